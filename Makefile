@@ -1,0 +1,55 @@
+# tally: `make run` sets everything up and shows the example ledger; `make test` checks it all.
+SHELL := /bin/bash
+UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+VENV := .venv
+TALLY := $(VENV)/bin/tally
+PY := $(VENV)/bin/python
+SHARED ?= ../shared
+EXAMPLE_DB ?= examples.db
+
+.PHONY: install run test test-fast lint format bench bench-scale eval clean
+
+$(VENV)/.installed: pyproject.toml uv.lock
+	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install -q uv
+	$(UV) sync --frozen
+	@touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	@rm -f $(EXAMPLE_DB) $(EXAMPLE_DB)-wal $(EXAMPLE_DB)-shm
+	$(TALLY) ingest --db $(EXAMPLE_DB) examples/
+	$(TALLY) incidents --db $(EXAMPLE_DB)
+
+test: install
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/pytest -n 2 --dist loadgroup
+
+test-fast: install
+	$(VENV)/bin/pytest -n 2 -m "not slow and not browser"
+
+lint: install
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+
+format: install
+	$(VENV)/bin/ruff check --fix src tests bench
+	$(VENV)/bin/ruff format src tests bench
+
+bench: install
+	$(PY) bench/run.py --shared $(SHARED)
+
+bench-scale: install
+	$(PY) bench/scale.py --shared $(SHARED)
+
+eval: install
+	@for corpus in seeds dev; do \
+	  d=$(SHARED)/corpus/$$corpus; tmp=$$(mktemp -d); \
+	  $(TALLY) ingest -q --db $$tmp/l.db $$d >/dev/null && \
+	  $(TALLY) export --db $$tmp/l.db --figures $$tmp/f.jsonl --incidents $$tmp/i.jsonl >/dev/null && \
+	  echo "== $$corpus" && python3 $(SHARED)/eval/score.py $$d/gold.json $$tmp/f.jsonl --incidents $$tmp/i.jsonl; \
+	  rm -rf $$tmp; \
+	done
+
+clean:
+	rm -rf $(VENV) $(EXAMPLE_DB)* .pytest_cache tests/artifacts

@@ -1,0 +1,127 @@
+"""Exports in the spec's formats: figures.jsonl, incidents.jsonl, and a UCDP-like CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from tally.store import Ledger
+
+CSV_COLUMNS = [
+    "incident",
+    "name",
+    "date_start",
+    "date_end",
+    "date_prec",
+    "place",
+    "country",
+    "lat",
+    "lon",
+    "where_prec",
+    "category",
+    "group",
+    "low",
+    "best",
+    "high",
+    "documents",
+    "origins",
+    "conflict",
+]
+
+
+def figure_rows(ledger: Ledger) -> Iterator[dict[str, Any]]:
+    """One spec row per figure and per name its document arrived under."""
+    names: dict[str, list[str]] = {}
+    for doc_id, name, url in ledger.names():
+        names.setdefault(doc_id, []).append(name or url)
+    for f in ledger.iter_figures():
+        for name in names.get(f.doc_id, [f.doc_id]):
+            yield {
+                "doc": name,
+                "doc_id": f.doc_id,
+                "incident": f.incident,
+                "category": f.category,
+                "group": f.group,
+                "value": f.value,
+                "value_high": f.value_high,
+                "qualifier": f.qualifier,
+                "attribution": f.attribution,
+                "quote": f.quote,
+                "start": f.start,
+                "end": f.end,
+                "subset": f.subset,
+                "key": f.key,
+            }
+
+
+def incident_rows(ledger: Ledger) -> Iterator[dict[str, Any]]:
+    """One spec row per incident, with its reconciled figures and totals."""
+    for row in ledger.incident_summaries():
+        inc = row["incident"]
+        yield {
+            "incident": inc.id,
+            "name": inc.name,
+            "type": inc.type,
+            "date": inc.date,
+            "date_prec": inc.date_prec,
+            "place": inc.place,
+            "admin1": inc.admin1,
+            "country": inc.country,
+            "lat": inc.lat,
+            "lon": inc.lon,
+            "where_prec": inc.where_prec,
+            "background": inc.background,
+            "totals": row.get("totals", {}),
+            "figures": [
+                {k: v for k, v in fig.items() if k != "statements"}
+                for fig in row.get("figures", [])
+            ],
+        }
+
+
+def write_jsonl(rows: Iterator[dict[str, Any]], path: str | Path) -> int:
+    """Write rows as JSON lines; return how many."""
+    n = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def write_csv(ledger: Ledger, path: str | Path) -> int:
+    """One CSV row per incident and (category, group), UCDP-like columns; return how many."""
+    n = 0
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        out = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
+        out.writeheader()
+        for inc in incident_rows(ledger):
+            start, _, end = (inc["date"] or "").partition("/")
+            for fig in inc["figures"]:
+                out.writerow(
+                    {
+                        "incident": inc["incident"],
+                        "name": inc["name"],
+                        "date_start": start,
+                        "date_end": end or start,
+                        "date_prec": inc["date_prec"],
+                        "place": inc["place"],
+                        "country": inc["country"],
+                        "lat": inc["lat"],
+                        "lon": inc["lon"],
+                        "where_prec": inc["where_prec"],
+                        "category": fig["category"],
+                        "group": fig["group"],
+                        "low": fig["low"],
+                        "best": fig["best"],
+                        "high": fig["high"],
+                        "documents": fig["documents"],
+                        "origins": fig.get("origins"),
+                        "conflict": fig["conflict"],
+                    }
+                )
+                n += 1
+    return n

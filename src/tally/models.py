@@ -1,0 +1,190 @@
+"""Plain data that flows between the pipeline stages.
+
+Every stage takes and returns these frozen dataclasses; only `store` turns them
+into rows and back. Field names follow `shared/spec/FIGURES.md`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Literal
+
+Category = Literal["killed", "injured", "missing", "captured", "displaced"]
+Group = Literal["people", "civilians", "combatants", "women", "men", "children", "elderly"]
+Qualifier = Literal[
+    "exact", "at_least", "more_than", "at_most", "fewer_than", "about", "range", "multiples"
+]
+
+CATEGORIES: tuple[str, ...] = ("killed", "injured", "missing", "captured", "displaced")
+GROUPS: tuple[str, ...] = (
+    "people",
+    "civilians",
+    "combatants",
+    "women",
+    "men",
+    "children",
+    "elderly",
+)
+QUALIFIERS: tuple[str, ...] = (
+    "exact",
+    "at_least",
+    "more_than",
+    "at_most",
+    "fewer_than",
+    "about",
+    "range",
+    "multiples",
+)
+
+
+def text_hash(text: str) -> str:
+    """The id of a document: a hash of its stored text, so the same text is stored once."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input as the user named it: a file, a URL, or a manifest line."""
+
+    name: str
+    """What the user called it: a path as given, or a URL. Exported as `doc`."""
+    path: str | None = None
+    url: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range `[start, end)` of a document's stored text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document as stored: its text, what we know about it, and where it came from."""
+
+    id: str
+    text: str
+    kind: Literal["text", "html"]
+    name: str
+    """The name it first arrived under (a path or URL as the user gave it)."""
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    """ISO date `YYYY-MM-DD` where known."""
+    publisher: str | None = None
+    byline: str | None = None
+    furniture: tuple[Span, ...] = ()
+    """Page furniture (menus, related-story lists, promos): kept in the text, marked here."""
+
+    def in_furniture(self, start: int, end: int) -> bool:
+        """True when `[start, end)` overlaps marked page furniture."""
+        return any(s.start < end and start < s.end for s in self.furniture)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One stated number of harmed people, grounded in its document's text."""
+
+    doc_id: str
+    category: str
+    group: str
+    value: int
+    value_high: int | None
+    qualifier: str
+    attribution: str | None
+    quote: str
+    start: int
+    end: int
+    subset: bool = False
+    incident: str | None = None
+    """The incident it counts: a document-local key after extraction, a ledger id after linking."""
+
+    @property
+    def key(self) -> str:
+        """A stable identity for this statement: the document hash and its span.
+
+        Corrections are keyed by it, so they survive re-ingesting the same text.
+        """
+        return f"{self.doc_id}:{self.start}-{self.end}:{self.category}"
+
+
+@dataclass(frozen=True)
+class Incident:
+    """One real-world event (or a wider conflict) that figures count."""
+
+    id: str
+    name: str | None = None
+    type: str | None = None
+    date: str | None = None
+    date_prec: int | None = None
+    place: str | None = None
+    admin1: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    where_prec: int | None = None
+    background: bool = False
+    """A wider conflict or past incident mentioned in passing, not an article's subject."""
+
+
+@dataclass(frozen=True)
+class LocalIncident:
+    """An incident as one document describes it, before linking across documents.
+
+    Within-document linking (per document, in the parallel stage) produces these;
+    cross-document linking clusters them into ledger `Incident`s.
+    """
+
+    doc_id: str
+    key: str
+    """Document-local key that the document's figures carry in `Figure.incident`."""
+    name: str | None = None
+    type: str | None = None
+    date: str | None = None
+    date_prec: int | None = None
+    place: str | None = None
+    admin1: str | None = None
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    where_prec: int | None = None
+    background: bool = False
+    published: str | None = None
+    cues: tuple[str, ...] = ()
+    """Words that identify it for cross-document linking (names, places, years)."""
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A figure as reconciliation sees it: with its document's date and source."""
+
+    figure: Figure
+    published: str | None
+    publisher: str | None
+    doc_name: str
+
+
+@dataclass(frozen=True)
+class Reconciled:
+    """The reconciled view of one incident's (category, group)."""
+
+    category: str
+    group: str
+    low: int | None
+    best: int | None
+    high: int | None
+    values: tuple[int, ...]
+    documents: int
+    origins: int
+    conflict: bool
+    why: str
+    """Why `best` was chosen, in a sentence a reviewer can check."""
+    timeline: tuple[tuple[str | None, int], ...] = ()
+    """(published date, value) in date order: how the figure moved."""
+    statements: tuple[Statement, ...] = field(default=(), repr=False)

@@ -1,0 +1,147 @@
+"""A thin connection layer over SQLite and PostgreSQL, so the ledger has one SQL dialect.
+
+SQL in this package is written once, with `?` placeholders and the subset of
+SQL both engines share (`ON CONFLICT DO NOTHING`, `BIGINT`, `DOUBLE PRECISION`,
+`TEXT`, `BOOLEAN`); `Connection` adapts the placeholders for psycopg.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from tally.errors import StoreError
+
+_PLACEHOLDER = re.compile(r"\?")
+
+
+def is_postgres(target: str) -> bool:
+    """True when `target` names a PostgreSQL server rather than an SQLite file."""
+    return target.startswith(("postgresql://", "postgres://"))
+
+
+class Connection:
+    """One database connection with the same small API on both engines."""
+
+    def __init__(self, target: str | Path, *, timeout: float = 60.0) -> None:
+        self.target = str(target)
+        self.postgres = is_postgres(self.target)
+        if self.postgres:
+            try:
+                import psycopg
+            except ImportError as err:  # pragma: no cover - depends on the install
+                raise StoreError(
+                    "PostgreSQL needs the postgres extra: pip install 'tally[postgres]'",
+                    source=self.target,
+                ) from err
+            try:
+                self._raw = psycopg.connect(self.target, autocommit=False)
+            except psycopg.Error as err:
+                raise StoreError(
+                    f"cannot connect: {err}".splitlines()[0], source=self.target
+                ) from err
+        else:
+            path = Path(self.target)
+            if path.parent and not path.parent.exists():
+                raise StoreError("the folder for the ledger does not exist", source=self.target)
+            try:
+                self._raw = sqlite3.connect(
+                    self.target, timeout=timeout, isolation_level=None, check_same_thread=False
+                )
+                self._raw.execute("PRAGMA journal_mode=WAL")
+                self._raw.execute("PRAGMA synchronous=NORMAL")
+                self._raw.execute("PRAGMA foreign_keys=ON")
+                self._raw.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+            except sqlite3.DatabaseError as err:
+                raise StoreError(f"not an SQLite ledger: {err}", source=self.target) from err
+        self._depth = 0
+
+    def _sql(self, sql: str) -> str:
+        return _PLACEHOLDER.sub("%s", sql) if self.postgres else sql
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """Run one statement and return the cursor."""
+        try:
+            if self.postgres:
+                cur = self._raw.cursor()
+                cur.execute(self._sql(sql), tuple(params))
+                return cur
+            return self._raw.execute(sql, tuple(params))
+        except Exception as err:
+            self._translate(err)
+            raise
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        """Run one statement for many parameter rows."""
+        rows = [tuple(r) for r in rows]
+        if not rows:
+            return
+        try:
+            if self.postgres:
+                with self._raw.cursor() as cur:
+                    cur.executemany(self._sql(sql), rows)
+            else:
+                self._raw.executemany(sql, rows)
+        except Exception as err:
+            self._translate(err)
+            raise
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        """Run a query and return all its rows."""
+        cur = self.execute(sql, params)
+        rows = cur.fetchall()
+        if not self.postgres or self._depth == 0:
+            self._end_read()
+        return rows
+
+    def iterate(self, sql: str, params: Sequence[Any] = (), size: int = 500) -> Iterator[tuple]:
+        """Yield the rows of a query in batches, without holding them all in memory."""
+        cur = self.execute(sql, params)
+        while True:
+            rows = cur.fetchmany(size)
+            if not rows:
+                break
+            yield from rows
+        if self._depth == 0:
+            self._end_read()
+
+    def _end_read(self) -> None:
+        if self.postgres and self._depth == 0:
+            self._raw.commit()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """All statements inside commit together or not at all (nesting joins the outer one)."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            if not self.postgres:
+                self._raw.execute("BEGIN IMMEDIATE")
+            yield self
+        except BaseException:
+            self._depth = 0
+            self._raw.rollback()
+            raise
+        else:
+            self._depth = 0
+            self._raw.commit()
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._raw.close()
+
+    def _translate(self, err: Exception) -> None:
+        if isinstance(err, sqlite3.DatabaseError) and "not a database" in str(err):
+            raise StoreError(
+                "not an SQLite ledger (file is not a database)", source=self.target
+            ) from err

@@ -1,0 +1,405 @@
+"""The ledger: documents, their figures, and the incidents they feed.
+
+The only module that reads and writes the ledger's rows. Every document is
+written with its figures in one transaction, so a crash never leaves a
+document half extracted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tally.errors import NotFound
+from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Span
+from tally.store.db import Connection
+from tally.store.schema import migrate
+
+DEFAULT_DB = "tally.db"
+
+_DOC_COLS = "id, kind, name, url, title, published, publisher, byline, furniture, text"
+_FIG_COLS = (
+    "key, doc_id, category, grp, value, value_high, qualifier, attribution, quote, "
+    "start_char, end_char, subset, local_incident, incident_id"
+)
+_INC_COLS = (
+    "id, name, type, date, date_prec, place, admin1, country, lat, lon, where_prec, background"
+)
+
+
+def default_target() -> str:
+    """The ledger used when none is named: `$TALLY_DB`, else `tally.db`."""
+    return os.environ.get("TALLY_DB") or DEFAULT_DB
+
+
+class Ledger:
+    """A tally ledger in SQLite (a file path) or PostgreSQL (a `postgresql://` URL)."""
+
+    def __init__(self, target: str | Path | None = None) -> None:
+        self.target = str(target or default_target())
+        self.conn = Connection(self.target)
+        migrate(self.conn)
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # documents ---------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        """True when a document with this text hash is stored and fully extracted."""
+        rows = self.conn.query("SELECT extracted FROM documents WHERE id = ?", (doc_id,))
+        return bool(rows and rows[0][0])
+
+    def add_document(
+        self,
+        doc: Document,
+        figures: Iterable[Figure],
+        local_incidents: Iterable[LocalIncident] = (),
+    ) -> bool:
+        """Store a document, its name, its figures and its local incidents in one transaction.
+
+        Returns False (and only records the name) when the same text is stored already.
+        """
+        figures = list(figures)
+        with self.conn.transaction() as c:
+            existing = c.query("SELECT extracted FROM documents WHERE id = ?", (doc.id,))
+            if existing and existing[0][0]:
+                self._add_name(c, doc.id, doc.name, doc.url)
+                return False
+            if existing:  # a row left by an older, interrupted writer: replace it whole
+                c.execute("DELETE FROM figures WHERE doc_id = ?", (doc.id,))
+                c.execute("DELETE FROM local_incidents WHERE doc_id = ?", (doc.id,))
+                c.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
+            c.execute(
+                f"INSERT INTO documents ({_DOC_COLS}, extracted, ingested_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    doc.id,
+                    doc.kind,
+                    doc.name,
+                    doc.url,
+                    doc.title,
+                    doc.published,
+                    doc.publisher,
+                    doc.byline,
+                    json.dumps([[s.start, s.end] for s in doc.furniture]),
+                    doc.text,
+                    True,
+                    datetime.now(UTC).isoformat(timespec="seconds"),
+                ),
+            )
+            self._add_name(c, doc.id, doc.name, doc.url)
+            c.executemany(
+                f"INSERT INTO figures ({_FIG_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                [_figure_row(f) for f in figures],
+            )
+            c.executemany(
+                "INSERT INTO local_incidents (doc_id, key, data) VALUES (?, ?, ?) "
+                "ON CONFLICT DO NOTHING",
+                [(li.doc_id, li.key, json.dumps(dataclasses.asdict(li))) for li in local_incidents],
+            )
+        return True
+
+    def add_name(self, doc_id: str, name: str, url: str | None = None) -> None:
+        """Record another name (or URL) the same text arrived under."""
+        with self.conn.transaction() as c:
+            self._add_name(c, doc_id, name, url)
+
+    @staticmethod
+    def _add_name(c: Connection, doc_id: str, name: str, url: str | None) -> None:
+        c.execute(
+            "INSERT INTO document_names (doc_id, name, url) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            (doc_id, name, url),
+        )
+
+    def document(self, doc_id: str) -> Document:
+        """The stored document with this id (or a unique prefix of it)."""
+        rows = self.conn.query(
+            f"SELECT {_DOC_COLS} FROM documents WHERE id = ? OR id LIKE ? ORDER BY id LIMIT 2",
+            (doc_id, f"{doc_id}%"),
+        )
+        if not rows:
+            rows = self.conn.query(
+                f"SELECT {_DOC_COLS} FROM documents WHERE id IN "
+                "(SELECT doc_id FROM document_names WHERE name = ?) LIMIT 2",
+                (doc_id,),
+            )
+        if len(rows) != 1:
+            raise NotFound(
+                f"no document {doc_id!r} in the ledger"
+                if not rows
+                else f"{doc_id!r} names more than one document"
+            )
+        return _document(rows[0])
+
+    def documents(self) -> Iterator[Document]:
+        """Every stored document, in id order, streamed."""
+        for row in self.conn.iterate(f"SELECT {_DOC_COLS} FROM documents ORDER BY id"):
+            yield _document(row)
+
+    def document_meta(self) -> Iterator[Document]:
+        """Every stored document without its text (cheap: for dates, names and sources)."""
+        cols = _DOC_COLS.replace(", text", ", ''")
+        for row in self.conn.iterate(f"SELECT {cols} FROM documents ORDER BY id"):
+            yield _document(row)
+
+    def document_ids(self) -> list[str]:
+        """The ids of every stored document, sorted."""
+        return [r[0] for r in self.conn.query("SELECT id FROM documents ORDER BY id")]
+
+    def names(self, doc_id: str | None = None) -> list[tuple[str, str, str | None]]:
+        """(doc_id, name, url) for every name a document arrived under."""
+        if doc_id:
+            return self.conn.query(
+                "SELECT doc_id, name, url FROM document_names WHERE doc_id = ? ORDER BY name",
+                (doc_id,),
+            )
+        return self.conn.query("SELECT doc_id, name, url FROM document_names ORDER BY doc_id, name")
+
+    def count(self, table: str) -> int:
+        """How many rows a ledger table holds."""
+        if table not in {"documents", "figures", "incidents", "document_names"}:
+            raise ValueError(table)
+        return int(self.conn.query(f"SELECT COUNT(*) FROM {table}")[0][0])
+
+    # figures -----------------------------------------------------------------
+
+    def figures(self, doc_id: str | None = None, incident_id: str | None = None) -> list[Figure]:
+        """Stored figures, in document and text order; optionally of one document or incident."""
+        sql = f"SELECT {_FIG_COLS} FROM figures"
+        params: tuple[Any, ...] = ()
+        if doc_id:
+            sql += " WHERE doc_id = ?"
+            params = (doc_id,)
+        elif incident_id:
+            sql += " WHERE incident_id = ?"
+            params = (incident_id,)
+        sql += " ORDER BY doc_id, start_char, category"
+        return [_figure(r) for r in self.conn.query(sql, params)]
+
+    def iter_figures(self) -> Iterator[Figure]:
+        """Every stored figure, streamed in document and text order."""
+        for row in self.conn.iterate(
+            f"SELECT {_FIG_COLS} FROM figures ORDER BY doc_id, start_char, category"
+        ):
+            yield _figure(row)
+
+    def local_incidents(self) -> list[LocalIncident]:
+        """Every document's local incidents, in document order (the input of cross-document linking)."""
+        out = []
+        for (data,) in self.conn.iterate("SELECT data FROM local_incidents ORDER BY doc_id, key"):
+            d = json.loads(data)
+            d["cues"] = tuple(d.get("cues") or ())
+            out.append(LocalIncident(**d))
+        return out
+
+    # incidents ---------------------------------------------------------------
+
+    def replace_incidents(
+        self,
+        incidents: Iterable[Incident],
+        assignments: dict[str, str],
+        reconciled: dict[str, list[Reconciled]],
+        totals: dict[str, dict[str, int]],
+    ) -> None:
+        """Replace the linked view: incidents, which incident each figure counts, the reconciliation.
+
+        `assignments` maps a figure key to an incident id; `reconciled` and
+        `totals` are keyed by incident id. Done in one transaction, so readers see
+        the old view or the new one, never a mix.
+        """
+        incidents = list(incidents)
+        with self.conn.transaction() as c:
+            c.execute("DELETE FROM incidents")
+            c.execute("UPDATE figures SET incident_id = NULL")
+            rows = []
+            for inc in incidents:
+                recs = reconciled.get(inc.id, [])
+                tot = totals.get(inc.id, {})
+                rows.append(
+                    (
+                        inc.id,
+                        inc.name,
+                        inc.type,
+                        inc.date,
+                        inc.date_prec,
+                        inc.place,
+                        inc.admin1,
+                        inc.country,
+                        inc.lat,
+                        inc.lon,
+                        inc.where_prec,
+                        inc.background,
+                        tot.get("killed"),
+                        tot.get("injured"),
+                        len({s.figure.doc_id for r in recs for s in r.statements}),
+                        any(r.conflict for r in recs),
+                        json.dumps({"totals": tot, "figures": [_reconciled_json(r) for r in recs]}),
+                    )
+                )
+            c.executemany(
+                f"INSERT INTO incidents ({_INC_COLS}, killed, injured, documents, conflict, "
+                "reconciled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
+            c.executemany(
+                "UPDATE figures SET incident_id = ? WHERE key = ?",
+                [(iid, key) for key, iid in assignments.items()],
+            )
+
+    def incidents(self) -> list[Incident]:
+        """Every incident, main incidents first, then by date."""
+        rows = self.conn.query(
+            f"SELECT {_INC_COLS} FROM incidents ORDER BY background, date DESC, id"
+        )
+        return [_incident(r) for r in rows]
+
+    def incident(self, incident_id: str) -> Incident:
+        """One incident by id."""
+        rows = self.conn.query(f"SELECT {_INC_COLS} FROM incidents WHERE id = ?", (incident_id,))
+        if not rows:
+            raise NotFound(f"no incident {incident_id!r} in the ledger")
+        return _incident(rows[0])
+
+    def reconciliation(self, incident_id: str) -> dict[str, Any]:
+        """The stored reconciliation of one incident: `{"totals": ..., "figures": [...]}`."""
+        rows = self.conn.query("SELECT reconciled FROM incidents WHERE id = ?", (incident_id,))
+        if not rows:
+            raise NotFound(f"no incident {incident_id!r} in the ledger")
+        return json.loads(rows[0][0])
+
+    def incident_summaries(self) -> list[dict[str, Any]]:
+        """One row per incident with its totals, document count and conflict flag (for tables)."""
+        rows = self.conn.query(
+            f"SELECT {_INC_COLS}, killed, injured, documents, conflict, reconciled FROM incidents "
+            "ORDER BY background, date DESC, id"
+        )
+        out = []
+        for r in rows:
+            inc = _incident(r[:12])
+            out.append(
+                {
+                    "incident": inc,
+                    "killed": r[12],
+                    "injured": r[13],
+                    "documents": r[14],
+                    "conflict": bool(r[15]),
+                    **json.loads(r[16]),
+                }
+            )
+        return out
+
+
+def _figure_row(f: Figure) -> tuple:
+    return (
+        f.key,
+        f.doc_id,
+        f.category,
+        f.group,
+        f.value,
+        f.value_high,
+        f.qualifier,
+        f.attribution,
+        f.quote,
+        f.start,
+        f.end,
+        bool(f.subset),
+        f.incident,
+        None,
+    )
+
+
+def _figure(r: tuple) -> Figure:
+    return Figure(
+        doc_id=r[1],
+        category=r[2],
+        group=r[3],
+        value=int(r[4]),
+        value_high=None if r[5] is None else int(r[5]),
+        qualifier=r[6],
+        attribution=r[7],
+        quote=r[8],
+        start=int(r[9]),
+        end=int(r[10]),
+        subset=bool(r[11]),
+        incident=r[13] if r[13] is not None else r[12],
+    )
+
+
+def _document(r: tuple) -> Document:
+    return Document(
+        id=r[0],
+        kind=r[1],
+        name=r[2],
+        url=r[3],
+        title=r[4],
+        published=r[5],
+        publisher=r[6],
+        byline=r[7],
+        furniture=tuple(Span(a, b) for a, b in json.loads(r[8] or "[]")),
+        text=r[9],
+    )
+
+
+def _incident(r: tuple) -> Incident:
+    return Incident(
+        id=r[0],
+        name=r[1],
+        type=r[2],
+        date=r[3],
+        date_prec=r[4],
+        place=r[5],
+        admin1=r[6],
+        country=r[7],
+        lat=r[8],
+        lon=r[9],
+        where_prec=r[10],
+        background=bool(r[11]),
+    )
+
+
+def _reconciled_json(r: Reconciled) -> dict[str, Any]:
+    return {
+        "category": r.category,
+        "group": r.group,
+        "low": r.low,
+        "best": r.best,
+        "high": r.high,
+        "values": list(r.values),
+        "documents": r.documents,
+        "origins": r.origins,
+        "conflict": r.conflict,
+        "why": r.why,
+        "timeline": [list(t) for t in r.timeline],
+        "statements": [
+            {
+                "key": s.figure.key,
+                "doc": s.doc_name,
+                "doc_id": s.figure.doc_id,
+                "published": s.published,
+                "publisher": s.publisher,
+                "value": s.figure.value,
+                "value_high": s.figure.value_high,
+                "qualifier": s.figure.qualifier,
+                "attribution": s.figure.attribution,
+                "quote": s.figure.quote,
+                "start": s.figure.start,
+                "end": s.figure.end,
+                "subset": s.figure.subset,
+            }
+            for s in r.statements
+        ],
+    }

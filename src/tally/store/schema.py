@@ -1,0 +1,103 @@
+"""The ledger's schema as named migrations, recorded in the database (after sqlite-utils).
+
+Each migration is a name and the statements that apply it; `migrate` runs the
+ones a database has not recorded yet, in order, each in its own transaction.
+Add a migration at the end; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from tally.store.db import Connection
+
+MIGRATIONS: list[tuple[str, list[str]]] = [
+    (
+        "0001_documents_figures_incidents",
+        [
+            """CREATE TABLE documents (
+                id TEXT PRIMARY KEY,
+                kind TEXT NOT NULL,
+                name TEXT NOT NULL,
+                url TEXT,
+                title TEXT,
+                published TEXT,
+                publisher TEXT,
+                byline TEXT,
+                furniture TEXT NOT NULL DEFAULT '[]',
+                text TEXT NOT NULL,
+                extracted BOOLEAN NOT NULL DEFAULT FALSE,
+                ingested_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE document_names (
+                doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                url TEXT,
+                PRIMARY KEY (doc_id, name)
+            )""",
+            """CREATE TABLE figures (
+                key TEXT PRIMARY KEY,
+                doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                category TEXT NOT NULL,
+                grp TEXT NOT NULL,
+                value BIGINT NOT NULL,
+                value_high BIGINT,
+                qualifier TEXT NOT NULL,
+                attribution TEXT,
+                quote TEXT NOT NULL,
+                start_char BIGINT NOT NULL,
+                end_char BIGINT NOT NULL,
+                subset BOOLEAN NOT NULL DEFAULT FALSE,
+                local_incident TEXT,
+                incident_id TEXT
+            )""",
+            "CREATE INDEX figures_doc ON figures(doc_id)",
+            "CREATE INDEX figures_incident ON figures(incident_id)",
+            """CREATE TABLE local_incidents (
+                doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                key TEXT NOT NULL,
+                data TEXT NOT NULL,
+                PRIMARY KEY (doc_id, key)
+            )""",
+            """CREATE TABLE incidents (
+                id TEXT PRIMARY KEY,
+                name TEXT,
+                type TEXT,
+                date TEXT,
+                date_prec BIGINT,
+                place TEXT,
+                admin1 TEXT,
+                country TEXT,
+                lat DOUBLE PRECISION,
+                lon DOUBLE PRECISION,
+                where_prec BIGINT,
+                background BOOLEAN NOT NULL DEFAULT FALSE,
+                killed BIGINT,
+                injured BIGINT,
+                documents BIGINT NOT NULL DEFAULT 0,
+                conflict BOOLEAN NOT NULL DEFAULT FALSE,
+                reconciled TEXT NOT NULL DEFAULT '{}'
+            )""",
+        ],
+    ),
+]
+
+
+def migrate(conn: Connection) -> list[str]:
+    """Bring the database up to the newest schema; return the names of migrations applied."""
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+    )
+    done = {row[0] for row in conn.query("SELECT name FROM migrations")}
+    applied = []
+    for name, statements in MIGRATIONS:
+        if name in done:
+            continue
+        with conn.transaction():
+            if name in {row[0] for row in conn.query("SELECT name FROM migrations")}:
+                continue  # another process applied it while we waited for the lock
+            for sql in statements:
+                conn.execute(sql)
+            conn.execute(
+                "INSERT INTO migrations (name, applied_at) VALUES (?, CURRENT_TIMESTAMP)", (name,)
+            )
+        applied.append(name)
+    return applied

@@ -1,0 +1,61 @@
+"""Shared fixtures: a real SQLite ledger per test, the shared corpora, and resource gates.
+
+A test that needs something outside the repository (../shared, a PostgreSQL
+server, Chromium) calls `require(...)`: on a user's clone it skips with the
+reason; under CI (`CI=true`) an absence is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tally.store import Ledger
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("TALLY_SHARED", ROOT.parent / "shared")).resolve()
+CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def require(condition: bool, reason: str) -> None:
+    """Skip (fail under CI) when a resource a test needs is absent."""
+    if condition:
+        return
+    if CI:
+        pytest.fail(f"required under CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def ledger(tmp_path: Path) -> Ledger:
+    """A fresh SQLite ledger file."""
+    with Ledger(tmp_path / "ledger.db") as led:
+        yield led
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The shared corpora and scorers (`../shared`)."""
+    require((SHARED / "corpus" / "seeds" / "gold.json").exists(), f"no shared corpora at {SHARED}")
+    return SHARED
+
+
+def run_tally(
+    *args: str, cwd: Path | None = None, env: dict | None = None, check: bool = True
+) -> subprocess.CompletedProcess:
+    """Run the real `tally` command in a subprocess."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "tally", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        timeout=600,
+    )
+    if check and proc.returncode != 0:
+        raise AssertionError(f"tally {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}")
+    return proc
