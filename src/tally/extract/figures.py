@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tally.extract.victims import count_victims
 from tally.models import Document, Figure
 
 _PATTERN = re.compile(r"\b(\d[\d,]*) (?:people )?(killed|dead|injured|wounded)\b")
