@@ -10,7 +10,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -35,6 +38,30 @@ def ledger(tmp_path: Path) -> Ledger:
     """A fresh SQLite ledger file."""
     with Ledger(tmp_path / "ledger.db") as led:
         yield led
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def db_target(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty ledger on each back end: an SQLite file, or a new PostgreSQL database.
+
+    PostgreSQL needs `TALLY_TEST_PG` (a server URL; `.ci/postgres.sh` sets it);
+    each test gets its own database, dropped after it.
+    """
+    if request.param == "sqlite":
+        yield str(tmp_path / "ledger.db")
+        return
+    admin = os.environ.get("TALLY_TEST_PG", "")
+    require(bool(admin), "no PostgreSQL server: set TALLY_TEST_PG (source .ci/postgres.sh)")
+    import psycopg
+
+    name = f"tally_t_{uuid.uuid4().hex[:16]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    try:
+        yield urlunsplit(urlsplit(admin)._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 @pytest.fixture(scope="session")

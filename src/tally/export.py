@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from tally.store import Ledger
+from tally.store.corrections import Corrections
 
 CSV_COLUMNS = [
     "incident",
@@ -33,11 +34,15 @@ CSV_COLUMNS = [
 
 
 def figure_rows(ledger: Ledger) -> Iterator[dict[str, Any]]:
-    """One spec row per figure and per name its document arrived under."""
+    """One spec row per figure and per name its document arrived under, as reviewers corrected it."""
     names: dict[str, list[str]] = {}
     for doc_id, name, url in ledger.names():
         names.setdefault(doc_id, []).append(name or url)
-    for f in ledger.iter_figures():
+    fixes = Corrections(ledger.conn).snapshot()
+    for stored in ledger.iter_figures():
+        f = fixes.figure(stored)
+        if f is None:
+            continue
         for name in names.get(f.doc_id, [f.doc_id]):
             yield {
                 "doc": name,
@@ -53,7 +58,7 @@ def figure_rows(ledger: Ledger) -> Iterator[dict[str, Any]]:
                 "start": f.start,
                 "end": f.end,
                 "subset": f.subset,
-                "key": f.key,
+                "key": stored.key,
             }
 
 

@@ -1,23 +1,37 @@
 """The pipeline: read → extract → link within → store, then link across → reconcile → store.
 
 `process` is the per-document stage: pure, picklable, what parallel and Ray
-workers run. `ingest` drives it over many sources and writes through one
-ledger. `relink` rebuilds the cross-document view from what is stored.
+workers run. `ingest` streams sources through a runner (this process, a pool
+of worker processes, or a Ray cluster) and writes every result through one
+ledger, in input order, so any runner gives the same ledger. `relink` rebuilds
+the cross-document view from what is stored.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+from collections import defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
+from itertools import islice
+from typing import Protocol
 
-from tally.errors import InputError
+from tally.errors import InputError, TallyError
 from tally.extract import extract
 from tally.ingest import IngestOptions, read
 from tally.link import link_across, link_within
 from tally.models import Document, Figure, LocalIncident, Source, Statement
 from tally.reconcile import reconcile, totals
 from tally.store import Ledger
+from tally.store.corrections import Corrections
+
+BATCH = 32
+"""Documents written per transaction: each one whole, so a crash never leaves one half written."""
+CHUNK = 8
+"""Sources sent to a worker process at a time (fewer round trips, small enough to stay balanced)."""
 
 
 @dataclass(frozen=True)
@@ -28,6 +42,23 @@ class Processed:
     document: Document
     figures: list[Figure]
     local_incidents: list[LocalIncident]
+
+
+@dataclass(frozen=True)
+class Failed:
+    """A source the per-document stage could not use, with the line to show the user."""
+
+    name: str
+    line: str
+
+
+Result = Processed | Failed
+
+
+class Runner(Protocol):
+    """Runs the per-document stage over sources and yields the results in input order."""
+
+    def __call__(self, sources: Iterable[Source], options: IngestOptions) -> Iterator[Result]: ...
 
 
 @dataclass
@@ -59,6 +90,55 @@ def process(source: Source, options: IngestOptions | None = None) -> Processed:
     return Processed(source, doc, figures, local)
 
 
+def process_safe(source: Source, options: IngestOptions | None = None) -> Result:
+    """`process`, with any failure turned into a `Failed` so one bad input never stops a run."""
+    try:
+        return process(source, options)
+    except InputError as err:
+        return Failed(source.name, err.line())
+    except Exception as err:
+        line = InputError(f"cannot process: {type(err).__name__}: {err}", source=source.name)
+        return Failed(source.name, line.line().splitlines()[0])
+
+
+def process_many(sources: list[Source], options: IngestOptions | None = None) -> list[Result]:
+    """`process_safe` over a chunk of sources (the unit of work sent to a worker)."""
+    return [process_safe(s, options) for s in sources]
+
+
+def local_runner(jobs: int = 1) -> Runner:
+    """A runner in this process (`jobs` 1) or a pool of `jobs` worker processes (0: every core)."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs <= 1:
+        return lambda sources, options: (process_safe(s, options) for s in sources)
+
+    def run(sources: Iterable[Source], options: IngestOptions) -> Iterator[Result]:
+        yield from _pooled(sources, options, jobs)
+
+    return run
+
+
+def _pooled(sources: Iterable[Source], options: IngestOptions, jobs: int) -> Iterator[Result]:
+    """Results of a process pool, in input order, with a bounded number of chunks in flight."""
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    it = iter(sources)
+    window: deque[Future[list[Result]]] = deque()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        while True:
+            while len(window) < jobs * 3:
+                chunk = list(islice(it, CHUNK))
+                if not chunk:
+                    break
+                window.append(pool.submit(process_many, chunk, options))
+            if not window:
+                return
+            try:
+                yield from window.popleft().result()
+            except BrokenProcessPool as err:
+                raise TallyError(f"a worker process died ({err}); re-run to finish") from err
+
+
 def store_processed(ledger: Ledger, item: Processed, report: IngestReport) -> None:
     """Write one processed document through the ledger and count it."""
     doc = item.document
@@ -75,66 +155,113 @@ def ingest(
     ledger: Ledger,
     options: IngestOptions | None = None,
     on_item: Callable[[str, str | None], None] | None = None,
+    *,
+    jobs: int = 1,
+    runner: Runner | None = None,
+    batch: int = BATCH,
 ) -> IngestReport:
-    """Ingest sources one by one into `ledger`; bad inputs are reported, the rest go on.
+    """Stream sources through `runner` into `ledger`; bad inputs are reported, the rest go on.
 
-    `on_item(name, error)` is called after each input (for progress and error lines).
+    Inputs are consumed lazily and results written in input order, `batch`
+    whole documents per transaction, so memory stays flat and every runner
+    gives the same ledger. `on_item(name, error)` is called after each input
+    (for progress and error lines).
     """
     options = options or IngestOptions()
+    runner = runner or local_runner(jobs)
     report = IngestReport()
-    for item in inputs:
-        if isinstance(item, str):
-            report.skipped += 1
-            continue
-        if isinstance(item, InputError):
-            report.failed += 1
-            report.errors.append(item.line())
-            if on_item:
-                on_item(item.source or "", item.line())
-            continue
-        report.seen += 1
-        try:
-            store_processed(ledger, process(item, options), report)
-        except InputError as err:
-            report.failed += 1
-            report.errors.append(err.line())
-            if on_item:
-                on_item(item.name, err.line())
-            continue
+
+    def fail(name: str, line: str) -> None:
+        report.failed += 1
+        report.errors.append(line)
         if on_item:
-            on_item(item.name, None)
+            on_item(name, line)
+
+    def sources() -> Iterator[Source]:
+        for item in inputs:
+            if isinstance(item, str):
+                report.skipped += 1
+            elif isinstance(item, InputError):
+                fail(item.source or "", item.line())
+            else:
+                report.seen += 1
+                yield item
+
+    pending: list[Processed] = []
+
+    def flush() -> None:
+        with ledger.conn.transaction():
+            for done in pending:
+                store_processed(ledger, done, report)
+        if on_item:
+            for done in pending:
+                on_item(done.source.name, None)
+        pending.clear()
+
+    for result in runner(sources(), options):
+        if isinstance(result, Failed):
+            fail(result.name, result.line)
+            continue
+        pending.append(result)
+        if len(pending) >= batch:
+            flush()
+    if pending:
+        flush()
     return report
 
 
-def relink(ledger: Ledger) -> int:
+def relink(ledger: Ledger, *, tries: int = 3) -> int:
     """Link every stored local incident across documents, reconcile, and store the view.
 
     Returns the number of incidents. Deterministic: the same documents give the
-    same incidents and ids whatever order they were ingested in.
+    same incidents and ids whatever order they were ingested in. Reads no texts.
+    When another writer adds documents while this runs, the view is recomputed
+    (up to `tries` times), and otherwise left to that writer, whose own relink
+    comes after its last document: a stale view never overwrites a newer one.
     """
+    stamp = _stamp(ledger)
     incidents, mapping = link_across(ledger.local_incidents())
-    docs = {}
+    fixes = Corrections(ledger.conn).snapshot()
+    incidents = fixes.incidents(incidents)
+    known = {inc.id for inc in incidents}
+    names: dict[str, str] = {}
     for doc_id, name, _url in ledger.names():
-        docs.setdefault(doc_id, name)
-    meta = {d.id: d for d in ledger.document_meta()}
+        names.setdefault(doc_id, name)
+    meta = {
+        d.id: (d.published, d.publisher, names.get(d.id, d.name)) for d in ledger.document_meta()
+    }
+    del names
     statements: dict[str, list[Statement]] = defaultdict(list)
     assignments: dict[str, str] = {}
-    for fig in ledger.iter_figures():
+    for fig in ledger.iter_figures(local=True):
         iid = mapping.get((fig.doc_id, fig.incident or ""))
         if iid is None:
             continue
+        iid = fixes.incident_of(fig.key, iid, known)
         assignments[fig.key] = iid
-        d = meta.get(fig.doc_id)
+        fig = fixes.figure(fig)
+        if fig is None:
+            continue
+        published, publisher, name = meta.get(fig.doc_id, (None, None, fig.doc_id))
         statements[iid].append(
-            Statement(
-                figure=fig,
-                published=d.published if d else None,
-                publisher=d.publisher if d else None,
-                doc_name=docs.get(fig.doc_id, fig.doc_id),
-            )
+            Statement(figure=fig, published=published, publisher=publisher, doc_name=name)
         )
+    del meta
     reconciled = {iid: reconcile(stmts) for iid, stmts in statements.items()}
-    ledger.replace_incidents(
-        incidents, assignments, reconciled, {iid: totals(r) for iid, r in reconciled.items()}
-    )
+    with ledger.conn.transaction():
+        moved = _stamp(ledger) != stamp
+        if not moved:
+            ledger.replace_incidents(
+                incidents,
+                assignments,
+                reconciled,
+                {iid: totals(r) for iid, r in reconciled.items()},
+            )
+    if moved and tries > 1:
+        return relink(ledger, tries=tries - 1)
     return len(incidents)
+
+
+def _stamp(ledger: Ledger) -> tuple[int, int, int]:
+    """What relinking reads, in counts: another writer's documents change it."""
+    return (ledger.count("documents"), ledger.count("document_names"), ledger.count("figures"))

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from tally.cli.app import DbOption, app, console, err_console
 from tally.ingest import IngestOptions, discover
-from tally.pipeline import ingest, relink
+from tally.ingest.encoding import known_encoding
+from tally.pipeline import Runner, ingest, local_runner, relink
 from tally.store import Ledger
 
 
@@ -20,9 +21,35 @@ def ingest_cli(
         str | None, typer.Option("--manifest", help="JSONL: path and/or url, published, ...")
     ] = None,
     db: DbOption = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes for reading and extraction (0: every core).",
+        ),
+    ] = 1,
+    ray: Annotated[
+        bool, typer.Option("--ray", help="Read and extract on a Ray cluster (needs tally[ray]).")
+    ] = False,
+    ray_address: Annotated[
+        str | None,
+        typer.Option("--ray-address", help="Ray cluster to join (default: start a local one)."),
+    ] = None,
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", help="Refuse inputs larger than this.")
     ] = IngestOptions.max_bytes,
+    max_line: Annotated[
+        int, typer.Option("--max-line", help="Refuse texts with a longer line (characters).")
+    ] = IngestOptions.max_line,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds a URL fetch may wait.")
+    ] = IngestOptions.timeout,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="Code page of files that are not UTF-8 (e.g. cp1250)."),
+    ] = None,
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Let URLs reach private addresses.")
     ] = False,
@@ -31,28 +58,43 @@ def ingest_cli(
     """Ingest articles: extract their figures, link incidents, reconcile."""
     if not paths and not manifest:
         raise typer.BadParameter("name at least one file, folder or URL, or --manifest")
-    options = IngestOptions(max_bytes=max_bytes, allow_private=allow_private)
-    inputs = list(discover(paths or [], manifest))
+    if encoding and not known_encoding(encoding):
+        raise typer.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding")
+    options = IngestOptions(
+        max_bytes=max_bytes,
+        max_line=max_line,
+        timeout=timeout,
+        encoding=encoding,
+        allow_private=allow_private,
+    )
+    runner: Runner
+    if ray or ray_address:
+        from tally.scale import ray_runner
+
+        runner = ray_runner(ray_address)
+    else:
+        runner = local_runner(jobs)
+    inputs = discover(paths or [], manifest)
     with Ledger(db) as ledger:
-        show = not quiet and len(inputs) > 20 and console.is_terminal
         with Progress(
-            TextColumn("ingest"),
-            BarColumn(),
-            MofNCompleteColumn(),
+            SpinnerColumn(),
+            TextColumn("ingest {task.completed} documents"),
             TimeElapsedColumn(),
             console=err_console,
-            disable=not show,
+            disable=quiet or not err_console.is_terminal,
             transient=True,
         ) as bar:
-            task = bar.add_task("ingest", total=len(inputs))
+            task = bar.add_task("ingest", total=None)
 
             def on_item(name: str, error: str | None) -> None:
                 if error:
-                    err_console.print(error, markup=False, highlight=False)
+                    bar.console.print(error, markup=False, highlight=False, soft_wrap=True)
                 bar.advance(task)
 
-            report = ingest(inputs, ledger, options, on_item=on_item)
+            report = ingest(inputs, ledger, options, on_item=on_item, runner=runner)
         n = relink(ledger)
-    console.print(f"{report.summary()}; {n} incidents", markup=False, highlight=False)
+    console.print(
+        f"{report.summary()}; {n} incidents", markup=False, highlight=False, soft_wrap=True
+    )
     if report.failed:
         raise typer.Exit(1)

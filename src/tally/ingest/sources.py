@@ -1,4 +1,10 @@
-"""Find the inputs to ingest: files, folders (recursively) and manifest lines."""
+"""Find the inputs to ingest: files, folders (recursively), URLs and manifest lines.
+
+`discover` yields, in a stable order, a `Source` per input to read, an
+`InputError` per input it already knows is bad (a missing path, a manifest line
+that is not JSON or names a missing file, an unreadable folder), and a plain
+path string per file it skips (not text or HTML), so the caller can count it.
+"""
 
 from __future__ import annotations
 
@@ -12,62 +18,121 @@ from tally.ingest.options import HTML_SUFFIXES, TEXT_SUFFIXES
 from tally.models import Source
 
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+URL_SCHEMES = ("http://", "https://")
+
+Discovered = Source | InputError | str
 
 
-def discover(paths: list[str], manifest: str | None = None) -> Iterator[Source | InputError | str]:
-    """Yield a `Source` per readable input, an `InputError` per bad one, a path per skipped file.
+def discover(paths: list[str], manifest: str | None = None) -> Iterator[Discovered]:
+    """Yield a `Source` per input, an `InputError` per bad one, a path per skipped file.
 
-    Folders are walked in sorted order; files of other kinds are yielded as
-    plain strings so the caller can count them as skipped.
+    Folders are walked in sorted order, following symbolic links to folders once
+    (a link back to a folder already walked is skipped, so loops end). A file
+    named explicitly is read whatever its name; inside folders only `.txt`,
+    `.md`, `.html` and `.htm` files are.
     """
     if manifest:
-        yield from _manifest(manifest)
+        yield from read_manifest(manifest)
     for given in paths:
-        if given.startswith(("http://", "https://")):
+        if given.startswith(URL_SCHEMES):
             yield Source(name=given, url=given)
             continue
         path = Path(given)
         if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs.sort()
-                for fname in sorted(files):
-                    p = os.path.join(root, fname)
-                    if fname.lower().endswith(SUFFIXES):
-                        yield Source(name=p, path=p)
-                    elif not fname.startswith("."):
-                        yield p
+            yield from _walk(given)
         elif path.exists() or path.is_symlink():
             yield Source(name=given, path=given)
         else:
             yield InputError("no such file or folder", source=given)
 
 
-def _manifest(manifest: str) -> Iterator[Source | InputError]:
+def _walk(top: str) -> Iterator[Discovered]:
+    errors: list[OSError] = []
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(top, onerror=errors.append, followlinks=True):
+        while errors:
+            err = errors.pop(0)
+            reason = (err.strerror or str(err)).lower()
+            yield InputError(f"cannot read folder: {reason}", source=err.filename or root)
+        try:
+            info = os.stat(root)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (info.st_dev, info.st_ino) in seen:
+            dirs[:] = []
+            yield root
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        dirs.sort()
+        for fname in sorted(files):
+            p = os.path.join(root, fname)
+            if fname.lower().endswith(SUFFIXES):
+                yield Source(name=p, path=p)
+            elif not fname.startswith("."):
+                yield p
+    for err in errors:
+        yield InputError(
+            f"cannot read folder: {(err.strerror or str(err)).lower()}",
+            source=err.filename or top,
+        )
+
+
+def read_manifest(manifest: str) -> Iterator[Source | InputError]:
+    """The sources a JSONL manifest lists; each bad line is a `ManifestError` naming file:line.
+
+    A line gives `path` (relative to the manifest's folder) and/or `url`, plus
+    optional `published`, `publisher` and `title`. With both, the file is read
+    and the URL kept as the document's source.
+    """
     base = Path(manifest).parent
     try:
-        fh = open(manifest, encoding="utf-8-sig")
+        with open(manifest, "rb") as fh:
+            for n, raw in enumerate(fh, 1):
+                item = _manifest_line(raw, base, f"{manifest}:{n}", first=n == 1)
+                if item is not None:
+                    yield item
     except OSError as err:
-        yield ManifestError(f"cannot read manifest: {err.strerror}", source=manifest)
-        return
-    with fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            where = f"{manifest}:{n}"
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as err:
-                yield ManifestError(f"not JSON ({err.msg})", source=where)
-                continue
-            if not isinstance(row, dict) or not (row.get("path") or row.get("url")):
-                yield ManifestError("a manifest line needs a 'path' or a 'url'", source=where)
-                continue
-            path = str(base / row["path"]) if row.get("path") else None
-            yield Source(
-                name=path or row["url"],
-                path=path,
-                url=row.get("url"),
-                published=row.get("published"),
-                publisher=row.get("publisher"),
-                title=row.get("title"),
-            )
+        yield ManifestError(
+            f"cannot read manifest: {(err.strerror or str(err)).lower()}", source=manifest
+        )
+
+
+def _manifest_line(
+    raw: bytes, base: Path, where: str, *, first: bool
+) -> Source | InputError | None:
+    if first and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return ManifestError("not UTF-8", source=where)
+    if not line.strip():
+        return None
+    try:
+        row = json.loads(line.strip())
+    except json.JSONDecodeError as err:
+        return ManifestError(f"not JSON ({err.msg} at column {err.colno})", source=where)
+    if not isinstance(row, dict):
+        return ManifestError("a manifest line must be a JSON object", source=where)
+    path, url = row.get("path"), row.get("url")
+    if not path and not url:
+        return ManifestError("a manifest line needs a 'path' or a 'url'", source=where)
+    for key in ("path", "url", "published", "publisher", "title"):
+        if row.get(key) is not None and not isinstance(row[key], str):
+            return ManifestError(f"'{key}' must be a string", source=where)
+    if url and not url.startswith(URL_SCHEMES):
+        return ManifestError(
+            f"'url' must start with http:// or https:// ({url[:80]})", source=where
+        )
+    full = str(base / path) if path else None
+    if full is not None and not (os.path.exists(full) or os.path.islink(full)):
+        return ManifestError(f"names a missing file: {path}", source=where)
+    return Source(
+        name=full or url,
+        path=full,
+        url=url or None,
+        published=row.get("published") or None,
+        publisher=row.get("publisher") or None,
+        title=row.get("title") or None,
+    )

@@ -1,19 +1,232 @@
-"""Plain-text articles: the text as stored, its metadata, and its page furniture."""
+"""Plain-text articles: the text as stored, its metadata, and its page furniture.
+
+The text is never changed (figure offsets index it). What is not the article —
+menus, "Related"/"Most read" lists of other stories' headlines, newsletter and
+cookie prompts, separator lines — is found by its structure and generic cues
+and marked as `Document.furniture` spans, so the extractor skips it.
+"""
 
 from __future__ import annotations
 
-from tally.models import Document, Source, text_hash
+import re
+from collections.abc import Iterator
+
+from tally.models import Document, Source, Span, text_hash
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        1,
+    )
+    for m in names
+}
+_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DATES = [
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    re.compile(
+        r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>(?:19|20)\d\d)\b", re.I
+    ),
+    re.compile(_MONTH + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
+]
+HEADER_CHARS = 700
+"""Metadata (dateline, byline, masthead) is read from the top of the text only."""
+
+FURNITURE_HEADINGS = re.compile(
+    r"^(?:related(?: stories| articles| news| content| coverage| reading)?|read (?:more|next|also)"
+    r"|also read|more (?:stories|news|from [\w' ]+|on this story|to read)|see also|most (?:read|popular"
+    r"|viewed|shared|watched)|popular(?: now| stories)?|trending(?: now| stories)?|top stories"
+    r"|latest(?: news| stories)?|recommended(?: for you| stories| reading)?|explore(?: more)?"
+    r"|you (?:may|might) also (?:like|be interested in)|editors?'? ?picks?|readers'? ?picks?"
+    r"|in other news|also on [\w' ]+|elsewhere on [\w' ]+|what to read next|don't miss"
+    r"|(?:-+ )?advertisement(?: -+)?|sponsored(?: content)?|from our partners)\s*:?$",
+    re.I,
+)
+_INLINE_FURNITURE = re.compile(
+    r"^(?:related(?: stories)?|read (?:more|next|also)|also read|see also|more|in other news"
+    r"|also on [\w' ]+|most read|top stories|recommended)\s*:\s*\S",
+    re.I,
+)
+_PROMPT = re.compile(
+    r"\b(?:sign up|subscribe|newsletter|in your inbox|donate now|cookies?|accept all"
+    r"|privacy policy|all rights reserved|refresh for updates|follow us|download (?:our|the) app"
+    r"|share this (?:article|story))\b",
+    re.I,
+)
+_SEPARATOR = re.compile(r"^\s*(?:[-=_*~#·•]\s*){3,}\s*$")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+\S")
+_MENU_SEP = re.compile(r"\s(?:\||›|»|>|•|/)\s")
+_BYLINE = re.compile(
+    r"^\s*[Bb]y\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al))*)"
+)
+_PARTICLES = {"of", "the", "and", "de", "du", "des", "la", "le", "el", "al", "di", "do", "da"}
+PUBLISHER_CUE = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&'’. -]{2,40})", re.I
+)
 
 
 def parse_text(text: str, source: Source) -> Document:
     """A `Document` for a plain-text article; the text is stored unchanged so offsets hold."""
+    meta = read_metadata(text)
     return Document(
         id=text_hash(text),
         text=text,
         kind="text",
         name=source.name,
         url=source.url,
-        title=source.title,
-        published=source.published,
-        publisher=source.publisher,
+        title=source.title or meta.get("title"),
+        published=source.published or meta.get("published"),
+        publisher=source.publisher or meta.get("publisher"),
+        byline=meta.get("byline"),
+        furniture=tuple(furniture_spans(text)),
     )
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
+
+
+def _headline_like(line: str) -> bool:
+    """A short line that reads as a headline or a list item, not as prose."""
+    s = line.strip()
+    if _BULLET.match(s):
+        return True
+    return 0 < len(s.split()) <= 25 and not re.search(r"[.!?:;][\"'”’)]?$", s)
+
+
+def _is_menu(line: str) -> bool:
+    parts = [p.strip() for p in _MENU_SEP.split(line.strip())]
+    return len(parts) >= 3 and all(0 < len(p.split()) <= 4 for p in parts)
+
+
+def furniture_spans(text: str) -> list[Span]:
+    """Spans of `text` that are page furniture, found by structure and generic cues."""
+    spans: list[Span] = []
+    lines = list(_lines(text))
+    i = 0
+    while i < len(lines):
+        start, line = lines[i]
+        s = line.strip()
+        end = start + len(line)
+        if not s:
+            i += 1
+            continue
+        if FURNITURE_HEADINGS.match(s):
+            spans.append(Span(start, end))
+            j = i + 1
+            while j < len(lines):
+                nstart, nline = lines[j]
+                if not nline.strip():
+                    j += 1
+                    continue
+                if not (_headline_like(nline) or _INLINE_FURNITURE.match(nline.strip())):
+                    break
+                spans.append(Span(nstart, nstart + len(nline)))
+                j += 1
+            i = j
+            continue
+        words = len(s.split())
+        if (
+            _SEPARATOR.match(s)
+            or _INLINE_FURNITURE.match(s)
+            or _is_menu(s)
+            or (words <= 30 and _PROMPT.search(s))
+        ):
+            spans.append(Span(start, end))
+        i += 1
+    return _merge(spans)
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for sp in sorted(spans, key=lambda s: s.start):
+        if out and sp.start <= out[-1].end + 1:
+            out[-1] = Span(out[-1].start, max(out[-1].end, sp.end))
+        else:
+            out.append(sp)
+    return out
+
+
+def find_date(text: str) -> str | None:
+    """The first calendar date in `text` as ISO `YYYY-MM-DD`, or None."""
+    best: tuple[int, str] | None = None
+    for pattern in _DATES:
+        m = pattern.search(text)
+        if not m:
+            continue
+        g = m.groupdict()
+        month = int(g["m"]) if g.get("m") else MONTHS[g["mon"].lower()]
+        day, year = int(g["d"]), int(g["y"])
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        iso = f"{year:04d}-{month:02d}-{day:02d}"
+        if best is None or m.start() < best[0]:
+            best = (m.start(), iso)
+    return best[1] if best else None
+
+
+def _masthead(line: str) -> str | None:
+    """The outlet's name when `line` is a masthead ("DAILY INDUS TIMES", "X Daily | Asia")."""
+    first = re.split(r"\s+(?:\||—|–|›|>|·)\s+|\s+-\s+", line.strip())[0]
+    first = re.sub(r"\s*\([^)]*\)", "", first).strip()
+    words = first.split()
+    if not 2 <= len(words) <= 5 or find_date(first):
+        return None
+    if not all(w[0].isupper() or w.lower() in _PARTICLES for w in words):
+        return None
+    if re.search(r"[.!?,:;\d]", first):
+        return None
+    return first.title() if first.isupper() else first
+
+
+def read_metadata(text: str) -> dict[str, str]:
+    """Date, byline, outlet and headline where the top of a plain-text article gives them."""
+    head = text[:HEADER_CHARS]
+    meta: dict[str, str] = {}
+    date = find_date(head)
+    if date:
+        meta["published"] = date
+    nonempty = [ln.strip() for ln in head.split("\n") if ln.strip()]
+    for ln in nonempty[:8]:
+        m = _BYLINE.match(ln)
+        if m:
+            meta["byline"] = m.group("name").strip()
+            break
+    for idx, ln in enumerate(nonempty[:3]):
+        if idx and not (ln.isupper() or re.search(r"\s(?:\||—|–|·)\s", ln)):
+            continue
+        outlet = _masthead(ln)
+        if outlet:
+            meta["publisher"] = outlet
+            break
+    if "publisher" not in meta:
+        for ln in nonempty[:8]:
+            parts = [p.strip() for p in re.split(r"\s+(?:·|—|–|\|)\s+", ln)]
+            if len(parts) >= 2 and find_date(parts[0]):
+                cand = re.sub(r"\s+staff$", "", parts[1], flags=re.I)
+                if _masthead(cand):
+                    meta["publisher"] = cand
+                    break
+    if "publisher" not in meta:
+        m = PUBLISHER_CUE.search(text[-2000:])
+        if m:
+            name = m.group("name").strip(" .")
+            name = re.split(r"\.\s|\s+all rights", name, flags=re.I)[0]
+            meta["publisher"] = name
+    return meta

@@ -1,17 +1,405 @@
-"""Across documents: cluster local incidents into the ledger's incidents."""
+"""Across documents: cluster local incidents into the ledger's incidents.
+
+Two local incidents (from different documents) are the same incident when
+nothing rules it out — different countries, incompatible types ("air strike"
+vs "bombing", "flood" vs "shooting"), date intervals that do not meet — and
+enough evidence speaks for it: the same place, the same specific type, the
+same exact day, and what identifies an incident: the same name, shared proper
+names (victims, streets, buildings — only names rare in the ledger count)
+and the same figures. In a big city, where several incidents happen on one
+day, place, type and day are not enough without something identifying; nor
+is anything short of two identifying cues when one side has no place.
+Wider conflicts link by country alone.
+
+Candidates are blocked by country and month (conflicts by country), and big
+blocks are split by place, so the cost grows with the documents of one
+place and month, never with the whole ledger. Accepted pairs are merged
+strongest first (ties by the documents' hashes, never by ingest order), and
+a merge that would put two gazetteer places, or day-precise dates more than
+a few days apart, into one cluster is refused, so chains of weak links do
+not snowball. The same documents give the same incidents in any order, so
+`-j N` ingest gives the same ids. Ids are readable slugs of place,
+type and year (`kabul-bombing-2021`), collisions numbered in date order.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import combinations
+
+from tally.link.dates import parse_iso
+from tally.link.describe import DISASTERS, VIOLENT_GENERIC, types_compatible
 from tally.models import Incident, LocalIncident
+
+BIG_BLOCK = 200
+BIG_CITY = 300_000
+"""Above this population a shared city is weak evidence: many incidents happen there each day."""
+SLOW_TYPES = {"flood", "conflict", "drought", "famine", "epidemic"}
+SLOW_SLACK_DAYS = 120
+THRESHOLD = 3
+NEAR_KM = 25
+RARE_SHARE = 1 / 400
+"""A proper name in more than this share of local incidents (at least `RARE_MIN`) is a
+city, an agency or a stock phrase, not a name that identifies one incident."""
+RARE_MIN = 6
+MAX_SPAN_DAYS = 4
+"""A cluster's day-precise dates may span this much (reports differ by a day or two)."""
+DATE_SLACK_DAYS = 2
+"""Reports date the same event a day or two apart ("on Saturday" vs "at the weekend")."""
+
+
+@dataclass
+class _Node:
+    li: LocalIncident
+    lo: date | None
+    hi: date | None
+    places: set[str] = field(default_factory=set)
+    geo: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
+    figs: set[str] = field(default_factory=set)
+    population: int = 0
+    conflict: bool = False
+    rare_words: frozenset[str] = frozenset()
+    rare_figs: frozenset[str] = frozenset()
+    """The words and figures rare enough in the ledger to identify an incident (`_mark_rare`)."""
+    lo_day: int = 0
+    hi_day: int = 0
+
+
+def _interval(value: str | None, prec: int | None) -> tuple[date | None, date | None]:
+    if not value:
+        return None, None
+    parts = value.split("/")
+
+    def bound(s: str, end: bool) -> date | None:
+        if len(s) == 4 and s.isdigit():
+            return date(int(s), 12, 31) if end else date(int(s), 1, 1)
+        if len(s) == 7:
+            d = parse_iso(s + "-01")
+            if d and end:
+                nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+                return nxt - timedelta(days=1)
+            return d
+        return parse_iso(s)
+
+    return bound(parts[0], False), bound(parts[-1], True)
+
+
+def _node(li: LocalIncident) -> _Node:
+    lo, hi = _interval(li.date, li.date_prec)
+    n = _Node(li, lo, hi, conflict="kind:conflict" in li.cues)
+    for cue in li.cues:
+        kind, _, value = cue.partition(":")
+        if kind == "place":
+            n.places.add(value)
+        elif kind == "geo":
+            n.geo.add(value)
+        elif kind == "w":
+            n.words.add(value)
+        elif kind == "fig":
+            n.figs.add(value)
+        elif kind == "pop" and value.isdigit():
+            n.population = max(n.population, int(value))
+    if li.place:
+        n.places.add(li.place.lower())
+    n.words -= n.places
+    n.rare_words, n.rare_figs = frozenset(n.words), frozenset(n.figs)
+    if lo and hi:
+        n.lo_day, n.hi_day = lo.toordinal(), hi.toordinal()
+    return n
+
+
+def _mark_rare(nodes: list[_Node], informative: set[str] | frozenset[str]) -> None:
+    for n in nodes:
+        n.rare_words = frozenset(n.words & informative)
+        n.rare_figs = frozenset(n.figs & informative)
+
+
+def _months(lo: date, hi: date) -> list[str]:
+    out = []
+    y, m = lo.year, lo.month
+    while (y, m) <= (hi.year, hi.month) and len(out) < 24:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _precise(n: _Node) -> bool:
+    """Dated to the day or a few days, and not a slow disaster: blocked by week."""
+    return n.lo is not None and (n.li.date_prec or 9) <= 2 and n.li.type not in SLOW_TYPES
+
+
+def _block_keys(n: _Node) -> list[tuple[str, ...]]:
+    """Blocks: conflicts by country; day-precise incidents by country and week (and month,
+    where they meet coarser ones); the rest by country and month, or year. A node whose
+    country is unknown is also put in every country's blocks of its dates (`link_across`)."""
+    country = n.li.country or "?"
+    if n.conflict:
+        return [("conflict", country)]
+    if n.lo is None or n.hi is None:
+        return [("undated", country)]
+    slack = SLOW_SLACK_DAYS if n.li.type in SLOW_TYPES else 3
+    lo, hi = n.lo - timedelta(days=slack), n.hi + timedelta(days=slack)
+    if (hi - lo).days > 730:
+        return [("year", country, str(y)) for y in range(lo.year, hi.year + 1)][:30]
+    keys = [("month", country, m) for m in _months(lo, hi)]
+    if _precise(n):
+        first, last = lo.toordinal() // 7, hi.toordinal() // 7
+        keys += [("week", country, str(w)) for w in range(first, last + 1)]
+    return keys
+
+
+def _distance_km(a: LocalIncident, b: LocalIncident) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def same_incident(a: _Node, b: _Node, informative: set[str] | None = None) -> bool:
+    """Whether two local incidents of different documents are one incident (see module doc).
+
+    `informative`: the proper names and figures rare enough in the ledger to identify one
+    (default: all of them).
+    """
+    if informative is not None:
+        _mark_rare([a, b], informative)
+    score = pair_score(a, b)
+    return score is not None and score >= THRESHOLD
+
+
+def pair_score(a: _Node, b: _Node) -> int | None:
+    """The evidence that two local incidents are one, or None when something rules it out."""
+    if a.li.doc_id == b.li.doc_id:
+        return None
+    ca, cb = a.li.country, b.li.country
+    if ca and cb and ca != cb:
+        return None
+    if a.conflict or b.conflict:
+        return THRESHOLD if a.conflict and b.conflict and ca and cb else None
+    if not types_compatible(a.li.type, b.li.type):
+        return None
+    if a.lo_day and b.lo_day:
+        slow = a.li.type in SLOW_TYPES or b.li.type in SLOW_TYPES
+        slack = SLOW_SLACK_DAYS if slow else DATE_SLACK_DAYS
+        if a.lo_day - slack > b.hi_day or b.lo_day - slack > a.hi_day:
+            return None
+    specific = min(3, len(a.rare_words & b.rare_words)) + min(2, len(a.rare_figs & b.rare_figs))
+    if a.li.name and b.li.name and a.li.name.lower() == b.li.name.lower():
+        specific += 2
+    score = 0
+    big = max(a.population, b.population) > BIG_CITY
+    if a.geo & b.geo or a.places & b.places:
+        score += 1 if big else 2
+        if big and not specific:
+            return None
+    elif not (a.places and b.places):
+        named = (a.places & b.words) or (b.places & a.words)
+        same_disaster = a.li.type == b.li.type and a.li.type in DISASTERS | SLOW_TYPES
+        if specific < (1 if named or same_disaster else 2):
+            return None
+        score += 1 if named else 0
+    elif (
+        (a.places & b.words)
+        or (b.places & a.words)
+        or ((km := _distance_km(a.li, b.li)) is not None and km < NEAR_KM)
+    ):
+        score += 1
+    elif (a.geo and b.geo) or specific < 3:
+        return None
+    if a.li.type and a.li.type == b.li.type and a.li.type not in VIOLENT_GENERIC:
+        score += 1
+        if a.li.type in DISASTERS | SLOW_TYPES and ca and ca == cb:
+            score += 1
+    if a.li.date_prec == 1 and a.li.date == b.li.date:
+        score += 1
+    return score + specific
+
+
+class _Sets:
+    """Union-find over nodes whose clusters refuse to merge across places or distant days."""
+
+    def __init__(self, nodes: list[_Node]) -> None:
+        self.parent = list(range(len(nodes)))
+        self.geo = [set(n.geo) for n in nodes]
+        self.days = [
+            (n.lo, n.hi) if n.lo and n.hi and (n.li.date_prec or 9) <= 2 else None for n in nodes
+        ]
+        self.slow = [n.li.type in SLOW_TYPES or n.conflict for n in nodes]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> bool:
+        """Merge the clusters of i and j unless they name different places or days."""
+        a, b = self.find(i), self.find(j)
+        if a == b:
+            return True
+        if self.geo[a] and self.geo[b] and not self.geo[a] & self.geo[b]:
+            return False
+        da, db = self.days[a], self.days[b]
+        span = None
+        if da and db:
+            span = (min(da[0], db[0]), max(da[1], db[1]))
+            if not (self.slow[a] or self.slow[b]) and (span[1] - span[0]).days > MAX_SPAN_DAYS:
+                return False
+        keep, gone = min(a, b), max(a, b)
+        self.parent[gone] = keep
+        self.geo[keep] |= self.geo[gone]
+        self.days[keep] = span or da or db
+        self.slow[keep] = self.slow[a] or self.slow[b]
+        return True
+
+
+def _pairs(kind: str, members: list[int], nodes: list[_Node]) -> Iterator[tuple[int, int]]:
+    """Candidate pairs of one block. Day-precise nodes meet each other in week blocks, so a
+    month block pairs only where one side is coarser; a big block pairs only members that
+    share a place or of which one has none."""
+    if kind == "month":
+        coarse = [i for i in members if not _precise(nodes[i])]
+        if len(coarse) < len(members):
+            for c in coarse:
+                for j in members:
+                    if j != c:
+                        yield (min(c, j), max(c, j))
+            return
+    if len(members) <= BIG_BLOCK:
+        yield from combinations(members, 2)
+        return
+    by_place: dict[str, list[int]] = defaultdict(list)
+    unplaced = []
+    for i in members:
+        if nodes[i].places:
+            for p in nodes[i].places:
+                by_place[p].append(i)
+        else:
+            unplaced.append(i)
+    for group in by_place.values():
+        yield from combinations(sorted(group), 2)
+    for i in unplaced:
+        for j in members:
+            if j != i:
+                yield (min(i, j), max(i, j))
+
+
+def slug(text: str) -> str:
+    """A readable, ASCII, hyphenated form of a name."""
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")[:40].strip("-")
+
+
+def _vote(values: list, prefer: list | None = None) -> object | None:
+    pool = [v for v in (prefer or []) if v is not None] or [v for v in values if v is not None]
+    if not pool:
+        return None
+    counts = Counter(pool)
+    return min(counts, key=lambda v: (-counts[v], str(v)))
+
+
+def _incident(members: list[_Node]) -> tuple[Incident, str, date | None]:
+    lis = [n.li for n in members]
+    main = [li for li in lis if not li.background] or lis
+    precise = min((li.date_prec or 9 for li in main), default=9)
+    date_s = _vote([li.date for li in main if (li.date_prec or 9) == precise])
+    prec = next((li.date_prec for li in main if li.date == date_s), None)
+    best_where = min((li.where_prec or 9 for li in main), default=9)
+    placed = [li for li in main if (li.where_prec or 9) == best_where and li.place]
+    place = _vote([li.place for li in placed])
+    at = next((li for li in placed if li.place == place), None)
+    kinds = [li.type for li in main if li.type]
+    specific = [k for k in kinds if k not in VIOLENT_GENERIC]
+    kind = _vote(kinds, specific)
+    country = _vote([li.country for li in main]) or _vote([li.country for li in lis])
+    inc = Incident(
+        id="",
+        name=_vote([li.name for li in main]),  # type: ignore[arg-type]
+        type=kind,  # type: ignore[arg-type]
+        date=date_s,  # type: ignore[arg-type]
+        date_prec=prec,
+        place=place,  # type: ignore[arg-type]
+        admin1=at.admin1 if at else None,
+        country=country,  # type: ignore[arg-type]
+        lat=at.lat if at else None,
+        lon=at.lon if at else None,
+        where_prec=best_where if best_where < 9 else (6 if country else None),
+        background=all(li.background for li in lis),
+    )
+    lo = min((n.lo for n in members if n.lo), default=None)
+    stem = slug(place or "") or slug(inc.name or "") or slug(country or "") or "incident"
+    if kind and not slug(place or "").endswith(slug(kind)):
+        stem = f"{stem}-{slug(kind)}"
+    year = (date_s or "")[:4]
+    base = f"{stem}-{year}" if year.isdigit() else stem
+    return inc, base, lo
 
 
 def link_across(
     local: list[LocalIncident],
 ) -> tuple[list[Incident], dict[tuple[str, str], str]]:
     """Cluster local incidents; return the incidents and (doc_id, local key) → incident id."""
-    incidents, mapping = [], {}
-    for li in sorted(local, key=lambda x: (x.doc_id, x.key)):
-        iid = f"{li.doc_id[:12]}-{li.key}"
-        incidents.append(Incident(id=iid, name=li.name, date=li.date, background=li.background))
-        mapping[(li.doc_id, li.key)] = iid
+    nodes = [_node(li) for li in sorted(local, key=lambda x: (x.doc_id, x.key))]
+    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        for key in _block_keys(n):
+            blocks[key].append(i)
+    unknown = [i for i, n in enumerate(nodes) if not n.li.country]
+    if unknown:
+        by_tail: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+        for key in blocks:
+            by_tail[(key[0], *key[2:])].append(key)
+        for i in unknown:
+            for key in _block_keys(nodes[i]):
+                for other in by_tail.get((key[0], *key[2:]), []):
+                    if other != key:
+                        blocks[other].append(i)
+    df: Counter[str] = Counter(w for n in nodes for w in n.words | n.figs)
+    limit = max(RARE_MIN, int(len(nodes) * RARE_SHARE))
+    _mark_rare(nodes, {w for w, c in df.items() if c <= limit})
+    scored: list[tuple[int, tuple[str, str], tuple[str, str], int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    for key in sorted(blocks):
+        for i, j in _pairs(key[0], blocks[key], nodes):
+            if (i, j) in seen:
+                continue
+            seen.add((i, j))
+            score = pair_score(nodes[i], nodes[j])
+            if score is not None and score >= THRESHOLD:
+                ki = (nodes[i].li.doc_id, nodes[i].li.key)
+                kj = (nodes[j].li.doc_id, nodes[j].li.key)
+                scored.append((-score, ki, kj, i, j))
+    del seen
+    sets = _Sets(nodes)
+    for _, _, _, i, j in sorted(scored):
+        sets.union(i, j)
+    clusters: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(nodes)):
+        clusters[sets.find(i)].append(i)
+    built = []
+    for members in clusters.values():
+        inc, base, lo = _incident([nodes[i] for i in members])
+        first = min((nodes[i].li.doc_id, nodes[i].li.key) for i in members)
+        built.append((base, lo or date.max, first, inc, members))
+    built.sort(key=lambda b: (b[0], b[1], b[2]))
+    incidents: list[Incident] = []
+    mapping: dict[tuple[str, str], str] = {}
+    used: Counter[str] = Counter()
+    for base, _, _, inc, members in built:
+        used[base] += 1
+        iid = base if used[base] == 1 else f"{base}-{used[base]}"
+        incidents.append(Incident(**{**inc.__dict__, "id": iid}))
+        for i in members:
+            mapping[(nodes[i].li.doc_id, nodes[i].li.key)] = iid
     return incidents, mapping

@@ -1,15 +1,286 @@
-"""Within a document: the article's main incident and the background ones it mentions."""
+"""Within a document: the article's main incident and the background ones it mentions.
+
+Each figure counts the article's main incident unless the words around it say
+otherwise. The cues, nearest one to the figure winning:
+
+- a wider conflict: "insurgency", "the war", "fighting", "violence by ...",
+  "since 2015", "in less than three years", "has been accused of killing" — one
+  background conflict per document;
+- a past or other incident: a date well before the main incident ("in March
+  last year", "since December 2012, when ..."), or "three days after a
+  suicide bombing ...", "hours before the attack, gunmen also killed ..." —
+  one background incident per date or per sentence;
+- "more than 100 of them are still missing" continues the previous sentence's
+  incident.
+
+Comparisons ("the deadliest attack since 2015") are not cues. Only the text is
+evidence: never the file name, path or URL.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+import re
+from datetime import date, timedelta
 
+from tally.link.dates import DateMention, find_dates, format_range, parse_iso, prec_of
+from tally.link.describe import describe, incident_type, name_in, place_in, proper_words
+from tally.link.text import Sentence, lead, sentence_at, sentences
 from tally.models import Document, Figure, LocalIncident
 
 MAIN = "main"
+CONFLICT = "bg-conflict"
+
+_CONFLICT_CUE = re.compile(
+    r"\b(?:insurgency|insurgencies|civil war|the war|a war|this war|its war|conflict"
+    r"|(?:the|of|since|amid) fighting|fighting between"
+    r"|violence (?:by|in|across|since)|(?:jihadist|militant|armed|sectarian|gang) violence"
+    r"|at the height of|in (?:less|more) than (?:\w+ )?(?:years|decades)"
+    r"|over the (?:past|last) (?:\w+ )?(?:years|decades)|(?:decade|year)s?-long"
+    r"|(?:has|have) been (?:accused of|blamed for) (?:killing|the deaths)"
+    r"|so far this year|this year alone"
+    r"|in total since|since (?:the (?:start|beginning|outbreak)|(?:the )?fighting|the war|the conflict))\b",
+    re.I,
+)
+_RELATIVE_CUE = re.compile(
+    r"\b(?:(?:\w+|\d+) (?:hours?|days?|weeks?|months?|years?) |hours )"
+    r"(?:after (?:a|an|another)|before (?:a|an|the|another)|earlier than)\b",
+    re.I,
+)
+_OTHER_CUE = re.compile(
+    r"\b(?:in (?:a|another) (?:separate|similar|earlier) (?:attack|incident|shooting|bombing)"
+    r"|also killed \S+ (?:people |others )?in (?:the )?(?:village|town|city) of)\b",
+    re.I,
+)
+_SINCE_WHEN = re.compile(r",?\s*(?:when|where|in which)\b")
+_CONFLICT_AFTER = re.compile(
+    r"(?:in|during|of|since) (?:the|a|its) (?:[\w-]+ )?(?:war|insurgency|conflict)\b"
+    r"|in (?:less|more) than|over the (?:past|last)|since",
+    re.I,
+)
+_COMPARISON = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest|first|most)\b[^.;]{0,60}$", re.I
+)
+_ANAPHORA = re.compile(
+    r"^(?:more than |at least |about |some |around )?\S+ of (?:them|those)\b|^(?:they|them)\b", re.I
+)
+_RELATIVE_N = re.compile(r"\b(\w+|\d+) (hour|day|week|month|year)s? (after|before)\b", re.I)
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "a": 1,
+    "an": 1,
+    "several": 3,
+    "few": 3,
+}
+WINDOW_BEFORE = 140
+WINDOW_AFTER = 90
+PAST_GAP_DAYS = 45
+
+
+@dataclasses.dataclass
+class _Cue:
+    kind: str
+    """`conflict`, `past` (a dated other incident), `relative`, `other`."""
+    pos: int
+    date: tuple[date, date, int] | None = None
 
 
 def link_within(doc: Document, figures: list[Figure]) -> tuple[list[Figure], list[LocalIncident]]:
     """Give each figure a document-local incident key and describe those local incidents."""
-    figures = [dataclasses.replace(f, incident=MAIN) for f in figures]
-    return figures, [LocalIncident(doc_id=doc.id, key=MAIN, published=doc.published)]
+    sents = sentences(doc.text)
+    headline, lead_sents = lead(doc, sents)
+    lead_end = lead_sents[0].end if lead_sents else 0
+    main = describe(doc, headline, lead_sents)
+    main_lo = _interval_lo(main.date) or parse_iso(doc.published)
+    keys: list[str] = []
+    sentence_of: list[int] = []
+    extra: dict[str, LocalIncident] = {}
+    for f in figures:
+        si = sentence_at(sents, f.start)
+        sent = sents[si] if sents else Sentence(0, len(doc.text), doc.text)
+        key, li = _classify(doc, f, sent, main, main_lo, f.start < lead_end)
+        if key == MAIN and keys and _ANAPHORA.match(doc.text[sent.start : f.end]):
+            prev = [k for k, s in zip(keys, sentence_of, strict=True) if s == si - 1]
+            if prev and prev[-1] != MAIN:
+                key = prev[-1]
+        if li is not None and key not in extra:
+            extra[key] = li
+        keys.append(key)
+        sentence_of.append(si)
+    out = [
+        dataclasses.replace(f, incident=k, subset=f.subset or _part_by_context(doc.text, f))
+        for f, k in zip(figures, keys, strict=True)
+    ]
+    fig_cues: dict[str, set[str]] = {}
+    for f, k in zip(figures, keys, strict=True):
+        fig_cues.setdefault(k, set()).add(f"fig:{f.category}:{f.group}:{f.value}")
+    locals_ = [dataclasses.replace(main, cues=main.cues + tuple(sorted(fig_cues.get(MAIN, ()))))]
+    for k in sorted(extra):
+        li = extra[k]
+        locals_.append(dataclasses.replace(li, cues=li.cues + tuple(sorted(fig_cues.get(k, ())))))
+    return out, locals_
+
+
+_PART_AFTER = re.compile(
+    r"[^.;]{0,30}?\b(?:when they arrived|on arrival|(?:were|was) among (?:the|those)"
+    r"|among the (?:dead|victims|killed|injured|wounded))\b",
+    re.I,
+)
+
+
+def _part_by_context(text: str, f: Figure) -> bool:
+    """A count the words right after it make a part ("two people were dead when they arrived",
+    "seven children were among the victims"): it bounds the total, it is not the total."""
+    return bool(_PART_AFTER.match(text, f.end))
+
+
+def _interval_lo(value: str | None) -> date | None:
+    if not value:
+        return None
+    first = value.split("/")[0]
+    return parse_iso(first + "-01-01"[len(first) - 4 :]) if len(first) < 10 else parse_iso(first)
+
+
+def _cues(doc: Document, sent: Sentence, main_lo: date | None, fig_end: int) -> list[_Cue]:
+    text = sent.text
+    after = fig_end - sent.start
+    out = [
+        _Cue("conflict", sent.start + m.start())
+        for m in _CONFLICT_CUE.finditer(text)
+        if not _COMPARISON.search(text[: m.start()])
+        and (m.start() < after or _CONFLICT_AFTER.match(text, m.start()))
+    ]
+    in_conflict = bool(out)
+    out += [_Cue("relative", sent.start + m.start()) for m in _RELATIVE_CUE.finditer(text)]
+    out += [_Cue("other", sent.start + m.start()) for m in _OTHER_CUE.finditer(text)]
+    for d in find_dates(text, doc.published):
+        when = _SINCE_WHEN.match(text, d.end)
+        if _COMPARISON.search(text[: d.start]) and not when:
+            continue
+        since = d.kind.startswith("since") or text[: d.start].rstrip().endswith("since")
+        hi = _end_of(d) if since and when else d.hi
+        old = bool(main_lo and hi < main_lo - timedelta(days=PAST_GAP_DAYS))
+        if since and not when:
+            if d.kind != "weekday" and main_lo and d.lo < main_lo - timedelta(days=3):
+                out.append(_Cue("conflict", sent.start + d.start, (d.lo, d.hi, d.prec)))
+        elif in_conflict and old and not when:
+            out.append(_Cue("conflict", sent.start + d.start, (d.lo, main_lo, 5)))
+        elif old:
+            prec = (4 if d.kind == "since_my" else 5) if since else d.prec
+            out.append(_Cue("past", sent.start + d.start, (d.lo, hi, prec)))
+    return out
+
+
+def _end_of(d: DateMention) -> date:
+    if d.kind == "since_my":
+        nxt = date(d.lo.year + (d.lo.month == 12), d.lo.month % 12 + 1, 1)
+        return nxt - timedelta(days=1)
+    return date(d.lo.year, 12, 31)
+
+
+def _classify(
+    doc: Document,
+    f: Figure,
+    sent: Sentence,
+    main: LocalIncident,
+    main_lo: date | None,
+    in_lead: bool = False,
+) -> tuple[str, LocalIncident | None]:
+    """The local key of the incident figure `f` counts, and that incident if it is not the main.
+
+    In the headline and first sentence only a wider conflict can take a figure from
+    the main incident: that is where an article states what it is about.
+    """
+    best: tuple[int, _Cue] | None = None
+    for cue in _cues(doc, sent, main_lo, f.end):
+        if in_lead and cue.kind != "conflict":
+            continue
+        if cue.pos <= f.start:
+            dist = f.start - cue.pos
+            if dist > WINDOW_BEFORE:
+                continue
+        else:
+            dist = cue.pos - f.end
+            if dist > WINDOW_AFTER or cue.kind in {"relative", "other"}:
+                continue
+        if best is None or dist < best[0]:
+            best = (dist, cue)
+    if best is None:
+        return MAIN, None
+    cue = best[1]
+    clause = doc.text[sent.start : sent.end]
+    kind = incident_type(clause) or ("conflict" if cue.kind == "conflict" else None)
+    base = dict(
+        doc_id=doc.id, published=doc.published, background=True, country=main.country, type=kind
+    )
+    if cue.kind == "conflict":
+        lo_hi = cue.date
+        date_s = format_range(lo_hi[0], lo_hi[1], 5) if lo_hi else None
+        return CONFLICT, LocalIncident(
+            key=CONFLICT,
+            date=date_s,
+            date_prec=5 if date_s else None,
+            where_prec=6 if main.country else None,
+            place=None,
+            cues=("kind:conflict",),
+            **base,
+        )
+    if cue.kind == "past" and cue.date:
+        lo, hi, prec = cue.date
+        key = f"bg-{lo:%Y%m%d}"
+        date_s = format_range(lo, hi, prec)
+    else:
+        lo, hi, prec = _relative_date(clause, main_lo, doc)
+        key = f"bg-s{sent.start}"
+        date_s = format_range(lo, hi, prec) if lo and hi else None
+    place = place_in(clause, main.country)
+    name = name_in(clause)
+    li = LocalIncident(
+        key=key,
+        name=name,
+        date=date_s,
+        date_prec=prec if date_s else None,
+        cues=("kind:past", *tuple(f"w:{w}" for w in proper_words(clause))),
+        **base,
+    )
+    if place is not None:
+        li = dataclasses.replace(
+            li,
+            place=place.place,
+            admin1=place.admin1,
+            country=place.country or main.country,
+            lat=place.lat,
+            lon=place.lon,
+            where_prec=place.where_prec,
+            cues=li.cues + place.cues,
+        )
+    return key, li
+
+
+def _relative_date(
+    clause: str, main_lo: date | None, doc: Document
+) -> tuple[date | None, date | None, int]:
+    """ "three days after a bombing" in an article about an event on day D: D − 3."""
+    m = _RELATIVE_N.search(clause)
+    if m and main_lo:
+        n = _NUMBERS.get(m[1].lower()) or (int(m[1]) if m[1].isdigit() else None)
+        unit = {"hour": 0, "day": 1, "week": 7, "month": 30, "year": 365}[m[2].lower()]
+        if n is not None:
+            sign = -1 if m[3].lower() == "after" else 1
+            mid = main_lo + timedelta(days=sign * n * unit)
+            spread = 0 if unit <= 1 else max(1, unit // 4)
+            lo, hi = mid - timedelta(days=spread), mid + timedelta(days=spread)
+            return lo, hi, prec_of(lo, hi)
+    dates = find_dates(clause, doc.published)
+    if dates:
+        return dates[0].lo, dates[0].hi, dates[0].prec
+    return None, None, 5

@@ -2,11 +2,15 @@
 
 SQL in this package is written once, with `?` placeholders and the subset of
 SQL both engines share (`ON CONFLICT DO NOTHING`, `BIGINT`, `DOUBLE PRECISION`,
-`TEXT`, `BOOLEAN`); `Connection` adapts the placeholders for psycopg.
+`TEXT`, `BOOLEAN`); `Connection` adapts the placeholders for psycopg. Writers
+are serialised the same way on both: SQLite's `BEGIN IMMEDIATE`, and on
+PostgreSQL a transaction-scoped advisory lock, so the read-then-write steps of
+the ledger (is this text stored already?) never race another writer.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,6 +21,9 @@ from typing import Any
 from tally.errors import StoreError
 
 _PLACEHOLDER = re.compile(r"\?")
+_WRITER_LOCK = 0x7A11E
+"""The PostgreSQL advisory lock every writing transaction holds (one writer at a time)."""
+_cursor_ids = itertools.count()
 
 
 def is_postgres(target: str) -> bool:
@@ -72,6 +79,7 @@ class Connection:
                 return cur
             return self._raw.execute(sql, tuple(params))
         except Exception as err:
+            self._recover()
             self._translate(err)
             raise
 
@@ -87,6 +95,7 @@ class Connection:
             else:
                 self._raw.executemany(sql, rows)
         except Exception as err:
+            self._recover()
             self._translate(err)
             raise
 
@@ -99,15 +108,31 @@ class Connection:
         return rows
 
     def iterate(self, sql: str, params: Sequence[Any] = (), size: int = 500) -> Iterator[tuple]:
-        """Yield the rows of a query in batches, without holding them all in memory."""
-        cur = self.execute(sql, params)
-        while True:
-            rows = cur.fetchmany(size)
-            if not rows:
-                break
-            yield from rows
-        if self._depth == 0:
-            self._end_read()
+        """Yield the rows of a query in batches, without holding them all in memory.
+
+        On PostgreSQL a server-side cursor (kept across commits) streams the rows;
+        psycopg's default cursor would fetch them all at once.
+        """
+        if not self.postgres:
+            cur = self.execute(sql, params)
+            while rows := cur.fetchmany(size):
+                yield from rows
+            return
+        try:
+            cur = self._raw.cursor(name=f"tally_iter_{next(_cursor_ids)}", withhold=True)
+            cur.itersize = size
+            cur.execute(self._sql(sql), tuple(params))
+        except Exception as err:
+            self._recover()
+            self._translate(err)
+            raise
+        try:
+            while rows := cur.fetchmany(size):
+                yield from rows
+        finally:
+            if not self._raw.closed:
+                cur.close()
+                self._end_read()
 
     def _end_read(self) -> None:
         if self.postgres and self._depth == 0:
@@ -125,7 +150,10 @@ class Connection:
             return
         self._depth = 1
         try:
-            if not self.postgres:
+            if self.postgres:
+                self._raw.commit()
+                self._raw.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITER_LOCK,))
+            else:
                 self._raw.execute("BEGIN IMMEDIATE")
             yield self
         except BaseException:
@@ -140,8 +168,19 @@ class Connection:
         """Close the connection."""
         self._raw.close()
 
+    def _recover(self) -> None:
+        """After a failed statement outside a transaction, leave PostgreSQL ready for the next."""
+        if self.postgres and self._depth == 0:
+            self._raw.rollback()
+
     def _translate(self, err: Exception) -> None:
         if isinstance(err, sqlite3.DatabaseError) and "not a database" in str(err):
             raise StoreError(
                 "not an SQLite ledger (file is not a database)", source=self.target
             ) from err
+        if isinstance(err, sqlite3.OperationalError) and any(
+            w in str(err) for w in ("locked", "busy", "disk", "readonly", "unable to open")
+        ):
+            raise StoreError(f"database error: {err}", source=self.target) from err
+        if self.postgres and type(err).__name__ in {"OperationalError", "InterfaceError"}:
+            raise StoreError(f"database error: {err}".splitlines()[0], source=self.target) from err

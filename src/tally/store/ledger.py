@@ -125,6 +125,19 @@ class Ledger:
             (doc_id, name, url),
         )
 
+    def documents_by_id(self, doc_ids: Iterable[str]) -> dict[str, Document]:
+        """Documents by exact id, through the primary key (for pages that quote several)."""
+        ids = sorted(set(doc_ids))
+        out: dict[str, Document] = {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            for row in self.conn.query(
+                f"SELECT {_DOC_COLS} FROM documents WHERE id IN ({marks})", chunk
+            ):
+                out[row[0]] = _document(row)
+        return out
+
     def document(self, doc_id: str) -> Document:
         """The stored document with this id (or a unique prefix of it)."""
         rows = self.conn.query(
@@ -190,12 +203,16 @@ class Ledger:
         sql += " ORDER BY doc_id, start_char, category"
         return [_figure(r) for r in self.conn.query(sql, params)]
 
-    def iter_figures(self) -> Iterator[Figure]:
-        """Every stored figure, streamed in document and text order."""
+    def iter_figures(self, local: bool = False) -> Iterator[Figure]:
+        """Every stored figure, streamed in document and text order.
+
+        With `local`, each figure's `incident` is its document-local key (what
+        relinking maps), not the ledger incident an earlier relink gave it.
+        """
         for row in self.conn.iterate(
             f"SELECT {_FIG_COLS} FROM figures ORDER BY doc_id, start_char, category"
         ):
-            yield _figure(row)
+            yield _figure((*row[:13], None)) if local else _figure(row)
 
     def local_incidents(self) -> list[LocalIncident]:
         """Every document's local incidents, in document order (the input of cross-document linking)."""
@@ -281,10 +298,14 @@ class Ledger:
             raise NotFound(f"no incident {incident_id!r} in the ledger")
         return json.loads(rows[0][0])
 
-    def incident_summaries(self) -> list[dict[str, Any]]:
-        """One row per incident with its totals, document count and conflict flag (for tables)."""
+    def incident_summaries(self, reconciled: bool = True) -> list[dict[str, Any]]:
+        """One row per incident with its totals, document count and conflict flag (for tables).
+
+        Without `reconciled`, the stored reconciliation JSON is not read (a cheap index).
+        """
         rows = self.conn.query(
-            f"SELECT {_INC_COLS}, killed, injured, documents, conflict, reconciled FROM incidents "
+            f"SELECT {_INC_COLS}, killed, injured, documents, conflict"
+            f"{', reconciled' if reconciled else ''} FROM incidents "
             "ORDER BY background, date DESC, id"
         )
         out = []
@@ -297,7 +318,7 @@ class Ledger:
                     "injured": r[13],
                     "documents": r[14],
                     "conflict": bool(r[15]),
-                    **json.loads(r[16]),
+                    **(json.loads(r[16]) if reconciled else {}),
                 }
             )
         return out

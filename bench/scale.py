@@ -1,0 +1,134 @@
+"""`make bench-scale`: ingest 10,000 and 100,000 generated documents; throughput and peak memory.
+
+Documents are generated from gva-dev texts into a temporary folder (never
+committed): each takes a random article's sentences, shuffled and cut to a
+news-brief length, with its numbers perturbed and its US place names swapped
+for others. Both sizes are measured, not extrapolated, with the same command
+(`tally ingest -j 2`), so peak memory can be compared.
+
+Usage: python bench/scale.py --shared ../shared [--sizes 10000 100000] [--jobs 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from common import measure, save_results, tally_cmd
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
+_NUMBER = re.compile(r"\b\d+\b")
+_SMALL = ["two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_SMALL_RE = re.compile(r"\b(" + "|".join(_SMALL) + r")\b")
+
+
+class Generator:
+    """Makes new articles from gva-dev texts: shuffled sentences, new numbers, other places."""
+
+    def __init__(self, shared: Path, seed: int = 11) -> None:
+        folder = shared / "corpus" / "gva-dev"
+        self.rng = random.Random(seed)
+        self.texts = [
+            p.read_text(encoding="utf-8", errors="replace")
+            for p in sorted((folder / "docs").glob("*.txt"))
+        ]
+        incidents = json.loads((folder / "incidents.json").read_text())["incidents"].values()
+        places = {
+            re.sub(r"\s*\(.*?\)", "", i["place"]).strip() for i in incidents if i.get("place")
+        }
+        self.places = sorted(p for p in places if len(p) > 3)
+        self.place_re = re.compile(
+            r"\b(" + "|".join(map(re.escape, sorted(self.places, key=len, reverse=True))) + r")\b"
+        )
+
+    def article(self) -> str:
+        """One generated article."""
+        rng = self.rng
+        sentences = [s.strip() for s in _SENTENCE.split(rng.choice(self.texts)) if s.strip()]
+        rng.shuffle(sentences)
+        text = "\n\n".join(sentences[: rng.randint(6, 14)])
+        text = _NUMBER.sub(lambda m: self._number(m.group(0)), text)
+        text = _SMALL_RE.sub(lambda m: rng.choice(_SMALL), text)
+        return self.place_re.sub(lambda m: rng.choice(self.places), text)
+
+    def _number(self, digits: str) -> str:
+        n = len(digits)
+        if n == 4 and digits.startswith(("19", "20")):
+            return str(self.rng.randint(2012, 2018))
+        return str(self.rng.randint(10 ** (n - 1) if n > 1 else 1, 10**n - 1))
+
+    def write(self, folder: Path, count: int) -> Path:
+        """Write `count` articles and a manifest (with publication dates); return the manifest."""
+        manifest = folder / "manifest.jsonl"
+        with manifest.open("w", encoding="utf-8") as out:
+            for i in range(count):
+                rel = Path(f"{i // 1000:04d}") / f"{i:07d}.txt"
+                path = folder / rel
+                path.parent.mkdir(exist_ok=True)
+                path.write_text(self.article() + "\n", encoding="utf-8")
+                day = f"{self.rng.randint(2014, 2017)}-{self.rng.randint(1, 12):02d}-{self.rng.randint(1, 28):02d}"
+                out.write(json.dumps({"path": str(rel), "published": day}) + "\n")
+        return manifest
+
+
+def scale_run(gen: Generator, size: int, jobs: int, work: Path) -> dict[str, Any]:
+    """Generate `size` documents, ingest them into a fresh ledger, and measure it."""
+    folder = work / f"docs-{size}"
+    folder.mkdir()
+    manifest = gen.write(folder, size)
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*/*.txt"))
+    db = str(work / f"scale-{size}.db")
+    run = measure(
+        tally_cmd("ingest", "-q", "--db", db, "--manifest", str(manifest), "-j", str(jobs))
+    )
+    return {
+        "documents": size,
+        "words": words,
+        "jobs": jobs,
+        "seconds": round(run.seconds, 1),
+        "docs_per_s": round(size / run.seconds, 1),
+        "words_per_s": round(words / run.seconds),
+        "peak_rss_mb": round(run.peak_rss_mb),
+        "summary": run.stdout.strip(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--jobs", type=int, default=2)
+    args = parser.parse_args()
+    gen = Generator(args.shared)
+    results: dict[str, Any] = {}
+    print(
+        f"tally bench-scale: generated gva-dev documents, tally ingest -j {args.jobs}", flush=True
+    )
+    with tempfile.TemporaryDirectory(prefix="tally-scale-") as tmp:
+        for size in args.sizes:
+            r = scale_run(gen, size, args.jobs, Path(tmp))
+            results[str(size)] = r
+            print(
+                f"  {size:>7,} documents ({r['words']:,} words): {r['seconds']:8.1f} s  "
+                f"{r['docs_per_s']:6.1f} docs/s  {r['words_per_s']:>7,} words/s  "
+                f"peak RSS {r['peak_rss_mb']:,} MB (process tree)",
+                flush=True,
+            )
+            print(f"      {r['summary']}", flush=True)
+    sizes = [str(s) for s in args.sizes]
+    if len(sizes) >= 2:
+        ratio = results[sizes[-1]]["peak_rss_mb"] / results[sizes[0]]["peak_rss_mb"]
+        results["memory_ratio"] = round(ratio, 2)
+        print(f"  peak memory {sizes[-1]} vs {sizes[0]}: {ratio:.2f}x (target <= 1.5x)", flush=True)
+    save_results("scale", results)
+    print("  → bench/results.json")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,285 @@
+"""Who a figure comes from, in the text's words: "according to X", "X said", "said X".
+
+Rules over one sentence, with a document-level memory so that a pronoun
+("he said") resolves to the name or title it stands for. Agentless passives
+("had been put at 288") and the document's own voice give None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_VERBS = (
+    r"said|says|say|saying|told|tells|telling|reported|reports|reporting|estimated|estimates"
+    r"|estimate|announced|announces|confirmed|confirms|put|puts|putting|gave|gives|giving|given"
+    r"|recorded|records|counted|counts|added|adds|adding|stated|states|noted|notes|indicated"
+    r"|showed|shows|cited|cites|raised|raises|lowered|lowers|revised|revises|updated|tallied"
+    r"|listed|lists|acknowledged|admitted|denies|denied|insisted|wrote|tweeted|posted"
+    r"|spoken|spoke|described|describe|describes|believes|warned|explained|documented|show"
+)
+_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b", re.I)
+_PARTICIPLE = {"saying", "telling", "adding", "putting", "giving", "reporting"}
+_ACCORDING = re.compile(
+    r"\baccording\s+to\s+(?:(?:figures|data|reports?|statistics|estimates|a\s+tally|a\s+count"
+    r"|a\s+statement|numbers)\s+(?:reported\s+by|released\s+by|from|by|compiled\s+by|of)\s+)?"
+    r"(?P<src>[^,;:()]+)",
+    re.I,
+)
+_BY_AGENT = re.compile(
+    r"\b(?:reported|given|released|provided|published|compiled|confirmed|announced|issued|cited"
+    r"|quoted|relayed|put\s+forward)\s+by\s+(?P<src>[^,;:()]+)",
+    re.I,
+)
+_REPORT_NOUN = re.compile(
+    r"(?P<src>\b(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}(?:reports?|estimates?|accounts?|claims?"
+    r"|statements?)(?:\s+(?:from|by)\s+[\w' -]{2,40}?\s+(?=of\s)|\s+(?=that\s)))(?:that|of)\s+",
+    re.I,
+)
+_INVERTED = re.compile(
+    r",[\"”’']?\s*(?P<verb>said|says|added|explained|noted|told\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+"
+    r"(?P<src>(?:the\s+|a\s+|an\s+)?[A-Z][^,.;:]{1,60}?)\s*(?=[,.;:]|$)"
+)
+_REPORT_KEY = re.compile(
+    r"\b(?:reports?|estimates?|accounts?|claims?|statements?)\s+(?:that|from|by)\b"
+)
+_ACC = "\x00"
+"""Marks an "according to" source inside `sources` (stripped before it is returned)."""
+_PASSIVE = re.compile(r"\b(?:been|was|were|is|are|be|being)\s+(?:\w+ly\s+)?$", re.I)
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "this"}
+_POSSESSIVES = {"its", "his", "her", "their", "our"}
+_VERBISH = re.compile(
+    r"\b(?:is|was|were|are|had|has|have|could|would|will|may|might|can|should|must|did|does"
+    r"|rise|rose|remained|began|been)\b",
+    re.I,
+)
+_TRAIL = re.compile(
+    r"(?:\s+(?:had|has|have|also|earlier|later|first|initially|now|then|still|already|officially"
+    r"|separately|previously|subsequently|yesterday|today|tonight|reportedly|was|were|is|are"
+    r"|would|could|may|might|will|themselves|itself|alone|too|on\s+\w+(?:\s+\w+)?"
+    r"|in\s+a\s+statement|late\s+\w+|at\s+one\s+point|at\s+first|by\s+\w+\s+\w+))+$",
+    re.I,
+)
+_ADVERB_SEG = re.compile(
+    r"^(?:however|meanwhile|though|too|also|in\s+turn|for\s+its\s+part|separately|in\s+all"
+    r"|overall|earlier|later|then|now|instead)$",
+    re.I,
+)
+_ADVERBIAL = re.compile(
+    r"^(?:on|in|at|by|as\s+of|late|early|earlier|later|after|before|during|since|speaking|citing"
+    r"|according|who|which|whose|writing|appearing|relayed|quoted|correcting|unlike|like|with"
+    r"|until|when|while|as)\b",
+    re.I,
+)
+_SUBORDINATE = re.compile(
+    r"\b(?:that|while|whereas|but|after|when|because|as|if|though|although|since|before"
+    r"|until|where)\s+",
+    re.I,
+)
+_NAME_START = re.compile(r"^((?:[A-Z][\w.'’-]+\s+){1,4}[A-Z][\w'’-]+)(?=,|\s+[a-z])")
+
+
+@dataclass
+class Attributor:
+    """Attribution over one document, sentence by sentence, remembering the last source named."""
+
+    last: str | None = None
+    subject_at: dict[int, int] = field(default_factory=dict)
+    """Where the subject of the reporting verb at a position starts (for "..., X said")."""
+
+    def sources(self, sentence: str) -> list[tuple[int, str, bool]]:
+        """`(position, source, leading)` for each source phrase in `sentence`.
+
+        `leading` is True for a source that covers what follows it: a reporting
+        verb, or an "according to" that opens the sentence.
+        """
+        out: list[tuple[int, str, bool]] = []
+        self.subject_at = {}
+        lower = sentence.lower()
+        for m in _INVERTED.finditer(sentence) if "," in sentence else ():
+            src = _clean(m.group("src"))
+            if src:
+                out.append((m.start("verb"), src, False))
+                self.subject_at[m.start("verb")] = m.start("verb")
+        according = list(_ACCORDING.finditer(sentence)) if "according" in lower else []
+        for m in according:
+            src = _clean(m.group("src"))
+            if src:
+                leading = not sentence[: m.start()].strip(" \"“'")
+                out.append((m.start(), _ACC + src, leading))
+        spans = [(m.start(), m.end()) for m in according]
+        for m in _BY_AGENT.finditer(sentence) if " by " in lower else ():
+            src = _clean(m.group("src"))
+            if src and not any(a <= m.start() < b for a, b in spans):
+                out.append((m.start(), _ACC + src, False))
+        nouns = []
+        for m in _REPORT_NOUN.finditer(sentence) if _REPORT_KEY.search(lower) else ():
+            src = _clean(m.group("src"))
+            if src and len(src.split()) >= 2 and not _ADVERBIAL.match(src):
+                out.append((m.end(), src, True))
+                nouns.append((m.start(), m.end()))
+        self._verbs(sentence, out, nouns)
+        return sorted(out)
+
+    def remember(self, sentence: str) -> None:
+        """Keep the memory of the last source named up to date over a sentence without figures."""
+        self.subject_at = {}
+        self._verbs(sentence, [], [])
+
+    def _verbs(
+        self, sentence: str, out: list[tuple[int, str, bool]], nouns: list[tuple[int, int]]
+    ) -> None:
+        inverted = set(self.subject_at)
+        found_any = False
+        for m in _VERB_RE.finditer(sentence):
+            if m.start() in inverted or any(a <= m.start() < b for a, b in nouns):
+                continue
+            found = self._verb_source(sentence, m, out)
+            if found:
+                found_any = True
+                out.append((m.start(), found, True))
+                at = sentence.rfind(found, 0, m.start())
+                if at < 0:
+                    at = sentence.rfind(found.split()[0], 0, m.start())
+                self.subject_at[m.start()] = at
+        if not found_any and not out:
+            named = _NAME_START.match(sentence)
+            if named:
+                self.last = named.group(1)
+
+    def _verb_source(
+        self, sentence: str, m: re.Match[str], so_far: list[tuple[int, str, bool]]
+    ) -> str | None:
+        before = sentence[: m.start()]
+        verb = m.group(0).lower()
+        noun = verb.endswith("s") and re.match(r"\s+(?:that|of|from|by)\b", sentence[m.end() :])
+        if _VERB_RE.match(sentence, m.end() + 1) or noun:
+            return None
+        if re.search(r"\b(?:an?|the|to|not|be|of|for|in|with|by|from|as)\s+$", before, re.I):
+            return None
+        if not verb.endswith("ing") and _PASSIVE.search(before):
+            return None
+        earlier = [s for s in so_far if s[0] < m.start() and not s[1].startswith(_ACC)]
+        agent = list(_BY_AGENT.finditer(before))
+        if agent:
+            gap = before[agent[-1].end() :].rstrip(" ,")
+            if not _VERB_RE.search(gap) and not re.search(r"[,;:]", gap):
+                return _clean(agent[-1].group("src"))
+        if verb in _PARTICIPLE and re.search(r",\s*$", before):
+            return earlier[-1][1] if earlier else self.last
+        if re.search(r"\band\s+$", before):
+            return earlier[-1][1] if earlier else None
+        subject = _subject(before)
+        if subject is None:
+            return None
+        first = subject.split()[0].lower()
+        if subject.lower() in _PRONOUNS:
+            return earlier[-1][1] if earlier else self.last
+        if first in _POSSESSIVES:
+            return earlier[-1][1] if earlier else self.last
+        if first in {"who", "which"}:
+            head = re.search(r"([^,;:]+?)\s*,?\s*\b(?:who|which)\b[^,]*$", before)
+            subject = _subject(head.group(1) + " ") if head else None
+            if not subject:
+                return None
+        self.last = subject
+        return subject
+
+    def attribute(
+        self, sentence: str, sources: list[tuple[int, str, bool]], pos: int
+    ) -> str | None:
+        """The source that covers a figure at `pos` among a sentence's `sources`.
+
+        A reporting verb covers what follows it; "according to X" covers what
+        precedes it, or the whole sentence when it opens it; a "..., X said"
+        after the figure covers it when nothing before does.
+        """
+        before = [s for s in sources if s[0] <= pos and s[2]]
+        after = [s for s in sources if s[0] > pos and self._clause_initial(sentence, s, pos)]
+        if before:
+            return before[-1][1].removeprefix(_ACC)
+        return after[0][1].removeprefix(_ACC) if after else None
+
+    def _clause_initial(self, sentence: str, source: tuple[int, str, bool], pos: int) -> bool:
+        """True for "according to X" or a "..., X said" whose subject follows the figure."""
+        if source[1].startswith(_ACC):
+            return True
+        start = self.subject_at.get(source[0], -1)
+        return start > pos and bool(re.search(r"[,\"”]\s*$", sentence[:start]))
+
+
+def _clean(src: str) -> str | None:
+    src = re.split(
+        r"\s+(?:on|in|at|who|which|that|as|after|before|since|when|while|to)\s+",
+        src.strip(),
+        maxsplit=1,
+    )[0]
+    src = src.strip(" \"'“”’.")
+    words = src.split()
+    return " ".join(words[:10]) if words else None
+
+
+def _subject(before: str) -> str | None:
+    """The subject phrase that ends right before a reporting verb, or None."""
+    text = _TRAIL.sub("", before.rstrip(" ,")).rstrip(" ,")
+    if not text:
+        return None
+    segs = [s.strip(" \"“”'’") for s in re.split(r"[;:—–\"“”]|,", text)]
+    segs = [s for s in segs if s and not _ADVERB_SEG.match(s)]
+    tail = ""
+    while segs and re.match(r"^(?:who|which|whose)\b", segs[-1], re.I) and len(segs) > 1:
+        segs.pop()
+    while segs:
+        tail = _clause_tail(segs[-1])
+        if tail and not re.match(
+            r"^(?:speaking|citing|writing|appearing|relayed|quoted)\b", tail, re.I
+        ):
+            break
+        segs.pop()
+        tail = ""
+    if not tail:
+        return None
+    tail = re.sub(r"^(?:and|but|so)\s+", "", tail)
+    if _VERB_RE.match(tail):
+        tail = _VERB_RE.sub("", tail, count=1).strip()
+    words = tail.split()
+    if not words:
+        return None
+    if words[-1].lower() in _PRONOUNS:
+        return words[-1]
+    if tail.lower() in {"who", "which"}:
+        return tail.lower()
+    if _ADVERBIAL.match(tail):
+        m = re.search(r"\s((?:the\s+)?(?:[A-Z][\w.'’&-]*\s+)*[A-Z][\w.'’&-]*)$", tail)
+        if not m:
+            return None
+        tail = m.group(1)
+    if _VERBISH.search(tail) or re.search(r"\b(?:said|says|say|told|tells)\b", tail):
+        return None
+    words = tail.split()
+    if len(segs) >= 2 and segs[-1].startswith(tail):
+        prev = segs[-2]
+        desc = re.match(r"^(?:a|an|the)\s+[a-z]", tail) and prev[:1].isupper()
+        name = tail[:1].isupper() and re.match(r"^(?:a|an|the|A|An|The)\s", prev)
+        plain = not re.search(r"\d|\b[a-z]\w*ed\b", prev) and not _VERBISH.search(prev)
+        if (desc or name) and plain and len(prev.split()) <= 10 and not _ADVERBIAL.match(prev):
+            return f"{prev}, {tail}"
+    return " ".join(words[:8])
+
+
+def _clause_tail(seg: str) -> str:
+    """The last clause's subject part of a comma segment ("... when the governor" → "the governor")."""
+    parts = _SUBORDINATE.split(seg)
+    tail = parts[-1].strip()
+    if len(parts) > 1 and (not tail or (tail[0].islower() and _looks_like_clause(tail))):
+        tail = parts[-2].strip()
+    if " and " in tail:
+        head, _, rest = tail.rpartition(" and ")
+        if _VERBISH.search(head) or re.search(r"\b\w+ed\b", head):
+            tail = rest.strip()
+    return tail
+
+
+def _looks_like_clause(text: str) -> bool:
+    first = text.split()[0].lower()
+    return first.endswith(("ed", "ing")) or first in {"documented", "said", "had", "was", "is"}

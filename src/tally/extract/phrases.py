@@ -1,0 +1,203 @@
+"""What a number in a sentence counts, and what the words around it say happened.
+
+Phrase-level helpers for the extractor: the people noun after a number
+("43 farm workers", "of them"), the harm predicate after it ("were killed",
+"remain missing"), the harm cue in a wider window, and what rules a number
+out (dates, ages, times, units, addresses).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tally.extract import lexicon as lex
+from tally.extract.numbers import MULTIPLES, SCALES, TENS, UNITS, NumberMention
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
+_DATE_AFTER = re.compile(
+    rf"^(?:st|nd|rd|th)?\s*(?:{_MONTHS})\b|^\s*[:/]\d|^\s*[-–/]\s*\d+\s+(?:{_MONTHS})\b", re.I
+)
+_WORD = re.compile(r"[A-Za-z][\w.'’-]*|\d[\d,.]*|[^\w\s]")
+_LETTERS = re.compile(r"[a-z]+")
+NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, *(w.split()[-1] for w in MULTIPLES), "dozen"])
+_WINDOW_STOP = re.compile(
+    r";|\bbut\b|\bwhile\b|\bwhereas\b|\d|(?:,\s*|\band\s+)(?:"
+    + "|".join(sorted(NUMBER_WORDS - {"hundred", "thousand", "million", "billion"}))
+    + r")\b",
+    re.I,
+)
+_PREDICATE_BLOCK = {
+    "arrested", "detained", "charged", "booked", "questioned", "released", "rescued", "freed",
+    "saved", "interviewed", "identified", "named", "arraigned", "sentenced", "convicted",
+}  # fmt: skip
+_DETERMINERS = {"its", "their", "his", "her", "our", "the", "own", "those"}
+_BLOCKER = re.compile(
+    r"\b(?:rescued|saved|arrested|detained|affected|survived|escaped|freed|released|searching"
+    r"|looking|helped|deployed|gathered|attended|employed)\b",
+    re.I,
+)
+_STOP = {
+    "as", "and", "or", "but", "when", "while", "after", "before", "because", "if", "of", "from", "with",
+    "by", "at", "on", "for", "in", "the", "a", "an", "his", "her", "their", "its", "than", "into",
+    "whom", "whose", "where", "what", "since", "during", "across", "near", "under", "over", "about",
+}  # fmt: skip
+_DIGIT = re.compile(r"\d")
+
+
+def may_hold_number(sentence: str) -> bool:
+    """A cheap test that lets most sentences skip the number search."""
+    if _DIGIT.search(sentence):
+        return True
+    return not NUMBER_WORDS.isdisjoint(_LETTERS.findall(sentence.lower()))
+
+
+def noun_group(words: str) -> str | None:
+    """The group the people nouns among `words` name ("U.S. troops" → combatants), or None."""
+    if lex.SERVICE.search(words):
+        return "combatants"
+    group = None
+    for w in words.split():
+        w = w.strip(".,")
+        g = lex.GROUP_NOUNS.get(w.lower()) or (
+            "people" if lex.DEMONYM.match(w) else lex.MODIFIER_GROUPS.get(w.lower())
+        )
+        if g:
+            group = g if group in (None, "people") else group
+    return group
+
+
+def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
+    """(group, end offset, head word, counts-things) for the words after a number.
+
+    "counts-things" is True when a content word that names no people follows
+    the number directly ("2,272 houses"), so the number is not a figure.
+    """
+    words = list(_WORD.finditer(after))
+    i = 0
+    group: str | None = None
+    end = 0
+    head: str | None = None
+    if len(words) >= 2 and words[0].group(0).lower() == "of":
+        w1 = words[1].group(0).lower()
+        if w1 in {"them", "whom"}:
+            end = words[1].end()
+            rest = noun_phrase(after[end:])
+            if rest[0] and rest[1] <= 12:
+                return rest[0], end + rest[1], "them", False
+            return None, end, "them", False
+        i = 1
+        while i < len(words) and words[i].group(0).lower() in _DETERMINERS:
+            i += 1
+    modifiers = 0
+    adjective_cue = None
+    while i < len(words) and modifiers <= 3:
+        w = words[i].group(0).rstrip(".") or "."
+        lw = w.lower()
+        service = lex.SERVICE.match(after, words[i].start())
+        if service:
+            return "combatants", service.end(), "members", False
+        g = lex.GROUP_NOUNS.get(lw) or ("people" if lex.DEMONYM.match(w) else None)
+        if g:
+            group, end, head = g, words[i].start() + len(w), lw
+            if lw in {"others", "people", "persons"} and i + 1 < len(words):
+                nxt = words[i + 1].group(0).lower()
+                if nxt in lex.GROUP_NOUNS and nxt not in {"dead", "deaths"}:
+                    i += 1
+                    continue
+            for mw in after[: words[i].start()].split():
+                mg = lex.MODIFIER_GROUPS.get(mw.lower().strip(".,"))
+                if mg and group == "people":
+                    group = mg
+            return group, end, head if adjective_cue is None else adjective_cue, False
+        if not w[0].isalnum() or lw in lex.FUNCTION_WORDS or w[0].isdigit():
+            break
+        if (
+            modifiers == 0
+            and w.islower()
+            and len(w) > 3
+            and w.endswith("s")
+            and not w.endswith("ss")
+            and lw not in lex.THINGS
+            and not lex.CUE_RE.fullmatch(w)
+            and predicate(after[words[i].end() :])
+        ):
+            return "people", words[i].start() + len(w), lw, False
+        if lex.CUE_RE.fullmatch(w):
+            adjective_cue = lw
+            if i + 1 >= len(words) or words[i + 1].group(0).lower() not in lex.GROUP_NOUNS:
+                break
+        modifiers += 1
+        i += 1
+    counts_things = (
+        bool(words)
+        and words[0].group(0)[0].isalpha()
+        and words[0].group(0)[0].islower()
+        and words[0].group(0).lower() not in lex.FUNCTION_WORDS
+        and words[0].group(0).lower() not in {"more", "other", "others", "another"}
+        and not re.search(r"(?:ed|en|ing|ly)$", words[0].group(0))
+        and not lex.CUE_RE.match(after.lstrip())
+    )
+    return None, 0, None, counts_things
+
+
+def predicate(after: str) -> tuple[re.Match[str], int] | None:
+    """A harm cue right after a noun phrase ("were killed", "remain missing"), and its end."""
+    pos = 0
+    for _ in range(7):
+        rest = after[pos:]
+        lead = len(rest) - len(rest.lstrip())
+        m = lex.CUE_RE.match(rest, lead)
+        if m:
+            return m, pos + m.end()
+        w = re.match(r"\s*([A-Za-z][\w'’-]*)", rest)
+        if not w:
+            return None
+        word = w.group(1)
+        if word.lower() == "as" and lex.CUE_RE.match(rest[w.end() :].lstrip()):
+            pos += w.end()
+            continue
+        if word.lower() in _STOP or word[0].isupper() or word.lower() in _PREDICATE_BLOCK:
+            return None
+        pos += w.end()
+    return None
+
+
+def not_count(before: str, after: str, num: NumberMention, text: str) -> bool:
+    """True when a number is a date, year, time, age, unit, amount or address, not a count."""
+    if lex.NOT_COUNT_AFTER.match(after) or lex.NOT_COUNT_BEFORE.search(before):
+        return True
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+        return True
+    if re.search(r"[A-Za-z\d][-–/]?$", before) or re.search(r"[:.]\d*$", before):
+        return True
+    if re.match(r"^[:/]\d|^\.\d", after):
+        return True
+    if re.search(r"[A-Z][\w'’.-]*,\s*$", before) and re.match(r"\s*(?:[,.;)]|and\b|$)", after):
+        return True
+    if lex.ADDRESS_AFTER.match(after):
+        return True
+    raw = before[-1:] if before else ""
+    return (
+        num.qualifier is None
+        and 1800 <= num.value <= 2100
+        and raw != ","
+        and re.fullmatch(r"\d{4}", text) is not None
+        and not re.match(r"^\s+(?:people|persons|civilians|dead|deaths)", after, re.I)
+    )
+
+
+def window_cue(text: str, forward: bool) -> str | None:
+    """The nearest harm cue in `text` within its clause, or None."""
+    if forward:
+        text = _WINDOW_STOP.split(text)[0]
+        m = lex.CUE_RE.search(text)
+        return lex.cue_category(m) if m else None
+    text = re.split(r";|,\s+and\b|\bbut\b|\bwhile\b|\bwhereas\b|\d", text)[-1]
+    ms = list(lex.CUE_RE.finditer(text))
+    if not ms or _BLOCKER.search(text, ms[-1].end()):
+        return None
+    return lex.cue_category(ms[-1])

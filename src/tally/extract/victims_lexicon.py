@@ -1,0 +1,436 @@
+"""Word lists and patterns for counting victims without a numeral.
+
+Kept apart from `victims.py` so the counting logic reads on its own: here are
+the nouns that name a person, the words that count them, and the predicates
+that say a person was killed, wounded or merely shot.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "both": 2,
+    "pair": 2,
+    "couple": 2,
+}
+
+MULTIPLE_SHOOTING: dict[str, int] = {
+    "double": 2,
+    "triple": 3,
+    "quadruple": 4,
+    "quintuple": 5,
+}
+
+ORDINALS = ("second", "third", "fourth", "fifth", "sixth")
+
+_MEN = (
+    "man men male males father fathers son sons brother brothers husband boyfriend grandfather "
+    "uncle nephew gentleman dad stepfather stepson grandson"
+)
+_WOMEN = (
+    "woman women female females mother mothers daughter daughters sister sisters wife girlfriend "
+    "grandmother aunt niece lady mom stepmother stepdaughter granddaughter"
+)
+_CHILDREN = (
+    "boy boys girl girls child children kid kids toddler toddlers baby babies infant infants "
+    "pupil pupils schoolchild schoolchildren preschooler kindergartner"
+)
+_PEOPLE = (
+    "person people persons victim victims teen teens teenager teenagers youth youths juvenile "
+    "juveniles adult adults individual individuals student students officer officers deputy "
+    "deputies trooper troopers agent agents motorist motorists driver drivers passenger "
+    "passengers bystander bystanders resident residents customer customers employee employees "
+    "worker workers clerk clerks guard guards cousin cousins friend friends neighbor neighbors "
+    "neighbour neighbours pedestrian pedestrians patron patrons partygoer partygoers hunter "
+    "hunters homeowner homeowners roommate roommates relative relatives sibling siblings "
+    "others other cashier owner security member members grader graders classmate classmates "
+    "patient patients rider riders occupant occupants shopper shoppers soldier soldiers veteran "
+    "veterans marine teacher teachers coach pastor nurse doctor spouse sibling parent parents "
+    "grandparent grandparents acquaintance coworker co-worker teammate"
+)
+_ATTACKERS = (
+    "suspect suspects gunman gunmen shooter shooters attacker attackers robber robbers intruder "
+    "intruders burglar burglars assailant assailants perpetrator perpetrators carjacker"
+)
+
+GROUP_OF: dict[str, str] = {"civilian": "civilians", "civilians": "civilians"}
+for _group, _words in (
+    ("men", _MEN),
+    ("women", _WOMEN),
+    ("children", _CHILDREN),
+    ("people", _PEOPLE),
+    ("combatants", _ATTACKERS),
+):
+    for _w in _words.split():
+        GROUP_OF[_w] = _group
+
+PLURAL_NOUNS = frozenset(
+    w
+    for w in GROUP_OF
+    if (w.endswith("s") and w not in {"others", "boss"})
+    or w in {"men", "women", "people", "children"}
+) | {"others", "gunmen", "schoolchildren"}
+MALE = frozenset(_MEN.split()) | {"boy", "boys", "he", "him", "gunman", "gunmen"}
+FEMALE = frozenset(_WOMEN.split()) | {"girl", "girls", "she", "her"}
+ATTACKER_NOUNS = frozenset(_ATTACKERS.split())
+
+_AGE_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_AGE = _AGE_NUM + r"[- ](?:year|month|week|day)s?-old"
+_NUM = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
+_HEAD = (
+    r"(?:(?:\w+-)?(?:" + "|".join(sorted(GROUP_OF, key=len, reverse=True)) + r")|"
+    r"(?:\w+[- ])?graders?)"
+)
+_STOP = (
+    r"the|a|an|and|or|but|was|were|is|are|his|her|their|of|in|on|at|by|to|with|for|from|after|"
+    r"before|who|that|said|says|when|while|as|where|which|there|then|also|days?|weeks?|months?|"
+    r"years?|hours?|minutes?|nights?|times|shots|rounds|" + "|".join(NUMBER_WORDS)
+)
+_MOD = (
+    r"(?:(?:" + _AGE + r"|teenage|young|elderly|older|younger|unidentified|unnamed|unknown|"
+    r"local|off-duty|on-duty|innocent|pregnant|armed|alleged|wounded|injured|other|"
+    r"police|school|high-school|college|store|gas-station|shooting|gunshot|male|female|"
+    r"black|white|hispanic|asian|[a-z]+-year-old)(?:\s*,\s*|\s+)|"
+    r"(?!(?:" + _STOP + r")\b)[A-Za-z][a-z'’]*(?:-[A-Za-z]+)*\s+)"
+)
+_DET = (
+    r"(?P<det>another|a\s+(?:second|third|fourth|fifth|sixth)|an?|one|the|this|that|his|her|"
+    r"their|its|[a-z]\w+['’]s|both|all|all\s+"
+    + _NUM
+    + r"|"
+    + _NUM
+    + r"(?:\s+(?:other|more|additional))?|"
+    r"" + _NUM + r"\s+of\s+(?:the|them|those|whom)(?:\s+" + _NUM + r")?)"
+)
+NP = re.compile(
+    r"\b" + _DET + r"\s+(?P<mods>" + _MOD + r"{0,3})(?P<head>" + _HEAD + r"|" + _AGE + r")\b"
+    r"(?:,\s*(?P<age>\d{1,2}),)?",
+    re.IGNORECASE,
+)
+BARE_NP = re.compile(
+    r"\b(?P<mods>(?:"
+    + _AGE
+    + r"|teenage|young|elderly|(?!(?:"
+    + _STOP
+    + r")\b)(?-i:[A-Z][a-z]+))[ ,]+){0,3}(?P<head>"
+    + _HEAD
+    + r")\b"
+    r"(?:,\s*(?P<age>\d{1,2})(?![\d-]),?)?",
+    re.IGNORECASE,
+)
+NAME = re.compile(
+    r"(?P<name>(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?|"
+    r"[A-Z]\.|Jr\.?|Sr\.?|II|III)){0,3})(?:,\s*(?P<age>\d{1,2}))?,?\s*$"
+)
+PARTITIVE = re.compile(
+    r"(?<!,)(?<!,\s)(?<!ages\s)(?<!aged\s)(?<!age\s)\b(?P<n>"
+    + _NUM
+    + r")(?:\s+of\s+(?:them|those|whom|the\s+(?:\w+\s+){0,2}?"
+    r"(?:victims|people|men|women|boys|girls|teens|children|others)))?\s*$",
+    re.IGNORECASE,
+)
+PRONOUN = re.compile(r"\b(?P<pron>he|she)\s*$", re.IGNORECASE)
+AGE_IN = re.compile(_AGE_NUM + r"[- ](year|month|week|day)s?[- ]old", re.IGNORECASE)
+
+ANOTHER = re.compile(
+    r"\b(?:another|a\s+(?:second|third|fourth|fifth|sixth)|the\s+other)\s*$", re.IGNORECASE
+)
+WOUNDING_OF = re.compile(
+    r"\b(?P<i>wounding|injuring)\s+of\s+|\b(?P<s>(?:non-fatal\s+)?shooting)\s+of\s+",
+    re.IGNORECASE,
+)
+DEATH_OF = re.compile(
+    r"\b(?:(?:shooting|gunshot)\s+)?(?:deaths?|killings?|murders?|slayings?|homicides?)\s+of\s+",
+    re.IGNORECASE,
+)
+NOT_NAMES = frozenset(
+    [
+        "police",
+        "sheriff",
+        "officers",
+        "authorities",
+        "investigators",
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "they",
+        "it",
+        "officials",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "county",
+        "city",
+        "department",
+        "chief",
+        "detectives",
+        "deputies",
+        "lt",
+        "sgt",
+        "capt",
+        "det",
+        "officer",
+        "spokesman",
+        "spokeswoman",
+        "news",
+        "hospital",
+        "medical",
+        "center",
+        "one",
+        "five",
+        "four",
+        "three",
+        "two",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "family",
+        "members",
+        "victims",
+    ]
+)
+
+_ADV = (
+    r"(?:(?:also|reportedly|allegedly|apparently|accidentally|then|later|both|all|each|"
+    r"initially|just|critically|seriously|badly|severely|gravely|possibly|"
+    r"still|now|eventually|subsequently|immediately|previously|unintentionally|"
+    r"ultimately|tragically|multiple|several|repeatedly|once|twice)\s+)*"
+)
+_AUX = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got|gets|been|being|be)\s+"
+_HOSPITAL = (
+    r"(?:(?:a|an|the|area|local|nearby|several|two|different)\s+)*(?:[A-Z][\w'.-]*\s+){0,5}"
+    r"(?:hospitals?|medical\s+centers?|trauma\s+centers?)"
+)
+_CONDITION = r"(?:critical|serious|stable|fair|good|grave|satisfactory|life-threatening)"
+
+KILLED_PASSIVE = (
+    r"shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|shot\s+and\s+(?:fatally|mortally)\s+"
+    r"wounded|killed|slain|murdered|gunned\s+down\s+and\s+killed|found\s+(?:shot\s+)?dead|"
+    r"found\s+shot\s+to\s+death|pronounced\s+dead|declared\s+dead|fatally\s+(?:shot|wounded|"
+    r"injured|struck|hit)|mortally\s+wounded|dead|deceased"
+)
+INJURED_PASSIVE = (
+    r"shot\s+and\s+(?:wounded|injured|hurt)|wounded|injured|hurt|hospitalized|"
+    r"(?:listed\s+)?in\s+" + _CONDITION + r"(?:\s+(?:but|and)\s+" + _CONDITION + r")?\s+condition|"
+    r"treated\s+(?:for|at|and\s+released)|expected\s+to\s+(?:survive|recover|be\s+ok)|"
+    r"found\s+(?:wounded|injured)|"
+    r"(?:taken|transported|rushed|flown|airlifted|driven)\s+to\s+[^,.;]{1,60}?\s+"
+    r"(?:in|with)\s+(?:\w+\s+){0,2}(?:" + _CONDITION + r"|non-life-threatening|minor)\s+"
+    r"(?:condition|injuries|wounds)"
+)
+SHOT_PASSIVE = (
+    r"found\s+shot|(?:taken|transported|rushed|flown|airlifted|driven)\s+to\s+" + _HOSPITAL + r"|"
+    r"shot|grazed|(?:struck|hit)(?=\s*(?:,|\.|$)|\s+(?:in|on|and|multiple|once|twice|several|at\s+least)\b)"
+)
+SHOT_BY = r"(?:struck|hit|grazed)\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullets?|gunfire|a\s+round|pellets?|shots?)"
+
+KILLED_ACTIVE = (
+    r"died|dies|has\s+died|succumbed|lost\s+(?:his|her|their)\s+li(?:fe|ves)|"
+    r"did\s+not\s+survive|didn't\s+survive|proved\s+(?:to\s+be\s+)?fatal"
+)
+INJURED_ACTIVE = (
+    r"(?P<s>(?:suffered|sustained|suffering|with|received)\s+(?:what\s+(?:police\s+)?(?:said|called|"
+    r"described)\s+(?:as\s+)?(?:were|was)\s+)?(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?"
+    r"(?:\w+[- ]){0,3}(?:gunshot|gun\s+shot|bullet|graze|shotgun|pellet)\s+wounds?)|"
+    r"(?:suffered|sustained)\s+(?:\w+[- ]){0,2}(?:injuries|injury|wounds?)|"
+    r"remains?\s+(?:hospitalized|in\s+" + _CONDITION + r"\s+condition)|survived|"
+    r"(?:is|are|was|were)\s+(?:still\s+)?recovering|"
+    r"(?:is|was|are|were)\s+expected\s+to\s+(?:survive|recover)"
+)
+
+PASSIVE = re.compile(
+    r"(?P<aux>" + _AUX + r")" + _ADV + r"(?:"
+    r"(?P<k>" + KILLED_PASSIVE + r")|(?P<i>" + INJURED_PASSIVE + r")|"
+    r"(?P<s>" + SHOT_BY + r"|(?:" + SHOT_PASSIVE + r")(?!\s+at\b))"
+    r")\b",
+    re.IGNORECASE,
+)
+INTRANSITIVE = re.compile(
+    _ADV + r"(?:(?P<k>" + KILLED_ACTIVE + r")|(?P<i>" + INJURED_ACTIVE + r"))\b",
+    re.IGNORECASE,
+)
+REDUCED = re.compile(
+    r"(?:(?:found|left)\s+)?(?:(?P<k>shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|killed|slain|found\s+dead|"
+    r"fatally\s+(?:shot|wounded)|dies|died|dead)|(?P<i>shot\s+and\s+(?:wounded|injured)|wounded|injured|"
+    r"hurt|hospitalized|critically\s+(?:injured|wounded|hurt))|(?P<s>shot|shoots\s+self|shot\s+self|grazed))\b"
+    r"(?!\s+(?:at|an?|the|his|her|their|him|them|(?:him|her)self|" + _NUM + r"|"
+    r"and\s+(?:killed|wounded)\s+(?:an?|the|his|her|him))\b)",
+    re.IGNORECASE,
+)
+ACTIVE = re.compile(
+    r"\b(?:(?P<k>shot\s+and\s+killed|fatally\s+(?:shot|shoots|wounded|wounds|struck|strikes)|"
+    r"shoots\s+and\s+kills|killing|killed|kills|murdered|murders|"
+    r"murdering|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded)|"
+    r"(?P<i>shot\s+and\s+(?:wounded|injured)|shoots\s+and\s+wounds|wounding|wounded|wounds|"
+    r"injuring|injured|injures|critically\s+(?:injuring|wounding)|hitting|striking)|"
+    r"(?P<s>shot|shoots|shooting)|"
+    r"(?P<l>left|leaving|leaves|pronounced|declared|found|finding|discovered))\s+",
+    re.IGNORECASE,
+)
+LEFT = re.compile(
+    r"\s*(?:(?P<k>dead|shot\s+(?:dead|to\s+death)|fatally\s+(?:shot|wounded)|deceased)|"
+    r"(?P<i>injured|wounded|hurt|hospitalized|critically\s+(?:injured|wounded))|"
+    r"(?P<s>shot|(?:suffering|with)\s+(?:an?\s+|multiple\s+)?(?:gunshot|gun\s+shot|bullet)\s+"
+    r"wounds?))\b",
+    re.IGNORECASE,
+)
+TITLE_DEATH = re.compile(
+    r"\b(?:fatal(?:ly)?\s+(?:shooting|shot|wounded)|(?:accidental\s+)?shooting\s+death|"
+    r"deadly\s+shooting|(?:shot|gunned\s+down)\s+and\s+killed|shot\s+dead|shot\s+to\s+death|"
+    r"slaying|manslaughter|homicide|murder(?:ed)?|"
+    r"(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|infant|student|officer|deputy|"
+    r"father|mother|son|daughter|dad|mom)\b[^.,;:]{0,40}?\b(?:killed|dies|died|slain|dead))\b",
+    re.IGNORECASE,
+)
+AGE_PP = re.compile(
+    r"\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?(?:\d0['’]?s|teens|twenties|thirties|"
+    r"forties|fifties|sixties|seventies)\s*$",
+    re.IGNORECASE,
+)
+ROUNDUP = re.compile(
+    r"\b(?:in\s+(?:an)?other\s+(?:shootings?|incidents?|attacks?)|in\s+(?:a|another)\s+separate\s+"
+    r"(?:shooting|incident|attack)|elsewhere\s+(?:in|on)\s+the\s+city)\b",
+    re.IGNORECASE,
+)
+FATAL_CUE = re.compile(
+    r"\b(?:shooting\s+death|fatal(?:ly)?|deadly|homicide|murder(?:ed)?|killed|died|dies|dead|"
+    r"slain|manslaughter|death)\b",
+    re.IGNORECASE,
+)
+REFLEXIVE = re.compile(
+    r"\b(?:(?P<k>(?:fatally\s+)?shot\s+and\s+killed|killed|fatally\s+shot|took|taking)|"
+    r"(?P<s>shot|shooting|shoots|turned\s+the\s+(?:gun|weapon|rifle|handgun)\s+on|"
+    r"turning\s+the\s+(?:gun|weapon|rifle|handgun)\s+on))\s+"
+    r"(?:(?P<self>him|her)self|(?:his|her)\s+own\s+life|self)\b",
+    re.IGNORECASE,
+)
+MULTI = re.compile(
+    r"\b(?P<mult>double|triple|quadruple|quintuple)[- ](?P<kind>shooting|homicide|murder)s?\b",
+    re.IGNORECASE,
+)
+ALONG_WITH = re.compile(
+    r"\s+along\s+with\s+(?P<n>" + _NUM + r")\s+(?:others|other\s+(?:people|men|women|victims|"
+    r"persons|teens|males|females))\b",
+    re.IGNORECASE,
+)
+FATALLY_TAIL = re.compile(
+    r"\s*[,;(]?\s*(?:(?:and|with)\s+)?(?P<n>" + _NUM + r")\s+(?:of\s+(?:them|whom)\s+)?"
+    r"(?:fatally|(?:of\s+(?:them|whom)\s+)?(?:died|dead|was\s+killed|were\s+killed))",
+    re.IGNORECASE,
+)
+ATTRIBUTION = re.compile(
+    r"\b(?:according\s+to|said|says|say|told)\s+(?P<a>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}"
+    r"(?:police|authorities|officials|investigators|deputies|detectives|officers|"
+    r"sheriff(?:'s\s+office)?|coroner|medical\s+examiner|prosecutors?))\b"
+    r"|\b(?P<b>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:police|authorities|officials|"
+    r"investigators|deputies|detectives|officers|sheriff(?:'s\s+office)?|coroner|"
+    r"medical\s+examiner|prosecutors?))\s+(?:said|say|says|reported|told)\b",
+    re.IGNORECASE,
+)
+NEGATION = re.compile(
+    r"\b(?:not|n't|never|no\s+one|nobody|none|neither|nor|without)\b|\bno\s+(?:other\s+)?"
+    r"(?:one|injuries|deaths|victims)\b",
+    re.IGNORECASE,
+)
+HYPOTHETICAL = re.compile(
+    r"\b(?:could|would|might|may|should|must)\s+(?:not\s+)?(?:have\s+\w+|been|be|get|die)\b|"
+    r"\bif\b|"
+    r"\b(?:nearly|almost)\b|"
+    r"(?<!-)\bthreaten(?:ed|ing|s)?\b|\bafraid\b|\bfear(?:ed|s)?\b|\btried\s+to\b|\battempt",
+    re.IGNORECASE,
+)
+ELSEWHERE = re.compile(
+    r"\b(?:last\s+(?:year|summer|spring|fall|winter)|earlier\s+this\s+year|"
+    r"years?\s+ago|months\s+ago|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|previous|prior|"
+    r"separate|unrelated|similar|another\s+shooting|other\s+shootings?|so\s+far\s+this\s+year|"
+    r"this\s+year|anniversary|since|(?:months|years|weeks)\s+(?:after|before|earlier|later))\b",
+    re.IGNORECASE,
+)
+
+
+def count_of(word: str) -> int | None:
+    """The number a counting word or numeral names (`two` → 2, `3` → 3), else None."""
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    return NUMBER_WORDS.get(word)
+
+
+def group_for(head: str, mods: str = "", age: int | None = None) -> str:
+    """The spec's group for a victim noun: sex or age where the noun names it, else people."""
+    head = head.lower()
+    if AGE_IN.fullmatch(head) or head in {"teen", "teens", "teenager", "teenagers", "juvenile"}:
+        found = AGE_IN.search(head) or AGE_IN.search(mods)
+        years = age
+        if found:
+            years = count_of(found.group(1)) if found.group(2).lower() == "year" else 0
+        return "children" if years is not None and years < 18 else "people"
+    return GROUP_OF.get(head, "people")
+
+
+_HEAD_CLASSES: dict[str, str] = {}
+for _cls, _words in (
+    ("man", "man men male males gentleman"),
+    ("woman", "woman women female females lady"),
+    (
+        "young",
+        "boy boys girl girls child children kid kids toddler toddlers baby babies infant infants "
+        "teen teens teenager teenagers juvenile juveniles youth youths student students pupil "
+        "pupils grader graders",
+    ),
+    ("officer", "officer officers deputy deputies trooper troopers agent agents"),
+    ("any", "victim victims person people persons individual individuals he she him her name"),
+):
+    for _w in _words.split():
+        _HEAD_CLASSES[_w] = _cls
+
+
+def head_class(head: str, age: int | None = None) -> str:
+    """The kind of person a head noun names, so "a man" and "an officer" stay apart."""
+    head = head.lower()
+    if not head:
+        return "any"
+    if AGE_IN.fullmatch(head):
+        return "young" if age is not None and age < 20 else "any"
+    return _HEAD_CLASSES.get(head, head)

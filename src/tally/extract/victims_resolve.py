@@ -1,0 +1,268 @@
+"""Victims counted without a numeral: who is who, and the figures they add up to.
+
+`victims.py` finds each statement that someone was harmed; this module decides
+which statements name the same person (a headline, "the victim", "he", a name)
+and turns the distinct people into figures whose largest value per category is
+the document's count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tally.extract import victims_lexicon as lex
+from tally.models import Document, Figure, Span
+
+_OPENING_SENTENCE = re.compile(r"[^\n.!?]+[.!?]?")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+
+
+@dataclass
+class Mention:
+    """One statement that a person (or a counted group) was harmed."""
+
+    start: int
+    end: int
+    category: str
+    """killed, injured, or shot (harmed, outcome not said)."""
+    count: int
+    kind: str
+    """new (another, a second), indef, def, name, plural, part (one of them)."""
+    group: str
+    age: int | None = None
+    gender: str | None = None
+    name: str | None = None
+    attacker: bool = False
+    attribution: str | None = None
+    strong: bool = False
+    killed_part: int = 0
+    """For "three were shot, one fatally": how many of `count` died."""
+    text: str = ""
+    """The mention's words, to tell a repeated paragraph from a new victim."""
+    title: bool = False
+    """In the headline, which the body usually repeats."""
+    head: str = "any"
+    """The kind of person the noun names (man, woman, young, officer, ...), for matching."""
+    reflexive: bool = False
+    """ "shot himself": the shooter harmed by his own hand."""
+    others: bool = False
+    """ "three others were shot": people besides those already counted."""
+
+
+@dataclass
+class Victim:
+    """A distinct person the document says was harmed."""
+
+    category: str
+    group: str
+    age: int | None
+    gender: str | None
+    name: str | None
+    attacker: bool
+    mention: Mention
+    mentions: list[Mention] = field(default_factory=list)
+
+    @property
+    def title_only(self) -> bool:
+        """Named so far only by the headline: the body's first mention is the same person."""
+        return all(m.title for m in self.mentions)
+
+
+def _compatible(v: Victim, m: Mention) -> bool:
+    """Whether a mention can name an already-seen victim."""
+    if v.attacker != m.attacker and not (m.reflexive and v.mention.reflexive):
+        return False
+    if v.age is not None and m.age is not None and v.age != m.age:
+        return False
+    if v.gender and m.gender and v.gender != m.gender:
+        return False
+    return not (v.name and m.name and not _same_name(v.name, m.name))
+
+
+def _same_name(a: str, b: str) -> bool:
+    """ "Aundrea" and "Aundrea Marie Garland" name the same person; "Garland" too."""
+    first, second = set(a.split()), set(b.split())
+    return first <= second or second <= first
+
+
+def _same_kind(v: Victim, m: Mention) -> bool:
+    """Whether an indefinite mention ("a man") can re-introduce a victim already seen."""
+    kinds = {x.head for x in v.mentions} - {"any"}
+    if m.head == "any" or not kinds or m.head in kinds:
+        return True
+    return "officer" not in kinds | {m.head}
+
+
+def resolve(mentions: list[Mention], suicide: bool) -> list[Victim]:
+    """Distinct victims: each singular mention is a new person or one already seen."""
+    victims: list[Victim] = []
+    seen_new: dict[str, Victim] = {}
+    for m in mentions:
+        if m.kind in {"plural", "part"} or m.count != 1:
+            continue
+        target = None
+        key = re.sub(r"\W+", " ", m.text.lower()).strip()
+        headline = [v for v in victims if v.title_only and not m.title and _compatible(v, m)]
+        if m.kind == "new" and key in seen_new:
+            target = seen_new[key]
+        elif headline and m.kind in {"new", "indef", "name"}:
+            target = headline[0]
+        elif m.kind != "new":
+            candidates = [v for v in victims if _compatible(v, m)]
+            if m.kind == "indef":
+                candidates = [v for v in candidates if _same_kind(v, m)]
+            if m.kind == "indef" and m.category == "injured" and m.strong:
+                candidates = [
+                    v
+                    for v in candidates
+                    if v.category != "killed" or (v.age is not None and v.age == m.age)
+                ]
+            if m.kind == "name":
+                named = [v for v in candidates if v.name and m.name and _same_name(v.name, m.name)]
+                candidates = named or [v for v in candidates if not v.name]
+            target = candidates[-1] if candidates else None
+        if target is None:
+            target = Victim(m.category, m.group, m.age, m.gender, m.name, m.attacker, m)
+            victims.append(target)
+            if m.kind == "new":
+                seen_new[key] = target
+        else:
+            if m.category == "killed" and target.category != "killed":
+                target.category, target.mention = "killed", m
+            elif m.category == "injured" and target.category == "shot":
+                target.category = "injured"
+            target.age = target.age or m.age
+            target.gender = target.gender or m.gender
+            if m.name and (not target.name or len(m.name) > len(target.name)):
+                target.name = m.name
+            if target.group == "people" and m.group != "people":
+                target.group = m.group
+        target.mentions.append(m)
+    for v in victims:
+        if v.category == "shot" and v.attacker and suicide:
+            v.category = "killed"
+        if v.category == "shot":
+            v.category = "injured"
+    return victims
+
+
+def fatal_single(doc: Document, mentions: list[Mention], victims: list[Victim]) -> None:
+    """One victim, shot, in a story about a death ("accidental shooting death"): that victim died.
+
+    Only where nothing else in the text is said to have died or been counted.
+    """
+    harmed = [v for v in victims if not v.attacker]
+    if not harmed and not any(m.category == "killed" for m in mentions):
+        _death_in_title(doc, mentions)
+        return
+    if len(harmed) != 1 or harmed[0].category == "killed":
+        return
+    if any(m.kind in {"plural", "part"} for m in mentions):
+        return
+    if any(v.attacker and v.category == "killed" for v in victims):
+        return
+    for sentence in _opening(doc):
+        cue = lex.FATAL_CUE.search(doc.text, sentence.start, sentence.end)
+        if cue and not lex.NEGATION.search(doc.text, sentence.start, sentence.end):
+            victim = harmed[0]
+            victim.category = "killed"
+            victim.mention = Mention(
+                sentence.start, sentence.end, "killed", 1, "def", victim.group, text=cue.group(0)
+            )
+            return
+
+
+def _death_in_title(doc: Document, mentions: list[Mention]) -> None:
+    """A headline about one death ("teen charged in fatal shooting") with no victim named."""
+    opening = _opening(doc)
+    if not opening:
+        return
+    line = opening[0]
+    cue = lex.TITLE_DEATH.search(doc.text, line.start, line.end)
+    if cue and not any(
+        p.search(doc.text, line.start, line.end) for p in (lex.NEGATION, lex.HYPOTHETICAL)
+    ):
+        mentions.append(
+            Mention(cue.start(), cue.end(), "killed", 1, "part", "people", text=cue.group(0))
+        )
+
+
+def _opening(doc: Document) -> list[Span]:
+    """The headline and first sentences (about 350 characters), outside furniture and quotes."""
+    out = []
+    for m in _OPENING_SENTENCE.finditer(doc.text, 0, 350):
+        start, end = m.start(), m.end()
+        text = m.group(0).strip()
+        if not text or doc.in_furniture(start, end) or _QUOTE_MARK.search(text):
+            continue
+        start += len(m.group(0)) - len(m.group(0).lstrip())
+        out.append(Span(start, start + len(text)))
+    return out
+
+
+def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> list[Figure]:
+    """One figure per victim and per counted group, plus a document total where they add up."""
+    out: list[Figure] = []
+
+    def emit(category: str, group: str, value: int, start: int, end: int, attr: str | None) -> None:
+        if value > 0:
+            out.append(
+                Figure(
+                    doc_id=doc.id,
+                    category=category,
+                    group=group,
+                    value=value,
+                    value_high=None,
+                    qualifier="exact",
+                    attribution=attr,
+                    quote=doc.text[start:end],
+                    start=start,
+                    end=end,
+                )
+            )
+
+    killed_ind = [v for v in victims if v.category == "killed" and not v.attacker]
+    injured_ind = [v for v in victims if v.category == "injured" and not v.attacker]
+    groups = [m for m in mentions if m.kind in {"plural", "part"} and m.count > 0]
+    killed = max(
+        [len(killed_ind)]
+        + [m.count for m in groups if m.category == "killed" and not m.attacker]
+        + [m.killed_part for m in groups]
+    )
+    shot = max([m.count for m in groups if m.category == "shot"] + [0])
+    injured = max(
+        [len(injured_ind), shot - killed]
+        + [m.count for m in groups if m.category == "shot" and m.others]
+        + [m.count - m.killed_part for m in groups if m.category == "injured"]
+    )
+    for v in victims:
+        m = v.mention
+        emit(v.category, "combatants" if v.attacker else v.group, 1, m.start, m.end, m.attribution)
+    for m in groups:
+        if m.killed_part:
+            emit("killed", m.group, m.killed_part, m.start, m.end, m.attribution)
+            emit("injured", m.group, m.count - m.killed_part, m.start, m.end, m.attribution)
+        elif m.category == "shot":
+            value = m.count if m.others else m.count - killed
+            emit("injured", m.group, value, m.start, m.end, m.attribution)
+        else:
+            emit(m.category, m.group, m.count, m.start, m.end, m.attribution)
+    for category, total, parts in (
+        ("killed", killed, killed_ind),
+        ("injured", injured, injured_ind),
+    ):
+        attackers: list[Victim] = []
+        whole = total + len(attackers)
+        stated = max((f.value for f in out if f.category == category), default=0)
+        if whole <= stated or not (len(parts) >= 2 or (attackers and total)):
+            continue
+        evidence = [v.mention for v in parts + attackers] + [
+            m for m in groups if m.category == category or (category == "killed" and m.killed_part)
+        ]
+        start = min(m.start for m in evidence)
+        last = max(evidence, key=lambda m: m.end)
+        if last.end - start > 400:
+            start = last.start
+        emit(category, "people", whole, start, last.end, last.attribution)
+    return out

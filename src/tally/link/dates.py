@@ -1,0 +1,253 @@
+"""Dates in news text, resolved against the document's publication date.
+
+"on Tuesday", "yesterday", "on Aug. 29", "the night of 25–26 February 1992",
+"in March last year", "since 2015", "in 1992" become a date or a date range
+with UCDP's precision code: 1 an exact day, 2 a span of 2–6 days, 3 a week,
+4 a month, 5 a year or more.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+
+_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MON2 = _MON.replace("?P<mon>", "?P<mon2>")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_WORD_NUMS = {
+    "one": 1,
+    "a": 1,
+    "an": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("dm_range", re.compile(rf"\b{_DAY}\s*(?:-|–|to|and)\s*{_DAY2}\s+{_MON}(?:,?\s+{_YEAR})?\b")),
+    ("md_range", re.compile(rf"\b{_MON}\s+{_DAY}\s*(?:-|–|to|and)\s*{_DAY2}(?:,?\s+{_YEAR})?\b")),
+    ("dm", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}(?:,?\s+{_YEAR})?\b")),
+    ("md", re.compile(rf"\b{_MON}\s+{_DAY}\b(?:,?\s+{_YEAR})?")),
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b")),
+    ("since_my", re.compile(rf"\b(?i:since)\s+{_MON}\s+{_YEAR}\b")),
+    ("my", re.compile(rf"\b(?i:in\s+|of\s+|since\s+)?{_MON}(?:\s+of)?\s+{_YEAR}\b")),
+    ("m_last_year", re.compile(rf"\b(?:[Ii]n\s+)?{_MON}\s+(?P<rel>last|this)\s+year\b")),
+    ("since_year", re.compile(rf"\b(?i:since)\s+{_YEAR}\b")),
+    ("year_span", re.compile(rf"\b{_YEAR}\s*(?:-|–|to)\s*(?P<year2>(?:19|20)\d\d)\b")),
+    (
+        "year",
+        re.compile(rf"(?:\b(?i:in|of|since|during)\s+|\b(?i:the)\s+(?=\d{{4}}\s+[A-Z])){_YEAR}\b"),
+    ),
+    ("rel_year", re.compile(r"\b(?P<rel>last|this|a|one)\s+year(?:\s+ago)?\b", re.I)),
+    (
+        "yesterday",
+        re.compile(
+            r"\b(?:yesterday|last night|overnight|the (?:previous|preceding) (?:day|night|afternoon|evening|morning)|the day before)\b",
+            re.I,
+        ),
+    ),
+    (
+        "years_since",
+        re.compile(
+            r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a) years? (?:since|after|ago)\b",
+            re.I,
+        ),
+    ),
+    ("today", re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)),
+    (
+        "weekday",
+        re.compile(r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    ),
+    (
+        "weekend",
+        re.compile(
+            r"\b(?:at|over|during|on|this|last|the) weekend\b|\bweekend(?= (?:attack|shooting|violence|raid|massacre|bombing))",
+            re.I,
+        ),
+    ),
+    ("last_week", re.compile(r"\blast week\b", re.I)),
+    (
+        "ago",
+        re.compile(
+            r"\b(?P<n>one|two|three|four|five|six|a|an)\s+(?P<unit>day|week|month)s?\s+ago\b", re.I
+        ),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A resolved date expression: its span, the interval it names, and UCDP's precision."""
+
+    start: int
+    end: int
+    lo: date
+    hi: date
+    prec: int
+    kind: str
+
+    @property
+    def iso(self) -> str:
+        """The spec's form: `YYYY[-MM[-DD]]`, a range as `start/end`."""
+        return format_range(self.lo, self.hi, self.prec)
+
+
+def parse_iso(value: str | None) -> date | None:
+    """A `YYYY-MM-DD` (or longer ISO timestamp) string as a date, else None."""
+    if not value:
+        return None
+    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
+    if not m:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None
+
+
+def format_range(lo: date, hi: date, prec: int) -> str:
+    """`YYYY-MM-DD`, `YYYY-MM` or `YYYY` (or `a/b`) as precise as `prec` allows."""
+
+    def one(d: date, p: int) -> str:
+        return str(d.year) if p >= 5 else f"{d:%Y-%m}" if p == 4 else d.isoformat()
+
+    if prec == 4 and lo.year == hi.year and lo.month == hi.month:
+        return one(lo, 4)
+    if prec >= 5 and lo.year == hi.year:
+        return one(lo, 5)
+    if lo == hi:
+        return one(lo, prec)
+    return f"{one(lo, prec)}/{one(hi, prec)}"
+
+
+def prec_of(lo: date, hi: date) -> int:
+    """UCDP's date precision for an interval of days."""
+    days = (hi - lo).days + 1
+    return 1 if days <= 1 else 2 if days <= 6 else 3 if days <= 7 else 4 if days <= 31 else 5
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _year_for(month: int, day: int, pub: date | None) -> int | None:
+    """The year of a day named without one: the latest not after publication."""
+    if pub is None:
+        return None
+    d = _safe(pub.year, month, day) or _safe(pub.year, month, 28)
+    return pub.year if d and d <= pub + timedelta(days=1) else pub.year - 1
+
+
+def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date, date] | None:
+    g = m.groupdict()
+    year = int(g["year"]) if g.get("year") else None
+    if kind in {"dm_range", "md_range", "dm", "md", "iso"}:
+        month = int(g["mnum"]) if kind == "iso" else MONTHS[g["mon"].lower().rstrip(".")]
+        day = int(g["day"])
+        year = year or _year_for(month, day, pub)
+        if year is None:
+            return None
+        lo = _safe(year, month, day)
+        hi = _safe(year, month, int(g["day2"])) if g.get("day2") else lo
+        return (lo, hi) if lo and hi and lo <= hi else None
+    if kind in {"my", "since_my", "m_last_year"}:
+        month = MONTHS[g["mon"].lower().rstrip(".")]
+        if kind == "m_last_year":
+            if pub is None:
+                return None
+            year = pub.year - (g["rel"] == "last")
+        lo = date(year, month, 1)
+        if kind == "since_my":
+            return lo, pub or lo
+        return lo, _month_end(year, month)
+    if kind in {"since_year", "year", "year_span"}:
+        if kind == "since_year":
+            return date(year, 1, 1), pub or date(year, 12, 31)
+        if kind == "year" and pub and year > pub.year:
+            return None
+        end = int(g["year2"]) if g.get("year2") else year
+        return (date(year, 1, 1), date(end, 12, 31)) if end >= year else None
+    if pub is None:
+        return None
+    if kind == "rel_year":
+        if g["rel"] == "this":
+            return date(pub.year, 1, 1), pub
+        if m.group(0).lower().endswith("ago"):
+            back = (
+                pub.replace(year=pub.year - 1) if _safe(pub.year - 1, pub.month, pub.day) else pub
+            )
+            return back - timedelta(days=3), back + timedelta(days=3)
+        return date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31)
+    if kind == "yesterday":
+        return pub - timedelta(days=1), pub - timedelta(days=1)
+    if kind == "today":
+        return pub, pub
+    if kind == "weekday":
+        back = (pub.weekday() - WEEKDAYS[g["wd"].lower()]) % 7
+        day = pub - timedelta(days=back)
+        return day, day
+    if kind == "weekend":
+        sunday = pub - timedelta(days=(pub.weekday() - 6) % 7)
+        return sunday - timedelta(days=1), sunday
+    if kind == "last_week":
+        return pub - timedelta(days=13), pub - timedelta(days=6)
+    if kind == "years_since":
+        n = _WORD_NUMS.get(g["n"].lower()) or (int(g["n"]) if g["n"].isdigit() else 0)
+        if not n or n > 200:
+            return None
+        return date(pub.year - n, 1, 1), date(pub.year - n, 12, 31)
+    if kind == "ago":
+        n = _WORD_NUMS[g["n"].lower()]
+        unit = {"day": 1, "week": 7, "month": 30}[g["unit"].lower()]
+        mid = pub - timedelta(days=n * unit)
+        spread = 0 if unit == 1 else 3 if unit == 7 else 15
+        return mid - timedelta(days=spread), mid + timedelta(days=spread)
+    return None
+
+
+def find_dates(text: str, published: str | date | None) -> list[DateMention]:
+    """Every date expression of `text` resolved against `published`, in text order.
+
+    Where expressions overlap, the first pattern (the most specific) wins.
+    """
+    pub = published if isinstance(published, date) else parse_iso(published)
+    taken: list[tuple[int, int]] = []
+    out: list[DateMention] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            got = _resolve(kind, m, pub)
+            if not got:
+                continue
+            lo, hi = got
+            prec = (
+                5 if kind in {"since_year", "year", "year_span", "years_since"} else prec_of(lo, hi)
+            )
+            if kind in {"my", "m_last_year"}:
+                prec = 4
+            taken.append((m.start(), m.end()))
+            out.append(DateMention(m.start(), m.end(), lo, hi, prec, kind))
+    return sorted(out, key=lambda d: d.start)

@@ -1,0 +1,217 @@
+"""The pages that read: the incident list, an incident with its evidence, a document.
+
+Every page reads through a pooled connection and touches only indexed rows of
+the incident or document it shows, so it answers quickly on a large ledger.
+The stored reconciliation JSON is rendered defensively: missing keys are empty.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse
+
+from tally.errors import NotFound
+from tally.models import CATEGORIES, GROUPS, QUALIFIERS, Figure
+from tally.store import Ledger
+from tally.store.corrections import Corrections, CorrectionSet, FigureFix
+from tally.web import render
+from tally.web.app import TOKEN_COOKIE, Site
+
+router = APIRouter()
+PAGE_SIZE = 50
+SORTS = {"date", "killed", "injured", "documents"}
+
+
+def site_of(request: Request) -> Site:
+    """The shared state of the app serving this request."""
+    return request.app.state.site
+
+
+def _reviewer(request: Request, led: Ledger) -> str | None:
+    return Corrections(led.conn).reviewer(request.cookies.get(TOKEN_COOKIE))
+
+
+@router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def incident_list(
+    request: Request,
+    q: str = "",
+    country: str = "",
+    type: str = "",
+    date_from: str = "",
+    date_to: str = "",
+    sort: str = "date",
+    order: str = "desc",
+    conflict: str = "",
+    page: int = 1,
+) -> HTMLResponse:
+    """Every incident, searchable, filterable by country, type and date, sortable."""
+    site = site_of(request)
+    with site.pool.reader() as led:
+        rows = led.incident_summaries(reconciled=False)
+        reviewer = _reviewer(request, led)
+    countries = sorted({r["incident"].country for r in rows if r["incident"].country})
+    types = sorted({r["incident"].type for r in rows if r["incident"].type})
+    words = q.lower().split()
+    picked = []
+    for r in rows:
+        inc = r["incident"]
+        hay = " ".join(
+            str(x or "") for x in (inc.id, inc.name, inc.place, inc.admin1, inc.country, inc.type)
+        ).lower()
+        if words and not all(w in hay for w in words):
+            continue
+        if country and inc.country != country:
+            continue
+        if type and inc.type != type:
+            continue
+        if date_from and (inc.date or "")[:10] < date_from:
+            continue
+        if date_to and (inc.date or "")[:10] > date_to:
+            continue
+        if conflict and not r.get("conflict"):
+            continue
+        picked.append(r)
+    sort = sort if sort in SORTS else "date"
+
+    def value(r: dict[str, Any]) -> Any:
+        return r["incident"].date if sort == "date" else r.get(sort)
+
+    present = [r for r in picked if value(r) is not None]
+    present.sort(key=value, reverse=order != "asc")
+    picked = present + [r for r in picked if value(r) is None]
+    pages = max(1, (len(picked) + PAGE_SIZE - 1) // PAGE_SIZE)
+    page = min(max(1, page), pages)
+    params = {
+        "q": q,
+        "country": country,
+        "type": type,
+        "date_from": date_from,
+        "date_to": date_to,
+        "sort": sort,
+        "order": order,
+        "conflict": conflict,
+    }
+    return site.page(
+        request,
+        "list.html",
+        rows=picked[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
+        total=len(picked),
+        all_total=len(rows),
+        page=page,
+        pages=pages,
+        params=params,
+        countries=countries,
+        types=types,
+        reviewer=reviewer,
+    )
+
+
+def incident_context(led: Ledger, incident_id: str) -> dict[str, Any]:
+    """Everything an incident page (or its report) shows, read through indexed lookups."""
+    inc = led.incident(incident_id)
+    rec = led.reconciliation(incident_id)
+    rows = [r for r in rec.get("figures") or [] if isinstance(r, dict)]
+    figures = led.figures(incident_id=incident_id)
+    doc_ids = {f.doc_id for f in figures} | {
+        s.get("doc_id") for r in rows for s in r.get("statements") or [] if s.get("doc_id")
+    }
+    corrections = Corrections(led.conn)
+    fixes = corrections.for_documents(doc_ids)
+    docs = led.documents_by_id(doc_ids)
+    correction_set = CorrectionSet(figures=fixes)
+    by_key = {f.key: f for f in figures}
+    for row in rows:
+        row["statements"] = sorted(
+            (s for s in row.get("statements") or [] if isinstance(s, dict)),
+            key=lambda s: (str(s.get("published") or "9999"), str(s.get("doc") or "")),
+        )
+        for s in row["statements"]:
+            s.setdefault("category", row.get("category"))
+            s.setdefault("group", row.get("group"))
+            key = correction_set.original_key(str(s.get("key") or ""))
+            s["review_key"] = key
+            s["fix"] = fixes.get(key)
+            s["figure"] = by_key.get(key)
+            doc = docs.get(s.get("doc_id") or "")
+            s["doc_title"] = doc.title if doc else None
+            s["doc_url"] = doc.url if doc else None
+            if doc and isinstance(s.get("start"), int) and isinstance(s.get("end"), int):
+                s["sentence"] = render.sentence(doc.text, s["start"], s["end"])
+            else:
+                s["sentence"] = ("", str(s.get("quote") or ""), "")
+    shown = {s["review_key"] for r in rows for s in r.get("statements") or []}
+    set_aside = [(f, fixes.get(f.key), docs.get(f.doc_id)) for f in figures if f.key not in shown]
+    point = None
+    if inc.lat is not None and inc.lon is not None:
+        point = {"lat": inc.lat, "lon": inc.lon, "label": inc.name or inc.id}
+    return {
+        "incident": inc,
+        "totals": rec.get("totals") or {},
+        "rows": rows,
+        "set_aside": set_aside,
+        "charts": render.chart_data(rows),
+        "point": point,
+        "audit": corrections.audit(incident_id, [f.key for f in figures]),
+        "documents": len(doc_ids),
+    }
+
+
+@router.api_route("/incidents/{incident_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def incident_page(request: Request, incident_id: str) -> HTMLResponse:
+    """One incident: the reconciled table, each statement in its sentence, chart, map, log."""
+    site = site_of(request)
+    with site.pool.reader() as led:
+        context = incident_context(led, incident_id)
+        reviewer = _reviewer(request, led)
+    return site.page(
+        request,
+        "incident.html",
+        reviewer=reviewer,
+        categories=CATEGORIES,
+        groups=GROUPS,
+        qualifiers=QUALIFIERS,
+        **context,
+    )
+
+
+def _fixed(fig: Figure, fix: FigureFix | None) -> Figure:
+    shown = CorrectionSet(figures={fix.key: fix} if fix else {}).figure(fig)
+    return shown or fig
+
+
+@router.api_route("/documents/{doc_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def document_page(request: Request, doc_id: str) -> HTMLResponse:
+    """One document: its metadata, its text with every figure highlighted, its incidents."""
+    site = site_of(request)
+    with site.pool.reader() as led:
+        doc = led.document(doc_id)
+        figures = led.figures(doc_id=doc.id)
+        fixes = Corrections(led.conn).for_documents([doc.id])
+        names = led.names(doc.id)
+        incidents = []
+        for iid in sorted({f.incident for f in figures if f.incident}):
+            try:
+                incidents.append(led.incident(iid))
+            except NotFound:
+                continue
+        reviewer = _reviewer(request, led)
+    shown = [
+        _fixed(f, fixes.get(f.key))
+        for f in figures
+        if (fixes.get(f.key) is None or fixes[f.key].status != "rejected")
+    ]
+    rejected = [f for f in figures if fixes.get(f.key) and fixes[f.key].status == "rejected"]
+    return site.page(
+        request,
+        "document.html",
+        doc=doc,
+        names=names,
+        segments=render.segments(doc.text, shown, doc.furniture),
+        figures=shown,
+        rejected=rejected,
+        incidents=incidents,
+        incident_ids={inc.id for inc in incidents},
+        reviewer=reviewer,
+    )

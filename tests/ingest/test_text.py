@@ -1,0 +1,108 @@
+"""Plain-text articles: stored unchanged, metadata read from the top, furniture marked."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.extract import extract
+from tally.ingest.text import find_date, furniture_spans, parse_text, read_metadata
+from tally.models import Source
+
+ARTICLE = """\
+HOME | WORLD | REGION | BUSINESS | SPORT
+
+River Daily | Monday 3 March 2025
+
+Floods kill 27 in valley towns
+
+By Lena Okafor, Riverton
+Monday 3 March 2025, 09:15 GMT
+
+Floods swept through three valley towns overnight, killing 27 people, officials said.
+
+Recommended
+
+Rescue teams were still searching for survivors on Monday afternoon.
+
+----
+RELATED STORIES
+- Landslide kills 300 in the hills
+- 1.5 million displaced by drought, says agency
+
+Sign up for our morning newsletter.
+"""
+
+
+def test_text_is_stored_unchanged_and_metadata_read() -> None:
+    doc = parse_text(ARTICLE, Source(name="a.txt", path="a.txt"))
+    assert doc.text == ARTICLE
+    assert doc.published == "2025-03-03"
+    assert doc.byline == "Lena Okafor"
+    assert doc.publisher == "River Daily"
+
+
+def test_source_metadata_wins() -> None:
+    doc = parse_text(ARTICLE, Source(name="a.txt", published="2025-03-04", publisher="Wire"))
+    assert (doc.published, doc.publisher) == ("2025-03-04", "Wire")
+
+
+def test_furniture_is_marked_and_its_numbers_are_not_figures() -> None:
+    doc = parse_text(ARTICLE, Source(name="a.txt"))
+    marked = [ARTICLE[s.start : s.end] for s in doc.furniture]
+    assert any("HOME | WORLD" in m for m in marked)
+    assert any("Landslide kills 300" in m for m in marked)
+    assert any("Sign up" in m for m in marked)
+    assert not any("Rescue teams were still searching" in m for m in marked)
+    assert not any("killing 27 people" in m for m in marked)
+    values = {f.value for f in extract(doc)}
+    assert 27 in values
+    assert 300 not in values and 1_500_000 not in values
+
+
+@pytest.mark.parametrize(
+    ("line", "is_furniture"),
+    [
+        ("Most read", True),
+        ("MORE ON THIS STORY", True),
+        ("Related: Quake toll passes 200 | Aid arrives in the north", True),
+        ("Read next: Floods kill 12 in the delta", True),
+        ("Newsletter: Sign up for the Evening Brief", True),
+        ("We use cookies to improve your experience. Accept all", True),
+        ("-- Advertisement --", True),
+        ("==========", True),
+        ("The army said 14 soldiers were killed in the ambush.", False),
+        ("Residents said the water rose within minutes.", False),
+    ],
+)
+def test_furniture_lines(line: str, is_furniture: bool) -> None:
+    text = f"Storm hits coast\n\nThe storm hit the coast on Friday.\n\n{line}\n"
+    spans = furniture_spans(text)
+    start = text.index(line)
+    covered = any(s.start <= start and start + len(line) <= s.end for s in spans)
+    assert covered is is_furniture
+
+
+def test_prose_after_a_furniture_heading_is_kept() -> None:
+    text = "Explore\n\nThe ministry said the toll was expected to rise as roads reopened.\n"
+    spans = furniture_spans(text)
+    assert all(text[s.start : s.end] == "Explore" for s in spans)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("date 2024-02-23 It has been", "2024-02-23"),
+        ("Sunday 29 November 2020, 18:40 WAT", "2020-11-29"),
+        ("February 26, 2017", "2017-02-26"),
+        ("Posted Thursday, Oct. 26, 2023, 1:10 a.m. ET", "2023-10-26"),
+        ("Updated 1st June 2022", "2022-06-01"),
+        ("no date here", None),
+    ],
+)
+def test_find_date(text: str, iso: str | None) -> None:
+    assert find_date(text) == iso
+
+
+def test_masthead_in_capitals_becomes_a_name() -> None:
+    meta = read_metadata("THE EVENING HERALD\nNews | Region\n\nHeadline here\n")
+    assert meta["publisher"] == "The Evening Herald"

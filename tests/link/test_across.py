@@ -1,0 +1,168 @@
+"""Across documents: the same incident from different outlets, different ones kept apart."""
+
+from __future__ import annotations
+
+import random
+
+from tally.link.across import link_across, slug
+from tally.link.within import link_within
+from tally.models import Document, LocalIncident, text_hash
+from tests.link.test_within import fig
+
+
+def li(doc: str, key: str = "main", **kw: object) -> LocalIncident:
+    return LocalIncident(doc_id=doc, key=key, **kw)  # type: ignore[arg-type]
+
+
+KABUL = dict(place="Kabul", country="AF", lat=34.528, lon=69.172, where_prec=1)
+KABUL_CUES = ("place:kabul", "geo:AF:13:kabul", "pop:4434550")
+
+
+def test_same_bombing_reported_on_different_days_links() -> None:
+    a = li(
+        "a",
+        type="bombing",
+        date="2021-08-26",
+        date_prec=1,
+        **KABUL,
+        cues=(*KABUL_CUES, "w:abbey gate", "w:islamic state", "fig:killed:combatants:13"),
+    )
+    b = li(
+        "b",
+        type="bombing",
+        date="2021-08-26",
+        date_prec=1,
+        **KABUL,
+        cues=(*KABUL_CUES, "w:abbey gate", "fig:killed:combatants:13"),
+    )
+    incidents, mapping = link_across([a, b])
+    assert len(incidents) == 1
+    assert mapping[("a", "main")] == mapping[("b", "main")] == "kabul-bombing-2021"
+
+
+def test_different_incidents_in_one_city_stay_apart() -> None:
+    bomb = li("a", type="bombing", date="2021-08-26", date_prec=1, **KABUL, cues=KABUL_CUES)
+    strike = li("b", type="air strike", date="2021-08-29", date_prec=1, **KABUL, cues=KABUL_CUES)
+    same_day = li("c", type="shooting", date="2021-08-26", date_prec=1, **KABUL, cues=KABUL_CUES)
+    incidents, mapping = link_across([bomb, strike, same_day])
+    assert len({mapping[(d, "main")] for d in "abc"}) == 3
+    assert {i.id for i in incidents} == {
+        "kabul-bombing-2021",
+        "kabul-air-strike-2021",
+        "kabul-shooting-2021",
+    }
+
+
+def test_two_shootings_in_a_big_city_on_one_day_need_more_than_the_city() -> None:
+    chicago = dict(place="Chicago", country="US", admin1="IL", where_prec=1, lat=41.85, lon=-87.65)
+    cues = ("place:chicago", "geo:US:IL:chicago", "pop:2720546")
+    a = li(
+        "a",
+        type="shooting",
+        date="2016-07-04",
+        date_prec=1,
+        **chicago,
+        cues=(*cues, "w:englewood", "w:marcus jones", "fig:killed:people:1"),
+    )
+    b = li(
+        "b",
+        type="shooting",
+        date="2016-07-04",
+        date_prec=1,
+        **chicago,
+        cues=(*cues, "w:rogers park", "w:clark street", "fig:injured:people:4"),
+    )
+    c = li(
+        "c",
+        type="shooting",
+        date="2016-07-05",
+        date_prec=1,
+        **chicago,
+        cues=(*cues, "w:englewood", "w:marcus jones", "fig:killed:people:1"),
+    )
+    _, mapping = link_across([a, b, c])
+    assert mapping[("a", "main")] == mapping[("c", "main")] != mapping[("b", "main")]
+
+
+def test_background_conflicts_link_by_country() -> None:
+    a = li(
+        "a",
+        "bg-conflict",
+        type="conflict",
+        country="BF",
+        background=True,
+        date="2015/2021",
+        date_prec=5,
+        cues=("kind:conflict",),
+    )
+    b = li(
+        "b", "bg-conflict", type="conflict", country="BF", background=True, cues=("kind:conflict",)
+    )
+    c = li(
+        "c", "bg-conflict", type="conflict", country="NG", background=True, cues=("kind:conflict",)
+    )
+    main = li("a", type="massacre", country="BF", date="2021-06-05", date_prec=1)
+    incidents, mapping = link_across([a, b, c, main])
+    assert mapping[("a", "bg-conflict")] == mapping[("b", "bg-conflict")]
+    assert mapping[("c", "bg-conflict")] != mapping[("a", "bg-conflict")]
+    assert mapping[("a", "main")] != mapping[("a", "bg-conflict")]
+    assert sum(i.background for i in incidents) == 2
+
+
+def test_ids_do_not_depend_on_input_order_and_collisions_are_numbered() -> None:
+    years = ["2015-03-01", "2015-03-20", "2015-06-01", "2015-09-09"]
+    local = [
+        li(
+            f"d{i}",
+            type="shooting",
+            date=d,
+            date_prec=1,
+            place="Springfield",
+            country="US",
+            where_prec=1,
+            cues=("place:springfield",),
+        )
+        for i, d in enumerate(years)
+    ]
+    first = link_across(local)[1]
+    shuffled = local[:]
+    random.Random(7).shuffle(shuffled)
+    assert link_across(shuffled)[1] == first
+    assert sorted(set(first.values())) == [
+        "springfield-shooting-2015",
+        *(f"springfield-shooting-2015-{n}" for n in (2, 3, 4)),
+    ]
+    assert first[("d0", "main")] == "springfield-shooting-2015"
+
+
+def test_a_past_incident_named_in_passing_joins_its_own_reports() -> None:
+    report = (
+        "Suicide bomber kills 13 U.S. troops at Kabul airport\n\n"
+        "KABUL — A suicide bomber struck the Abbey Gate of Kabul airport on Thursday, killing "
+        "13 U.S. service members and dozens of Afghans, the Pentagon said.\n"
+    )
+    later = (
+        "Drone strike kills family in Kabul\n\n"
+        "KABUL — A U.S. drone strike hit a family home in Kabul on Sunday, killing 10 civilians, "
+        "relatives said.\n\nThe strike came three days after a suicide bombing at the Abbey Gate "
+        "of the airport killed 13 U.S. service members.\n"
+    )
+    docs = [
+        Document(id=text_hash(t), text=t, kind="text", name=n, published=p)
+        for t, n, p in ((report, "r", "2021-08-27"), (later, "l", "2021-08-30"))
+    ]
+    local = []
+    keys = []
+    for d, quotes in zip(docs, (["killing 13"], ["killing 10", "killed 13"]), strict=True):
+        out, lis = link_within(d, [fig(d, q, int(q.split()[-1])) for q in quotes])
+        local += lis
+        keys.append([f.incident for f in out])
+    _, mapping = link_across(local)
+    airport = mapping[(docs[0].id, "main")]
+    assert mapping[(docs[1].id, keys[1][1])] == airport
+    assert mapping[(docs[1].id, "main")] != airport
+
+
+def test_slug() -> None:
+    assert slug("Wad al-Nourah") == "wad-al-nourah"
+    assert slug("Kābūl") == "kabul"

@@ -1,0 +1,204 @@
+"""Within a document: the main incident, background incidents, and what the lead says."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.link.within import MAIN, link_within
+from tally.models import Document, Figure, text_hash
+
+HEAD = "Gunmen kill villagers in Burkina Faso\n\n"
+
+
+def doc(body: str, published: str = "2021-06-06") -> Document:
+    text = HEAD + body
+    return Document(id=text_hash(text), text=text, kind="text", name="x.txt", published=published)
+
+
+def fig(d: Document, quote: str, value: int, category: str = "killed") -> Figure:
+    start = d.text.index(quote)
+    return Figure(
+        doc_id=d.id,
+        category=category,
+        group="people",
+        value=value,
+        value_high=None,
+        qualifier="exact",
+        attribution=None,
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+    )
+
+
+LEAD = (
+    "Gunmen stormed the village of Solhan in north-eastern Burkina Faso on Saturday, "
+    "killing 132 people, the government said. "
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "value", "background"),
+    [
+        (
+            "Violence by jihadist groups has killed 1,400 people since 2015.",
+            "killed 1,400",
+            1400,
+            True,
+        ),
+        ("The insurgency has left 36,000 dead in a decade.", "36,000 dead", 36000, True),
+        (
+            "At the height of the fighting, 2,000 people fled their homes.",
+            "2,000 people fled",
+            2000,
+            True,
+        ),
+        (
+            "It was the deadliest since December 2012, when a gunman killed 26 people at a school.",
+            "killed 26 people",
+            26,
+            True,
+        ),
+        (
+            "In March last year, a suicide attack on a mosque in the city killed 62 people.",
+            "killed 62 people",
+            62,
+            True,
+        ),
+        (
+            "The raid came three days after a bombing at the market killed 13 people.",
+            "killed 13 people",
+            13,
+            True,
+        ),
+        (
+            "Hours before the attack, gunmen also killed 14 people in the village of Tadaryat.",
+            "killed 14 people",
+            14,
+            True,
+        ),
+        ("Residents buried 160 bodies on Sunday.", "160 bodies", 160, False),
+        (
+            "It was the deadliest attack since 2015, and 40 people were wounded.",
+            "40 people were wounded",
+            40,
+            False,
+        ),
+        ("The army was fighting back when 12 soldiers died.", "12 soldiers died", 12, False),
+        (
+            "The toll has risen to 138 since Saturday, local sources said.",
+            "risen to 138",
+            138,
+            False,
+        ),
+        (
+            "Several hours after the shooting, two men were found dead behind the house.",
+            "two men were found dead",
+            2,
+            False,
+        ),
+        (
+            "The man who is accused of killing three people was arrested.",
+            "killing three people",
+            3,
+            False,
+        ),
+        (
+            "The group has been accused of killing thousands of civilians in the region.",
+            "killing thousands",
+            1000,
+            True,
+        ),
+    ],
+)
+def test_background_or_main(sentence: str, quote: str, value: int, background: bool) -> None:
+    d = doc(LEAD + sentence)
+    figures, incidents = link_within(d, [fig(d, "killing 132 people", 132), fig(d, quote, value)])
+    assert figures[0].incident == MAIN
+    assert (figures[1].incident != MAIN) is background
+    by_key = {li.key: li for li in incidents}
+    assert by_key[figures[1].incident].background is background
+
+
+def test_the_first_sentence_states_the_main_incident() -> None:
+    d = doc(
+        "The courthouse remained closed on Wednesday, two days after a gunman killed two "
+        "people and then himself in its lobby. A later sentence says police found 30 shell casings."
+    )
+    figures, _ = link_within(d, [fig(d, "killed two", 2)])
+    assert figures[0].incident == MAIN
+
+
+def test_continuation_of_a_background_sentence() -> None:
+    d = doc(
+        LEAD + "The conflict drew attention in April 2014, when fighters abducted 276 schoolgirls. "
+        "More than 100 of them are still missing."
+    )
+    figs = [fig(d, "abducted 276", 276, "captured"), fig(d, "100 of them", 100, "missing")]
+    out, _ = link_within(d, figs)
+    assert out[0].incident != MAIN
+    assert out[1].incident == out[0].incident
+
+
+def test_main_incident_attributes() -> None:
+    d = doc(LEAD + "Residents buried 160 bodies.")
+    _, incidents = link_within(d, [fig(d, "killing 132 people", 132)])
+    main = incidents[0]
+    assert (main.key, main.date, main.date_prec, main.country) == (MAIN, "2021-06-05", 1, "BF")
+    assert main.place == "Solhan"  # the gazetteer lacks it: kept from the text, coarser code
+    assert main.where_prec is not None and main.where_prec > 1
+    assert main.type in {"shooting", "attack", "massacre"}
+    assert "fig:killed:people:132" in main.cues
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead", "place", "country", "admin1", "kind"),
+    [
+        (
+            "Suicide bomber kills 80 at Peshawar mosque",
+            "A suicide bomber struck a mosque inside a police compound in Peshawar on Monday.",
+            "Peshawar",
+            "PK",
+            None,
+            "bombing",
+        ),
+        (
+            "Teen shot at basketball court",
+            "ROCKY MOUNT, N.C. — A 12-year-old was in critical condition after he and three "
+            "others were shot on a basketball court on Monday evening, police said.",
+            "Rocky Mount",
+            "US",
+            "NC",
+            "shooting",
+        ),
+        (
+            "Quake kills dozens in Indonesia",
+            "A magnitude 5.6 earthquake struck near Cianjur in West Java on Monday, officials said.",
+            "Cianjur",
+            "ID",
+            None,
+            "earthquake",
+        ),
+        (
+            "Landslides hit hill villages",
+            "Massive landslides tore through hill villages in Kerala's Wayanad district before "
+            "dawn on Tuesday, burying homes.",
+            "Wayanad",
+            None,
+            None,
+            "landslide",
+        ),
+    ],
+)
+def test_place_and_type_of_the_lead(
+    headline: str, lead: str, place: str, country: str | None, admin1: str | None, kind: str
+) -> None:
+    text = f"{headline}\n\n{lead}\n"
+    d = Document(id=text_hash(text), text=text, kind="text", name="x", published="2023-01-31")
+    _, incidents = link_within(d, [])
+    main = incidents[0]
+    assert (main.place, main.type) == (place, kind)
+    if country:
+        assert main.country == country
+    if admin1:
+        assert main.admin1 == admin1

@@ -1,0 +1,223 @@
+"""The ledger on both back ends: every `Ledger` method, transactions, conflicts, booleans.
+
+Each test runs on a fresh SQLite file and on a fresh PostgreSQL database
+(`db_target`), and asserts the same behaviour on both.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import pytest
+
+from tally.errors import NotFound, StoreError
+from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Statement, text_hash
+from tally.store import Ledger
+from tally.store.schema import MIGRATIONS
+
+TEXTS = [
+    "Five people were killed and 12 injured when a bus overturned near the border.",
+    "Police said two men were shot dead outside a bar on Main Street.",
+    "The death toll rose to 81 from 69, the health ministry said on Tuesday.",
+    "At least 300 people are missing after the flood swept through the valley.",
+]
+
+
+def _doc(text: str, name: str = "a.txt", **meta: str) -> Document:
+    return Document(id=text_hash(text), text=text, kind="text", name=name, **meta)
+
+
+def _fig(doc: Document, word: str, category: str = "killed", **kw: object) -> Figure:
+    start = doc.text.index(word)
+    value = {"Five": 5, "12": 12, "two": 2, "81": 81, "69": 69, "300": 300}[word]
+    fields = {"group": "people", "value_high": None, "qualifier": "exact", "attribution": None}
+    fields.update(kw)
+    return Figure(
+        doc_id=doc.id,
+        category=category,
+        value=value,
+        quote=word,
+        start=start,
+        end=start + len(word),
+        incident="main",
+        **fields,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture
+def led(db_target: str) -> Ledger:
+    with Ledger(db_target) as ledger:
+        yield ledger
+
+
+def test_same_text_is_stored_once_and_keeps_every_name(led: Ledger) -> None:
+    doc = _doc(TEXTS[0])
+    assert led.add_document(doc, [_fig(doc, "Five")])
+    assert not led.add_document(_doc(doc.text, "copy.txt", url="https://example.org/x"), [])
+    assert led.count("documents") == 1
+    assert led.count("figures") == 1
+    assert led.count("document_names") == 2
+    assert [(n, u) for _, n, u in led.names(doc.id)] == [
+        ("a.txt", None),
+        ("copy.txt", "https://example.org/x"),
+    ]
+    assert led.has_document(doc.id)
+    assert not led.has_document(text_hash("never stored"))
+
+
+def test_migrations_are_recorded_once_and_not_rerun(db_target: str) -> None:
+    with Ledger(db_target) as first:
+        applied = sorted(r[0] for r in first.conn.query("SELECT name FROM migrations"))
+    with Ledger(db_target) as second:
+        again = sorted(r[0] for r in second.conn.query("SELECT name FROM migrations"))
+    assert applied == again == sorted(name for name, _ in MIGRATIONS)
+
+
+def test_documents_round_trip_with_metadata_and_lookup(led: Ledger) -> None:
+    docs = [
+        _doc(TEXTS[0], "bus.txt", published="2024-05-01", publisher="Courier", title="Bus"),
+        _doc(TEXTS[1], "bar.html", published="2023-01-02"),
+    ]
+    for d in docs:
+        led.add_document(d, [])
+    by_id = sorted(docs, key=lambda d: d.id)
+    assert list(led.documents()) == by_id
+    assert led.document_ids() == [d.id for d in by_id]
+    assert [m.text for m in led.document_meta()] == ["", ""]
+    assert [(m.published, m.publisher, m.title) for m in led.document_meta()] == [
+        (d.published, d.publisher, d.title) for d in by_id
+    ]
+    assert led.document(docs[0].id[:10]) == docs[0]
+    assert led.document("bar.html") == docs[1]
+    with pytest.raises(NotFound):
+        led.document("nothing-like-it")
+
+
+def test_figures_keep_every_field_and_boolean(led: Ledger) -> None:
+    doc = _doc(TEXTS[0])
+    figs = [
+        _fig(doc, "Five", qualifier="at_least", attribution="police", subset=True),
+        _fig(doc, "12", "injured", value_high=15, qualifier="range"),
+    ]
+    led.add_document(doc, [*figs, figs[0]])
+    stored = led.figures(doc_id=doc.id)
+    assert stored == figs
+    assert stored[0].subset is True and stored[1].subset is False
+    assert list(led.iter_figures()) == figs
+
+
+def test_a_failed_document_leaves_nothing_behind(led: Ledger) -> None:
+    doc = _doc(TEXTS[0])
+    stray = _fig(_doc(TEXTS[1]), "two")
+    with pytest.raises(Exception, match=r"(?i)foreign key"):
+        led.add_document(doc, [_fig(doc, "Five"), stray])
+    assert (led.count("documents"), led.count("figures"), led.count("document_names")) == (0, 0, 0)
+    assert led.add_document(doc, [_fig(doc, "Five")])
+    assert led.count("figures") == 1
+
+
+def test_transactions_nest_and_roll_back_whole(led: Ledger) -> None:
+    a, b = _doc(TEXTS[0]), _doc(TEXTS[1])
+    with pytest.raises(RuntimeError), led.conn.transaction():
+        led.add_document(a, [_fig(a, "Five")])
+        led.add_document(b, [])
+        raise RuntimeError("crash between documents")
+    assert led.count("documents") == 0
+    with led.conn.transaction():
+        led.add_document(a, [])
+        led.add_document(b, [])
+    assert led.count("documents") == 2
+
+
+def test_iterate_streams_past_its_batch_while_other_queries_run(led: Ledger) -> None:
+    doc = _doc(TEXTS[3])
+    led.add_document(doc, [])
+    led.conn.executemany(
+        "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+        [(f"zz_probe_{i:04d}", "now") for i in range(1200)],
+    )
+    seen = 0
+    for (name,) in led.conn.iterate(
+        "SELECT name FROM migrations WHERE name LIKE ? ORDER BY name", ("zz_probe_%",), size=100
+    ):
+        assert name == f"zz_probe_{seen:04d}"
+        seen += 1
+        if seen % 300 == 0:
+            led.add_name(doc.id, f"n{seen}")
+            assert led.count("document_names") == 1 + seen // 300
+    assert seen == 1200
+    assert led.count("document_names") == 5
+
+
+def test_incidents_are_replaced_whole_with_their_reconciliation(led: Ledger) -> None:
+    docs = [_doc(TEXTS[2], "a.txt", published="2024-03-01"), _doc(TEXTS[0], "b.txt")]
+    figs = [_fig(docs[0], "81"), _fig(docs[0], "69"), _fig(docs[1], "Five")]
+    led.add_document(docs[0], figs[:2], [LocalIncident(docs[0].id, "main")])
+    led.add_document(docs[1], figs[2:], [LocalIncident(docs[1].id, "main", background=True)])
+    assert [li.doc_id for li in led.local_incidents()] == sorted(d.id for d in docs)
+    incs = [Incident("toll-2024", name="Toll", date="2024-03-01"), Incident("bus", background=True)]
+    stmts = tuple(Statement(f, "2024-03-01", None, "a.txt") for f in figs[:2])
+    rec = Reconciled("killed", "people", 69, 81, 81, (69, 81), 1, 1, True, "latest", (), stmts)
+    for _ in range(2):
+        led.replace_incidents(
+            incs,
+            {figs[0].key: "toll-2024", figs[1].key: "toll-2024", figs[2].key: "bus"},
+            {"toll-2024": [rec]},
+            {"toll-2024": {"killed": 81}},
+        )
+    assert [i.id for i in led.incidents()] == ["toll-2024", "bus"]
+    assert led.incident("bus").background is True
+    assert {f.key for f in led.figures(incident_id="toll-2024")} == {figs[0].key, figs[1].key}
+    stored = led.reconciliation("toll-2024")
+    assert stored["totals"] == {"killed": 81}
+    assert [s["value"] for s in stored["figures"][0]["statements"]] == [81, 69]
+    summary = {s["incident"].id: s for s in led.incident_summaries()}
+    assert (summary["toll-2024"]["killed"], summary["toll-2024"]["conflict"]) == (81, True)
+    assert (summary["bus"]["documents"], summary["bus"]["conflict"]) == (0, False)
+    with pytest.raises(NotFound):
+        led.incident("nope")
+
+
+def test_two_writers_at_once_store_each_document_once(db_target: str) -> None:
+    docs = [_doc(f"Report {i}: {TEXTS[i % 4]}", f"d{i}.txt") for i in range(24)]
+    errors: list[BaseException] = []
+
+    def write(order: list[Document], tag: str) -> None:
+        try:
+            with Ledger(db_target) as own:
+                for d in order:
+                    own.add_document(d, [_fig(d, "Five")] if "Five" in d.text else [])
+                    own.add_name(d.id, f"{tag}-{d.name}")
+        except BaseException as err:
+            errors.append(err)
+
+    threads = [
+        threading.Thread(target=write, args=(docs, "x")),
+        threading.Thread(target=write, args=(docs[::-1], "y")),
+    ]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    with Ledger(db_target) as led:
+        assert led.count("documents") == 24
+        assert led.count("figures") == 6
+        assert led.count("document_names") == 24 * 3
+
+
+def test_a_file_that_is_not_a_ledger_is_a_store_error(tmp_path: Path) -> None:
+    bad = tmp_path / "notes.db"
+    bad.write_bytes(b"these are my notes, not a database" * 100)
+    with pytest.raises(StoreError, match=r"notes\.db"):
+        Ledger(bad)
+    with pytest.raises(StoreError, match="does not exist"):
+        Ledger(tmp_path / "missing" / "l.db")
+
+
+@pytest.mark.postgres
+def test_an_unreachable_server_is_a_store_error() -> None:
+    pytest.importorskip("psycopg")
+    with pytest.raises(StoreError, match="cannot connect"):
+        Ledger("postgresql://tally:wrong@127.0.0.1:1/none?connect_timeout=2")
