@@ -27,6 +27,7 @@ class Run:
     seconds: float
     peak_rss_mb: float
     stdout: str
+    stderr: str
 
 
 def gva_sample(shared: Path, n: int = 1000) -> list[dict[str, Any]]:
@@ -79,7 +80,7 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> Run:
     sampler.join()
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
-    return Run(seconds, peak[0] / 1024, out)
+    return Run(seconds, peak[0] / 1024, out, err)
 
 
 def tree_rss_kb(root: int) -> int:
@@ -106,6 +107,17 @@ def tree_rss_kb(root: int) -> int:
         except OSError:
             continue
     return total
+
+
+def load() -> str:
+    """The machine's load averages, printed beside timings (other work slows them down)."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
+
+
+def error_lines(run: Run, limit: int = 3) -> list[str]:
+    """The first error lines an ingest printed (inputs it could not use)."""
+    return [line for line in run.stderr.splitlines() if line.startswith("error")][:limit]
 
 
 def ledger_words(db: str) -> tuple[int, int]:

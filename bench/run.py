@@ -16,7 +16,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-from common import gva_sample, ledger_words, measure, save_results, tally_cmd, write_manifest
+from common import (
+    error_lines,
+    gva_sample,
+    ledger_words,
+    load,
+    measure,
+    save_results,
+    tally_cmd,
+    write_manifest,
+)
 
 WEB_FIGURES = 100_000
 FIGURES_PER_DOC = 50
@@ -32,6 +41,8 @@ def ingest_bench(manifest: Path, n: int, work: Path) -> dict[str, Any]:
             tally_cmd("ingest", "-q", "--db", db, "--manifest", str(manifest), "-j", str(jobs))
         )
         docs, words = ledger_words(db)
+        if docs < 0.9 * n:
+            raise RuntimeError(f"ingest -j {jobs} stored {docs} of {n}: {error_lines(run)}")
         out[f"j{jobs}"] = {
             "seconds": round(run.seconds, 2),
             "docs_per_s": round(n / run.seconds, 1),
@@ -40,6 +51,8 @@ def ingest_bench(manifest: Path, n: int, work: Path) -> dict[str, Any]:
             "stored": docs,
             "words": words,
             "summary": run.stdout.strip(),
+            "errors": error_lines(run),
+            "load": load(),
         }
     out["j2_speedup"] = round(out["j1"]["seconds"] / out["j2"]["seconds"], 2)
     return out
@@ -209,6 +222,9 @@ def main() -> None:
                 f"{r['words_per_s']:>9,} words/s  peak RSS {r['peak_rss_mb']:,} MB (process tree)",
                 flush=True,
             )
+            print(f"      {r['summary']} ({r['load']})", flush=True)
+            for line in r["errors"]:
+                print(f"      {line[:200]}", flush=True)
         print(f"  -j 2 vs -j 1: {ingest['j2_speedup']:.2f}x (target >= 1.7x)", flush=True)
         ref = spacy_bench(str(work / "j1.db"))
         if ref["available"]:

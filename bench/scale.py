@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from common import measure, save_results, tally_cmd
+from common import error_lines, load, measure, save_results, tally_cmd
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“])")
 _NUMBER = re.compile(r"\b\d+\b")
@@ -96,6 +96,8 @@ def scale_run(gen: Generator, size: int, jobs: int, work: Path) -> dict[str, Any
         "words_per_s": round(words / run.seconds),
         "peak_rss_mb": round(run.peak_rss_mb),
         "summary": run.stdout.strip(),
+        "errors": error_lines(run),
+        "load": load(),
     }
 
 
@@ -120,7 +122,9 @@ def main() -> None:
                 f"peak RSS {r['peak_rss_mb']:,} MB (process tree)",
                 flush=True,
             )
-            print(f"      {r['summary']}", flush=True)
+            print(f"      {r['summary']} ({r['load']})", flush=True)
+            for line in r["errors"]:
+                print(f"      {line[:200]}", flush=True)
     sizes = [str(s) for s in args.sizes]
     if len(sizes) >= 2:
         ratio = results[sizes[-1]]["peak_rss_mb"] / results[sizes[0]]["peak_rss_mb"]

@@ -147,3 +147,50 @@ def test_origins_count_sources_not_outlets() -> None:
 )
 def test_totals(statements: list[Statement], expected: dict[str, int]) -> None:
     assert totals(reconcile(statements)) == expected
+
+
+@pytest.mark.parametrize(
+    ("statements", "expected"),
+    [
+        # one victim described as "a boy" in one report and "his brother" in another
+        (
+            [
+                st(1, group="children", doc="a", published="2015-05-16"),
+                st(1, group="men", doc="b", published="2015-05-17"),
+            ],
+            {"killed": 1},
+        ),
+        # each report's own total, then the one most reports give
+        (
+            [
+                st(2, doc="a"),
+                st(1, group="combatants", doc="a", start=9),
+                st(3, doc="b"),
+                st(3, doc="c"),
+            ],
+            {"killed": 3},
+        ),
+        # a stated total beats the sum of overlapping parts
+        ([st(2), st(2, group="men"), st(2, group="children")], {"killed": 2}),
+        # "five people were shot, one fatally": four injured
+        (
+            [
+                st(5, category="injured", quote="Five people were shot"),
+                st(1, quote="one fatally", start=30),
+            ],
+            {"injured": 4, "killed": 1},
+        ),
+        # wounded are wounded: nothing subtracted
+        (
+            [
+                st(5, category="injured", quote="five people were wounded"),
+                st(1, quote="one died", start=30),
+            ],
+            {"injured": 5, "killed": 1},
+        ),
+    ],
+)
+def test_totals_across_reports_and_wording(
+    statements: list[Statement], expected: dict[str, int]
+) -> None:
+    assert totals(reconcile(statements)) == expected

@@ -43,9 +43,9 @@ never add. Within one report:
              else max(women + men + children, elderly)) + combatants
 
 each term that group's `best`. A stated total beats the sum of its parts
-(parts overlap: "two men" and "two teenagers" may be the same two). A
-report whose only injured count is of people *shot* ("three people were
-shot, one fatally") counts the dead in it, so its injured are shot − killed.
+(parts overlap: "two men" and "two teenagers" may be the same two). Where a
+report's injured toll is stated only as people *shot* ("three people were
+shot, one fatally"), it counts the dead too, so its injured are shot − killed.
 An article that counts its combatants inside "people" without saying so is
 double counted; an extractor marking such parts `subset` avoids it.
 
@@ -282,6 +282,7 @@ def reconcile(statements: list[Statement]) -> list[Reconciled]:
 PARTS = ("women", "men", "children")
 SHOT = re.compile(r"\bshot\b|\bshooting\b|\bgunshot", re.I)
 HURT = re.compile(r"wound|injur|hurt|hospital|critical|survive|treated|condition", re.I)
+"""An injured count worded only as people shot (`SHOT`, not `HURT`) includes the dead."""
 
 
 def _parts_sum(rows: list[Reconciled]) -> int:
@@ -342,7 +343,15 @@ def _totals(rows: list[Reconciled]) -> dict[str, int]:
         whole = max(people, civilians) or max(parts, elderly)
         out[cat] = whole + combatants
     if out.get("injured") and out.get("killed"):
-        quotes = [s.figure.quote for r in rows if r.category == "injured" for s in r.statements]
-        if quotes and all(SHOT.search(q) and not HURT.search(q) for q in quotes):
+        shot = [
+            s
+            for r in rows
+            if r.category == "injured"
+            for s in r.statements
+            if s.figure.value == out["injured"] and not is_part(s, r.statements)
+        ]
+        if shot and all(
+            SHOT.search(s.figure.quote) and not HURT.search(s.figure.quote) for s in shot
+        ):
             out["injured"] = max(0, out["injured"] - out["killed"])
     return out

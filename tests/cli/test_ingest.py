@@ -45,7 +45,7 @@ def test_ingest_then_reingest_on_each_back_end(
     figures = run_tally("figures", "--db", db_target, env=wide).stdout
     incidents = run_tally("incidents", "--db", db_target, env=wide).stdout
     assert json.loads(seeds_reference[0].splitlines()[0])["quote"] in figures
-    assert json.loads(seeds_reference[1].splitlines()[0])["id"][:8] in incidents
+    assert json.loads(seeds_reference[1].splitlines()[0])["incident"][:8] in incidents
 
 
 def test_a_missing_input_is_one_line_and_the_rest_goes_on(

@@ -67,6 +67,12 @@ def _attributions(text: str) -> dict[int, str | None]:
             None,
         ),
         ('"Thirty people died," the mayor said.', 30, "the mayor"),
+        (
+            "Officials said the dead were 10 Marines, correcting earlier reports that 12 Marines had died.",
+            12,
+            "earlier reports",
+        ),
+        ("Local reports said eight other people were feared abducted.", 8, "Local reports"),
         ("At least 19 people were killed, according to a tally by AFP.", 19, "AFP"),
         ("The Red Cross said in a statement that 1,200 families had fled.", 1200, "The Red Cross"),
         ("In a statement, the army said it had killed 25 militants.", 25, "the army"),

@@ -210,6 +210,30 @@ def test_not_figures(sentence: str) -> None:
         ("Four of them were men, one 24, two 27 and one 30.", set()),
         ("Officers found the car at 1650 Palm Avenue.", set()),
         ("The 2,000 residents of the village were evacuated.", {("displaced", 2000, "exact")}),
+        (
+            "The dead included 5 children and 3 women.",
+            {("killed", 5, "exact"), ("killed", 3, "exact")},
+        ),
+        ("20 refugees were killed when the camp was shelled.", {("killed", 20, "exact")}),
+        (
+            "Gunmen opened fire, killing 12 and injuring 40 people.",
+            {("killed", 12, "exact"), ("injured", 40, "exact")},
+        ),
+        ("Some 2,000-3,000 people fled.", {("displaced", 2000, "range")}),
+        ("Several hundred people were evacuated.", {("displaced", 100, "multiples")}),
+        ("The hospital said 22 patients were admitted.", {("injured", 22, "exact")}),
+        ("INGD said 12 of the dead were children.", {("killed", 12, "exact")}),
+        (
+            "A shooting at a Motel 6 left one dead and three injured.",
+            {("killed", 1, "exact"), ("injured", 3, "exact")},
+        ),
+        ("Witnesses saw four people flee the scene after the shooting.", set()),
+        ("One person on the list wasn't shot.", set()),
+        ("He was one of five people shot in the incident.", {("injured", 5, "exact")}),
+        (
+            "Khyber Pakhtunkhwa has reported 308 deaths and Punjab 223.",
+            {("killed", 308, "exact"), ("killed", 223, "exact")},
+        ),
     ],
 )
 def test_more_sentences(sentence: str, expected: set[tuple]) -> None:

@@ -54,6 +54,10 @@ def test_parse_number(text: str, value: int | None) -> None:
         ("hundreds of thousands fled", [(100_000, None, "multiples")]),
         ("two men and three women", [(2, None, None), (3, None, None)]),
         ("one or two hundred", [(1, None, None), (200, None, None)]),
+        ("several hundred people", [(100, None, "multiples")]),
+        ("a few thousand residents", [(1000, None, "multiples")]),
+        ("half a million refugees", [(500_000, None, None)]),
+        ("more than a dozen", [(12, None, None)]),
     ],
 )
 def test_find_numbers(text: str, expected: list[tuple]) -> None:

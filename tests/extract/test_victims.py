@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tally.extract import extract
 from tally.extract.victims import count_victims
 from tally.models import Document, Span
 
@@ -49,6 +50,19 @@ def _totals(text: str) -> tuple[int, int]:
         ("Police are investigating the shooting death of a 17-year-old boy.", 1, 0),
         ("A quadruple shooting on the east side sent four men to the hospital.", 0, 4),
         ("Jane Roe, 31, was shot in the arm. Roe was treated and released.", 0, 1),
+        ("Sam Poe, 40, was shot along with three others outside the club.", 0, 4),
+        ("A man was killed. Three other men were also shot and survived.", 1, 3),
+        ("Deputies said he killed his wife, Ann Roe, and her father, Tom Roe, 70.", 2, 0),
+        ("Four people were shot near the park; two of them died.", 2, 2),
+        ("The shooting left an officer wounded and an 18-year-old man dead.", 1, 1),
+        ("A man was found with a gunshot wound which proved fatal.", 1, 0),
+        ("A boy in his teens and a woman in her 30s were wounded.", 0, 2),
+        ("She was taken to a hospital with non-life-threatening injuries.", 0, 1),
+        ("A gunman fired one shot into the air outside the bar.", 0, 0),
+        ("Father, son found dead in lakeside cabin", 2, 0),
+        ("The victim, a 14-year-old boy, was grazed by a bullet.", 0, 1),
+        ("She took herself to a hospital after the shooting.", 0, 0),
+        ("An officer was wounded. A man was killed by the gunfire.", 1, 1),
     ],
 )
 def test_counts(text: str, killed: int, injured: int) -> None:
@@ -80,6 +94,19 @@ def test_an_attacker_who_shot_himself_is_a_combatant_apart_from_his_victims() ->
         ("killed", 2, "people"),
         ("killed", 1, "combatants"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Retired deputy killed his wife, his son, himself",
+        "A man killed his wife and his son and then himself, deputies said.",
+    ],
+)
+def test_a_killer_named_last_in_his_list_of_victims_is_a_combatant(text: str) -> None:
+    figures = count_victims(_doc(text))
+    assert ("killed", 2, "people") in {(f.category, f.value, f.group) for f in figures}
+    assert ("killed", 1, "combatants") in {(f.category, f.value, f.group) for f in figures}
 
 
 def test_one_victim_named_many_times_is_one() -> None:
@@ -119,6 +146,38 @@ def test_furniture_holds_no_victims() -> None:
     start = text.index("More stories")
     figures = count_victims(_doc(text, (Span(start, len(text)),)))
     assert [(f.category, f.value) for f in figures] == [("injured", 1)]
+
+
+def test_a_name_and_its_parts_are_one_person() -> None:
+    text = (
+        "On Wednesday night, Mia Jo Lane was slain on Elm Street. "
+        "Her mother said Mia died in front of her. Lane was 15."
+    )
+    assert _totals(text) == (1, 0)
+
+
+def test_a_headline_about_a_death_counts_one_killed() -> None:
+    text = "Teen charged in accidental shooting death of best friend\n\nThe teen appeared in court."
+    figures = count_victims(_doc(text))
+    assert [(f.category, f.value) for f in figures] == [("killed", 1)]
+    assert text[figures[0].start : figures[0].end] == figures[0].quote
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Four people were shot on Elm Street. The youngest, a 20-year-old man, died.", 1, 3),
+        ("Four people were shot on Elm Street, and a 20-year-old man later died.", 1, 3),
+        ("Two men were shot on the porch. Both died at the scene.", 2, 0),
+        ("Three people were shot, police said. All three are expected to survive.", 0, 3),
+    ],
+)
+def test_people_shot_are_injured_less_the_dead_in_the_full_extractor(
+    text: str, killed: int, injured: int
+) -> None:
+    figures = extract(_doc(text))
+    assert max((f.value for f in figures if f.category == "killed"), default=0) == killed
+    assert max((f.value for f in figures if f.category == "injured"), default=0) == injured
 
 
 def test_quoted_speech_is_not_a_statement() -> None:

@@ -104,6 +104,18 @@ LEAD = (
             False,
         ),
         (
+            "At least 21 people were shot in separate incidents across the five boroughs.",
+            "21 people were shot",
+            21,
+            True,
+        ),
+        (
+            "More than 700 people have been shot in the city this year, police data show.",
+            "700 people have been shot",
+            700,
+            True,
+        ),
+        (
             "The group has been accused of killing thousands of civilians in the region.",
             "killing thousands",
             1000,
@@ -202,3 +214,62 @@ def test_place_and_type_of_the_lead(
         assert main.country == country
     if admin1:
         assert main.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "where_prec"),
+    [
+        (
+            "Survivors remember\n\nSurvivors of the Wad al-Nourah attack in Sudan say they "
+            "still do not know why the village was targeted.\n",
+            "Wad al-Nourah attack",
+            None,
+        ),
+        (
+            "Suicide attack kills 13 at Kabul airport\n\nA suicide bomber struck the airport "
+            "in Kabul on Thursday, the Pentagon said.\n",
+            None,
+            1,
+        ),
+        (
+            "Dozens missing after boat sinks\n\nA boat carrying 120 migrants capsized off the "
+            "coast of Libya on Tuesday, the coast guard said.\n",
+            None,
+            7,
+        ),
+    ],
+)
+def test_name_and_where_precision(text: str, name: str | None, where_prec: int | None) -> None:
+    d = Document(id=text_hash(text), text=text, kind="text", name="x", published="2024-06-07")
+    main = link_within(d, [])[1][0]
+    assert main.name == name
+    if where_prec is not None:
+        assert main.where_prec == where_prec
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "value", "combatants"),
+    [
+        (
+            "The gunman, identified as Tom Reed, was killed by officers.",
+            "Tom Reed, was killed",
+            1,
+            True,
+        ),
+        (
+            "Police said the suspect was shot dead by a deputy.",
+            "the suspect was shot dead",
+            1,
+            True,
+        ),
+        ("The suspect shot and killed two people before fleeing.", "killed two people", 2, False),
+        ("The suspect's girlfriend was killed on Sunday.", "girlfriend was killed", 1, False),
+        ("Two people died after a gunman opened fire.", "Two people died", 2, False),
+    ],
+)
+def test_the_attacker_is_a_combatant(
+    sentence: str, quote: str, value: int, combatants: bool
+) -> None:
+    d = doc(LEAD + sentence)
+    out, _ = link_within(d, [fig(d, quote, value)])
+    assert (out[0].group == "combatants") is combatants

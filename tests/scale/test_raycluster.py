@@ -78,3 +78,21 @@ def test_tally_ingest_ray_starts_its_own_cluster(tmp_path: Path, shared: Path) -
         out[tag] = (tmp_path / f"{tag}.f.jsonl").read_text()
     assert out["local"] == out["ray"]
     assert out["local"]
+
+
+@pytest.mark.ray
+def test_an_unreachable_cluster_is_one_line(tmp_path: Path, shared: Path) -> None:
+    pytest.importorskip("ray")
+    proc = run_tally(
+        "ingest",
+        "--db",
+        str(tmp_path / "l.db"),
+        "--ray-address",
+        "127.0.0.1:1",
+        str(shared / "corpus" / "seeds"),
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert proc.stderr.strip().splitlines() == [
+        "error [T500] 127.0.0.1:1: cannot reach the Ray cluster: Connection refused"
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from typing import Annotated
 
 import typer
@@ -15,8 +17,15 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-console = Console()
-err_console = Console(stderr=True)
+def _width(stream: object) -> int | None:
+    """Rich's own width on a terminal; a wide page when piped, so tables are not cut at 80."""
+    if "COLUMNS" in os.environ or getattr(stream, "isatty", lambda: False)():
+        return None
+    return 160
+
+
+console = Console(width=_width(sys.stdout))
+err_console = Console(stderr=True, width=_width(sys.stderr))
 
 DbOption = Annotated[
     str | None,

@@ -19,6 +19,8 @@ _VERBS = (
     r"|spoken|spoke|described|describe|describes|believes|warned|explained|documented|show"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b", re.I)
+_VERB_SET = frozenset(_VERBS.split("|"))
+_WORD = re.compile(r"[A-Za-z]+")
 _PARTICIPLE = {"saying", "telling", "adding", "putting", "giving", "reporting"}
 _ACCORDING = re.compile(
     r"\baccording\s+to\s+(?:(?:figures|data|reports?|statistics|estimates|a\s+tally|a\s+count"
@@ -76,7 +78,12 @@ _SUBORDINATE = re.compile(
     r"|until|where)\s+",
     re.I,
 )
-_NAME_START = re.compile(r"^((?:[A-Z][\w.'’-]+\s+){1,4}[A-Z][\w'’-]+)(?=,|\s+[a-z])")
+_NAME_START = re.compile(
+    r"^((?:[A-Z][\w.'’-]+\s+){1,4}[A-Z][\w'’-]+"
+    r"|(?:The|A|An)\s+(?:[a-z]+\s+){0,2}(?:mayor|governor|minister|spokes(?:man|woman|person)"
+    r"|official|chief|president|commander|director|sheriff|coroner|army|police|agency|ministry"
+    r"|government|military|hospital))(?=,|\s+[a-z])"
+)
 
 
 @dataclass
@@ -115,7 +122,10 @@ class Attributor:
         nouns = []
         for m in _REPORT_NOUN.finditer(sentence) if _REPORT_KEY.search(lower) else ():
             src = _clean(m.group("src"))
-            if src and len(src.split()) >= 2 and not _ADVERBIAL.match(src):
+            if src:
+                src = re.sub(r"^(?:correcting|citing|denying|disputing|contradicting)\s+", "", src)
+            preposition = src and re.match(r"(?:in|on|at|with|by|from|for|of|to|as)\b", src, re.I)
+            if src and len(src.split()) >= 2 and not preposition:
                 out.append((m.end(), src, True))
                 nouns.append((m.start(), m.end()))
         self._verbs(sentence, out, nouns)
@@ -131,7 +141,9 @@ class Attributor:
     ) -> None:
         inverted = set(self.subject_at)
         found_any = False
-        for m in _VERB_RE.finditer(sentence):
+        for m in _WORD.finditer(sentence):
+            if m.group(0).lower() not in _VERB_SET:
+                continue
             if m.start() in inverted or any(a <= m.start() < b for a, b in nouns):
                 continue
             found = self._verb_source(sentence, m, out)
@@ -140,7 +152,11 @@ class Attributor:
                 out.append((m.start(), found, True))
                 at = sentence.rfind(found, 0, m.start())
                 if at < 0:
-                    at = sentence.rfind(found.split()[0], 0, m.start())
+                    word = re.search(
+                        r"[\w'’.-]+(?=(?:\s+(?:had|has|have|also|later))*\s*$)",
+                        sentence[: m.start()],
+                    )
+                    at = word.start() if word else -1
                 self.subject_at[m.start()] = at
         if not found_any and not out:
             named = _NAME_START.match(sentence)

@@ -29,7 +29,7 @@ from tally.extract.phrases import (
     window_cue,
 )
 from tally.extract.sentences import split_sentences
-from tally.extract.victims import count_victims
+from tally.extract.victims import count_victims, shot_counts
 from tally.models import Document, Figure
 
 _HARM_NOUNS = {
@@ -59,6 +59,8 @@ _NOT_HARMED = re.compile(
     r"|firing|fires|heard|let\s+off|squeezed\s+off)\s+$",
     re.I,
 )
+_STATUS_NOUNS = {"refugees", "hostages", "captives"}
+"""People whose noun names a harm, unless the sentence says something else befell them."""
 _HARMED_OF: dict[str, str | None] = {
     "dead": "killed",
     "killed": "killed",
@@ -162,6 +164,7 @@ def merge(numeric: list[Figure], victims: list[Figure]) -> list[Figure]:
     to ("two men and a woman" is 3, not "two men"; "14 students and one
     teacher" stays two figures).
     """
+    numeric = shot_counts(numeric, victims)
     out = list(numeric)
     for v in victims:
         if any(f.value == v.value and f.start < v.end and v.start < f.end for f in numeric):
@@ -294,17 +297,19 @@ def _read_number(
     before it, a toll phrase, then a cue in the rest of its clause.
     """
     before, after = sentence[: num.start], sentence[num.end :]
-    if not_count(before, after, num, sentence[num.start : num.end]):
+    if not_count(before[-80:], after, num, sentence[num.start : num.end]):
         return None
     qualifier, qstart = num.qualifier or "exact", num.start
     if num.qualifier is None:
         q = lex.qualifier_before(before)
         if q:
             qualifier, qstart = q
-    if num.qualifier == "multiples" and re.search(r"\bthe\s+$", before, re.I):
+    if num.qualifier == "multiples" and re.search(r"\bthe\s+$", before[-12:], re.I):
         return None
     lead = before[:qstart]
-    if _NOT_HARMED.search(lead):
+    cut = max(0, len(lead) - 120)
+    tail = lead[cut:]  # end-anchored searches over the whole lead would be quadratic
+    if _NOT_HARMED.search(tail):
         return None
     group, nend, head, things = noun_phrase(after)
     harmed = re.match(
@@ -332,7 +337,7 @@ def _read_number(
     if harmed:
         f.category = _HARMED_OF[harmed.group(1).lower()]
         f.subset = f.category is not None and group is None
-    elif head in _HARM_NOUNS:
+    elif head in _HARM_NOUNS and not (head in _STATUS_NOUNS and predicate(sentence[f.end :])):
         f.category = _HARM_NOUNS[head]
     elif head and head in {"injured", "wounded", "dead", "displaced", "missing"}:
         f.category = lex.cue_category(lex.CUE_RE.match(head))
@@ -362,10 +367,10 @@ def _read_number(
         if group is None:
             f.group = prev.group
     if f.category is None:
-        v = lex.VERB_BEFORE.search(lead)
+        v = lex.VERB_BEFORE.search(tail)
         if v:
             f.category = v.lastgroup
-            f.qstart = v.start()
+            f.qstart = cut + v.start()
             f.cue = v.group(0)
     if f.category is None and (group is None or head in {"others", "people"}):
         t = _TOLL.search(re.split(r"\d", lead[-150:])[-1])
@@ -373,34 +378,40 @@ def _read_number(
             window = t.group(0)
             f.category = _window_category(window, prev)
             f.group = group or noun_group(window) or "people"
-            tail = re.split(r"\d", lead[-150:])[-1]
-            off = _OFFICIAL.search(tail)
+            rest = re.split(r"\d", lead[-150:])[-1]
+            off = _OFFICIAL.search(rest)
             if off:
                 f.official, f.official_pos = (
                     off.group(0).strip(),
-                    len(lead) - len(tail) + off.start(),
+                    len(lead) - len(rest) + off.start(),
                 )
             if len(window) <= 40:
                 f.qstart = len(lead) - len(window)
     if (
         f.category is None
         and qualifier == "more_than"
-        and re.search(r"\b(?:toll|deaths|dead)\s+$", lead)
+        and re.search(r"\b(?:toll|deaths|dead)\s+$", tail)
     ):
         f.category = "killed"
     if f.category is None and group is None and re.match(r"\s+of\b", after):
         return None
-    if group is None and lex.NUMBER_BEFORE.search(lead):
+    if (
+        group is None
+        and re.match(r"\s+of\s+(?:\d|[a-z]+\b(?<!them)(?<!whom))", after)
+        and not harmed
+    ):
+        return None
+    if group is None and lex.NUMBER_BEFORE.search(tail):
         return None
     if f.category is None and group is None and prev is not None and prev.category:
-        gapped = re.search(r"\band\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+$", lead)
-        if (_BARE_INHERIT.search(lead) or gapped) and gap_prev is not None and len(gap_prev) < 80:
+        gapped = re.search(r"\band\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+$", tail)
+        if (_BARE_INHERIT.search(tail) or gapped) and gap_prev is not None and len(gap_prev) < 80:
             f.category, f.group = prev.category, prev.group
     if (group is None or head in _HARM_NOUNS) and f.group == "people":
-        among = re.search(r"\bamong\s+(?:the\s+)?([\w-]+)\b[^.;]{0,50}$", lead)
+        among = re.search(r"\bamong\s+(?:the\s+)?([\w-]+)\b[^.;]{0,50}$", tail)
         if among and among.group(1).lower() in lex.GROUP_NOUNS:
             f.group = lex.GROUP_NOUNS[among.group(1).lower()]
-    other_verb = re.search(r"\b[a-z]{3,}(?:ed|es|s)\s+$", lead) and not lex.VERB_BEFORE.search(lead)
+    other_verb = re.search(r"\b[a-z]{3,}(?:ed|es|s)\s+$", tail) and not lex.VERB_BEFORE.search(tail)
     if f.category is None and group is not None and not other_verb:
         f.category = window_cue(sentence[f.end : f.end + 110], forward=True)
         if f.category is None and re.search(
@@ -413,18 +424,18 @@ def _read_number(
     if f.category is None and group is None:
         return None
     if f.qstart == num.start and group is None:
-        words = re.search(r"(?:[\w'’.-]+\s+){1,3}$", lead)
+        words = re.search(r"(?:[\w'’.-]+\s+){1,3}$", tail)
         if words:
-            f.qstart = words.start()
+            f.qstart = cut + words.start()
     if f.category is not None and f.official is None:
-        tail = re.split(r"\d", lead[-80:])[-1]
-        off = _OFFICIAL.search(tail)
+        rest = re.split(r"\d", lead[-80:])[-1]
+        off = _OFFICIAL.search(rest)
         if off:
-            f.official, f.official_pos = off.group(0).strip(), len(lead) - len(tail) + off.start()
+            f.official, f.official_pos = off.group(0).strip(), len(lead) - len(rest) + off.start()
     if f.cue and _SUBSET.search(f.cue) and f.group == "people":
         f.subset = True
     if head in {"bodies", "body"} or re.search(
-        r"\bamong\s+(?:the\s+)?\w+\s+(?:were|was)\s+$", lead
+        r"\bamong\s+(?:the\s+)?\w+\s+(?:were|was)\s+$", tail
     ):
         f.subset = f.subset or f.group == "people"
     return f

@@ -50,7 +50,7 @@ _CUES: list[tuple[str, str]] = [
     ("captured", r"abduct(?:ed|ing|ion)|kidnap(?:ped|ping)|hostages?|captives?|captured|prisoner"),
     (
         "displaced",
-        r"displac(?:ed|ing|ement)|evacuat(?:ed|ing)|fled|flee(?:ing|s)?|homeless|refugees|uprooted|sheltering|in\s+shelters",
+        r"displac(?:ed|ing|ement)|evacuat(?:ed|ing)|(?:fled|flee(?:ing|s)?)(?!\s+(?:the\s+)?(?:scene|area|police|officers|on\s+foot|in\s+a))|homeless|refugees|uprooted|sheltering|in\s+shelters",
     ),
 ]
 CUE_RE = re.compile("|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(_CUES)), re.I)
@@ -67,11 +67,12 @@ VERB_BEFORE = re.compile(
     r"\b(?:(?P<killed>kill(?:s|ed|ing)?|slaughter(?:s|ed|ing)?|massacr(?:es|ed|ing)|murder(?:s|ed|ing)?"
     r"|execut(?:es|ed|ing)|behead(?:s|ed|ing)?|cut\s+the\s+throats\s+of|shot\s+dead|shoot(?:s|ing)?\s+dead"
     r"|claim(?:s|ed|ing)?\s+the\s+lives\s+of|lives\s+of|bur(?:y|ied|ying)|burial\s+of|recover(?:ed|ing)?"
-    r"|left|leaving|deaths\s+of|among\s+the\s+(?:dead|victims)\s+(?:were|are|was|is)"
+    r"|left|leaving|deaths\s+of|(?:among\s+)?the\s+(?:dead|victims|fatalities|deceased)\s+(?:were|are|was|is"
+    r"|included|include|includes)"
     r"|toll\s+(?:rises|rose|risen|climbs|climbed|reaches|reached|jumps|jumped|hits|hit|soars|soared"
     r"|passes|passed|tops|topped|stands|stood)\s+(?:to|at)?)"
     r"|(?P<injured>wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt(?:ing)?|maim(?:s|ed|ing)?|treat(?:ed|ing)"
-    r"|received|admitted|hospitali[sz]ed|among\s+the\s+(?:injured|wounded)\s+(?:were|are))"
+    r"|received|admitted|hospitali[sz]ed|(?:among\s+)?the\s+(?:injured|wounded)\s+(?:were|are|included|include|includes))"
     r"|(?P<captured>abduct(?:s|ed|ing)?|kidnap(?:s|ped|ping)?|captur(?:es|ed|ing))"
     r"|(?P<displaced>displac(?:e|es|ed|ing)|evacuat(?:e|es|ed|ing)|uproot(?:s|ed|ing)?|driv(?:es|en|ing)|forced"
     r"|sheltering|housing))\s*$",
@@ -86,7 +87,7 @@ for _group, _words in {
         "troops soldier soldiers servicemen servicewomen serviceman marines marine sailors airmen"
         " corpsman corpsmen fighters militants insurgents attackers gunmen jihadists rebels"
         " militiamen militia paratroopers commandos guardsmen personnel combatants terrorists"
-        " assailants bombers gunman attacker"
+        " assailants bombers gunman attacker forces paramilitaries"
     ),
     "women": "women woman females mothers wives widows girlfriends",
     "men": "men man males fathers husbands",

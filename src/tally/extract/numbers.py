@@ -64,8 +64,10 @@ _SINGLE = rf"(?:(?:{_DIGITS}){_SCALE_AFTER}|\b{_WORDNUM}\b)"
 _MULTIPLE = r"\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)\b"
 
 _NUMBER_RE = re.compile(_SINGLE, re.I)
+_VAGUE = r"\b(?:several|a\s+few|few|many)\s+(?:hundred|thousand|million|dozen)\b"
 _MENTION_RE = re.compile(
-    rf"(?P<between>\bbetween\s+)?(?P<a>{_SINGLE})"
+    rf"(?P<vague>{_VAGUE})|(?P<half>\bhalf\s+a\s+million\b)"
+    rf"|(?P<between>\bbetween\s+)?(?P<a>{_SINGLE})"
     rf"(?:(?P<sep>\s+(?:and|to|or)\s+|\s*[-–]\s*)(?P<b>{_SINGLE}))?"
     rf"|(?P<mult>{_MULTIPLE})",
     re.I,
@@ -133,9 +135,45 @@ def _parse_words(s: str) -> int | None:
     return total + current if seen else None
 
 
+_TOKEN = re.compile(r"\d+|[A-Za-z]+")
+_TRIGGERS = frozenset(
+    [*UNITS, *TENS, *SCALES, "dozen", "between", "several", "few", "many", "half"]
+    + [w.split()[0] for w in MULTIPLES]
+)
+
+
+def _mentions(text: str) -> Iterator[re.Match[str]]:
+    """`_MENTION_RE` matches, tried only where a number can start (a whole-text scan is slow)."""
+    tokens = list(_TOKEN.finditer(text))
+    done = 0
+    for i, tok in enumerate(tokens):
+        start = tok.start()
+        if start < done:
+            continue
+        word = tok.group(0).lower()
+        if not (
+            word[0].isdigit()
+            or word in _TRIGGERS
+            or (word == "a" and i + 1 < len(tokens) and tokens[i + 1].group(0).lower() in _TRIGGERS)
+        ):
+            continue
+        m = _MENTION_RE.match(text, start)
+        if m and m.end() > start:
+            done = m.end()
+            yield m
+
+
 def find_numbers(text: str) -> Iterator[NumberMention]:
     """Every number mention in `text`, left to right, with ranges and multiples resolved."""
-    for m in _MENTION_RE.finditer(text):
+    for m in _mentions(text):
+        if m.group("vague"):
+            scale = m.group("vague").split()[-1].lower()
+            value = 12 if scale == "dozen" else SCALES[scale]
+            yield NumberMention(m.start(), m.end(), value, None, "multiples")
+            continue
+        if m.group("half"):
+            yield NumberMention(m.start(), m.end(), 500_000)
+            continue
         if m.group("mult"):
             word = " ".join(m.group("mult").lower().split())
             yield NumberMention(m.start(), m.end(), MULTIPLES[word], None, "multiples")

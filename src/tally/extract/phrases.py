@@ -33,6 +33,7 @@ _WINDOW_STOP = re.compile(
 _PREDICATE_BLOCK = {
     "arrested", "detained", "charged", "booked", "questioned", "released", "rescued", "freed",
     "saved", "interviewed", "identified", "named", "arraigned", "sentenced", "convicted",
+    "not", "never", "wasn't", "weren't", "isn't", "aren't", "hadn't", "haven't", "hasn't",
 }  # fmt: skip
 _DETERMINERS = {"its", "their", "his", "her", "our", "the", "own", "those"}
 _BLOCKER = re.compile(
@@ -46,6 +47,11 @@ _STOP = {
     "whom", "whose", "where", "what", "since", "during", "across", "near", "under", "over", "about",
 }  # fmt: skip
 _DIGIT = re.compile(r"\d")
+_NOT_NAMES = lex.FUNCTION_WORDS | {
+    "some", "about", "around", "nearly", "almost", "over", "only", "another", "up", "more",
+    "fewer", "less", "roughly", "approximately", "just", "all", "least", "estimated", "toll",
+    "total", "including", "among", "plus", "killing", "wounding",
+}  # fmt: skip
 
 
 def may_hold_number(sentence: str) -> bool:
@@ -83,6 +89,8 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
     head: str | None = None
     if len(words) >= 2 and words[0].group(0).lower() == "of":
         w1 = words[1].group(0).lower()
+        if w1[:1].isdigit() or w1 in NUMBER_WORDS:
+            return None, 0, None, False
         if w1 in {"them", "whom"}:
             end = words[1].end()
             rest = noun_phrase(after[end:])
@@ -117,11 +125,10 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
             break
         if (
             modifiers == 0
-            and w.islower()
+            and ((w.islower() and w.endswith("s") and not w.endswith("ss")) or w.istitle())
             and len(w) > 3
-            and w.endswith("s")
-            and not w.endswith("ss")
             and lw not in lex.THINGS
+            and (i + 1 >= len(words) or words[i + 1].group(0).lower() not in lex.GROUP_NOUNS)
             and not lex.CUE_RE.fullmatch(w)
             and predicate(after[words[i].end() :])
         ):
@@ -138,7 +145,7 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
         and words[0].group(0)[0].islower()
         and words[0].group(0).lower() not in lex.FUNCTION_WORDS
         and words[0].group(0).lower() not in {"more", "other", "others", "another"}
-        and not re.search(r"(?:ed|en|ing|ly)$", words[0].group(0))
+        and not re.search(r"(?:ed|en|ing)$", words[0].group(0))
         and not lex.CUE_RE.match(after.lstrip())
     )
     return None, 0, None, counts_things
@@ -180,6 +187,15 @@ def not_count(before: str, after: str, num: NumberMention, text: str) -> bool:
         return True
     if lex.ADDRESS_AFTER.match(after):
         return True
+    name = re.search(r"\S\s+([A-Z][a-z]+)\s+$", before)
+    if (
+        name
+        and text[:1].isdigit()
+        and name.group(1).lower() not in _NOT_NAMES
+        and not lex.CUE_RE.fullmatch(name.group(1))
+        and not re.search(r"\b(?:and|with|in)\s+[A-Z][a-z]+\s+$", before)
+    ):
+        return True  # a name with a number: "Motel 6", "Channel 4", "Apollo 11"
     raw = before[-1:] if before else ""
     return (
         num.qualifier is None
@@ -195,7 +211,9 @@ def window_cue(text: str, forward: bool) -> str | None:
     if forward:
         text = _WINDOW_STOP.split(text)[0]
         m = lex.CUE_RE.search(text)
-        return lex.cue_category(m) if m else None
+        if not m or re.search(r"\b(?:not|never|no)\b|n't\b", text[: m.start()]):
+            return None
+        return lex.cue_category(m)
     text = re.split(r";|,\s+and\b|\bbut\b|\bwhile\b|\bwhereas\b|\d", text)[-1]
     ms = list(lex.CUE_RE.finditer(text))
     if not ms or _BLOCKER.search(text, ms[-1].end()):

@@ -15,8 +15,11 @@ from __future__ import annotations
 import re
 
 from tally.extract import victims_lexicon as lex
-from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve
+from tally.extract.victims_phrases import describe, np_at_end, np_at_start
+from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve, shot_counts
 from tally.models import Document, Figure
+
+__all__ = ["count_victims", "shot_counts"]
 
 _SENTENCE_END = re.compile(
     r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])"
@@ -35,16 +38,12 @@ _TRAILING_ADVERBS = re.compile(
     re.IGNORECASE,
 )
 _PARENTHETICAL = re.compile(
-    r",\s*(?:ages?|aged)\s[^;:.!?]{1,60}?,\s*$|,[^,;:.!?]{1,90},\s*$|\s*\([^()]{1,90}\)\s*$|\s+[-–—]{1,2}\s[^-–—]{1,90}\s[-–—]{1,2}\s*$"
+    r",\s*(?:ages?|aged)\s[^;:.!?]{1,60}?,\s*$|,[^,;:.!?]{1,90},\s*$|\s*\([^()]{1,90}\)\s*$|"
+    r"\s+[-–—]{1,2}\s[^-–—]{1,90}\s[-–—]{1,2}\s*$"
 )
 _COORDINATOR = re.compile(r"(?:,\s*and|,|\s+and|\s+&)\s*$")
-_AGE_BEFORE = re.compile(r"(\d{1,2})-year-old\s+$")
 _SUICIDE = re.compile(r"\bmurder[- ]suicide|\bsuicide\b|\bself-inflicted\b", re.IGNORECASE)
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+([A-Z][a-z]{2,})\b")
-_OBJECT_NAME = re.compile(
-    r"(?:(?P<age>\d{1,2})-year-old\s+)?(?P<name>[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+|Jr\.?"
-    r"|III|II)){0,3})(?:,\s*(?P<age2>\d{1,2})\b)?"
-)
 _APPOSITIVE = re.compile(
     r"(,\s*(?:\d{1,2}-year-old\s+)?[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+)){0,3}"
     r"(?:,\s*\d{1,2})?)(?=,|\s|$)"
@@ -57,13 +56,22 @@ _HARM_WORD = re.compile(
 _NAME_APPOSITIVE = re.compile(
     r"(,\s*(?:\d{1,2},\s*)?an?\s+[^,;.]{1,60}?)(?=,|\s+(?:and|who|was|were)\b|[;.]|$)"
 )
+_APPOSED_NP = re.compile(r"(?<=, )" + lex.NP.pattern + r",\s*$", re.IGNORECASE)
+_ACTIVE_OBJECT = re.compile(
+    r"\s+(?:[\w'-]+\s+)?(?:" + lex.GROUP_HEADS + r")\b|"
+    r"\s+(?!(?:In|At|On|By|After|During|Near|Outside|Inside|For|While|With|From|Over|As|And)\b)"
+    r"(?-i:[A-Z][a-z]+)\b(?!\s*,)"
+    r"(?<!day)(?<!January)(?<!February)(?<!March)(?<!April)(?<!May)(?<!June)(?<!July)"
+    r"(?<!August)(?<!September)(?<!October)(?<!November)(?<!December)",
+    re.IGNORECASE,
+)
+_TO_DEATH = re.compile(r"\s+(?:to\s+death|dead)\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r",[^,;]{1,90},|\([^()]{1,90}\)")
 _HARMED_OTHERS = re.compile(
     r"(?<!was )(?<!been )(?<!were )(?<!is )(?<!be )\b(?:killed|killing|shot|shooting|wounded|"
     r"wounding)\s+(?:his|her|their|a|an|the|two|three|four|five|several|multiple|\d|him|them|"
     r"people|others)\b"
 )
-_AFTER_CONJ = re.compile(r"(?:,|\band|\bbut|\bwhile|;)\s*$", re.IGNORECASE)
 _STRONG_INJURY = ("wounded", "injured", "hurt", "condition", "hospital", "expected", "treated")
 
 
@@ -113,10 +121,11 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
     if not _HARM_WORD.search(sentence) or lex.ELSEWHERE.search(sentence):
         return []
     words = sentence.split()
-    if len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
+    headline = not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
+    if headline and len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
         names = frozenset({"-"})
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(sentence)]
-    attribution = _attribution(sentence)
+    attribution: str | None = None
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
     for _rank, pm, cat, how in sorted(_predicates(sentence), key=lambda c: (c[1].start(), c[0])):
@@ -135,6 +144,8 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
         if lex.HYPOTHETICAL.search(clause) or lex.NEGATION.search(near):
             continue
         taken.append(pred)
+        if not out:
+            attribution = _attribution(sentence)
         m.attribution = attribution
         m.text = text[m.start : m.end]
         out.append(m)
@@ -151,27 +162,103 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
 
 
 def _predicates(sentence: str) -> list[tuple[int, re.Match[str], str, str]]:
-    """(rank, match, category, how) for every harm predicate in a sentence."""
+    """(rank, match, category, how) for every harm predicate in a sentence.
+
+    Each pattern runs only where a cheap keyword test says it can match: most
+    sentences of a news story hold none, and the patterns are costly to try.
+    """
     found: list[tuple[int, re.Match[str], str, str]] = []
-    for pm in lex.REFLEXIVE.finditer(sentence):
-        cat = "killed" if pm.group("k") or "turn" in pm.group(0).lower() else "shot"
-        found.append((0, pm, cat, "reflexive"))
-    for pm in lex.PASSIVE.finditer(sentence):
-        found.append((1, pm, _category(pm), "passive"))
-    for pm in lex.INTRANSITIVE.finditer(sentence):
-        found.append((2, pm, _category(pm), "intransitive"))
-    for pm in lex.REDUCED.finditer(sentence):
-        found.append((3, pm, _category(pm), "reduced"))
-    for pm in lex.ACTIVE.finditer(sentence):
-        found.append((4, pm, _category(pm), "active"))
-    for pm in lex.DEATH_OF.finditer(sentence):
-        found.append((5, pm, "killed", "active"))
-    for pm in lex.WOUNDING_OF.finditer(sentence):
-        found.append((5, pm, _category(pm), "active"))
-    for pm in lex.MULTI.finditer(sentence):
-        cat = "shot" if pm.group("kind").lower() == "shooting" else "killed"
-        found.append((6, pm, cat, "multi"))
+    lower = sentence.lower()
+    for rank, pattern, how, cue in _PATTERNS:
+        if not any(c in lower for c in cue):
+            continue
+        for pm in pattern.finditer(sentence):
+            if how == "reflexive":
+                cat = "killed" if pm.group("k") or "turn" in pm.group(0).lower() else "shot"
+            elif how == "multi":
+                cat = "shot" if pm.group("kind").lower() == "shooting" else "killed"
+            elif pattern is lex.DEATH_OF:
+                cat = "killed"
+            else:
+                cat = _category(pm)
+            found.append((rank, pm, cat, how))
     return found
+
+
+_PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...]], ...] = (
+    (0, lex.REFLEXIVE, "reflexive", ("self", "own life")),
+    (0, lex.SELF_TAIL, "reflexive", ("self",)),
+    (
+        1,
+        lex.PASSIVE,
+        "passive",
+        ("was", "were", "is ", "are ", "been", "got", "gets", "be ", "being"),
+    ),
+    (
+        2,
+        lex.INTRANSITIVE,
+        "intransitive",
+        (
+            "die",
+            "succumb",
+            "lost ",
+            "surviv",
+            "suffer",
+            "sustain",
+            "with ",
+            "recover",
+            "remain",
+            "proved",
+            "receiv",
+        ),
+    ),
+    (
+        3,
+        lex.REDUCED,
+        "reduced",
+        (
+            "shot",
+            "kill",
+            "slain",
+            "dead",
+            "die",
+            "wound",
+            "injur",
+            "hurt",
+            "hospital",
+            "graz",
+            "shoots",
+        ),
+    ),
+    (
+        4,
+        lex.ACTIVE,
+        "active",
+        (
+            "shot",
+            "shoot",
+            "kill",
+            "murder",
+            "gunned",
+            "slay",
+            "slew",
+            "wound",
+            "injur",
+            "hitting",
+            "striking",
+            "left",
+            "leav",
+            "pronounced",
+            "declared",
+            "found",
+            "finding",
+            "discovered",
+        ),
+    ),
+    (5, lex.DEATH_OF, "active", ("death", "killing", "murder", "slaying", "homicide")),
+    (5, lex.WOUNDING_OF, "active", ("wounding", "injuring", "shooting")),
+    (6, lex.MULTI, "multi", ("double", "triple", "quadruple", "quintuple")),
+)
 
 
 def _mention(
@@ -183,6 +270,9 @@ def _mention(
         return Mention(offset + pm.start(), offset + pm.end(), cat, n, "plural", "people")
     if how == "active":
         return _object(sentence, offset, pm, cat, names)
+    tail = pm.re is lex.SELF_TAIL
+    if tail and not _HARMED_OTHERS.search(sentence[: pm.start()].lower()):
+        return None
     m = _subject(
         sentence,
         offset,
@@ -195,7 +285,13 @@ def _mention(
     )
     if m and how == "reflexive":
         m.reflexive = True
+    if m and tail:
+        m.attacker, m.group, m.category, m.kind, m.count = True, "combatants", "killed", "def", 1
+        m.start = offset + pm.start() + len(pm.group("k"))
     if m and how == "reduced" and m.attacker and cat == "shot":
+        return None
+    transitive = pm.group(0).lower().rstrip().endswith(("killed", "shot", "murdered"))
+    if m and how == "reduced" and transitive and _ACTIVE_OBJECT.match(sentence, pm.end()):
         return None
     if m and how == "reduced" and re.match(r"(?:he|she)\b", sentence[m.start - offset :], re.I):
         return None
@@ -268,7 +364,7 @@ def _subject(
     left = sentence[:at]
     for _ in range(3):
         stripped = _TRAILING_ADVERBS.sub("", left) if not reduced else left
-        found = _np_at_end(stripped, names, allow_bare=True)
+        found = np_at_end(stripped, names, allow_bare=True)
         if found:
             return _finish(found, sentence, offset, stripped, pred_end, cat, reflexive, names)
         if reduced:
@@ -276,6 +372,12 @@ def _subject(
         paren = _PARENTHETICAL.search(stripped)
         if not paren:
             break
+        inner = _APPOSED_NP.search(stripped)
+        if inner and not np_at_end(stripped[: inner.start()], names, allow_bare=True):
+            found = describe(inner, 0, "np")
+            if found and found["kind"] == "indef":
+                found["start"] = inner.start()
+                return _finish(found, sentence, offset, stripped, pred_end, cat, reflexive, names)
 
         left = stripped[: paren.start()]
     if reflexive:
@@ -294,142 +396,6 @@ def _subject(
     return None
 
 
-def _np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | None:
-    """A noun phrase, name or pronoun ending `left` (whitespace aside)."""
-    body = lex.AGE_PP.sub("", left.rstrip())
-    if not body:
-        return None
-    tail = body[-160:]
-    base = len(body) - len(tail)
-    m = _search_end(lex.NP, tail)
-    if m:
-        return _describe(m, base, "np")
-    m = lex.ANOTHER.search(tail)
-    if m:
-        return {"start": base + m.start(), "count": 1, "kind": "new", "group": "people", "head": ""}
-    m = lex.PARTITIVE.search(tail)
-    if m and (n := lex.count_of(m.group("n"))):
-        return {
-            "start": base + m.start(),
-            "count": n,
-            "kind": "part",
-            "group": "people",
-            "head": "",
-        }
-    m = lex.PRONOUN.search(tail)
-    if m:
-        return {
-            "start": base + m.start(),
-            "count": 1,
-            "kind": "def",
-            "group": "people",
-            "gender": "m" if m.group("pron").lower() == "he" else "f",
-            "head": m.group("pron").lower(),
-        }
-    m = lex.NAME.search(tail) if "-" not in names else None
-    if m and m.group("name").split()[0].lower() not in lex.NOT_NAMES:
-        words = [w for w in m.group("name").split() if w.lower() not in lex.NOT_NAMES]
-        if len(words) >= 2 or (len(words) == 1 and words[0].lower() in names):
-            age = int(m.group("age")) if m.group("age") else None
-            before = _AGE_BEFORE.search(tail[: m.start()])
-            start = base + m.start()
-            if before:
-                age, start = int(before.group(1)), base + before.start()
-            return {
-                "start": start,
-                "count": 1,
-                "kind": "name",
-                "group": "people",
-                "name": " ".join(w.lower().strip(".") for w in words),
-                "age": age,
-                "head": "name",
-            }
-    if allow_bare:
-        m = _search_end(lex.BARE_NP, tail)
-        before = tail[: m.start()] if m else ""
-        if m and (not before.strip(" \t\"“‘'—–-:") or _AFTER_CONJ.search(before)):
-            return _describe(m, base, "bare")
-    return None
-
-
-def _search_end(pattern: re.Pattern[str], tail: str) -> re.Match[str] | None:
-    """The match of `pattern` that ends exactly at the end of `tail`."""
-    best = None
-    for m in pattern.finditer(tail):
-        if not tail[m.end() :].strip():
-            best = m
-    if best is None:
-        for i in range(len(tail) - 1, max(-1, len(tail) - 90), -1):
-            if i and tail[i - 1].isalnum():
-                continue
-            m = pattern.match(tail, i)
-            if m and not tail[m.end() :].strip():
-                return m
-    return best
-
-
-def _describe(m: re.Match[str], base: int, how: str) -> dict | None:
-    """Count, kind, group, age and sex of a matched noun phrase."""
-    head = re.sub(r"\s+", "-", m.group("head").lower())
-    if head not in lex.GROUP_OF and not lex.AGE_IN.fullmatch(head):
-        head = head.rsplit("-", 1)[-1]
-    mods = (m.group("mods") or "").lower()
-    det = (m.groupdict().get("det") or "").lower()
-    det = re.sub(r"\s+", " ", det)
-    age = None
-    found = lex.AGE_IN.search(head) or lex.AGE_IN.search(mods)
-    if found and found.group(2).lower() == "year":
-        age = lex.count_of(found.group(1))
-    if m.group("age"):
-        age = int(m.group("age"))
-    plural = head in lex.PLURAL_NOUNS
-    kind, count = "indef", 1
-    words = det.split()
-    if how == "bare":
-        kind, count = ("plural", 0) if plural else ("indef", 1)
-    elif " of " in f" {det} ":
-        kind, count = "part", lex.count_of(words[0]) or 1
-    elif det in {"another"} or (len(words) == 2 and words[1] in lex.ORDINALS):
-        kind = "new"
-    elif len(words) >= 2 and words[-1] in {"other", "more", "additional"}:
-        kind, count = "plural", lex.count_of(words[0]) or 0
-        if count == 1:
-            kind = "new"
-    elif det in {"a", "an", "one"}:
-        kind = "indef"
-    elif det in {"his", "her", "their", "its"} or det.endswith(("'s", "’s")):
-        kind = "indef" if not plural else "plural"
-        count = 1 if not plural else 0
-    elif det in {"the", "this", "that"}:
-        kind, count = ("plural", 0) if plural else ("def", 1)
-    elif det == "both" or det.startswith("all"):
-        kind, count = "plural", lex.count_of(words[-1]) or (2 if det == "both" else 0)
-    elif (n := lex.count_of(words[0] if words else "")) is not None:
-        kind, count = ("plural", n) if n != 1 else ("indef", 1)
-        if n > 1 and not plural:
-            return None
-    if not plural and kind == "def" and ("other" in mods or head == "other"):
-        kind = "new"
-    if plural and kind in {"indef", "def", "new"}:
-        kind, count = "plural", 0
-    if kind == "plural" and count == 0:
-        return None
-    gender = "m" if head in lex.MALE else "f" if head in lex.FEMALE else None
-    return {
-        "others": head in {"others", "other"}
-        or "other" in mods.split()
-        or any(w in {"other", "more", "additional"} for w in words),
-        "start": base + m.start(),
-        "count": count,
-        "kind": kind,
-        "group": lex.group_for(head, mods, age),
-        "age": age,
-        "gender": gender,
-        "attacker": head in lex.ATTACKER_NOUNS,
-        "head": head,
-    }
-
-
 def _finish(
     found: dict,
     sentence: str,
@@ -446,10 +412,13 @@ def _finish(
     coordinated = False
     while True:
         conj = _COORDINATOR.search(left[:start])
-        if not conj or (not coordinated and conj.group(0).strip() == ","):
+        if not conj:
             break
-        other = _np_at_end(left[: conj.start()], names, allow_bare=True)
+        other = np_at_end(left[: conj.start()], names, allow_bare=True)
         if not other or other.get("kind") == "part":
+            break
+        listed = other.get("bare") and found.get("bare")
+        if not coordinated and conj.group(0).strip() == "," and not listed:
             break
         count += other["count"]
         groups.add(other["group"])
@@ -493,11 +462,14 @@ def _object(
     """The person or group right of an active predicate ("killing a man and a woman")."""
     pos = pm.end()
     count, groups, first = 0, set(), None
+    bare = pm.group(0).rstrip().lower().endswith(("kills", "shoots", "wounds", "injures")) or (
+        not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
+    )
     np_end = pos
     if pm.group(0).lower().startswith("shooting"):
         names = frozenset({"-"})
     while True:
-        found = _np_at_start(sentence, pos, names, first is None)
+        found = np_at_start(sentence, pos, names, first is None, bare=bare or first is not None)
         if not found:
             break
         first = first or found
@@ -522,10 +494,14 @@ def _object(
     left = lex.LEFT.match(sentence, np_end)
     verb = pm.group(0).lower()
     if pm.groupdict().get("l"):
-        if not left:
+        if left:
+            cat, end = _category(left), offset + left.end()
+        elif first.get("shot"):
+            cat = "shot"
+        else:
             return None
-        cat = _category(left)
-        end = offset + left.end()
+    elif cat == "shot" and (fatal := _TO_DEATH.match(sentence, np_end)):
+        cat, end = "killed", offset + fatal.end()
     kind = first["kind"] if len(groups) == 1 and count == first["count"] else "plural"
     attacker = bool(first.get("attacker"))
     group = "combatants" if attacker else (groups.pop() if len(groups) == 1 else "people")
@@ -543,40 +519,3 @@ def _object(
         strong="wound" in verb or "injur" in verb,
         head=lex.head_class(first["head"], first.get("age")),
     )
-
-
-def _np_at_start(sentence: str, pos: int, names: frozenset[str], first: bool) -> dict | None:
-    """A noun phrase, object pronoun or name starting at `pos`, with its end."""
-    rest = sentence[pos:]
-    m = lex.NP.match(rest)
-    if m:
-        found = _describe(m, pos, "np")
-        if found:
-            found["end"] = pos + m.end()
-        return found
-    pron = re.match(r"(him|her)\b(?!self)", rest, re.IGNORECASE)
-    if pron and first:
-        head = pron.group(1).lower()
-        return {
-            "count": 1,
-            "kind": "def",
-            "group": "people",
-            "head": head,
-            "gender": "m" if head == "him" else "f",
-            "end": pos + pron.end(),
-        }
-    named = _OBJECT_NAME.match(rest) if "-" not in names else None
-    if named:
-        words = [w for w in named.group("name").split() if w.lower() not in lex.NOT_NAMES]
-        if len(words) >= 2 or (len(words) == 1 and words[0].lower() in names):
-            age = named.group("age") or named.group("age2")
-            return {
-                "count": 1,
-                "kind": "name",
-                "group": "people",
-                "head": "name",
-                "name": " ".join(w.lower().strip(".") for w in words),
-                "age": int(age) if age else None,
-                "end": pos + named.end(),
-            }
-    return None

@@ -85,6 +85,7 @@ for _group, _words in (
     for _w in _words.split():
         GROUP_OF[_w] = _group
 
+GROUP_HEADS = "|".join(sorted(GROUP_OF, key=len, reverse=True))
 PLURAL_NOUNS = frozenset(
     w
     for w in GROUP_OF
@@ -133,7 +134,7 @@ BARE_NP = re.compile(
     + _AGE
     + r"|teenage|young|elderly|(?!(?:"
     + _STOP
-    + r")\b)(?-i:[A-Z][a-z]+))[ ,]+){0,3}(?P<head>"
+    + r")\b)(?-i:[A-Z][a-z]+))\s+){0,3}(?P<head>"
     + _HEAD
     + r")\b"
     r"(?:,\s*(?P<age>\d{1,2})(?![\d-]),?)?",
@@ -260,18 +261,23 @@ INJURED_PASSIVE = (
     r"(?:condition|injuries|wounds)"
 )
 SHOT_PASSIVE = (
-    r"found\s+shot|(?:taken|transported|rushed|flown|airlifted|driven)\s+to\s+" + _HOSPITAL + r"|"
-    r"shot|grazed|(?:struck|hit)(?=\s*(?:,|\.|$)|\s+(?:in|on|and|multiple|once|twice|several|at\s+least)\b)"
+    r"found\s+(?:shot|(?:with|suffering\s+from)\s+(?:an?\s+|multiple\s+)?(?:gunshot|bullet)\s+"
+    r"wounds?)|(?:taken|transported|rushed|flown|airlifted|driven)\s+to\s+" + _HOSPITAL + r"|"
+    r"shot|grazed|(?:struck|hit)(?=\s*(?:,|\.|$)|"
+    r"\s+(?:in|on|and|multiple|once|twice|several|at\s+least)\b)"
 )
-SHOT_BY = r"(?:struck|hit|grazed)\s+by\s+(?:a\s+)?(?:stray\s+)?(?:bullets?|gunfire|a\s+round|pellets?|shots?)"
+SHOT_BY = (
+    r"(?:struck|hit|grazed)\s+by\s+(?:a\s+)?(?:stray\s+)?"
+    r"(?:bullets?|gunfire|a\s+round|pellets?|shots?)"
+)
 
 KILLED_ACTIVE = (
     r"died|dies|has\s+died|succumbed|lost\s+(?:his|her|their)\s+li(?:fe|ves)|"
     r"did\s+not\s+survive|didn't\s+survive|proved\s+(?:to\s+be\s+)?fatal"
 )
 INJURED_ACTIVE = (
-    r"(?P<s>(?:suffered|sustained|suffering|with|received)\s+(?:what\s+(?:police\s+)?(?:said|called|"
-    r"described)\s+(?:as\s+)?(?:were|was)\s+)?(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?"
+    r"(?P<s>(?:suffered|sustained|suffering|with|received)\s+"
+    r"(?:what\s+(?:police\s+)?(?:said|called|described)\s+(?:as\s+)?(?:were|was)\s+)?(?:an?\s+|multiple\s+|several\s+|two\s+|three\s+)?"
     r"(?:\w+[- ]){0,3}(?:gunshot|gun\s+shot|bullet|graze|shotgun|pellet)\s+wounds?)|"
     r"(?:suffered|sustained)\s+(?:\w+[- ]){0,2}(?:injuries|injury|wounds?)|"
     r"remains?\s+(?:hospitalized|in\s+" + _CONDITION + r"\s+condition)|survived|"
@@ -287,14 +293,17 @@ PASSIVE = re.compile(
     re.IGNORECASE,
 )
 INTRANSITIVE = re.compile(
-    _ADV + r"(?:(?P<k>" + KILLED_ACTIVE + r")|(?P<i>" + INJURED_ACTIVE + r"))\b",
+    r"(?:(?:also|later|then|eventually|subsequently|since|ultimately|tragically|just)\s+)*"
+    r"(?:(?P<k>" + KILLED_ACTIVE + r")|(?P<i>" + INJURED_ACTIVE + r"))\b",
     re.IGNORECASE,
 )
 REDUCED = re.compile(
-    r"(?:(?:found|left)\s+)?(?:(?P<k>shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|killed|slain|found\s+dead|"
-    r"fatally\s+(?:shot|wounded)|dies|died|dead)|(?P<i>shot\s+and\s+(?:wounded|injured)|wounded|injured|"
-    r"hurt|hospitalized|critically\s+(?:injured|wounded|hurt))|(?P<s>shot|shoots\s+self|shot\s+self|grazed))\b"
-    r"(?!\s+(?:at|an?|the|his|her|their|him|them|(?:him|her)self|" + _NUM + r"|"
+    r"(?:(?:found|left)\s+)?(?:(?P<k>shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|killed|"
+    r"slain|found\s+dead|fatally\s+(?:shot|wounded)|dies|died|dead)|"
+    r"(?P<i>shot\s+and\s+(?:wounded|injured)|wounded|injured|"
+    r"hurt|hospitalized|critically\s+(?:injured|wounded|hurt))|(?P<s>(?:shot|grazed)(?!\s+at\b)|"
+    r"shoots\s+self|shot\s+self))\b"
+    r"(?!\s+(?:an?|the|his|her|their|him|them|(?:him|her)self|" + _NUM + r"|"
     r"and\s+(?:killed|wounded)\s+(?:an?|the|his|her|him))\b)",
     re.IGNORECASE,
 )
@@ -305,7 +314,7 @@ ACTIVE = re.compile(
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|shoots\s+and\s+wounds|wounding|wounded|wounds|"
     r"injuring|injured|injures|critically\s+(?:injuring|wounding)|hitting|striking)|"
     r"(?P<s>shot|shoots|shooting)|"
-    r"(?P<l>left|leaving|leaves|pronounced|declared|found|finding|discovered))\s+",
+    r"(?P<l>left|leaving|leaves|pronounced|declared|found|finding|discovered|located))\s+",
     re.IGNORECASE,
 )
 LEFT = re.compile(
@@ -339,10 +348,16 @@ FATAL_CUE = re.compile(
     re.IGNORECASE,
 )
 REFLEXIVE = re.compile(
-    r"\b(?:(?P<k>(?:fatally\s+)?shot\s+and\s+killed|killed|fatally\s+shot|took|taking)|"
+    r"\b(?:(?P<k>(?:fatally\s+)?shot\s+and\s+killed|killed|fatally\s+shot|"
+    r"(?:took|taking)(?=\s+(?:his|her)\s+own))|"
     r"(?P<s>shot|shooting|shoots|turned\s+the\s+(?:gun|weapon|rifle|handgun)\s+on|"
     r"turning\s+the\s+(?:gun|weapon|rifle|handgun)\s+on))\s+"
     r"(?:(?P<self>him|her)self|(?:his|her)\s+own\s+life|self)\b",
+    re.IGNORECASE,
+)
+SELF_TAIL = re.compile(
+    r"(?<=\w)(?P<k>,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+and\s+)"
+    r"(?P<self>him|her)self\b",
     re.IGNORECASE,
 )
 MULTI = re.compile(

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from tally.extract import victims_lexicon as lex
 from tally.models import Document, Figure, Span
 
+_SHOT_ONLY = re.compile(r"\bshot\b", re.IGNORECASE)
+_HURT = re.compile(r"wound|injur|hurt|hospital", re.IGNORECASE)
 _OPENING_SENTENCE = re.compile(r"[^\n.!?]+[.!?]?")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
@@ -86,6 +88,19 @@ def _same_name(a: str, b: str) -> bool:
     return first <= second or second <= first
 
 
+def _pick(candidates: list[Victim], m: Mention) -> Victim | None:
+    """The victim a mention most likely names: same kind of noun, then same harm, then latest."""
+    if not candidates:
+        return None
+
+    def score(item: tuple[int, Victim]) -> tuple[bool, bool, int]:
+        i, v = item
+        heads = {x.head for x in v.mentions}
+        return (m.head != "any" and m.head in heads, v.category == m.category, i)
+
+    return max(enumerate(candidates), key=score)[1]
+
+
 def _same_kind(v: Victim, m: Mention) -> bool:
     """Whether an indefinite mention ("a man") can re-introduce a victim already seen."""
     kinds = {x.head for x in v.mentions} - {"any"}
@@ -121,7 +136,7 @@ def resolve(mentions: list[Mention], suicide: bool) -> list[Victim]:
             if m.kind == "name":
                 named = [v for v in candidates if v.name and m.name and _same_name(v.name, m.name)]
                 candidates = named or [v for v in candidates if not v.name]
-            target = candidates[-1] if candidates else None
+            target = _pick(candidates, m)
         if target is None:
             target = Victim(m.category, m.group, m.age, m.gender, m.name, m.attacker, m)
             victims.append(target)
@@ -266,3 +281,28 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
             start = last.start
         emit(category, "people", whole, start, last.end, last.attribution)
     return out
+
+
+def shot_counts(numeric: list[Figure], victims: list[Figure]) -> list[Figure]:
+    """Numeric figures with "N were shot" read as the spec reads it: the shot less the dead.
+
+    "Shot" is not a category: a count of people shot includes those who died. Where
+    the victims count a statement of people shot as fewer injured (the dead taken
+    out), or every one of them is among the document's dead, the numeric reading
+    of that statement as N injured is dropped.
+    """
+    killed = max(
+        (v.value for v in victims if v.category == "killed" and v.group != "combatants"),
+        default=0,
+    )
+    kept = []
+    for f in numeric:
+        if f.category == "injured" and _SHOT_ONLY.search(f.quote) and not _HURT.search(f.quote):
+            fewer = any(
+                v.category == "injured" and v.value < f.value and v.start <= f.start < v.end
+                for v in victims
+            )
+            if fewer or (killed and f.value <= killed):
+                continue
+        kept.append(f)
+    return kept

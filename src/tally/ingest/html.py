@@ -74,7 +74,7 @@ def _iso(date: str) -> str | None:
 
 
 def _clean_author(author: str) -> str | None:
-    name = re.split(r"\s*[·•|]\s*", author.strip())[0].strip(" ;,")
+    name = re.split(r"\s*[·•|;]\s*", author.strip())[0].strip(" ;,")
     return name or None
 
 

@@ -66,6 +66,12 @@ _PROMPT = re.compile(
     r"|share this (?:article|story))\b",
     re.I,
 )
+_HARM = re.compile(
+    r"\b(?:kill|dead|death|died|injur|wound|missing|displac|toll|victim|fled|abduct|kidnap)", re.I
+)
+"""A line that speaks of harm is never taken for a prompt ("cookie" in a sentence about a fire)."""
+_MARKER = re.compile(r"^(?:-+ )?(?:advertisement|sponsored(?: content)?)(?: -+)?$", re.I)
+"""A lone marker line: it is furniture, but the lines after it are not a list."""
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~#·•]\s*){3,}\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+\S")
 _MENU_SEP = re.compile(r"\s(?:\||›|»|>|•|/)\s")
@@ -129,6 +135,9 @@ def furniture_spans(text: str) -> list[Span]:
             continue
         if FURNITURE_HEADINGS.match(s):
             spans.append(Span(start, end))
+            if _MARKER.match(s):
+                i += 1
+                continue
             j = i + 1
             while j < len(lines):
                 nstart, nline = lines[j]
@@ -146,7 +155,7 @@ def furniture_spans(text: str) -> list[Span]:
             _SEPARATOR.match(s)
             or _INLINE_FURNITURE.match(s)
             or _is_menu(s)
-            or (words <= 30 and _PROMPT.search(s))
+            or (words <= 30 and _PROMPT.search(s) and not _HARM.search(s))
         ):
             spans.append(Span(start, end))
         i += 1

@@ -11,9 +11,10 @@ day, place, type and day are not enough without something identifying; nor
 is anything short of two identifying cues when one side has no place.
 Wider conflicts link by country alone.
 
-Candidates are blocked by country and month (conflicts by country), and big
-blocks are split by place, so the cost grows with the documents of one
-place and month, never with the whole ledger. Accepted pairs are merged
+Candidates are blocked by country and week (day-precise incidents) or month
+(coarser ones; conflicts by country alone), and big blocks are split by
+place, so the cost grows with the documents of one place and week, never
+with the whole ledger. Accepted pairs are merged
 strongest first (ties by the documents' hashes, never by ingest order), and
 a merge that would put two gazetteer places, or day-precise dates more than
 a few days apart, into one cluster is refused, so chains of weak links do

@@ -57,7 +57,8 @@ VIOLENT_GENERIC = {"attack", "massacre", "conflict"}
 DISASTERS = {"earthquake", "landslide", "flood", "fire", "crash"}
 
 _NAME = re.compile(
-    r"\b((?:[A-Z][\w'’-]+ ){1,3}(?:massacre|siege|bombing|shooting|earthquake|attack|landslides?"
+    r"\b((?:[A-Z][\w'’-]+ |(?:al|el|ad|de|du)[- ](?=[A-Z])){1,4}"
+    r"(?:massacre|siege|bombing|shooting|earthquake|attack|landslides?"
     r"|floods?|fire|blast|raid|strike|killings|uprising|war|insurgency))\b"
 )
 _NAME_STOP = {
@@ -92,6 +93,10 @@ _NAMED = re.compile(
     r"(?P<p>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2})"
 )
 _POSSESSIVE = re.compile(r"\b(?P<s>[A-Z][\w-]+)['’]s (?P<p>[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+_AT_SEA = re.compile(
+    r"\b(?:at sea|off the coast|in international waters|capsized|mid-?air|in the air)\b", re.I
+)
+"""UCDP's where_prec 7: at sea or in the air."""
 _ORG_WORDS = {
     "forces",
     "force",
@@ -202,9 +207,15 @@ def types_compatible(a: str | None, b: str | None) -> bool:
 
 
 def name_in(text: str) -> str | None:
-    """A proper name of an incident ("Khojaly massacre", "Beslan siege") if the text gives one."""
+    """A proper name of an incident ("Khojaly massacre", "Beslan siege") if the text gives one.
+
+    A capital that only opens a sentence or line ("Suicide attack kills ...") is no name.
+    """
     for m in _NAME.finditer(text):
-        words = m.group(1).split()
+        before = text[max(0, m.start() - 2) : m.start()]
+        if m.start() == 0 or before.strip() in {".", "!", "?", ""} or "\n" in before:
+            continue
+        words = m.group(1).replace("- ", "-").split()
         while words and words[0].lower() in _NAME_STOP:
             words = words[1:]
         if len(words) >= 2 and words[0][0].isupper() and not words[0].isupper():
@@ -462,7 +473,11 @@ def describe(doc: Document, headline: str, lead: list[Sentence]) -> LocalInciden
         country=country,
         lat=loc.lat if loc else None,
         lon=loc.lon if loc else None,
-        where_prec=loc.where_prec if loc else (6 if country else None),
+        where_prec=7
+        if _AT_SEA.search(top)
+        else loc.where_prec
+        if loc
+        else (6 if country else None),
         background=False,
         published=doc.published,
         cues=("kind:main",) + (loc.cues if loc else ()) + tuple(f"w:{w}" for w in words),

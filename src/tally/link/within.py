@@ -38,7 +38,10 @@ _CONFLICT_CUE = re.compile(
     r"|at the height of|in (?:less|more) than (?:\w+ )?(?:years|decades)"
     r"|over the (?:past|last) (?:\w+ )?(?:years|decades)|(?:decade|year)s?-long"
     r"|(?:has|have) been (?:accused of|blamed for) (?:killing|the deaths)"
-    r"|so far this year|this year alone"
+    r"|so far this year|this year alone|(?:earlier |so far )?this (?:year|month)\b(?!['’]s)"
+    r"|(?:across|throughout|around) the (?:city|county|state|country|nation|region|\w+ boroughs)"
+    r"|citywide|nationwide|in (?:\d+|\w+) separate (?:shootings|incidents|attacks)"
+    r"|separate (?:shooting )?incidents|in separate shootings"
     r"|in total since|since (?:the (?:start|beginning|outbreak)|(?:the )?fighting|the war|the conflict))\b",
     re.I,
 )
@@ -55,7 +58,8 @@ _OTHER_CUE = re.compile(
 _SINCE_WHEN = re.compile(r",?\s*(?:when|where|in which)\b")
 _CONFLICT_AFTER = re.compile(
     r"(?:in|during|of|since) (?:the|a|its) (?:[\w-]+ )?(?:war|insurgency|conflict)\b"
-    r"|in (?:less|more) than|over the (?:past|last)|since",
+    r"|in (?:less|more) than|over the (?:past|last)|since|(?:across|throughout|around) the"
+    r"|citywide|nationwide|(?:in )?(?:\w+ )?separate|(?:earlier |so far )?this (?:year|month)",
     re.I,
 )
 _COMPARISON = re.compile(
@@ -117,7 +121,12 @@ def link_within(doc: Document, figures: list[Figure]) -> tuple[list[Figure], lis
         keys.append(key)
         sentence_of.append(si)
     out = [
-        dataclasses.replace(f, incident=k, subset=f.subset or _part_by_context(doc.text, f))
+        dataclasses.replace(
+            f,
+            incident=k,
+            subset=f.subset or _part_by_context(doc.text, f),
+            group="combatants" if _attacker_by_context(doc.text, f) else f.group,
+        )
         for f, k in zip(figures, keys, strict=True)
     ]
     fig_cues: dict[str, set[str]] = {}
@@ -141,6 +150,30 @@ def _part_by_context(text: str, f: Figure) -> bool:
     """A count the words right after it make a part ("two people were dead when they arrived",
     "seven children were among the victims"): it bounds the total, it is not the total."""
     return bool(_PART_AFTER.match(text, f.end))
+
+
+_ATTACKER = re.compile(
+    r"\b(?:gunman|gunmen|shooter|suspect|attacker|assailant|bomber|perpetrator|killer)s?\b"
+    r"(?!['’]s?\b)",
+    re.I,
+)
+_DIED = re.compile(
+    r"^[^.;]{0,40}?\b(?:(?:was|were) (?:also )?(?:killed|shot dead|fatally shot)|died|dead"
+    r"|killed (?:himself|herself|themselves)|shot (?:himself|herself)|took (?:his|her) own life)\b",
+    re.I,
+)
+
+
+def _attacker_by_context(text: str, f: Figure) -> bool:
+    """A death or wound the sentence gives to the attacker ("the gunman, identified as X, was
+    killed by officers"): the spec counts attackers as combatants, apart from their victims."""
+    if f.group != "people" or f.value > 3:
+        return False
+    start = max(text.rfind(".", 0, f.start) + 1, f.start - 80)
+    before = text[start : f.start]
+    if not _ATTACKER.search(before + text[f.start : f.end]) or "victim" in before.lower():
+        return False
+    return bool(_DIED.match(text[f.start : f.end + 40]))
 
 
 def _interval_lo(value: str | None) -> date | None:

@@ -6,6 +6,10 @@ the extractor's model once), and the results come back to the driver in input
 order, where `pipeline.ingest` writes them through the ledger as usual. Ray is
 imported here only, and only when a Ray run starts, so it stays an optional
 extra (`tally[ray]`).
+
+On a remote cluster (`--ray-address`) the workers need tally installed and must
+see the input files and the listing: put both on a shared filesystem (the
+listing goes to `$TMPDIR`), or give URLs in a manifest.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import json
 import logging
 import os
 import pickle
+import socket
 import tempfile
 from collections.abc import Iterable, Iterator
 from itertools import islice
@@ -110,6 +115,7 @@ def _init(ray: Any, address: str | None, num_cpus: int | None) -> None:
         "configure_logging": False,
     }
     if address:
+        _reachable(address)
         kwargs["address"] = address
     else:
         kwargs["_node_ip_address"] = "127.0.0.1"
@@ -119,6 +125,20 @@ def _init(ray: Any, address: str | None, num_cpus: int | None) -> None:
         ray.init(**kwargs)
     except (ConnectionError, RuntimeError, ValueError) as err:
         raise RayError(f"cannot start or join Ray: {err}".splitlines()[0], source=address) from err
+
+
+def _reachable(address: str, timeout: float = 5.0) -> None:
+    """Fail fast, in one line, when a named cluster does not answer (Ray itself retries for minutes)."""
+    hostport = address.removeprefix("ray://")
+    host, _, port = hostport.rpartition(":")
+    if not host or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host, int(port)), timeout=timeout).close()
+    except OSError as err:
+        raise RayError(
+            f"cannot reach the Ray cluster: {err.strerror or err}", source=address
+        ) from err
 
 
 def _import_ray() -> Any:

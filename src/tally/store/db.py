@@ -10,6 +10,7 @@ the ledger (is this text stored already?) never race another writer.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import sqlite3
@@ -21,6 +22,10 @@ from typing import Any
 from tally.errors import StoreError
 
 _PLACEHOLDER = re.compile(r"\?")
+_ORDER_BY = re.compile(r"\bORDER\s+BY\s+", re.I)
+_CLAUSE_STOP = re.compile(r"\s(LIMIT|OFFSET|FETCH|FOR|UNION|EXCEPT|INTERSECT)\b", re.I)
+_NULLS = re.compile(r"\bNULLS\s+(FIRST|LAST)\b", re.I)
+_DESC = re.compile(r"\bDESC\s*$", re.I)
 _WRITER_LOCK = 0x7A11E
 """The PostgreSQL advisory lock every writing transaction holds (one writer at a time)."""
 _cursor_ids = itertools.count()
@@ -29,6 +34,60 @@ _cursor_ids = itertools.count()
 def is_postgres(target: str) -> bool:
     """True when `target` names a PostgreSQL server rather than an SQLite file."""
     return target.startswith(("postgresql://", "postgres://"))
+
+
+@functools.lru_cache(maxsize=512)
+def postgres_sql(sql: str) -> str:
+    """`sql` for psycopg: `%s` placeholders, and NULLs ordered as SQLite orders them.
+
+    SQLite sorts NULL below every value (first ascending, last descending);
+    PostgreSQL the other way round. Each ORDER BY term without its own
+    NULLS clause gets SQLite's, so both back ends list rows in the same order.
+    """
+    sql = _PLACEHOLDER.sub("%s", sql)
+    out, pos = [], 0
+    for m in _ORDER_BY.finditer(sql):
+        if m.start() < pos:
+            continue
+        end = _clause_end(sql, m.end())
+        terms = [t.strip() for t in _split_top(sql[m.end() : end])]
+        out.append(sql[pos : m.end()])
+        out.append(", ".join(_with_nulls(t) for t in terms) + (" " if end < len(sql) else ""))
+        pos = end
+    out.append(sql[pos:])
+    return "".join(out)
+
+
+def _clause_end(sql: str, start: int) -> int:
+    depth = 0
+    for i in range(start, len(sql)):
+        ch = sql[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif depth == 0 and _CLAUSE_STOP.match(sql, i):
+            return i
+    return len(sql)
+
+
+def _split_top(text: str) -> list[str]:
+    parts, depth, last = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch == "(") - (ch == ")")
+        if ch == "," and depth == 0:
+            parts.append(text[last:i])
+            last = i + 1
+    parts.append(text[last:])
+    return parts
+
+
+def _with_nulls(term: str) -> str:
+    if not term or _NULLS.search(term):
+        return term
+    return f"{term} NULLS {'LAST' if _DESC.search(term) else 'FIRST'}"
 
 
 class Connection:
@@ -68,7 +127,7 @@ class Connection:
         self._depth = 0
 
     def _sql(self, sql: str) -> str:
-        return _PLACEHOLDER.sub("%s", sql) if self.postgres else sql
+        return postgres_sql(sql) if self.postgres else sql
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Run one statement and return the cursor."""

@@ -1,0 +1,211 @@
+"""Noun phrases that name harmed people, for `victims.py`.
+
+Finds the person or group a harm predicate governs: "a 17-year-old boy", "two
+men and a woman", "he and three others", "Jane Roe, 31", "one of them", and
+says how many people it counts, whether it introduces someone new ("another
+man") or names someone already seen ("the victim", "he"), and their group.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tally.extract import victims_lexicon as lex
+
+_AGE_BEFORE = re.compile(r"(\d{1,2})-year-old\s+$")
+_OBJECT_NAME = re.compile(
+    r"(?:(?P<age>\d{1,2})-year-old\s+)?(?P<name>[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+|Jr\.?"
+    r"|III|II)){0,3})(?:,\s*(?P<age2>\d{1,2})\b)?"
+)
+_AMONG = re.compile(r"\s+(?:among|of)\s+(?:them|those|the\s+victims)\s*$", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:on|in|at|near|of|from|to|into|onto|off|by|along|across|outside|inside|toward|towards)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+_AFTER_CONJ = re.compile(r"(?:,|\band|\bbut|\bwhile|;)\s*$", re.IGNORECASE)
+
+
+def np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | None:
+    """A noun phrase, name or pronoun ending `left` (whitespace aside)."""
+    body = lex.AGE_PP.sub("", _AMONG.sub("", left.rstrip()))
+    if not body:
+        return None
+    tail = body[-160:]
+    base = len(body) - len(tail)
+    m = search_end(lex.NP, tail)
+    if m:
+        return describe(m, base, "np")
+    m = lex.ANOTHER.search(tail)
+    if m:
+        return {"start": base + m.start(), "count": 1, "kind": "new", "group": "people", "head": ""}
+    m = lex.PARTITIVE.search(tail)
+    if m and (n := lex.count_of(m.group("n"))):
+        return {
+            "start": base + m.start(),
+            "count": n,
+            "kind": "part",
+            "group": "people",
+            "head": "",
+        }
+    m = lex.PRONOUN.search(tail)
+    if m:
+        return {
+            "start": base + m.start(),
+            "count": 1,
+            "kind": "def",
+            "group": "people",
+            "gender": "m" if m.group("pron").lower() == "he" else "f",
+            "head": m.group("pron").lower(),
+        }
+    m = lex.NAME.search(tail) if "-" not in names else None
+    if m and _PREPOSITION_BEFORE.search(tail[: m.start()]):
+        m = None
+    if m and m.group("name").split()[0].lower() not in lex.NOT_NAMES:
+        words = [w for w in m.group("name").split() if w.lower() not in lex.NOT_NAMES]
+        if len(words) >= 2 or (len(words) == 1 and words[0].lower() in names):
+            age = int(m.group("age")) if m.group("age") else None
+            before = _AGE_BEFORE.search(tail[: m.start()])
+            start = base + m.start()
+            if before:
+                age, start = int(before.group(1)), base + before.start()
+            return {
+                "start": start,
+                "count": 1,
+                "kind": "name",
+                "group": "people",
+                "name": " ".join(w.lower().strip(".") for w in words),
+                "age": age,
+                "head": "name",
+            }
+    if allow_bare:
+        m = search_end(lex.BARE_NP, tail)
+        before = tail[: m.start()] if m else ""
+        if m and (not before.strip(" \t\"“‘'—–-:") or _AFTER_CONJ.search(before)):
+            return describe(m, base, "bare")
+    return None
+
+
+def search_end(pattern: re.Pattern[str], tail: str) -> re.Match[str] | None:
+    """The match of `pattern` that ends exactly at the end of `tail`."""
+    best = None
+    for m in pattern.finditer(tail):
+        if not tail[m.end() :].strip():
+            best = m
+    if best is None:
+        for i in range(len(tail) - 1, max(-1, len(tail) - 90), -1):
+            if i and tail[i - 1].isalnum():
+                continue
+            m = pattern.match(tail, i)
+            if m and not tail[m.end() :].strip():
+                return m
+    return best
+
+
+def describe(m: re.Match[str], base: int, how: str) -> dict | None:
+    """Count, kind, group, age and sex of a matched noun phrase."""
+    head = re.sub(r"\s+", "-", m.group("head").lower())
+    if head not in lex.GROUP_OF and not lex.AGE_IN.fullmatch(head):
+        head = head.rsplit("-", 1)[-1]
+    mods = (m.group("mods") or "").lower()
+    det = (m.groupdict().get("det") or "").lower()
+    det = re.sub(r"\s+", " ", det)
+    age = None
+    found = lex.AGE_IN.search(head) or lex.AGE_IN.search(mods)
+    if found and found.group(2).lower() == "year":
+        age = lex.count_of(found.group(1))
+    if m.group("age"):
+        age = int(m.group("age"))
+    plural = head in lex.PLURAL_NOUNS
+    kind, count = "indef", 1
+    words = det.split()
+    if how == "bare":
+        kind, count = ("plural", 0) if plural else ("indef", 1)
+    elif " of " in f" {det} ":
+        kind, count = "part", lex.count_of(words[0]) or 1
+    elif det in {"another"} or (len(words) == 2 and words[1] in lex.ORDINALS):
+        kind = "new"
+    elif len(words) >= 2 and words[-1] in {"other", "more", "additional"}:
+        kind, count = "plural", lex.count_of(words[0]) or 0
+        if count == 1:
+            kind = "new"
+    elif det in {"a", "an", "one"}:
+        kind = "indef"
+    elif det in {"his", "her", "their", "its"} or det.endswith(("'s", "’s")):
+        kind = "indef" if not plural else "plural"
+        count = 1 if not plural else 0
+    elif det in {"the", "this", "that"}:
+        kind, count = ("plural", 0) if plural else ("def", 1)
+    elif det == "both" or det.startswith("all"):
+        kind, count = "plural", lex.count_of(words[-1]) or (2 if det == "both" else 0)
+    elif (n := lex.count_of(words[0] if words else "")) is not None:
+        kind, count = ("plural", n) if n != 1 else ("indef", 1)
+        if n > 1 and not plural:
+            return None
+    if not plural and kind == "def" and ("other" in mods or head == "other"):
+        kind = "new"
+    if plural and kind in {"indef", "def", "new"}:
+        kind, count = "plural", 0
+    if kind == "plural" and count == 0:
+        return None
+    gender = "m" if head in lex.MALE else "f" if head in lex.FEMALE else None
+    return {
+        "shot": bool(re.search(r"\b(?:shooting|gunshot)\b", mods)),
+        "bare": how == "bare",
+        "others": head in {"others", "other"}
+        or "other" in mods.split()
+        or any(w in {"other", "more", "additional"} for w in words),
+        "start": base + m.start(),
+        "count": count,
+        "kind": kind,
+        "group": lex.group_for(head, mods, age),
+        "age": age,
+        "gender": gender,
+        "attacker": head in lex.ATTACKER_NOUNS,
+        "head": head,
+    }
+
+
+def np_at_start(
+    sentence: str, pos: int, names: frozenset[str], first: bool, *, bare: bool = False
+) -> dict | None:
+    """A noun phrase, object pronoun or name starting at `pos`, with its end.
+
+    `bare` allows a noun without a determiner, as in a list ("a husband, wife and son").
+    """
+    rest = sentence[pos:]
+    m = lex.NP.match(rest)
+    how = "np"
+    if not m and bare:
+        m, how = lex.BARE_NP.match(rest), "bare"
+    if m:
+        found = describe(m, pos, how)
+        if found:
+            found["end"] = pos + m.end()
+        return found
+    pron = re.match(r"(him|her)\b(?!self)", rest, re.IGNORECASE)
+    if pron and first:
+        head = pron.group(1).lower()
+        return {
+            "count": 1,
+            "kind": "def",
+            "group": "people",
+            "head": head,
+            "gender": "m" if head == "him" else "f",
+            "end": pos + pron.end(),
+        }
+    named = _OBJECT_NAME.match(rest) if "-" not in names else None
+    if named:
+        words = [w for w in named.group("name").split() if w.lower() not in lex.NOT_NAMES]
+        if len(words) >= 2 or (len(words) == 1 and words[0].lower() in names):
+            age = named.group("age") or named.group("age2")
+            return {
+                "count": 1,
+                "kind": "name",
+                "group": "people",
+                "head": "name",
+                "name": " ".join(w.lower().strip(".") for w in words),
+                "age": int(age) if age else None,
+                "end": pos + named.end(),
+            }
+    return None
