@@ -28,6 +28,10 @@ class Run:
     peak_rss_mb: float
     stdout: str
     stderr: str
+    cpu_seconds: float = 0.0
+    """User + system CPU time of the whole tree (sampled: the last 50 ms of a process may be missed)."""
+    cpu_root: float = 0.0
+    """The same for the root process alone (for `-j N`: the one writer)."""
 
 
 def gva_sample(shared: Path, n: int = 1000) -> list[dict[str, Any]]:
@@ -65,11 +69,15 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> Run:
         env={**os.environ, **(env or {})},
     )
     peak = [0]
+    cpu: dict[int, float] = {}
     done = threading.Event()
 
     def sample() -> None:
         while not done.is_set():
-            peak[0] = max(peak[0], tree_rss_kb(proc.pid))
+            rss, ticks = tree_usage(proc.pid)
+            peak[0] = max(peak[0], rss)
+            for pid, t in ticks.items():
+                cpu[pid] = max(cpu.get(pid, 0.0), t)
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -80,11 +88,11 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> Run:
     sampler.join()
     if proc.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err[-3000:]}")
-    return Run(seconds, peak[0] / 1024, out, err)
+    return Run(seconds, peak[0] / 1024, out, err, sum(cpu.values()), cpu.get(proc.pid, 0.0))
 
 
-def tree_rss_kb(root: int) -> int:
-    """The summed VmRSS (kB) of `root` and all its descendants."""
+def tree_usage(root: int) -> tuple[int, dict[int, float]]:
+    """The summed VmRSS (kB) of `root` and all its descendants, and each one's CPU seconds."""
     children: dict[int, list[int]] = {}
     for entry in os.scandir("/proc"):
         if not entry.name.isdigit():
@@ -95,18 +103,21 @@ def tree_rss_kb(root: int) -> int:
             continue
         ppid = int(stat.rsplit(")", 1)[1].split()[1])
         children.setdefault(ppid, []).append(int(entry.name))
-    total, todo = 0, [root]
+    total, cpu, todo = 0, {}, [root]
+    tick = os.sysconf("SC_CLK_TCK")
     while todo:
         pid = todo.pop()
         todo.extend(children.get(pid, []))
         try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            cpu[pid] = (int(fields[11]) + int(fields[12])) / tick
             for line in Path(f"/proc/{pid}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1])
                     break
         except OSError:
             continue
-    return total
+    return total, cpu
 
 
 def load() -> str:

@@ -36,16 +36,17 @@ official figure:
 Groups are not disjoint: women, men, children and the elderly are parts of
 "people" (and of "civilians"); combatants (troops, fighters, attackers) are
 reported apart from the people or civilians killed ("13 U.S. troops and 170
-Afghans"; "killed two, then himself"), so they are added. Subset statements
+Afghans"; "killed two, then himself"), so they are added — unless the
+toll is a plain tally of the dead ("three dead in a murder-suicide"), which
+counts the attacker already (`AGENTIVE` tells the two apart). Subset statements
 never add. Within one report:
 
-    total = (max(people, civilians) if either is stated
-             else max(women + men + children, elderly)) + combatants
+    whole = max(people, civilians) if either is stated
+            else max(women + men + children, elderly)
+    total = whole + combatants   (max(whole, combatants) for a plain tally)
 
 each term that group's `best`. A stated total beats the sum of its parts
-(parts overlap: "two men" and "two teenagers" may be the same two). Where a
-report's injured toll is stated only as people *shot* ("three people were
-shot, one fatally"), it counts the dead too, so its injured are shot − killed.
+(parts overlap: "two men" and "two teenagers" may be the same two).
 An article that counts its combatants inside "people" without saying so is
 double counted; an extractor marking such parts `subset` avoids it.
 
@@ -55,7 +56,7 @@ killed" may already hold the attacker another reports apart. So each
 document's total is computed, and the incident's total is the one most
 documents give, the latest on a tie. Each of these choices scored better on
 the gva-dev sample than the alternative (mixing groups across reports,
-summing parts past a stated total, ignoring that "shot" includes the dead).
+summing parts past a stated total).
 """
 
 from __future__ import annotations
@@ -280,9 +281,6 @@ def reconcile(statements: list[Statement]) -> list[Reconciled]:
 
 
 PARTS = ("women", "men", "children")
-SHOT = re.compile(r"\bshot\b|\bshooting\b|\bgunshot", re.I)
-HURT = re.compile(r"wound|injur|hurt|hospital|critical|survive|treated|condition", re.I)
-"""An injured count worded only as people shot (`SHOT`, not `HURT`) includes the dead."""
 
 
 def _parts_sum(rows: list[Reconciled]) -> int:
@@ -324,6 +322,28 @@ def totals(rows: list[Reconciled]) -> dict[str, int]:
     return _totals(rows)
 
 
+AGENTIVE = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|shot dead|shooting dead|gunned down|murder(?:ed|ing|s)?|wound(?:ed|ing|s)?"
+    r"|injur(?:ed|ing|es)|hit|struck|shot)\b(?:\s+\S+){0,3}?\s+(?:\d[\d,]*|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|a|an|his|her|their|dozens|scores|hundreds)\b",
+    re.I,
+)
+"""The attacker's victims, counted as his deed ("killed two people"): the attacker is not in it."""
+
+
+def _tally_of_all(rows: list[Reconciled], category: str, value: int) -> bool:
+    """Whether the toll `value` is a plain tally of the dead or hurt ("three dead in a
+    murder-suicide"), which counts the attacker too, rather than the attacker's victims."""
+    quotes = [
+        s.figure.quote
+        for r in rows
+        if r.category == category and r.group in {"people", "civilians"}
+        for s in r.statements
+        if s.figure.value == value
+    ]
+    return bool(quotes) and not any(AGENTIVE.search(q) for q in quotes)
+
+
 def _totals(rows: list[Reconciled]) -> dict[str, int]:
     """The totals of one report's rows (or of rows whose reports are not told apart)."""
     best: dict[tuple[str, str], int] = {
@@ -341,17 +361,8 @@ def _totals(rows: list[Reconciled]) -> dict[str, int]:
         elderly = best.get((cat, "elderly"), 0)
         combatants = best.get((cat, "combatants"), 0)
         whole = max(people, civilians) or max(parts, elderly)
-        out[cat] = whole + combatants
-    if out.get("injured") and out.get("killed"):
-        shot = [
-            s
-            for r in rows
-            if r.category == "injured"
-            for s in r.statements
-            if s.figure.value == out["injured"] and not is_part(s, r.statements)
-        ]
-        if shot and all(
-            SHOT.search(s.figure.quote) and not HURT.search(s.figure.quote) for s in shot
-        ):
-            out["injured"] = max(0, out["injured"] - out["killed"])
+        if combatants and whole and _tally_of_all(rows, cat, whole):
+            out[cat] = max(whole, combatants)
+        else:
+            out[cat] = whole + combatants
     return out

@@ -51,6 +51,10 @@ def _figures(text: str) -> list[tuple]:
             ],
         ),
         (
+            "The blast left an estimated 9,000 residents without a habitable home.",
+            [("displaced", "people", 9000, None, "about")],
+        ),
+        (
             "In the town, 12 women, 9 elderly and 30 children lost their lives.",
             [
                 ("killed", "women", 12, None, "exact"),

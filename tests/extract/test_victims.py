@@ -90,10 +90,17 @@ def test_an_attacker_who_shot_himself_is_a_combatant_apart_from_his_victims() ->
     figures = count_victims(
         _doc("The gunman killed his wife and a neighbor before he shot himself.")
     )
-    assert {(f.category, f.value, f.group) for f in figures} == {
-        ("killed", 2, "people"),
-        ("killed", 1, "combatants"),
+    assert {(f.category, f.value, f.group, f.subset) for f in figures} == {
+        ("killed", 2, "people", False),
+        ("killed", 1, "combatants", False),
     }
+
+
+def test_an_attacker_a_stated_toll_may_include_is_marked_a_subset() -> None:
+    text = "Four people were killed on Sunday. The gunman then shot himself, police said."
+    found = {(f.category, f.value, f.group, f.subset) for f in count_victims(_doc(text))}
+    assert ("killed", 4, "people", False) in found
+    assert ("killed", 1, "combatants", True) in found
 
 
 @pytest.mark.parametrize(

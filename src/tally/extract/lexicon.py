@@ -40,7 +40,7 @@ _CUES: list[tuple[str, str]] = [
     ),
     (
         "displaced",
-        r"lost\s+their\s+homes|(?:sought|seeking|took|taking|found)\s+refuge|forced\s+from\s+their\s+homes|driven\s+(?:\w+\s+){0,3}?from\s+their\s+homes|fled\s+their\s+homes|made\s+homeless|left\s+homeless|(?:in|to|at)\s+relief\s+(?:camps?|sites?)|living\s+in\s+(?:camps|shelters|tents)",
+        r"lost\s+their\s+homes|without\s+(?:a\s+)?(?:[a-z]+\s+)?(?:homes?|shelter|roofs?\s+over\s+their\s+heads)|(?:sought|seeking|took|taking|found)\s+refuge|forced\s+from\s+their\s+homes|driven\s+(?:\w+\s+){0,3}?from\s+their\s+homes|fled\s+their\s+homes|made\s+homeless|left\s+homeless|(?:in|to|at)\s+relief\s+(?:camps?|sites?)|living\s+in\s+(?:camps|shelters|tents)",
     ),
     (
         "killed",

@@ -312,6 +312,8 @@ def _shared_subject(
     joined = re.search(r"\b(?:and|but|before|where|then|which|who)\b|,", between)
     if len(between) > 90 or not (joined or (cat == "killed" and len(between) < 60)):
         return None
+    if cat == "killed" and prev.count != 1 and not joined:
+        return None
     if lex.NP.search(between) or re.search(r"\b(?:he|she|they|police|officers)\b", between, re.I):
         return None
     return Mention(
@@ -435,6 +437,7 @@ def _finish(
         attacker = bool(_HARMED_OTHERS.search(earlier)) or any(
             w in lex.ATTACKER_NOUNS for w in re.findall(r"[a-z]+", earlier)
         )
+
     if attacker and reflexive:
         cat = "killed"
     if attacker:
@@ -453,6 +456,7 @@ def _finish(
         strong=any(w in sentence[start:pred_end].lower() for w in _STRONG_INJURY),
         head=lex.head_class(found["head"], found.get("age")),
         others=others,
+        listed=coordinated,
     )
 
 
@@ -518,4 +522,5 @@ def _object(
         attacker=attacker,
         strong="wound" in verb or "injur" in verb,
         head=lex.head_class(first["head"], first.get("age")),
+        listed=count != first["count"],
     )

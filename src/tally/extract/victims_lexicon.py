@@ -327,7 +327,7 @@ LEFT = re.compile(
 TITLE_DEATH = re.compile(
     r"\b(?:fatal(?:ly)?\s+(?:shooting|shot|wounded)|(?:accidental\s+)?shooting\s+death|"
     r"deadly\s+shooting|(?:shot|gunned\s+down)\s+and\s+killed|shot\s+dead|shot\s+to\s+death|"
-    r"slaying|manslaughter|homicide|murder(?:ed)?|"
+    r"slaying|manslaughter|(?<!attempted )(?:homicide|murder(?:ed)?)|"
     r"(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|infant|student|officer|deputy|"
     r"father|mother|son|daughter|dad|mom)\b[^.,;:]{0,40}?\b(?:killed|dies|died|slain|dead))\b",
     re.IGNORECASE,
@@ -343,7 +343,8 @@ ROUNDUP = re.compile(
     re.IGNORECASE,
 )
 FATAL_CUE = re.compile(
-    r"\b(?:shooting\s+death|fatal(?:ly)?|deadly|homicide|murder(?:ed)?|killed|died|dies|dead|"
+    r"\b(?:shooting\s+death|fatal(?:ly)?|deadly|(?<!attempted )(?:homicide|murder(?:ed)?)|"
+    r"killed|died|dies|dead|"
     r"slain|manslaughter|death)\b",
     re.IGNORECASE,
 )
@@ -392,7 +393,7 @@ HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|may|should|must)\s+(?:not\s+)?(?:have\s+\w+|been|be|get|die)\b|"
     r"\bif\b|"
     r"\b(?:nearly|almost)\b|"
-    r"(?<!-)\bthreaten(?:ed|ing|s)?\b|\bafraid\b|\bfear(?:ed|s)?\b|\btried\s+to\b|\battempt",
+    r"(?<!-)(?<!life )\bthreaten(?:ed|ing|s)?\b|\bafraid\b|\bfear(?:ed|s)?\b|\btried\s+to\b|\battempt",
     re.IGNORECASE,
 )
 ELSEWHERE = re.compile(

@@ -23,6 +23,7 @@ _PREPOSITION_BEFORE = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+_HOMETOWN = re.compile(r",?\s+of\s+(?:[A-Z][a-z]+\s?){1,3},?\s*$")
 _AFTER_CONJ = re.compile(r"(?:,|\band|\bbut|\bwhile|;)\s*$", re.IGNORECASE)
 
 
@@ -58,11 +59,13 @@ def np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | N
             "gender": "m" if m.group("pron").lower() == "he" else "f",
             "head": m.group("pron").lower(),
         }
-    m = lex.NAME.search(tail) if "-" not in names else None
+    m = lex.NAME.search(_HOMETOWN.sub("", tail)) if "-" not in names else None
     if m and _PREPOSITION_BEFORE.search(tail[: m.start()]):
         m = None
     if m and m.group("name").split()[0].lower() not in lex.NOT_NAMES:
         words = [w for w in m.group("name").split() if w.lower() not in lex.NOT_NAMES]
+        if all(w.lower() in lex.GROUP_OF for w in words):
+            words = []
         if len(words) >= 2 or (len(words) == 1 and words[0].lower() in names):
             age = int(m.group("age")) if m.group("age") else None
             before = _AGE_BEFORE.search(tail[: m.start()])

@@ -50,6 +50,8 @@ class Mention:
     """ "shot himself": the shooter harmed by his own hand."""
     others: bool = False
     """ "three others were shot": people besides those already counted."""
+    listed: bool = False
+    """A count made by adding up named people ("his wife and a neighbor"), not stated."""
 
 
 @dataclass
@@ -64,11 +66,6 @@ class Victim:
     attacker: bool
     mention: Mention
     mentions: list[Mention] = field(default_factory=list)
-
-    @property
-    def title_only(self) -> bool:
-        """Named so far only by the headline: the body's first mention is the same person."""
-        return all(m.title for m in self.mentions)
 
 
 def _compatible(v: Victim, m: Mention) -> bool:
@@ -118,11 +115,15 @@ def resolve(mentions: list[Mention], suicide: bool) -> list[Victim]:
             continue
         target = None
         key = re.sub(r"\W+", " ", m.text.lower()).strip()
-        headline = [v for v in victims if v.title_only and not m.title and _compatible(v, m)]
+        headline = [
+            v
+            for v in victims
+            if not m.title and any(x.title for x in v.mentions) and _compatible(v, m)
+        ]
         if m.kind == "new" and key in seen_new:
             target = seen_new[key]
         elif headline and m.kind in {"new", "indef", "name"}:
-            target = headline[0]
+            target = _pick(headline, m)
         elif m.kind != "new":
             candidates = [v for v in victims if _compatible(v, m)]
             if m.kind == "indef":
@@ -220,7 +221,15 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
     """One figure per victim and per counted group, plus a document total where they add up."""
     out: list[Figure] = []
 
-    def emit(category: str, group: str, value: int, start: int, end: int, attr: str | None) -> None:
+    def emit(
+        category: str,
+        group: str,
+        value: int,
+        start: int,
+        end: int,
+        attr: str | None,
+        subset: bool = False,
+    ) -> None:
         if value > 0:
             out.append(
                 Figure(
@@ -234,6 +243,7 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
                     quote=doc.text[start:end],
                     start=start,
                     end=end,
+                    subset=subset,
                 )
             )
 
@@ -251,9 +261,17 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
         + [m.count for m in groups if m.category == "shot" and m.others]
         + [m.count - m.killed_part for m in groups if m.category == "injured"]
     )
+    stated = [m for m in groups if not m.attacker and not m.listed]
+    counted = {
+        "killed": max((m.count for m in stated if m.category == "killed"), default=0),
+        "injured": max((m.count for m in stated if m.category in {"injured", "shot"}), default=0),
+    }
+    named = {"killed": len(killed_ind), "injured": len(injured_ind)}
     for v in victims:
         m = v.mention
-        emit(v.category, "combatants" if v.attacker else v.group, 1, m.start, m.end, m.attribution)
+        among = v.attacker and counted.get(v.category, 0) > named.get(v.category, 0)
+        group = "combatants" if v.attacker else v.group
+        emit(v.category, group, 1, m.start, m.end, m.attribution, subset=among)
     for m in groups:
         if m.killed_part:
             emit("killed", m.group, m.killed_part, m.start, m.end, m.attribution)

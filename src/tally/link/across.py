@@ -6,9 +6,10 @@ vs "bombing", "flood" vs "shooting"), date intervals that do not meet — and
 enough evidence speaks for it: the same place, the same specific type, the
 same exact day, and what identifies an incident: the same name, shared proper
 names (victims, streets, buildings — only names rare in the ledger count)
-and the same figures. In a big city, where several incidents happen on one
-day, place, type and day are not enough without something identifying; nor
-is anything short of two identifying cues when one side has no place.
+and the same figures. Place, type and day never suffice without something
+identifying (several incidents happen in one town on one day, and in a big
+city the place itself counts for less); when one side has no place, two
+identifying cues are needed.
 Wider conflicts link by country alone.
 
 Candidates are blocked by country and week (day-precise incidents) or month
@@ -25,6 +26,7 @@ type and year (`kabul-bombing-2021`), collisions numbered in date order.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import unicodedata
@@ -40,7 +42,7 @@ from tally.models import Incident, LocalIncident
 
 BIG_BLOCK = 200
 BIG_CITY = 300_000
-"""Above this population a shared city is weak evidence: many incidents happen there each day."""
+"""Above this population a shared city is weaker evidence: many incidents happen there each day."""
 SLOW_TYPES = {"flood", "conflict", "drought", "famine", "epidemic"}
 SLOW_SLACK_DAYS = 120
 THRESHOLD = 3
@@ -51,8 +53,8 @@ city, an agency or a stock phrase, not a name that identifies one incident."""
 RARE_MIN = 6
 MAX_SPAN_DAYS = 4
 """A cluster's day-precise dates may span this much (reports differ by a day or two)."""
-DATE_SLACK_DAYS = 2
-"""Reports date the same event a day or two apart ("on Saturday" vs "at the weekend")."""
+DATE_SLACK_DAYS = 1
+"""Reports date the same event a day apart (late at night, "on Saturday" vs "overnight")."""
 
 
 @dataclass
@@ -202,7 +204,7 @@ def pair_score(a: _Node, b: _Node) -> int | None:
     big = max(a.population, b.population) > BIG_CITY
     if a.geo & b.geo or a.places & b.places:
         score += 1 if big else 2
-        if big and not specific:
+        if not specific:
             return None
     elif not (a.places and b.places):
         named = (a.places & b.words) or (b.places & a.words)
@@ -400,7 +402,7 @@ def link_across(
     for base, _, _, inc, members in built:
         used[base] += 1
         iid = base if used[base] == 1 else f"{base}-{used[base]}"
-        incidents.append(Incident(**{**inc.__dict__, "id": iid}))
+        incidents.append(dataclasses.replace(inc, id=iid))
         for i in members:
             mapping[(nodes[i].li.doc_id, nodes[i].li.key)] = iid
     return incidents, mapping
