@@ -84,6 +84,31 @@ def test_two_shootings_in_a_big_city_on_one_day_need_more_than_the_city() -> Non
     assert mapping[("a", "main")] == mapping[("c", "main")] != mapping[("b", "main")]
 
 
+BEIRUT = dict(place="Beirut", country="LB", where_prec=1, lat=33.89, lon=35.49)
+BEIRUT_CUES = ("place:beirut", "geo:LB:04:beirut", "pop:1916100")
+
+
+def test_mass_casualty_reports_of_one_day_and_place_link_without_shared_figures() -> None:
+    day1 = ("fig:killed:people:78", "fig:injured:people:4000")
+    day3 = ("fig:killed:people:154", "fig:injured:people:5000")
+    a = li(
+        "a", type="explosion", date="2020-08-04", date_prec=1, **BEIRUT, cues=(*BEIRUT_CUES, *day1)
+    )
+    b = li(
+        "b", type="explosion", date="2020-08-04", date_prec=1, **BEIRUT, cues=(*BEIRUT_CUES, *day3)
+    )
+    small = li(
+        "c",
+        type="explosion",
+        date="2020-08-04",
+        date_prec=1,
+        **BEIRUT,
+        cues=(*BEIRUT_CUES, "fig:injured:people:2"),
+    )
+    _, mapping = link_across([a, b, small])
+    assert mapping[("a", "main")] == mapping[("b", "main")] != mapping[("c", "main")]
+
+
 def test_background_conflicts_link_by_country() -> None:
     a = li(
         "a",

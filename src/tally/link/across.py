@@ -46,6 +46,8 @@ BIG_CITY = 300_000
 SLOW_TYPES = {"flood", "conflict", "drought", "famine", "epidemic"}
 SLOW_SLACK_DAYS = 120
 THRESHOLD = 3
+MASS_CASUALTY = 50
+"""Two events of one type, each with this many killed or injured, on one day in one place are one."""
 NEAR_KM = 25
 RARE_SHARE = 1 / 400
 """A proper name in more than this share of local incidents (at least `RARE_MIN`) is a
@@ -73,6 +75,8 @@ class _Node:
     """The words and figures rare enough in the ledger to identify an incident (`_mark_rare`)."""
     lo_day: int = 0
     hi_day: int = 0
+    toll: int = 0
+    """The largest killed or injured figure: a mass-casualty event is rare enough to identify."""
 
 
 def _interval(value: str | None, prec: int | None) -> tuple[date | None, date | None]:
@@ -107,6 +111,9 @@ def _node(li: LocalIncident) -> _Node:
             n.words.add(value)
         elif kind == "fig":
             n.figs.add(value)
+            category, _, number = value.rpartition(":")
+            if category.startswith(("killed:", "injured:")) and number.isdigit():
+                n.toll = max(n.toll, int(number))
         elif kind == "pop" and value.isdigit():
             n.population = max(n.population, int(value))
     if li.place:
@@ -200,6 +207,14 @@ def pair_score(a: _Node, b: _Node) -> int | None:
     specific = min(3, len(a.rare_words & b.rare_words)) + min(2, len(a.rare_figs & b.rare_figs))
     if a.li.name and b.li.name and a.li.name.lower() == b.li.name.lower():
         specific += 2
+    if (
+        not specific
+        and min(a.toll, b.toll) >= MASS_CASUALTY
+        and a.li.date_prec == b.li.date_prec == 1
+        and a.li.date == b.li.date
+        and a.li.type == b.li.type
+    ):
+        specific = 1
     score = 0
     big = max(a.population, b.population) > BIG_CITY
     if a.geo & b.geo or a.places & b.places:

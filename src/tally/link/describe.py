@@ -29,9 +29,10 @@ TYPES: list[tuple[str, re.Pattern[str]]] = [
     (
         "bombing",
         re.compile(
-            r"\b(?:bomb(?:s|ing|ings|er|ers)?|explosions?|blasts?|explosives?|IEDs?)\b", re.I
+            r"\b(?:bomb(?:s|ing|ings|er|ers)?|explosives?|IEDs?|suicide (?:blast|attack)s?)\b", re.I
         ),
     ),
+    ("explosion", re.compile(r"\b(?:explosions?|blasts?|exploded|blew up)\b", re.I)),
     ("earthquake", re.compile(r"\b(?:earthquakes?|quakes?|tremors?)\b", re.I)),
     ("landslide", re.compile(r"\b(?:landslides?|mudslides?|landslips?)\b", re.I)),
     ("flood", re.compile(r"\b(?:floods?|flooding|flash floods?|monsoon rains?)\b", re.I)),
@@ -55,6 +56,8 @@ TYPES: list[tuple[str, re.Pattern[str]]] = [
 VIOLENT_GENERIC = {"attack", "massacre", "conflict"}
 """Types compatible with any violent type: a shooting is also an attack."""
 DISASTERS = {"earthquake", "landslide", "flood", "fire", "crash"}
+EXPLOSIVE = {"explosion", "bombing", "fire"}
+"""An explosion may be reported as a blast, a fire, or later as a bombing."""
 
 _NAME = re.compile(
     r"\b((?:[A-Z][\w'’-]+ |(?:al|el|ad|de|du)[- ](?=[A-Z])){1,4}"
@@ -200,6 +203,8 @@ def incident_type(text: str) -> str | None:
 def types_compatible(a: str | None, b: str | None) -> bool:
     """Can incidents of these types be the same event? Unknown and generic types fit any violent one."""
     if a is None or b is None or a == b:
+        return True
+    if {a, b} <= EXPLOSIVE:
         return True
     if a in DISASTERS or b in DISASTERS:
         return False
