@@ -125,6 +125,7 @@ def main() -> None:
             print(f"      {r['summary']} ({r['load']})", flush=True)
             for line in r["errors"]:
                 print(f"      {line[:200]}", flush=True)
+            save_results("scale", results)
     sizes = [str(s) for s in args.sizes]
     if len(sizes) >= 2:
         ratio = results[sizes[-1]]["peak_rss_mb"] / results[sizes[0]]["peak_rss_mb"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tally.extract.keywords import lowered
+
 _VERBS = (
     r"said|says|say|saying|told|tells|telling|reported|reports|reporting|estimated|estimates"
     r"|estimate|announced|announces|confirmed|confirms|put|puts|putting|gave|gives|giving|given"
@@ -48,6 +50,8 @@ _REPORT_KEY = re.compile(
 _ACC = "\x00"
 """Marks an "according to" source inside `sources` (stripped before it is returned)."""
 _PASSIVE = re.compile(r"\b(?:been|was|were|is|are|be|being)\s+(?:\w+ly\s+)?$", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?:that|of|from|by)\b")
+_NOT_A_VERB_AFTER = re.compile(r"\b(?:an?|the|to|not|be|of|for|in|with|by|from|as)\s+$", re.I)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "this"}
 _POSSESSIVES = {"its", "his", "her", "their", "our"}
 _VERBISH = re.compile(
@@ -85,6 +89,14 @@ _NAME_START = re.compile(
     r"|government|military|hospital))(?=,|\s+[a-z])"
 )
 
+_COMMA_BEFORE = re.compile(r",\s*$")
+_AND_BEFORE = re.compile(r"\band\s+$")
+_SEGMENT_BREAK = re.compile(r"[;:—–\"“”]|,")
+_RELATIVE = re.compile(r"^(?:who|which|whose)\b", re.I)
+_REPORTING_ASIDE = re.compile(r"^(?:speaking|citing|writing|appearing|relayed|quoted)\b", re.I)
+_CONJUNCTION = re.compile(r"^(?:and|but|so)\s+")
+_SAYS = re.compile(r"\b(?:said|says|say|told|tells)\b")
+
 
 @dataclass
 class Attributor:
@@ -93,6 +105,8 @@ class Attributor:
     last: str | None = None
     subject_at: dict[int, int] = field(default_factory=dict)
     """Where the subject of the reporting verb at a position starts (for "..., X said")."""
+    unread: list[str] = field(default_factory=list)
+    """Sentences given to `remember` and not read yet: only a later `sources` needs them."""
 
     def sources(self, sentence: str) -> list[tuple[int, str, bool]]:
         """`(position, source, leading)` for each source phrase in `sentence`.
@@ -100,6 +114,7 @@ class Attributor:
         `leading` is True for a source that covers what follows it: a reporting
         verb, or an "according to" that opens the sentence.
         """
+        self._catch_up()
         out: list[tuple[int, str, bool]] = []
         self.subject_at = {}
         lower = sentence.lower()
@@ -132,16 +147,29 @@ class Attributor:
         return sorted(out)
 
     def remember(self, sentence: str) -> None:
-        """Keep the memory of the last source named up to date over a sentence without figures."""
+        """Keep the memory of the last source named up to date over a sentence without figures.
+
+        The sentence is read when `sources` next needs the memory, so the
+        sentences after a document's last figure are never read.
+        """
         self.subject_at = {}
-        self._verbs(sentence, [], [])
+        self.unread.append(sentence)
+
+    def _catch_up(self) -> None:
+        """Read the remembered sentences, in order, into the memory of the last source named."""
+        for sentence in self.unread:
+            self.subject_at = {}
+            self._verbs(sentence, [], [])
+        self.unread.clear()
 
     def _verbs(
         self, sentence: str, out: list[tuple[int, str, bool]], nouns: list[tuple[int, int]]
     ) -> None:
         inverted = set(self.subject_at)
         found_any = False
-        for m in _WORD.finditer(sentence):
+        lower = lowered(sentence)
+        may_report = lower is None or not _VERB_SET.isdisjoint(_WORD.findall(lower))
+        for m in _WORD.finditer(sentence) if may_report else ():
             if m.group(0).lower() not in _VERB_SET:
                 continue
             if m.start() in inverted or any(a <= m.start() < b for a, b in nouns):
@@ -168,10 +196,10 @@ class Attributor:
     ) -> str | None:
         before = sentence[: m.start()]
         verb = m.group(0).lower()
-        noun = verb.endswith("s") and re.match(r"\s+(?:that|of|from|by)\b", sentence[m.end() :])
+        noun = verb.endswith("s") and _NOUN_AFTER.match(sentence[m.end() :])
         if _VERB_RE.match(sentence, m.end() + 1) or noun:
             return None
-        if re.search(r"\b(?:an?|the|to|not|be|of|for|in|with|by|from|as)\s+$", before, re.I):
+        if _NOT_A_VERB_AFTER.search(before):
             return None
         if not verb.endswith("ing") and _PASSIVE.search(before):
             return None
@@ -181,9 +209,9 @@ class Attributor:
             gap = before[agent[-1].end() :].rstrip(" ,")
             if not _VERB_RE.search(gap) and not re.search(r"[,;:]", gap):
                 return _clean(agent[-1].group("src"))
-        if verb in _PARTICIPLE and re.search(r",\s*$", before):
+        if verb in _PARTICIPLE and _COMMA_BEFORE.search(before):
             return earlier[-1][1] if earlier else self.last
-        if re.search(r"\band\s+$", before):
+        if _AND_BEFORE.search(before):
             return earlier[-1][1] if earlier else None
         subject = _subject(before)
         if subject is None:
@@ -240,22 +268,20 @@ def _subject(before: str) -> str | None:
     text = _TRAIL.sub("", before.rstrip(" ,")).rstrip(" ,")
     if not text:
         return None
-    segs = [s.strip(" \"“”'’") for s in re.split(r"[;:—–\"“”]|,", text)]
+    segs = [s.strip(" \"“”'’") for s in _SEGMENT_BREAK.split(text)]
     segs = [s for s in segs if s and not _ADVERB_SEG.match(s)]
     tail = ""
-    while segs and re.match(r"^(?:who|which|whose)\b", segs[-1], re.I) and len(segs) > 1:
+    while segs and _RELATIVE.match(segs[-1]) and len(segs) > 1:
         segs.pop()
     while segs:
         tail = _clause_tail(segs[-1])
-        if tail and not re.match(
-            r"^(?:speaking|citing|writing|appearing|relayed|quoted)\b", tail, re.I
-        ):
+        if tail and not _REPORTING_ASIDE.match(tail):
             break
         segs.pop()
         tail = ""
     if not tail:
         return None
-    tail = re.sub(r"^(?:and|but|so)\s+", "", tail)
+    tail = _CONJUNCTION.sub("", tail)
     if _VERB_RE.match(tail):
         tail = _VERB_RE.sub("", tail, count=1).strip()
     words = tail.split()
@@ -270,7 +296,7 @@ def _subject(before: str) -> str | None:
         if not m:
             return None
         tail = m.group(1)
-    if _VERBISH.search(tail) or re.search(r"\b(?:said|says|say|told|tells)\b", tail):
+    if _VERBISH.search(tail) or _SAYS.search(tail):
         return None
     words = tail.split()
     if len(segs) >= 2 and segs[-1].startswith(tail):

@@ -130,6 +130,23 @@ _RUNNING = re.compile(
 )
 _SUBSET = re.compile(r"among|of them|buried|burial|bodies|treated|hospital|identified", re.I)
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_OF_THE_HARMED = re.compile(
+    r"\s+of\s+the\s+(dead|wounded|injured|victims|missing|killed|displaced)\b"
+)
+_OF_DETERMINER = re.compile(r"\s+of\s+(?:the|his|her|its|their|our|my|your|these|this|that|a|an)\b")
+_NAMED_AFTER = re.compile(r"\s+(?:were|are|was|is)\s+(?:all\s+)?([a-z]+)\b")
+_AND_GAP = re.compile(r"\s*(?:,\s*)?and\s*")
+_TOLL_BEFORE = re.compile(r"\b(?:toll|deaths|dead)\s+$")
+_OF_AFTER = re.compile(r"\s+of\b")
+_OF_THING = re.compile(r"\s+of\s+(?:\d|[a-z]+\b(?<!them)(?<!whom))")
+_AND_NAME_BEFORE = re.compile(r"\band\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+$")
+_AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?([\w-]+)\b[^.;]{0,50}$")
+_VERB_FORM_BEFORE = re.compile(r"\b[a-z]{3,}(?:ed|es|s)\s+$")
+_LISTED_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)")
+_WORDS_BEFORE = re.compile(r"(?:[\w'’.-]+\s+){1,3}$")
+_AMONG_WERE_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?\w+\s+(?:were|was)\s+$")
+
 
 @dataclass
 class _Found:
@@ -304,7 +321,7 @@ def _read_number(
         q = lex.qualifier_before(before)
         if q:
             qualifier, qstart = q
-    if num.qualifier == "multiples" and re.search(r"\bthe\s+$", before[-12:], re.I):
+    if num.qualifier == "multiples" and _THE_BEFORE.search(before[-12:]):
         return None
     lead = before[:qstart]
     cut = max(0, len(lead) - 120)
@@ -312,21 +329,16 @@ def _read_number(
     if _NOT_HARMED.search(tail):
         return None
     group, nend, head, things = noun_phrase(after)
-    harmed = re.match(
-        r"\s+of\s+the\s+(dead|wounded|injured|victims|missing|killed|displaced)\b", after
-    )
+    harmed = _OF_THE_HARMED.match(after)
     if harmed:
         head, group, nend = harmed.group(1), None, harmed.end()
-    elif things or (
-        head is None
-        and re.match(r"\s+of\s+(?:the|his|her|its|their|our|my|your|these|this|that|a|an)\b", after)
-    ):
+    elif things or (head is None and _OF_DETERMINER.match(after)):
         return None
     end = num.end + nend
     if group is not None and _SPEAKS.match(after[nend:]):
         return None
     if group is None:
-        named = re.match(r"\s+(?:were|are|was|is)\s+(?:all\s+)?([a-z]+)\b", after[nend:])
+        named = _NAMED_AFTER.match(after[nend:])
         if named and named.group(1) in lex.GROUP_NOUNS:
             group = lex.GROUP_NOUNS[named.group(1)]
     f = _Found(num, None, group or "people", qualifier, qstart, max(end, num.end))
@@ -353,9 +365,7 @@ def _read_number(
             f.cue = pred[0].group(0)
     them = prev or carry
     f.them = head == "them"
-    f.coordinated_prev = bool(
-        gap_prev is not None and re.fullmatch(r"\s*(?:,\s*)?and\s*", gap_prev)
-    )
+    f.coordinated_prev = bool(gap_prev is not None and _AND_GAP.fullmatch(gap_prev))
     if head == "them" and them is not None:
         f.subset = group in (None, "people")
         if group is None:
@@ -387,44 +397,36 @@ def _read_number(
                 )
             if len(window) <= 40:
                 f.qstart = len(lead) - len(window)
-    if (
-        f.category is None
-        and qualifier == "more_than"
-        and re.search(r"\b(?:toll|deaths|dead)\s+$", tail)
-    ):
+    if f.category is None and qualifier == "more_than" and _TOLL_BEFORE.search(tail):
         f.category = "killed"
-    if f.category is None and group is None and re.match(r"\s+of\b", after):
+    if f.category is None and group is None and _OF_AFTER.match(after):
         return None
-    if (
-        group is None
-        and re.match(r"\s+of\s+(?:\d|[a-z]+\b(?<!them)(?<!whom))", after)
-        and not harmed
-    ):
+    if group is None and _OF_THING.match(after) and not harmed:
         return None
     if group is None and lex.NUMBER_BEFORE.search(tail):
         return None
     if f.category is None and group is None and prev is not None and prev.category:
-        gapped = re.search(r"\band\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+$", tail)
+        gapped = _AND_NAME_BEFORE.search(tail)
         if (_BARE_INHERIT.search(tail) or gapped) and gap_prev is not None and len(gap_prev) < 80:
             f.category, f.group = prev.category, prev.group
     if (group is None or head in _HARM_NOUNS) and f.group == "people":
-        among = re.search(r"\bamong\s+(?:the\s+)?([\w-]+)\b[^.;]{0,50}$", tail)
+        among = _AMONG_BEFORE.search(tail)
         if among and among.group(1).lower() in lex.GROUP_NOUNS:
             f.group = lex.GROUP_NOUNS[among.group(1).lower()]
-    other_verb = re.search(r"\b[a-z]{3,}(?:ed|es|s)\s+$", tail) and not lex.VERB_BEFORE.search(tail)
+    other_verb = _VERB_FORM_BEFORE.search(tail) and not lex.VERB_BEFORE.search(tail)
     if f.category is None and group is not None and not other_verb:
         f.category = window_cue(sentence[f.end : f.end + 110], forward=True)
         if f.category is None and re.search(
             r"\b(?:were|are|was|is|include[ds]?|including)\b[^.;:]{0,60}$", lead
         ):
             f.category = window_cue(lead[-120:], forward=False)
-        f.coordinated_next = bool(re.match(r"^\s*(?:,\s*(?:and\s+)?|and\s+)", sentence[f.end :]))
+        f.coordinated_next = bool(_LISTED_NEXT.match(sentence[f.end :]))
         if f.category is None and not f.coordinated_next:
             return None
     if f.category is None and group is None:
         return None
     if f.qstart == num.start and group is None:
-        words = re.search(r"(?:[\w'’.-]+\s+){1,3}$", tail)
+        words = _WORDS_BEFORE.search(tail)
         if words:
             f.qstart = cut + words.start()
     if f.category is not None and f.official is None:
@@ -434,9 +436,7 @@ def _read_number(
             f.official, f.official_pos = off.group(0).strip(), len(lead) - len(rest) + off.start()
     if f.cue and _SUBSET.search(f.cue) and f.group == "people":
         f.subset = True
-    if head in {"bodies", "body"} or re.search(
-        r"\bamong\s+(?:the\s+)?\w+\s+(?:were|was)\s+$", tail
-    ):
+    if head in {"bodies", "body"} or _AMONG_WERE_BEFORE.search(tail):
         f.subset = f.subset or f.group == "people"
     return f
 

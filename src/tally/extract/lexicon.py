@@ -155,6 +155,13 @@ NOT_COUNT_BEFORE = re.compile(
     r"|village|district|nation|community|region|province)\s+of)\s*)$",
     re.I,
 )
+_NOT_COUNT_ENDS = (
+    "and or to both us usd rs rp eur gbp number resolution resolutions aged ages age magnitude"
+    " route highway interstate flight unit room apartment suite block page chapter article"
+    " section platform gate level category grade class phase code call dial tel phone of by"
+)
+NOT_COUNT_BEFORE_ENDS = frozenset(_NOT_COUNT_ENDS.split())
+"""The words `NOT_COUNT_BEFORE` can end on, when it ends on a word (see `keywords.may_end_with`)."""
 
 ADDRESS_AFTER = re.compile(
     r"^\s+(?:[NSEW]\.?\s+|(?:North|South|East|West)\s+)?(?:[A-Z][\w'.-]*\s+){1,3}"

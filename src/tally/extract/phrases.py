@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tally.extract import lexicon as lex
+from tally.extract.keywords import may_end_with
 from tally.extract.numbers import MULTIPLES, SCALES, TENS, UNITS, NumberMention
 
 _MONTHS = (
@@ -18,9 +19,24 @@ _MONTHS = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
+_MONTH_WORDS = frozenset({
+    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
+    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
+    "november", "dec", "december",
+})  # fmt: skip
+"""The words `_DATE_BEFORE` can end on (see `keywords.may_end_with`)."""
 _DATE_AFTER = re.compile(
     rf"^(?:st|nd|rd|th)?\s*(?:{_MONTHS})\b|^\s*[:/]\d|^\s*[-–/]\s*\d+\s+(?:{_MONTHS})\b", re.I
 )
+_JOINED_BEFORE = re.compile(r"[A-Za-z\d][-–/]?$")
+_DECIMAL_BEFORE = re.compile(r"[:.]\d*$")
+_DECIMAL_AFTER = re.compile(r"^[:/]\d|^\.\d")
+_PLACE_COMMA = re.compile(r"[A-Z][\w'’.-]*,\s*$")
+_LIST_END = re.compile(r"\s*(?:[,.;)]|and\b|$)")
+_NAME_BEFORE = re.compile(r"\S\s+([A-Z][a-z]+)\s+$")
+_LISTED_NAME = re.compile(r"\b(?:and|with|in)\s+[A-Z][a-z]+\s+$")
+_YEAR = re.compile(r"\d{4}")
+_PEOPLE_AFTER = re.compile(r"^\s+(?:people|persons|civilians|dead|deaths)", re.I)
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*|\d[\d,.]*|[^\w\s]")
 _LETTERS = re.compile(r"[a-z]+")
 NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, *(w.split()[-1] for w in MULTIPLES), "dozen"])
@@ -175,25 +191,29 @@ def predicate(after: str) -> tuple[re.Match[str], int] | None:
 
 def not_count(before: str, after: str, num: NumberMention, text: str) -> bool:
     """True when a number is a date, year, time, age, unit, amount or address, not a count."""
-    if lex.NOT_COUNT_AFTER.match(after) or lex.NOT_COUNT_BEFORE.search(before):
+    if lex.NOT_COUNT_AFTER.match(after) or (
+        may_end_with(before, lex.NOT_COUNT_BEFORE_ENDS) and lex.NOT_COUNT_BEFORE.search(before)
+    ):
         return True
-    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+    if may_end_with(before, _MONTH_WORDS) and _DATE_BEFORE.search(before):
         return True
-    if re.search(r"[A-Za-z\d][-–/]?$", before) or re.search(r"[:.]\d*$", before):
+    if _DATE_AFTER.match(after):
         return True
-    if re.match(r"^[:/]\d|^\.\d", after):
+    if _JOINED_BEFORE.search(before) or _DECIMAL_BEFORE.search(before):
         return True
-    if re.search(r"[A-Z][\w'’.-]*,\s*$", before) and re.match(r"\s*(?:[,.;)]|and\b|$)", after):
+    if _DECIMAL_AFTER.match(after):
+        return True
+    if _PLACE_COMMA.search(before) and _LIST_END.match(after):
         return True
     if lex.ADDRESS_AFTER.match(after):
         return True
-    name = re.search(r"\S\s+([A-Z][a-z]+)\s+$", before)
+    name = _NAME_BEFORE.search(before)
     if (
         name
         and text[:1].isdigit()
         and name.group(1).lower() not in _NOT_NAMES
         and not lex.CUE_RE.fullmatch(name.group(1))
-        and not re.search(r"\b(?:and|with|in)\s+[A-Z][a-z]+\s+$", before)
+        and not _LISTED_NAME.search(before)
     ):
         return True  # a name with a number: "Motel 6", "Channel 4", "Apollo 11"
     raw = before[-1:] if before else ""
@@ -201,8 +221,8 @@ def not_count(before: str, after: str, num: NumberMention, text: str) -> bool:
         num.qualifier is None
         and 1800 <= num.value <= 2100
         and raw != ","
-        and re.fullmatch(r"\d{4}", text) is not None
-        and not re.match(r"^\s+(?:people|persons|civilians|dead|deaths)", after, re.I)
+        and _YEAR.fullmatch(text) is not None
+        and not _PEOPLE_AFTER.match(after)
     )
 
 

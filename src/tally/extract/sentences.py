@@ -11,6 +11,9 @@ _ABBREV = re.compile(
     r"|Mt|Ft|Pte|Cpl|Brig|Supt|Insp|Hon|approx|est)\.)$"
 )
 
+_ABBREV_REACH = 12
+"""More characters than an `_ABBREV` match and the one before it span: only they need a look."""
+
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """`(start, end)` of each sentence of `text`; newlines always end a sentence."""
@@ -20,7 +23,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if (
             m.group(0).strip("\n")
             and "\n" not in m.group(0)
-            and _ABBREV.search(text[start : m.start()])
+            and _ABBREV.search(text[max(start, m.start() - _ABBREV_REACH) : m.start()])
         ):
             continue
         _add(text, start, m.start(), spans)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from tally.extract import victims_lexicon as lex
+from tally.extract.keywords import finditer_at, lowered, may_contain
 from tally.extract.victims_phrases import describe, np_at_end, np_at_start
 from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve, shot_counts
 from tally.models import Document, Figure
@@ -48,11 +49,12 @@ _APPOSITIVE = re.compile(
     r"(,\s*(?:\d{1,2}-year-old\s+)?[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+)){0,3}"
     r"(?:,\s*\d{1,2})?)(?=,|\s|$)"
 )
-_HARM_WORD = re.compile(
-    r"shot|shoot|kill|dead|die|wound|injur|hurt|slain|slay|murder|hospital|condition|fatal|"
-    r"struck|strik|hit|graz|death|homicide|self|life|lives|surviv|succumb|gunned",
-    re.IGNORECASE,
-)
+_HARM_STEMS = (
+    "shot", "shoot", "kill", "dead", "die", "wound", "injur", "hurt", "slain", "slay", "murder",
+    "hospital", "condition", "fatal", "struck", "strik", "hit", "graz", "death", "homicide", "self",
+    "life", "lives", "surviv", "succumb", "gunned",
+)  # fmt: skip
+_HARM_WORD = re.compile("|".join(_HARM_STEMS), re.IGNORECASE)
 _NAME_APPOSITIVE = re.compile(
     r"(,\s*(?:\d{1,2},\s*)?an?\s+[^,;.]{1,60}?)(?=,|\s+(?:and|who|was|were)\b|[;.]|$)"
 )
@@ -78,9 +80,13 @@ _STRONG_INJURY = ("wounded", "injured", "hurt", "condition", "hospital", "expect
 def count_victims(doc: Document) -> list[Figure]:
     """Figures for harmed people the text counts by naming them rather than by a number."""
     mentions: list[Mention] = []
-    names = frozenset(n.group(1).lower() for n in _FULL_NAME.finditer(doc.text))
+    names = frozenset(n.lower() for n in _FULL_NAME.findall(doc.text))
     for start, end in _sentences(doc):
-        if mentions and lex.ROUNDUP.search(doc.text, start, end):
+        if (
+            mentions
+            and may_contain(lowered(doc.text[start:end]), lex.ROUNDUP_WORDS)
+            and lex.ROUNDUP.search(doc.text, start, end)
+        ):
             break
         mentions.extend(_mentions_in(doc.text, start, end, names))
     mentions.sort(key=lambda m: (m.start, m.end))
@@ -89,7 +95,9 @@ def count_victims(doc: Document) -> list[Figure]:
     if len(first_line) < 200:
         for m in mentions:
             m.title = m.end <= title_end
-    suicide = bool(_SUICIDE.search(doc.text))
+    suicide = may_contain(lowered(doc.text), ("suicide", "self-inflicted")) and bool(
+        _SUICIDE.search(doc.text)
+    )
     victims = resolve(mentions, suicide)
     fatal_single(doc, mentions, victims)
     return figures(doc, mentions, victims)
@@ -118,7 +126,10 @@ def _sentences(doc: Document) -> list[tuple[int, int]]:
 def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list[Mention]:
     """Every harm statement in one sentence, with its subject or object counted."""
     sentence = text[start:end]
-    if not _HARM_WORD.search(sentence) or lex.ELSEWHERE.search(sentence):
+    lower = lowered(sentence)
+    if not _may_harm(sentence, lower) or (
+        may_contain(lower, lex.ELSEWHERE_WORDS) and lex.ELSEWHERE.search(sentence)
+    ):
         return []
     words = sentence.split()
     headline = not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
@@ -128,7 +139,8 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
     attribution: str | None = None
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
-    for _rank, pm, cat, how in sorted(_predicates(sentence), key=lambda c: (c[1].start(), c[0])):
+    predicates = _predicates(sentence, lower)
+    for _rank, pm, cat, how in sorted(predicates, key=lambda c: (c[1].start(), c[0])):
         pred = pm.span()
         if any(a < pred[1] and pred[0] < b for a, b in taken):
             continue
@@ -145,7 +157,7 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
             continue
         taken.append(pred)
         if not out:
-            attribution = _attribution(sentence)
+            attribution = _attribution(sentence, lower)
         m.attribution = attribution
         m.text = text[m.start : m.end]
         out.append(m)
@@ -161,18 +173,30 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
     return out
 
 
-def _predicates(sentence: str) -> list[tuple[int, re.Match[str], str, str]]:
+def _may_harm(sentence: str, lower: str | None) -> bool:
+    """Whether a sentence holds any word a harm statement needs (`lower` from `lowered`)."""
+    if lower is None:
+        return bool(_HARM_WORD.search(sentence))
+    return any(w in lower for w in _HARM_STEMS)
+
+
+def _predicates(sentence: str, lower: str | None) -> list[tuple[int, re.Match[str], str, str]]:
     """(rank, match, category, how) for every harm predicate in a sentence.
 
-    Each pattern runs only where a cheap keyword test says it can match: most
-    sentences of a news story hold none, and the patterns are costly to try.
+    Each pattern runs only where a cheap keyword test on the lower-cased
+    sentence says it can match: most sentences of a news story hold none, and
+    the patterns are costly to try. `lower` is `lowered(sentence)`.
     """
     found: list[tuple[int, re.Match[str], str, str]] = []
-    lower = sentence.lower()
-    for rank, pattern, how, cue in _PATTERNS:
-        if not any(c in lower for c in cue):
+    cased = sentence.lower() if lower is None else lower
+    for rank, pattern, how, cue, starts in _PATTERNS:
+        if not any(c in cased for c in cue):
             continue
-        for pm in pattern.finditer(sentence):
+        if starts is None or lower is None:
+            matches = pattern.finditer(sentence)
+        else:
+            matches = finditer_at(pattern, sentence, lower, starts)
+        for pm in matches:
             if how == "reflexive":
                 cat = "killed" if pm.group("k") or "turn" in pm.group(0).lower() else "shot"
             elif how == "multi":
@@ -185,14 +209,15 @@ def _predicates(sentence: str) -> list[tuple[int, re.Match[str], str, str]]:
     return found
 
 
-_PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...]], ...] = (
-    (0, lex.REFLEXIVE, "reflexive", ("self", "own life")),
-    (0, lex.SELF_TAIL, "reflexive", ("self",)),
+_PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[str] | None], ...] = (
+    (0, lex.REFLEXIVE, "reflexive", ("self", "own life"), None),
+    (0, lex.SELF_TAIL, "reflexive", ("self",), None),
     (
         1,
         lex.PASSIVE,
         "passive",
         ("was", "were", "is ", "are ", "been", "got", "gets", "be ", "being"),
+        lex.PASSIVE_STARTS,
     ),
     (
         2,
@@ -211,6 +236,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...]], ...] = (
             "proved",
             "receiv",
         ),
+        lex.INTRANSITIVE_STARTS,
     ),
     (
         3,
@@ -229,6 +255,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...]], ...] = (
             "graz",
             "shoots",
         ),
+        lex.REDUCED_STARTS,
     ),
     (
         4,
@@ -254,10 +281,11 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...]], ...] = (
             "finding",
             "discovered",
         ),
+        lex.ACTIVE_STARTS,
     ),
-    (5, lex.DEATH_OF, "active", ("death", "killing", "murder", "slaying", "homicide")),
-    (5, lex.WOUNDING_OF, "active", ("wounding", "injuring", "shooting")),
-    (6, lex.MULTI, "multi", ("double", "triple", "quadruple", "quintuple")),
+    (5, lex.DEATH_OF, "active", ("death", "killing", "murder", "slaying", "homicide"), None),
+    (5, lex.WOUNDING_OF, "active", ("wounding", "injuring", "shooting"), None),
+    (6, lex.MULTI, "multi", ("double", "triple", "quadruple", "quintuple"), None),
 )
 
 
@@ -342,8 +370,10 @@ def _category(pm: re.Match[str]) -> str:
     return "injured" if groups.get("i") else "shot"
 
 
-def _attribution(sentence: str) -> str | None:
+def _attribution(sentence: str, lower: str | None) -> str | None:
     """Who the sentence says its statement comes from ("police said"), in its words."""
+    if not may_contain(lower, lex.ATTRIBUTION_WORDS):
+        return None
     m = lex.ATTRIBUTION.search(sentence)
     if not m:
         return None

@@ -297,6 +297,13 @@ INTRANSITIVE = re.compile(
     r"(?:(?P<k>" + KILLED_ACTIVE + r")|(?P<i>" + INJURED_ACTIVE + r"))\b",
     re.IGNORECASE,
 )
+PASSIVE_STARTS = re.compile("was|were|is|are|ha|got|gets|be")
+"""What every `PASSIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
+INTRANSITIVE_STARTS = re.compile(
+    "also|later|then|eventually|subsequently|since|ultimately|tragically|just|die|has|succumbed"
+    "|lost|did|proved|suffer|sustain|with|received|remain|survived|is|are|was|were"
+)
+"""What every `INTRANSITIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
 REDUCED = re.compile(
     r"(?:(?:found|left)\s+)?(?:(?P<k>shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|killed|"
     r"slain|found\s+dead|fatally\s+(?:shot|wounded)|dies|died|dead)|"
@@ -307,6 +314,10 @@ REDUCED = re.compile(
     r"and\s+(?:killed|wounded)\s+(?:an?|the|his|her|him))\b)",
     re.IGNORECASE,
 )
+REDUCED_STARTS = re.compile(
+    "found|left|shot|shoot|kill|slain|fatal|die|dead|wound|injur|hurt|hospital|critical|graz"
+)
+"""What every `REDUCED` match begins with, lower-cased (see `keywords.finditer_at`)."""
 ACTIVE = re.compile(
     r"\b(?:(?P<k>shot\s+and\s+killed|fatally\s+(?:shot|shoots|wounded|wounds|struck|strikes)|"
     r"shoots\s+and\s+kills|killing|killed|kills|murdered|murders|"
@@ -317,6 +328,11 @@ ACTIVE = re.compile(
     r"(?P<l>left|leaving|leaves|pronounced|declared|found|finding|discovered|located))\s+",
     re.IGNORECASE,
 )
+ACTIVE_STARTS = re.compile(
+    "shot|fatal|shoot|kill|murder|gunned|slay|slew|wound|injur|critical|hitting|striking|left|leav"
+    "|pronounced|declared|found|finding|discovered|located"
+)
+"""What every `ACTIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
 LEFT = re.compile(
     r"\s*(?:(?P<k>dead|shot\s+(?:dead|to\s+death)|fatally\s+(?:shot|wounded)|deceased)|"
     r"(?P<i>injured|wounded|hurt|hospitalized|critically\s+(?:injured|wounded))|"
@@ -337,6 +353,7 @@ AGE_PP = re.compile(
     r"forties|fifties|sixties|seventies)\s*$",
     re.IGNORECASE,
 )
+ROUNDUP_WORDS = ("other", "separate", "elsewhere")
 ROUNDUP = re.compile(
     r"\b(?:in\s+(?:an)?other\s+(?:shootings?|incidents?|attacks?)|in\s+(?:a|another)\s+separate\s+"
     r"(?:shooting|incident|attack)|elsewhere\s+(?:in|on)\s+the\s+city)\b",
@@ -375,6 +392,8 @@ FATALLY_TAIL = re.compile(
     r"(?:fatally|(?:of\s+(?:them|whom)\s+)?(?:died|dead|was\s+killed|were\s+killed))",
     re.IGNORECASE,
 )
+ATTRIBUTION_WORDS = ("according", "said", "say", "told", "reported")
+"""Words `ATTRIBUTION` cannot match without (see `keywords.may_contain`)."""
 ATTRIBUTION = re.compile(
     r"\b(?:according\s+to|said|says|say|told)\s+(?P<a>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}"
     r"(?:police|authorities|officials|investigators|deputies|detectives|officers|"
@@ -396,6 +415,10 @@ HYPOTHETICAL = re.compile(
     r"(?<!-)(?<!life )\bthreaten(?:ed|ing|s)?\b|\bafraid\b|\bfear(?:ed|s)?\b|\btried\s+to\b|\battempt",
     re.IGNORECASE,
 )
+ELSEWHERE_WORDS = (
+    "last", "earlier", "ago", "19", "20", "since", "previous", "prior", "separate", "unrelated",
+    "similar", "other", "this", "anniversary", "month", "year", "week",
+)  # fmt: skip
 ELSEWHERE = re.compile(
     r"\b(?:last\s+(?:year|summer|spring|fall|winter)|earlier\s+this\s+year|"
     r"years?\s+ago|months\s+ago|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|previous|prior|"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from tally.extract import victims_lexicon as lex
+from tally.extract.keywords import may_end_with
 
 _AGE_BEFORE = re.compile(r"(\d{1,2})-year-old\s+$")
 _OBJECT_NAME = re.compile(
@@ -25,6 +26,8 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _HOMETOWN = re.compile(r",?\s+of\s+(?:[A-Z][a-z]+\s?){1,3},?\s*$")
 _AFTER_CONJ = re.compile(r"(?:,|\band|\bbut|\bwhile|;)\s*$", re.IGNORECASE)
+_HEAD_ENDS = frozenset(w.rsplit("-", 1)[-1] for w in lex.GROUP_OF) | {"grader", "graders", "old"}
+"""The words `lex.NP` and `lex.BARE_NP` end on, unless they end on an age or a comma."""
 
 
 def np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | None:
@@ -34,7 +37,8 @@ def np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | N
         return None
     tail = body[-160:]
     base = len(body) - len(tail)
-    m = search_end(lex.NP, tail)
+    head_last = may_end_with(tail, _HEAD_ENDS)
+    m = search_end(lex.NP, tail) if head_last else None
     if m:
         return describe(m, base, "np")
     m = lex.ANOTHER.search(tail)
@@ -81,7 +85,7 @@ def np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | N
                 "age": age,
                 "head": "name",
             }
-    if allow_bare:
+    if allow_bare and head_last:
         m = search_end(lex.BARE_NP, tail)
         before = tail[: m.start()] if m else ""
         if m and (not before.strip(" \t\"“‘'—–-:") or _AFTER_CONJ.search(before)):

@@ -18,6 +18,7 @@ from tally.link import gazetteer
 from tally.link.dates import find_dates, format_range, parse_iso
 from tally.link.text import Sentence
 from tally.models import Document, LocalIncident
+from tally.words import MONTHS, WEEKDAYS
 
 TYPES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -129,27 +130,10 @@ _ORG_WORDS = {
 }
 _NEAR = re.compile(r"\b(?:near|outside|about \d+ \w+ from|close to)\s+(?:the\s+)?$", re.I)
 _STOP_PLACES = {
+    *WEEKDAYS,
+    *MONTHS,
     "the",
     "police",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "he",
     "she",
     "it",

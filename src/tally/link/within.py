@@ -27,6 +27,7 @@ from tally.link.dates import DateMention, find_dates, format_range, parse_iso, p
 from tally.link.describe import describe, incident_type, name_in, place_in, proper_words
 from tally.link.text import Sentence, lead, sentence_at, sentences
 from tally.models import Document, Figure, LocalIncident
+from tally.words import small_numbers
 
 MAIN = "main"
 CONFLICT = "bg-conflict"
@@ -69,22 +70,7 @@ _ANAPHORA = re.compile(
     r"^(?:more than |at least |about |some |around )?\S+ of (?:them|those)\b|^(?:they|them)\b", re.I
 )
 _RELATIVE_N = re.compile(r"\b(\w+|\d+) (hour|day|week|month|year)s? (after|before)\b", re.I)
-_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "a": 1,
-    "an": 1,
-    "several": 3,
-    "few": 3,
-}
+_NUMBERS = {**small_numbers(), "a": 1, "an": 1, "several": 3, "few": 3}
 WINDOW_BEFORE = 140
 WINDOW_AFTER = 90
 PAST_GAP_DAYS = 45

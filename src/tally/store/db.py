@@ -14,6 +14,7 @@ import functools
 import itertools
 import re
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -118,13 +119,27 @@ class Connection:
                 self._raw = sqlite3.connect(
                     self.target, timeout=timeout, isolation_level=None, check_same_thread=False
                 )
-                self._raw.execute("PRAGMA journal_mode=WAL")
+                self._raw.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
+                self._wal(timeout)
                 self._raw.execute("PRAGMA synchronous=NORMAL")
                 self._raw.execute("PRAGMA foreign_keys=ON")
-                self._raw.execute(f"PRAGMA busy_timeout={int(timeout * 1000)}")
             except sqlite3.DatabaseError as err:
+                if "locked" in str(err) or "busy" in str(err):
+                    raise StoreError(f"cannot open the ledger: {err}", source=self.target) from err
                 raise StoreError(f"not an SQLite ledger: {err}", source=self.target) from err
         self._depth = 0
+
+    def _wal(self, timeout: float) -> None:
+        """Switch to WAL; another connection opening the same new file at once may hold it briefly."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self._raw.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     def _sql(self, sql: str) -> str:
         return postgres_sql(sql) if self.postgres else sql
