@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
+import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -124,7 +126,9 @@ def _pooled(sources: Iterable[Source], options: IngestOptions, jobs: int) -> Ite
     ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     it = iter(sources)
     window: deque[Future[list[Result]]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, mp_context=ctx, initializer=_exit_with, initargs=(os.getpid(),)
+    ) as pool:
         while True:
             while len(window) < jobs * 3:
                 chunk = list(islice(it, CHUNK))
@@ -137,6 +141,22 @@ def _pooled(sources: Iterable[Source], options: IngestOptions, jobs: int) -> Ite
                 yield from window.popleft().result()
             except BrokenProcessPool as err:
                 raise TallyError(f"a worker process died ({err}); re-run to finish") from err
+
+
+def _exit_with(pid: int) -> None:
+    """Make a worker end itself when the ingest that started it is gone (killed, not just done)."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:
+                pass
+
+    threading.Thread(target=watch, name="tally-parent-watch", daemon=True).start()
 
 
 def store_processed(ledger: Ledger, item: Processed, report: IngestReport) -> None:

@@ -83,3 +83,67 @@ def test_sigkill_at_random_points_then_rerun_equals_a_clean_run(tmp_path: Path) 
     )
     check_consistent(db, clean)
     assert snapshot(db) == clean
+
+
+def _descendants(root: int) -> set[int]:
+    """Every live process below `root`, read from /proc."""
+    found: set[int] = set()
+    frontier = {root}
+    while frontier:
+        below = set()
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit() or int(entry) in found:
+                continue
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) in frontier:
+                below.add(int(entry))
+        found |= below
+        frontier = below
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@pytest.mark.slow
+def test_a_killed_parallel_ingest_leaves_no_worker_behind(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "in", 600)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tally",
+            "ingest",
+            "-q",
+            "-j",
+            "2",
+            "--db",
+            str(tmp_path / "l.db"),
+            str(tmp_path / "in"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    workers: set[int] = set()
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        workers = _descendants(proc.pid)
+    assert len(workers) >= 2, "the ingest did not start its workers"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 15
+    while any(_alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [p for p in workers if _alive(p)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, f"worker processes outlived the killed ingest: {left}"

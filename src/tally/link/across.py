@@ -282,18 +282,9 @@ class _Sets:
         return True
 
 
-def _pairs(kind: str, members: list[int], nodes: list[_Node]) -> Iterator[tuple[int, int]]:
-    """Candidate pairs of one block. Day-precise nodes meet each other in week blocks, so a
-    month block pairs only where one side is coarser; a big block pairs only members that
-    share a place or of which one has none."""
-    if kind == "month":
-        coarse = [i for i in members if not _precise(nodes[i])]
-        if len(coarse) < len(members):
-            for c in coarse:
-                for j in members:
-                    if j != c:
-                        yield (min(c, j), max(c, j))
-            return
+def _all_pairs(members: list[int], nodes: list[_Node]) -> Iterator[tuple[int, int]]:
+    """Every pair of a conflict block (conflicts link by country alone); a big block pairs only
+    members that share a place or of which one has none."""
     if len(members) <= BIG_BLOCK:
         yield from combinations(members, 2)
         return
@@ -311,6 +302,119 @@ def _pairs(kind: str, members: list[int], nodes: list[_Node]) -> Iterator[tuple[
         for j in members:
             if j != i:
                 yield (min(i, j), max(i, j))
+
+
+def _cue_keys(n: _Node) -> Iterator[tuple[str, ...]]:
+    """What two nodes must share for `pair_score` to give `specific` > 0."""
+    for w in n.rare_words:
+        yield ("w", w)
+    for f in n.rare_figs:
+        yield ("f", f)
+    if n.li.name:
+        yield ("n", n.li.name.lower())
+    if n.toll >= MASS_CASUALTY and n.li.date_prec == 1 and n.li.type and n.li.date:
+        yield ("m", n.li.type, n.li.date)
+
+
+def _near_keys(n: _Node) -> Iterator[tuple[str, ...]]:
+    """Groups in which a pair of placed nodes can score without `specific`: the same specific
+    type and the same day, or the same disaster type and country (`_near_pairs`)."""
+    t = n.li.type
+    if not n.places or not t or t in VIOLENT_GENERIC:
+        return
+    if n.li.date:
+        yield ("d", t, n.li.date)
+    if t in DISASTERS | SLOW_TYPES and n.li.country:
+        yield ("c", t, n.li.country)
+
+
+def _cell(li: LocalIncident) -> tuple[int, int, int] | None:
+    """A cube of the earth's 3-D grid: nodes within `NEAR_KM` lie in neighbouring cubes
+    (a chord is never longer than its arc)."""
+    if li.lat is None or li.lon is None:
+        return None
+    la, lo = math.radians(li.lat), math.radians(li.lon)
+    xyz = (math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la))
+    return tuple(math.floor(6371 * c / (NEAR_KM + 1)) for c in xyz)  # type: ignore[return-value]
+
+
+def _near_pairs(group: list[int], nodes: list[_Node]) -> Iterator[tuple[int, int]]:
+    """Pairs of one `_near_keys` group that are near or where one names the other's place."""
+    cells: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    for i in group:
+        if (c := _cell(nodes[i].li)) is not None:
+            cells[c].append(i)
+    for (x, y, z), here in cells.items():
+        for dx, dy, dz in ((a, b, c) for a in (-1, 0, 1) for b in (-1, 0, 1) for c in (-1, 0, 1)):
+            for j in cells.get((x + dx, y + dy, z + dz), ()):
+                for i in here:
+                    if i < j:
+                        yield i, j
+    places = {p for i in group for p in nodes[i].places}
+    naming: dict[str, list[int]] = defaultdict(list)
+    for j in group:
+        for w in nodes[j].words & places:
+            naming[w].append(j)
+    for i in group:
+        for p in nodes[i].places:
+            for j in naming.get(p, ()):
+                if j != i:
+                    yield i, j
+
+
+def _cued(
+    members: list[int], nodes: list[_Node], anchors: set[int] | None, near: bool
+) -> Iterator[tuple[int, int]]:
+    """Unordered pairs of members that can score (`pair_score`), possibly repeated; with
+    `anchors`, only pairs with one of them."""
+    groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i in members:
+        for key in _cue_keys(nodes[i]):
+            groups[key].append(i)
+        if near:
+            for key in _near_keys(nodes[i]):
+                groups[("near", *key)].append(i)
+    for key, group in groups.items():
+        if len(group) < 2:
+            continue
+        if key[0] == "near":
+            pairs: Iterator[tuple[int, int]] = _near_pairs(group, nodes)
+        elif anchors is None:
+            pairs = combinations(group, 2)
+        else:
+            pairs = ((a, b) for a in group if a in anchors for b in group if b != a)
+        for i, j in pairs:
+            if anchors is None or i in anchors or j in anchors:
+                yield i, j
+
+
+def _pairs(kind: str, members: list[int], nodes: list[_Node]) -> Iterator[tuple[int, int]]:
+    """Candidate pairs of one block, only those that can score. Day-precise nodes meet each
+    other in week blocks, so a month block pairs only where one side is coarser; a big block
+    pairs only members that share a place or of which one has none. Pairs come out as the
+    block would order them (`combinations` of a small block, else lowest node first)."""
+    if kind == "conflict":
+        yield from _all_pairs(members, nodes)
+        return
+    anchors = None
+    if kind == "month":
+        coarse = {i for i in members if not _precise(nodes[i])}
+        if not coarse:
+            return
+        anchors = coarse if len(coarse) < len(members) else None
+    small = len(members) <= BIG_BLOCK
+    pos = {i: k for k, i in enumerate(members)} if small and anchors is None else {}
+    for i, j in _cued(members, nodes, anchors, small or anchors is not None):
+        if i == j or nodes[i].li.doc_id == nodes[j].li.doc_id:
+            continue
+        if pos:
+            yield (i, j) if pos[i] < pos[j] else (j, i)
+        elif (
+            anchors is not None
+            or nodes[i].places & nodes[j].places
+            or not (nodes[i].places and nodes[j].places)
+        ):
+            yield min(i, j), max(i, j)
 
 
 def slug(text: str) -> str:
