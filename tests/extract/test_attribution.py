@@ -39,6 +39,8 @@ def _attributions(text: str) -> dict[int, str | None]:
             "Fire chief Dana Holt",
         ),
         ("Local sources put the toll at 75.", 75, "Local sources"),
+        ("The storm, the strongest ever recorded there, killed 61 people.", 61, None),
+        ("The coast guard recorded 17 deaths.", 17, "The coast guard"),
         (
             "Mayor Ortiz visited the site on Monday. He said 23 people were still missing.",
             23,

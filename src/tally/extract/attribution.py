@@ -51,7 +51,9 @@ _ACC = "\x00"
 """Marks an "according to" source inside `sources` (stripped before it is returned)."""
 _PASSIVE = re.compile(r"\b(?:been|was|were|is|are|be|being)\s+(?:\w+ly\s+)?$", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?:that|of|from|by)\b")
-_NOT_A_VERB_AFTER = re.compile(r"\b(?:an?|the|to|not|be|of|for|in|with|by|from|as)\s+$", re.I)
+_NOT_A_VERB_AFTER = re.compile(
+    r"\b(?:an?|the|to|not|be|of|for|in|with|by|from|as|ever|yet)\s+$", re.I
+)
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "this"}
 _POSSESSIVES = {"its", "his", "her", "their", "our"}
 _VERBISH = re.compile(
