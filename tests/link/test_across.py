@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
+from tally.link import across
 from tally.link.across import link_across, slug
 from tally.link.within import link_within
 from tally.models import Document, LocalIncident, text_hash
@@ -186,6 +189,36 @@ def test_a_past_incident_named_in_passing_joins_its_own_reports() -> None:
     airport = mapping[(docs[0].id, "main")]
     assert mapping[(docs[1].id, keys[1][1])] == airport
     assert mapping[(docs[1].id, "main")] != airport
+
+
+def test_a_big_block_scores_only_pairs_that_share_a_cue(monkeypatch: pytest.MonkeyPatch) -> None:
+    """3,000 shootings in one city and week: only the two reports of one are scored, not all pairs."""
+    chicago = dict(place="Chicago", country="US", admin1="IL", where_prec=1, lat=41.85, lon=-87.65)
+    cues = ("place:chicago", "geo:US:IL:chicago", "pop:2720546")
+
+    def shooting(doc: str, n: int) -> LocalIncident:
+        return li(
+            doc,
+            type="shooting",
+            date=f"2024-06-{3 + n % 5:02d}",
+            date_prec=1,
+            **chicago,
+            cues=(*cues, f"w:victim {n}", f"w:block {n}", f"fig:arrested:people:{n}"),
+        )
+
+    local = [shooting(f"d{n:04d}", n) for n in range(3000)] + [shooting("again", 7)]
+    scored = []
+    score = across.pair_score
+
+    def counting(a: across._Node, b: across._Node) -> int | None:
+        scored.append((a.li.doc_id, b.li.doc_id))
+        return score(a, b)
+
+    monkeypatch.setattr(across, "pair_score", counting)
+    incidents, mapping = link_across(local)
+    assert len(incidents) == 3000
+    assert mapping[("again", "main")] == mapping[("d0007", "main")]
+    assert set(scored) == {("again", "d0007")}
 
 
 def test_slug() -> None:

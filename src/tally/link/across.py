@@ -14,8 +14,11 @@ Wider conflicts link by country alone.
 
 Candidates are blocked by country and week (day-precise incidents) or month
 (coarser ones; conflicts by country alone), and big blocks are split by
-place, so the cost grows with the documents of one place and week, never
-with the whole ledger. Accepted pairs are merged
+place. Inside a block only pairs that can score are scored: those sharing a rare
+name or figure, the name, or a mass-casualty day (`_cue_keys`), and in small blocks
+nearby places with the same specific type and day (`_near_keys`); a conflict block's
+pairs are merged as they come, never stored. So the cost grows with the documents of
+one place and week, never with the whole ledger. Accepted pairs are merged
 strongest first (ties by the documents' hashes, never by ingest order), and
 a merge that would put two gazetteer places, or day-precise dates more than
 a few days apart, into one cluster is refused, so chains of weak links do
@@ -282,26 +285,26 @@ class _Sets:
         return True
 
 
-def _all_pairs(members: list[int], nodes: list[_Node]) -> Iterator[tuple[int, int]]:
-    """Every pair of a conflict block (conflicts link by country alone); a big block pairs only
-    members that share a place or of which one has none."""
-    if len(members) <= BIG_BLOCK:
-        yield from combinations(members, 2)
-        return
+def _link_conflicts(members: list[int], nodes: list[_Node], sets: _Sets) -> None:
+    """Merge one country's conflict block. Its pairs all score `THRESHOLD` and touch no other
+    node, so they are merged here, in the order the ledger's sort would give (lowest node
+    first), as they come, never stored. A big block pairs only members that share a place or
+    of which one has none."""
+    known = sorted(i for i in members if nodes[i].li.country)
     by_place: dict[str, list[int]] = defaultdict(list)
-    unplaced = []
-    for i in members:
-        if nodes[i].places:
-            for p in nodes[i].places:
-                by_place[p].append(i)
+    for i in known:
+        for p in nodes[i].places:
+            by_place[p].append(i)
+    unplaced = [i for i in known if not nodes[i].places]
+    for k, i in enumerate(known):
+        if len(members) <= BIG_BLOCK or not nodes[i].places:
+            others: list[int] = known[k + 1 :]
         else:
-            unplaced.append(i)
-    for group in by_place.values():
-        yield from combinations(sorted(group), 2)
-    for i in unplaced:
-        for j in members:
-            if j != i:
-                yield (min(i, j), max(i, j))
+            near = {j for p in nodes[i].places for j in by_place[p]} | set(unplaced)
+            others = sorted(j for j in near if j > i)
+        for j in others:
+            if nodes[i].li.doc_id != nodes[j].li.doc_id and sets.find(i) != sets.find(j):
+                sets.union(i, j)
 
 
 def _cue_keys(n: _Node) -> Iterator[tuple[str, ...]]:
@@ -393,9 +396,6 @@ def _pairs(kind: str, members: list[int], nodes: list[_Node]) -> Iterator[tuple[
     other in week blocks, so a month block pairs only where one side is coarser; a big block
     pairs only members that share a place or of which one has none. Pairs come out as the
     block would order them (`combinations` of a small block, else lowest node first)."""
-    if kind == "conflict":
-        yield from _all_pairs(members, nodes)
-        return
     anchors = None
     if kind == "month":
         coarse = {i for i in members if not _precise(nodes[i])}
@@ -493,6 +493,8 @@ def link_across(
     scored: list[tuple[int, tuple[str, str], tuple[str, str], int, int]] = []
     seen: set[tuple[int, int]] = set()
     for key in sorted(blocks):
+        if key[0] == "conflict":
+            continue
         for i, j in _pairs(key[0], blocks[key], nodes):
             if (i, j) in seen:
                 continue
@@ -506,6 +508,8 @@ def link_across(
     sets = _Sets(nodes)
     for _, _, _, i, j in sorted(scored):
         sets.union(i, j)
+    for key in sorted(k for k in blocks if k[0] == "conflict"):
+        _link_conflicts(blocks[key], nodes, sets)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         clusters[sets.find(i)].append(i)
