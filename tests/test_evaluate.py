@@ -31,16 +31,27 @@ def test_attribution_matches_on_a_shared_content_word(
 
 @pytest.mark.slow
 @pytest.mark.parametrize("corpus", ["seeds", "dev"])
-def test_tally_eval_agrees_with_the_shared_scorer(shared: Path, tmp_path: Path, corpus: str) -> None:
+def test_tally_eval_agrees_with_the_shared_scorer(
+    shared: Path, tmp_path: Path, corpus: str
+) -> None:
     folder = shared / "corpus" / corpus
     db = tmp_path / "l.db"
     run_tally("ingest", "-q", "--db", str(db), str(folder))
     figs, incs = tmp_path / "f.jsonl", tmp_path / "i.jsonl"
     run_tally("export", "--db", str(db), "--figures", str(figs), "--incidents", str(incs))
     theirs = subprocess.run(
-        [sys.executable, str(shared / "eval" / "score.py"), str(folder / "gold.json"), str(figs),
-         "--incidents", str(incs), "--json"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(shared / "eval" / "score.py"),
+            str(folder / "gold.json"),
+            str(figs),
+            "--incidents",
+            str(incs),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.splitlines()
     metrics = json.loads(next(line for line in theirs if line.startswith("{")))
     rows = [json.loads(line) for line in figs.read_text().splitlines()]

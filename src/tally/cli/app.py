@@ -17,6 +17,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
 def _width(stream: object) -> int | None:
     """Rich's own width on a terminal; a wide page when piped, so tables are not cut at 80."""
     if "COLUMNS" in os.environ or getattr(stream, "isatty", lambda: False)():
