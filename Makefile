@@ -23,6 +23,7 @@ run: install
 
 test: install
 	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
 	$(VENV)/bin/pytest -n 2 --dist loadgroup
 
 test-fast: install
