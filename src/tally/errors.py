@@ -46,6 +46,12 @@ class StoreError(TallyError):
     code = "T200"
 
 
+class OutputError(TallyError):
+    """An export or report file could not be written."""
+
+    code = "T210"
+
+
 class NotFound(TallyError):
     """An id the user named (document, incident, figure) is not in the ledger."""
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
+from tally.errors import OutputError
 from tally.store import Ledger
 from tally.store.corrections import Corrections
 
@@ -87,10 +89,21 @@ def incident_rows(ledger: Ledger) -> Iterator[dict[str, Any]]:
         }
 
 
-def write_jsonl(rows: Iterator[dict[str, Any]], path: str | Path) -> int:
+@contextmanager
+def open_output(path: str | Path, newline: str | None = None) -> Iterator[TextIO]:
+    """A text file opened for writing; a path that cannot be written is an `OutputError`."""
+    try:
+        fh = open(path, "w", encoding="utf-8", newline=newline)  # noqa: SIM115 - closed below
+    except OSError as err:
+        raise OutputError(f"cannot write: {err.strerror or err}", source=str(path)) from err
+    with fh:
+        yield fh
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]], path: str | Path) -> int:
     """Write rows as JSON lines; return how many."""
     n = 0
-    with open(path, "w", encoding="utf-8") as fh:
+    with open_output(path) as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
             n += 1
@@ -100,7 +113,7 @@ def write_jsonl(rows: Iterator[dict[str, Any]], path: str | Path) -> int:
 def write_csv(ledger: Ledger, path: str | Path) -> int:
     """One CSV row per incident and (category, group), UCDP-like columns; return how many."""
     n = 0
-    with open(path, "w", encoding="utf-8", newline="") as fh:
+    with open_output(path, newline="") as fh:
         out = csv.DictWriter(fh, fieldnames=CSV_COLUMNS)
         out.writeheader()
         for inc in incident_rows(ledger):

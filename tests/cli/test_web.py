@@ -50,7 +50,7 @@ def test_report_errors_are_one_line(tmp_path: Path) -> None:
     db = str(build(tmp_path / "l.db"))
     for args, code in (
         (["--incident", "none-such", "--out", str(tmp_path / "r.html")], "T300"),
-        (["--out", str(tmp_path / "no" / "such" / "r.html")], "T100"),
+        (["--out", str(tmp_path / "no" / "such" / "r.html")], "T210"),
     ):
         proc = run_tally("report", "--db", db, *args, check=False)
         assert proc.returncode == 1

@@ -10,6 +10,7 @@ import typer
 
 from tally.cli.app import DbOption, app, console
 from tally.errors import InputError
+from tally.export import open_output, write_jsonl
 from tally.store import Ledger, default_target
 from tally.store.corrections import Corrections
 
@@ -62,11 +63,8 @@ def report_cli(
 
     with Ledger(db) as ledger:
         html = build_report(ledger, incident)
-    try:
-        with open(out, "w", encoding="utf-8") as fh:
-            fh.write(html)
-    except OSError as err:
-        raise InputError(f"cannot write the report: {err.strerror}", source=out) from err
+    with open_output(out) as fh:
+        fh.write(html)
     console.print(f"report → {out}", markup=False, highlight=False)
 
 
@@ -97,11 +95,7 @@ def corrections_export_cli(
     """Write every correction, merge, split and audit entry as JSON lines (no tokens)."""
     with Ledger(db) as ledger:
         rows = list(Corrections(ledger.conn).dump())
-    try:
-        with open(out, "w", encoding="utf-8") as fh:
-            fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
-    except OSError as err:
-        raise InputError(f"cannot write: {err.strerror}", source=out) from err
+    write_jsonl(rows, out)
     console.print(f"{len(rows)} rows → {out}", markup=False, highlight=False)
 
 
