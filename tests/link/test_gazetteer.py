@@ -49,13 +49,53 @@ def test_us_states(name: str, code: str) -> None:
     assert state is not None and state.admin1 == code
 
 
-@pytest.mark.slow
-def test_index_is_built_once_into_the_cache_dir(tmp_path: Path) -> None:
+def _lookup_in_a_new_process(cache: Path) -> str:
     code = "from tally.link import gazetteer as g; print(g.places('Kabul')[0].country)"
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
-    for _ in range(2):
-        out = subprocess.run(
-            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
-        )
-        assert out.stdout.strip() == "AF"
-    assert len(list((tmp_path / "tally").glob("gazetteer-*.pickle"))) == 1
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    return out.stdout.strip()
+
+
+@pytest.fixture(scope="module")
+def built_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A cache dir whose index was built by a first process."""
+    cache = tmp_path_factory.mktemp("cache")
+    assert _lookup_in_a_new_process(cache) == "AF"
+    return cache
+
+
+@pytest.mark.slow
+def test_index_is_built_once_into_the_cache_dir(built_cache: Path) -> None:
+    (index,) = (built_cache / "tally").glob("gazetteer-*.sqlite")
+    before = index.stat().st_mtime_ns
+    assert _lookup_in_a_new_process(built_cache) == "AF"
+    assert index.stat().st_mtime_ns == before
+    assert [p.name for p in (built_cache / "tally").iterdir()] == [index.name]
+
+
+@pytest.mark.slow
+def test_a_damaged_index_is_rebuilt(built_cache: Path, tmp_path: Path) -> None:
+    (index,) = (built_cache / "tally").glob("gazetteer-*.sqlite")
+    damaged = tmp_path / "tally" / index.name
+    damaged.parent.mkdir()
+    damaged.write_bytes(index.read_bytes()[: 1 << 20])
+    assert _lookup_in_a_new_process(tmp_path) == "AF"
+    assert damaged.stat().st_size > 1 << 20
+    rebuilt = damaged.stat().st_mtime_ns
+    assert _lookup_in_a_new_process(tmp_path) == "AF"
+    assert damaged.stat().st_mtime_ns == rebuilt
+
+
+def test_a_forked_child_opens_its_own_connection() -> None:
+    parent = gazetteer.index()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        ok = gazetteer.index() is not parent and gazetteer.places("Kabul")[0].country == "AF"
+        os.write(write, b"1" if ok else b"0")
+        os._exit(0)
+    os.waitpid(pid, 0)
+    assert os.read(read, 1) == b"1"
+    assert gazetteer.index() is parent

