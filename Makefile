@@ -11,10 +11,13 @@ EXAMPLE_DB ?= examples.db
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install -q uv
-	$(UV) sync --frozen
+	$(UV) sync --frozen --compile-bytecode
 	@touch $@
 
+# Byte-compiled once, so no process (CLI, worker, test) compiles sources at start-up,
+# even where PYTHONDONTWRITEBYTECODE is set; up-to-date files are skipped.
 install: $(VENV)/.installed
+	@$(PY) -m compileall -q src
 
 run: install
 	@rm -f $(EXAMPLE_DB) $(EXAMPLE_DB)-wal $(EXAMPLE_DB)-shm
