@@ -141,7 +141,7 @@ def web_bench(work: Path, requests: int = 20) -> dict[str, Any]:
 
 def build_synthetic_ledger(db: str) -> list[str]:
     """A ledger of 100,000 figures on 1,000 incidents, written through the `Ledger` API."""
-    from tally.models import Document, Figure, Incident, LocalIncident, Statement, text_hash
+    from tally.models import Document, Figure, Incident, LocalIncident, text_hash
     from tally.reconcile import reconcile, totals
     from tally.store import Ledger
 
@@ -153,14 +153,13 @@ def build_synthetic_ledger(db: str) -> list[str]:
         ("missing", "people"),
     ]
     n_docs = WEB_FIGURES // FIGURES_PER_DOC
-    incidents: list[Incident] = []
-    assignments: dict[str, str] = {}
-    statements: dict[str, list[Statement]] = {}
+    incidents: dict[str, Incident] = {}
+    linked: list[tuple[str, str, str]] = []
     with Ledger(db) as ledger:
         for d in range(n_docs):
             iid = f"synthetic-{d // DOCS_PER_INCIDENT:04d}"
             if d % DOCS_PER_INCIDENT == 0:
-                incidents.append(Incident(iid, name=f"Synthetic attack {iid}", date="2024-01-01"))
+                incidents[iid] = Incident(iid, name=f"Synthetic attack {iid}", date="2024-01-01")
             parts, spans = [], []
             pos = 0
             for k in range(FIGURES_PER_DOC):
@@ -200,14 +199,15 @@ def build_synthetic_ledger(db: str) -> list[str]:
                 ledger.add_document(
                     doc, figs, [LocalIncident(doc.id, "main", published=doc.published)]
                 )
-            for f in figs:
-                assignments[f.key] = iid
-                statements.setdefault(iid, []).append(Statement(f, doc.published, None, doc.name))
-        reconciled = {iid: reconcile(s) for iid, s in statements.items()}
-        ledger.replace_incidents(
-            incidents, assignments, reconciled, {i: totals(r) for i, r in reconciled.items()}
-        )
-    return [i.id for i in incidents]
+            linked.append((doc.id, "main", iid))
+        with ledger.conn.transaction():
+            ledger.assign_incidents(linked, {})
+            ledger.replace_incidents(
+                (incidents[iid], recs, totals(recs))
+                for iid, stmts in ledger.incident_statements()
+                for recs in [reconcile(stmts)]
+            )
+    return list(incidents)
 
 
 def main() -> None:

@@ -3,18 +3,23 @@ depend on how (or in which order) the documents were processed."""
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tally import pipeline
 from tally.errors import InputError
 from tally.export import figure_rows, incident_rows
 from tally.ingest import discover
-from tally.models import Source
+from tally.link import link_across
+from tally.models import Source, Statement
 from tally.pipeline import ingest, local_runner, process_safe, relink
+from tally.reconcile import reconcile, totals
 from tally.store import Ledger
+from tally.store.corrections import Corrections
 
 ARTICLE = (
     "Report {n}. Three people were killed and 14 injured when gunmen opened fire on a market "
@@ -111,3 +116,139 @@ def test_the_order_of_ingest_does_not_change_figures_or_incidents(
             figs, incs = _export(led)
             exports.append((sorted(figs, key=json.dumps), incs))
     assert exports[0] == exports[1]
+
+
+def _ingest_dev(target: str, shared: Path) -> Ledger:
+    led = Ledger(target)
+    ingest(discover([str(shared / "corpus" / "dev")]), led, runner=local_runner(1))
+    return led
+
+
+def test_relink_reconciles_one_incident_at_a_time_and_never_holds_them_all(
+    tmp_path: Path, shared: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[list[str], int]] = []
+    real = pipeline.reconcile
+
+    def live() -> int:
+        return sum(1 for o in gc.get_objects() if type(o) is Statement)
+
+    def spy(statements: list[Statement]) -> list:
+        calls.append(([s.figure.key for s in statements], live() - before))
+        return real(statements)
+
+    with _ingest_dev(str(tmp_path / "l.db"), shared) as led:
+        relink(led)  # incidents to correct, as a reviewer would see them
+        store = Corrections(led.conn)
+        store.add_reviewer("Ana")
+        first = led.figures()[0]
+        store.review_figure("Ana", first, "reject", first.incident)
+        monkeypatch.setattr(pipeline, "reconcile", spy)
+        gc.collect()
+        before = live()
+        n = relink(led)
+        expected = {
+            inc.id: [f.key for f in led.figures(incident_id=inc.id) if f.key != first.key]
+            for inc in led.incidents()
+        }
+    expected = {iid: keys for iid, keys in expected.items() if keys}
+    assert n >= len(expected)
+    # Once per incident that has figures, with its statements only, in document and text order.
+    assert sorted(keys for keys, _ in calls) == sorted(expected.values())
+    assert len(calls) == len(expected) > 10
+    # At any call, only this incident's statements (and the rejected one, read but not
+    # reconciled) and those of the incident before it (being written) are alive.
+    sizes = [len(keys) for keys, _ in calls]
+    for i, (keys, alive) in enumerate(calls):
+        assert alive <= len(keys) + 1 + (sizes[i - 1] if i else 0), (i, alive, len(keys))
+    assert max(alive for _, alive in calls) < sum(sizes) / 2
+
+
+def _in_memory_relink(led: Ledger) -> tuple[dict[str, str], list]:
+    """What relinking must store, computed the plain way, with every statement in memory.
+
+    Returns each assigned figure's incident, and (incident, reconciled rows,
+    totals) for every incident, as `Ledger.replace_incidents` takes them.
+    """
+    incidents, mapping = link_across(led.local_incidents())
+    fixes = Corrections(led.conn).snapshot()
+    incidents = fixes.incidents(incidents)
+    known = {i.id for i in incidents}
+    moves = fixes.moves(known)
+    names: dict[str, str] = {}
+    for doc_id, name, _ in led.names():
+        names.setdefault(doc_id, name)
+    docs = {d.id: d for d in led.documents()}
+    local = dict(led.conn.query("SELECT key, local_incident FROM figures"))
+    assigned: dict[str, str] = {}
+    statements: dict[str, list[Statement]] = {}
+    for fig in sorted(led.figures(), key=lambda f: (f.doc_id, f.start, f.category, f.end)):
+        iid = mapping.get((fig.doc_id, local[fig.key] or ""))
+        if iid is None:
+            continue
+        iid = moves.get(fig.key, fixes.incident_of(iid, known))
+        assigned[fig.key] = iid
+        fixed = fixes.figure(fig)
+        if fixed is not None:
+            doc = docs[fig.doc_id]
+            statements.setdefault(iid, []).append(
+                Statement(fixed, doc.published, doc.publisher, names.get(doc.id, doc.name))
+            )
+    rows = []
+    for inc in incidents:
+        recs = reconcile(statements.get(inc.id, []))
+        rows.append((inc, recs, totals(recs) if recs else {}))
+    return assigned, rows
+
+
+def _assigned(led: Ledger) -> dict[str, str]:
+    return dict(
+        led.conn.query("SELECT key, incident_id FROM figures WHERE incident_id IS NOT NULL")
+    )
+
+
+def test_streamed_relink_stores_the_in_memory_view_with_corrections(
+    db_target: str, shared: Path
+) -> None:
+    with _ingest_dev(db_target, shared) as led:
+        relink(led)
+        store = Corrections(led.conn)
+        store.add_reviewer("Ana")
+        by_incident: dict[str, list] = {}
+        for f in led.figures():
+            by_incident.setdefault(f.incident, []).append(f)
+        ids = {i.id for i in led.incidents()}
+        big = sorted(i for i in ids if len(by_incident.get(i, [])) >= 2)
+        a, b, c, d = big[:4]
+        store.review_figure("Ana", by_incident[a][0], "reject", a)
+        store.review_figure("Ana", by_incident[a][1], "confirm", a)
+        fig = by_incident[b][0]
+        store.review_figure(
+            "Ana",
+            fig,
+            "correct",
+            b,
+            {
+                "value": fig.value + 7,
+                "value_high": "",
+                "category": "injured",
+                "group": "children",
+                "qualifier": "about",
+                "attribution": "a reviewer",
+            },
+        )
+        store.review_figure("Ana", by_incident[b][1], "move", b, move_to=c)
+        relink(led)
+        store.merge("Ana", c, d)
+        store.split("Ana", a, by_incident[a][-1:])
+        for fig in by_incident[big[4]]:
+            store.review_figure("Ana", fig, "reject", big[4])
+        led.add_name(by_incident[d][0].doc_id, "0-first-name.txt")
+        relink(led)
+        assert c not in {i.id for i in led.incidents()}
+        assert f"{a}-split-1" in {i.id for i in led.incidents()}
+        streamed = (_assigned(led), led.incident_summaries())
+        assigned, rows = _in_memory_relink(led)
+        led.replace_incidents(rows)
+        assert streamed == (assigned, led.incident_summaries())
+        assert any(s["figures"] for s in streamed[1]) and len(streamed[0]) > 100

@@ -43,7 +43,7 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Source:
     """One input as the user named it: a file, a URL, or a manifest line."""
 
@@ -56,7 +56,7 @@ class Source:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A half-open character range `[start, end)` of a document's stored text."""
 
@@ -64,7 +64,7 @@ class Span:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """A document as stored: its text, what we know about it, and where it came from."""
 
@@ -87,7 +87,7 @@ class Document:
         return any(s.start < end and start < s.end for s in self.furniture)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One stated number of harmed people, grounded in its document's text."""
 
@@ -114,7 +114,7 @@ class Figure:
         return f"{self.doc_id}:{self.start}-{self.end}:{self.category}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Incident:
     """One real-world event (or a wider conflict) that figures count."""
 
@@ -133,7 +133,7 @@ class Incident:
     """A wider conflict or past incident mentioned in passing, not an article's subject."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LocalIncident:
     """An incident as one document describes it, before linking across documents.
 
@@ -160,7 +160,7 @@ class LocalIncident:
     """Words that identify it for cross-document linking (names, places, years)."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """A figure as reconciliation sees it: with its document's date and source."""
 
@@ -170,7 +170,7 @@ class Statement:
     doc_name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Reconciled:
     """The reconciled view of one incident's (category, group)."""
 

@@ -9,11 +9,12 @@ the cross-document view from what is stored.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import threading
 import time
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,10 +26,10 @@ from tally.errors import InputError, TallyError
 from tally.extract import extract
 from tally.ingest import IngestOptions, read
 from tally.link import link_across, link_within
-from tally.models import Document, Figure, LocalIncident, Source, Statement
+from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Source, Statement
 from tally.reconcile import reconcile, totals
 from tally.store import Ledger
-from tally.store.corrections import Corrections
+from tally.store.corrections import Corrections, CorrectionSet
 
 BATCH = 32
 """Documents written per transaction: each one whole, so a crash never leaves one half written."""
@@ -122,8 +123,7 @@ def local_runner(jobs: int = 1) -> Runner:
 
 def _pooled(sources: Iterable[Source], options: IngestOptions, jobs: int) -> Iterator[Result]:
     """Results of a process pool, in input order, with a bounded number of chunks in flight."""
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    ctx = _worker_context()
     it = iter(sources)
     window: deque[Future[list[Result]]] = deque()
     with ProcessPoolExecutor(
@@ -141,6 +141,20 @@ def _pooled(sources: Iterable[Source], options: IngestOptions, jobs: int) -> Ite
                 yield from window.popleft().result()
             except BrokenProcessPool as err:
                 raise TallyError(f"a worker process died ({err}); re-run to finish") from err
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    """How workers start: forked from a server that has already imported the pipeline.
+
+    The fork server starts clean (no threads, no open ledger), imports this
+    module once, and forks each worker from it, so workers start in
+    milliseconds with every pattern compiled instead of importing on their own.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload([__name__])
+    return ctx
 
 
 def _exit_with(pid: int) -> None:
@@ -235,6 +249,10 @@ def relink(ledger: Ledger, *, tries: int = 3) -> int:
 
     Returns the number of incidents. Deterministic: the same documents give the
     same incidents and ids whatever order they were ingested in. Reads no texts.
+    Streams: the figures' incidents are set in the ledger, then its figures are
+    read back one incident at a time, reconciled and written, so memory holds
+    one incident's statements (plus the links of local incidents), not the
+    ledger's. All of it is one transaction: readers see the old view or the new.
     When another writer adds documents while this runs, the view is recomputed
     (up to `tries` times), and otherwise left to that writer, whose own relink
     comes after its last document: a stale view never overwrites a newer one.
@@ -244,42 +262,48 @@ def relink(ledger: Ledger, *, tries: int = 3) -> int:
     fixes = Corrections(ledger.conn).snapshot()
     incidents = fixes.incidents(incidents)
     known = {inc.id for inc in incidents}
-    names: dict[str, str] = {}
-    for doc_id, name, _url in ledger.names():
-        names.setdefault(doc_id, name)
-    meta = {
-        d.id: (d.published, d.publisher, names.get(d.id, d.name)) for d in ledger.document_meta()
-    }
-    del names
-    statements: dict[str, list[Statement]] = defaultdict(list)
-    assignments: dict[str, str] = {}
-    for fig in ledger.iter_figures(local=True):
-        iid = mapping.get((fig.doc_id, fig.incident or ""))
-        if iid is None:
-            continue
-        iid = fixes.incident_of(fig.key, iid, known)
-        assignments[fig.key] = iid
-        fig = fixes.figure(fig)
-        if fig is None:
-            continue
-        published, publisher, name = meta.get(fig.doc_id, (None, None, fig.doc_id))
-        statements[iid].append(
-            Statement(figure=fig, published=published, publisher=publisher, doc_name=name)
-        )
-    del meta
-    reconciled = {iid: reconcile(stmts) for iid, stmts in statements.items()}
     with ledger.conn.transaction():
         moved = _stamp(ledger) != stamp
         if not moved:
-            ledger.replace_incidents(
-                incidents,
-                assignments,
-                reconciled,
-                {iid: totals(r) for iid, r in reconciled.items()},
+            ledger.assign_incidents(
+                (
+                    (doc_id, key, fixes.incident_of(iid, known))
+                    for (doc_id, key), iid in mapping.items()
+                ),
+                fixes.moves(known),
             )
+            ledger.replace_incidents(_reconciled(incidents, ledger.incident_statements(), fixes))
     if moved and tries > 1:
         return relink(ledger, tries=tries - 1)
     return len(incidents)
+
+
+def _reconciled(
+    incidents: list[Incident],
+    grouped: Iterable[tuple[str, list[Statement]]],
+    fixes: CorrectionSet,
+) -> Iterator[tuple[Incident, list[Reconciled], dict[str, int]]]:
+    """Each incident with its reconciled figures and totals, reconciled one at a time.
+
+    `grouped` gives each incident's statements as stored; reviewers' corrections
+    are applied here (a rejected figure drops out). Incidents without figures
+    come last, with an empty reconciliation; statements of an incident that is
+    not in `incidents` (merged away) are not shown.
+    """
+    pending = {inc.id: inc for inc in incidents}
+    for iid, stored in grouped:
+        inc = pending.pop(iid, None)
+        if inc is None:
+            continue
+        statements = []
+        for s in stored:
+            fig = fixes.figure(s.figure)
+            if fig is not None:
+                statements.append(s if fig is s.figure else dataclasses.replace(s, figure=fig))
+        recs = reconcile(statements) if statements else []
+        yield inc, recs, totals(recs) if recs else {}
+    for inc in pending.values():
+        yield inc, [], {}
 
 
 def _stamp(ledger: Ledger) -> tuple[int, int, int]:

@@ -125,9 +125,18 @@ def test_merges_resolve_through_chains_and_splits_copy_their_parent() -> None:
     incidents = fixes.incidents([Incident("a"), Incident("b"), Incident("c", name="Fire")])
     assert [(i.id, i.name) for i in incidents] == [("c", "Fire"), ("c-split-1", "Fire (split)")]
     known = {i.id for i in incidents}
-    assert fixes.incident_of("k", "a", known) == "c"
-    moved = CorrectionSet(figures={"k": FigureFix("k", incident="gone")})
-    assert moved.incident_of("k", "a", {"a"}) == "a"
+    assert fixes.incident_of("a", known) == "c"
+    assert fixes.incident_of("x", known) == "x"
+    moved = CorrectionSet(
+        figures={
+            "k": FigureFix("k", incident="gone"),
+            "m": FigureFix("m", incident="a"),
+            "r": FigureFix("r", status="rejected"),
+        },
+        merges={"a": "c"},
+    )
+    assert moved.moves({"a", "c"}) == {"m": "c"}
+    assert moved.moves({"a"}) == {}  # moved to an incident merged into one that is gone
 
 
 def test_reviewer_tokens_are_stored_hashed(db_target: str) -> None:

@@ -6,6 +6,7 @@ Each test runs on a fresh SQLite file and on a fresh PostgreSQL database
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from pathlib import Path
 
@@ -84,10 +85,6 @@ def test_documents_round_trip_with_metadata_and_lookup(led: Ledger) -> None:
     by_id = sorted(docs, key=lambda d: d.id)
     assert list(led.documents()) == by_id
     assert led.document_ids() == [d.id for d in by_id]
-    assert [m.text for m in led.document_meta()] == ["", ""]
-    assert [(m.published, m.publisher, m.title) for m in led.document_meta()] == [
-        (d.published, d.publisher, d.title) for d in by_id
-    ]
     assert led.document(docs[0].id[:10]) == docs[0]
     assert led.document("bar.html") == docs[1]
     with pytest.raises(NotFound):
@@ -160,12 +157,11 @@ def test_incidents_are_replaced_whole_with_their_reconciliation(led: Ledger) -> 
     stmts = tuple(Statement(f, "2024-03-01", None, "a.txt") for f in figs[:2])
     rec = Reconciled("killed", "people", 69, 81, 81, (69, 81), 1, 1, True, "latest", (), stmts)
     for _ in range(2):
-        led.replace_incidents(
-            incs,
-            {figs[0].key: "toll-2024", figs[1].key: "toll-2024", figs[2].key: "bus"},
-            {"toll-2024": [rec]},
-            {"toll-2024": {"killed": 81}},
-        )
+        with led.conn.transaction():
+            led.assign_incidents(
+                [(docs[0].id, "main", "toll-2024"), (docs[1].id, "main", "bus")], {}
+            )
+            led.replace_incidents(iter([(incs[0], [rec], {"killed": 81}), (incs[1], [], {})]))
     assert [i.id for i in led.incidents()] == ["toll-2024", "bus"]
     assert led.incident("bus").background is True
     assert {f.key for f in led.figures(incident_id="toll-2024")} == {figs[0].key, figs[1].key}
@@ -177,6 +173,46 @@ def test_incidents_are_replaced_whole_with_their_reconciliation(led: Ledger) -> 
     assert (summary["bus"]["documents"], summary["bus"]["conflict"]) == (0, False)
     with pytest.raises(NotFound):
         led.incident("nope")
+
+
+def test_figures_are_assigned_in_bulk_and_read_back_one_incident_at_a_time(led: Ledger) -> None:
+    toll = _doc(TEXTS[2], "b.txt", published="2024-03-01", publisher="Courier")
+    bus, bar = _doc(TEXTS[0], "a.txt"), _doc(TEXTS[1], "c.txt")
+    figs = {
+        "81": _fig(toll, "81"),
+        "69": _fig(toll, "69"),
+        "Five": _fig(bus, "Five"),
+        "12": _fig(bus, "12", "injured"),
+        "two": dataclasses.replace(_fig(bar, "two"), incident="side"),
+    }
+    led.add_document(toll, [figs["81"], figs["69"]])
+    led.add_name(toll.id, "a-copy.txt")
+    led.add_document(bus, [figs["Five"], figs["12"]])
+    led.add_document(bar, [figs["two"]])
+    for _ in range(2):
+        led.assign_incidents(
+            [(toll.id, "main", "toll"), (bus.id, "main", "bus"), (bar.id, "main", "bar")],
+            {figs["69"].key: "bus", figs["two"].key: "bus"},
+        )
+    # "two" counts the local incident "side", which nothing links: a move does not place it.
+    assert {f.key for f in led.figures(incident_id="bus")} == {
+        figs[w].key for w in ("69", "Five", "12")
+    }
+    assert led.figures(doc_id=bar.id)[0].incident == "side"
+    grouped = list(led.incident_statements())
+    assert [iid for iid, _ in grouped] == ["bus", "toll"]
+    in_order = sorted(
+        (figs[w] for w in ("69", "Five", "12")), key=lambda f: (f.doc_id, f.start, f.category)
+    )
+    assert [s.figure.key for s in grouped[0][1]] == [f.key for f in in_order]
+    first = {s.figure.key: s for _, stmts in grouped for s in stmts}
+    assert (
+        first[figs["81"].key].published,
+        first[figs["81"].key].publisher,
+        first[figs["81"].key].doc_name,
+        first[figs["81"].key].figure.incident,
+    ) == ("2024-03-01", "Courier", "a-copy.txt", "toll")
+    assert (first[figs["Five"].key].published, first[figs["Five"].key].doc_name) == (None, "a.txt")
 
 
 def test_two_writers_at_once_store_each_document_once(db_target: str) -> None:

@@ -34,8 +34,8 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import combinations
 
@@ -62,19 +62,24 @@ DATE_SLACK_DAYS = 1
 """Reports date the same event a day apart (late at night, "on Saturday" vs "overnight")."""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
+    """One local incident as linking sees it, kept small: a ledger holds hundreds of
+    thousands. Its cues are split into tuples of pooled strings (tuples of a few items are
+    a tenth the size of sets; one string object per distinct word)."""
+
     li: LocalIncident
+    """Without its cues."""
     lo: date | None
     hi: date | None
-    places: set[str] = field(default_factory=set)
-    geo: set[str] = field(default_factory=set)
-    words: set[str] = field(default_factory=set)
-    figs: set[str] = field(default_factory=set)
+    places: tuple[str, ...] = ()
+    geo: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    figs: tuple[str, ...] = ()
     population: int = 0
     conflict: bool = False
-    rare_words: frozenset[str] = frozenset()
-    rare_figs: frozenset[str] = frozenset()
+    rare_words: tuple[str, ...] = ()
+    rare_figs: tuple[str, ...] = ()
     """The words and figures rare enough in the ledger to identify an incident (`_mark_rare`)."""
     lo_day: int = 0
     hi_day: int = 0
@@ -101,28 +106,46 @@ def _interval(value: str | None, prec: int | None) -> tuple[date | None, date | 
     return bound(parts[0], False), bound(parts[-1], True)
 
 
-def _node(li: LocalIncident) -> _Node:
+_POOLED = ("key", "name", "type", "date", "place", "admin1", "country", "published")
+
+
+def _node(li: LocalIncident, pool: dict[str, str] | None = None) -> _Node:
+    """A node for `li`; equal strings share one object through `pool`."""
+    intern = (pool if pool is not None else {}).setdefault
     lo, hi = _interval(li.date, li.date_prec)
     n = _Node(li, lo, hi, conflict="kind:conflict" in li.cues)
+    places: set[str] = set()
+    geo: set[str] = set()
+    words: set[str] = set()
+    figs: set[str] = set()
     for cue in li.cues:
         kind, _, value = cue.partition(":")
         if kind == "place":
-            n.places.add(value)
+            places.add(value)
         elif kind == "geo":
-            n.geo.add(value)
+            geo.add(value)
         elif kind == "w":
-            n.words.add(value)
+            words.add(value)
         elif kind == "fig":
-            n.figs.add(value)
+            figs.add(value)
             category, _, number = value.rpartition(":")
             if category.startswith(("killed:", "injured:")) and number.isdigit():
                 n.toll = max(n.toll, int(number))
         elif kind == "pop" and value.isdigit():
             n.population = max(n.population, int(value))
     if li.place:
-        n.places.add(li.place.lower())
-    n.words -= n.places
-    n.rare_words, n.rare_figs = frozenset(n.words), frozenset(n.figs)
+        places.add(li.place.lower())
+    words -= places
+    n.places, n.geo, n.words, n.figs = (
+        tuple(intern(v, v) for v in sorted(group)) for group in (places, geo, words, figs)
+    )
+    n.rare_words, n.rare_figs = n.words, n.figs
+    n.li = dataclasses.replace(
+        li,
+        cues=(),
+        doc_id=intern(li.doc_id, li.doc_id),
+        **{f: intern(v, v) for f in _POOLED if isinstance(v := getattr(li, f), str)},
+    )
     if lo and hi:
         n.lo_day, n.hi_day = lo.toordinal(), hi.toordinal()
     return n
@@ -130,8 +153,18 @@ def _node(li: LocalIncident) -> _Node:
 
 def _mark_rare(nodes: list[_Node], informative: set[str] | frozenset[str]) -> None:
     for n in nodes:
-        n.rare_words = frozenset(n.words & informative)
-        n.rare_figs = frozenset(n.figs & informative)
+        n.rare_words = tuple(w for w in n.words if w in informative)
+        n.rare_figs = tuple(f for f in n.figs if f in informative)
+
+
+def _common(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """How many items two small tuples share."""
+    return sum(1 for x in a if x in b) if a and b else 0
+
+
+def _meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two small tuples share an item."""
+    return bool(a and b) and any(x in b for x in a)
 
 
 def _months(lo: date, hi: date) -> list[str]:
@@ -207,7 +240,9 @@ def pair_score(a: _Node, b: _Node) -> int | None:
         slack = SLOW_SLACK_DAYS if slow else DATE_SLACK_DAYS
         if a.lo_day - slack > b.hi_day or b.lo_day - slack > a.hi_day:
             return None
-    specific = min(3, len(a.rare_words & b.rare_words)) + min(2, len(a.rare_figs & b.rare_figs))
+    specific = min(3, _common(a.rare_words, b.rare_words)) + min(
+        2, _common(a.rare_figs, b.rare_figs)
+    )
     if a.li.name and b.li.name and a.li.name.lower() == b.li.name.lower():
         specific += 2
     if (
@@ -220,19 +255,19 @@ def pair_score(a: _Node, b: _Node) -> int | None:
         specific = 1
     score = 0
     big = max(a.population, b.population) > BIG_CITY
-    if a.geo & b.geo or a.places & b.places:
+    if _meet(a.geo, b.geo) or _meet(a.places, b.places):
         score += 1 if big else 2
         if not specific:
             return None
     elif not (a.places and b.places):
-        named = (a.places & b.words) or (b.places & a.words)
+        named = _meet(a.places, b.words) or _meet(b.places, a.words)
         same_disaster = a.li.type == b.li.type and a.li.type in DISASTERS | SLOW_TYPES
         if specific < (1 if named or same_disaster else 2):
             return None
         score += 1 if named else 0
     elif (
-        (a.places & b.words)
-        or (b.places & a.words)
+        _meet(a.places, b.words)
+        or _meet(b.places, a.words)
         or ((km := _distance_km(a.li, b.li)) is not None and km < NEAR_KM)
     ):
         score += 1
@@ -252,7 +287,7 @@ class _Sets:
 
     def __init__(self, nodes: list[_Node]) -> None:
         self.parent = list(range(len(nodes)))
-        self.geo = [set(n.geo) for n in nodes]
+        self.geo: list[tuple[str, ...] | frozenset[str]] = [n.geo for n in nodes]
         self.days = [
             (n.lo, n.hi) if n.lo and n.hi and (n.li.date_prec or 9) <= 2 else None for n in nodes
         ]
@@ -269,7 +304,8 @@ class _Sets:
         a, b = self.find(i), self.find(j)
         if a == b:
             return True
-        if self.geo[a] and self.geo[b] and not self.geo[a] & self.geo[b]:
+        ga, gb = self.geo[a], self.geo[b]
+        if ga and gb and frozenset(ga).isdisjoint(gb):
             return False
         da, db = self.days[a], self.days[b]
         span = None
@@ -279,7 +315,7 @@ class _Sets:
                 return False
         keep, gone = min(a, b), max(a, b)
         self.parent[gone] = keep
-        self.geo[keep] |= self.geo[gone]
+        self.geo[keep] = frozenset(ga).union(gb) if ga and gb else ga or gb
         self.days[keep] = span or da or db
         self.slow[keep] = self.slow[a] or self.slow[b]
         return True
@@ -356,7 +392,7 @@ def _near_pairs(group: list[int], nodes: list[_Node]) -> Iterator[tuple[int, int
     places = {p for i in group for p in nodes[i].places}
     naming: dict[str, list[int]] = defaultdict(list)
     for j in group:
-        for w in nodes[j].words & places:
+        for w in places.intersection(nodes[j].words):
             naming[w].append(j)
     for i in group:
         for p in nodes[i].places:
@@ -411,7 +447,7 @@ def _pairs(kind: str, members: list[int], nodes: list[_Node]) -> Iterator[tuple[
             yield (i, j) if pos[i] < pos[j] else (j, i)
         elif (
             anchors is not None
-            or nodes[i].places & nodes[j].places
+            or _meet(nodes[i].places, nodes[j].places)
             or not (nodes[i].places and nodes[j].places)
         ):
             yield min(i, j), max(i, j)
@@ -469,10 +505,16 @@ def _incident(members: list[_Node]) -> tuple[Incident, str, date | None]:
 
 
 def link_across(
-    local: list[LocalIncident],
+    local: Iterable[LocalIncident],
 ) -> tuple[list[Incident], dict[tuple[str, str], str]]:
-    """Cluster local incidents; return the incidents and (doc_id, local key) → incident id."""
-    nodes = [_node(li) for li in sorted(local, key=lambda x: (x.doc_id, x.key))]
+    """Cluster local incidents; return the incidents and (doc_id, local key) → incident id.
+
+    `local` may be a stream: only the compact nodes built from it are kept.
+    """
+    pool: dict[str, str] = {}
+    nodes = [_node(li, pool) for li in local]
+    del pool
+    nodes.sort(key=lambda n: (n.li.doc_id, n.li.key))
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
         for key in _block_keys(n):
@@ -487,10 +529,12 @@ def link_across(
                 for other in by_tail.get((key[0], *key[2:]), []):
                     if other != key:
                         blocks[other].append(i)
-    df: Counter[str] = Counter(w for n in nodes for w in n.words | n.figs)
+    df: Counter[str] = Counter(w for n in nodes for w in {*n.words, *n.figs})
     limit = max(RARE_MIN, int(len(nodes) * RARE_SHARE))
     _mark_rare(nodes, {w for w, c in df.items() if c <= limit})
-    scored: list[tuple[int, tuple[str, str], tuple[str, str], int, int]] = []
+    del df
+    scored: list[tuple[int, int, int]] = []
+    """(-score, i, j): node order is (doc_id, key) order, so ties break by the documents."""
     seen: set[tuple[int, int]] = set()
     for key in sorted(blocks):
         if key[0] == "conflict":
@@ -501,28 +545,29 @@ def link_across(
             seen.add((i, j))
             score = pair_score(nodes[i], nodes[j])
             if score is not None and score >= THRESHOLD:
-                ki = (nodes[i].li.doc_id, nodes[i].li.key)
-                kj = (nodes[j].li.doc_id, nodes[j].li.key)
-                scored.append((-score, ki, kj, i, j))
+                scored.append((-score, i, j))
     del seen
     sets = _Sets(nodes)
-    for _, _, _, i, j in sorted(scored):
+    for _, i, j in sorted(scored):
         sets.union(i, j)
     for key in sorted(k for k in blocks if k[0] == "conflict"):
         _link_conflicts(blocks[key], nodes, sets)
+    del blocks
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         clusters[sets.find(i)].append(i)
+    del sets
     built = []
     for members in clusters.values():
         inc, base, lo = _incident([nodes[i] for i in members])
-        first = min((nodes[i].li.doc_id, nodes[i].li.key) for i in members)
-        built.append((base, lo or date.max, first, inc, members))
-    built.sort(key=lambda b: (b[0], b[1], b[2]))
+        built.append((base, lo or date.max, members[0], inc, members))
+    del clusters
+    built.sort(key=lambda b: (b[0], b[1], b[2]), reverse=True)
     incidents: list[Incident] = []
     mapping: dict[tuple[str, str], str] = {}
     used: Counter[str] = Counter()
-    for base, _, _, inc, members in built:
+    while built:
+        base, _, _, inc, members = built.pop()
         used[base] += 1
         iid = base if used[base] == 1 else f"{base}-{used[base]}"
         incidents.append(dataclasses.replace(inc, id=iid))

@@ -88,13 +88,21 @@ class CorrectionSet:
             seen.add(incident_id)
         return incident_id
 
-    def incident_of(self, key: str, incident_id: str, known: set[str]) -> str:
-        """The incident a figure counts after moves and merges (moves to vanished ids are ignored)."""
-        fix = self.figures.get(key)
-        if fix and fix.incident and self.resolve(fix.incident) in known:
-            return self.resolve(fix.incident)
+    def incident_of(self, incident_id: str, known: set[str]) -> str:
+        """The incident a linked incident's figures count after merges (into vanished ids: ignored)."""
         target = self.resolve(incident_id)
         return target if target in known else incident_id
+
+    def moves(self, known: set[str]) -> dict[str, str]:
+        """Figure key → the incident a reviewer moved it to, after merges (vanished ids ignored).
+
+        A moved figure counts that incident instead of `incident_of` its linked one.
+        """
+        out: dict[str, str] = {}
+        for key, fix in sorted(self.figures.items()):
+            if fix.incident and self.resolve(fix.incident) in known:
+                out[key] = self.resolve(fix.incident)
+        return out
 
     def incidents(self, incidents: Iterable[Incident]) -> list[Incident]:
         """Linked incidents plus the parts reviewers split off, less those merged into others."""

@@ -12,11 +12,12 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
+from itertools import groupby, islice
 from pathlib import Path
 from typing import Any
 
 from tally.errors import NotFound
-from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Span
+from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Span, Statement
 from tally.store.db import Connection
 from tally.store.schema import migrate
 
@@ -109,7 +110,7 @@ class Ledger:
             c.executemany(
                 "INSERT INTO local_incidents (doc_id, key, data) VALUES (?, ?, ?) "
                 "ON CONFLICT DO NOTHING",
-                [(li.doc_id, li.key, json.dumps(dataclasses.asdict(li))) for li in local_incidents],
+                [(li.doc_id, li.key, _local_json(li)) for li in local_incidents],
             )
         return True
 
@@ -163,12 +164,6 @@ class Ledger:
         for row in self.conn.iterate(f"SELECT {_DOC_COLS} FROM documents ORDER BY id"):
             yield _document(row)
 
-    def document_meta(self) -> Iterator[Document]:
-        """Every stored document without its text (cheap: for dates, names and sources)."""
-        cols = _DOC_COLS.replace(", text", ", ''")
-        for row in self.conn.iterate(f"SELECT {cols} FROM documents ORDER BY id"):
-            yield _document(row)
-
     def document_ids(self) -> list[str]:
         """The ids of every stored document, sorted."""
         return [r[0] for r in self.conn.query("SELECT id FROM documents ORDER BY id")]
@@ -200,82 +195,93 @@ class Ledger:
         elif incident_id:
             sql += " WHERE incident_id = ?"
             params = (incident_id,)
-        sql += " ORDER BY doc_id, start_char, category"
+        sql += " ORDER BY doc_id, start_char, category, end_char"
         return [_figure(r) for r in self.conn.query(sql, params)]
 
-    def iter_figures(self, local: bool = False) -> Iterator[Figure]:
-        """Every stored figure, streamed in document and text order.
-
-        With `local`, each figure's `incident` is its document-local key (what
-        relinking maps), not the ledger incident an earlier relink gave it.
-        """
+    def iter_figures(self) -> Iterator[Figure]:
+        """Every stored figure, streamed in document and text order."""
         for row in self.conn.iterate(
-            f"SELECT {_FIG_COLS} FROM figures ORDER BY doc_id, start_char, category"
+            f"SELECT {_FIG_COLS} FROM figures ORDER BY doc_id, start_char, category, end_char"
         ):
-            yield _figure((*row[:13], None)) if local else _figure(row)
+            yield _figure(row)
 
-    def local_incidents(self) -> list[LocalIncident]:
-        """Every document's local incidents, in document order (the input of cross-document linking)."""
-        out = []
+    def local_incidents(self) -> Iterator[LocalIncident]:
+        """Every document's local incidents, streamed in document order (what cross-document
+        linking reads)."""
         for (data,) in self.conn.iterate("SELECT data FROM local_incidents ORDER BY doc_id, key"):
             d = json.loads(data)
             d["cues"] = tuple(d.get("cues") or ())
-            out.append(LocalIncident(**d))
-        return out
+            yield LocalIncident(**d)
 
     # incidents ---------------------------------------------------------------
 
-    def replace_incidents(
-        self,
-        incidents: Iterable[Incident],
-        assignments: dict[str, str],
-        reconciled: dict[str, list[Reconciled]],
-        totals: dict[str, dict[str, int]],
+    def assign_incidents(
+        self, linked: Iterable[tuple[str, str, str]], moved: dict[str, str]
     ) -> None:
-        """Replace the linked view: incidents, which incident each figure counts, the reconciliation.
+        """Set the incident every figure counts: by its document's local incident, then moves.
 
-        `assignments` maps a figure key to an incident id; `reconciled` and
-        `totals` are keyed by incident id. Done in one transaction, so readers see
-        the old view or the new one, never a mix.
+        `linked` gives (doc_id, local incident key, incident id); a figure whose
+        local incident it does not name counts none. `moved` maps figure keys to
+        the incident a reviewer moved them to (a figure that counts none stays so).
+        Relinking calls this and `replace_incidents` in one transaction, so readers
+        see the old view or the new one, never a mix.
         """
-        incidents = list(incidents)
+        with self.conn.transaction() as c:
+            c.execute(
+                "CREATE TEMP TABLE relink_map (doc_id TEXT NOT NULL, key TEXT NOT NULL, "
+                "incident_id TEXT NOT NULL, PRIMARY KEY (doc_id, key))"
+            )
+            rows = iter(linked)
+            while chunk := list(islice(rows, 5000)):
+                c.executemany(
+                    "INSERT INTO relink_map (doc_id, key, incident_id) VALUES (?, ?, ?)", chunk
+                )
+            c.execute(
+                "UPDATE figures SET incident_id = (SELECT m.incident_id FROM relink_map m "
+                "WHERE m.doc_id = figures.doc_id AND m.key = COALESCE(figures.local_incident, ''))"
+            )
+            c.execute("DROP TABLE relink_map")
+            c.executemany(
+                "UPDATE figures SET incident_id = ? WHERE key = ? AND incident_id IS NOT NULL",
+                [(iid, key) for key, iid in moved.items()],
+            )
+
+    def incident_statements(self) -> Iterator[tuple[str, list[Statement]]]:
+        """Each incident's figures as statements, streamed one incident at a time.
+
+        Incidents come in id order; within one, figures in document and text order
+        (span ties by end, as extraction stores them), each with its document's
+        date, publisher and first name. Figures that count no incident are left
+        out. Memory holds one incident's statements, whatever the ledger's size.
+        """
+        sql = (
+            f"SELECT {_FIG_COLS}, d.published, d.publisher, "
+            "COALESCE((SELECT MIN(n.name) FROM document_names n WHERE n.doc_id = figures.doc_id), "
+            "d.name, figures.doc_id) "
+            "FROM figures LEFT JOIN documents d ON d.id = figures.doc_id "
+            "WHERE incident_id IS NOT NULL "
+            "ORDER BY incident_id, doc_id, start_char, category, end_char"
+        )
+        for incident_id, rows in groupby(self.conn.iterate(sql), key=lambda r: r[13]):
+            yield incident_id, [Statement(_figure(r), r[14], r[15], r[16]) for r in rows]
+
+    def replace_incidents(
+        self, incidents: Iterable[tuple[Incident, list[Reconciled], dict[str, int]]]
+    ) -> None:
+        """Replace every incident with `incidents`: each with its reconciled figures and totals.
+
+        Written in batches as they come, so `incidents` may be a generator that
+        reads the ledger (`incident_statements`) while this writes.
+        """
         with self.conn.transaction() as c:
             c.execute("DELETE FROM incidents")
-            c.execute("UPDATE figures SET incident_id = NULL")
-            rows = []
-            for inc in incidents:
-                recs = reconciled.get(inc.id, [])
-                tot = totals.get(inc.id, {})
-                rows.append(
-                    (
-                        inc.id,
-                        inc.name,
-                        inc.type,
-                        inc.date,
-                        inc.date_prec,
-                        inc.place,
-                        inc.admin1,
-                        inc.country,
-                        inc.lat,
-                        inc.lon,
-                        inc.where_prec,
-                        inc.background,
-                        tot.get("killed"),
-                        tot.get("injured"),
-                        len({s.figure.doc_id for r in recs for s in r.statements}),
-                        any(r.conflict for r in recs),
-                        json.dumps({"totals": tot, "figures": [_reconciled_json(r) for r in recs]}),
-                    )
+            items = iter(incidents)
+            while batch := [_incident_row(*item) for item in islice(items, 500)]:
+                c.executemany(
+                    f"INSERT INTO incidents ({_INC_COLS}, killed, injured, documents, conflict, "
+                    "reconciled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    batch,
                 )
-            c.executemany(
-                f"INSERT INTO incidents ({_INC_COLS}, killed, injured, documents, conflict, "
-                "reconciled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-            c.executemany(
-                "UPDATE figures SET incident_id = ? WHERE key = ?",
-                [(iid, key) for key, iid in assignments.items()],
-            )
 
     def incidents(self) -> list[Incident]:
         """Every incident, main incidents first, then by date."""
@@ -324,6 +330,14 @@ class Ledger:
         return out
 
 
+_LOCAL_FIELDS = tuple(f.name for f in dataclasses.fields(LocalIncident))
+
+
+def _local_json(li: LocalIncident) -> str:
+    """A local incident as stored: its fields as a JSON object (`asdict` without its deep copy)."""
+    return json.dumps({name: getattr(li, name) for name in _LOCAL_FIELDS})
+
+
 def _figure_row(f: Figure) -> tuple:
     return (
         f.key,
@@ -340,6 +354,28 @@ def _figure_row(f: Figure) -> tuple:
         bool(f.subset),
         f.incident,
         None,
+    )
+
+
+def _incident_row(inc: Incident, recs: list[Reconciled], tot: dict[str, int]) -> tuple:
+    return (
+        inc.id,
+        inc.name,
+        inc.type,
+        inc.date,
+        inc.date_prec,
+        inc.place,
+        inc.admin1,
+        inc.country,
+        inc.lat,
+        inc.lon,
+        inc.where_prec,
+        inc.background,
+        tot.get("killed"),
+        tot.get("injured"),
+        len({s.figure.doc_id for r in recs for s in r.statements}),
+        any(r.conflict for r in recs),
+        json.dumps({"totals": tot, "figures": [_reconciled_json(r) for r in recs]}),
     )
 
 
