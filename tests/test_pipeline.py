@@ -82,6 +82,37 @@ def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path: Path) -> None:
             assert "copy.txt" in {n for _, n, _ in led.names()}
 
 
+def test_workers_are_forked_only_while_this_process_runs_one_thread(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 1)
+    assert pipeline._worker_context().get_start_method() == "fork"
+    monkeypatch.setattr(pipeline.threading, "active_count", lambda: 2)
+    assert pipeline._worker_context().get_start_method() == "forkserver"
+
+
+@pytest.mark.parametrize("threads", [1, 2], ids=["forked", "fork-server"])
+def test_either_way_of_starting_workers_gives_the_ledger_of_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, threads: int
+) -> None:
+    sources = _corpus(tmp_path / "docs", 24)
+    with Ledger(tmp_path / "one.db") as led:
+        ingest(sources, led, jobs=1)
+        relink(led)
+        expected = _export(led)
+    monkeypatch.setattr(pipeline.threading, "active_count", lambda: threads)
+    methods = []
+    context = pipeline._worker_context
+    monkeypatch.setattr(
+        pipeline, "_worker_context", lambda: methods.append(context()) or methods[-1]
+    )
+    with Ledger(tmp_path / "two.db") as led:
+        ingest(sources, led, jobs=2, batch=4)
+        relink(led)
+        assert _export(led) == expected
+    assert [m.get_start_method() for m in methods] == ["fork" if threads == 1 else "forkserver"]
+
+
 def test_process_safe_turns_a_failure_into_one_line(tmp_path: Path) -> None:
     result = process_safe(Source(name="missing.txt", path=str(tmp_path / "missing.txt")))
     assert result.name == "missing.txt"

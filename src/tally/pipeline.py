@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections import deque
@@ -144,16 +145,22 @@ def _pooled(sources: Iterable[Source], options: IngestOptions, jobs: int) -> Ite
 
 
 def _worker_context() -> multiprocessing.context.BaseContext:
-    """How workers start: forked from a server that has already imported the pipeline.
+    """How workers start: forked from this process when that is safe, else from a fork server.
 
-    The fork server starts clean (no threads, no open ledger), imports this
-    module once, and forks each worker from it, so workers start in
-    milliseconds with every pattern compiled instead of importing on their own.
+    A fork of this process starts at once, with every module already imported
+    and every pattern compiled; it is safe on Linux while this process runs one
+    thread (a fork taken while another thread holds a lock can deadlock). Workers
+    never touch the ledger connection they inherit, and leave with `os._exit`.
+    Otherwise (a progress bar's thread, a threaded host application) a fork
+    server starts clean, imports the pipeline once, and forks each worker.
     """
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    methods = multiprocessing.get_all_start_methods()
+    if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload([__name__])
+    ctx.set_forkserver_preload(["__main__", __name__])
     return ctx
 
 
