@@ -106,13 +106,13 @@ def _interval(value: str | None, prec: int | None) -> tuple[date | None, date | 
     return bound(parts[0], False), bound(parts[-1], True)
 
 
-_POOLED = ("key", "name", "type", "date", "place", "admin1", "country", "published")
+_POOLED = ("key", "name", "type", "date", "place", "admin1", "country", "published", "lat", "lon")
 
 
-def _node(li: LocalIncident, pool: dict[str, str] | None = None) -> _Node:
-    """A node for `li`; equal strings share one object through `pool`."""
+def _node(li: LocalIncident, pool: dict | None = None) -> _Node:
+    """A node for `li`; equal strings, dates and day numbers share one object through `pool`."""
     intern = (pool if pool is not None else {}).setdefault
-    lo, hi = _interval(li.date, li.date_prec)
+    lo, hi = (d if d is None else intern(d, d) for d in _interval(li.date, li.date_prec))
     n = _Node(li, lo, hi, conflict="kind:conflict" in li.cues)
     places: set[str] = set()
     geo: set[str] = set()
@@ -144,17 +144,19 @@ def _node(li: LocalIncident, pool: dict[str, str] | None = None) -> _Node:
         li,
         cues=(),
         doc_id=intern(li.doc_id, li.doc_id),
-        **{f: intern(v, v) for f in _POOLED if isinstance(v := getattr(li, f), str)},
+        **{f: intern(v, v) for f in _POOLED if isinstance(v := getattr(li, f), str | float)},
     )
     if lo and hi:
-        n.lo_day, n.hi_day = lo.toordinal(), hi.toordinal()
+        n.lo_day, n.hi_day = (intern(day, day) for day in (lo.toordinal(), hi.toordinal()))
     return n
 
 
 def _mark_rare(nodes: list[_Node], informative: set[str] | frozenset[str]) -> None:
     for n in nodes:
-        n.rare_words = tuple(w for w in n.words if w in informative)
-        n.rare_figs = tuple(f for f in n.figs if f in informative)
+        words = tuple(w for w in n.words if w in informative)
+        figs = tuple(f for f in n.figs if f in informative)
+        n.rare_words = n.words if len(words) == len(n.words) else words
+        n.rare_figs = n.figs if len(figs) == len(n.figs) else figs
 
 
 def _common(a: tuple[str, ...], b: tuple[str, ...]) -> int:
@@ -184,7 +186,7 @@ def _precise(n: _Node) -> bool:
 def _block_keys(n: _Node) -> list[tuple[str, ...]]:
     """Blocks: conflicts by country; day-precise incidents by country and week (and month,
     where they meet coarser ones); the rest by country and month, or year. A node whose
-    country is unknown is also put in every country's blocks of its dates (`link_across`)."""
+    country is unknown is also put in every country's blocks of its dates (`_members`)."""
     country = n.li.country or "?"
     if n.conflict:
         return [("conflict", country)]
@@ -504,6 +506,17 @@ def _incident(members: list[_Node]) -> tuple[Incident, str, date | None]:
     return inc, base, lo
 
 
+def _members(
+    key: tuple[str, ...],
+    blocks: dict[tuple[str, ...], list[int]],
+    countryless: dict[tuple[str, ...], list[int]],
+) -> list[int]:
+    """A block's nodes: its own, then those of unknown country with the same dates, which
+    join every country's block as it is read instead of being copied into each."""
+    joining = countryless.get((key[0], *key[2:])) if key[1] != "?" else None
+    return blocks[key] + joining if joining else blocks[key]
+
+
 def link_across(
     local: Iterable[LocalIncident],
 ) -> tuple[list[Incident], dict[tuple[str, str], str]]:
@@ -511,24 +524,18 @@ def link_across(
 
     `local` may be a stream: only the compact nodes built from it are kept.
     """
-    pool: dict[str, str] = {}
+    pool: dict = {}
     nodes = [_node(li, pool) for li in local]
     del pool
     nodes.sort(key=lambda n: (n.li.doc_id, n.li.key))
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    countryless: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    """Nodes of unknown country by block key without the country (`_members`)."""
     for i, n in enumerate(nodes):
         for key in _block_keys(n):
             blocks[key].append(i)
-    unknown = [i for i, n in enumerate(nodes) if not n.li.country]
-    if unknown:
-        by_tail: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
-        for key in blocks:
-            by_tail[(key[0], *key[2:])].append(key)
-        for i in unknown:
-            for key in _block_keys(nodes[i]):
-                for other in by_tail.get((key[0], *key[2:]), []):
-                    if other != key:
-                        blocks[other].append(i)
+            if not n.li.country:
+                countryless[(key[0], *key[2:])].append(i)
     df: Counter[str] = Counter(w for n in nodes for w in {*n.words, *n.figs})
     limit = max(RARE_MIN, int(len(nodes) * RARE_SHARE))
     _mark_rare(nodes, {w for w, c in df.items() if c <= limit})
@@ -539,7 +546,7 @@ def link_across(
     for key in sorted(blocks):
         if key[0] == "conflict":
             continue
-        for i, j in _pairs(key[0], blocks[key], nodes):
+        for i, j in _pairs(key[0], _members(key, blocks, countryless), nodes):
             if (i, j) in seen:
                 continue
             seen.add((i, j))
@@ -551,8 +558,8 @@ def link_across(
     for _, i, j in sorted(scored):
         sets.union(i, j)
     for key in sorted(k for k in blocks if k[0] == "conflict"):
-        _link_conflicts(blocks[key], nodes, sets)
-    del blocks
+        _link_conflicts(_members(key, blocks, countryless), nodes, sets)
+    del blocks, countryless
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         clusters[sets.find(i)].append(i)
