@@ -214,18 +214,6 @@ def _distance_km(a: LocalIncident, b: LocalIncident) -> float | None:
     return 12742 * math.asin(math.sqrt(h))
 
 
-def same_incident(a: _Node, b: _Node, informative: set[str] | None = None) -> bool:
-    """Whether two local incidents of different documents are one incident (see module doc).
-
-    `informative`: the proper names and figures rare enough in the ledger to identify one
-    (default: all of them).
-    """
-    if informative is not None:
-        _mark_rare([a, b], informative)
-    score = pair_score(a, b)
-    return score is not None and score >= THRESHOLD
-
-
 def pair_score(a: _Node, b: _Node) -> int | None:
     """The evidence that two local incidents are one, or None when something rules it out."""
     if a.li.doc_id == b.li.doc_id:
