@@ -64,6 +64,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from tally.models import Reconciled, Statement
 
@@ -135,14 +136,21 @@ def interval(qualifier: str, value: int, high: int | None = None) -> tuple[float
     return v, v
 
 
+@lru_cache(maxsize=4096)
+def _names_part(quote: str) -> bool:
+    """Whether a quote names a role or a place of counting (`PART`); asked again and again
+    of the same statements while one incident is reconciled."""
+    return PART.search(quote) is not None
+
+
 def is_part(s: Statement, others: list[Statement] | None = None) -> bool:
     """A statement counting only part of its (category, group): marked `subset`, or (beside
     statements that are not parts) naming a role or a place of counting (`PART`)."""
     if s.figure.subset:
         return True
-    if s.figure.group != "people" or not PART.search(s.figure.quote):
+    if s.figure.group != "people" or not _names_part(s.figure.quote):
         return False
-    return others is None or any(not PART.search(o.figure.quote) for o in others)
+    return others is None or any(not _names_part(o.figure.quote) for o in others)
 
 
 def claim(s: Statement, others: list[Statement] | None = None) -> tuple[float, float]:
@@ -219,11 +227,18 @@ def choose_best(statements: list[Statement]) -> tuple[int | None, str]:
     return src.figure.value, f"only upper bounds in {lead}; the smallest, {src.figure.value:,}"
 
 
-def _timeline(stmts: list[Statement]) -> tuple[tuple[str | None, int], ...]:
-    """(published, best of that day's statements) in date order: how the figure moved."""
+def _timeline(
+    stmts: list[Statement], best: int | None = None
+) -> tuple[tuple[str | None, int], ...]:
+    """(published, best of that day's statements) in date order: how the figure moved.
+
+    `best` is `choose_best(stmts)`, when known: with one day it is that day's best.
+    """
     by_day: dict[str, list[Statement]] = defaultdict(list)
     for s in stmts:
         by_day[s.published or ""].append(s)
+    if best is not None and len(by_day) == 1:
+        return ((stmts[0].published or None, best),)
     out = []
     for day in sorted(by_day):
         best, _ = choose_best(by_day[day])
@@ -273,7 +288,7 @@ def reconcile(statements: list[Statement]) -> list[Reconciled]:
                 origins=len({origin(s) for s in stmts}),
                 conflict=conflicts(stmts),
                 why=why,
-                timeline=_timeline(stmts),
+                timeline=_timeline(stmts, best),
                 statements=tuple(stmts),
             )
         )
