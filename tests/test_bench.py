@@ -12,7 +12,7 @@ import pytest
 from tests.conftest import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
-from common import measure, tree_usage  # noqa: E402
+from common import measure, tree_usage
 
 # A parent that starts two children, each holding ~40 MB, and waits for them.
 _TREE = """
@@ -30,7 +30,7 @@ def test_tree_usage_counts_every_descendant() -> None:
         deadline = time.monotonic() + 10
         while True:
             rss_kb, cpu = tree_usage(parent.pid)
-            if len(cpu) >= 3 and rss_kb > 80 * 1024 or time.monotonic() > deadline:
+            if (len(cpu) >= 3 and rss_kb > 80 * 1024) or time.monotonic() > deadline:
                 break
             time.sleep(0.05)
         assert parent.pid in cpu
