@@ -221,6 +221,49 @@ def test_a_big_block_scores_only_pairs_that_share_a_cue(monkeypatch: pytest.Monk
     assert set(scored) == {("again", "d0007")}
 
 
+def test_reports_of_unknown_country_are_indexed_once_per_period(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A report naming no country joins every country's block of its week; with 60 countries
+    it still links where it should, and its cues are read once per period, not per country."""
+    countries = [f"C{n:02d}" for n in range(60)]
+    local = [
+        li(
+            f"{c}-{k}",
+            type="shooting",
+            date="2024-06-04",
+            date_prec=1,
+            place=f"Town {c}",
+            country=c,
+            where_prec=1,
+            cues=(f"place:town {c.lower()}", f"w:victim {c} {k}", *extra),
+        )
+        for c in countries
+        for k in range(2)
+        for extra in [("w:juniper lane",) if (c, k) == ("C07", 1) else ()]
+    ]
+    unplaced = dict(type="shooting", date="2024-06-04", date_prec=1)
+    local += [
+        li("nowhere-1", **unplaced, cues=("w:victim C07 1", "w:juniper lane", "w:ada okafor")),
+        li("nowhere-2", **unplaced, cues=("w:juniper lane", "w:ada okafor", "w:hazel row")),
+    ]
+    reads: dict[str, int] = {}
+    keys = across._cue_keys
+
+    def counting(n: across._Node) -> object:
+        reads[n.li.doc_id] = reads.get(n.li.doc_id, 0) + 1
+        return keys(n)
+
+    monkeypatch.setattr(across, "_cue_keys", counting)
+    incidents, mapping = link_across(local)
+    assert mapping[("nowhere-1", "main")] == mapping[("nowhere-2", "main")]
+    assert mapping[("nowhere-1", "main")] == mapping[("C07-1", "main")]
+    assert len(incidents) == 60 * 2 + 2 - 2  # the two unplaced reports join C07-1
+    periods = len(across._block_keys(across._node(local[-1])))
+    assert reads["nowhere-1"] <= periods
+    assert reads["C07-1"] <= periods
+
+
 def test_slug() -> None:
     assert slug("Wad al-Nourah") == "wad-al-nourah"
     assert slug("Kābūl") == "kabul"

@@ -18,7 +18,9 @@ place. Inside a block only pairs that can score are scored: those sharing a rare
 name or figure, the name, or a mass-casualty day (`_cue_keys`), and in small blocks
 nearby places with the same specific type and day (`_near_keys`); a conflict block's
 pairs are merged as they come, never stored. So the cost grows with the documents of
-one place and week, never with the whole ledger. Accepted pairs are merged
+one place and week, never with the whole ledger. Reports of unknown country join every
+country's block of their dates; they are indexed once per period, and paired among
+themselves once per kind of block (`_Joined`), not once per country. Accepted pairs are merged
 strongest first (ties by the documents' hashes, never by ingest order), and
 a merge that would put two gazetteer places, or day-precise dates more than
 a few days apart, into one cluster is refused, so chains of weak links do
@@ -37,7 +39,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import combinations
+from itertools import chain, combinations, product
 
 from tally.link.dates import parse_iso
 from tally.link.describe import DISASTERS, VIOLENT_GENERIC, types_compatible
@@ -391,11 +393,25 @@ def _near_pairs(group: list[int], nodes: list[_Node]) -> Iterator[tuple[int, int
                     yield i, j
 
 
-def _cued(
-    members: list[int], nodes: list[_Node], anchors: set[int] | None, near: bool
-) -> Iterator[tuple[int, int]]:
-    """Unordered pairs of members that can score (`pair_score`), possibly repeated; with
-    `anchors`, only pairs with one of them."""
+class _Joined:
+    """The nodes of unknown country of one period (a block key without its country): they
+    join the block of every country with that period, so they are indexed once per period,
+    not once per country, and pairs among themselves are made once per kind of block."""
+
+    __slots__ = ("coarse", "done", "index", "members")
+
+    def __init__(self, members: list[int], nodes: list[_Node], coarse: list[bool]) -> None:
+        self.members = members
+        self.coarse = sum(1 for i in members if coarse[i])
+        self.index = _index(members, nodes, near=True)
+        self.done: set[tuple[bool, bool]] = set()
+        """The kinds of block (`_pairs`) whose pairs among these nodes were made already."""
+
+
+def _index(
+    members: list[int] | tuple[int, ...], nodes: list[_Node], near: bool
+) -> dict[tuple[str, ...], list[int]]:
+    """Members by what a pair of them must share to score (`_cue_keys`, and `_near_keys`)."""
     groups: dict[tuple[str, ...], list[int]] = defaultdict(list)
     for i in members:
         for key in _cue_keys(nodes[i]):
@@ -403,40 +419,95 @@ def _cued(
         if near:
             for key in _near_keys(nodes[i]):
                 groups[("near", *key)].append(i)
-    for key, group in groups.items():
-        if len(group) < 2:
+    return groups
+
+
+def _cued(
+    own: list[int],
+    joined: _Joined | None,
+    nodes: list[_Node],
+    coarse: list[bool] | None,
+    near: bool,
+    among_joined: bool,
+) -> Iterator[tuple[int, int]]:
+    """Unordered pairs of a block's members (its own, then the joined) that can score
+    (`pair_score`), possibly repeated; with `coarse`, only pairs with a coarse member;
+    pairs of two joined members only when `among_joined`."""
+    groups = _index(own, nodes, near)
+    shared = joined.index if joined else {}
+    keys = list(groups)
+    if among_joined:
+        keys += [k for k in shared if k not in groups]
+    for key in keys:
+        if key[0] == "near" and not near:
             continue
+        mine, theirs = groups.get(key, []), shared.get(key, [])
+        if len(mine) + len(theirs) < 2:
+            continue
+        pairs: Iterable[tuple[int, int]]
         if key[0] == "near":
-            pairs: Iterator[tuple[int, int]] = _near_pairs(group, nodes)
-        elif anchors is None:
-            pairs = combinations(group, 2)
+            outside = set() if among_joined else set(theirs)
+            pairs = (
+                (i, j)
+                for i, j in _near_pairs(mine + theirs, nodes)
+                if (coarse is None or coarse[i] or coarse[j])
+                and not (i in outside and j in outside)
+            )
+        elif coarse is None:
+            pairs = chain(
+                combinations(mine, 2),
+                product(mine, theirs),
+                combinations(theirs, 2) if among_joined else (),
+            )
         else:
-            pairs = ((a, b) for a in group if a in anchors for b in group if b != a)
-        for i, j in pairs:
-            if anchors is None or i in anchors or j in anchors:
-                yield i, j
+            group = mine + theirs
+            pairs = chain(
+                ((a, b) for a in mine if coarse[a] for b in group if b != a),
+                (
+                    (a, b)
+                    for a in theirs
+                    if coarse[a]
+                    for b in (group if among_joined else mine)
+                    if b != a
+                ),
+            )
+        yield from pairs
 
 
-def _pairs(kind: str, members: list[int], nodes: list[_Node]) -> Iterator[tuple[int, int]]:
-    """Candidate pairs of one block, only those that can score. Day-precise nodes meet each
-    other in week blocks, so a month block pairs only where one side is coarser; a big block
-    pairs only members that share a place or of which one has none. Pairs come out as the
-    block would order them (`combinations` of a small block, else lowest node first)."""
-    anchors = None
+def _pairs(
+    kind: str, own: list[int], joined: _Joined | None, nodes: list[_Node], coarse: list[bool]
+) -> Iterator[tuple[int, int]]:
+    """Candidate pairs of one block (its own members, then those `joined` from unknown
+    countries), only those that can score. Day-precise nodes meet each other in week
+    blocks, so a month block pairs only where one side is coarser; a big block pairs only
+    members that share a place or of which one has none. Pairs come out as the block would
+    order them (`combinations` of a small block, else lowest node first). Pairs of two
+    joined members depend only on the kind of block, so each kind makes them once."""
+    outside = joined.members if joined else []
+    size = len(own) + len(outside)
+    anchored = False
     if kind == "month":
-        coarse = {i for i in members if not _precise(nodes[i])}
-        if not coarse:
+        n_coarse = sum(1 for i in own if coarse[i]) + (joined.coarse if joined else 0)
+        if not n_coarse:
             return
-        anchors = coarse if len(coarse) < len(members) else None
-    small = len(members) <= BIG_BLOCK
-    pos = {i: k for k, i in enumerate(members)} if small and anchors is None else {}
-    for i, j in _cued(members, nodes, anchors, small or anchors is not None):
+        anchored = n_coarse < size
+    small = size <= BIG_BLOCK
+    among_joined = True
+    if joined is not None:
+        among_joined = (anchored, small) not in joined.done
+        joined.done.add((anchored, small))
+    if not own and not among_joined:
+        return
+    pos = {i: k for k, i in enumerate(own + outside)} if small and not anchored else {}
+    for i, j in _cued(
+        own, joined, nodes, coarse if anchored else None, small or anchored, among_joined
+    ):
         if i == j or nodes[i].li.doc_id == nodes[j].li.doc_id:
             continue
         if pos:
             yield (i, j) if pos[i] < pos[j] else (j, i)
         elif (
-            anchors is not None
+            anchored
             or _meet(nodes[i].places, nodes[j].places)
             or not (nodes[i].places and nodes[j].places)
         ):
@@ -531,17 +602,24 @@ def link_across(
     scored: list[tuple[int, int, int]] = []
     """(-score, i, j): node order is (doc_id, key) order, so ties break by the documents."""
     seen: set[tuple[int, int]] = set()
-    for key in sorted(blocks):
-        if key[0] == "conflict":
-            continue
-        for i, j in _pairs(key[0], _members(key, blocks, countryless), nodes):
-            if (i, j) in seen:
-                continue
-            seen.add((i, j))
-            score = pair_score(nodes[i], nodes[j])
-            if score is not None and score >= THRESHOLD:
-                scored.append((-score, i, j))
-    del seen
+    coarse = [not _precise(n) for n in nodes]
+    periods: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key in blocks:
+        if key[0] != "conflict":
+            periods[(key[0], *key[2:])].append(key[1])
+    for period, countries in periods.items():
+        outside = countryless.get(period)
+        joined = _Joined(outside, nodes, coarse) if outside else None
+        for country in sorted(countries):
+            own = [] if country == "?" else blocks[(period[0], country, *period[1:])]
+            for i, j in _pairs(period[0], own, joined, nodes, coarse):
+                if (i, j) in seen:
+                    continue
+                seen.add((i, j))
+                score = pair_score(nodes[i], nodes[j])
+                if score is not None and score >= THRESHOLD:
+                    scored.append((-score, i, j))
+    del seen, coarse, periods
     sets = _Sets(nodes)
     for _, i, j in sorted(scored):
         sets.union(i, j)
