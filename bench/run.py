@@ -223,13 +223,14 @@ def build_synthetic_ledger(db: str) -> list[str]:
                     doc, figs, [LocalIncident(doc.id, "main", published=doc.published)]
                 )
             linked.append((doc.id, "main", iid))
-        with ledger.conn.transaction():
-            ledger.assign_incidents(linked, {})
-            ledger.replace_incidents(
+        with ledger.conn.snapshot():
+            ledger.stage_links(linked, {})
+            ledger.stage_incidents(
                 (incidents[iid], recs, totals(recs))
-                for iid, stmts in ledger.incident_statements()
+                for iid, stmts in ledger.staged_statements()
                 for recs in [reconcile(stmts)]
             )
+        ledger.publish_staged()
     return list(incidents)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import json
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -195,11 +196,50 @@ def test_relink_reconciles_one_incident_at_a_time_and_never_holds_them_all(
     assert max(alive for _, alive in calls) < sum(sizes) / 2
 
 
+def test_other_writers_go_on_while_relink_computes_and_the_view_takes_them_in(
+    db_target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Relink computes from a snapshot and stages its view without the ledger's write lock:
+    a document another process adds meanwhile is stored at once, and the relink, finding
+    the ledger changed, computes again, so the published view counts it."""
+    sources = _corpus(tmp_path / "docs", 3)
+    late = tmp_path / "late.txt"
+    late.write_text(
+        "Five people were killed in a flood in the valley on Monday, officials said.",
+        encoding="utf-8",
+    )
+    with Ledger(db_target) as led:
+        ingest(sources, led)
+        relink(led)
+        real = pipeline.reconcile
+        wrote: list[bool] = []
+
+        def add_late_document() -> None:
+            with Ledger(db_target) as other:
+                ingest([Source(name=str(late), path=str(late))], other)
+            wrote.append(True)
+
+        def reconcile_while_another_writes(statements: list[Statement]) -> list:
+            if not wrote:
+                writer = threading.Thread(target=add_late_document, daemon=True)
+                writer.start()
+                writer.join(timeout=20)
+                assert wrote, "the other writer waited for the relink's lock"
+            return real(statements)
+
+        monkeypatch.setattr(pipeline, "reconcile", reconcile_while_another_writes)
+        relink(led)
+        late_figures = [f for f in led.figures() if f.category == "killed" and f.value == 5]
+        assert late_figures and all(f.incident for f in late_figures)
+        assert late_figures[0].incident in {i.id for i in led.incidents()}
+        assert led.count("documents") == 4
+
+
 def _in_memory_relink(led: Ledger) -> tuple[dict[str, str], list]:
     """What relinking must store, computed the plain way, with every statement in memory.
 
     Returns each assigned figure's incident, and (incident, reconciled rows,
-    totals) for every incident, as `Ledger.replace_incidents` takes them.
+    totals) for every incident, as `Ledger.stage_incidents` takes them.
     """
     incidents, mapping = link_across(led.local_incidents())
     fixes = Corrections(led.conn).snapshot()
@@ -280,6 +320,7 @@ def test_streamed_relink_stores_the_in_memory_view_with_corrections(
         assert f"{a}-split-1" in {i.id for i in led.incidents()}
         streamed = (_assigned(led), led.incident_summaries())
         assigned, rows = _in_memory_relink(led)
-        led.replace_incidents(rows)
+        led.stage_incidents(rows)
+        led.publish_staged()
         assert streamed == (assigned, led.incident_summaries())
         assert any(s["figures"] for s in streamed[1]) and len(streamed[0]) > 100

@@ -256,31 +256,37 @@ def relink(ledger: Ledger, *, tries: int = 3) -> int:
 
     Returns the number of incidents. Deterministic: the same documents give the
     same incidents and ids whatever order they were ingested in. Reads no texts.
-    Streams: the figures' incidents are set in the ledger, then its figures are
-    read back one incident at a time, reconciled and written, so memory holds
-    one incident's statements (plus the links of local incidents), not the
-    ledger's. All of it is one transaction: readers see the old view or the new.
-    When another writer adds documents while this runs, the view is recomputed
-    (up to `tries` times), and otherwise left to that writer, whose own relink
-    comes after its last document: a stale view never overwrites a newer one.
+    Everything is computed from one snapshot of the ledger and staged in
+    temporary tables while other writers go on: the figures' incidents, then
+    each incident's figures read back one at a time, reconciled and staged, so
+    memory holds one incident's statements (plus the links of local incidents),
+    not the ledger's. Then one short transaction publishes the view: readers
+    see the old view or the new. When another writer added documents or a
+    reviewer's correction meanwhile, the view is recomputed (up to `tries`
+    times), and otherwise left to that writer, whose own relink comes after its
+    last change: a stale view never overwrites a newer one.
     """
-    stamp = _stamp(ledger)
-    incidents, mapping = link_across(ledger.local_incidents())
-    fixes = Corrections(ledger.conn).snapshot()
-    incidents = fixes.incidents(incidents)
-    known = {inc.id for inc in incidents}
+    with ledger.conn.snapshot():
+        stamp = _stamp(ledger)
+        incidents, mapping = link_across(ledger.local_incidents())
+        fixes = Corrections(ledger.conn).snapshot()
+        incidents = fixes.incidents(incidents)
+        known = {inc.id for inc in incidents}
+        ledger.stage_links(
+            (
+                (doc_id, key, fixes.incident_of(iid, known))
+                for (doc_id, key), iid in mapping.items()
+            ),
+            fixes.moves(known),
+        )
+        ledger.stage_incidents(_reconciled(incidents, ledger.staged_statements(), fixes))
     with ledger.conn.transaction():
-        moved = _stamp(ledger) != stamp
-        if not moved:
-            ledger.assign_incidents(
-                (
-                    (doc_id, key, fixes.incident_of(iid, known))
-                    for (doc_id, key), iid in mapping.items()
-                ),
-                fixes.moves(known),
-            )
-            ledger.replace_incidents(_reconciled(incidents, ledger.incident_statements(), fixes))
-    if moved and tries > 1:
+        current = _stamp(ledger) == stamp
+        if current:
+            ledger.publish_staged()
+        else:
+            ledger.drop_staged()
+    if not current and tries > 1:
         return relink(ledger, tries=tries - 1)
     return len(incidents)
 
@@ -313,6 +319,6 @@ def _reconciled(
         yield inc, [], {}
 
 
-def _stamp(ledger: Ledger) -> tuple[int, int, int]:
-    """What relinking reads, in counts: another writer's documents change it."""
-    return (ledger.count("documents"), ledger.count("document_names"), ledger.count("figures"))
+def _stamp(ledger: Ledger) -> tuple[int, ...]:
+    """What relinking reads, in counts: another writer's documents or corrections change it."""
+    return tuple(ledger.count(t) for t in ("documents", "document_names", "figures", "audit_log"))

@@ -156,12 +156,12 @@ def test_incidents_are_replaced_whole_with_their_reconciliation(led: Ledger) -> 
     incs = [Incident("toll-2024", name="Toll", date="2024-03-01"), Incident("bus", background=True)]
     stmts = tuple(Statement(f, "2024-03-01", None, "a.txt") for f in figs[:2])
     rec = Reconciled("killed", "people", 69, 81, 81, (69, 81), 1, 1, True, "latest", (), stmts)
-    for _ in range(2):
-        with led.conn.transaction():
-            led.assign_incidents(
-                [(docs[0].id, "main", "toll-2024"), (docs[1].id, "main", "bus")], {}
-            )
-            led.replace_incidents(iter([(incs[0], [rec], {"killed": 81}), (incs[1], [], {})]))
+    for published in (0, 2):
+        with led.conn.snapshot():
+            led.stage_links([(docs[0].id, "main", "toll-2024"), (docs[1].id, "main", "bus")], {})
+            led.stage_incidents(iter([(incs[0], [rec], {"killed": 81}), (incs[1], [], {})]))
+        assert led.count("incidents") == published  # staging leaves the stored view alone
+        led.publish_staged()
     assert [i.id for i in led.incidents()] == ["toll-2024", "bus"]
     assert led.incident("bus").background is True
     assert {f.key for f in led.figures(incident_id="toll-2024")} == {figs[0].key, figs[1].key}
@@ -190,16 +190,18 @@ def test_figures_are_assigned_in_bulk_and_read_back_one_incident_at_a_time(led: 
     led.add_document(bus, [figs["Five"], figs["12"]])
     led.add_document(bar, [figs["two"]])
     for _ in range(2):
-        led.assign_incidents(
+        led.stage_links(
             [(toll.id, "main", "toll"), (bus.id, "main", "bus"), (bar.id, "main", "bar")],
             {figs["69"].key: "bus", figs["two"].key: "bus"},
         )
+    grouped = list(led.staged_statements())
+    assert led.figures(incident_id="bus") == []
+    led.publish_staged()
     # "two" counts the local incident "side", which nothing links: a move does not place it.
     assert {f.key for f in led.figures(incident_id="bus")} == {
         figs[w].key for w in ("69", "Five", "12")
     }
     assert led.figures(doc_id=bar.id)[0].incident == "side"
-    grouped = list(led.incident_statements())
     assert [iid for iid, _ in grouped] == ["bus", "toll"]
     in_order = sorted(
         (figs[w] for w in ("69", "Five", "12")), key=lambda f: (f.doc_id, f.start, f.category)

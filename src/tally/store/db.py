@@ -238,6 +238,36 @@ class Connection:
             self._depth = 0
             self._raw.commit()
 
+    @contextmanager
+    def snapshot(self) -> Iterator[Connection]:
+        """Reads inside all see the ledger as it was at the first, while other writers go on.
+
+        Writes inside may go to temporary tables only (they take no lock on the ledger).
+        Inside a transaction this joins it.
+        """
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self
+            finally:
+                self._depth -= 1
+            return
+        self._depth = 1
+        try:
+            if self.postgres:
+                self._raw.commit()
+                self._raw.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            else:
+                self._raw.execute("BEGIN DEFERRED")
+            yield self
+        except BaseException:
+            self._depth = 0
+            self._raw.rollback()
+            raise
+        else:
+            self._depth = 0
+            self._raw.commit()
+
     def close(self) -> None:
         """Close the connection."""
         self._raw.close()

@@ -33,6 +33,10 @@ _INC_COLS = (
 )
 
 
+_STAGING = {"links": ("relink_map", "relink_moves"), "incidents": ("relink_incidents",)}
+"""What a relink stages (`Ledger.stage_links`, `Ledger.stage_incidents`): temporary tables."""
+
+
 def default_target() -> str:
     """The ledger used when none is named: `$TALLY_DB`, else `tally.db`."""
     return os.environ.get("TALLY_DB") or DEFAULT_DB
@@ -45,6 +49,7 @@ class Ledger:
         self.target = str(target or default_target())
         self.conn = Connection(self.target)
         migrate(self.conn)
+        self._staged: set[str] = set()
 
     def close(self) -> None:
         """Close the connection."""
@@ -179,7 +184,7 @@ class Ledger:
 
     def count(self, table: str) -> int:
         """How many rows a ledger table holds."""
-        if table not in {"documents", "figures", "incidents", "document_names"}:
+        if table not in {"documents", "figures", "incidents", "document_names", "audit_log"}:
             raise ValueError(table)
         return int(self.conn.query(f"SELECT COUNT(*) FROM {table}")[0][0])
 
@@ -215,73 +220,115 @@ class Ledger:
 
     # incidents ---------------------------------------------------------------
 
-    def assign_incidents(
-        self, linked: Iterable[tuple[str, str, str]], moved: dict[str, str]
-    ) -> None:
-        """Set the incident every figure counts: by its document's local incident, then moves.
+    def stage_links(self, linked: Iterable[tuple[str, str, str]], moved: dict[str, str]) -> None:
+        """Stage the incident every figure counts, in temporary tables, without writing the ledger.
 
         `linked` gives (doc_id, local incident key, incident id); a figure whose
         local incident it does not name counts none. `moved` maps figure keys to
         the incident a reviewer moved them to (a figure that counts none stays so).
-        Relinking calls this and `replace_incidents` in one transaction, so readers
-        see the old view or the new one, never a mix.
+        `staged_statements` reads the figures by these incidents, and
+        `publish_staged` writes them. Temporary tables belong to this connection
+        and take no lock on the ledger, so other writers go on meanwhile.
         """
-        with self.conn.transaction() as c:
-            c.execute(
-                "CREATE TEMP TABLE relink_map (doc_id TEXT NOT NULL, key TEXT NOT NULL, "
-                "incident_id TEXT NOT NULL, PRIMARY KEY (doc_id, key))"
-            )
-            rows = iter(linked)
-            while chunk := list(islice(rows, 5000)):
-                c.executemany(
-                    "INSERT INTO relink_map (doc_id, key, incident_id) VALUES (?, ?, ?)", chunk
-                )
-            c.execute(
-                "UPDATE figures SET incident_id = (SELECT m.incident_id FROM relink_map m "
-                "WHERE m.doc_id = figures.doc_id AND m.key = COALESCE(figures.local_incident, ''))"
-            )
-            c.execute("DROP TABLE relink_map")
+        c = self.conn
+        self._restage("links")
+        c.execute(
+            "CREATE TEMP TABLE relink_map (doc_id TEXT NOT NULL, key TEXT NOT NULL, "
+            "incident_id TEXT, PRIMARY KEY (doc_id, key))"
+        )
+        c.execute(
+            "CREATE TEMP TABLE relink_moves (key TEXT PRIMARY KEY, incident_id TEXT NOT NULL)"
+        )
+        rows = iter(linked)
+        while chunk := list(islice(rows, 5000)):
             c.executemany(
-                "UPDATE figures SET incident_id = ? WHERE key = ? AND incident_id IS NOT NULL",
-                [(iid, key) for key, iid in moved.items()],
+                "INSERT INTO relink_map (doc_id, key, incident_id) VALUES (?, ?, ?)", chunk
             )
+        c.executemany(
+            "INSERT INTO relink_moves (key, incident_id) VALUES (?, ?)", list(moved.items())
+        )
+        self._staged.add("links")
 
-    def incident_statements(self) -> Iterator[tuple[str, list[Statement]]]:
-        """Each incident's figures as statements, streamed one incident at a time.
+    def staged_statements(self) -> Iterator[tuple[str, list[Statement]]]:
+        """Each staged incident's figures as statements, streamed one incident at a time.
 
         Incidents come in id order; within one, figures in document and text order
         (span ties by end, as extraction stores them), each with its document's
         date, publisher and first name. Figures that count no incident are left
         out. Memory holds one incident's statements, whatever the ledger's size.
         """
+        cols = ", ".join(f"f.{c.strip()}" for c in _FIG_COLS.split(",")[:-1])
         sql = (
-            f"SELECT {_FIG_COLS}, d.published, d.publisher, "
-            "COALESCE((SELECT MIN(n.name) FROM document_names n WHERE n.doc_id = figures.doc_id), "
-            "d.name, figures.doc_id) "
-            "FROM figures LEFT JOIN documents d ON d.id = figures.doc_id "
-            "WHERE incident_id IS NOT NULL "
-            "ORDER BY incident_id, doc_id, start_char, category, end_char"
+            f"SELECT * FROM (SELECT {cols}, "
+            "CASE WHEN m.incident_id IS NULL THEN NULL "
+            "ELSE COALESCE(mv.incident_id, m.incident_id) END AS staged, "
+            "d.published, d.publisher, "
+            "COALESCE((SELECT MIN(n.name) FROM document_names n WHERE n.doc_id = f.doc_id), "
+            "d.name, f.doc_id) AS first_name "
+            "FROM figures f "
+            "JOIN relink_map m ON m.doc_id = f.doc_id AND m.key = COALESCE(f.local_incident, '') "
+            "LEFT JOIN relink_moves mv ON mv.key = f.key "
+            "LEFT JOIN documents d ON d.id = f.doc_id) s "
+            "WHERE staged IS NOT NULL "
+            "ORDER BY staged, doc_id, start_char, category, end_char"
         )
         for incident_id, rows in groupby(self.conn.iterate(sql), key=lambda r: r[13]):
             yield incident_id, [Statement(_figure(r), r[14], r[15], r[16]) for r in rows]
 
-    def replace_incidents(
+    def stage_incidents(
         self, incidents: Iterable[tuple[Incident, list[Reconciled], dict[str, int]]]
     ) -> None:
-        """Replace every incident with `incidents`: each with its reconciled figures and totals.
+        """Stage every incident with its reconciled figures and totals, to replace the stored ones.
 
         Written in batches as they come, so `incidents` may be a generator that
-        reads the ledger (`incident_statements`) while this writes.
+        reads the ledger (`staged_statements`) while this writes.
+        """
+        c = self.conn
+        self._restage("incidents")
+        c.execute("CREATE TEMP TABLE relink_incidents AS SELECT * FROM incidents WHERE 1 = 0")
+        items = iter(incidents)
+        while batch := [_incident_row(*item) for item in islice(items, 500)]:
+            c.executemany(
+                f"INSERT INTO relink_incidents ({_INC_COLS}, killed, injured, documents, conflict, "
+                "reconciled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                batch,
+            )
+        self._staged.add("incidents")
+
+    def publish_staged(self) -> None:
+        """Write what is staged in one transaction: figures' incidents, then the incidents.
+
+        Readers see the old view or the new one, never a mix. Only this step takes
+        the ledger's write lock. The staging is dropped.
         """
         with self.conn.transaction() as c:
-            c.execute("DELETE FROM incidents")
-            items = iter(incidents)
-            while batch := [_incident_row(*item) for item in islice(items, 500)]:
-                c.executemany(
-                    f"INSERT INTO incidents ({_INC_COLS}, killed, injured, documents, conflict, "
-                    "reconciled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    batch,
+            if "links" in self._staged:
+                c.execute(
+                    "UPDATE figures SET incident_id = (SELECT m.incident_id FROM relink_map m "
+                    "WHERE m.doc_id = figures.doc_id "
+                    "AND m.key = COALESCE(figures.local_incident, ''))"
                 )
+                c.execute(
+                    "UPDATE figures SET incident_id = (SELECT mv.incident_id FROM relink_moves mv "
+                    "WHERE mv.key = figures.key) WHERE incident_id IS NOT NULL "
+                    "AND key IN (SELECT key FROM relink_moves)"
+                )
+            if "incidents" in self._staged:
+                c.execute("DELETE FROM incidents")
+                c.execute("INSERT INTO incidents SELECT * FROM relink_incidents")
+        self.drop_staged()
+
+    def drop_staged(self) -> None:
+        """Forget what is staged (a relink that found the ledger changed under it)."""
+        self._restage(None)
+
+    def _restage(self, part: str | None) -> None:
+        """Drop the staged `part` (every part when None), before it is staged anew."""
+        for name, tables in _STAGING.items():
+            if part in (None, name):
+                for table in tables:
+                    self.conn.execute(f"DROP TABLE IF EXISTS {table}")
+                self._staged.discard(name)
 
     def incidents(self) -> list[Incident]:
         """Every incident, main incidents first, then by date."""
