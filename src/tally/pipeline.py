@@ -24,7 +24,6 @@ from itertools import islice
 from typing import Protocol
 
 from tally.errors import InputError, TallyError
-from tally.extract import extract
 from tally.ingest import IngestOptions, read
 from tally.link import link_across, link_within
 from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Source, Statement
@@ -89,6 +88,8 @@ class IngestReport:
 
 def process(source: Source, options: IngestOptions | None = None) -> Processed:
     """Read, extract and link one source within its document (raises `InputError`)."""
+    from tally.extract import extract  # imported here: commands that only read skip its patterns
+
     doc = read(source, options)
     figures, local = link_within(doc, extract(doc))
     return Processed(source, doc, figures, local)
@@ -156,11 +157,13 @@ def _worker_context() -> multiprocessing.context.BaseContext:
     """
     methods = multiprocessing.get_all_start_methods()
     if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        import tally.extract  # noqa: F401  (compiled once here, inherited by every worker)
+
         return multiprocessing.get_context("fork")
     if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["__main__", __name__])
+    ctx.set_forkserver_preload(["__main__", __name__, "tally.extract"])
     return ctx
 
 

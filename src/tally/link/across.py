@@ -601,7 +601,6 @@ def link_across(
     del df
     scored: list[tuple[int, int, int]] = []
     """(-score, i, j): node order is (doc_id, key) order, so ties break by the documents."""
-    seen: set[tuple[int, int]] = set()
     coarse = [not _precise(n) for n in nodes]
     periods: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in blocks:
@@ -610,6 +609,9 @@ def link_across(
     for period, countries in periods.items():
         outside = countryless.get(period)
         joined = _Joined(outside, nodes, coarse) if outside else None
+        seen: set[tuple[int, int]] = set()
+        """Pairs scored in this period; one met again in another is scored again, and its
+        repeated merge changes nothing: memory holds one period's pairs, not the ledger's."""
         for country in sorted(countries):
             own = [] if country == "?" else blocks[(period[0], country, *period[1:])]
             for i, j in _pairs(period[0], own, joined, nodes, coarse):
@@ -619,31 +621,37 @@ def link_across(
                 score = pair_score(nodes[i], nodes[j])
                 if score is not None and score >= THRESHOLD:
                     scored.append((-score, i, j))
-    del seen, coarse, periods
+    del coarse, periods
     sets = _Sets(nodes)
     for _, i, j in sorted(scored):
         sets.union(i, j)
     for key in sorted(k for k in blocks if k[0] == "conflict"):
         _link_conflicts(_members(key, blocks, countryless), nodes, sets)
     del blocks, countryless
+    for n in nodes:  # what only linking needs: freed before the incidents are built
+        n.places = n.geo = n.words = n.figs = n.rare_words = n.rare_figs = ()
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         clusters[sets.find(i)].append(i)
     del sets
+    left = dict(enumerate(nodes))
+    del nodes
     built = []
     for members in clusters.values():
-        inc, base, lo = _incident([nodes[i] for i in members])
-        built.append((base, lo or date.max, members[0], inc, members))
-    del clusters
+        cluster = [left.pop(i) for i in members]  # each node is freed once its incident is built
+        inc, base, lo = _incident(cluster)
+        keys = [(n.li.doc_id, n.li.key) for n in cluster]
+        built.append((base, lo or date.max, members[0], inc, keys))
+    del clusters, left
     built.sort(key=lambda b: (b[0], b[1], b[2]), reverse=True)
     incidents: list[Incident] = []
     mapping: dict[tuple[str, str], str] = {}
     used: Counter[str] = Counter()
     while built:
-        base, _, _, inc, members = built.pop()
+        base, _, _, inc, keys = built.pop()
         used[base] += 1
         iid = base if used[base] == 1 else f"{base}-{used[base]}"
         incidents.append(dataclasses.replace(inc, id=iid))
-        for i in members:
-            mapping[(nodes[i].li.doc_id, nodes[i].li.key)] = iid
+        for key in keys:
+            mapping[key] = iid
     return incidents, mapping
