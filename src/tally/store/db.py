@@ -16,7 +16,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -212,39 +212,20 @@ class Connection:
         if self.postgres and self._depth == 0:
             self._raw.commit()
 
-    @contextmanager
-    def transaction(self) -> Iterator[Connection]:
+    def transaction(self) -> AbstractContextManager[Connection]:
         """All statements inside commit together or not at all (nesting joins the outer one)."""
-        if self._depth:
-            self._depth += 1
-            try:
-                yield self
-            finally:
-                self._depth -= 1
-            return
-        self._depth = 1
-        try:
-            if self.postgres:
-                self._raw.commit()
-                self._raw.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITER_LOCK,))
-            else:
-                self._raw.execute("BEGIN IMMEDIATE")
-            yield self
-        except BaseException:
-            self._depth = 0
-            self._raw.rollback()
-            raise
-        else:
-            self._depth = 0
-            self._raw.commit()
+        return self._scope(write=True)
 
-    @contextmanager
-    def snapshot(self) -> Iterator[Connection]:
+    def snapshot(self) -> AbstractContextManager[Connection]:
         """Reads inside all see the ledger as it was at the first, while other writers go on.
 
         Writes inside may go to temporary tables only (they take no lock on the ledger).
         Inside a transaction this joins it.
         """
+        return self._scope(write=False)
+
+    @contextmanager
+    def _scope(self, *, write: bool) -> Iterator[Connection]:
         if self._depth:
             self._depth += 1
             try:
@@ -256,9 +237,12 @@ class Connection:
         try:
             if self.postgres:
                 self._raw.commit()
-                self._raw.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                if write:
+                    self._raw.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITER_LOCK,))
+                else:
+                    self._raw.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             else:
-                self._raw.execute("BEGIN DEFERRED")
+                self._raw.execute("BEGIN IMMEDIATE" if write else "BEGIN DEFERRED")
             yield self
         except BaseException:
             self._depth = 0
