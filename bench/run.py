@@ -33,7 +33,7 @@ FIGURES_PER_DOC = 50
 DOCS_PER_INCIDENT = 2
 
 
-def ingest_bench(manifest: Path, n: int, work: Path, repeats: int = 5) -> dict[str, Any]:
+def ingest_bench(manifest: Path, n: int, work: Path, repeats: int = 7) -> dict[str, Any]:
     """Time `tally ingest` (read, extract, link, store) with one and two processes.
 
     Runs alternate (-j 1, -j 2, -j 1, ...) `repeats` times on fresh ledgers and each
