@@ -316,7 +316,7 @@ class Ledger:
             if "incidents" in self._staged:
                 c.execute("DELETE FROM incidents")
                 c.execute("INSERT INTO incidents SELECT * FROM relink_incidents")
-        self.drop_staged()
+            self.drop_staged()
 
     def drop_staged(self) -> None:
         """Forget what is staged (a relink that found the ledger changed under it)."""
