@@ -91,6 +91,9 @@ def measure(cmd: list[str], env: dict[str, str] | None = None) -> Run:
     return Run(seconds, peak[0] / 1024, out, err, sum(cpu.values()), cpu.get(proc.pid, 0.0))
 
 
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
+
+
 def tree_usage(root: int) -> tuple[int, dict[int, float]]:
     """The summed VmRSS (kB) of `root` and all its descendants, and each one's CPU seconds.
 
@@ -111,9 +114,6 @@ def tree_usage(root: int) -> tuple[int, dict[int, float]]:
         except OSError:
             continue
     return total, cpu
-
-
-PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
 
 def load() -> str:
