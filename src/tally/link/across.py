@@ -39,6 +39,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import chain, combinations, product
 
 from tally.link.dates import parse_iso
@@ -514,16 +515,17 @@ def _pairs(
             yield min(i, j), max(i, j)
 
 
+@lru_cache(maxsize=65536)
 def slug(text: str) -> str:
-    """A readable, ASCII, hyphenated form of a name."""
+    """A readable, ASCII, hyphenated form of a name (places and kinds recur: cached)."""
     ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_.lower()).strip("-")[:40].strip("-")
 
 
 def _vote(values: list, prefer: list | None = None) -> object | None:
     pool = [v for v in (prefer or []) if v is not None] or [v for v in values if v is not None]
-    if not pool:
-        return None
+    if len(pool) < 2:
+        return pool[0] if pool else None
     counts = Counter(pool)
     return min(counts, key=lambda v: (-counts[v], str(v)))
 
