@@ -189,7 +189,8 @@ def _precise(n: _Node) -> bool:
 def _block_keys(n: _Node) -> list[tuple[str, ...]]:
     """Blocks: conflicts by country; day-precise incidents by country and week (and month,
     where they meet coarser ones); the rest by country and month, or year. A node whose
-    country is unknown is also put in every country's blocks of its dates (`_members`)."""
+    country is unknown also joins every country's blocks of its dates (`_Joined`; conflict
+    blocks: `_members`)."""
     country = n.li.country or "?"
     if n.conflict:
         return [("conflict", country)]
@@ -591,7 +592,7 @@ def link_across(
     nodes.sort(key=lambda n: (n.li.doc_id, n.li.key))
     blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
     countryless: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    """Nodes of unknown country by block key without the country (`_members`)."""
+    """Nodes of unknown country by block key without the country (`_Joined`, `_members`)."""
     for i, n in enumerate(nodes):
         for key in _block_keys(n):
             blocks[key].append(i)
