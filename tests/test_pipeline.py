@@ -318,9 +318,9 @@ def test_streamed_relink_stores_the_in_memory_view_with_corrections(
         relink(led)
         assert c not in {i.id for i in led.incidents()}
         assert f"{a}-split-1" in {i.id for i in led.incidents()}
-        streamed = (_assigned(led), led.incident_summaries())
+        streamed = (_assigned(led), list(led.incident_summaries()))
         assigned, rows = _in_memory_relink(led)
         led.stage_incidents(rows)
         led.publish_staged()
-        assert streamed == (assigned, led.incident_summaries())
+        assert streamed == (assigned, list(led.incident_summaries()))
         assert any(s["figures"] for s in streamed[1]) and len(streamed[0]) > 100

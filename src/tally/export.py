@@ -37,15 +37,10 @@ CSV_COLUMNS = [
 
 def figure_rows(ledger: Ledger) -> Iterator[dict[str, Any]]:
     """One spec row per figure and per name its document arrived under, as reviewers corrected it."""
-    names: dict[str, list[str]] = {}
-    for doc_id, name, url in ledger.names():
-        names.setdefault(doc_id, []).append(name or url)
     fixes = Corrections(ledger.conn).snapshot()
-    for stored in ledger.iter_figures():
+    for stored, name in ledger.named_figures():
         f = fixes.figure(stored)
-        if f is None:
-            continue
-        for name in names.get(f.doc_id, [f.doc_id]):
+        if f is not None:
             yield {
                 "doc": name,
                 "doc_id": f.doc_id,

@@ -101,7 +101,13 @@ def test_figures_keep_every_field_and_boolean(led: Ledger) -> None:
     stored = led.figures(doc_id=doc.id)
     assert stored == figs
     assert stored[0].subset is True and stored[1].subset is False
-    assert list(led.iter_figures()) == figs
+    assert list(led.named_figures()) == [(f, "a.txt") for f in figs]
+    led.add_name(doc.id, "https://example.org/a", url="https://example.org/a")
+    led.add_name(doc.id, "0-mirror.txt")
+    assert [(f.value, name) for f, name in led.named_figures(doc.id)] == [
+        (5, "0-mirror.txt"), (5, "a.txt"), (5, "https://example.org/a"),
+        (12, "0-mirror.txt"), (12, "a.txt"), (12, "https://example.org/a"),
+    ]  # fmt: skip
 
 
 def test_a_failed_document_leaves_nothing_behind(led: Ledger) -> None:
@@ -259,3 +265,70 @@ def test_an_unreachable_server_is_a_store_error() -> None:
     pytest.importorskip("psycopg")
     with pytest.raises(StoreError, match="cannot connect"):
         Ledger("postgresql://tally:wrong@127.0.0.1:1/none?connect_timeout=2")
+
+
+@pytest.fixture
+def listed(led: Ledger) -> Ledger:
+    """Incidents to search, filter and sort (no figures: only the stored view is read)."""
+    doc = _doc(TEXTS[2], "a.txt")
+    fig = _fig(doc, "81")
+    stmt = (Statement(fig, None, None, "a.txt"),)
+    conflicting = Reconciled("killed", "people", 69, 81, 81, (69, 81), 1, 1, True, "", (), stmt)
+    rows = [
+        (Incident("lodz-fire-2021", "Łódź fire", "fire", "2021-05-02", 1, "Łódź", None, "PL"),
+         [conflicting], {"killed": 81}),
+        (Incident("kabul-bombing-2021", "Kabul 100%_blast", "bombing", "2021-08-26T18:00", 1,
+                  "Kabul", None, "AF"), [], {"killed": 183, "injured": 150}),
+        (Incident("kabul-shooting-2021", None, "shooting", "2021-08-01/2021-08-31", 3, "Kabul",
+                  None, "AF"), [], {"injured": 3}),
+        (Incident("undated-flood", "Flood", "flood", None, None, None, None, "PK"), [], {}),
+        (Incident("old-war", "War", "conflict", "2014", 4, None, None, "SY", background=True),
+         [], {"killed": 5000}),
+    ]  # fmt: skip
+    with led.conn.snapshot():
+        led.stage_incidents(iter(rows))
+    led.publish_staged()
+    return led
+
+
+@pytest.mark.parametrize(
+    ("words", "filters", "expected"),
+    [
+        ((), {}, ["kabul-bombing-2021", "kabul-shooting-2021", "lodz-fire-2021", "old-war",
+                  "undated-flood"]),
+        (("ŁÓDŹ",), {}, ["lodz-fire-2021"]),
+        (("kabul", "2021"), {}, ["kabul-bombing-2021", "kabul-shooting-2021"]),
+        (("100%_",), {}, ["kabul-bombing-2021"]),
+        (("%",), {}, ["kabul-bombing-2021"]),
+        (("_",), {}, ["kabul-bombing-2021"]),
+        ((), {"country": "AF", "type": "shooting"}, ["kabul-shooting-2021"]),
+        ((), {"date_from": "2021-08-26"}, ["kabul-bombing-2021"]),
+        ((), {"date_to": "2021-08-01"}, ["kabul-shooting-2021", "lodz-fire-2021", "old-war",
+                                         "undated-flood"]),
+        ((), {"conflict": True}, ["lodz-fire-2021"]),
+        ((), {"sort": "killed"}, ["old-war", "kabul-bombing-2021", "lodz-fire-2021",
+                                  "kabul-shooting-2021", "undated-flood"]),
+        ((), {"sort": "injured", "descending": False}, ["kabul-shooting-2021",
+              "kabul-bombing-2021", "lodz-fire-2021", "undated-flood", "old-war"]),
+        ((), {"sort": "date", "descending": False}, ["old-war", "lodz-fire-2021",
+              "kabul-shooting-2021", "kabul-bombing-2021", "undated-flood"]),
+    ],
+)  # fmt: skip
+def test_incidents_are_found_filtered_and_sorted_by_the_ledger(
+    listed: Ledger, words: tuple[str, ...], filters: dict, expected: list[str]
+) -> None:
+    rows, total = listed.find_incidents(words, **filters)
+    assert [r["incident"].id for r in rows] == expected
+    assert total == len(expected)
+    page, total = listed.find_incidents(words, **filters, limit=2, offset=1)
+    assert [r["incident"].id for r in page] == expected[1:3] and total == len(expected)
+
+
+def test_the_list_offers_the_countries_and_types_it_holds(listed: Ledger) -> None:
+    assert listed.incident_choices() == (
+        5,
+        ["AF", "PK", "PL", "SY"],
+        ["bombing", "conflict", "fire", "flood", "shooting"],
+    )
+    [fire] = listed.find_incidents(["fire"])[0]
+    assert (fire["killed"], fire["conflict"], fire["documents"]) == (81, True, 1)

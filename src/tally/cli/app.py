@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
-from typing import Annotated
+from collections.abc import Iterable, Sequence
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+
+from tally.cli.tables import Column, Format, write_listing
+from tally.errors import OutputError
 
 app = typer.Typer(
     name="tally",
@@ -37,3 +42,27 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="table (for people), csv, tsv or jsonl (all fields)."),
+]
+LimitOption = Annotated[
+    int | None, typer.Option("--limit", "-n", min=1, help="At most this many rows.")
+]
+
+
+def print_listing(
+    records: Iterable[dict[str, Any]], columns: Sequence[Column], fmt: Format, limit: int | None
+) -> None:
+    """Write a listing to standard output, as it is read: a table that fits the terminal
+    (or $COLUMNS; piped, each column its own width), or CSV, TSV or JSON lines."""
+    screen = None
+    if "COLUMNS" in os.environ or sys.stdout.isatty():
+        screen = shutil.get_terminal_size().columns
+    try:
+        write_listing(records, columns, fmt, sys.stdout, limit=limit, screen=screen)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): click ends quietly
+    except OSError as err:
+        raise OutputError(f"cannot write: {err.strerror or err}", source="standard output") from err

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from tally.cli.app import DbOption, app, console
+from tally.cli.app import DbOption, FormatOption, LimitOption, app, console, print_listing
+from tally.cli.tables import Column, Format
 from tally.models import Incident
 from tally.reconcile import movement
 from tally.store import Ledger
@@ -15,16 +17,6 @@ from tally.store import Ledger
 
 def _num(n: int | None) -> str:
     return "" if n is None else f"{n:,}"
-
-
-def _span(fig: dict[str, Any] | None, total: int | None) -> str:
-    """`best (low–high)` of a category: the incident's total, with its main row's range."""
-    if total is None:
-        return ""
-    if not fig or fig.get("low") is None or fig.get("high") is None:
-        return f"{total:,}"
-    lo, hi = fig["low"], fig["high"]
-    return f"{total:,}" if lo == hi == total else f"{total:,} ({lo:,}–{hi:,})"
 
 
 def _main_row(figures: list[dict[str, Any]], category: str) -> dict[str, Any] | None:
@@ -43,31 +35,73 @@ def _where(inc: Incident) -> str:
     return ", ".join(parts)
 
 
-def incidents_table(ledger: Ledger) -> Table:
-    """One row per incident: id, name, date, place, killed and injured, sources, conflicts."""
-    table = Table("incident", "name", "date", "place", "killed", "injured", "sources", "conflict")
+def incident_records(ledger: Ledger) -> Iterator[dict[str, Any]]:
+    """One record per incident, in list order: what `tally incidents` lists, with each total's
+    low and high (those of the incident's main row), streamed from the ledger."""
     for row in ledger.incident_summaries():
         inc: Incident = row["incident"]
         figs = row.get("figures", [])
-        totals = row.get("totals", {})
-        table.add_row(
-            inc.id + (" (background)" if inc.background else ""),
-            inc.name or inc.type or "",
-            inc.date or "",
-            _where(inc),
-            _span(_main_row(figs, "killed"), totals.get("killed")),
-            _span(_main_row(figs, "injured"), totals.get("injured")),
-            str(row["documents"]),
-            "⚠" if row["conflict"] else "",
-        )
-    return table
+        rec: dict[str, Any] = {
+            "incident": inc.id,
+            "name": inc.name,
+            "type": inc.type,
+            "date": inc.date,
+            "place": inc.place,
+            "admin1": inc.admin1,
+            "country": inc.country,
+        }
+        for category in ("killed", "injured"):
+            main = _main_row(figs, category) or {}
+            rec[category] = row.get("totals", {}).get(category)
+            rec[f"{category}_low"] = main.get("low") if rec[category] is not None else None
+            rec[f"{category}_high"] = main.get("high") if rec[category] is not None else None
+        rec |= {
+            "sources": row["documents"],
+            "conflict": row["conflict"],
+            "background": inc.background,
+        }
+        yield rec
+
+
+def _range(rec: dict[str, Any], category: str) -> str:
+    """`best (low–high)` of a category: the incident's total, with its main row's range."""
+    total, lo, hi = (rec[f"{category}{end}"] for end in ("", "_low", "_high"))
+    if total is None:
+        return ""
+    if lo is None or hi is None or lo == hi == total:
+        return f"{total:,}"
+    return f"{total:,} ({lo:,}–{hi:,})"
+
+
+def _place(rec: dict[str, Any]) -> str:
+    parts = [rec["place"]] if rec["place"] else []
+    if rec["country"] and rec["country"] != rec["place"]:
+        parts.append(rec["country"])
+    return ", ".join(parts)
+
+
+INCIDENT_COLUMNS = (
+    Column("incident", lambda r: r["incident"] + (" (background)" if r["background"] else ""), 34),
+    Column("name", lambda r: r["name"] or r["type"] or "", 30),
+    Column("date", lambda r: r["date"] or "", 21, wrap=False),
+    Column("place", _place, 28),
+    Column("killed", lambda r: _range(r, "killed"), 20, right=True),
+    Column("injured", lambda r: _range(r, "injured"), 20, right=True),
+    Column("sources", lambda r: str(r["sources"]), 7, right=True),
+    Column("conflict", lambda r: "⚠" if r["conflict"] else "", 8),
+)
 
 
 @app.command("incidents")
-def incidents_cli(db: DbOption = None) -> None:
+def incidents_cli(
+    db: DbOption = None,
+    fmt: FormatOption = Format.table,
+    limit: LimitOption = None,
+) -> None:
     """One row per incident: id, name, date, place, killed and injured, sources, conflicts."""
     with Ledger(db) as ledger:
-        console.print(incidents_table(ledger))
+        records = incident_records(ledger)
+        print_listing(records, INCIDENT_COLUMNS, fmt, limit)
 
 
 @app.command("show")

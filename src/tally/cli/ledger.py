@@ -2,20 +2,56 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Iterator
+from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
-from tally.cli.app import DbOption, app, console
+from tally.cli.app import DbOption, FormatOption, LimitOption, app, console, print_listing
+from tally.cli.tables import Column, Format
 from tally.export import figure_rows, incident_rows, write_csv, write_jsonl
 from tally.store import Ledger
 
 
-def _num(value: int | None, high: int | None = None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,}–{high:,}" if high is not None else f"{value:,}"
+def figure_records(ledger: Ledger, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
+    """One record per stored figure (of one document, if given), streamed in document and
+    text order: what `tally figures` lists. The document is named as it was first ingested."""
+    last = None
+    for f, name in ledger.named_figures(doc_id):
+        if last is not None and f.key == last.key:
+            continue
+        last = f
+        yield {
+            "doc": name,
+            "doc_id": f.doc_id,
+            "incident": f.incident,
+            "category": f.category,
+            "group": f.group,
+            "value": f.value,
+            "value_high": f.value_high,
+            "qualifier": f.qualifier,
+            "attribution": f.attribution,
+            "quote": f.quote,
+            "start": f.start,
+            "end": f.end,
+        }
+
+
+def _value(rec: dict[str, Any]) -> str:
+    high = rec["value_high"]
+    return f"{rec['value']:,}–{high:,}" if high is not None else f"{rec['value']:,}"
+
+
+FIGURE_COLUMNS = (
+    Column("doc", lambda r: r["doc"] if len(r["doc"]) <= 28 else "…" + r["doc"][-27:], 28),
+    Column("incident", lambda r: r["incident"] or "", 28),
+    Column("category", lambda r: r["category"], 9, wrap=False),
+    Column("group", lambda r: r["group"], 12),
+    Column("value", _value, 13, right=True),
+    Column("qualifier", lambda r: r["qualifier"], 10, wrap=False),
+    Column("attribution", lambda r: r["attribution"] or "", 24),
+    Column("quote", lambda r: r["quote"], 60),
+)
 
 
 @app.command("figures")
@@ -24,34 +60,14 @@ def figures_cli(
     doc: Annotated[
         str | None, typer.Option("--doc", help="Only this document (id or name).")
     ] = None,
+    fmt: FormatOption = Format.table,
+    limit: LimitOption = None,
 ) -> None:
     """List figures with their quotes."""
     with Ledger(db) as ledger:
         doc_id = ledger.document(doc).id if doc else None
-        names = {d: n for d, n, _ in reversed(ledger.names(doc_id))}
-        table = Table(
-            "doc",
-            "incident",
-            "category",
-            "group",
-            "value",
-            "qualifier",
-            "attribution",
-            "quote",
-            show_lines=False,
-        )
-        for f in ledger.figures(doc_id=doc_id):
-            table.add_row(
-                names.get(f.doc_id, f.doc_id)[-40:],
-                f.incident or "",
-                f.category,
-                f.group,
-                _num(f.value, f.value_high),
-                f.qualifier,
-                f.attribution or "",
-                f.quote,
-            )
-        console.print(table)
+        records = figure_records(ledger, doc_id)
+        print_listing(records, FIGURE_COLUMNS, fmt, limit)
 
 
 @app.command("export")

@@ -203,12 +203,19 @@ class Ledger:
         sql += " ORDER BY doc_id, start_char, category, end_char"
         return [_figure(r) for r in self.conn.query(sql, params)]
 
-    def iter_figures(self) -> Iterator[Figure]:
-        """Every stored figure, streamed in document and text order."""
-        for row in self.conn.iterate(
-            f"SELECT {_FIG_COLS} FROM figures ORDER BY doc_id, start_char, category, end_char"
-        ):
-            yield _figure(row)
+    def named_figures(self, doc_id: str | None = None) -> Iterator[tuple[Figure, str]]:
+        """Every stored figure (of one document, if given) once for each name its document
+        arrived under (its URL where it had no name, its id where neither is known),
+        streamed in document and text order, then by name."""
+        cols = ", ".join(f"f.{c.strip()}" for c in _FIG_COLS.split(","))
+        sql = (
+            f"SELECT {cols}, n.name, n.url FROM figures f "
+            "LEFT JOIN document_names n ON n.doc_id = f.doc_id"
+            + (" WHERE f.doc_id = ?" if doc_id else "")
+            + " ORDER BY f.doc_id, f.start_char, f.category, f.end_char, f.key, n.name"
+        )
+        for row in self.conn.iterate(sql, (doc_id,) if doc_id else ()):
+            yield _figure(row), row[14] or row[15] or row[1]
 
     def local_incidents(self) -> Iterator[LocalIncident]:
         """Every document's local incidents, streamed in document order (what cross-document
@@ -290,7 +297,7 @@ class Ledger:
         while batch := [_incident_row(*item) for item in islice(items, 500)]:
             c.executemany(
                 f"INSERT INTO relink_incidents ({_INC_COLS}, killed, injured, documents, conflict, "
-                "reconciled) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "reconciled, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 batch,
             )
         self._staged.add("incidents")
@@ -332,9 +339,7 @@ class Ledger:
 
     def incidents(self) -> list[Incident]:
         """Every incident, main incidents first, then by date."""
-        rows = self.conn.query(
-            f"SELECT {_INC_COLS} FROM incidents ORDER BY background, date DESC, id"
-        )
+        rows = self.conn.query(f"SELECT {_INC_COLS} FROM incidents ORDER BY {_LIST_ORDER}")
         return [_incident(r) for r in rows]
 
     def incident(self, incident_id: str) -> Incident:
@@ -351,30 +356,91 @@ class Ledger:
             raise NotFound(f"no incident {incident_id!r} in the ledger")
         return json.loads(rows[0][0])
 
-    def incident_summaries(self, reconciled: bool = True) -> list[dict[str, Any]]:
-        """One row per incident with its totals, document count and conflict flag (for tables).
+    def incident_summaries(self, reconciled: bool = True) -> Iterator[dict[str, Any]]:
+        """One row per incident with its totals, document count and conflict flag (for tables),
+        streamed in list order.
 
         Without `reconciled`, the stored reconciliation JSON is not read (a cheap index).
         """
-        rows = self.conn.query(
-            f"SELECT {_INC_COLS}, killed, injured, documents, conflict"
-            f"{', reconciled' if reconciled else ''} FROM incidents "
-            "ORDER BY background, date DESC, id"
+        rows = self.conn.iterate(
+            f"SELECT {_SUMMARY_COLS}{', reconciled' if reconciled else ''} FROM incidents "
+            f"ORDER BY {_LIST_ORDER}"
         )
-        out = []
         for r in rows:
-            inc = _incident(r[:12])
-            out.append(
-                {
-                    "incident": inc,
-                    "killed": r[12],
-                    "injured": r[13],
-                    "documents": r[14],
-                    "conflict": bool(r[15]),
-                    **(json.loads(r[16]) if reconciled else {}),
-                }
-            )
-        return out
+            yield _summary(r)
+
+    def incident_choices(self) -> tuple[int, list[str], list[str]]:
+        """How many incidents the ledger holds, and their countries and types (what the
+        incident list filters by)."""
+        countries = self.conn.query("SELECT DISTINCT country FROM incidents WHERE country <> ''")
+        types = self.conn.query("SELECT DISTINCT type FROM incidents WHERE type <> ''")
+        return self.count("incidents"), sorted(r[0] for r in countries), sorted(r[0] for r in types)
+
+    def find_incidents(
+        self,
+        words: Iterable[str] = (),
+        *,
+        country: str = "",
+        type: str = "",
+        date_from: str = "",
+        date_to: str = "",
+        conflict: bool = False,
+        sort: str = "date",
+        descending: bool = True,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[dict[str, Any]], int]:
+        """One page of the incidents that match every filter, sorted, and how many match.
+
+        Each word must occur in the id, name, place, region, country or type (any case);
+        dates compare by day, and an undated incident is before any `date_from`. Sorted by
+        `sort` (date, killed, injured or documents), rows without it last, ties in list
+        order. Rows are `incident_summaries` without the reconciliation.
+        """
+        if sort not in INCIDENT_SORTS:
+            raise ValueError(sort)
+        where, params = [], []
+        for word in words:
+            escaped = word.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            where.append("search LIKE ? ESCAPE '\\'")
+            params.append(f"%{escaped}%")
+        for sql, value in (
+            ("country = ?", country),
+            ("type = ?", type),
+            ("SUBSTR(COALESCE(date, ''), 1, 10) >= ?", date_from),
+            ("SUBSTR(COALESCE(date, ''), 1, 10) <= ?", date_to),
+        ):
+            if value:
+                where.append(sql)
+                params.append(value)
+        if conflict:
+            where.append("conflict")
+        cond = f" WHERE {' AND '.join(where)}" if where else ""
+        total = int(self.conn.query(f"SELECT COUNT(*) FROM incidents{cond}", params)[0][0])
+        rows = self.conn.query(
+            f"SELECT {_SUMMARY_COLS} FROM incidents{cond} ORDER BY ({sort} IS NULL), "
+            f"{sort} {'DESC' if descending else 'ASC'}, {_LIST_ORDER} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [_summary(r) for r in rows], total
+
+
+INCIDENT_SORTS = ("date", "killed", "injured", "documents")
+"""What the incident list sorts by (`find_incidents`)."""
+_SUMMARY_COLS = f"{_INC_COLS}, killed, injured, documents, conflict"
+_LIST_ORDER = "background, date DESC, id"
+"""Main incidents first, newest first: the order of every incident listing."""
+
+
+def _summary(r: tuple) -> dict[str, Any]:
+    return {
+        "incident": _incident(r[:12]),
+        "killed": r[12],
+        "injured": r[13],
+        "documents": r[14],
+        "conflict": bool(r[15]),
+        **(json.loads(r[16]) if len(r) > 16 else {}),
+    }
 
 
 _LOCAL_FIELDS = tuple(f.name for f in dataclasses.fields(LocalIncident))
@@ -423,7 +489,14 @@ def _incident_row(inc: Incident, recs: list[Reconciled], tot: dict[str, int]) ->
         len({s.figure.doc_id for r in recs for s in r.statements}),
         any(r.conflict for r in recs),
         json.dumps({"totals": tot, "figures": [_reconciled_json(r) for r in recs]}),
+        _search(inc),
     )
+
+
+def _search(inc: Incident) -> str:
+    """What the incident list's search matches: id, name, place, region, country and type."""
+    fields = (inc.id, inc.name, inc.place, inc.admin1, inc.country, inc.type)
+    return " ".join(f or "" for f in fields).lower()
 
 
 def _figure(r: tuple) -> Figure:

@@ -122,6 +122,17 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE INDEX audit_log_target ON audit_log(target)",
         ],
     ),
+    (
+        "0003_incident_search",
+        [
+            # What the incident list's search matches, lowercased once when the view is built.
+            # Here SQLite lowercases only ASCII; every relink rewrites it with Python's lower().
+            "ALTER TABLE incidents ADD COLUMN search TEXT NOT NULL DEFAULT ''",
+            "UPDATE incidents SET search = LOWER(id || ' ' || COALESCE(name, '') || ' ' || "
+            "COALESCE(place, '') || ' ' || COALESCE(admin1, '') || ' ' || "
+            "COALESCE(country, '') || ' ' || COALESCE(type, ''))",
+        ],
+    ),
 ]
 
 

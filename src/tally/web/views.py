@@ -16,12 +16,12 @@ from tally.errors import NotFound
 from tally.models import CATEGORIES, GROUPS, QUALIFIERS, Figure
 from tally.store import Ledger
 from tally.store.corrections import Corrections, CorrectionSet, FigureFix
+from tally.store.ledger import INCIDENT_SORTS
 from tally.web import render
 from tally.web.app import TOKEN_COOKIE, Site
 
 router = APIRouter()
 PAGE_SIZE = 50
-SORTS = {"date", "killed", "injured", "documents"}
 
 
 def site_of(request: Request) -> Site:
@@ -48,41 +48,31 @@ def incident_list(
 ) -> HTMLResponse:
     """Every incident, searchable, filterable by country, type and date, sortable."""
     site = site_of(request)
+    sort = sort if sort in INCIDENT_SORTS else "date"
+    page = max(1, page)
+    query = {
+        "country": country,
+        "type": type,
+        "date_from": date_from,
+        "date_to": date_to,
+        "conflict": bool(conflict),
+        "sort": sort,
+        "descending": order != "asc",
+    }
     with site.pool.reader() as led:
-        rows = led.incident_summaries(reconciled=False)
+
+        def fetch(page: int) -> tuple[list[dict[str, Any]], int]:
+            return led.find_incidents(
+                q.split(), **query, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+            )
+
+        everything, countries, types = led.incident_choices()
+        rows, total = fetch(page)
+        pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
+        if page > pages:  # past the end (the ledger changed, or a hand-made link): the last page
+            page = pages
+            rows, total = fetch(page)
         reviewer = _reviewer(request, led)
-    countries = sorted({r["incident"].country for r in rows if r["incident"].country})
-    types = sorted({r["incident"].type for r in rows if r["incident"].type})
-    words = q.lower().split()
-    picked = []
-    for r in rows:
-        inc = r["incident"]
-        hay = " ".join(
-            str(x or "") for x in (inc.id, inc.name, inc.place, inc.admin1, inc.country, inc.type)
-        ).lower()
-        if words and not all(w in hay for w in words):
-            continue
-        if country and inc.country != country:
-            continue
-        if type and inc.type != type:
-            continue
-        if date_from and (inc.date or "")[:10] < date_from:
-            continue
-        if date_to and (inc.date or "")[:10] > date_to:
-            continue
-        if conflict and not r.get("conflict"):
-            continue
-        picked.append(r)
-    sort = sort if sort in SORTS else "date"
-
-    def value(r: dict[str, Any]) -> Any:
-        return r["incident"].date if sort == "date" else r.get(sort)
-
-    present = [r for r in picked if value(r) is not None]
-    present.sort(key=value, reverse=order != "asc")
-    picked = present + [r for r in picked if value(r) is None]
-    pages = max(1, (len(picked) + PAGE_SIZE - 1) // PAGE_SIZE)
-    page = min(max(1, page), pages)
     params = {
         "q": q,
         "country": country,
@@ -96,9 +86,9 @@ def incident_list(
     return site.page(
         request,
         "list.html",
-        rows=picked[(page - 1) * PAGE_SIZE : page * PAGE_SIZE],
-        total=len(picked),
-        all_total=len(rows),
+        rows=rows,
+        total=total,
+        all_total=everything,
         page=page,
         pages=pages,
         params=params,
