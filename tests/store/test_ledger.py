@@ -75,6 +75,19 @@ def test_migrations_are_recorded_once_and_not_rerun(db_target: str) -> None:
     assert applied == again == sorted(name for name, _ in MIGRATIONS)
 
 
+def test_a_ledger_from_before_the_search_column_gains_it_filled(db_target: str) -> None:
+    with Ledger(db_target) as led, led.conn.transaction() as c:
+        c.execute("DELETE FROM migrations WHERE name = '0003_incident_search'")
+        c.execute("ALTER TABLE incidents DROP COLUMN search")
+        c.execute(
+            "INSERT INTO incidents (id, name, type, country) VALUES "
+            "('kabul-bombing-2021', 'Kabul Airport blast', 'bombing', 'AF')"
+        )
+    with Ledger(db_target) as led:
+        [row] = led.find_incidents(["AIRPORT", "af"])[0]
+        assert row["incident"].id == "kabul-bombing-2021"
+
+
 def test_documents_round_trip_with_metadata_and_lookup(led: Ledger) -> None:
     docs = [
         _doc(TEXTS[0], "bus.txt", published="2024-05-01", publisher="Courier", title="Bus"),
