@@ -10,7 +10,7 @@ import typer
 
 from tally.cli.app import DbOption, app, console
 from tally.errors import InputError
-from tally.export import open_output, write_jsonl
+from tally.export import write_jsonl
 from tally.store import Ledger, default_target
 from tally.store.corrections import Corrections
 
@@ -59,13 +59,11 @@ def report_cli(
     ] = None,
 ) -> None:
     """Write one self-contained HTML report (tables, quotes, chart) that can be mailed."""
-    from tally.web.report import build_report
+    from tally.web.report import write_report
 
     with Ledger(db) as ledger:
-        html = build_report(ledger, incident)
-    with open_output(out) as fh:
-        fh.write(html)
-    console.print(f"report → {out}", markup=False, highlight=False)
+        n = write_report(ledger, out, incident)
+    console.print(f"report of {n} incident{'s' * (n != 1)} → {out}", markup=False, highlight=False)
 
 
 @reviewer_app.command("add")

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections.abc import Iterator
 from datetime import UTC, datetime
+from pathlib import Path
 
 from markupsafe import Markup
 
 from tally.errors import NotFound
+from tally.export import open_output
 from tally.models import CATEGORIES, GROUPS, QUALIFIERS
 from tally.store import Ledger
 from tally.web.app import STATIC, environment
@@ -27,8 +30,10 @@ def _hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode() + "'"
 
 
-def build_report(ledger: Ledger, incident_id: str | None = None) -> str:
-    """The report's HTML: one incident, or every main incident of the ledger."""
+def write_report(ledger: Ledger, path: str | Path, incident_id: str | None = None) -> int:
+    """Write the report to `path`: one incident, or every main incident of the ledger,
+    rendered and written one at a time (a whole ledger never sits in memory).
+    Returns how many incidents it holds."""
     env = environment()
     if incident_id:
         ids = [ledger.incident(incident_id).id]
@@ -37,19 +42,22 @@ def build_report(ledger: Ledger, incident_id: str | None = None) -> str:
     if not ids:
         raise NotFound("the ledger holds no incident to report on", source=ledger.target)
     part = env.get_template("report_incident.html")
-    bodies = []
-    for iid in ids:
-        context = incident_context(ledger, iid)
-        html = part.render(
-            reviewer=None,
-            csrf="",
-            path="",
-            categories=CATEGORIES,
-            groups=GROUPS,
-            qualifiers=QUALIFIERS,
-            **context,
-        )
-        bodies.append(Markup(html))
+
+    def bodies() -> Iterator[Markup]:
+        for iid in ids:
+            context = incident_context(ledger, iid)
+            yield Markup(
+                part.render(
+                    reviewer=None,
+                    csrf="",
+                    path="",
+                    categories=CATEGORIES,
+                    groups=GROUPS,
+                    qualifiers=QUALIFIERS,
+                    **context,
+                )
+            )
+
     # Vendored code and our stylesheet, never document text, are inlined as they are.
     scripts = [(STATIC / name).read_text(encoding="utf-8") for name in SCRIPTS]
     css = (STATIC / "app.css").read_text(encoding="utf-8")
@@ -62,11 +70,16 @@ def build_report(ledger: Ledger, incident_id: str | None = None) -> str:
         if len(ids) == 1
         else "tally report"
     )
-    return env.get_template("report.html").render(
+    page = env.get_template("report.html").generate(
         title=title,
         csp=csp,
         css=Markup(css),
         scripts=[Markup(s) for s in scripts],
-        bodies=bodies,
+        bodies=bodies(),
+        count=len(ids),
         generated=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
     )
+    with open_output(path) as fh:
+        for chunk in page:
+            fh.write(chunk)
+    return len(ids)
