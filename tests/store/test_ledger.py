@@ -78,6 +78,8 @@ def test_migrations_are_recorded_once_and_not_rerun(db_target: str) -> None:
 def test_a_ledger_from_before_the_search_column_gains_it_filled(db_target: str) -> None:
     with Ledger(db_target) as led, led.conn.transaction() as c:
         c.execute("DELETE FROM migrations WHERE name = '0003_incident_search'")
+        for index in ("incidents_list", "incidents_country", "incidents_type"):
+            c.execute(f"DROP INDEX {index}")
         c.execute("ALTER TABLE incidents DROP COLUMN search")
         c.execute(
             "INSERT INTO incidents (id, name, type, country) VALUES "
@@ -345,3 +347,33 @@ def test_the_list_offers_the_countries_and_types_it_holds(listed: Ledger) -> Non
     )
     [fire] = listed.find_incidents(["fire"])[0]
     assert (fire["killed"], fire["conflict"], fire["documents"]) == (81, True, 1)
+
+
+def test_publishing_writes_only_what_differs_from_the_stored_view(led: Ledger) -> None:
+    docs = [_doc(TEXTS[2], "a.txt"), _doc(TEXTS[0], "b.txt")]
+    figs = [_fig(docs[0], "81"), _fig(docs[1], "Five")]
+    for doc, fig in zip(docs, figs, strict=True):
+        led.add_document(doc, [fig], [LocalIncident(doc.id, "main")])
+
+    def stage(links: list[tuple[str, str, str]], incidents: list[Incident]) -> list[int]:
+        with led.conn.snapshot():
+            led.stage_links(links, {})
+            led.stage_incidents((inc, [], {}) for inc in incidents)
+            return [
+                led.conn.query(f"SELECT COUNT(*) FROM {t}")[0][0]
+                for t in ("relink_figures", "relink_changed", "relink_gone")
+            ]
+
+    both = [(docs[0].id, "main", "a"), (docs[1].id, "main", "b")]
+    assert stage(both, [Incident("a", name="A"), Incident("b", name="B")]) == [2, 2, 0]
+    led.publish_staged()
+    assert stage(both, [Incident("a", name="A"), Incident("b", name="B")]) == [0, 0, 0]
+    led.publish_staged()
+    assert [(i.id, i.name) for i in led.incidents()] == [("a", "A"), ("b", "B")]
+    # b's document no longer counts an incident, b is gone and a is renamed
+    assert stage(both[:1], [Incident("a", name="A2")]) == [1, 1, 1]
+    led.publish_staged()
+    assert [(i.id, i.name) for i in led.incidents()] == [("a", "A2")]
+    assert led.conn.query("SELECT key, incident_id FROM figures ORDER BY incident_id") == [
+        (figs[1].key, None), (figs[0].key, "a"),
+    ]  # fmt: skip

@@ -33,8 +33,20 @@ _INC_COLS = (
 )
 
 
-_STAGING = {"links": ("relink_map", "relink_moves"), "incidents": ("relink_incidents",)}
+_STAGING = {
+    "links": ("relink_map", "relink_moves", "relink_figures"),
+    "incidents": ("relink_incidents", "relink_changed", "relink_gone"),
+}
 """What a relink stages (`Ledger.stage_links`, `Ledger.stage_incidents`): temporary tables."""
+_STAGED_JOINS = (
+    "LEFT JOIN relink_map m ON m.doc_id = f.doc_id AND m.key = COALESCE(f.local_incident, '') "
+    "LEFT JOIN relink_moves mv ON mv.key = f.key"
+)
+_STAGED_INCIDENT = (
+    "CASE WHEN m.incident_id IS NULL THEN NULL ELSE COALESCE(mv.incident_id, m.incident_id) END"
+)
+"""The incident a figure counts once staged: its local incident's, or the one a reviewer
+moved it to (a figure of no incident stays so)."""
 
 
 def default_target() -> str:
@@ -254,6 +266,12 @@ class Ledger:
         c.executemany(
             "INSERT INTO relink_moves (key, incident_id) VALUES (?, ?)", list(moved.items())
         )
+        c.execute("CREATE TEMP TABLE relink_figures (key TEXT PRIMARY KEY, incident_id TEXT)")
+        c.execute(
+            "INSERT INTO relink_figures (key, incident_id) "
+            f"SELECT f.key, {_STAGED_INCIDENT} FROM figures f {_STAGED_JOINS} "
+            "EXCEPT SELECT key, incident_id FROM figures"
+        )
         self._staged.add("links")
 
     def staged_statements(self) -> Iterator[tuple[str, list[Statement]]]:
@@ -266,15 +284,11 @@ class Ledger:
         """
         cols = ", ".join(f"f.{c.strip()}" for c in _FIG_COLS.split(",")[:-1])
         sql = (
-            f"SELECT * FROM (SELECT {cols}, "
-            "CASE WHEN m.incident_id IS NULL THEN NULL "
-            "ELSE COALESCE(mv.incident_id, m.incident_id) END AS staged, "
+            f"SELECT * FROM (SELECT {cols}, {_STAGED_INCIDENT} AS staged, "
             "d.published, d.publisher, "
             "COALESCE((SELECT MIN(n.name) FROM document_names n WHERE n.doc_id = f.doc_id), "
             "d.name, f.doc_id) AS first_name "
-            "FROM figures f "
-            "JOIN relink_map m ON m.doc_id = f.doc_id AND m.key = COALESCE(f.local_incident, '') "
-            "LEFT JOIN relink_moves mv ON mv.key = f.key "
+            f"FROM figures f {_STAGED_JOINS} "
             "LEFT JOIN documents d ON d.id = f.doc_id) s "
             "WHERE staged IS NOT NULL "
             "ORDER BY staged, doc_id, start_char, category, end_char"
@@ -300,29 +314,42 @@ class Ledger:
                 "reconciled, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 batch,
             )
+        # What publishing must write: rows new or changed, and ids no longer in the view.
+        for table in ("relink_changed", "relink_gone"):
+            c.execute(f"CREATE TEMP TABLE {table} (id TEXT PRIMARY KEY)")
+        c.execute(
+            "INSERT INTO relink_changed (id) SELECT id FROM "
+            "(SELECT * FROM relink_incidents EXCEPT SELECT * FROM incidents) d"
+        )
+        c.execute(
+            "INSERT INTO relink_gone (id) "
+            "SELECT id FROM incidents EXCEPT SELECT id FROM relink_incidents"
+        )
         self._staged.add("incidents")
 
     def publish_staged(self) -> None:
         """Write what is staged in one transaction: figures' incidents, then the incidents.
 
         Readers see the old view or the new one, never a mix. Only this step takes
-        the ledger's write lock. The staging is dropped.
+        the ledger's write lock, and it writes only what differs from the stored view
+        (as staging found it: the caller checks that nothing changed since). The
+        staging is dropped.
         """
         with self.conn.transaction() as c:
             if "links" in self._staged:
                 c.execute(
-                    "UPDATE figures SET incident_id = (SELECT m.incident_id FROM relink_map m "
-                    "WHERE m.doc_id = figures.doc_id "
-                    "AND m.key = COALESCE(figures.local_incident, ''))"
-                )
-                c.execute(
-                    "UPDATE figures SET incident_id = (SELECT mv.incident_id FROM relink_moves mv "
-                    "WHERE mv.key = figures.key) WHERE incident_id IS NOT NULL "
-                    "AND key IN (SELECT key FROM relink_moves)"
+                    "UPDATE figures SET incident_id = (SELECT s.incident_id FROM relink_figures s "
+                    "WHERE s.key = figures.key) WHERE key IN (SELECT key FROM relink_figures)"
                 )
             if "incidents" in self._staged:
-                c.execute("DELETE FROM incidents")
-                c.execute("INSERT INTO incidents SELECT * FROM relink_incidents")
+                c.execute(
+                    "DELETE FROM incidents WHERE id IN (SELECT id FROM relink_changed) "
+                    "OR id IN (SELECT id FROM relink_gone)"
+                )
+                c.execute(
+                    "INSERT INTO incidents SELECT * FROM relink_incidents "
+                    "WHERE id IN (SELECT id FROM relink_changed)"
+                )
             self.drop_staged()
 
     def drop_staged(self) -> None:
@@ -417,12 +444,20 @@ class Ledger:
             where.append("conflict")
         cond = f" WHERE {' AND '.join(where)}" if where else ""
         total = int(self.conn.query(f"SELECT COUNT(*) FROM incidents{cond}", params)[0][0])
-        rows = self.conn.query(
-            f"SELECT {_SUMMARY_COLS} FROM incidents{cond} ORDER BY ({sort} IS NULL), "
-            f"{sort} {'DESC' if descending else 'ASC'}, {_LIST_ORDER} LIMIT ? OFFSET ?",
+        # Rows without the sort key go last: a descending order puts NULL last already.
+        order = f"{sort} DESC" if descending else f"({sort} IS NULL), {sort}"
+        then = "background, id" if sort == "date" else _LIST_ORDER
+        page = self.conn.query(
+            f"SELECT id FROM incidents{cond} ORDER BY {order}, {then} LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
-        return [_summary(r) for r in rows], total
+        ids = [r[0] for r in page]
+        if not ids:
+            return [], total
+        marks = ", ".join("?" * len(ids))
+        rows = self.conn.query(f"SELECT {_SUMMARY_COLS} FROM incidents WHERE id IN ({marks})", ids)
+        by_id = {r[0]: r for r in rows}
+        return [_summary(by_id[i]) for i in ids], total
 
 
 INCIDENT_SORTS = ("date", "killed", "injured", "documents")

@@ -131,6 +131,12 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "UPDATE incidents SET search = LOWER(id || ' ' || COALESCE(name, '') || ' ' || "
             "COALESCE(place, '') || ' ' || COALESCE(admin1, '') || ' ' || "
             "COALESCE(country, '') || ' ' || COALESCE(type, ''))",
+            # The list reads these narrow indexes, never the wide rows, until it shows a page:
+            # newest first straight from the index, filters and other sorts over it.
+            "CREATE INDEX incidents_list ON incidents (date DESC, background, id, country, type, "
+            "conflict, killed, injured, documents, search)",
+            "CREATE INDEX incidents_country ON incidents (country)",
+            "CREATE INDEX incidents_type ON incidents (type)",
         ],
     ),
 ]
