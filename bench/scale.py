@@ -15,8 +15,11 @@ import argparse
 import json
 import random
 import re
+import statistics
 import sys
 import tempfile
+import time
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +101,43 @@ def scale_run(gen: Generator, size: int, jobs: int, work: Path) -> dict[str, Any
         "summary": run.stdout.strip(),
         "errors": error_lines(run),
         "load": load(),
+        "reads": read_bench(db, work),
     }
+
+
+LIST_PAGES = ("/", "/?sort=killed", "/?q=shooting+2016", "/?country=US&page=40")
+
+
+def read_bench(db: str, work: Path) -> dict[str, Any]:
+    """What reading the ledger costs at this size: the export and the incident listing
+    (time and peak memory, as the user runs them), and the web list's pages."""
+    out: dict[str, Any] = {}
+    for name, args in (
+        (
+            "export",
+            ["export", "--figures", str(work / "f.jsonl"), "--incidents", str(work / "i.jsonl")],
+        ),
+        ("incidents_tsv", ["incidents", "--format", "tsv"]),
+    ):
+        run = measure(tally_cmd(*args, "--db", db))
+        out[name] = {"seconds": round(run.seconds, 1), "peak_rss_mb": round(run.peak_rss_mb)}
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+    from tally.web import create_app
+
+    client = TestClient(create_app(db))
+    times = []
+    for path in LIST_PAGES:
+        client.get(path)
+        for _ in range(5):
+            start = time.perf_counter()
+            if client.get(path).status_code != 200:
+                raise RuntimeError(f"{path} failed")
+            times.append((time.perf_counter() - start) * 1000)
+    out["list_page_median_ms"] = round(statistics.median(times), 1)
+    out["list_page_max_ms"] = round(max(times), 1)
+    return out
 
 
 def main() -> None:
@@ -123,6 +162,15 @@ def main() -> None:
                 flush=True,
             )
             print(f"      {r['summary']} ({r['load']})", flush=True)
+            reads = r["reads"]
+            print(
+                f"      reading it: export {reads['export']['seconds']} s, peak "
+                f"{reads['export']['peak_rss_mb']} MB; incidents --format tsv "
+                f"{reads['incidents_tsv']['seconds']} s, peak {reads['incidents_tsv']['peak_rss_mb']} MB; "
+                f"web list page median {reads['list_page_median_ms']} ms "
+                f"(max {reads['list_page_max_ms']} ms)",
+                flush=True,
+            )
             for line in r["errors"]:
                 print(f"      {line[:200]}", flush=True)
             save_results("scale", results)

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -52,3 +53,18 @@ def test_measure_reports_the_peak_of_the_tree() -> None:
     run = measure([sys.executable, "-c", _TREE])
     assert run.peak_rss_mb > 80
     assert run.seconds >= 3
+
+
+@pytest.mark.slow
+def test_bench_scale_generates_ingests_and_reads_back_a_corpus(
+    shared: Path, tmp_path: Path
+) -> None:
+    from scale import Generator, scale_run
+
+    r = scale_run(Generator(shared), 60, 2, tmp_path)
+    assert r["documents"] == 60 and r["summary"].startswith("60 documents stored")
+    assert r["peak_rss_mb"] > 0 and r["docs_per_s"] > 0
+    reads = r["reads"]
+    assert reads["export"]["peak_rss_mb"] > 0 and reads["incidents_tsv"]["seconds"] > 0
+    assert 0 < reads["list_page_median_ms"] <= reads["list_page_max_ms"]
+    assert len((tmp_path / "i.jsonl").read_text().splitlines()) == int(r["summary"].split()[-2])
