@@ -50,7 +50,7 @@ def test_incident_records_give_the_exported_totals_with_their_ranges(examples_db
 
 def test_the_incident_table_shows_each_total_with_its_range(examples_db: str) -> None:
     first = json.loads(run_tally("incidents", "--db", examples_db, "-f", "jsonl", "-n", "1").stdout)
-    lines = run_tally("incidents", "--db", examples_db).stdout.splitlines()
+    lines = run_tally("incidents", "--db", examples_db, env={"COLUMNS": "200"}).stdout.splitlines()
     assert lines[0].split() == [
         "incident", "name", "date", "place", "killed", "injured", "sources", "conflict",
     ]  # fmt: skip
@@ -58,6 +58,13 @@ def test_the_incident_table_shows_each_total_with_its_range(examples_db: str) ->
     assert row.startswith(first["incident"])
     span = f"{first['killed']:,} ({first['killed_low']:,}–{first['killed_high']:,})"
     assert (span if first["killed_low"] != first["killed_high"] else f"{first['killed']:,}") in row
+    wide = max(len(line) for line in lines)
+    narrow = run_tally("incidents", "--db", examples_db, env={"COLUMNS": "80"}).stdout
+    assert max(len(line) for line in narrow.splitlines()) < wide
+    assert narrow.splitlines()[2].startswith(first["incident"] + " ")
+    words = narrow.split()  # narrowed columns wrap between words, never inside one
+    assert all(w in words for w in (first["name"] or first["type"]).split())
+    assert f"({first['killed_low']:,}–{first['killed_high']:,})" in words
 
 
 def test_figure_rows_name_each_figure_once_as_the_export_does(examples_db: str) -> None:

@@ -81,7 +81,12 @@ def _place(rec: dict[str, Any]) -> str:
 
 
 INCIDENT_COLUMNS = (
-    Column("incident", lambda r: r["incident"] + (" (background)" if r["background"] else ""), 34),
+    Column(
+        "incident",
+        lambda r: r["incident"] + (" (background)" if r["background"] else ""),
+        64,
+        wrap=False,  # an id is copied whole
+    ),
     Column("name", lambda r: r["name"] or r["type"] or "", 30),
     Column("date", lambda r: r["date"] or "", 21, wrap=False),
     Column("place", _place, 28),

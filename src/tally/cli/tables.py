@@ -101,22 +101,23 @@ def _table(
 
 
 def _widths(sample: list[list[str]], columns: Sequence[Column], screen: int | None) -> list[int]:
-    """Each column as wide as its heading and its widest sampled cell, up to its own width,
-    then the wrapping columns narrowed (widest first) until the table fits the screen."""
-    widths = [
-        max(len(c.title), min(c.width, max((len(r[i]) for r in sample), default=0)))
-        for i, c in enumerate(columns)
-    ]
+    """Each column as wide as its heading and its widest sampled cell, up to its own width;
+    then, to fit the screen, the wrapping columns narrowed (widest first), never below
+    their longest word: a table a little too wide beats one with broken words."""
+    widths, floors = [], []
+    for i, c in enumerate(columns):
+        cells = [r[i] for r in sample]
+        widths.append(max(len(c.title), min(c.width, max(map(len, cells), default=0))))
+        words = (len(w) for cell in cells for w in cell.split())
+        floors.append(min(widths[-1], max([len(c.title), *words])) if c.wrap else widths[-1])
     if screen:
         over = sum(widths) + len(GAP) * (len(widths) - 1) - screen
         while over > 0:
-            i = max(range(len(widths)), key=lambda k: (columns[k].wrap, widths[k]))
-            floor = max(len(columns[i].title), 8)
-            if not columns[i].wrap or widths[i] <= floor:
+            slack = [k for k in range(len(widths)) if widths[k] > floors[k]]
+            if not slack:
                 break
-            cut = min(over, widths[i] - floor)
-            widths[i] -= cut
-            over -= cut
+            widths[max(slack, key=lambda k: widths[k])] -= 1
+            over -= 1
     return widths
 
 
