@@ -80,3 +80,17 @@ def test_an_unreachable_ledger_is_one_line(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert proc.stderr.strip().startswith("error [T200]") and "nowhere" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_linking_can_wait_for_tally_relink(
+    db_target: str, shared: Path, tmp_path: Path, seeds_reference: tuple[str, str]
+) -> None:
+    seeds = str(shared / "corpus" / "seeds")
+    first = run_tally("ingest", "--no-link", "--db", db_target, seeds)
+    assert first.stdout.strip().endswith("not linked yet (tally relink)")
+    figures, incidents = _export(db_target, tmp_path, "unlinked")
+    assert incidents == "" and figures.count("\n") == seeds_reference[0].count("\n")
+    assert all(json.loads(line)["incident"] is None for line in figures.splitlines())
+    n = len(seeds_reference[1].splitlines())
+    assert run_tally("relink", "--db", db_target).stdout == f"{n} incident{'s' * (n != 1)}\n"
+    assert _export(db_target, tmp_path, "linked") == seeds_reference

@@ -54,6 +54,13 @@ def ingest_cli(
         bool, typer.Option("--allow-private", help="Let URLs reach private addresses.")
     ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    link: Annotated[
+        bool,
+        typer.Option(
+            "--link/--no-link",
+            help="Link and reconcile the ledger afterwards (--no-link: later, with tally relink).",
+        ),
+    ] = True,
 ) -> None:
     """Ingest articles: extract their figures, link incidents, reconcile."""
     if not paths and not manifest:
@@ -92,9 +99,15 @@ def ingest_cli(
                 bar.advance(task)
 
             report = ingest(inputs, ledger, options, on_item=on_item, runner=runner)
-        n = relink(ledger)
-    console.print(
-        f"{report.summary()}; {n} incidents", markup=False, highlight=False, soft_wrap=True
-    )
+        view = f"{relink(ledger)} incidents" if link else "not linked yet (tally relink)"
+    console.print(f"{report.summary()}; {view}", markup=False, highlight=False, soft_wrap=True)
     if report.failed:
         raise typer.Exit(1)
+
+
+@app.command("relink")
+def relink_cli(db: DbOption = None) -> None:
+    """Link every document's incidents across the ledger and reconcile them anew."""
+    with Ledger(db) as ledger:
+        n = relink(ledger)
+    console.print(f"{n} incident{'s' * (n != 1)}", markup=False, highlight=False)

@@ -218,7 +218,8 @@ class Ledger:
     def named_figures(self, doc_id: str | None = None) -> Iterator[tuple[Figure, str]]:
         """Every stored figure (of one document, if given) once for each name its document
         arrived under (its URL where it had no name, its id where neither is known),
-        streamed in document and text order, then by name."""
+        streamed in document and text order, then by name. A figure's incident is the
+        ledger's incident it counts: none before the ledger is linked."""
         cols = ", ".join(f"f.{c.strip()}" for c in _FIG_COLS.split(","))
         sql = (
             f"SELECT {cols}, n.name, n.url FROM figures f "
@@ -227,7 +228,10 @@ class Ledger:
             + " ORDER BY f.doc_id, f.start_char, f.category, f.end_char, f.key, n.name"
         )
         for row in self.conn.iterate(sql, (doc_id,) if doc_id else ()):
-            yield _figure(row), row[14] or row[15] or row[1]
+            fig = _figure(row)
+            if row[13] is None:
+                fig = dataclasses.replace(fig, incident=None)
+            yield fig, row[14] or row[15] or row[1]
 
     def local_incidents(self) -> Iterator[LocalIncident]:
         """Every document's local incidents, streamed in document order (what cross-document
