@@ -16,7 +16,7 @@ from tally.errors import InputError
 from tally.export import figure_rows, incident_rows
 from tally.ingest import discover
 from tally.link import link_across
-from tally.models import Source, Statement
+from tally.models import Document, Figure, LocalIncident, Source, Statement, text_hash
 from tally.pipeline import ingest, local_runner, process_safe, relink
 from tally.reconcile import reconcile, totals
 from tally.store import Ledger
@@ -324,3 +324,61 @@ def test_streamed_relink_stores_the_in_memory_view_with_corrections(
         led.publish_staged()
         assert streamed == (assigned, list(led.incident_summaries()))
         assert any(s["figures"] for s in streamed[1]) and len(streamed[0]) > 100
+
+
+def _shooting(led: Ledger, day: str, toll: int) -> Figure:
+    """A document reporting one Springfield shooting on `day`; returns its figure."""
+    text = f"Springfield, {day}. {toll} people were killed in a shooting, police said."
+    doc = Document(id=text_hash(text), text=text, kind="text", name=f"{day}.txt", published=day)
+    start = text.index(f"{toll} people")
+    fig = Figure(doc.id, "killed", "people", toll, None, "exact", "police",
+                 f"{toll} people", start, start + len(f"{toll} people"), incident="main")  # fmt: skip
+    place = dict(place="Springfield", country="US", where_prec=1, cues=("place:springfield",))
+    led.add_document(
+        doc, [fig], [LocalIncident(doc.id, "main", type="shooting", date=day, date_prec=1, **place)]
+    )
+    return fig
+
+
+def test_reviewers_corrections_follow_their_incidents_when_linking_renames_them(
+    db_target: str,
+) -> None:
+    with Ledger(db_target) as led:
+        figs = {day: _shooting(led, day, toll) for day, toll in
+                [("2015-03-01", 3), ("2015-05-20", 4), ("2015-06-01", 5), ("2015-09-09", 6)]}  # fmt: skip
+        relink(led)
+
+        def incident_of(day: str) -> str:
+            [(iid,)] = led.conn.query("SELECT incident_id FROM figures WHERE key = ?",
+                                      (figs[day].key,))  # fmt: skip
+            return iid
+
+        assert incident_of("2015-05-20") == "springfield-shooting-2015-2"
+        store = Corrections(led.conn)
+        store.merge("Ana", incident_of("2015-06-01"), incident_of("2015-09-09"))
+        store.review_figure("Ana", figs["2015-05-20"], "move", incident_of("2015-05-20"),
+                            move_to=incident_of("2015-03-01"))  # fmt: skip
+        store.split("Ana", incident_of("2015-03-01"), [figs["2015-03-01"]])
+        relink(led)
+        before = {day: incident_of(day) for day in figs}
+        assert before["2015-06-01"] == before["2015-09-09"]
+        assert before["2015-05-20"] == "springfield-shooting-2015"
+        assert before["2015-03-01"] == "springfield-shooting-2015-split-1"
+
+        earlier = _shooting(led, "2015-01-15", 2)  # an earlier shooting takes the first id
+        relink(led)
+        after = {day: incident_of(day) for day in figs}
+        figs["2015-01-15"] = earlier
+        assert incident_of("2015-01-15") == "springfield-shooting-2015"
+        assert after["2015-06-01"] == after["2015-09-09"] == "springfield-shooting-2015-5"
+        assert after["2015-05-20"] == "springfield-shooting-2015-2"  # moved, it followed
+        assert after["2015-03-01"] == "springfield-shooting-2015-split-1"
+        parent = led.conn.query("SELECT parent FROM incident_splits")
+        assert parent == [("springfield-shooting-2015-2",)]
+        merges = led.conn.query("SELECT source, target FROM incident_merges")
+        assert merges == [("springfield-shooting-2015-4", "springfield-shooting-2015-5")]
+        assert {i.id for i in led.incidents()} == {
+            "springfield-shooting-2015", "springfield-shooting-2015-2",
+            "springfield-shooting-2015-split-1", "springfield-shooting-2015-3",
+            "springfield-shooting-2015-5",
+        }  # fmt: skip

@@ -259,6 +259,9 @@ def relink(ledger: Ledger, *, tries: int = 3) -> int:
 
     Returns the number of incidents. Deterministic: the same documents give the
     same incidents and ids whatever order they were ingested in. Reads no texts.
+    Where linking now names an incident of the published view otherwise (an
+    earlier report took its number), reviewers' merges, splits and moves follow
+    the incident to its new id.
     Everything is computed from one snapshot of the ledger and staged in
     temporary tables while other writers go on: the figures' incidents, then
     each incident's figures read back one at a time, reconciled and staged, so
@@ -272,20 +275,21 @@ def relink(ledger: Ledger, *, tries: int = 3) -> int:
     with ledger.conn.snapshot():
         stamp = _stamp(ledger)
         incidents, mapping = link_across(ledger.local_incidents())
-        fixes = Corrections(ledger.conn).snapshot()
+        renames = ledger.renames(mapping)
+        fixes = Corrections(ledger.conn).snapshot().renamed(renames)
         incidents = fixes.incidents(incidents)
         known = {inc.id for inc in incidents}
         ledger.stage_links(
-            (
-                (doc_id, key, fixes.incident_of(iid, known))
-                for (doc_id, key), iid in mapping.items()
-            ),
+            ((doc_id, key, iid) for (doc_id, key), iid in mapping.items()),
             fixes.moves(known),
+            {source: fixes.incident_of(source, known) for source in fixes.merges},
         )
+        del mapping
         ledger.stage_incidents(_reconciled(incidents, ledger.staged_statements(), fixes))
     with ledger.conn.transaction():
-        current = _stamp(ledger) == stamp
+        current = _stamp(ledger) == stamp and ledger.staged_renames() == renames
         if current:
+            Corrections(ledger.conn).rename_incidents(renames)
             ledger.publish_staged()
         else:
             ledger.drop_staged()

@@ -78,6 +78,30 @@ class CorrectionSet:
             return fig
         return dataclasses.replace(fig, **fix.fields)
 
+    def renamed(self, renames: dict[str, str]) -> CorrectionSet:
+        """These corrections with the incident ids linking renamed (`Ledger.renames`): a
+        reviewer's merge, split or move follows its incident, not the old id."""
+        if not renames:
+            return self
+
+        def new(iid: str) -> str:
+            return renames.get(iid, iid)
+
+        merges: dict[str, str] = {}
+        for source, target in sorted(self.merges.items()):
+            if new(source) != new(target):
+                merges.setdefault(new(source), new(target))
+        return CorrectionSet(
+            figures={
+                k: fix
+                if fix.incident is None
+                else dataclasses.replace(fix, incident=new(fix.incident))
+                for k, fix in self.figures.items()
+            },
+            merges=merges,
+            splits={part: new(parent) for part, parent in self.splits.items()},
+        )
+
     def resolve(self, incident_id: str) -> str:
         """Follow merges to the incident that absorbed `incident_id`."""
         seen = {incident_id}
@@ -309,6 +333,39 @@ class Corrections:
                 c, reviewer, action, incident_id, fig.key, before.state(fig), after.state(fig)
             )
         return after
+
+    def rename_incidents(self, renames: dict[str, str]) -> None:
+        """Store the corrections with the incident ids linking renamed, as
+        `CorrectionSet.renamed` applies them (the audit log keeps the ids of its day)."""
+        if not renames:
+            return
+        with self.conn.transaction() as c:
+            moved = c.query(
+                "SELECT key, incident FROM figure_corrections WHERE incident IS NOT NULL"
+            )
+            c.executemany(
+                "UPDATE figure_corrections SET incident = ? WHERE key = ?",
+                [(renames[iid], key) for key, iid in moved if iid in renames],
+            )
+            parents = c.query("SELECT id, parent FROM incident_splits")
+            c.executemany(
+                "UPDATE incident_splits SET parent = ? WHERE id = ?",
+                [(renames[parent], part) for part, parent in parents if parent in renames],
+            )
+            merges = c.query(
+                "SELECT source, target, reviewer, at FROM incident_merges ORDER BY source"
+            )
+            if any(s in renames or t in renames for s, t, _, _ in merges):
+                kept: dict[str, tuple[str, str, str, str]] = {}
+                for source, target, reviewer, at in merges:
+                    source, target = renames.get(source, source), renames.get(target, target)
+                    if source != target:
+                        kept.setdefault(source, (source, target, reviewer, at))
+                c.execute("DELETE FROM incident_merges")
+                c.executemany(
+                    "INSERT INTO incident_merges (source, target, reviewer, at) VALUES (?, ?, ?, ?)",
+                    list(kept.values()),
+                )
 
     def merge(self, reviewer: str, source: str, target: str) -> None:
         """Merge incident `source` into `target`, and log it."""

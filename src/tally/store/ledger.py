@@ -34,7 +34,7 @@ _INC_COLS = (
 
 
 _STAGING = {
-    "links": ("relink_map", "relink_moves", "relink_figures"),
+    "links": ("relink_map", "relink_moves", "relink_figures", "relink_linked"),
     "incidents": ("relink_incidents", "relink_changed", "relink_gone"),
 }
 """What a relink stages (`Ledger.stage_links`, `Ledger.stage_incidents`): temporary tables."""
@@ -243,38 +243,80 @@ class Ledger:
 
     # incidents ---------------------------------------------------------------
 
-    def stage_links(self, linked: Iterable[tuple[str, str, str]], moved: dict[str, str]) -> None:
+    def renames(self, linked: dict[tuple[str, str], str]) -> dict[str, str]:
+        """The ids linking now gives incidents of the published view that it named otherwise.
+
+        `linked` maps (doc_id, local incident key) to the incident linking gives it now.
+        An incident of the published view takes the id that most of its local incidents
+        now have (ties: the first id); only ids that change are returned.
+        """
+        rows = self.conn.iterate(
+            "SELECT linked, doc_id, key FROM local_incidents WHERE linked IS NOT NULL "
+            "ORDER BY linked, doc_id, key"
+        )
+        return _renames((old, linked.get((d, k)), 1) for old, d, k in rows)
+
+    def staged_renames(self) -> dict[str, str]:
+        """`renames` as the staged links give them, read from the ledger as it is now (a
+        relink publishing checks that nobody else's view renamed the incidents meanwhile)."""
+        rows = self.conn.query(
+            "SELECT l.linked, m.linked, COUNT(*) FROM local_incidents l "
+            "JOIN relink_map m ON m.doc_id = l.doc_id AND m.key = l.key "
+            "WHERE l.linked IN (SELECT l2.linked FROM local_incidents l2 JOIN relink_map m2 "
+            "ON m2.doc_id = l2.doc_id AND m2.key = l2.key WHERE l2.linked <> m2.linked) "
+            "GROUP BY l.linked, m.linked ORDER BY l.linked, m.linked"
+        )
+        return _renames(rows)
+
+    def stage_links(
+        self,
+        linked: Iterable[tuple[str, str, str]],
+        moved: dict[str, str],
+        redirects: dict[str, str] | None = None,
+    ) -> None:
         """Stage the incident every figure counts, in temporary tables, without writing the ledger.
 
-        `linked` gives (doc_id, local incident key, incident id); a figure whose
-        local incident it does not name counts none. `moved` maps figure keys to
-        the incident a reviewer moved them to (a figure that counts none stays so).
-        `staged_statements` reads the figures by these incidents, and
-        `publish_staged` writes them. Temporary tables belong to this connection
-        and take no lock on the ledger, so other writers go on meanwhile.
+        `linked` gives (doc_id, local incident key, incident id) as linking found them;
+        `redirects` maps an incident a reviewer merged away to the one its figures count,
+        and `moved` maps figure keys to the incident a reviewer moved them to (a figure
+        that counts none stays so). `staged_statements` reads the figures by these
+        incidents, and `publish_staged` writes them (and what linking found). Temporary
+        tables belong to this connection and take no lock on the ledger, so other
+        writers go on meanwhile.
         """
+        redirects = redirects or {}
         c = self.conn
         self._restage("links")
         c.execute(
             "CREATE TEMP TABLE relink_map (doc_id TEXT NOT NULL, key TEXT NOT NULL, "
-            "incident_id TEXT, PRIMARY KEY (doc_id, key))"
+            "linked TEXT, incident_id TEXT, PRIMARY KEY (doc_id, key))"
         )
         c.execute(
             "CREATE TEMP TABLE relink_moves (key TEXT PRIMARY KEY, incident_id TEXT NOT NULL)"
         )
-        rows = iter(linked)
+        rows = ((d, k, iid, redirects.get(iid, iid)) for d, k, iid in linked)
         while chunk := list(islice(rows, 5000)):
             c.executemany(
-                "INSERT INTO relink_map (doc_id, key, incident_id) VALUES (?, ?, ?)", chunk
+                "INSERT INTO relink_map (doc_id, key, linked, incident_id) VALUES (?, ?, ?, ?)",
+                chunk,
             )
         c.executemany(
             "INSERT INTO relink_moves (key, incident_id) VALUES (?, ?)", list(moved.items())
         )
+        # What publishing must write: figures counting another incident, links found anew.
         c.execute("CREATE TEMP TABLE relink_figures (key TEXT PRIMARY KEY, incident_id TEXT)")
         c.execute(
             "INSERT INTO relink_figures (key, incident_id) "
             f"SELECT f.key, {_STAGED_INCIDENT} FROM figures f {_STAGED_JOINS} "
             "EXCEPT SELECT key, incident_id FROM figures"
+        )
+        c.execute(
+            "CREATE TEMP TABLE relink_linked (doc_id TEXT NOT NULL, key TEXT NOT NULL, "
+            "linked TEXT, PRIMARY KEY (doc_id, key))"
+        )
+        c.execute(
+            "INSERT INTO relink_linked (doc_id, key, linked) SELECT doc_id, key, linked "
+            "FROM relink_map EXCEPT SELECT doc_id, key, linked FROM local_incidents"
         )
         self._staged.add("links")
 
@@ -344,6 +386,11 @@ class Ledger:
                 c.execute(
                     "UPDATE figures SET incident_id = (SELECT s.incident_id FROM relink_figures s "
                     "WHERE s.key = figures.key) WHERE key IN (SELECT key FROM relink_figures)"
+                )
+                match = "r.doc_id = local_incidents.doc_id AND r.key = local_incidents.key"
+                c.execute(
+                    f"UPDATE local_incidents SET linked = (SELECT r.linked FROM relink_linked r "
+                    f"WHERE {match}) WHERE EXISTS (SELECT 1 FROM relink_linked r WHERE {match})"
                 )
             if "incidents" in self._staged:
                 c.execute(
@@ -530,6 +577,22 @@ def _incident_row(inc: Incident, recs: list[Reconciled], tot: dict[str, int]) ->
         json.dumps({"totals": tot, "figures": [_reconciled_json(r) for r in recs]}),
         _search(inc),
     )
+
+
+def _renames(counts: Iterable[tuple[str, str | None, int]]) -> dict[str, str]:
+    """Old id → new id from (old, new, how many local incidents) rows grouped by old id:
+    each old id goes where most of its local incidents went; unchanged ids are left out."""
+    out: dict[str, str] = {}
+    for old, group in groupby(counts, key=lambda r: r[0]):
+        tally: dict[str, int] = {}
+        for _, new, n in group:
+            if new is not None:
+                tally[new] = tally.get(new, 0) + n
+        if tally:
+            new = min(tally, key=lambda k: (-tally[k], k))
+            if new != old:
+                out[old] = new
+    return out
 
 
 def _search(inc: Incident) -> str:

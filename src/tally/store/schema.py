@@ -139,6 +139,14 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE INDEX incidents_type ON incidents (type)",
         ],
     ),
+    (
+        "0004_local_incident_links",
+        [
+            # The incident the published view's linking gave each local incident: the next
+            # relink follows ids that linking renamed, and reviewers' corrections with them.
+            "ALTER TABLE local_incidents ADD COLUMN linked TEXT",
+        ],
+    ),
 ]
 
 
