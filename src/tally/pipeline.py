@@ -291,8 +291,7 @@ def relink(ledger: Ledger, *, tries: int = 3) -> int:
         if current:
             Corrections(ledger.conn).rename_incidents(renames)
             ledger.publish_staged()
-        else:
-            ledger.drop_staged()
+    ledger.drop_staged()
     if not current and tries > 1:
         return relink(ledger, tries=tries - 1)
     return len(incidents)

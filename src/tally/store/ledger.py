@@ -258,12 +258,13 @@ class Ledger:
 
     def staged_renames(self) -> dict[str, str]:
         """`renames` as the staged links give them, read from the ledger as it is now (a
-        relink publishing checks that nobody else's view renamed the incidents meanwhile)."""
+        relink publishing checks that nobody else's view renamed the incidents meanwhile).
+        Only incidents with a local incident whose link changed are counted."""
         rows = self.conn.query(
             "SELECT l.linked, m.linked, COUNT(*) FROM local_incidents l "
             "JOIN relink_map m ON m.doc_id = l.doc_id AND m.key = l.key "
-            "WHERE l.linked IN (SELECT l2.linked FROM local_incidents l2 JOIN relink_map m2 "
-            "ON m2.doc_id = l2.doc_id AND m2.key = l2.key WHERE l2.linked <> m2.linked) "
+            "WHERE l.linked IN (SELECT l2.linked FROM local_incidents l2 JOIN relink_linked r "
+            "ON r.doc_id = l2.doc_id AND r.key = l2.key) "
             "GROUP BY l.linked, m.linked ORDER BY l.linked, m.linked"
         )
         return _renames(rows)
@@ -379,7 +380,7 @@ class Ledger:
         Readers see the old view or the new one, never a mix. Only this step takes
         the ledger's write lock, and it writes only what differs from the stored view
         (as staging found it: the caller checks that nothing changed since). The
-        staging is dropped.
+        staging stays until `drop_staged`, which the caller runs after the lock is gone.
         """
         with self.conn.transaction() as c:
             if "links" in self._staged:
@@ -387,25 +388,29 @@ class Ledger:
                     "UPDATE figures SET incident_id = (SELECT s.incident_id FROM relink_figures s "
                     "WHERE s.key = figures.key) WHERE key IN (SELECT key FROM relink_figures)"
                 )
-                match = "r.doc_id = local_incidents.doc_id AND r.key = local_incidents.key"
                 c.execute(
-                    f"UPDATE local_incidents SET linked = (SELECT r.linked FROM relink_linked r "
-                    f"WHERE {match}) WHERE EXISTS (SELECT 1 FROM relink_linked r WHERE {match})"
+                    "UPDATE local_incidents SET linked = (SELECT r.linked FROM relink_linked r "
+                    "WHERE r.doc_id = local_incidents.doc_id AND r.key = local_incidents.key) "
+                    "WHERE (doc_id, key) IN (SELECT doc_id, key FROM relink_linked)"
                 )
             if "incidents" in self._staged:
                 c.execute(
-                    "DELETE FROM incidents WHERE id IN (SELECT id FROM relink_changed) "
-                    "OR id IN (SELECT id FROM relink_gone)"
+                    "DELETE FROM incidents WHERE id IN "
+                    "(SELECT id FROM relink_changed UNION ALL SELECT id FROM relink_gone)"
                 )
                 c.execute(
                     "INSERT INTO incidents SELECT * FROM relink_incidents "
                     "WHERE id IN (SELECT id FROM relink_changed)"
                 )
-            self.drop_staged()
 
     def drop_staged(self) -> None:
-        """Forget what is staged (a relink that found the ledger changed under it)."""
-        self._restage(None)
+        """Forget what is staged: published, or found stale (the ledger changed under it).
+
+        A read scope, not a write: dropping a big temporary table takes a while, and
+        needs no lock on the ledger.
+        """
+        with self.conn.snapshot():
+            self._restage(None)
 
     def _restage(self, part: str | None) -> None:
         """Drop the staged `part` (every part when None), before it is staged anew."""
