@@ -35,10 +35,11 @@ CSV_COLUMNS = [
 ]
 
 
-def figure_rows(ledger: Ledger) -> Iterator[dict[str, Any]]:
-    """One spec row per figure and per name its document arrived under, as reviewers corrected it."""
+def figure_rows(ledger: Ledger, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
+    """One spec row per figure (of one document, if given) and per name its document
+    arrived under, as reviewers corrected it."""
     fixes = Corrections(ledger.conn).snapshot()
-    for stored, name in ledger.named_figures():
+    for stored, name in ledger.named_figures(doc_id):
         f = fixes.figure(stored)
         if f is not None:
             yield {

@@ -14,27 +14,13 @@ from tally.store import Ledger
 
 
 def figure_records(ledger: Ledger, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
-    """One record per stored figure (of one document, if given), streamed in document and
-    text order: what `tally figures` lists. The document is named as it was first ingested."""
+    """The export's figure rows (of one document, if given), each figure once, under the
+    first name its document arrived under: what `tally figures` lists."""
     last = None
-    for f, name in ledger.named_figures(doc_id):
-        if last is not None and f.key == last.key:
-            continue
-        last = f
-        yield {
-            "doc": name,
-            "doc_id": f.doc_id,
-            "incident": f.incident,
-            "category": f.category,
-            "group": f.group,
-            "value": f.value,
-            "value_high": f.value_high,
-            "qualifier": f.qualifier,
-            "attribution": f.attribution,
-            "quote": f.quote,
-            "start": f.start,
-            "end": f.end,
-        }
+    for row in figure_rows(ledger, doc_id):
+        if row["key"] != last:
+            last = row["key"]
+            yield row
 
 
 def _value(rec: dict[str, Any]) -> str:
