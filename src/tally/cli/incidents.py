@@ -28,10 +28,11 @@ def _main_row(figures: list[dict[str, Any]], category: str) -> dict[str, Any] | 
     return max(rows, key=lambda f: f.get("best") or 0, default=None)
 
 
-def _where(inc: Incident) -> str:
-    parts = [inc.place] if inc.place else []
-    if inc.country and inc.country != inc.place:
-        parts.append(inc.country)
+def _where(place: str | None, country: str | None) -> str:
+    """`place, country`, the country once when it is the place."""
+    parts = [place] if place else []
+    if country and country != place:
+        parts.append(country)
     return ", ".join(parts)
 
 
@@ -73,13 +74,6 @@ def _range(rec: dict[str, Any], category: str) -> str:
     return f"{total:,} ({lo:,}–{hi:,})"
 
 
-def _place(rec: dict[str, Any]) -> str:
-    parts = [rec["place"]] if rec["place"] else []
-    if rec["country"] and rec["country"] != rec["place"]:
-        parts.append(rec["country"])
-    return ", ".join(parts)
-
-
 INCIDENT_COLUMNS = (
     Column(
         "incident",
@@ -89,7 +83,7 @@ INCIDENT_COLUMNS = (
     ),
     Column("name", lambda r: r["name"] or r["type"] or "", 30),
     Column("date", lambda r: r["date"] or "", 21, wrap=False),
-    Column("place", _place, 28),
+    Column("place", lambda r: _where(r["place"], r["country"]), 28),
     Column("killed", lambda r: _range(r, "killed"), 20, right=True),
     Column("injured", lambda r: _range(r, "injured"), 20, right=True),
     Column("sources", lambda r: str(r["sources"]), 7, right=True),
@@ -119,13 +113,14 @@ def show_cli(
         inc = ledger.incident(incident)
         rec = ledger.reconciliation(incident)
     figures = rec.get("figures", [])
+    where = _where(inc.place, inc.country)
     head = " · ".join(
         x
         for x in (
             inc.name,
             inc.type,
             inc.date and f"{inc.date} (date_prec {inc.date_prec})",
-            _where(inc) and f"{_where(inc)} (where_prec {inc.where_prec})",
+            where and f"{where} (where_prec {inc.where_prec})",
             "background" if inc.background else None,
         )
         if x
