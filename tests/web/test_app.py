@@ -319,3 +319,40 @@ def test_review_works_on_each_back_end(db_target: str) -> None:
     assert r.status_code == 303
     text = client.get(f"/incidents/{incident_id}").text
     assert "confirmed by Ana Reviewer" in text
+
+
+def test_a_heavily_reported_incident_shows_its_first_statements_then_all_on_request(
+    tmp_path: Path,
+) -> None:
+    from tally.models import Document, Figure, Incident, LocalIncident, text_hash
+    from tally.reconcile import reconcile, totals
+    from tally.web.views import STATEMENTS_SHOWN
+
+    n = STATEMENTS_SHOWN + 7
+    db = str(tmp_path / "l.db")
+    with Ledger(db) as led:
+        for i in range(n):
+            text = f"Report {i}. The Harbour Street fire killed {20 + i} people, officials said."
+            doc = Document(text_hash(text), text, "text", f"r{i:03d}.txt",
+                           published=f"2024-03-{1 + i % 28:02d}")  # fmt: skip
+            start = text.index(f"{20 + i} people")
+            fig = Figure(doc.id, "killed", "people", 20 + i, None, "exact", "officials",
+                         f"{20 + i} people", start, start + len(f"{20 + i} people"),
+                         incident="main")  # fmt: skip
+            with led.conn.transaction():
+                led.add_document(doc, [fig], [LocalIncident(doc.id, "main")])
+        fire = Incident("harbour-street-fire-2024", name="Harbour Street fire", date="2024-03")
+        with led.conn.snapshot():
+            led.stage_links([(d.id, "main", fire.id) for d in led.documents()], {})
+            led.stage_incidents(
+                (fire, recs, totals(recs))
+                for _, stmts in led.staged_statements()
+                for recs in [reconcile(stmts)]
+            )
+        led.publish_staged()
+    client = _client(db)
+    page = client.get(f"/incidents/{fire.id}").text
+    assert page.count('class="statement"') == STATEMENTS_SHOWN
+    assert f"Show all {n} statements" in page and "(7 more" in page
+    full = client.get(f"/incidents/{fire.id}?all=1").text
+    assert full.count('class="statement"') == n and "Show all" not in full

@@ -45,7 +45,7 @@ def write_report(ledger: Ledger, path: str | Path, incident_id: str | None = Non
 
     def bodies() -> Iterator[Markup]:
         for iid in ids:
-            context = incident_context(ledger, iid)
+            context = incident_context(ledger, iid, per_row=None)  # a report holds every statement
             yield Markup(
                 part.render(
                     reviewer=None,

@@ -22,6 +22,8 @@ from tally.web.app import TOKEN_COOKIE, Site
 
 router = APIRouter()
 PAGE_SIZE = 50
+STATEMENTS_SHOWN = 50
+"""Statements an incident page shows per reconciled row before "show all"."""
 
 
 def site_of(request: Request) -> Site:
@@ -98,26 +100,42 @@ def incident_list(
     )
 
 
-def incident_context(led: Ledger, incident_id: str) -> dict[str, Any]:
-    """Everything an incident page (or its report) shows, read through indexed lookups."""
+def incident_context(
+    led: Ledger, incident_id: str, per_row: int | None = STATEMENTS_SHOWN
+) -> dict[str, Any]:
+    """Everything an incident page (or its report) shows, read through indexed lookups.
+
+    Each reconciled row shows its first `per_row` statements by date (None: all), each
+    in its sentence; the chart counts them all. Only the shown statements' documents
+    are read, so an incident with thousands of reports still answers quickly.
+    """
     inc = led.incident(incident_id)
     rec = led.reconciliation(incident_id)
     rows = [r for r in rec.get("figures") or [] if isinstance(r, dict)]
     figures = led.figures(incident_id=incident_id)
-    doc_ids = {f.doc_id for f in figures} | {
-        s.get("doc_id") for r in rows for s in r.get("statements") or [] if s.get("doc_id")
-    }
-    corrections = Corrections(led.conn)
-    fixes = corrections.for_documents(doc_ids)
-    docs = led.documents_by_id(doc_ids)
-    correction_set = CorrectionSet(figures=fixes)
-    by_key = {f.key: f for f in figures}
     for row in rows:
         row["statements"] = sorted(
             (s for s in row.get("statements") or [] if isinstance(s, dict)),
             key=lambda s: (str(s.get("published") or "9999"), str(s.get("doc") or "")),
         )
-        for s in row["statements"]:
+        row["shown"] = row["statements"][:per_row] if per_row else row["statements"]
+        row["more"] = len(row["statements"]) - len(row["shown"])
+    all_docs = {f.doc_id for f in figures} | {
+        s.get("doc_id") for r in rows for s in r["statements"] if s.get("doc_id")
+    }
+    corrections = Corrections(led.conn)
+    fixes = corrections.for_documents(all_docs)
+    correction_set = CorrectionSet(figures=fixes)
+    by_key = {f.key: f for f in figures}
+    listed = {correction_set.original_key(str(s.get("key") or "")) for r in rows
+              for s in r["statements"]}  # fmt: skip
+    set_aside = [f for f in figures if f.key not in listed]
+    docs = led.documents_by_id(
+        {s.get("doc_id") for r in rows for s in r["shown"] if s.get("doc_id")}
+        | {f.doc_id for f in set_aside}
+    )
+    for row in rows:
+        for s in row["shown"]:
             s.setdefault("category", row.get("category"))
             s.setdefault("group", row.get("group"))
             key = correction_set.original_key(str(s.get("key") or ""))
@@ -131,8 +149,6 @@ def incident_context(led: Ledger, incident_id: str) -> dict[str, Any]:
                 s["sentence"] = render.sentence(doc.text, s["start"], s["end"])
             else:
                 s["sentence"] = ("", str(s.get("quote") or ""), "")
-    shown = {s["review_key"] for r in rows for s in r.get("statements") or []}
-    set_aside = [(f, fixes.get(f.key), docs.get(f.doc_id)) for f in figures if f.key not in shown]
     point = None
     if inc.lat is not None and inc.lon is not None:
         point = {"lat": inc.lat, "lon": inc.lon, "label": inc.name or inc.id}
@@ -140,20 +156,20 @@ def incident_context(led: Ledger, incident_id: str) -> dict[str, Any]:
         "incident": inc,
         "totals": rec.get("totals") or {},
         "rows": rows,
-        "set_aside": set_aside,
+        "set_aside": [(f, fixes.get(f.key), docs.get(f.doc_id)) for f in set_aside],
         "charts": render.chart_data(rows),
         "point": point,
         "audit": corrections.audit(incident_id, [f.key for f in figures]),
-        "documents": len(doc_ids),
+        "documents": len(all_docs),
     }
 
 
 @router.api_route("/incidents/{incident_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def incident_page(request: Request, incident_id: str) -> HTMLResponse:
+def incident_page(request: Request, incident_id: str, all: str = "") -> HTMLResponse:
     """One incident: the reconciled table, each statement in its sentence, chart, map, log."""
     site = site_of(request)
     with site.pool.reader() as led:
-        context = incident_context(led, incident_id)
+        context = incident_context(led, incident_id, None if all else STATEMENTS_SHOWN)
         reviewer = _reviewer(request, led)
     return site.page(
         request,
