@@ -87,10 +87,9 @@ class CorrectionSet:
         def new(iid: str) -> str:
             return renames.get(iid, iid)
 
-        merges: dict[str, str] = {}
-        for source, target in sorted(self.merges.items()):
-            if new(source) != new(target):
-                merges.setdefault(new(source), new(target))
+        merges = {
+            source: target for source, target in _renamed_merges(self.merges.items(), renames)
+        }
         return CorrectionSet(
             figures={
                 k: fix
@@ -153,6 +152,17 @@ class CorrectionSet:
             if same_span and f"{doc_span}:{fix.fields.get('category')}" == key:
                 return fix.key
         return key
+
+
+def _renamed_merges(merges: Iterable[tuple[Any, ...]], renames: dict[str, str]) -> list[tuple]:
+    """Merge rows (source, target, ...) with the ids linking renamed, by source: one that
+    now merges an incident into itself is dropped; of two from one source, the first stays."""
+    kept: dict[str, tuple] = {}
+    for source, target, *rest in sorted(merges):
+        source, target = renames.get(source, source), renames.get(target, target)
+        if source != target:
+            kept.setdefault(source, (source, target, *rest))
+    return list(kept.values())
 
 
 def clean_fields(raw: dict[str, Any]) -> dict[str, Any]:
@@ -352,19 +362,12 @@ class Corrections:
                 "UPDATE incident_splits SET parent = ? WHERE id = ?",
                 [(renames[parent], part) for part, parent in parents if parent in renames],
             )
-            merges = c.query(
-                "SELECT source, target, reviewer, at FROM incident_merges ORDER BY source"
-            )
+            merges = c.query("SELECT source, target, reviewer, at FROM incident_merges")
             if any(s in renames or t in renames for s, t, _, _ in merges):
-                kept: dict[str, tuple[str, str, str, str]] = {}
-                for source, target, reviewer, at in merges:
-                    source, target = renames.get(source, source), renames.get(target, target)
-                    if source != target:
-                        kept.setdefault(source, (source, target, reviewer, at))
                 c.execute("DELETE FROM incident_merges")
                 c.executemany(
                     "INSERT INTO incident_merges (source, target, reviewer, at) VALUES (?, ?, ?, ?)",
-                    list(kept.values()),
+                    _renamed_merges(merges, renames),
                 )
 
     def merge(self, reviewer: str, source: str, target: str) -> None:
