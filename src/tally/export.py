@@ -56,6 +56,8 @@ def figure_rows(ledger: Ledger, doc_id: str | None = None) -> Iterator[dict[str,
                 "start": f.start,
                 "end": f.end,
                 "subset": f.subset,
+                "rule": f.rule,
+                "role": f.role,
                 "key": stored.key,
             }
 

@@ -12,6 +12,7 @@ from typing import Literal
 
 Category = Literal["killed", "injured", "missing", "captured", "displaced"]
 Group = Literal["people", "civilians", "combatants", "women", "men", "children", "elderly"]
+Role = Literal["victim", "perpetrator"]
 Qualifier = Literal[
     "exact", "at_least", "more_than", "at_most", "fewer_than", "about", "range", "multiples"
 ]
@@ -81,6 +82,12 @@ class Document:
     byline: str | None = None
     furniture: tuple[Span, ...] = ()
     """Page furniture (menus, related-story lists, promos): kept in the text, marked here."""
+    language: str = "en"
+    """ISO 639-1 code of the text's language: detected, or as the user gave it."""
+    source_hash: str | None = None
+    """Hash of the bytes as they arrived, where the stored text was repaired from them."""
+    repairs: tuple[str, ...] = ()
+    """What was repaired to make the stored text (for example "mojibake"), in order."""
 
     def in_furniture(self, start: int, end: int) -> bool:
         """True when `[start, end)` overlaps marked page furniture."""
@@ -104,6 +111,10 @@ class Figure:
     subset: bool = False
     incident: str | None = None
     """The incident it counts: a document-local key after extraction, a ledger id after linking."""
+    rule: str | None = None
+    """Id of the extraction rule that produced it (`make eval` scores each rule)."""
+    role: Role = "victim"
+    """Whether it counts victims or perpetrators (attackers who died count in totals)."""
 
     @property
     def key(self) -> str:

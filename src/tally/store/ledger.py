@@ -23,11 +23,16 @@ from tally.store.schema import migrate
 
 DEFAULT_DB = "tally.db"
 
-_DOC_COLS = "id, kind, name, url, title, published, publisher, byline, furniture, text"
+_DOC_COLS = (
+    "id, kind, name, url, title, published, publisher, byline, furniture, text, "
+    "language, source_hash, repairs"
+)
 _FIG_COLS = (
     "key, doc_id, category, grp, value, value_high, qualifier, attribution, quote, "
-    "start_char, end_char, subset, local_incident, incident_id"
+    "start_char, end_char, subset, rule, role, local_incident, incident_id"
 )
+_FIG_N = len(_FIG_COLS.split(","))
+"""Columns of a figure row; queries append their own after these (incident_id is the last)."""
 _INC_COLS = (
     "id, name, type, date, date_prec, place, admin1, country, lat, lon, where_prec, background"
 )
@@ -102,7 +107,7 @@ class Ledger:
                 c.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
             c.execute(
                 f"INSERT INTO documents ({_DOC_COLS}, extracted, ingested_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     doc.id,
                     doc.kind,
@@ -114,13 +119,16 @@ class Ledger:
                     doc.byline,
                     json.dumps([[s.start, s.end] for s in doc.furniture]),
                     doc.text,
+                    doc.language,
+                    doc.source_hash,
+                    json.dumps(list(doc.repairs)),
                     True,
                     datetime.now(UTC).isoformat(timespec="seconds"),
                 ),
             )
             self._add_name(c, doc.id, doc.name, doc.url)
             c.executemany(
-                f"INSERT INTO figures ({_FIG_COLS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                f"INSERT INTO figures ({_FIG_COLS}) VALUES ({', '.join('?' * _FIG_N)}) "
                 "ON CONFLICT DO NOTHING",
                 [_figure_row(f) for f in figures],
             )
@@ -229,9 +237,9 @@ class Ledger:
         )
         for row in self.conn.iterate(sql, (doc_id,) if doc_id else ()):
             fig = _figure(row)
-            if row[13] is None:
+            if row[_FIG_N - 1] is None:
                 fig = dataclasses.replace(fig, incident=None)
-            yield fig, row[14] or row[15] or row[1]
+            yield fig, row[_FIG_N] or row[_FIG_N + 1] or row[1]
 
     def local_incidents(self) -> Iterator[LocalIncident]:
         """Every document's local incidents, streamed in document order (what cross-document
@@ -340,8 +348,9 @@ class Ledger:
             "WHERE staged IS NOT NULL "
             "ORDER BY staged, doc_id, start_char, category, end_char"
         )
-        for incident_id, rows in groupby(self.conn.iterate(sql), key=lambda r: r[13]):
-            yield incident_id, [Statement(_figure(r), r[14], r[15], r[16]) for r in rows]
+        n = _FIG_N - 1  # the staged incident stands where incident_id would
+        for incident_id, rows in groupby(self.conn.iterate(sql), key=lambda r: r[n]):
+            yield incident_id, [Statement(_figure(r), r[n + 1], r[n + 2], r[n + 3]) for r in rows]
 
     def stage_incidents(
         self, incidents: Iterable[tuple[Incident, list[Reconciled], dict[str, int]]]
@@ -556,6 +565,8 @@ def _figure_row(f: Figure) -> tuple:
         f.start,
         f.end,
         bool(f.subset),
+        f.rule,
+        f.role,
         f.incident,
         None,
     )
@@ -619,7 +630,9 @@ def _figure(r: tuple) -> Figure:
         start=int(r[9]),
         end=int(r[10]),
         subset=bool(r[11]),
-        incident=r[13] if r[13] is not None else r[12],
+        rule=r[12],
+        role=r[13] or "victim",
+        incident=r[15] if r[15] is not None else r[14],
     )
 
 
@@ -635,6 +648,9 @@ def _document(r: tuple) -> Document:
         byline=r[7],
         furniture=tuple(Span(a, b) for a, b in json.loads(r[8] or "[]")),
         text=r[9],
+        language=r[10] or "en",
+        source_hash=r[11],
+        repairs=tuple(json.loads(r[12] or "[]")),
     )
 
 

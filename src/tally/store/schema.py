@@ -147,6 +147,20 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "ALTER TABLE local_incidents ADD COLUMN linked TEXT",
         ],
     ),
+    (
+        "0005_language_repairs_rules_roles",
+        [
+            # The document's language (ISO 639-1), the hash of the bytes it arrived as (the
+            # stored text may be repaired), and which repairs made the stored text.
+            "ALTER TABLE documents ADD COLUMN language TEXT NOT NULL DEFAULT 'en'",
+            "ALTER TABLE documents ADD COLUMN source_hash TEXT",
+            "ALTER TABLE documents ADD COLUMN repairs TEXT NOT NULL DEFAULT '[]'",
+            # The id of the extraction rule that produced each figure, and whether it counts
+            # victims or perpetrators.
+            "ALTER TABLE figures ADD COLUMN rule TEXT",
+            "ALTER TABLE figures ADD COLUMN role TEXT NOT NULL DEFAULT 'victim'",
+        ],
+    ),
 ]
 
 
