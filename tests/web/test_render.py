@@ -34,6 +34,16 @@ def _fig(text: str, quote: str, value: int = 1) -> Figure:
             ("Dr. Amal said ", "5 died", " in the U.S. Army base attack."),
         ),
         (
+            "Lt. Col. Reyes said 9 soldiers died at the base. The army gave no names.",
+            "9 soldiers died",
+            ("Lt. Col. Reyes said ", "9 soldiers died", " at the base."),
+        ),
+        (
+            "The mayor spoke. “Twelve were killed,” she said. Police left.",
+            "Twelve were killed",
+            ("“", "Twelve were killed", ",” she said."),
+        ),
+        (
             'He said "12 were killed." Then he left.',
             "12 were killed",
             ('He said "', "12 were killed", '."'),
