@@ -71,6 +71,26 @@ def ratio(text: str | None) -> float | None:
     return met / total if total else 1.0
 
 
+def sample(folder: Path, size: int | None, tmp: Path) -> tuple[Path, Path]:
+    """A fixed sample of an incident corpus (every k-th incident by id, at most `size`; all
+    when `size` is None): a manifest of its documents and its incident table, in `tmp`."""
+    gold = json.loads((folder / "incidents.json").read_text(encoding="utf-8"))["incidents"]
+    ids = sorted(gold)
+    step = max(1, len(ids) // size) if size else 1
+    chosen = {i: gold[i] for i in ids[::step][:size]}
+    docs = {Path(d).name for g in chosen.values() for d in g["docs"]}
+    lines = []
+    for line in (folder / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        if Path(row.get("path", "")).name in docs:
+            row["path"] = str(folder / row["path"])
+            lines.append(json.dumps(row))
+    manifest, table = tmp / "manifest.jsonl", tmp / "incidents.json"
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    table.write_text(json.dumps({"incidents": chosen}), encoding="utf-8")
+    return manifest, table
+
+
 def main(argv: list[str]) -> None:
     """Print the current digest of the named corpora (all of the gate's, by default)."""
     from tests.conftest import SHARED
