@@ -53,6 +53,14 @@ def check_digest(folder: Path, entry: dict[str, Any], name: str) -> None:
         )
 
 
+def gate_corpus(shared: Path, name: str) -> tuple[Path, dict[str, Any]]:
+    """The folder of one of the gate's corpora and its entry, once its digest is checked."""
+    entry = load_floors()[name]
+    folder = shared / "corpus" / name
+    check_digest(folder, entry, name)
+    return folder, entry
+
+
 def below(got: dict[str, Any], floors: dict[str, float]) -> dict[str, tuple[Any, float]]:
     """The metrics under their floor (a missing or null metric is under it), as (got, floor)."""
     out = {}

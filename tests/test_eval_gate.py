@@ -17,7 +17,15 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_tally
-from tests.floors import below, check_digest, corpora, corpus_digest, load_floors, ratio
+from tests.floors import (
+    below,
+    check_digest,
+    corpora,
+    corpus_digest,
+    gate_corpus,
+    load_floors,
+    ratio,
+)
 
 AGREED = (
     "documents", "gold", "predicted", "matched", "precision", "recall", "f1", "group_acc",
@@ -49,9 +57,7 @@ def _shared_scores(shared: Path, folder: Path, figures: Path, incidents: Path) -
 @pytest.mark.shared
 @pytest.mark.parametrize("corpus", corpora("figures"))
 def test_scores_stay_above_their_floors(shared: Path, corpus: str, tmp_path: Path) -> None:
-    entry = load_floors()[corpus]
-    folder = shared / "corpus" / corpus
-    check_digest(folder, entry, corpus)
+    folder, entry = gate_corpus(shared, corpus)
     db, figures, incidents = tmp_path / "l.db", tmp_path / "f.jsonl", tmp_path / "i.jsonl"
     run_tally("ingest", "-q", "--db", str(db), str(folder))
     run_tally("export", "--db", str(db), "--figures", str(figures), "--incidents", str(incidents))

@@ -24,39 +24,28 @@ DOCS = {
     "Twelve passengers are still missing.",
     "gare.txt": "Au moins 6 personnes ont été tuées dans l'incendie de la gare, selon les pompiers.",
 }
+
+
+def _gold(incident: str, category: str, value: int, qualifier: str, attribution: str | None,
+          quote: str) -> dict:  # fmt: skip
+    return {"incident": incident, "category": category, "group": "people", "value": value,
+            "value_high": None, "qualifier": qualifier, "attribution": attribution,
+            "quote": quote}  # fmt: skip
+
+
 GOLD = {
     "documents": [
-        {
-            "doc": "quarry.txt",
-            "figures": [
-                {"incident": "kesra-2024", "category": "killed", "group": "people", "value": 14,
-                 "value_high": None, "qualifier": "exact", "attribution": "the provincial governor",
-                 "quote": "killed 14 workers"},
-                {"incident": "kesra-2024", "category": "injured", "group": "people", "value": 9,
-                 "value_high": None, "qualifier": "exact", "attribution": None,
-                 "quote": "Another 9 were injured"},
-            ],
-        },
-        {
-            "doc": "ferry.txt",
-            "language": "en",
-            "figures": [
-                {"incident": "amari-2024", "category": "killed", "group": "people", "value": 31,
-                 "value_high": None, "qualifier": "at_least", "attribution": "police",
-                 "quote": "At least 31 people drowned"},
-                {"incident": "amari-2024", "category": "missing", "group": "people", "value": 12,
-                 "value_high": None, "qualifier": "exact", "attribution": None,
-                 "quote": "Twelve passengers are still missing"},
-            ],
-        },
-        {
-            "doc": "gare.txt",
-            "figures": [
-                {"incident": "gare-2024", "category": "killed", "group": "people", "value": 6,
-                 "value_high": None, "qualifier": "at_least", "attribution": "les pompiers",
-                 "quote": "Au moins 6 personnes ont été tuées"},
-            ],
-        },
+        {"doc": "quarry.txt", "figures": [
+            _gold("kesra-2024", "killed", 14, "exact", "the provincial governor",
+                  "killed 14 workers"),
+            _gold("kesra-2024", "injured", 9, "exact", None, "Another 9 were injured")]},
+        {"doc": "ferry.txt", "language": "en", "figures": [
+            _gold("amari-2024", "killed", 31, "at_least", "police", "At least 31 people drowned"),
+            _gold("amari-2024", "missing", 12, "exact", None,
+                  "Twelve passengers are still missing")]},
+        {"doc": "gare.txt", "figures": [
+            _gold("gare-2024", "killed", 6, "at_least", "les pompiers",
+                  "Au moins 6 personnes ont été tuées")]},
     ],
     "expect": [
         {"incident": "kesra-2024", "category": "killed", "group": "people", "conflict": False},
@@ -180,23 +169,7 @@ def test_each_language_has_its_own_f1(corpus: Path) -> None:
 
 def test_rows_without_rule_or_language_score_as_unknown() -> None:
     gold = {
-        "documents": [
-            {
-                "doc": "a.txt",
-                "figures": [
-                    {
-                        "incident": "x",
-                        "category": "killed",
-                        "group": "people",
-                        "value": 3,
-                        "value_high": None,
-                        "qualifier": "exact",
-                        "attribution": None,
-                        "quote": "3 died",
-                    }
-                ],
-            }
-        ]
+        "documents": [{"doc": "a.txt", "figures": [_gold("x", "killed", 3, "exact", None, "3")]}]
     }
     rows = [{"doc": "a.txt", "category": "killed", "value": 3, "value_high": None}]
     s = score(gold, rows)

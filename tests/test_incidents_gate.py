@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_tally
-from tests.floors import below, check_digest, corpora, load_floors, sample
+from tests.floors import below, corpora, gate_corpus, sample
 
 pytestmark = pytest.mark.slow
 
@@ -65,9 +65,7 @@ def test_show_unknown_incident_is_one_clear_line(tmp_path: Path) -> None:
 @pytest.mark.shared
 @pytest.mark.parametrize("corpus", corpora("incidents"))
 def test_incident_scores_stay_above_their_floors(shared: Path, corpus: str, tmp_path: Path) -> None:
-    entry = load_floors()[corpus]
-    folder = shared / "corpus" / corpus
-    check_digest(folder, entry, corpus)
+    folder, entry = gate_corpus(shared, corpus)
     manifest, table = sample(folder, entry.get("sample"), tmp_path)
     db, figs, incs = _ledger(tmp_path, "-q", "--manifest", str(manifest), "-j", "2")
     out = _score(shared, "eval/score_incidents.py", str(table), str(figs), str(incs), "--json")

@@ -12,12 +12,14 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tally.errors import GoldError
+
+T = TypeVar("T")
 
 UNKNOWN_RULE = "unknown"
 """The rule of a figure whose extractor recorded none."""
@@ -75,29 +77,38 @@ class RuleScore:
 
 
 @dataclass(frozen=True)
-class LanguageScore:
+class Counts:
+    """Figures found: gold, predicted, matched, and the precision, recall and F1 they give."""
+
+    gold: int
+    predicted: int
+    matched: int
+    precision: float
+    recall: float
+    f1: float
+
+
+def _counts(m: _Matching) -> dict[str, Any]:
+    n, predicted = len(m.matched), len(m.predicted)
+    prec = n / predicted if predicted else 0.0
+    rec = n / m.gold if m.gold else 0.0
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {"gold": m.gold, "predicted": predicted, "matched": n, "precision": prec,
+            "recall": rec, "f1": f1}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class LanguageScore(Counts):
     """Figure-level scores over the documents of one language."""
 
     language: str
     documents: int
-    gold: int
-    predicted: int
-    matched: int
-    precision: float
-    recall: float
-    f1: float
 
 
 @dataclass(frozen=True)
-class Score:
+class Score(Counts):
     """Figure-level scores of predictions against gold."""
 
-    gold: int
-    predicted: int
-    matched: int
-    precision: float
-    recall: float
-    f1: float
     group_acc: float
     qualifier_acc: float
     attribution_acc: float
@@ -166,24 +177,26 @@ def _bcubed(pairs: list[tuple[str, str]]) -> float:
     return 2 * prec * rec / (prec + rec) if prec + rec else 0.0
 
 
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
+def read_annotations(path: str | Path, check: Callable[[Any], T], what: str) -> T:
+    """Read a JSON annotation file and check its shape with `check` (which raises on a bad
+    one); any failure is one `GoldError` naming the file and the reason."""
+    try:
+        return check(json.loads(Path(path).read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError, AssertionError) as err:
+        reason = str(err) or type(err).__name__
+        raise GoldError(f"not {what} ({reason})", source=str(path)) from err
+
+
+def _gold_shape(gold: Any) -> dict[str, Any]:
+    assert isinstance(gold["documents"], list), "'documents' is not a list"
+    for d in gold["documents"]:
+        assert isinstance(d["doc"], str) and isinstance(d["figures"], list), f"bad document {d!r}"
+    return gold
 
 
 def load_gold(path: str | Path) -> dict[str, Any]:
     """Read and check a gold file."""
-    try:
-        gold = json.loads(Path(path).read_text(encoding="utf-8"))
-        assert isinstance(gold["documents"], list)
-        assert all(
-            isinstance(d["doc"], str) and isinstance(d["figures"], list) for d in gold["documents"]
-        )
-    except (OSError, ValueError, KeyError, TypeError, AssertionError) as err:
-        reason = str(err) or type(err).__name__
-        raise GoldError(
-            f"not a gold file in the spec's format ({reason})", source=str(path)
-        ) from err
-    return gold
+    return read_annotations(path, _gold_shape, "a gold file in the spec's format")
 
 
 @dataclass
@@ -294,14 +307,7 @@ def _languages(
     out = []
     for lang in sorted(set(languages.values())):
         docs = {n: d for n, d in gold_docs.items() if languages.get(n) == lang}
-        m = _match(docs, rows)
-        p = len(m.matched) / len(m.predicted) if m.predicted else 0.0
-        r = len(m.matched) / m.gold if m.gold else 0.0
-        out.append(
-            LanguageScore(
-                lang, len(docs), m.gold, len(m.predicted), len(m.matched), p, r, _f1(p, r)
-            )
-        )
+        out.append(LanguageScore(**_counts(_match(docs, rows)), language=lang, documents=len(docs)))
     return tuple(out)
 
 
@@ -382,8 +388,6 @@ def score(
     rows = list(figures)
     m = _match(gold_docs, rows)
     n = len(m.matched)
-    prec = n / len(m.predicted) if m.predicted else 0.0
-    rec = n / m.gold if m.gold else 0.0
 
     def acc(field: str, same: Any = lambda a, b: a == b) -> float:
         return (
@@ -395,12 +399,7 @@ def score(
     if inc_rows is not None and gold.get("expect"):
         expectations = _expectations(gold, m.matched, inc_rows)
     return Score(
-        gold=m.gold,
-        predicted=len(m.predicted),
-        matched=n,
-        precision=prec,
-        recall=rec,
-        f1=_f1(prec, rec),
+        **_counts(m),
         group_acc=acc("group"),
         qualifier_acc=acc("qualifier"),
         attribution_acc=acc("attribution", same_attribution),

@@ -9,7 +9,6 @@ coded dataset; a test checks the two agree.
 
 from __future__ import annotations
 
-import json
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
@@ -17,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tally.errors import GoldError
+from tally.evaluate import read_annotations
 
 CATEGORIES = ("killed", "injured")
 
@@ -71,25 +70,23 @@ def _count(value: Any) -> bool:
     return value is None or (isinstance(value, int | float) and not isinstance(value, bool))
 
 
+def _table_shape(data: Any) -> dict[str, dict[str, Any]]:
+    table = data["incidents"]
+    assert isinstance(table, dict), "'incidents' is not an object"
+    for gid, row in table.items():
+        assert isinstance(row, dict), f"incident {gid!r} is not an object"
+        docs = row.get("docs")
+        assert isinstance(docs, list) and all(isinstance(d, str) for d in docs), (
+            f"incident {gid!r} has no list of 'docs'"
+        )
+        for cat in CATEGORIES:
+            assert _count(row.get(cat)), f"incident {gid!r}: {cat} is not a number or null"
+    return table
+
+
 def load_incident_gold(path: str | Path) -> dict[str, dict[str, Any]]:
     """Read and check a coded incident table; one clear error naming the file otherwise."""
-    try:
-        table = json.loads(Path(path).read_text(encoding="utf-8"))["incidents"]
-        assert isinstance(table, dict), "'incidents' is not an object"
-        for gid, row in table.items():
-            assert isinstance(row, dict), f"incident {gid!r} is not an object"
-            docs = row.get("docs")
-            assert isinstance(docs, list) and all(isinstance(d, str) for d in docs), (
-                f"incident {gid!r} has no list of 'docs'"
-            )
-            for cat in CATEGORIES:
-                assert _count(row.get(cat)), f"incident {gid!r}: {cat} is not a number or null"
-    except (OSError, ValueError, KeyError, TypeError, AssertionError) as err:
-        reason = str(err) or type(err).__name__
-        raise GoldError(
-            f"not an incident table like gva-dev/incidents.json ({reason})", source=str(path)
-        ) from err
-    return table
+    return read_annotations(path, _table_shape, "an incident table like gva-dev/incidents.json")
 
 
 def _totals(incidents: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, float]]:

@@ -34,26 +34,13 @@ def ruled(tmp_path: Path) -> tuple[str, Path]:
     db = str(tmp_path / "l.db")
     doc = Document(id=text_hash(TEXT), text=TEXT, kind="text", name="mivela.txt",
                    published="2022-05-08", publisher="Valley Herald")  # fmt: skip
-    figs = []
-    for quote, category, group, value, rule, role in FIGURES:
-        start = TEXT.index(quote)
-        figs.append(
-            Figure(
-                doc.id,
-                category,
-                group,
-                value,
-                None,
-                "exact",
-                "the army",
-                quote,
-                start,
-                start + len(quote),
-                incident="main",
-                rule=rule,
-                role=role,
-            )
-        )
+    figs = [
+        Figure(doc_id=doc.id, category=category, group=group, value=value, value_high=None,
+               qualifier="exact", attribution="the army", quote=quote,
+               start=TEXT.index(quote), end=TEXT.index(quote) + len(quote), incident="main",
+               rule=rule, role=role)
+        for quote, category, group, value, rule, role in FIGURES
+    ]  # fmt: skip
     local = LocalIncident(doc_id=doc.id, key="main", name="Mivela checkpoint attack",
                           type="attack", date="2022-05-08", date_prec=1, place="Mivela",
                           published="2022-05-08", cues=("mivela", "checkpoint"))  # fmt: skip
