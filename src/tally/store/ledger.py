@@ -16,7 +16,7 @@ from itertools import groupby, islice
 from pathlib import Path
 from typing import Any
 
-from tally.errors import NotFound
+from tally.errors import NotFound, StoreError
 from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Span, Statement
 from tally.store.db import Connection
 from tally.store.schema import migrate
@@ -62,8 +62,16 @@ def default_target() -> str:
 class Ledger:
     """A tally ledger in SQLite (a file path) or PostgreSQL (a `postgresql://` URL)."""
 
-    def __init__(self, target: str | Path | None = None) -> None:
+    def __init__(self, target: str | Path | None = None, *, create: bool = True) -> None:
+        """Open (and bring up to date) the ledger at `target`; with `create` False, a file
+        that does not exist is an error instead of a new, empty ledger (what read commands
+        want: a mistyped `--db` must not show an empty ledger)."""
         self.target = str(target or default_target())
+        if not create and "://" not in self.target and not Path(self.target).exists():
+            raise StoreError(
+                "no ledger here (`tally ingest --db` creates one; check the path)",
+                source=self.target,
+            )
         self.conn = Connection(self.target)
         migrate(self.conn)
         self._staged: set[str] = set()
@@ -176,6 +184,16 @@ class Ledger:
                 "(SELECT doc_id FROM document_names WHERE name = ?) LIMIT 2",
                 (doc_id,),
             )
+        if not rows:
+            ids = self._ids_named_like(doc_id)
+            rows = (
+                self.conn.query(
+                    f"SELECT {_DOC_COLS} FROM documents WHERE id IN ({', '.join('?' * len(ids))})",
+                    ids,
+                )
+                if ids
+                else []
+            )
         if len(rows) != 1:
             raise NotFound(
                 f"no document {doc_id!r} in the ledger"
@@ -183,6 +201,33 @@ class Ledger:
                 else f"{doc_id!r} names more than one document"
             )
         return _document(rows[0])
+
+    def _ids_named_like(self, given: str) -> list[str]:
+        """Ids of documents one of whose names is the path `given` written another way: the
+        same base name where `given` is a bare file name, else the same file (relative to
+        here or absolute) or a name that ends with `given`'s path. At most two."""
+        base = os.path.basename(given.rstrip("/"))
+        if not base:
+            return []
+        pattern = "%" + base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.conn.query(
+            "SELECT DISTINCT doc_id, name FROM document_names WHERE name LIKE ? ESCAPE '\\'",
+            (pattern,),
+        )
+        wanted = os.path.normpath(given)
+        absolute = os.path.abspath(given)
+        ids: list[str] = []
+        for doc_id, name in rows:
+            if os.path.basename(name) != base or doc_id in ids:
+                continue
+            norm = os.path.normpath(name)
+            if (
+                os.sep not in wanted
+                or norm.endswith(os.sep + wanted)
+                or os.path.abspath(name) == absolute
+            ):
+                ids.append(doc_id)
+        return ids[:2]
 
     def documents(self) -> Iterator[Document]:
         """Every stored document, in id order, streamed."""
