@@ -17,7 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from tally.errors import NotFound, StoreError
-from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Span, Statement
+from tally.models import (
+    Citation,
+    Document,
+    Figure,
+    Incident,
+    LocalIncident,
+    Reconciled,
+    Span,
+    Statement,
+    outlet,
+)
 from tally.store.db import Connection
 from tally.store.schema import migrate
 
@@ -268,14 +278,16 @@ class Ledger:
         sql += " ORDER BY doc_id, start_char, category, end_char"
         return [_figure(r) for r in self.conn.query(sql, params)]
 
-    def named_figures(self, doc_id: str | None = None) -> Iterator[tuple[Figure, str]]:
+    def named_figures(self, doc_id: str | None = None) -> Iterator[tuple[Figure, Citation]]:
         """Every stored figure (of one document, if given) once for each name its document
-        arrived under (its URL where it had no name, its id where neither is known),
-        streamed in document and text order, then by name. A figure's incident is the
-        ledger's incident it counts: none before the ledger is linked."""
+        arrived under (its URL where it had no name, its id where neither is known), with
+        what cites it there, streamed in document and text order, then by name. A figure's
+        incident is the ledger's incident it counts: none before the ledger is linked."""
         cols = ", ".join(f"f.{c.strip()}" for c in _FIG_COLS.split(","))
         sql = (
-            f"SELECT {cols}, n.name, n.url FROM figures f "
+            f"SELECT {cols}, n.name, COALESCE(n.url, d.url), d.published, d.publisher, "
+            "d.title, d.language FROM figures f "
+            "JOIN documents d ON d.id = f.doc_id "
             "LEFT JOIN document_names n ON n.doc_id = f.doc_id"
             + (" WHERE f.doc_id = ?" if doc_id else "")
             + " ORDER BY f.doc_id, f.start_char, f.category, f.end_char, f.key, n.name"
@@ -284,7 +296,18 @@ class Ledger:
             fig = _figure(row)
             if row[_FIG_N - 1] is None:
                 fig = dataclasses.replace(fig, incident=None)
-            yield fig, row[_FIG_N] or row[_FIG_N + 1] or row[1]
+            name, url, published, publisher, title, language = row[_FIG_N : _FIG_N + 6]
+            yield (
+                fig,
+                Citation(
+                    name=name or url or row[1],
+                    url=url,
+                    published=published,
+                    publisher=outlet(publisher, url),
+                    title=title,
+                    language=language or "en",
+                ),
+            )
 
     def local_incidents(self) -> Iterator[LocalIncident]:
         """Every document's local incidents, streamed in document order (what cross-document
