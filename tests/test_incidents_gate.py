@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tally.store import Ledger
 from tests.conftest import run_tally
 from tests.floors import below, corpora, gate_corpus, sample
 
@@ -56,6 +57,7 @@ def test_seeds_incident_listing_and_show(shared: Path, tmp_path: Path) -> None:
 
 
 def test_show_unknown_incident_is_one_clear_line(tmp_path: Path) -> None:
+    Ledger(tmp_path / "x.db").close()
     proc = run_tally("show", "no-such-incident", "--db", str(tmp_path / "x.db"), check=False)
     assert proc.returncode == 1
     assert proc.stderr.strip().count("\n") == 0 and "no-such-incident" in proc.stderr

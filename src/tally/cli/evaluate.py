@@ -91,7 +91,7 @@ def eval_cli(
     (from the corpus's NOTES.md or the export) and, with --rules, per extraction rule."""
     data = load_gold(gold)
     folder = Path(docs) if docs else Path(gold).resolve().parent
-    with Ledger(db) as ledger:
+    with Ledger(db, create=False) as ledger:
         s = score(
             data,
             figure_rows(ledger),
@@ -144,7 +144,7 @@ def eval_incidents_cli(
     """Score the ledger's incident totals (killed, injured) against a coded incident table,
     such as a coded dataset's rows with the documents each was coded from."""
     table = load_incident_gold(gold)
-    with Ledger(db) as ledger:
+    with Ledger(db, create=False) as ledger:
         s = score_incidents(table, figure_rows(ledger), incident_rows(ledger))
     if fmt is EvalFormat.json:
         _say(json.dumps(s.metrics()))
