@@ -131,9 +131,15 @@ class Score(Counts):
             "matched": self.matched,
             **{
                 k: round(getattr(self, k), 4)
-                for k in ("precision", "recall", "f1", "group_acc", "qualifier_acc")
+                for k in (
+                    "precision",
+                    "recall",
+                    "f1",
+                    "group_acc",
+                    "qualifier_acc",
+                    "attribution_acc",
+                )
             },
-            "attribution_acc": round(self.attribution_acc, 4),
             "grounded": None if self.grounded is None else round(self.grounded, 4),
             "incident_bcubed_f1": round(self.incident_bcubed_f1, 4),
         }
