@@ -14,19 +14,12 @@ from tally.extract import lexicon as lex
 from tally.extract.keywords import may_end_with
 from tally.extract.numbers import MULTIPLES, SCALES, TENS, UNITS, NumberMention
 
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
-_MONTH_WORDS = frozenset({
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
-    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-    "november", "dec", "december",
-})  # fmt: skip
-"""The words `_DATE_BEFORE` can end on (see `keywords.may_end_with`)."""
+_MONTHS = lex.VOCAB.month_pattern
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")
+_MONTH_WORDS = lex.VOCAB.month_words
+"""The words `_DATE_BEFORE` can end on (see `keywords.may_end_with`): the same list."""
 _DATE_AFTER = re.compile(
-    rf"^(?:st|nd|rd|th)?\s*(?:{_MONTHS})\b|^\s*[:/]\d|^\s*[-–/]\s*\d+\s+(?:{_MONTHS})\b", re.I
+    rf"^(?i:st|nd|rd|th)?\s*(?:{_MONTHS})\b|^\s*[:/]\d|^\s*[-–/]\s*\d+\s+(?:{_MONTHS})\b"
 )
 _JOINED_BEFORE = re.compile(r"[A-Za-z\d][-–/]?$")
 _DECIMAL_BEFORE = re.compile(r"[:.]\d*$")
