@@ -24,7 +24,6 @@ _TOTAL = re.compile(
     r"[^,;.]{0,60},\s*",
     re.I,
 )
-_WERE_GROUP = re.compile(r"^\s+(?:were|was|are|is)\s+(?:all\s+)?(?P<noun>[a-z-]+)\b", re.I)
 _NOT_HARMED = re.compile(
     r"^(?:(?!\band\b)[^.;,]){0,40}?\b(?:found\s+(?:safe|alive)|safe\s+and\s+well|accounted\s+for"
     r"|escaped\s+(?:unhurt|unharmed)|been\s+located)\b",
@@ -58,14 +57,6 @@ def total_end(sentence: str) -> int:
     """Where the opening "Of the dead, " of a breakdown ends (0 when there is none)."""
     m = _TOTAL.match(sentence)
     return m.end() if m else 0
-
-
-def names_part(after: str) -> str | None:
-    """The group a bare number is said to be ("366 were men" → men), or None."""
-    m = _WERE_GROUP.match(after)
-    if not m:
-        return None
-    return _VOCAB.group_nouns.get(m.group("noun").lower())
 
 
 def not_harmed(after: str) -> bool:

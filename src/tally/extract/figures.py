@@ -328,10 +328,12 @@ def _read_number(
         return None
     if breakdown.not_harmed(after[nend:]):
         return None
-    if group is None:
-        named = _NAMED_AFTER.match(after[nend:])
-        if named and named.group(1) in lex.GROUP_NOUNS:
-            group = lex.GROUP_NOUNS[named.group(1)]
+    named = _NAMED_AFTER.match(after[nend:]) if group is None else None
+    if named and named.group(1) in lex.GROUP_NOUNS:
+        group = lex.GROUP_NOUNS[named.group(1)]
+        end += named.end()
+    else:
+        named = None
     f = _Found(num, None, group or "people", qualifier, qstart, max(end, num.end), head=head)
     if qualifier == "at_least" and _OR_MORE.match(after):
         f.end = max(f.end, num.end + _OR_MORE.match(after).end())
@@ -342,7 +344,6 @@ def _read_number(
     _harm_of_noun(f, sentence, after, head, harmed, group, carry)
     if (
         f.category is None
-        and inherit
         and prev is not None
         and _LIST_GAP.match(gap_prev or "")
         and prev.rule in {"num.harm_before", "num.verb_list"}
@@ -356,12 +357,9 @@ def _read_number(
             f.decide(lex.cue_category(pred[0]), "num.harm_after")
             f.end += pred[1]
             f.cue = pred[0].group(0)
-    if f.category is None and total:
-        part = breakdown.names_part(after[nend:]) if group is None else None
-        if part or group is not None or not after[nend:].startswith(","):
-            f.decide(total, "num.breakdown")
-            f.group = part or f.group
-            f.subset = True
+    if f.category is None and total and (group is not None or not after[nend:].startswith(",")):
+        f.decide(total, "num.breakdown")
+        f.subset = True
     them = prev or carry
     f.them = head == "them"
     f.coordinated_prev = bool(gap_prev is not None and _AND_GAP.fullmatch(gap_prev))
@@ -381,11 +379,10 @@ def _read_number(
             f.decide(v.lastgroup, "num.harm_before")
             f.qstart = cut + v.start()
             f.cue = v.group(0)
-    if f.category is None and carry is not None and carry.category and group is None:
-        part = breakdown.names_part(after[nend:])
-        if part and carry.rule in {"num.breakdown", "num.breakdown_next"} and not lead.strip():
+    if f.category is None and carry is not None and carry.category and (group is None or named):
+        if named and carry.rule in {"num.breakdown", "num.breakdown_next"} and not lead.strip():
             f.decide(carry.category, "num.breakdown_next")
-            f.group, f.subset = part, True
+            f.subset = True
         elif carry.category == "killed" and breakdown.identified(after[nend:]):
             f.decide("killed", "num.identified")
             f.subset = True
@@ -398,7 +395,7 @@ def _read_number(
     if f.category is None and _TAKEN_BEFORE.search(tail) and _HOSPITAL_AFTER.match(after[nend:]):
         f.decide("injured", "num.to_hospital")
         f.subset = f.group == "people"
-    _toll(f, lead, group, head, prev)
+    _toll(f, lead, group, head, prev or carry)
     if f.category is None and qualifier == "more_than" and _TOLL_BEFORE.search(tail):
         f.decide("killed", "num.toll_more")
     if f.category is None and group is None and _OF_AFTER.match(after):

@@ -56,6 +56,10 @@ _STOP = {
     "whom", "whose", "where", "what", "since", "during", "across", "near", "under", "over", "about",
 }  # fmt: skip
 _DIGIT = re.compile(r"\d")
+_NOT_THINGS = frozenset(
+    {"more", "other", "others", "another", "they", "we", "he", "she", "it", "i"}
+)
+"""Words right after a number that never make it a count of things ("the 207 they reported")."""
 _NOT_NAMES = lex.FUNCTION_WORDS | {
     "some", "about", "around", "nearly", "almost", "over", "only", "another", "up", "more",
     "fewer", "less", "roughly", "approximately", "just", "all", "least", "estimated", "toll",
@@ -148,14 +152,15 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
                 break
         modifiers += 1
         i += 1
+    first = words[0].group(0) if words else ""
     counts_things = (
-        bool(words)
-        and words[0].group(0)[0].isalpha()
-        and words[0].group(0)[0].islower()
-        and words[0].group(0).lower() not in lex.FUNCTION_WORDS
-        and words[0].group(0).lower() not in {"more", "other", "others", "another"}
-        and not re.search(r"(?:ed|en|ing)$", words[0].group(0))
+        first[:1].isalpha()
+        and first[0].islower()
+        and first.lower() not in lex.FUNCTION_WORDS
+        and first.lower() not in _NOT_THINGS
+        and not re.search(r"(?:ed|en|ing|(?<!i)ly)$", first)
         and not lex.CUE_RE.match(after.lstrip())
+        and not (first.lower() in lex.VOCAB.bare_number_words and predicate(after))
     )
     return None, 0, None, counts_things
 

@@ -28,6 +28,7 @@ class Vocabulary:
     self_killing: tuple[str, ...]
     modifier_groups: dict[str, str]
     things: frozenset[str]
+    bare_number_words: frozenset[str]
     months: tuple[str, ...]
     month_common_words: frozenset[str]
     not_count_before: tuple[str, ...]
@@ -72,6 +73,7 @@ def english() -> Vocabulary:
         self_killing=tuple(data["perpetrators"]["self_killing"]),
         modifier_groups=dict(data["modifier_groups"]),
         things=frozenset(data["things"]["words"]),
+        bare_number_words=frozenset(data["bare_number_words"]["words"]),
         months=tuple(data["months"]["words"]),
         month_common_words=frozenset(data["months"]["common_words"]),
         not_count_before=tuple(data["not_count_before"]["words"]),
