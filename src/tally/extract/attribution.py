@@ -32,7 +32,7 @@ _ACCORDING = re.compile(
 )
 _BY_AGENT = re.compile(
     r"\b(?:reported|given|released|provided|published|compiled|confirmed|announced|issued|cited"
-    r"|quoted|relayed|put\s+forward)\s+by\s+(?P<src>[^,;:()]+)",
+    r"|quoted|relayed|put\s+forward)(?:\s+\w+ly)?\s+by\s+(?P<src>[^,;:()]+)",
     re.I,
 )
 _REPORT_NOUN = re.compile(
@@ -50,6 +50,10 @@ _REPORT_KEY = re.compile(
 _ACC = "\x00"
 """Marks an "according to" source inside `sources` (stripped before it is returned)."""
 _PASSIVE = re.compile(r"\b(?:been|was|were|is|are|be|being)\s+(?:\w+ly\s+)?$", re.I)
+_TOLL_NOUN_AFTER = re.compile(
+    r"\s+(?:death\s+)?(?:tolls?|figures?|counts?|numbers?|tall(?:y|ies)|estimates?)\b", re.I
+)
+"""A toll noun after a participle: "the widely reported toll" names no source."""
 _NOUN_AFTER = re.compile(r"\s+(?:that|of|from|by)\b")
 _NOT_A_VERB_AFTER = re.compile(
     r"\b(?:an?|the|to|not|be|of|for|in|with|by|from|as|ever|yet)\s+$", re.I
@@ -65,7 +69,9 @@ _TRAIL = re.compile(
     r"(?:\s+(?:had|has|have|also|earlier|later|first|initially|now|then|still|already|officially"
     r"|separately|previously|subsequently|yesterday|today|tonight|reportedly|was|were|is|are"
     r"|would|could|may|might|will|themselves|itself|alone|too|on\s+\w+(?:\s+\w+)?"
-    r"|in\s+a\s+statement|late\s+\w+|at\s+one\s+point|at\s+first|by\s+\w+\s+\w+))+$",
+    r"|in\s+a\s+statement|late\s+\w+|at\s+one\s+point|at\s+first|by\s+\w+\s+\w+"
+    r"|(?:later|earlier)?\s*(?:that|this|last|the\s+next|the\s+same)\s+(?:day|week|month|year"
+    r"|morning|afternoon|evening|night)))+$",
     re.I,
 )
 _ADVERB_SEG = re.compile(
@@ -93,7 +99,10 @@ _NAME_START = re.compile(
 
 _COMMA_BEFORE = re.compile(r",\s*$")
 _AND_BEFORE = re.compile(r"\band\s+$")
-_SEGMENT_BREAK = re.compile(r"[;:—–\"“”]|,")
+_SEGMENT_BREAK = re.compile(r"[;—–\"“”]|(?<!\d)[:,]|[:,](?!\d)")
+_LEAD_TIME = re.compile(r"^\d[\d:.]*\s+")
+_CITING = re.compile(r"^(?:citing|quoting)\s+(.+)$", re.I)
+"""A report that cites a source gives that source's count ("Its report, citing the WHO, says")."""
 _RELATIVE = re.compile(r"^(?:who|which|whose)\b", re.I)
 _REPORTING_ASIDE = re.compile(r"^(?:speaking|citing|writing|appearing|relayed|quoted)\b", re.I)
 _CONJUNCTION = re.compile(r"^(?:and|but|so)\s+")
@@ -201,6 +210,8 @@ class Attributor:
         noun = verb.endswith("s") and _NOUN_AFTER.match(sentence[m.end() :])
         if _VERB_RE.match(sentence, m.end() + 1) or noun:
             return None
+        if verb.endswith("ed") and _TOLL_NOUN_AFTER.match(sentence, m.end()):
+            return None
         if _NOT_A_VERB_AFTER.search(before):
             return None
         if not verb.endswith("ing") and _PASSIVE.search(before):
@@ -270,8 +281,11 @@ def _subject(before: str) -> str | None:
     text = _TRAIL.sub("", before.rstrip(" ,")).rstrip(" ,")
     if not text:
         return None
-    segs = [s.strip(" \"“”'’") for s in _SEGMENT_BREAK.split(text)]
+    segs = [_LEAD_TIME.sub("", s.strip(" \"“”'’")) for s in _SEGMENT_BREAK.split(text)]
     segs = [s for s in segs if s and not _ADVERB_SEG.match(s)]
+    cited = next((c for c in map(_CITING.match, segs[1:]) if c), None)
+    if cited:
+        return " ".join(cited.group(1).split()[:8])
     tail = ""
     while segs and _RELATIVE.match(segs[-1]) and len(segs) > 1:
         segs.pop()
@@ -303,7 +317,7 @@ def _subject(before: str) -> str | None:
     words = tail.split()
     if len(segs) >= 2 and segs[-1].startswith(tail):
         prev = segs[-2]
-        desc = re.match(r"^(?:a|an|the)\s+[a-z]", tail) and prev[:1].isupper()
+        desc = re.match(r"^(?:(?:a|an|the)\s+)?[a-z]", tail) and prev[:1].isupper()
         name = tail[:1].isupper() and re.match(r"^(?:a|an|the|A|An|The)\s", prev)
         plain = not re.search(r"\d|\b[a-z]\w*ed\b", prev) and not _VERBISH.search(prev)
         if (desc or name) and plain and len(prev.split()) <= 10 and not _ADVERBIAL.match(prev):
