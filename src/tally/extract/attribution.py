@@ -68,7 +68,8 @@ _VERBISH = re.compile(
 _TRAIL = re.compile(
     r"(?:\s+(?:had|has|have|also|earlier|later|first|initially|now|then|still|already|officially"
     r"|separately|previously|subsequently|yesterday|today|tonight|reportedly|was|were|is|are"
-    r"|would|could|may|might|will|themselves|itself|alone|too|on\s+\w+(?:\s+\w+)?"
+    r"|would|could|may|might|will|themselves|itself|alone|too"
+    r"|on\s+\w+(?:\s+(?!(?:it|he|she|they|we|i)\b)\w+)?"
     r"|in\s+a\s+statement|late\s+\w+|at\s+one\s+point|at\s+first|by\s+\w+\s+\w+"
     r"|(?:later|earlier)?\s*(?:that|this|last|the\s+next|the\s+same)\s+(?:day|week|month|year"
     r"|morning|afternoon|evening|night)))+$",
@@ -100,6 +101,8 @@ _NAME_START = re.compile(
 _COMMA_BEFORE = re.compile(r",\s*$")
 _AND_BEFORE = re.compile(r"\band\s+$")
 _SEGMENT_BREAK = re.compile(r"[;—–\"“”]|(?<!\d)[:,]|[:,](?!\d)")
+_DEFINITE_AT_END = re.compile(r"\s((?:the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})$")
+"""A source named in lower case after an opening phrase ("In its update the health service")."""
 _LEAD_TIME = re.compile(r"^\d[\d:.]*\s+")
 _CITING = re.compile(r"^(?:citing|quoting)\s+(.+)$", re.I)
 """A report that cites a source gives that source's count ("Its report, citing the WHO, says")."""
@@ -309,6 +312,7 @@ def _subject(before: str) -> str | None:
         return tail.lower()
     if _ADVERBIAL.match(tail):
         m = re.search(r"\s((?:the\s+)?(?:[A-Z][\w.'’&-]*\s+)*[A-Z][\w.'’&-]*)$", tail)
+        m = m or _DEFINITE_AT_END.search(tail)
         if not m:
             return None
         tail = m.group(1)
@@ -340,4 +344,8 @@ def _clause_tail(seg: str) -> str:
 
 def _looks_like_clause(text: str) -> bool:
     first = text.split()[0].lower()
-    return first.endswith(("ed", "ing")) or first in {"documented", "said", "had", "was", "is"}
+    return (
+        first.endswith(("ed", "ing"))
+        or (first.endswith("s") and not first.endswith("ss") and len(first) > 3)
+        or first in {"documented", "said", "had", "was", "is", "runs", "leads", "heads"}
+    )

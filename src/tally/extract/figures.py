@@ -107,6 +107,7 @@ _TAKEN_BEFORE = re.compile(
     r"\b(?:took|taken|taking|takes|brought|rushed|ferried|transported|sent)\s+$", re.I
 )
 _HOSPITAL_AFTER = re.compile(r"^[^.;]{0,60}?\bhospitals?\b", re.I)
+_SAYS_IN = re.compile(r"\b(?:said|says|say|told|tells)\b", re.I)
 _INCLUDE_BEFORE = re.compile(r"\binclud\w*\s+$", re.I)
 
 
@@ -431,7 +432,7 @@ def _read_number(
         return None
     if f.qstart == num.start and group is None:
         words = _WORDS_BEFORE.search(tail)
-        if words:
+        if words and not _SAYS_IN.search(words.group(0)):
             f.qstart = cut + words.start()
     if f.category is not None and f.official is None:
         rest = since_last_count(lead[-80:])
