@@ -44,6 +44,12 @@ _INVERTED = re.compile(
     r",[\"”’']?\s*(?P<verb>said|says|added|explained|noted|told\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+"
     r"(?P<src>(?:the\s+|a\s+|an\s+)?[A-Z][^,.;:]{1,60}?)\s*(?=[,.;:]|$)"
 )
+_ATTRIBUTING = re.compile(
+    r"\b(?:attribut(?:ing|ed|es)|credit(?:ing|ed|s))\s+(?:it|them|this|that|these|those"
+    r"|both(?:\s+(?:numbers|figures|counts|tolls))?|the\s+(?:\w+\s+)?(?:figures?|numbers?|tolls?"
+    r"|counts?|estimates?))\s+to\s+(?P<src>[^,;.()]+)",
+    re.I,
+)
 _REPORT_KEY = re.compile(
     r"\b(?:reports?|estimates?|accounts?|claims?|statements?)\s+(?:that|from|by)\b"
 )
@@ -266,6 +272,15 @@ class Attributor:
             return True
         start = self.subject_at.get(source[0], -1)
         return start > pos and bool(re.search(r"[,\"”]\s*$", sentence[:start]))
+
+
+def credited(sentence: str) -> tuple[int, str] | None:
+    """Where a sentence credits the counts before it to another source ("attributing them to X")."""
+    if "attribut" not in sentence and "credit" not in sentence:
+        return None
+    m = _ATTRIBUTING.search(sentence)
+    src = _clean(m.group("src")) if m else None
+    return (m.start(), src) if m and src else None
 
 
 def _clean(src: str) -> str | None:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 
 from tally.extract import breakdown
 from tally.extract import lexicon as lex
-from tally.extract.attribution import Attributor
+from tally.extract.attribution import Attributor, credited
 from tally.extract.numbers import NumberMention, find_numbers
 from tally.extract.phrases import (
     may_hold_number,
@@ -107,6 +107,9 @@ _TAKEN_BEFORE = re.compile(
     r"\b(?:took|taken|taking|takes|brought|rushed|ferried|transported|sent)\s+$", re.I
 )
 _HOSPITAL_AFTER = re.compile(r"^[^.;]{0,60}?\bhospitals?\b", re.I)
+_POSSESSIVE_PRONOUN = re.compile(r"(?:its|their|his|her)\b", re.I)
+_LEANS_ON_TOTAL = frozenset({"num.breakdown", "num.breakdown_next", "num.identified"})
+"""Rules whose figure counts part of a total stated before: it keeps that total's source."""
 _SAYS_IN = re.compile(r"\b(?:said|says|say|told|tells)\b", re.I)
 _INCLUDE_BEFORE = re.compile(r"\binclud\w*\s+$", re.I)
 
@@ -197,6 +200,7 @@ def extract_numeric(doc: Document) -> list[Figure]:
         sources = attributor.sources(sentence)
         carry_attr = carry.attribution if carry else None
         last_attr: str | None = None
+        credit = credited(sentence)
         for f in found:
             a, b = s0 + min(f.qstart, f.num.start), s0 + f.end
             if doc.in_furniture(s0 + f.num.start, s0 + f.num.end) or f.category is None:
@@ -210,8 +214,12 @@ def extract_numeric(doc: Document) -> list[Figure]:
                 )
             ):
                 attribution = f.official
-            if attribution is None and f.them and carry_attr:
+                if _POSSESSIVE_PRONOUN.match(attribution) and attributor.last:
+                    attribution = attributor.last
+            if attribution is None and (f.them or f.rule in _LEANS_ON_TOTAL) and carry_attr:
                 attribution = carry_attr
+            if credit and f.num.start < credit[0]:
+                attribution = credit[1]
             if attribution is None and f.coordinated_prev and last_attr:
                 attribution = last_attr
             f.attribution = attribution

@@ -27,11 +27,21 @@ TOLL = re.compile(
     re.I,
 )
 """A toll phrase ending right before a number ("the death toll rose to ", "the dead at ")."""
-OFFICIAL = re.compile(
-    r"(?:\b(?:the\s+)?[\w.]+(?:\s+[\w.]+)?['’]s\s+|\b(?:the|an|its)\s+)?(?:official|earlier|initial"
-    r"|provisional|previous|government)\s+(?:death\s+)?(?:toll|tally|figure|count|estimates?)\b",
-    re.I,
+_REPORT_NOUNS = (
+    r"(?:death\s+)?(?:toll|tally|figure|count|estimate|review|report|assessment|investigation"
+    r"|update|statement|records?|data)s?"
 )
+OFFICIAL = re.compile(
+    r"(?i:(?:\b(?:the\s+)?[\w.]+(?:\s+[\w.]+)?['’]s\s+|\b(?:the|an|its)\s+)?(?:official|earlier"
+    r"|initial|provisional|previous|government)\s+(?:death\s+)?(?:toll|tally|figure|count|estimates?)\b)"
+    r"|\b(?i:the|a|an)\s+(?:(?:[A-Z][\w.-]*\s+)*[\w.]+['’]s|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*"
+    r"|(?i:police|military|army|ministry|government|hospital|health|council|coroner['’]?s?))\s+"
+    r"(?:(?:own|first|final|latest|revised|new|preliminary|updated|later|investigative|official)\s+)*"
+    rf"(?i:{_REPORT_NOUNS})\b"
+    r"|\b(?i:its|their|his|her)\s+(?:(?:own|first|final|latest|revised|new|preliminary|updated"
+    r"|initial|earlier|official)\s+)*(?i:toll|tally|figure|count|estimate)s?\b",
+)
+"""The count a number is given as, naming its source ("the official toll", "A police figure")."""
 _NOT_HARM = re.compile(r"\b(?:held|detained|arrested|suspects?|charged|jailed|questioned)\b", re.I)
 _ORDINAL_WORDS = [
     "second",
