@@ -109,6 +109,8 @@ _AND_BEFORE = re.compile(r"\band\s+$")
 _SEGMENT_BREAK = re.compile(r"[;—–\"“”]|(?<!\d)[:,]|[:,](?!\d)")
 _DEFINITE_AT_END = re.compile(r"\s((?:the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})$")
 """A source named in lower case after an opening phrase ("In its update the health service")."""
+_RELATIVE_THAT = re.compile(r"\bthat\s+[a-z]+(?<!ss)s\s+[^,]*$")
+"""A relative clause closing a segment ("the administration that controls the east")."""
 _LEAD_TIME = re.compile(r"^\d[\d:.]*\s+")
 _CITING = re.compile(r"^(?:citing|quoting)\s+(.+)$", re.I)
 """A report that cites a source gives that source's count ("Its report, citing the WHO, says")."""
@@ -348,7 +350,10 @@ def _clause_tail(seg: str) -> str:
     """The last clause's subject part of a comma segment ("... when the governor" → "the governor")."""
     parts = _SUBORDINATE.split(seg)
     tail = parts[-1].strip()
-    if len(parts) > 1 and (not tail or (tail[0].islower() and _looks_like_clause(tail))):
+    relative = _RELATIVE_THAT.search(seg)
+    if len(parts) > 1 and (
+        not tail or (tail[0].islower() and (_looks_like_clause(tail) or relative))
+    ):
         tail = parts[-2].strip()
     if " and " in tail:
         head, _, rest = tail.rpartition(" and ")
@@ -359,8 +364,4 @@ def _clause_tail(seg: str) -> str:
 
 def _looks_like_clause(text: str) -> bool:
     first = text.split()[0].lower()
-    return (
-        first.endswith(("ed", "ing"))
-        or (first.endswith("s") and not first.endswith("ss") and len(first) > 3)
-        or first in {"documented", "said", "had", "was", "is", "runs", "leads", "heads"}
-    )
+    return first.endswith(("ed", "ing")) or first in {"documented", "said", "had", "was", "is"}

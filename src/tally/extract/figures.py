@@ -98,7 +98,7 @@ _AMONG_WERE_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?\w+\s+(?:were|was)\s+$")
 
 
 _OR_MORE = re.compile(r"^\s+or\s+more\b", re.I)
-_HARM_OF_GROUP = re.compile(r"^\s+of\s+(?:the\s+)?(?:[a-z-]+\s+)?([a-z-]+)\b")
+_OF_PEOPLE = re.compile(r"^\s+of\s+(?:the\s+)?([a-z-]+)(?:\s+([a-z-]+))?")
 _VICTIM_VERB_BEFORE = re.compile(
     r"\b(?:identif(?:y|ied|ies|ying)|named|mourn(?:ed|ing|s)?|recover(?:ed|ing|s)?|buried)\s+$",
     re.I,
@@ -469,12 +469,15 @@ def _harm_of_noun(
         if harmed.group(1).lower() == "victims" and breakdown.identified(after[harmed.end() :]):
             f.decide("killed", "num.identified")
         f.subset = f.category is not None and group is None
+    elif head in _VOCAB.act_nouns:
+        said_of = _of_people(sentence[f.end :])
+        words = set(after[: f.end - f.num.end].lower().split())
+        if said_of or not words.isdisjoint(_VOCAB.act_qualifiers):
+            f.decide("killed", "num.acts_of_killing")
+            if said_of:
+                f.group, f.end = said_of[0], f.end + said_of[1]
     elif head in _HARM_NOUNS and not (head in _STATUS_NOUNS and predicate(sentence[f.end :])):
         f.decide(_HARM_NOUNS[head], "num.harm_noun")
-        of_group = _HARM_OF_GROUP.match(sentence[f.end :])
-        if of_group and f.group == "people" and of_group.group(1) in lex.GROUP_NOUNS:
-            f.group = lex.GROUP_NOUNS[of_group.group(1)]
-            f.end += of_group.end()
     elif head and head in {"injured", "wounded", "dead", "displaced", "missing"}:
         f.decide(lex.cue_category(lex.CUE_RE.match(head)), "num.harm_noun")
     if f.category is None and head and head not in lex.GROUP_NOUNS:
@@ -486,6 +489,17 @@ def _harm_of_noun(
         if any(words.startswith(w) or f" {w}" in words for w in _VOCAB.self_killing):
             f.decide("killed", "num.suicide_attackers")
             f.role = "perpetrator"
+
+
+def _of_people(text: str) -> tuple[str, int] | None:
+    """(group, end) of an "of <people>" after a noun ("killings of civilians"), or None."""
+    m = _OF_PEOPLE.match(text)
+    if not m:
+        return None
+    for i in (1, 2):
+        if m.group(i) and m.group(i) in lex.GROUP_NOUNS:
+            return lex.GROUP_NOUNS[m.group(i)], m.end(i)
+    return None
 
 
 def _toll(f: _Found, lead: str, group: str | None, head: str | None, prev: _Found | None) -> None:

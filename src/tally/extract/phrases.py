@@ -56,6 +56,8 @@ _STOP = {
     "whom", "whose", "where", "what", "since", "during", "across", "near", "under", "over", "about",
 }  # fmt: skip
 _DIGIT = re.compile(r"\d")
+_TIME_ADVERB = re.compile(r"\s*[a-z]+ly\s+(?:after|before|afterwards|thereafter)\b")
+"""A time adverb after a number ("at about 300 shortly after the strike") names no thing."""
 _NOT_THINGS = frozenset(
     {"more", "other", "others", "another", "they", "we", "he", "she", "it", "i"}
 )
@@ -158,7 +160,8 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
         and first[0].islower()
         and first.lower() not in lex.FUNCTION_WORDS
         and first.lower() not in _NOT_THINGS
-        and not re.search(r"(?:ed|en|ing|(?<!i)ly)$", first)
+        and not re.search(r"(?:ed|en|ing)$", first)
+        and not _TIME_ADVERB.match(after)
         and not lex.CUE_RE.match(after.lstrip())
         and not (first.lower() in lex.VOCAB.bare_number_words and predicate(after))
     )

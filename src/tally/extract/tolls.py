@@ -42,7 +42,10 @@ OFFICIAL = re.compile(
     r"|initial|earlier|official)\s+)*(?i:toll|tally|figure|count|estimate)s?\b",
 )
 """The count a number is given as, naming its source ("the official toll", "A police figure")."""
-_NOT_HARM = re.compile(r"\b(?:held|detained|arrested|suspects?|charged|jailed|questioned)\b", re.I)
+_NOT_HARM = re.compile(
+    r"\b(?:held|detained|arrested|arrests|suspects?|charged|jailed|questioned|custody|cards|votes)\b",
+    re.I,
+)
 _ORDINAL_WORDS = [
     "second",
     "third",

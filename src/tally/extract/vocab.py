@@ -22,6 +22,8 @@ class Vocabulary:
 
     harm_nouns: dict[str, str]
     status_nouns: frozenset[str]
+    act_nouns: frozenset[str]
+    act_qualifiers: frozenset[str]
     total_nouns: dict[str, str]
     group_nouns: dict[str, str]
     perpetrators: frozenset[str]
@@ -67,6 +69,8 @@ def english() -> Vocabulary:
     return Vocabulary(
         harm_nouns=dict(data["harm_nouns"]),
         status_nouns=frozenset(data["status_nouns"]["words"]),
+        act_nouns=frozenset(data["act_nouns"]["words"]),
+        act_qualifiers=frozenset(data["act_nouns"]["qualifiers"]),
         total_nouns=dict(data["total_nouns"]),
         group_nouns=groups,
         perpetrators=frozenset(data["perpetrators"]["words"]),
