@@ -32,7 +32,8 @@ _ACCORDING = re.compile(
 )
 _BY_AGENT = re.compile(
     r"\b(?:reported|given|released|provided|published|compiled|confirmed|announced|issued|cited"
-    r"|quoted|relayed|put\s+forward)(?:\s+\w+ly)?\s+by\s+(?P<src>[^,;:()]+)",
+    r"|quoted|relayed|put\s+forward|named|identified|counted|recorded|verified|documented"
+    r"|registered|collected|gathered)(?:\s+\w+ly)?\s+by\s+(?P<src>[^,;:()]+)",
     re.I,
 )
 _REPORT_NOUN = re.compile(
@@ -60,9 +61,11 @@ _TOLL_NOUN_AFTER = re.compile(
     r"\s+(?:death\s+)?(?:tolls?|figures?|counts?|numbers?|tall(?:y|ies)|estimates?)\b", re.I
 )
 """A toll noun after a participle: "the widely reported toll" names no source."""
+_HARM_AFTER = re.compile(r"\s+(?:dead|killed|missing|injured|wounded|deaths)\b", re.I)
+"""A harm word after the verb: "people confirmed dead" reports nothing."""
 _NOUN_AFTER = re.compile(r"\s+(?:that|of|from|by)\b")
 _NOT_A_VERB_AFTER = re.compile(
-    r"\b(?:an?|the|to|not|be|of|for|in|with|by|from|as|ever|yet)\s+$", re.I
+    r"\b(?:an?|the|to|not|be|of|for|in|with|by|from|as|ever|yet|if|once|unless)\s+$", re.I
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "this"}
 _POSSESSIVES = {"its", "his", "her", "their", "our"}
@@ -107,7 +110,17 @@ _NAME_START = re.compile(
 _COMMA_BEFORE = re.compile(r",\s*$")
 _AND_BEFORE = re.compile(r"\band\s+$")
 _SEGMENT_BREAK = re.compile(r"[;—–\"“”]|(?<!\d)[:,]|[:,](?!\d)")
-_DEFINITE_AT_END = re.compile(r"\s((?:the|a|an)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})$")
+_DEFINITE_AT_END = re.compile(
+    r"\s((?:the|a|an|its|their|his|her)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})$"
+    r"|\s((?:(?:[A-Z][\w.'’&-]*|hospital|health|security|police|military|government|medical|rescue"
+    r"|ministry|army|local|civil\s+defen[cs]e)\s+){1,4}(?:officials|authorities|sources|police"
+    r"|officers|spokes(?:man|woman|person)|teams|workers|crews|residents|witnesses|medics|doctors))$"
+)
+_TIME_WORDS = re.compile(
+    r"^(?:(?:early|late|mid|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning"
+    r"|afternoon|evening|night|\d+)\s+)+"
+)
 """A source named in lower case after an opening phrase ("In its update the health service")."""
 _RELATIVE_THAT = re.compile(r"\bthat\s+[a-z]+(?<!ss)s\s+[^,]*$")
 """A relative clause closing a segment ("the administration that controls the east")."""
@@ -223,6 +236,8 @@ class Attributor:
             return None
         if verb.endswith("ed") and _TOLL_NOUN_AFTER.match(sentence, m.end()):
             return None
+        if _HARM_AFTER.match(sentence, m.end()):
+            return None
         if _NOT_A_VERB_AFTER.search(before):
             return None
         if not verb.endswith("ing") and _PASSIVE.search(before):
@@ -235,7 +250,7 @@ class Attributor:
                 return _clean(agent[-1].group("src"))
         if verb in _PARTICIPLE and _COMMA_BEFORE.search(before):
             return earlier[-1][1] if earlier else self.last
-        if _AND_BEFORE.search(before):
+        if _AND_BEFORE.search(before) or _AND_BEFORE.search(_TRAIL.sub("", before.rstrip()) + " "):
             return earlier[-1][1] if earlier else None
         subject = _subject(before)
         if subject is None:
@@ -243,7 +258,7 @@ class Attributor:
         first = subject.split()[0].lower()
         if subject.lower() in _PRONOUNS:
             return earlier[-1][1] if earlier else self.last
-        if first in _POSSESSIVES:
+        if first in _POSSESSIVES and (earlier or len(subject.split()) < 3):
             return earlier[-1][1] if earlier else self.last
         if first in {"who", "which"}:
             head = re.search(r"([^,;:]+?)\s*,?\s*\b(?:who|which)\b[^,]*$", before)
@@ -332,7 +347,7 @@ def _subject(before: str) -> str | None:
         m = m or _DEFINITE_AT_END.search(tail)
         if not m:
             return None
-        tail = m.group(1)
+        tail = _TIME_WORDS.sub("", m.group(1) or m.group(2) or "") or m.group(0).strip()
     if _VERBISH.search(tail) or _SAYS.search(tail):
         return None
     words = tail.split()

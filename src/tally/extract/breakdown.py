@@ -21,7 +21,7 @@ _VOCAB = english()
 _TOTAL = re.compile(
     r"^[\"“]?(?:Of|Among)\s+(?:(?:the|these|those|its|their|all)\s+)?(?:[\d,]+\s+)?"
     r"(?:[a-z-]+\s+){0,2}?(?P<noun>" + _VOCAB.alternation(frozenset(_VOCAB.total_nouns)) + r")\b"
-    r"[^,;.]{0,60},\s*",
+    r"(?:(?!\b(?:were|was|are|is|includ\w*)\b)[^,;.]){0,60},\s*",
     re.I,
 )
 _NOT_HARMED = re.compile(
