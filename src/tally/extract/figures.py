@@ -110,6 +110,12 @@ _HOSPITAL_AFTER = re.compile(r"^[^.;]{0,60}?\bhospitals?\b", re.I)
 _POSSESSIVE_PRONOUN = re.compile(r"(?:its|their|his|her)\b", re.I)
 _LEANS_ON_TOTAL = frozenset({"num.breakdown", "num.breakdown_next", "num.identified"})
 """Rules whose figure counts part of a total stated before: it keeps that total's source."""
+_DIED_LATER = re.compile(
+    r"[^.;]{0,80}?\b(?:where|and|but|before)\s+(?:\w+\s+)?(?:later\s+|subsequently\s+)?"
+    r"(?:died|succumbed|was\s+pronounced\s+dead)\b",
+    re.I,
+)
+"""Taken to hospital "where he later died": the harm that counts is the death."""
 _SAYS_IN = re.compile(r"\b(?:said|says|say|told|tells)\b", re.I)
 _INCLUDE_BEFORE = re.compile(r"\binclud\w*\s+$", re.I)
 
@@ -338,7 +344,7 @@ def _read_number(
     if breakdown.not_harmed(after[nend:]):
         return None
     named = _NAMED_AFTER.match(after[nend:]) if group is None else None
-    if named and named.group(1) in lex.GROUP_NOUNS:
+    if named and named.group(1) in lex.GROUP_NOUNS and named.group(1) not in _HARM_NOUNS:
         group = lex.GROUP_NOUNS[named.group(1)]
         end += named.end()
     else:
@@ -351,6 +357,12 @@ def _read_number(
         prev is not None and prev.category is not None and bool(_INHERIT_GAP.match(gap_prev or ""))
     )
     _harm_of_noun(f, sentence, after, head, harmed, group, carry)
+    if f.category is None:
+        pred = predicate(sentence[f.end :])
+        if pred:
+            f.decide(lex.cue_category(pred[0]), "num.harm_after")
+            f.end += pred[1]
+            f.cue = pred[0].group(0)
     if (
         f.category is None
         and prev is not None
@@ -360,12 +372,6 @@ def _read_number(
         f.decide(prev.category, "num.verb_list")
         if group is None:
             f.group = prev.group
-    if f.category is None:
-        pred = predicate(sentence[f.end :])
-        if pred:
-            f.decide(lex.cue_category(pred[0]), "num.harm_after")
-            f.end += pred[1]
-            f.cue = pred[0].group(0)
     if f.category is None and total and (group is not None or not after[nend:].startswith(",")):
         f.decide(total, "num.breakdown")
         f.subset = True
@@ -447,6 +453,8 @@ def _read_number(
         off = OFFICIAL.search(rest)
         if off:
             f.official, f.official_pos = off.group(0).strip(), len(lead) - len(rest) + off.start()
+    if f.category == "injured" and _DIED_LATER.match(sentence, f.end):
+        f.decide("killed", "num.died_later")
     if f.cue and _SUBSET.search(f.cue) and f.group == "people":
         f.subset = True
     if head in {"bodies", "body"} or _AMONG_WERE_BEFORE.search(tail):

@@ -14,7 +14,7 @@ from tally.extract.numbers import NumberMention
 from tally.extract.phrases import noun_group
 
 _KEYWORDS = (
-    r"(?:death\s+)?tolls?|tall(?:y|ies)|counts?|figures?|numbers?|casualties|estimates?"
+    r"(?:death\s+)?tolls?|tall(?:y|ies)|count|figures?|numbers?|casualties|estimates?"
     r"|(?:death|casualty)\s+(?:count|figure|estimate)s?"
 )
 TOLL = re.compile(
