@@ -19,6 +19,7 @@ _VERBS = (
     r"|showed|shows|cited|cites|raised|raises|lowered|lowers|revised|revises|updated|tallied"
     r"|listed|lists|acknowledged|admitted|denies|denied|insisted|wrote|tweeted|posted"
     r"|spoken|spoke|described|describe|describes|believes|warned|explained|documented|show"
+    r"|concluded|concludes|determined|calculated|assessed|verified"
 )
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b", re.I)
 _VERB_SET = frozenset(_VERBS.split("|"))

@@ -116,6 +116,10 @@ _DIED_LATER = re.compile(
     re.I,
 )
 """Taken to hospital "where he later died": the harm that counts is the death."""
+_CONTINUES = re.compile(
+    r"^\s*(?:Another|A\s+further|Of\s+those|At\s+that\s+(?:point|time|stage)|By\s+then"
+    r"|At\s+the\s+time)\b[\s,]*$"
+)
 _SAYS_IN = re.compile(r"\b(?:said|says|say|told|tells)\b", re.I)
 _INCLUDE_BEFORE = re.compile(r"\binclud\w*\s+$", re.I)
 
@@ -141,6 +145,8 @@ class _Found:
     rule: str | None = None
     role: str = "victim"
     head: str | None = None
+    continues: bool = False
+    """The sentence goes on with the count before ("Another 25 ...", "At that point 37 ...")."""
 
     def decide(self, category: str | None, rule: str) -> None:
         """Set the category and the id of the rule that decided it (no-op for None)."""
@@ -222,7 +228,8 @@ def extract_numeric(doc: Document) -> list[Figure]:
                 attribution = f.official
                 if _POSSESSIVE_PRONOUN.match(attribution) and attributor.last:
                     attribution = attributor.last
-            if attribution is None and (f.them or f.rule in _LEANS_ON_TOTAL) and carry_attr:
+            leans = f.them or f.continues or f.rule in _LEANS_ON_TOTAL
+            if attribution is None and leans and carry_attr:
                 attribution = carry_attr
             if credit and f.num.start < credit[0]:
                 attribution = credit[1]
@@ -350,6 +357,7 @@ def _read_number(
     else:
         named = None
     f = _Found(num, None, group or "people", qualifier, qstart, max(end, num.end), head=head)
+    f.continues = bool(_CONTINUES.match(lead))
     if qualifier == "at_least" and _OR_MORE.match(after):
         f.end = max(f.end, num.end + _OR_MORE.match(after).end())
     gap_prev = sentence[prev.end : qstart] if prev else None

@@ -23,7 +23,7 @@ TOLL = re.compile(
     r"|has|have|was|is|were|now|since|already|risen|rose|climbed|jumped|increased|grown|stood"
     r"|reached|stands|been|sharply|further))*\s+))\b(?:at|to|of|reached|reaching|reaches|reach"
     r"|hit|hits|pass(?:es|ed)?|past|from|was|is|been|be|stood\s+at|stands\s+at|with|exceeded"
-    r"|exceeds|topped|tops|reporting|reported|as|rose|risen)\s+$",
+    r"|exceeds|topped|tops|reporting|reported|as|rose|risen|(?:is|was|stands|stood)\s+now)\s+$",
     re.I,
 )
 """A toll phrase ending right before a number ("the death toll rose to ", "the dead at ")."""
