@@ -118,8 +118,12 @@ def test_figures_take_the_category_of_the_count_before() -> None:
             [("killed", "people", 40, None, "exact"), ("killed", "people", 13, None, "exact")],
         ),
         (
-            "Forensic teams have identified nearly 600 victims of the flood.",
-            [("killed", "people", 600, None, "about")],
+            "The floods killed thousands. Forensic teams have identified nearly 600 victims.",
+            [("killed", "people", 1000, None, "multiples"), ("killed", "people", 600, None, "about")],
+        ),
+        (
+            "Seven people were shot at the party. Police identified five of the victims.",
+            [("injured", "people", 7, None, "exact")],
         ),
         (
             "The mayor warned that as many as 2,000 may have died.",

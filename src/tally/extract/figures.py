@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from tally.extract import breakdown
 from tally.extract import lexicon as lex
 from tally.extract.attribution import Attributor, credited
+from tally.extract.combine import merge, share_attribution
 from tally.extract.numbers import NumberMention, find_numbers
 from tally.extract.phrases import (
     may_hold_number,
@@ -32,7 +33,7 @@ from tally.extract.phrases import (
 )
 from tally.extract.sentences import split_sentences
 from tally.extract.tolls import OFFICIAL, TOLL, running_totals, since_last_count, toll_category
-from tally.extract.victims import count_victims, shot_counts
+from tally.extract.victims import count_victims
 from tally.extract.vocab import english
 from tally.models import Document, Figure
 
@@ -120,6 +121,18 @@ _CONTINUES = re.compile(
     r"^\s*(?:Another|A\s+further|Of\s+those|At\s+that\s+(?:point|time|stage)|By\s+then"
     r"|At\s+the\s+time)\b[\s,]*$"
 )
+_RELIES_ON = re.compile(
+    r"\b(?:relies|relied|rely|draws|drew|draw|is\s+based|are\s+based|was\s+based|were\s+based|rests)"
+    r"\s+on\b|\bcomes?\s+from\b|\bcame\s+from\b",
+    re.I,
+)
+"""A sentence that names where the counts after it come from."""
+_CLAUSE_CUE = re.compile(r"[^.;,]{0,60}?(?:" + lex.CUE_RE.pattern + ")", re.I)
+"""The rest of a clause up to its harm word ("91 were classed as seriously injured")."""
+_TAKEN_TO = re.compile(r"taken\s+to\s+(?!(?:the\s+|a\s+)?hospital)", re.I)
+"""A bare number "taken to <a named> hospital" may be anyone moved; a people noun says who."""
+_BODIES_OF = re.compile(r"(?:bod(?:y|ies)|remains)\s+of", re.I)
+"""'the bodies of four people' counts the dead, not part of them."""
 _SAYS_IN = re.compile(r"\b(?:said|says|say|told|tells)\b", re.I)
 _INCLUDE_BEFORE = re.compile(r"\binclud\w*\s+$", re.I)
 
@@ -159,40 +172,14 @@ def extract(doc: Document) -> list[Figure]:
     return merge(extract_numeric(doc), count_victims(doc))
 
 
-def merge(numeric: list[Figure], victims: list[Figure]) -> list[Figure]:
-    """Numeric figures plus victim counts that say something the numerals do not.
-
-    A victim count that overlaps a numeric figure of its category is dropped,
-    unless its span contains the numeric ones and counts more than they add up
-    to ("two men and a woman" is 3, not "two men"; "14 students and one
-    teacher" stays two figures).
-    """
-    numeric = shot_counts(numeric, victims)
-    victims = [v if v.rule else replace(v, rule="victims.count") for v in victims]
-    out = list(numeric)
-    for v in victims:
-        if any(f.value == v.value and f.start < v.end and v.start < f.end for f in numeric):
-            continue
-        clash = [
-            f for f in numeric if f.category == v.category and f.start < v.end and v.start < f.end
-        ]
-        if not clash:
-            if not any(f.category == v.category and f.value == v.value for f in numeric):
-                out.append(v)
-            continue
-        inside = all(v.start <= f.start and f.end <= v.end for f in clash)
-        if inside and v.value > sum(f.value for f in clash):
-            out = [f for f in out if f not in clash]
-            out.append(v)
-    return sorted(out, key=lambda f: (f.start, f.end))
-
-
 def extract_numeric(doc: Document) -> list[Figure]:
     """Figures stated with a numeral (digits, number words, ranges, multiples)."""
     text = doc.text
     attributor = Attributor()
     figures: list[Figure] = []
     carry: _Found | None = None
+    announced: str | None = None
+    """A count named in the sentence before, without figures ("The inquiry relies on a police assessment.")."""
     pending: list[int] = []
     prev_end = 0
     for s0, s1 in split_sentences(text):
@@ -206,8 +193,12 @@ def extract_numeric(doc: Document) -> list[Figure]:
             if pending and trailing and "\n" not in text[prev_end:s0]:
                 for i in pending:
                     figures[i] = replace(figures[i], attribution=trailing.group("src"))
+            named = OFFICIAL.search(sentence) if _RELIES_ON.search(sentence) else None
+            announced = named.group(0) if named else None
             pending, prev_end = [], s1
             continue
+        if announced and "\n" in text[prev_end:s0]:
+            announced = None
         pending, prev_end = [], s1
         sources = attributor.sources(sentence)
         carry_attr = carry.attribution if carry else None
@@ -228,6 +219,8 @@ def extract_numeric(doc: Document) -> list[Figure]:
                 attribution = f.official
                 if _POSSESSIVE_PRONOUN.match(attribution) and attributor.last:
                     attribution = attributor.last
+            if attribution is None and announced:
+                attribution = announced
             leans = f.them or f.continues or f.rule in _LEANS_ON_TOTAL
             if attribution is None and leans and carry_attr:
                 attribution = carry_attr
@@ -257,21 +250,8 @@ def extract_numeric(doc: Document) -> list[Figure]:
                 )
             )
         carry = next((f for f in reversed(found) if f.category), carry)
-    return _share_attribution(figures)
-
-
-def _share_attribution(figures: list[Figure]) -> list[Figure]:
-    """A repeat's attribution is the source the article gives it anywhere."""
-    named: dict[tuple, str] = {}
-    for f in figures:
-        if f.attribution:
-            named.setdefault((f.category, f.value, f.value_high), f.attribution)
-    return [
-        replace(f, attribution=named.get((f.category, f.value, f.value_high)))
-        if f.attribution is None
-        else f
-        for f in figures
-    ]
+        announced = None
+    return share_attribution(figures)
 
 
 def _read_sentence(sentence: str, carry: _Found | None = None) -> list[_Found]:
@@ -368,9 +348,11 @@ def _read_number(
     if f.category is None:
         pred = predicate(sentence[f.end :])
         if pred:
-            f.decide(lex.cue_category(pred[0]), "num.harm_after")
-            f.end += pred[1]
-            f.cue = pred[0].group(0)
+            bare_transfer = group is None and _TAKEN_TO.match(pred[0].group(0))
+            if not bare_transfer:
+                f.decide(lex.cue_category(pred[0]), "num.harm_after")
+                f.end += pred[1]
+                f.cue = pred[0].group(0)
     if (
         f.category is None
         and prev is not None
@@ -409,15 +391,12 @@ def _read_number(
         elif carry.category == "killed" and breakdown.identified(after[nend:]):
             f.decide("killed", "num.identified")
             f.subset = True
-    if (
-        f.category is None
-        and head in {"victims", "bodies", "dead"}
-        and _VICTIM_VERB_BEFORE.search(tail)
-    ):
+    deaths_before = (prev or carry) is not None and (prev or carry).category == "killed"
+    named_dead = head in {"bodies", "dead"} or (head == "victims" and deaths_before)
+    if f.category is None and named_dead and _VICTIM_VERB_BEFORE.search(tail):
         f.decide("killed", "num.victims_named")
     if f.category is None and _TAKEN_BEFORE.search(tail) and _HOSPITAL_AFTER.match(after[nend:]):
         f.decide("injured", "num.to_hospital")
-        f.subset = f.group == "people"
     _toll(f, lead, group, head, prev or carry)
     if f.category is None and qualifier == "more_than" and _TOLL_BEFORE.search(tail):
         f.decide("killed", "num.toll_more")
@@ -452,7 +431,10 @@ def _read_number(
             return None
     if f.category is None and group is None:
         return None
-    if f.qstart == num.start and group is None:
+    if f.rule == "num.breakdown":
+        cue = _CLAUSE_CUE.match(sentence, f.end)
+        f.end = cue.end() if cue else f.end
+    elif f.qstart == num.start and group is None:
         words = _WORDS_BEFORE.search(tail)
         if words and not _SAYS_IN.search(words.group(0)):
             f.qstart = cut + words.start()
@@ -463,7 +445,7 @@ def _read_number(
             f.official, f.official_pos = off.group(0).strip(), len(lead) - len(rest) + off.start()
     if f.category == "injured" and _DIED_LATER.match(sentence, f.end):
         f.decide("killed", "num.died_later")
-    if f.cue and _SUBSET.search(f.cue) and f.group == "people":
+    if f.cue and _SUBSET.search(f.cue) and f.group == "people" and not _BODIES_OF.match(f.cue):
         f.subset = True
     if head in {"bodies", "body"} or _AMONG_WERE_BEFORE.search(tail):
         f.subset = f.subset or f.group == "people"

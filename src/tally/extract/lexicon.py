@@ -72,7 +72,7 @@ VERB_BEFORE = re.compile(
     r"\b(?:(?P<killed>kill(?:s|ed|ing)?|slaughter(?:s|ed|ing)?|massacr(?:es|ed|ing)|murder(?:s|ed|ing)?"
     r"|execut(?:es|ed|ing)|behead(?:s|ed|ing)?|cut\s+the\s+throats\s+of|shot\s+dead|shoot(?:s|ing)?\s+dead"
     r"|claim(?:s|ed|ing)?\s+the\s+lives\s+of|lives\s+of|bur(?:y|ied|ying)|burial\s+of|recover(?:ed|ing)?"
-    r"|left|leaving|(?:deaths|killings?|murders?|executions?|massacre|bod(?:y|ies)|remains)\s+of"
+    r"|left|leaving|(?:deaths|killings?|executions?|massacre|bod(?:y|ies)|remains)\s+of"
     r"|kill(?:s|ed|ing)?\s+(?:all\s+)?the|(?:among\s+)?the\s+(?:dead|victims|fatalities|deceased)\s+(?:were|are|was|is"
     r"|included|include|includes)"
     r"|toll\s+(?:rises|rose|risen|climbs|climbed|reaches|reached|jumps|jumped|hits|hit|soars|soared"

@@ -34,7 +34,7 @@ _REPORT_NOUNS = (
 OFFICIAL = re.compile(
     r"(?i:(?:\b(?:the\s+)?[\w.]+(?:\s+[\w.]+)?['’]s\s+|\b(?:the|an|its)\s+)?(?:official|earlier"
     r"|initial|provisional|previous|government)\s+(?:death\s+)?(?:toll|tally|figure|count|estimates?)\b)"
-    r"|\b(?i:the|a|an)\s+(?:(?:[A-Z][\w.-]*\s+)*[\w.]+['’]s|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*"
+    r"|\b(?i:the|a|an)\s+(?:\d{4}\s+)?(?:(?:[A-Z][\w.-]*\s+)*[\w.]+['’]s|(?:[A-Z][\w.-]*\s+)*[A-Z][\w.-]*"
     r"|(?i:police|military|army|ministry|government|hospital|health|council|coroner['’]?s?))\s+"
     r"(?:(?:own|first|final|latest|revised|new|preliminary|updated|later|investigative|official)\s+)*"
     rf"(?i:{_REPORT_NOUNS})\b"
