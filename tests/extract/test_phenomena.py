@@ -119,7 +119,10 @@ def test_figures_take_the_category_of_the_count_before() -> None:
         ),
         (
             "The floods killed thousands. Forensic teams have identified nearly 600 victims.",
-            [("killed", "people", 1000, None, "multiples"), ("killed", "people", 600, None, "about")],
+            [
+                ("killed", "people", 1000, None, "multiples"),
+                ("killed", "people", 600, None, "about"),
+            ],
         ),
         (
             "Seven people were shot at the party. Police identified five of the victims.",
@@ -290,3 +293,50 @@ def test_prefilters_come_from_the_same_data() -> None:
     vocab = english()
     assert vocab.month_words == frozenset(vocab.months)
     assert {"flight", "resolution", "of", "by"} <= vocab.last_words(vocab.not_count_before)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "attribution"),
+    [
+        (
+            "The review relies on a 2021 State Police assessment. Of the people it traced, 140"
+            " were physically injured.",
+            140,
+            "a 2021 State Police assessment",
+        ),
+        (
+            "Health officials said 9 people were killed. Another 30 were being treated for burns.",
+            30,
+            "Health officials",
+        ),
+        ("The police count this evening stands at 64 dead.", 64, "The police count"),
+    ],
+)
+def test_source_in_another_sentence(text: str, value: int, attribution: str) -> None:
+    figure = next(f for f in _read(text) if f.value == value)
+    assert figure.attribution == attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "One of the men was hit by gunfire and was taken to a nearby hospital where he later died.",
+            [("killed", "men", 1, None, "exact")],
+        ),
+        (
+            "Paramedics said 14 children had been taken to the city's Children's Hospital.",
+            [("injured", "children", 14, None, "exact")],
+        ),
+        (
+            "Two were taken to Mercy General Hospital.",
+            [],
+        ),
+        (
+            "The county recorded 212 murders last year.",
+            [],
+        ),
+    ],
+)
+def test_hospital_transfers_and_crime_statistics(text: str, expected: list[tuple]) -> None:
+    assert _facts(text) == expected
