@@ -11,16 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from tally.extract.keywords import lowered
+from tally.extract.vocab import english
 
-_VERBS = (
-    r"said|says|say|saying|told|tells|telling|reported|reports|reporting|estimated|estimates"
-    r"|estimate|announced|announces|confirmed|confirms|put|puts|putting|gave|gives|giving|given"
-    r"|recorded|records|counted|counts|added|adds|adding|stated|states|noted|notes|indicated"
-    r"|showed|shows|cited|cites|raised|raises|lowered|lowers|revised|revises|updated|tallied"
-    r"|listed|lists|acknowledged|admitted|denies|denied|insisted|wrote|tweeted|posted"
-    r"|spoken|spoke|described|describe|describes|believes|warned|explained|documented|show"
-    r"|concluded|concludes|determined|calculated|assessed|verified"
-)
+_VERBS = "|".join(english().reporting_verbs)
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b", re.I)
 _VERB_SET = frozenset(_VERBS.split("|"))
 _WORD = re.compile(r"[A-Za-z]+")

@@ -10,54 +10,9 @@ import re
 
 from tally.extract.vocab import english
 
-# Harm cues, most specific first: "believed buried" is missing before "buried" is killed.
-_CUES: list[tuple[str, str]] = [
-    (
-        "missing",
-        r"(?:still\s+)?(?:believed|feared|thought)\s+(?:to\s+(?:be|have\s+been)\s+)?(?:buried|trapped)",
-    ),
-    (
-        "missing",
-        r"feared\s+missing|unaccounted\s+for|missing|trapped|not\s+(?:yet\s+)?been\s+found",
-    ),
-    ("captured", r"(?:feared|believed|suspected\s+to\s+have\s+been)\s+(?:abducted|kidnapped)"),
-    ("killed", r"feared\s+dead|confirmed\s+dead|presumed\s+dead|declared\s+dead|pronounced\s+dead"),
-    ("killed", r"among\s+the\s+(?:dead|victims|killed|fatalities|deceased)"),
-    ("injured", r"among\s+the\s+(?:injured|wounded)"),
-    (
-        "killed",
-        r"lost\s+their\s+lives|lives\s+(?:were|have\s+been)\s+lost|claim(?:ed|ing|s)?\s+the\s+lives\s+of",
-    ),
-    (
-        "killed",
-        r"cut\s+the\s+throats\s+of|shot\s+dead|shot\s+to\s+death|shot\s+and\s+killed|fatally\s+(?:shot|wounded|injured|stabbed)|gunned\s+down|burned\s+to\s+death|stabbed\s+to\s+death",
-    ),
-    (
-        "injured",
-        r"in\s+(?:a\s+)?(?:critical|serious|stable|grave|fair|good)\s+condition|with\s+(?:\w+\s+){0,2}?(?:injuries|wounds)|(?:to|in|at)\s+(?:the\s+|a\s+|local\s+|area\s+)?hospitals?|survived\s+with\s+(?:\w+\s+)?injuries|hit\s+by\s+gunfire|in\s+hospital|hospitali[sz]ed|for\s+treatment|being\s+treated|were\s+treated|treated\s+for"
-        r"|(?:need|needed|needing|required|requiring)\s+(?:hospital\s+)?treatment|hospital\s+treatment"
-        r"|taken\s+to\s+(?:[\w'’.-]+\s+){0,5}?hospitals?",
-    ),
-    (
-        "captured",
-        r"(?:remain|remained|held|still)\s+in\s+captivity|held\s+(?:hostage|captive)|taken\s+(?:hostage|prisoner|captive)|took\s+(?:\w+\s+){0,3}?(?:prisoner|hostage|captive)s?"
-        r"|(?:taken|led|carried)\s+(?:away|off)\s+by|(?:seized|snatched)\s+by",
-    ),
-    (
-        "displaced",
-        r"lost\s+their\s+homes|without\s+(?:a\s+)?(?:[a-z]+\s+)?(?:homes?|shelter|roofs?\s+over\s+their\s+heads)|(?:sought|seeking|took|taking|found)\s+refuge|forced\s+from\s+their\s+homes|driven\s+(?:\w+\s+){0,3}?from\s+their\s+homes|fled\s+their\s+homes|made\s+homeless|left\s+homeless|(?:in|to|at)\s+relief\s+(?:camps?|sites?)|living\s+in\s+(?:camps|shelters|tents)",
-    ),
-    (
-        "killed",
-        r"kill(?:ed|ing|s)?|dead|deaths?|died|dies|dying|drowned|drowning|perish(?:ed|ing)?|slain|slaughter(?:ed|ing)?|massacr(?:ed|ing)|murder(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing)|fatalit(?:y|ies)|bod(?:y|ies)|buried|burial|bury(?:ing)?|toll",
-    ),
-    ("injured", r"injur(?:ed|ing|ies|y)|wound(?:ed|ing)|hurt|maimed|treated|admitted|shot"),
-    ("captured", r"abduct(?:ed|ing|ion)|kidnap(?:ped|ping)|hostages?|captives?|captured|prisoner"),
-    (
-        "displaced",
-        r"displac(?:ed|ing|ement)|evacuat(?:ed|ing)|(?:fled|flee(?:ing|s)?)(?!\s+(?:the\s+)?(?:scene|area|police|officers|on\s+foot|in\s+a))|homeless|refugees|uprooted|sheltering\s+(?:in\s+)?(?:camps|schools|shelters|tents|relief)|in\s+shelters",
-    ),
-]
+VOCAB = english()
+_CUES = list(VOCAB.cues)
+"""Harm cues, most specific first: "believed buried" is missing before "buried" is killed."""
 CUE_RE = re.compile("|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(_CUES)), re.I)
 CUE_CATEGORY = [c for c, _ in _CUES]
 
@@ -85,7 +40,6 @@ VERB_BEFORE = re.compile(
     re.I,
 )
 
-VOCAB = english()
 GROUP_NOUNS: dict[str, str] = VOCAB.group_nouns
 """Noun heads that count people, with the group each names."""
 THINGS = VOCAB.things
@@ -135,25 +89,7 @@ NUMBER_BEFORE = re.compile(
     r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+$", re.I
 )
 
-QUALIFIERS: list[tuple[str, str]] = [
-    (
-        "at_least",
-        r"at\s+least|no\s+(?:fewer|less)\s+than|not\s+less\s+than|a\s+minimum\s+of|at\s+a\s+minimum",
-    ),
-    (
-        "more_than",
-        r"more\s+than|over|above|in\s+excess\s+of|upwards\s+of|exceed(?:s|ed|ing)?|pass(?:es|ed|ing)?|past|topp?(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beyond|just\s+over|well\s+over",
-    ),
-    (
-        "at_most",
-        r"up\s+to|as\s+many\s+as|as\s+much\s+as|at\s+most|no\s+more\s+than|a\s+maximum\s+of",
-    ),
-    ("fewer_than", r"fewer\s+than|less\s+than|under|below|just\s+under"),
-    (
-        "about",
-        r"about|around|nearly|almost|some|roughly|approximately|approx\.?|an\s+estimated|estimated|close\s+to|near(?:ly)?|circa|perhaps|more\s+or\s+less|upward\s+of",
-    ),
-]
+QUALIFIERS: list[tuple[str, str]] = list(VOCAB.qualifiers)
 QUALIFIER_RE = re.compile(
     "(?:" + "|".join(f"(?P<q{i}>\\b(?:{p}))" for i, (_, p) in enumerate(QUALIFIERS)) + r")\s+$",
     re.I,

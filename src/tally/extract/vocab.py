@@ -34,6 +34,11 @@ class Vocabulary:
     months: tuple[str, ...]
     month_common_words: frozenset[str]
     not_count_before: tuple[str, ...]
+    cues: tuple[tuple[str, str], ...]
+    """(category, pattern) harm cues, most specific first."""
+    qualifiers: tuple[tuple[str, str], ...]
+    """(qualifier, pattern) words before a number, in the order they are tried."""
+    reporting_verbs: tuple[str, ...]
 
     @property
     def month_words(self) -> frozenset[str]:
@@ -81,4 +86,7 @@ def english() -> Vocabulary:
         months=tuple(data["months"]["words"]),
         month_common_words=frozenset(data["months"]["common_words"]),
         not_count_before=tuple(data["not_count_before"]["words"]),
+        cues=tuple((c["category"], c["pattern"]) for c in data["cues"]),
+        qualifiers=tuple((q["qualifier"], q["pattern"]) for q in data["qualifiers"]),
+        reporting_verbs=tuple(data["reporting_verbs"]["words"]),
     )
