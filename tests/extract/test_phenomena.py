@@ -106,6 +106,18 @@ def test_figures_take_the_category_of_the_count_before() -> None:
     ]
 
 
+def test_fate_unknown_and_no_survivors() -> None:
+    text = (
+        "Officials said the fate of dozens of people who had been in the hotel was unknown."
+        " Witnesses said at least 40 people had been waiting at the gate when the shell hit,"
+        " and that none of them survived."
+    )
+    assert _facts(text) == [
+        ("missing", "people", 12, None, "multiples"),
+        ("killed", "people", 40, None, "at_least"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -129,6 +129,15 @@ _RELIES_ON = re.compile(
 """A sentence that names where the counts after it come from."""
 _CLAUSE_CUE = re.compile(r"[^.;,]{0,60}?(?:" + lex.CUE_RE.pattern + ")", re.I)
 """The rest of a clause up to its harm word ("91 were classed as seriously injured")."""
+_FATE_OF = re.compile(r"\bfate\s+of\s+$", re.I)
+_UNKNOWN = re.compile(r"[^.;]{0,80}?\b(?:unknown|unclear|not\s+known|uncertain)\b", re.I)
+"""'the fate of hundreds of people ... was unknown': they are missing."""
+_NONE_SURVIVED = re.compile(
+    r"[^.;]{0,120}?\b(?:none\s+(?:of\s+(?:them|whom)\s+)?(?:had\s+)?survived|there\s+were\s+no"
+    r"\s+survivors|no\s+one\s+survived)\b",
+    re.I,
+)
+"""'100 people had been queuing ... and none of them survived': they were killed."""
 _TAKEN_TO = re.compile(r"taken\s+to\s+(?!(?:the\s+|a\s+)?hospital)", re.I)
 """A bare number "taken to <a named> hospital" may be anyone moved; a people noun says who."""
 _BODIES_OF = re.compile(r"(?:bod(?:y|ies)|remains)\s+of", re.I)
@@ -397,6 +406,10 @@ def _read_number(
         f.decide("killed", "num.victims_named")
     if f.category is None and _TAKEN_BEFORE.search(tail) and _HOSPITAL_AFTER.match(after[nend:]):
         f.decide("injured", "num.to_hospital")
+    if f.category is None and _FATE_OF.search(tail) and _UNKNOWN.match(sentence, f.end):
+        f.decide("missing", "num.fate_unknown")
+    if f.category is None and group is not None and _NONE_SURVIVED.match(sentence, f.end):
+        f.decide("killed", "num.none_survived")
     _toll(f, lead, group, head, prev or carry)
     if f.category is None and qualifier == "more_than" and _TOLL_BEFORE.search(tail):
         f.decide("killed", "num.toll_more")
