@@ -22,6 +22,7 @@ from tally.extract import breakdown
 from tally.extract import lexicon as lex
 from tally.extract.attribution import Attributor, credited
 from tally.extract.combine import merge, share_attribution
+from tally.extract.keywords import lowered, may_contain
 from tally.extract.numbers import NumberMention, find_numbers
 from tally.extract.phrases import (
     may_hold_number,
@@ -121,12 +122,10 @@ _CONTINUES = re.compile(
     r"^\s*(?:Another|A\s+further|Of\s+those|At\s+that\s+(?:point|time|stage)|By\s+then"
     r"|At\s+the\s+time)\b[\s,]*$"
 )
-_RELIES_ON = re.compile(
-    r"\b(?:relies|relied|rely|draws|drew|draw|is\s+based|are\s+based|was\s+based|were\s+based|rests)"
-    r"\s+on\b|\bcomes?\s+from\b|\bcame\s+from\b",
-    re.I,
-)
+_RELIES_ON = re.compile(rf"\b(?:{_VOCAB.alternation(_VOCAB.source_intro)})\b", re.I)
 """A sentence that names where the counts after it come from."""
+_RELIES_KEYS = _VOCAB.first_words(_VOCAB.source_intro)
+"""The prefilter of `_RELIES_ON`, from the same phrases."""
 _CLAUSE_CUE = re.compile(r"[^.;,]{0,60}?(?:" + lex.CUE_RE.pattern + ")", re.I)
 """The rest of a clause up to its harm word ("91 were classed as seriously injured")."""
 _FATE_OF = re.compile(r"\bfate\s+of\s+$", re.I)
@@ -202,7 +201,8 @@ def extract_numeric(doc: Document) -> list[Figure]:
             if pending and trailing and "\n" not in text[prev_end:s0]:
                 for i in pending:
                     figures[i] = replace(figures[i], attribution=trailing.group("src"))
-            named = OFFICIAL.search(sentence) if _RELIES_ON.search(sentence) else None
+            intro = may_contain(lowered(sentence), _RELIES_KEYS) and _RELIES_ON.search(sentence)
+            named = OFFICIAL.search(sentence) if intro else None
             announced = named.group(0) if named else None
             pending, prev_end = [], s1
             continue

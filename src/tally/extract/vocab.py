@@ -39,6 +39,7 @@ class Vocabulary:
     qualifiers: tuple[tuple[str, str], ...]
     """(qualifier, pattern) words before a number, in the order they are tried."""
     reporting_verbs: tuple[str, ...]
+    source_intro: tuple[str, ...]
 
     @property
     def month_words(self) -> frozenset[str]:
@@ -58,6 +59,10 @@ class Vocabulary:
             r"\s+".join(re.escape(p) for p in w.split())
             for w in sorted(words, key=len, reverse=True)
         )
+
+    def first_words(self, phrases: tuple[str, ...]) -> frozenset[str]:
+        """The lower-cased first word of each phrase (keys of a prefilter for their pattern)."""
+        return frozenset(p.split()[0].lower() for p in phrases)
 
     def last_words(self, phrases: tuple[str, ...]) -> frozenset[str]:
         """The lower-cased last word of each phrase that ends on a letter (prefilter keys)."""
@@ -89,4 +94,5 @@ def english() -> Vocabulary:
         cues=tuple((c["category"], c["pattern"]) for c in data["cues"]),
         qualifiers=tuple((q["qualifier"], q["pattern"]) for q in data["qualifiers"]),
         reporting_verbs=tuple(data["reporting_verbs"]["words"]),
+        source_intro=tuple(data["source_intro"]["words"]),
     )
