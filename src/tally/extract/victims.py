@@ -16,19 +16,14 @@ import re
 
 from tally.extract import victims_lexicon as lex
 from tally.extract.keywords import finditer_at, lowered, may_contain
+from tally.extract.sentences import split_sentences
 from tally.extract.victims_phrases import describe, np_at_end, np_at_start
 from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve, shot_counts
 from tally.models import Document, Figure
 
 __all__ = ["count_victims", "shot_counts"]
 
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])"
-)
-_ABBREVIATION = re.compile(
-    r"\b(?:St|Sgt|Lt|Mr|Mrs|Ms|Dr|Ave|Jr|Sr|No|Co|Det|Ofc|Dept|Capt|Cpl|Gov|Sen|Rep|Blvd|Rd|"
-    r"Mt|Ft|Gen|Col|Sheriff|Insp|Cmdr|Supt|[ap]\.m|U\.S|[A-Z])\.$"
-)
+_GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 _QUOTED = re.compile(r"“[^”]{0,600}”|\"[^\"\n]{0,600}\"")
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:then|later|also|both|all|each|soon|had|has|have|who|which|accidentally|"
@@ -67,7 +62,12 @@ _ACTIVE_OBJECT = re.compile(
     r"(?<!August)(?<!September)(?<!October)(?<!November)(?<!December)",
     re.IGNORECASE,
 )
-_TO_DEATH = re.compile(r"\s+(?:to\s+death|dead)\b", re.IGNORECASE)
+_SPEAKER_AFTER = re.compile(
+    r"(?:['’]s\s+office|[^,.;]{0,40}?\b(?:said|says|say|told|announced|reported|stated|confirmed)\b)",
+    re.IGNORECASE,
+)
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]+")
+_TO_DEATH = re.compile(r"\s+(?:to\s+death|dead|alive)\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r",[^,;]{1,90},|\([^()]{1,90}\)")
 _HARMED_OTHERS = re.compile(
     r"(?<!was )(?<!been )(?<!were )(?<!is )(?<!be )\b(?:killed|killing|shot|shooting|wounded|"
@@ -104,22 +104,17 @@ def count_victims(doc: Document) -> list[Figure]:
 
 
 def _sentences(doc: Document) -> list[tuple[int, int]]:
-    """Sentence spans of the text outside page furniture."""
-    text = doc.text
+    """Sentence spans of the text outside page furniture, from the shared splitter.
+
+    Crawled pages often glue paragraphs ("the hospital.Police said"); those
+    joins are split too, so one paragraph's words do not qualify the next's.
+    """
     out = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if (
-            m.start() > start
-            and "\n" not in m.group(0)
-            and _ABBREVIATION.search(text[max(start, m.start() - 8) : m.start()])
-        ):
-            continue
-        if m.start() > start:
-            out.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
+    for s, e in split_sentences(doc.text):
+        for m in _GLUED.finditer(doc.text, s, e):
+            out.append((s, m.start()))
+            s = m.start()
+        out.append((s, e))
     return [(s, e) for s, e in out if e - s > 8 and not doc.in_furniture(s, e)]
 
 
@@ -280,6 +275,20 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[st
             "found",
             "finding",
             "discovered",
+            "assassin",
+            "execut",
+            "behead",
+            "lynch",
+            "strangl",
+            "hang",
+            "stab",
+            "hack",
+            "beat",
+            "bludgeon",
+            "club",
+            "ston",
+            "burn",
+            "tortur",
         ),
         lex.ACTIVE_STARTS,
     ),
@@ -490,6 +499,18 @@ def _finish(
     )
 
 
+def _not_listed(sentence: str, pos: int, found: dict) -> bool:
+    """Whether a noun phrase after a comma is no further victim: the source of the statement
+    ("an employee, a store official said") or an apposition ("his wife, businesswoman Ann Roe")."""
+    after = sentence[found["end"] :]
+    if _SPEAKER_AFTER.match(after):
+        return True
+    listed = sentence[:pos].rstrip().endswith(",")
+    return bool(
+        listed and found.get("bare") and found["kind"] == "indef" and _NAME_NEXT.match(after)
+    )
+
+
 def _object(
     sentence: str, offset: int, pm: re.Match[str], cat: str, names: frozenset[str]
 ) -> Mention | None:
@@ -504,7 +525,7 @@ def _object(
         names = frozenset({"-"})
     while True:
         found = np_at_start(sentence, pos, names, first is None, bare=bare or first is not None)
-        if not found:
+        if not found or (first is not None and _not_listed(sentence, pos, found)):
             break
         first = first or found
         count += found["count"]
@@ -536,6 +557,8 @@ def _object(
             return None
     elif cat == "shot" and (fatal := _TO_DEATH.match(sentence, np_end)):
         cat, end = "killed", offset + fatal.end()
+    elif cat == "shot" and not verb.startswith("shoot") and not verb.startswith("shot"):
+        return None
     kind = first["kind"] if len(groups) == 1 and count == first["count"] else "plural"
     attacker = bool(first.get("attacker"))
     group = "combatants" if attacker else (groups.pop() if len(groups) == 1 else "people")

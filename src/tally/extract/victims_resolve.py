@@ -12,11 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 from tally.extract import victims_lexicon as lex
+from tally.extract.sentences import split_sentences
 from tally.models import Document, Figure, Span
 
 _SHOT_ONLY = re.compile(r"\bshot\b", re.IGNORECASE)
 _HURT = re.compile(r"wound|injur|hurt|hospital", re.IGNORECASE)
-_OPENING_SENTENCE = re.compile(r"[^\n.!?]+[.!?]?")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
 
@@ -206,15 +206,11 @@ def _death_in_title(doc: Document, mentions: list[Mention]) -> None:
 
 def _opening(doc: Document) -> list[Span]:
     """The headline and first sentences (about 350 characters), outside furniture and quotes."""
-    out = []
-    for m in _OPENING_SENTENCE.finditer(doc.text, 0, 350):
-        start, end = m.start(), m.end()
-        text = m.group(0).strip()
-        if not text or doc.in_furniture(start, end) or _QUOTE_MARK.search(text):
-            continue
-        start += len(m.group(0)) - len(m.group(0).lstrip())
-        out.append(Span(start, start + len(text)))
-    return out
+    return [
+        Span(start, end)
+        for start, end in split_sentences(doc.text[:350])
+        if not doc.in_furniture(start, end) and not _QUOTE_MARK.search(doc.text, start, end)
+    ]
 
 
 def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> list[Figure]:
