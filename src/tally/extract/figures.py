@@ -29,7 +29,8 @@ from tally.extract.phrases import (
     window_cue,
 )
 from tally.extract.sentences import split_sentences
-from tally.extract.victims import count_victims, shot_counts
+from tally.extract.victims import count_victims
+from tally.extract.victims_merge import combine
 from tally.models import Document, Figure
 
 _HARM_NOUNS = {
@@ -170,34 +171,7 @@ class _Found:
 
 def extract(doc: Document) -> list[Figure]:
     """Every figure stated in `doc`'s text, outside page furniture, in text order."""
-    return merge(extract_numeric(doc), count_victims(doc))
-
-
-def merge(numeric: list[Figure], victims: list[Figure]) -> list[Figure]:
-    """Numeric figures plus victim counts that say something the numerals do not.
-
-    A victim count that overlaps a numeric figure of its category is dropped,
-    unless its span contains the numeric ones and counts more than they add up
-    to ("two men and a woman" is 3, not "two men"; "14 students and one
-    teacher" stays two figures).
-    """
-    numeric = shot_counts(numeric, victims)
-    out = list(numeric)
-    for v in victims:
-        if any(f.value == v.value and f.start < v.end and v.start < f.end for f in numeric):
-            continue
-        clash = [
-            f for f in numeric if f.category == v.category and f.start < v.end and v.start < f.end
-        ]
-        if not clash:
-            if not any(f.category == v.category and f.value == v.value for f in numeric):
-                out.append(v)
-            continue
-        inside = all(v.start <= f.start and f.end <= v.end for f in clash)
-        if inside and v.value > sum(f.value for f in clash):
-            out = [f for f in out if f not in clash]
-            out.append(v)
-    return sorted(out, key=lambda f: (f.start, f.end))
+    return combine(doc, extract_numeric(doc), count_victims(doc))
 
 
 def extract_numeric(doc: Document) -> list[Figure]:

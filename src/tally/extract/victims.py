@@ -18,10 +18,10 @@ from tally.extract import victims_lexicon as lex
 from tally.extract.keywords import finditer_at, lowered, may_contain
 from tally.extract.sentences import split_sentences
 from tally.extract.victims_phrases import describe, np_at_end, np_at_start
-from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve, shot_counts
+from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve
 from tally.models import Document, Figure
 
-__all__ = ["count_victims", "shot_counts"]
+__all__ = ["count_victims"]
 
 _GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 _QUOTED = re.compile(r"“[^”]{0,600}”|\"[^\"\n]{0,600}\"")
@@ -304,7 +304,15 @@ def _mention(
     """The mention a predicate makes with the noun phrase it governs."""
     if how == "multi":
         n = lex.MULTIPLE_SHOOTING[pm.group("mult").lower()]
-        return Mention(offset + pm.start(), offset + pm.end(), cat, n, "plural", "people")
+        return Mention(
+            offset + pm.start(),
+            offset + pm.end(),
+            cat,
+            n,
+            "plural",
+            "people",
+            rule="victim.multiple",
+        )
     if how == "active":
         return _object(sentence, offset, pm, cat, names)
     tail = pm.re is lex.SELF_TAIL
@@ -576,4 +584,5 @@ def _object(
         strong="wound" in verb or "injur" in verb,
         head=lex.head_class(first["head"], first.get("age")),
         listed=count != first["count"],
+        rule="victim.object",
     )

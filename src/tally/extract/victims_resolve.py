@@ -52,6 +52,8 @@ class Mention:
     """ "three others were shot": people besides those already counted."""
     listed: bool = False
     """A count made by adding up named people ("his wife and a neighbor"), not stated."""
+    rule: str = "victim.subject"
+    """Id of the pattern that found it, carried to the figure (`Figure.rule`)."""
 
 
 @dataclass
@@ -184,7 +186,14 @@ def fatal_single(doc: Document, mentions: list[Mention], victims: list[Victim]) 
             victim = harmed[0]
             victim.category = "killed"
             victim.mention = Mention(
-                sentence.start, sentence.end, "killed", 1, "def", victim.group, text=cue.group(0)
+                sentence.start,
+                sentence.end,
+                "killed",
+                1,
+                "def",
+                victim.group,
+                text=cue.group(0),
+                rule="victim.fatal_cue",
             )
             return
 
@@ -200,7 +209,16 @@ def _death_in_title(doc: Document, mentions: list[Mention]) -> None:
         p.search(doc.text, line.start, line.end) for p in (lex.NEGATION, lex.HYPOTHETICAL)
     ):
         mentions.append(
-            Mention(cue.start(), cue.end(), "killed", 1, "part", "people", text=cue.group(0))
+            Mention(
+                cue.start(),
+                cue.end(),
+                "killed",
+                1,
+                "part",
+                "people",
+                text=cue.group(0),
+                rule="victim.title",
+            )
         )
 
 
@@ -225,6 +243,8 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
         end: int,
         attr: str | None,
         subset: bool = False,
+        rule: str = "victim.total",
+        perpetrator: bool = False,
     ) -> None:
         if value > 0:
             out.append(
@@ -240,6 +260,8 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
                     start=start,
                     end=end,
                     subset=subset,
+                    rule=rule,
+                    role="perpetrator" if perpetrator else "victim",
                 )
             )
 
@@ -267,16 +289,18 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
         m = v.mention
         among = v.attacker and counted.get(v.category, 0) > named.get(v.category, 0)
         group = "combatants" if v.attacker else v.group
-        emit(v.category, group, 1, m.start, m.end, m.attribution, subset=among)
+        rule = "victim.perpetrator" if v.attacker else "victim.singular"
+        emit(v.category, group, 1, m.start, m.end, m.attribution, among, rule, v.attacker)
     for m in groups:
+        rule = "victim.perpetrator" if m.attacker else "victim.sum" if m.listed else m.rule
+        args = (m.start, m.end, m.attribution, False, rule, m.attacker)
         if m.killed_part:
-            emit("killed", m.group, m.killed_part, m.start, m.end, m.attribution)
-            emit("injured", m.group, m.count - m.killed_part, m.start, m.end, m.attribution)
+            emit("killed", m.group, m.killed_part, *args)
+            emit("injured", m.group, m.count - m.killed_part, *args)
         elif m.category == "shot":
-            value = m.count if m.others else m.count - killed
-            emit("injured", m.group, value, m.start, m.end, m.attribution)
+            emit("injured", m.group, m.count if m.others else m.count - killed, *args)
         else:
-            emit(m.category, m.group, m.count, m.start, m.end, m.attribution)
+            emit(m.category, m.group, m.count, *args)
     for category, total, parts in (
         ("killed", killed, killed_ind),
         ("injured", injured, injured_ind),
