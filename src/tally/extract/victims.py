@@ -17,6 +17,7 @@ import re
 from tally.extract import victims_lexicon as lex
 from tally.extract.keywords import finditer_at, lowered, may_contain
 from tally.extract.sentences import split_sentences
+from tally.extract.victims_perpetrators import suicide_attackers
 from tally.extract.victims_phrases import describe, np_at_end, np_at_start
 from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve
 from tally.models import Document, Figure
@@ -137,7 +138,9 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
     predicates = _predicates(sentence, lower)
     for _rank, pm, cat, how in sorted(predicates, key=lambda c: (c[1].start(), c[0])):
         pred = pm.span()
-        if any(a < pred[1] and pred[0] < b for a, b in taken):
+        if any(a < pred[1] and pred[0] < b for a, b in taken) and not (
+            how == "active" and lex.SELF_AND.match(sentence, pm.end())
+        ):
             continue
         if any(a <= pred[0] < b for a, b in quoted):
             continue
@@ -156,6 +159,7 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
         m.attribution = attribution
         m.text = text[m.start : m.end]
         out.append(m)
+    out.extend(suicide_attackers(sentence, start, out))
     for m in out:
         along = lex.ALONG_WITH.match(text, m.end)
         if along and m.count == 1 and (n := lex.count_of(along.group("n"))):
@@ -330,6 +334,10 @@ def _mention(
     )
     if m and how == "reflexive":
         m.reflexive = True
+        m.apart = m.attacker and (
+            "up" in sentence[pm.end() : pm.end() + 4]
+            or bool(lex.SELF_AND.match(sentence, pm.start("self")))
+        )
     if m and tail:
         m.attacker, m.group, m.category, m.kind, m.count = True, "combatants", "killed", "def", 1
         m.start = offset + pm.start() + len(pm.group("k"))
@@ -528,6 +536,8 @@ def _object(
     bare = pm.group(0).rstrip().lower().endswith(("kills", "shoots", "wounds", "injures")) or (
         not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
     )
+    if skip := lex.SELF_AND.match(sentence, pos):
+        pos = skip.end()
     np_end = pos
     if pm.group(0).lower().startswith("shooting"):
         names = frozenset({"-"})

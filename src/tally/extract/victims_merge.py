@@ -51,6 +51,10 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
     numeric = shot_counts(_roles(doc.text, numeric), victims)
     out = list(numeric)
     for v in victims:
+        misread = [f for f in out if _misread(f, v)]
+        if misread:
+            out = [f for f in out if f not in misread] + [v]
+            continue
         if any(
             f.value == v.value and f.role == v.role and f.start < v.end and v.start < f.end
             for f in numeric
@@ -73,6 +77,21 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
             out = [f for f in out if f not in clash]
             out.append(v)
     return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def _misread(f: Figure, v: Figure) -> bool:
+    """Whether a numeric figure is the object of the verb a victim count reads it with, in
+    another category ("killing himself and three guards, and wounding five": three killed)."""
+    return (
+        v.rule == "victim.object"
+        and v.category == "killed"
+        and f.value == v.value
+        and f.role == v.role
+        and f.category != v.category
+        and f.category in {"killed", "injured"}
+        and v.start < f.start
+        and f.end <= v.end
+    )
 
 
 def _roles(text: str, numeric: list[Figure]) -> list[Figure]:

@@ -52,6 +52,9 @@ class Mention:
     """ "three others were shot": people besides those already counted."""
     listed: bool = False
     """A count made by adding up named people ("his wife and a neighbor"), not stated."""
+    apart: bool = False
+    """An attacker whose death the text counts apart from his victims ("killing himself and
+    two guards", a suicide bomber): never among a stated toll."""
     rule: str = "victim.subject"
     """Id of the pattern that found it, carried to the figure (`Figure.rule`)."""
 
@@ -287,7 +290,11 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
     named = {"killed": len(killed_ind), "injured": len(injured_ind)}
     for v in victims:
         m = v.mention
-        among = v.attacker and counted.get(v.category, 0) > named.get(v.category, 0)
+        among = (
+            v.attacker
+            and not any(x.apart for x in v.mentions)
+            and counted.get(v.category, 0) > named.get(v.category, 0)
+        )
         group = "combatants" if v.attacker else v.group
         rule = "victim.perpetrator" if v.attacker else "victim.singular"
         emit(v.category, group, 1, m.start, m.end, m.attribution, among, rule, v.attacker)
