@@ -17,7 +17,6 @@ import re
 from tally.extract import victims_lexicon as lex
 from tally.extract.keywords import finditer_at, lowered, may_contain
 from tally.extract.sentences import split_sentences
-from tally.extract.victims_perpetrators import suicide_attackers
 from tally.extract.victims_phrases import describe, np_at_end, np_at_start
 from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve
 from tally.models import Document, Figure
@@ -159,7 +158,6 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
         m.attribution = attribution
         m.text = text[m.start : m.end]
         out.append(m)
-    out.extend(suicide_attackers(sentence, start, out))
     for m in out:
         along = lex.ALONG_WITH.match(text, m.end)
         if along and m.count == 1 and (n := lex.count_of(along.group("n"))):

@@ -389,21 +389,6 @@ REFLEXIVE = re.compile(
 )
 SELF_AND = re.compile(r"(?:him|her)self\s*,?\s+(?:as\s+well\s+as|and|along\s+with)\s+", re.I)
 """An attacker first in the list of those he killed ("killing himself and three guards")."""
-SUICIDE_ATTACKER = re.compile(
-    r"(?:\b(?P<n>an?|one|two|three|four|five|the|\d)\s+)?"
-    r"(?:(?:female|male|teenage|young|suspected|lone|second|third|other|(?-i:[A-Z][\w-]*))\s+){0,3}"
-    r"\bsuicide\s+"
-    r"(?:car\s+|truck\s+|vest\s+|motorcycle\s+)?(?:bombers?|attackers?)\b"
-    r"(?=[^.;]{0,120}?\b(?:detonat|explod|blew|blow|set\s+off|triggered|rammed|drove|struck|"
-    r"attacked|targeted|hit)\w*)",
-    re.IGNORECASE,
-)
-SUICIDE_SPARED = re.compile(
-    r"\b(?:fail|foil|thwart|arrest|captur|detain|surviv|before\s+(?:he|she|they)\s+could|"
-    r"attempt|would-be|prevent|defus|overpower|caught|injured\s+bomber)",
-    re.IGNORECASE,
-)
-"""Words that say a suicide attacker may have lived ("was arrested before he could detonate")."""
 SELF_TAIL = re.compile(
     r"(?<=\w)(?P<k>,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+and\s+)"
     r"(?P<self>him|her)self\b",
