@@ -47,7 +47,8 @@ _APPOSITIVE = re.compile(
 _HARM_STEMS = (
     "shot", "shoot", "kill", "dead", "die", "wound", "injur", "hurt", "slain", "slay", "murder",
     "hospital", "condition", "fatal", "struck", "strik", "hit", "graz", "death", "homicide", "self",
-    "life", "lives", "surviv", "succumb", "gunned",
+    "life", "lives", "surviv", "succumb", "gunned", "assassin", "behead", "lynch", "execut",
+    "alive",
 )  # fmt: skip
 _HARM_WORD = re.compile("|".join(_HARM_STEMS), re.IGNORECASE)
 _NAME_APPOSITIVE = re.compile(
@@ -67,6 +68,17 @@ _SPEAKER_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NAME_NEXT = re.compile(r"\s+[A-Z][a-z]+")
+_POSTMODIFIER = re.compile(
+    r"\s+(?:of|for|from|with|working|serving|belonging|employed|who|in\s+charge|attached)\b",
+    re.IGNORECASE,
+)
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:was|were|is|are|said|says|told|reported|claimed|killed|shot|wounded|injured)\b|[;:]"
+)
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:]|\b(?:and|when|after|as|while|but|where|then|that|before|because|since))\s*$",
+    re.IGNORECASE,
+)
 _TO_DEATH = re.compile(r"\s+(?:to\s+death|dead|alive)\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r",[^,;]{1,90},|\([^()]{1,90}\)")
 _HARMED_OTHERS = re.compile(
@@ -281,8 +293,6 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[st
             "execut",
             "behead",
             "lynch",
-            "strangl",
-            "hang",
             "stab",
             "hack",
             "beat",
@@ -435,6 +445,8 @@ def _subject(
                 return _finish(found, sentence, offset, stripped, pred_end, cat, reflexive, names)
 
         left = stripped[: paren.start()]
+    if not reflexive and (m := _modified_subject(sentence, offset, left, pred_end, cat, names)):
+        return m
     if reflexive:
         attacker = bool(_HARMED_OTHERS.search(left.lower())) or any(
             w in lex.ATTACKER_NOUNS for w in re.findall(r"[a-z]+", left.lower())
@@ -448,6 +460,28 @@ def _subject(
             "combatants" if attacker else "people",
             attacker=attacker,
         )
+    return None
+
+
+def _modified_subject(
+    sentence: str, offset: int, left: str, pred_end: int, cat: str, names: frozenset[str]
+) -> Mention | None:
+    """A subject whose noun a phrase follows ("a member of the city council was killed",
+    "a contractor working for the army was shot"): the noun phrase that opens the clause."""
+    for cut in _POSTMODIFIER.finditer(left, max(0, len(left) - 110)):
+        rest = left[cut.start() :]
+        if _OTHER_CLAUSE.search(rest):
+            continue
+        head = left[: cut.start()]
+        found = np_at_end(head, names, allow_bare=False)
+        if not found or found["kind"] not in {"indef", "def", "plural"}:
+            continue
+        if re.match(r"(?:all|both|each)\b", head[found["start"] :], re.IGNORECASE):
+            continue
+        m = _finish(found, sentence, offset, head, pred_end, cat, False, names)
+        if m and _CLAUSE_START.search(sentence[: m.start - offset]):
+            m.rule = "victim.subject_modified"
+            return m
     return None
 
 

@@ -257,7 +257,7 @@ KILLED_PASSIVE = (
     r"wounded|killed|slain|murdered|gunned\s+down\s+and\s+killed|found\s+(?:shot\s+)?dead|"
     r"found\s+shot\s+to\s+death|pronounced\s+dead|declared\s+dead|fatally\s+(?:shot|wounded|"
     r"injured|struck|hit)|mortally\s+wounded|dead|deceased|assassinated|executed|beheaded|lynched|"
-    r"strangled|hanged|(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|"
+    r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|"
     r"burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive"
 )
 INJURED_PASSIVE = (
@@ -331,8 +331,7 @@ ACTIVE = re.compile(
     r"\b(?:(?P<k>shot\s+and\s+killed|fatally\s+(?:shot|shoots|wounded|wounds|struck|strikes)|"
     r"shoots\s+and\s+kills|killing|killed|kills|murdered|murders|"
     r"murdering|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|"
-    r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es)|"
-    r"strangl(?:ed|ing)|hang(?:ed|ing))|"
+    r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es))|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|shoots\s+and\s+wounds|wounding|wounded|wounds|"
     r"injuring|injured|injures|critically\s+(?:injuring|wounding)|hitting|striking)|"
     r"(?P<s>shot|shoots|shooting|stabb(?:ed|ing)|stabs|hack(?:ed|ing)|beat(?:ing)?|"
@@ -342,8 +341,8 @@ ACTIVE = re.compile(
 )
 ACTIVE_STARTS = re.compile(
     "shot|fatal|shoot|kill|murder|gunned|slay|slew|wound|injur|critical|hitting|striking|left|leav"
-    "|pronounced|declared|found|finding|discovered|located|assassinat|execut|behead|lynch|strangl"
-    "|hang|stab|hack|beat|bludgeon|club|ston|burn|tortur"
+    "|pronounced|declared|found|finding|discovered|located|assassinat|execut|behead|lynch"
+    "|stab|hack|beat|bludgeon|club|ston|burn|tortur"
 )
 """What every `ACTIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
 LEFT = re.compile(
