@@ -302,7 +302,7 @@ PASSIVE = re.compile(
     re.IGNORECASE,
 )
 INTRANSITIVE = re.compile(
-    r"(?:(?:also|later|then|eventually|subsequently|since|ultimately|tragically|just)\s+)*"
+    r"\b(?:(?:also|later|then|eventually|subsequently|since|ultimately|tragically|just)\s+)*"
     r"(?:(?P<k>" + KILLED_ACTIVE + r")|(?P<i>" + INJURED_ACTIVE + r"))\b",
     re.IGNORECASE,
 )
@@ -314,7 +314,7 @@ INTRANSITIVE_STARTS = re.compile(
 )
 """What every `INTRANSITIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
 REDUCED = re.compile(
-    r"(?:(?:found|left)\s+)?(?:(?P<k>shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|killed|"
+    r"\b(?:(?:found|left)\s+)?(?:(?P<k>shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|killed|"
     r"slain|found\s+dead|fatally\s+(?:shot|wounded)|dies|died|dead)|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|wounded|injured|"
     r"hurt|hospitalized|critically\s+(?:injured|wounded|hurt))|(?P<s>(?:shot|grazed)(?!\s+at\b)|"
