@@ -16,14 +16,12 @@ import re
 
 from tally.extract import victims_lexicon as lex
 from tally.extract.keywords import finditer_at, lowered, may_contain
-from tally.extract.sentences import split_sentences
 from tally.extract.victims_phrases import describe, np_at_end, np_at_start
-from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve
+from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve, sentence_spans
 from tally.models import Document, Figure
 
 __all__ = ["count_victims"]
 
-_GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 _QUOTED = re.compile(r"“[^”]{0,600}”|\"[^\"\n]{0,600}\"")
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:then|later|also|both|all|each|soon|had|has|have|who|which|accidentally|"
@@ -93,7 +91,7 @@ def count_victims(doc: Document) -> list[Figure]:
     """Figures for harmed people the text counts by naming them rather than by a number."""
     mentions: list[Mention] = []
     names = frozenset(n.lower() for n in _FULL_NAME.findall(doc.text))
-    for start, end in _sentences(doc):
+    for start, end in sentence_spans(doc):
         if (
             mentions
             and may_contain(lowered(doc.text[start:end]), lex.ROUNDUP_WORDS)
@@ -113,21 +111,6 @@ def count_victims(doc: Document) -> list[Figure]:
     victims = resolve(mentions, suicide)
     fatal_single(doc, mentions, victims)
     return figures(doc, mentions, victims)
-
-
-def _sentences(doc: Document) -> list[tuple[int, int]]:
-    """Sentence spans of the text outside page furniture, from the shared splitter.
-
-    Crawled pages often glue paragraphs ("the hospital.Police said"); those
-    joins are split too, so one paragraph's words do not qualify the next's.
-    """
-    out = []
-    for s, e in split_sentences(doc.text):
-        for m in _GLUED.finditer(doc.text, s, e):
-            out.append((s, m.start()))
-            s = m.start()
-        out.append((s, e))
-    return [(s, e) for s, e in out if e - s > 8 and not doc.in_furniture(s, e)]
 
 
 def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list[Mention]:

@@ -92,7 +92,8 @@ _ROLES = (
     "secretary director manager administrator inspector inspectors sub-inspector sentry "
     "ranger rangers warden wardens collaborator collaborators sympathizer sympathizers "
     "militia-man settler settlers peacekeeper peacekeepers colonel captain lieutenant "
-    "sergeant brigadier"
+    "sergeant brigadier thief thieves criminal criminals rapist murderer smuggler smugglers "
+    "trafficker traffickers poacher poachers"
 )
 
 GROUP_OF: dict[str, str] = {"civilian": "civilians", "civilians": "civilians"}

@@ -36,6 +36,12 @@ _NOT_OBJECT = re.compile(
     r"\s+(?-i:In|On|At|During|After|When|While|Near|Inside|Outside|Monday|Tuesday|Wednesday|"
     r"Thursday|Friday|Saturday|Sunday)\b"
 )
+_WITHOUT_SERVICE = re.compile(
+    r"\s+without\s+(?:power|electricity|water|light|heat|heating|gas|fuel|internet|phone|"
+    r"service|supplies|food)\b",
+    re.IGNORECASE,
+)
+"""People "left without power" were not harmed: no figure."""
 _WORDS = re.compile(r"[a-z]+")
 
 
@@ -96,10 +102,11 @@ def _misread(f: Figure, v: Figure) -> bool:
 
 def _roles(text: str, numeric: list[Figure]) -> list[Figure]:
     """Numeric figures with attackers told apart: the doers of the harm dropped, the
-    attackers harmed marked perpetrators (combatants, which totals add)."""
+    attackers harmed marked perpetrators (combatants, which totals add); people left
+    without a service are no figure."""
     out = []
     for f in numeric:
-        if _agent(text, f):
+        if _agent(text, f) or _WITHOUT_SERVICE.match(text, f.end):
             continue
         if set(_WORDS.findall(f.quote.lower())) & lex.ATTACKER_NOUNS:
             f = replace(f, role="perpetrator", group="combatants")

@@ -17,6 +17,7 @@ from tally.models import Document, Figure, Span
 
 _SHOT_ONLY = re.compile(r"\bshot\b", re.IGNORECASE)
 _HURT = re.compile(r"wound|injur|hurt|hospital", re.IGNORECASE)
+_GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
 
@@ -185,7 +186,11 @@ def fatal_single(doc: Document, mentions: list[Mention], victims: list[Victim]) 
         return
     for sentence in _opening(doc):
         cue = lex.FATAL_CUE.search(doc.text, sentence.start, sentence.end)
-        if cue and not lex.NEGATION.search(doc.text, sentence.start, sentence.end):
+        if (
+            cue
+            and not lex.NEGATION.search(doc.text, sentence.start, sentence.end)
+            and not lex.ELSEWHERE.search(doc.text, sentence.start, sentence.end)
+        ):
             victim = harmed[0]
             victim.category = "killed"
             victim.mention = Mention(
@@ -229,9 +234,26 @@ def _opening(doc: Document) -> list[Span]:
     """The headline and first sentences (about 350 characters), outside furniture and quotes."""
     return [
         Span(start, end)
-        for start, end in split_sentences(doc.text[:350])
-        if not doc.in_furniture(start, end) and not _QUOTE_MARK.search(doc.text, start, end)
+        for start, end in sentence_spans(doc, 350)
+        if not _QUOTE_MARK.search(doc.text, start, end)
     ]
+
+
+def sentence_spans(doc: Document, limit: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of the text (up to `limit`) outside page furniture, from the shared
+    splitter.
+
+    Crawled pages often glue paragraphs ("the hospital.Police said"); those
+    joins are split too, so one paragraph's words do not qualify the next's.
+    """
+    text = doc.text if limit is None else doc.text[:limit]
+    out = []
+    for s, e in split_sentences(text):
+        for m in _GLUED.finditer(text, s, e):
+            out.append((s, m.start()))
+            s = m.start()
+        out.append((s, e))
+    return [(s, e) for s, e in out if e - s > 8 and not doc.in_furniture(s, e)]
 
 
 def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> list[Figure]:
