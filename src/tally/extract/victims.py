@@ -16,7 +16,7 @@ import re
 
 from tally.extract import victims_lexicon as lex
 from tally.extract.keywords import finditer_at, lowered, may_contain
-from tally.extract.victims_phrases import describe, np_at_end, np_at_start
+from tally.extract.victims_phrases import describe, not_listed, np_at_end, np_at_start
 from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve, sentence_spans
 from tally.models import Document, Figure
 
@@ -61,11 +61,6 @@ _ACTIVE_OBJECT = re.compile(
     r"(?<!August)(?<!September)(?<!October)(?<!November)(?<!December)",
     re.IGNORECASE,
 )
-_SPEAKER_AFTER = re.compile(
-    r"(?:['’]s\s+office|[^,.;]{0,40}?\b(?:said|says|say|told|announced|reported|stated|confirmed)\b)",
-    re.IGNORECASE,
-)
-_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]+")
 _POSTMODIFIER = re.compile(
     r"\s+(?:of|for|from|with|working|serving|belonging|employed|who|in\s+charge|attached)\b",
     re.IGNORECASE,
@@ -530,18 +525,6 @@ def _finish(
     )
 
 
-def _not_listed(sentence: str, pos: int, found: dict) -> bool:
-    """Whether a noun phrase after a comma is no further victim: the source of the statement
-    ("an employee, a store official said") or an apposition ("his wife, businesswoman Ann Roe")."""
-    after = sentence[found["end"] :]
-    if _SPEAKER_AFTER.match(after):
-        return True
-    listed = sentence[:pos].rstrip().endswith(",")
-    return bool(
-        listed and found.get("bare") and found["kind"] == "indef" and _NAME_NEXT.match(after)
-    )
-
-
 def _object(
     sentence: str, offset: int, pm: re.Match[str], cat: str, names: frozenset[str]
 ) -> Mention | None:
@@ -558,7 +541,7 @@ def _object(
         names = frozenset({"-"})
     while True:
         found = np_at_start(sentence, pos, names, first is None, bare=bare or first is not None)
-        if not found or (first is not None and _not_listed(sentence, pos, found)):
+        if not found or (first is not None and not_listed(sentence, pos, found)):
             break
         first = first or found
         count += found["count"]
