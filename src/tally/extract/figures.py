@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from tally.extract import breakdown
 from tally.extract import lexicon as lex
 from tally.extract.attribution import Attributor, credited
-from tally.extract.combine import merge, share_attribution
+from tally.extract.combine import share_attribution
 from tally.extract.keywords import lowered, may_contain
 from tally.extract.numbers import NumberMention, find_numbers
 from tally.extract.phrases import (
@@ -35,6 +35,7 @@ from tally.extract.phrases import (
 from tally.extract.sentences import split_sentences
 from tally.extract.tolls import OFFICIAL, TOLL, running_totals, since_last_count, toll_category
 from tally.extract.victims import count_victims
+from tally.extract.victims_merge import combine
 from tally.extract.vocab import english
 from tally.models import Document, Figure
 
@@ -177,7 +178,7 @@ class _Found:
 
 def extract(doc: Document) -> list[Figure]:
     """Every figure stated in `doc`'s text, outside page furniture, in text order."""
-    return merge(extract_numeric(doc), count_victims(doc))
+    return combine(doc, extract_numeric(doc), count_victims(doc))
 
 
 def extract_numeric(doc: Document) -> list[Figure]:
