@@ -53,6 +53,10 @@ def ingest_cli(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Let URLs reach private addresses.")
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="Language of every input (ISO 639-1, e.g. fr); default: detect."),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     link: Annotated[
         bool,
@@ -73,6 +77,7 @@ def ingest_cli(
         timeout=timeout,
         encoding=encoding,
         allow_private=allow_private,
+        language=lang.strip().lower() if lang else None,
     )
     runner: Runner
     if ray or ray_address:

@@ -118,7 +118,7 @@ def _manifest_line(
     path, url = row.get("path"), row.get("url")
     if not path and not url:
         return ManifestError("a manifest line needs a 'path' or a 'url'", source=where)
-    for key in ("path", "url", "published", "publisher", "title"):
+    for key in ("path", "url", "published", "publisher", "title", "language"):
         if row.get(key) is not None and not isinstance(row[key], str):
             return ManifestError(f"'{key}' must be a string", source=where)
     if url and not url.startswith(URL_SCHEMES):
@@ -135,4 +135,5 @@ def _manifest_line(
         published=row.get("published") or None,
         publisher=row.get("publisher") or None,
         title=row.get("title") or None,
+        language=(row.get("language") or "").strip().lower() or None,
     )

@@ -1,0 +1,291 @@
+"""Figures in a document of any language with data in `tally.lang`: one mechanism, data per language.
+
+Sentence by sentence (a sentence with no harm word is skipped by the language's
+prefilter), each number the language's reader finds becomes a figure when it
+counts people and a harm cue says what befell them:
+
+- `ml.harm_after`: a harm word follows in its clause ("Douze personnes ont été
+  tuées", "86 Menschen starben", "48 Verletzte");
+- `ml.harm_before`: a harm word precedes it ("tuant 86 personnes", "погибли не
+  менее 64 человек");
+- `ml.toll`: a count noun precedes it ("le bilan s'élève à 84");
+- `ml.breakdown`: a people noun follows and the sentence already gave a figure
+  ("De las 216 víctimas mortales, 131 eran hombres");
+- `ml.hospital`: people in hospital or treated (injured, usually a subset);
+- `ml.shot_dead`: an attacker shot dead, with no numeral.
+
+The qualifier is read from the words right before (or after) the number, the
+group from the people noun after it, the source from the sentence's
+attribution or, failing that, the last one in its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tally.extract.numbers import NumberMention
+from tally.lang import Language
+from tally.models import Document, Figure
+
+_CLAUSE_END = re.compile(r"[.;:!?؟؛\n]|,\s|،|\s[-–—]\s")
+_SENTENCE_END = re.compile(r"(?<=[.!?؟…])[\"'”’»)\]]*\s+|\n+")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\d+")
+_YEAR = range(1900, 2101)
+AFTER_WORDS = 7
+BEFORE_WORDS = 6
+
+
+@dataclass
+class _Read:
+    category: str
+    rule: str
+    group: str = "people"
+    subset: bool = False
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """`(start, end)` of each sentence: after . ! ? ؟ and a space, or at a line break."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        nxt = text[m.end() : m.end() + 1]
+        if "\n" not in m.group(0) and nxt and nxt.islower():
+            continue
+        if "\n" not in m.group(0) and re.search(r"(?:\b\w|\d)\.$", text[start : m.start()]):
+            if nxt and not nxt.isupper():
+                continue
+        _add(text, start, m.start(), spans)
+        start = m.end()
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def _words_after(text: str, n: int) -> str:
+    """The first `n` words of `text`, cut at its clause end."""
+    cut = _CLAUSE_END.search(text)
+    head = text[: cut.start()] if cut else text
+    words = list(_WORD.finditer(head))
+    return head[: words[n - 1].end()] if len(words) >= n else head
+
+
+def _words_before(text: str, n: int) -> str:
+    """The last `n` words of `text`, from its last clause end."""
+    cuts = list(_CLAUSE_END.finditer(text))
+    tail = text[cuts[-1].end() :] if cuts else text
+    words = list(_WORD.finditer(tail))
+    return tail[words[-n].start() :] if len(words) >= n else tail
+
+
+def _people_after(lang: Language, after: str) -> tuple[str, int] | None:
+    """The group of the people noun that follows a number (at most one word between)."""
+    m = lang.people.match(after, len(after) - len(after.lstrip()))
+    if m is None:
+        skip = lang.between.match(after, len(after) - len(after.lstrip()))
+        if skip is None:
+            return None
+        rest = after[skip.end() :]
+        m = lang.people.match(rest, len(rest) - len(rest.lstrip()))
+        if m is None:
+            return None
+        return str(m.lastgroup), skip.end() + m.end()
+    return str(m.lastgroup), m.end()
+
+
+def _harm(lang: Language, text: str, last: bool = False) -> re.Match[str] | None:
+    found = list(lang.harm.finditer(text))
+    if not found:
+        return None
+    return found[-1] if last else found[0]
+
+
+def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None) -> _Read | None:
+    """What the number at `num` counts in `sent`, or None when it is not a harmed-people count."""
+    after = sent[num.end :]
+    before = sent[: num.start]
+    if lang.not_count.match(after) or re.match(r"^\s*[./:]\d", after):
+        return None
+    if num.value in _YEAR and num.qualifier is None and re.search(r"\d{4}$", sent[: num.end]):
+        return None
+    near_after = _words_after(after, AFTER_WORDS)
+    near_before = _words_before(before, BEFORE_WORDS)
+    people = _people_after(lang, after)
+    group = people[0] if people else "people"
+    subset = bool(lang.subset.search(_words_before(before, 3)))
+    harm_here = lang.harm.match(after, len(after) - len(after.lstrip()))
+    if harm_here:
+        return _Read(str(harm_here.lastgroup), "ml.harm_after", group, subset)
+    victims_here = lang.victims.match(after, len(after) - len(after.lstrip()))
+    hospital = lang.hospital.search(near_after)
+    harm = _harm(lang, near_after)
+    if harm and (people or victims_here or harm.start() < 40 or _verb_near(near_after, harm)):
+        return _Read(str(harm.lastgroup), "ml.harm_after", group, subset)
+    if victims_here:
+        return _Read("killed", "ml.victims", group, subset)
+    if hospital and (people or hospital.start() < 30):
+        return _Read("injured", "ml.hospital", group, True)
+    harm = _harm(lang, near_before, last=True)
+    counts = people is not None or not re.match(r"^\s*[^\W\d_]", after) or lang.between.match(
+        after.lstrip()
+    )
+    if harm and counts:
+        return _Read(str(harm.lastgroup), "ml.harm_before", group, subset)
+    hospital = lang.hospital.search(near_before)
+    if hospital and counts:
+        return _Read("injured", "ml.hospital", group, True)
+    if lang.toll.search(near_before) and counts:
+        return _Read(prior or "killed", "ml.toll", group, subset)
+    if people and prior and people[0] != "people":
+        return _Read(prior, "ml.breakdown", group, subset)
+    return None
+
+
+def _verb_near(near_after: str, harm: re.Match[str]) -> bool:
+    return len(_WORD.findall(near_after[: harm.start()])) <= 3
+
+
+def qualifier(lang: Language, sent: str, num: NumberMention) -> str:
+    """The qualifier of the number at `num`: set by the number itself, or by the words around it."""
+    if num.qualifier:
+        return num.qualifier
+    m = lang.qualifier_before.search(sent[max(0, num.start - 40) : num.start])
+    if m:
+        return str(m.lastgroup)
+    m = lang.qualifier_after.match(sent, num.end)
+    return str(m.lastgroup) if m else "exact"
+
+
+_SOURCE_STOP = re.compile(r"[,.;:!?؟()«»\"“”\n]|\s[-–—]\s|\s(?:que|dass|что|що|أن)\s", re.I)
+
+
+def attribution(lang: Language, sent: str) -> str | None:
+    """Who the sentence says gave its figures: after "selon"-like words, or by a reporting verb."""
+    m = lang.source_before.search(sent)
+    if m:
+        rest = sent[m.end() :]
+        stop = _SOURCE_STOP.search(rest)
+        src = _trim(rest[: stop.start()] if stop else rest)
+        if src:
+            return src
+    for m in lang.said.finditer(sent):
+        head = sent[: m.start()]
+        cuts = list(_SOURCE_STOP.finditer(head))
+        subject = _trim(head[cuts[-1].end() :] if cuts else head)
+        if subject and len(_WORD.findall(subject)) <= 8 and not re.search(r"\d", subject):
+            return subject
+        rest = sent[m.end() :]
+        stop = _SOURCE_STOP.search(rest)
+        obj = _trim(rest[: stop.start()] if stop else rest)
+        if obj and len(_WORD.findall(obj)) <= 8 and not re.search(r"\d", obj):
+            return obj
+    return None
+
+
+def _trim(text: str) -> str | None:
+    words = _WORD.findall(text)
+    if not words or len(words) > 12:
+        return None
+    return " ".join(text.split()).strip(" '’")
+
+
+def extract_language(doc: Document, lang: Language) -> list[Figure]:
+    """Every figure stated in `doc` (outside page furniture), read with `lang`'s data."""
+    out: list[Figure] = []
+    text = doc.text
+    paragraph_source: str | None = None
+    last_end = 0
+    for s, e in sentences(text):
+        if "\n\n" in text[last_end:s] or "\n" in text[last_end:s] and doc.kind == "html":
+            paragraph_source = None
+        last_end = e
+        sent = text[s:e]
+        source = attribution(lang, sent)
+        if doc.in_furniture(s, e) or not lang.prefilter.search(sent):
+            paragraph_source = source or paragraph_source
+            continue
+        found = _sentence_figures(doc, lang, sent, s, source or paragraph_source)
+        out.extend(found)
+        paragraph_source = source or paragraph_source
+    return _dedupe(out)
+
+
+def _sentence_figures(
+    doc: Document, lang: Language, sent: str, offset: int, source: str | None
+) -> list[Figure]:
+    out: list[Figure] = []
+    prior: str | None = None
+    for num in lang.numbers.find(sent):
+        read = read_number(lang, sent, num, prior)
+        if read is None:
+            continue
+        prior = read.category
+        start, end = _quote_span(sent, num)
+        out.append(
+            Figure(
+                doc_id=doc.id,
+                category=read.category,
+                group=read.group,
+                value=num.value,
+                value_high=num.value_high,
+                qualifier=qualifier(lang, sent, num),
+                attribution=source,
+                quote=sent[start:end],
+                start=offset + start,
+                end=offset + end,
+                subset=read.subset,
+                rule=read.rule,
+            )
+        )
+    m = lang.shot_dead.search(sent)
+    if m and lang.attacker.search(sent) and not any(f.group == "combatants" for f in out):
+        out.append(
+            Figure(
+                doc_id=doc.id,
+                category="killed",
+                group="combatants",
+                value=1,
+                value_high=None,
+                qualifier="exact",
+                attribution=None,
+                quote=sent[m.start() : m.end()],
+                start=offset + m.start(),
+                end=offset + m.end(),
+                rule="ml.shot_dead",
+                role="perpetrator",
+            )
+        )
+    return out
+
+
+def _quote_span(sent: str, num: NumberMention) -> tuple[int, int]:
+    """The number with its clause's words around it: a short quote that reads on its own."""
+    before = _words_before(sent[: num.start], 3)
+    after = _words_after(sent[num.end :], 4)
+    return num.start - len(before), num.end + len(after.rstrip())
+
+
+def _dedupe(figures: list[Figure]) -> list[Figure]:
+    """One figure per stated count: a repeat (headline, then body) keeps the first, with a source."""
+    out: list[Figure] = []
+    index: dict[tuple[str, int, int | None], int] = {}
+    for f in figures:
+        key = (f.category, f.value, f.value_high)
+        if key in index:
+            first = out[index[key]]
+            if first.attribution is None and f.attribution is not None:
+                out[index[key]] = Figure(
+                    **{**{k: getattr(first, k) for k in first.__slots__}, "attribution": f.attribution}
+                )
+            continue
+        index[key] = len(out)
+        out.append(f)
+    return sorted(out, key=lambda f: (f.start, f.end))

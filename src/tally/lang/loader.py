@@ -1,0 +1,121 @@
+"""Compile one language's data files into the object the extractor reads.
+
+A language is a folder `lang/<code>/` holding `numbers.toml` (digits, number
+words, scales, multiples, ranges) and `words.toml` (harm words by category,
+people nouns by group, qualifiers, attribution cues, subset markers, units that
+make a number not a count). Every pattern, and the prefilter that skips
+sentences with no harm word, is generated here from those tables; no other
+module holds a word of the language. A language whose grammar needs more (German
+number compounds) gets a small hook in `hooks.py`, named in its data.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from tally.extract.numbers import LocaleNumbers, word_pattern
+from tally.lang.hooks import HOOKS
+
+SUPPORTED: tuple[str, ...] = ("de", "fr", "es", "pt", "ar", "ru", "uk")
+"""Languages read with their own data; any other language is read with the English rules."""
+
+QUALIFIERS = ("at_least", "more_than", "fewer_than", "at_most", "about")
+CATEGORIES = ("killed", "injured", "missing", "captured", "displaced")
+GROUPS = ("children", "women", "men", "elderly", "civilians", "combatants", "people")
+
+
+def _alternation(named: dict[str, list[str]], clitics: str, order: tuple[str, ...]) -> str:
+    return "|".join(
+        f"(?P<{name}>{word_pattern(named[name], clitics)})" for name in order if named.get(name)
+    )
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern or "(?!)", re.I)
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's knowledge, compiled: read-only, built once per process."""
+
+    code: str
+    numbers: LocaleNumbers
+    harm: re.Pattern[str]
+    """Harm words; the matching group's name is the category."""
+    victims: re.Pattern[str]
+    """Nouns for people harmed in a way the sentence says ("victimes", "Opfer")."""
+    hospital: re.Pattern[str]
+    """Being treated or in hospital: counts injured people, usually part of a total."""
+    toll: re.Pattern[str]
+    """Nouns of a count ("bilan", "Zahl", "حصيلة"): a number after them is a toll."""
+    people: re.Pattern[str]
+    """People nouns; the matching group's name is the group."""
+    qualifier_before: re.Pattern[str]
+    """Qualifiers just before a number, anchored at the end of the text before it."""
+    qualifier_after: re.Pattern[str]
+    """Qualifiers just after a number ("75 على الأقل")."""
+    source_before: re.Pattern[str]
+    """Prepositions that put the source after them ("selon", "laut", "по словам")."""
+    said: re.Pattern[str]
+    """Reporting verbs: the source is the noun phrase before them or, inverted, after."""
+    subset: re.Pattern[str]
+    """Markers that a number is part of a total stated with it ("dont", "de ellos")."""
+    not_count: re.Pattern[str]
+    """Words right after a number that make it not a count of people (units, ages, months)."""
+    between: re.Pattern[str]
+    """Words allowed between a number and its people noun ("autres", "weitere")."""
+    attacker: re.Pattern[str]
+    """Nouns for the perpetrators: a killed one counts as a combatant."""
+    shot_dead: re.Pattern[str]
+    """Phrases that say one attacker was shot dead, with no numeral."""
+    prefilter: re.Pattern[str]
+    """Any harm, victim, hospital or toll word: a sentence without one holds no figure."""
+
+
+@lru_cache(maxsize=None)
+def load(code: str) -> Language:
+    """The compiled `Language` for `code` (raises `KeyError` for a language without data)."""
+    if code not in SUPPORTED:
+        raise KeyError(code)
+    folder = resources.files("tally.lang") / code
+    numbers = tomllib.loads((folder / "numbers.toml").read_text(encoding="utf-8"))
+    words = tomllib.loads((folder / "words.toml").read_text(encoding="utf-8"))
+    hook = HOOKS.get(numbers.get("hook", ""))
+    if hook is not None:
+        numbers = hook(numbers)
+    clitics = words.get("clitics", "")
+    w = lambda name: word_pattern(words.get(name, []), clitics) if words.get(name) else ""  # noqa: E731
+    harm = _alternation(words.get("harm", {}), clitics, CATEGORIES)
+    not_count = words.get("not_count", []) + [
+        f for forms in numbers.get("months", {}).values() for f in forms
+    ]
+    quals = words.get("qualifier", {})
+    after = words.get("qualifier_after", {})
+    prefilter = "|".join(p for p in (harm, w("victims"), w("hospital"), w("toll")) if p)
+    return Language(
+        code=code,
+        numbers=LocaleNumbers.build(numbers, clitics),
+        harm=_compile(harm),
+        victims=_compile(w("victims")),
+        hospital=_compile(w("hospital")),
+        toll=_compile(w("toll")),
+        people=_compile(_alternation(words.get("people", {}), clitics, GROUPS)),
+        qualifier_before=_compile(
+            "(?:" + _alternation(quals, clitics, QUALIFIERS) + r")[\s:]*$" if quals else ""
+        ),
+        qualifier_after=_compile(
+            r"^\s*(?:" + _alternation(after, clitics, QUALIFIERS) + ")" if after else ""
+        ),
+        source_before=_compile(w("source_before")),
+        said=_compile(w("said")),
+        subset=_compile(w("subset")),
+        not_count=_compile(r"^\s*(?:" + word_pattern(not_count) + "|%)" if not_count else ""),
+        between=_compile(w("between")),
+        attacker=_compile(w("attacker")),
+        shot_dead=_compile(w("shot_dead")),
+        prefilter=_compile(prefilter),
+    )
