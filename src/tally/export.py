@@ -39,9 +39,12 @@ def figure_rows(ledger: Ledger, doc_id: str | None = None) -> Iterator[dict[str,
     """One spec row per figure (of one document, if given) and per name its document
     arrived under, as reviewers corrected it."""
     fixes = Corrections(ledger.conn).snapshot()
+    languages: dict[str, str] = {}
     for stored, name in ledger.named_figures(doc_id):
         f = fixes.figure(stored)
         if f is not None:
+            if f.doc_id not in languages:
+                languages[f.doc_id] = ledger.document(f.doc_id).language
             yield {
                 "doc": name,
                 "doc_id": f.doc_id,
@@ -58,6 +61,7 @@ def figure_rows(ledger: Ledger, doc_id: str | None = None) -> Iterator[dict[str,
                 "subset": f.subset,
                 "rule": f.rule,
                 "role": f.role,
+                "language": languages[f.doc_id],
                 "key": stored.key,
             }
 

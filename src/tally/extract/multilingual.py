@@ -164,7 +164,7 @@ def qualifier(lang: Language, sent: str, num: NumberMention) -> str:
     return str(m.lastgroup) if m else "exact"
 
 
-_SOURCE_STOP = re.compile(r"[,.;:!?؟()«»\"“”\n]|\s[-–—]\s|\s(?:que|dass|что|що|أن)\s", re.I)
+_SOURCE_STOP = re.compile(r"[,،.;:!?؟()«»\"“”\n]|\s[-–—]\s|\s(?:que|dass|что|що|أن)\s", re.I)
 
 
 def attribution(lang: Language, sent: str) -> str | None:
@@ -177,17 +177,30 @@ def attribution(lang: Language, sent: str) -> str | None:
         if src:
             return src
     for m in lang.said.finditer(sent):
-        head = sent[: m.start()]
+        head, rest = sent[: m.start()], sent[m.end() :]
         cuts = list(_SOURCE_STOP.finditer(head))
-        subject = _trim(head[cuts[-1].end() :] if cuts else head)
-        if subject and len(_WORD.findall(subject)) <= 8 and not re.search(r"\d", subject):
-            return subject
-        rest = sent[m.end() :]
         stop = _SOURCE_STOP.search(rest)
-        obj = _trim(rest[: stop.start()] if stop else rest)
-        if obj and len(_WORD.findall(obj)) <= 8 and not re.search(r"\d", obj):
-            return obj
+        near = head[cuts[-1].end() :] if cuts else head
+        opening = head[: cuts[0].start()] if cuts else ""
+        after = rest[: stop.start()] if stop else rest
+        first = next(lang.numbers.find(after), None)
+        after = after[: first.start] if first else after
+        order = (after, near, opening) if lang.subject_after else (near, opening, after)
+        for candidate in order:
+            src = _source(lang, candidate)
+            if src:
+                return src
     return None
+
+
+def _source(lang: Language, text: str) -> str | None:
+    """`text` as a source: a short noun phrase, with no number, not an adverbial."""
+    src = _trim(text)
+    if not src or len(_WORD.findall(src)) > 8 or re.search(r"\d", src):
+        return None
+    if next(lang.numbers.find(src), None) or lang.harm.search(src) or lang.victims.search(src):
+        return None
+    return None if lang.adverbial.match(src) else src
 
 
 def _trim(text: str) -> str | None:

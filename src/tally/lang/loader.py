@@ -72,6 +72,10 @@ class Language:
     """Nouns for the perpetrators: a killed one counts as a combatant."""
     shot_dead: re.Pattern[str]
     """Phrases that say one attacker was shot dead, with no numeral."""
+    adverbial: re.Pattern[str]
+    """Words that open an adverbial, not a source ("in der Nacht", "en marzo")."""
+    subject_after: bool
+    """Whether a reporting verb usually comes before its subject (Arabic: وقال الوزير)."""
     prefilter: re.Pattern[str]
     """Any harm, victim, hospital or toll word: a sentence without one holds no figure."""
 
@@ -88,9 +92,10 @@ def load(code: str) -> Language:
     if hook is not None:
         numbers = hook(numbers)
     clitics = words.get("clitics", "")
-    w = lambda name: word_pattern(words.get(name, []), clitics) if words.get(name) else ""  # noqa: E731
+    cues = words.get("cues", {})
+    w = lambda name: word_pattern(cues[name], clitics) if cues.get(name) else ""  # noqa: E731
     harm = _alternation(words.get("harm", {}), clitics, CATEGORIES)
-    not_count = words.get("not_count", []) + [
+    not_count = cues.get("not_count", []) + [
         f for forms in numbers.get("months", {}).values() for f in forms
     ]
     quals = words.get("qualifier", {})
@@ -117,5 +122,7 @@ def load(code: str) -> Language:
         between=_compile(w("between")),
         attacker=_compile(w("attacker")),
         shot_dead=_compile(w("shot_dead")),
+        adverbial=_compile("^" + w("adverbial") if cues.get("adverbial") else ""),
+        subject_after=bool(cues.get("subject_after", False)),
         prefilter=_compile(prefilter),
     )
