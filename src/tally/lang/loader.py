@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from tally.extract.numbers import LocaleNumbers, word_pattern
@@ -80,7 +80,7 @@ class Language:
     """Any harm, victim, hospital or toll word: a sentence without one holds no figure."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def load(code: str) -> Language:
     """The compiled `Language` for `code` (raises `KeyError` for a language without data)."""
     if code not in SUPPORTED:

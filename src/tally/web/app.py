@@ -23,8 +23,8 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 
-from tally.lang.direction import direction
 from tally.errors import NotFound, TallyError
+from tally.lang.direction import direction
 from tally.store import Ledger, default_target
 from tally.store.corrections import ReviewError
 from tally.web import render
