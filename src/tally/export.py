@@ -39,14 +39,11 @@ def figure_rows(ledger: Ledger, doc_id: str | None = None) -> Iterator[dict[str,
     """One spec row per figure (of one document, if given) and per name its document
     arrived under, as reviewers corrected it."""
     fixes = Corrections(ledger.conn).snapshot()
-    languages: dict[str, str] = {}
-    for stored, name in ledger.named_figures(doc_id):
+    for stored, cite in ledger.named_figures(doc_id):
         f = fixes.figure(stored)
         if f is not None:
-            if f.doc_id not in languages:
-                languages[f.doc_id] = ledger.document(f.doc_id).language
             yield {
-                "doc": name,
+                "doc": cite.name,
                 "doc_id": f.doc_id,
                 "incident": f.incident,
                 "category": f.category,
@@ -61,8 +58,12 @@ def figure_rows(ledger: Ledger, doc_id: str | None = None) -> Iterator[dict[str,
                 "subset": f.subset,
                 "rule": f.rule,
                 "role": f.role,
-                "language": languages[f.doc_id],
                 "key": stored.key,
+                "published": cite.published,
+                "publisher": cite.publisher,
+                "url": cite.url,
+                "title": cite.title,
+                "language": cite.language,
             }
 
 
