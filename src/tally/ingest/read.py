@@ -20,7 +20,6 @@ from tally.ingest.encoding import decode
 from tally.ingest.html import parse_html
 from tally.ingest.options import HTML_SUFFIXES, IngestOptions
 from tally.ingest.text import parse_text
-from tally.lang.detect import with_language
 from tally.models import Document, Source
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
@@ -71,6 +70,8 @@ def read(source: Source, options: IngestOptions | None = None) -> Document:
         raise InputError(_why_empty(text, is_html), source=source.name)
     if is_html:
         _check_lines(doc.text, options, source.name)
+    from tally.lang.detect import with_language  # loads the language data: only when reading
+
     return with_language(doc, source.language or options.language)
 
 
