@@ -25,6 +25,7 @@ from typing import Protocol
 
 from tally.errors import InputError, TallyError
 from tally.ingest import IngestOptions, read
+from tally.lang.describe import in_language
 from tally.link import link_across, link_within
 from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Source, Statement
 from tally.reconcile import reconcile, totals
@@ -93,7 +94,7 @@ def process(source: Source, options: IngestOptions | None = None) -> Processed:
 
     doc = read(source, options)
     figures, local = link_within(doc, extract(doc))
-    return Processed(source, doc, figures, local)
+    return Processed(source, doc, figures, in_language(doc, local, figures))
 
 
 def process_safe(source: Source, options: IngestOptions | None = None) -> Result:

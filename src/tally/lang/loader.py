@@ -76,6 +76,12 @@ class Language:
     """Words that open an adverbial, not a source ("in der Nacht", "en marzo")."""
     subject_after: bool
     """Whether a reporting verb usually comes before its subject (Arabic: وقال الوزير)."""
+    types: tuple[tuple[str, re.Pattern[str]], ...]
+    """Incident types by their words, in priority order (the names `link.describe` uses)."""
+    date: re.Pattern[str]
+    """A day-precise date: day, month name, year ("14 juillet 2016", "25 марта 2018")."""
+    months: dict[str, int]
+    """Month names (lower-cased, every form) and their numbers."""
     prefilter: re.Pattern[str]
     """Any harm, victim, hospital or toll word: a sentence without one holds no figure."""
 
@@ -124,5 +130,19 @@ def load(code: str) -> Language:
         shot_dead=_compile(w("shot_dead")),
         adverbial=_compile("^" + w("adverbial") if cues.get("adverbial") else ""),
         subject_after=bool(cues.get("subject_after", False)),
+        types=tuple(
+            (kind, _compile(word_pattern(forms, clitics)))
+            for kind, forms in words.get("types", {}).items()
+        ),
+        date=_compile(
+            r"(?<!\d)(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<m>"
+            + word_pattern([f for fs in numbers.get("months", {}).values() for f in fs], clitics)
+            + r")\s+(?:de\s+|del\s+|года\s+|року\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
+        ),
+        months={
+            " ".join(f.lower().split()): int(n)
+            for n, fs in numbers.get("months", {}).items()
+            for f in fs
+        },
         prefilter=_compile(prefilter),
     )

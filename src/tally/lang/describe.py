@@ -1,0 +1,139 @@
+"""The main incident of a document in a language with data: type and date from its own words.
+
+`link.describe` reads English: its type keywords, month names and capitalised
+place phrases say nothing (or the wrong thing: German "war" is "was") about a
+French or Arabic article. This hook replaces what it guessed with what the
+language's data tells: the incident type from `[types]`, the event date from
+the first day-precise date of a sentence that tells of harm (an
+anniversary piece dates itself and its event; only the event's date comes with
+the dead), and no place or country unless the
+text gives one the gazetteer can read. Figures shared across reports then link
+the same incident across languages (see the report of issue 13 for what the
+linking stage still needs: place names in other scripts).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+from tally.extract.multilingual import sentences
+from tally.lang.loader import Language
+from tally.models import Document, Figure, LocalIncident
+
+DATELINE = 300
+"""Characters at the top where a date is the article's own (a dateline), not the event's."""
+TOP = 1500
+"""Characters of headline and lead read for the type and the date."""
+
+
+def incident_type(lang: Language, text: str) -> str | None:
+    """The first type, in priority order, whose words occur in `text`."""
+    for kind, pattern in lang.types:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def event_date(
+    lang: Language, text: str, published: str | None, before: bool = False
+) -> str | None:
+    """The first valid day-precise date of `text`, not after publication, as ISO.
+
+    `before`: strictly before it, so a dateline's own date is not taken for the event's.
+    """
+    for m in lang.date.finditer(text):
+        month = lang.months.get(" ".join(m.group("m").lower().split()))
+        try:
+            day = date(int(m.group("y")), month or 0, int(m.group("d")))
+        except ValueError:
+            continue
+        if published and (day.isoformat() >= published if before else day.isoformat() > published):
+            continue
+        return day.isoformat()
+    return None
+
+
+def describe_main(
+    doc: Document, lang: Language, li: LocalIncident, figures: list[Figure] = ()
+) -> LocalIncident:
+    """`li` (the document's main local incident) with type, date and place read in `lang`."""
+    top = _outside_furniture(doc, TOP)
+    kind = incident_type(lang, f"{doc.title or ''}\n{top[:400]}") or incident_type(lang, top)
+    dateline = event_date(lang, _outside_furniture(doc, DATELINE), doc.published)
+    published = doc.published or dateline
+    when = _toll_date(doc, lang, figures, published) or _first_harm_date(doc, lang, published)
+    cues = tuple(c for c in li.cues if not c.startswith(("place:", "geo:", "pop:")))
+    return dataclasses.replace(
+        li,
+        type=kind,
+        date=when or li.date,
+        date_prec=1 if when else li.date_prec,
+        place=None,
+        admin1=None,
+        country=None,
+        lat=None,
+        lon=None,
+        where_prec=None,
+        cues=cues,
+    )
+
+
+def _toll_date(
+    doc: Document, lang: Language, figures: list[Figure], published: str | None
+) -> str | None:
+    """The date written with the article's largest toll, or in the two sentences before it."""
+    killed = [f for f in figures if f.category == "killed" and f.incident == "main"]
+    if not killed:
+        return None
+    top = max(killed, key=lambda f: f.value)
+    spans = sentences(doc.text)
+    at = next((i for i, (s, e) in enumerate(spans) if s <= top.start < e), None)
+    if at is None:
+        return None
+    for i in range(at, max(-1, at - 3), -1):
+        s, e = spans[i]
+        found = event_date(lang, doc.text[s:e], published, before=True)
+        if found:
+            return found
+    return None
+
+
+def _first_harm_date(doc: Document, lang: Language, published: str | None) -> str | None:
+    """The first date of a sentence near the top that tells of harm, else the first date."""
+    text = _outside_furniture(doc, TOP * 3)
+    harmed = [text[s:e] for s, e in sentences(text) if lang.harm.search(text[s:e])]
+    return (
+        event_date(lang, "\n".join(harmed), published, before=True)
+        or event_date(lang, text, published, before=True)
+        or published
+    )
+
+
+def _outside_furniture(doc: Document, limit: int) -> str:
+    """The first `limit` characters of the article's own text (page furniture left out)."""
+    out: list[str] = []
+    size = 0
+    pos = 0
+    for span in sorted(doc.furniture, key=lambda s: s.start):
+        if span.start > pos:
+            out.append(doc.text[pos : span.start])
+            size += span.start - pos
+        pos = max(pos, span.end)
+        if size >= limit:
+            break
+    if size < limit:
+        out.append(doc.text[pos : pos + limit - size])
+    return "".join(out)[:limit]
+
+
+def in_language(
+    doc: Document, local: list[LocalIncident], figures: list[Figure]
+) -> list[LocalIncident]:
+    """The document's local incidents, the main one described in its language where it has data."""
+    from tally.lang.loader import SUPPORTED, load
+
+    if doc.language not in SUPPORTED:
+        return local
+    lang = load(doc.language)
+    return [describe_main(doc, lang, li, figures) if li.key == "main" else li for li in local]
