@@ -25,7 +25,6 @@ from typing import Protocol
 
 from tally.errors import InputError, TallyError
 from tally.ingest import IngestOptions, read
-from tally.lang.describe import in_language
 from tally.link import link_across, link_within
 from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Source, Statement
 from tally.reconcile import reconcile, totals
@@ -91,6 +90,7 @@ class IngestReport:
 def process(source: Source, options: IngestOptions | None = None) -> Processed:
     """Read, extract and link one source within its document (raises `InputError`)."""
     from tally.extract import extract  # imported here: commands that only read skip its patterns
+    from tally.lang.describe import in_language
 
     doc = read(source, options)
     figures, local = link_within(doc, extract(doc))
