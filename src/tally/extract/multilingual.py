@@ -29,6 +29,8 @@ from tally.lang import Language
 from tally.models import Document, Figure
 
 _CLAUSE_END = re.compile(r"[.;:!?؟؛\n]|,\s|،|\s[-–—]\s")
+_CLAUSE_START = re.compile(r"[.;:!?؟؛\n]|,\s|،")
+"""Where the words before a number start: a dash introduces the number ("Среди погибших — 41")."""
 _SENTENCE_END = re.compile(r"(?<=[.!?؟…])[\"'”’»)\]]*\s+|\n+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\d+")
 _YEAR = range(1900, 2101)
@@ -80,7 +82,7 @@ def _words_after(text: str, n: int) -> str:
 
 def _words_before(text: str, n: int) -> str:
     """The last `n` words of `text`, from its last clause end."""
-    cuts = list(_CLAUSE_END.finditer(text))
+    cuts = list(_CLAUSE_START.finditer(text))
     tail = text[cuts[-1].end() :] if cuts else text
     words = list(_WORD.finditer(tail))
     return tail[words[-n].start() :] if len(words) >= n else tail
@@ -119,6 +121,9 @@ def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None
     near_after = _words_after(after, AFTER_WORDS)
     near_before = _words_before(before, BEFORE_WORDS)
     people = _people_after(lang, after)
+    lone = num.value == 1 and not sent[num.start : num.end][:1].isdigit()
+    if lone and people is None and not lang.victims.match(after, len(after) - len(after.lstrip())):
+        return None
     group = people[0] if people else "people"
     subset = bool(lang.subset.search(_words_before(before, 3)))
     harm_here = lang.harm.match(after, len(after) - len(after.lstrip()))
@@ -148,6 +153,11 @@ def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None
         return _Read(prior or "killed", "ml.toll", group, subset)
     if people and prior and people[0] != "people":
         return _Read(prior, "ml.breakdown", group, subset)
+    listed = lang.copula.match(after)
+    if prior and listed:
+        named = _people_after(lang, after[listed.end() :])
+        if named and named[0] != "people":
+            return _Read(prior, "ml.breakdown", named[0], subset)
     return None
 
 
@@ -217,27 +227,37 @@ def extract_language(doc: Document, lang: Language) -> list[Figure]:
     out: list[Figure] = []
     text = doc.text
     paragraph_source: str | None = None
+    prior: str | None = None
     last_end = 0
     for s, e in sentences(text):
         if "\n\n" in text[last_end:s] or ("\n" in text[last_end:s] and doc.kind == "html"):
-            paragraph_source = None
+            paragraph_source = prior = None
         last_end = e
         sent = text[s:e]
         source = attribution(lang, sent)
-        if doc.in_furniture(s, e) or not lang.prefilter.search(sent):
+        harmful = lang.prefilter.search(sent)
+        if doc.in_furniture(s, e) or not (harmful or prior):
             paragraph_source = source or paragraph_source
             continue
-        found = _sentence_figures(doc, lang, sent, s, source or paragraph_source)
+        found = _sentence_figures(doc, lang, sent, s, source or paragraph_source, prior)
+        if not harmful:
+            found = [f for f in found if f.rule == "ml.breakdown"]
         out.extend(found)
+        prior = found[-1].category if found else prior if not harmful else None
         paragraph_source = source or paragraph_source
     return _dedupe(out)
 
 
 def _sentence_figures(
-    doc: Document, lang: Language, sent: str, offset: int, source: str | None
+    doc: Document,
+    lang: Language,
+    sent: str,
+    offset: int,
+    source: str | None,
+    prior: str | None = None,
 ) -> list[Figure]:
+    """The figures of one sentence; `prior` is the category the paragraph was counting."""
     out: list[Figure] = []
-    prior: str | None = None
     for num in lang.numbers.find(sent):
         read = read_number(lang, sent, num, prior)
         if read is None:

@@ -66,6 +66,8 @@ class Language:
     """Markers that a number is part of a total stated with it ("dont", "de ellos")."""
     not_count: re.Pattern[str]
     """Words right after a number that make it not a count of people (units, ages, months)."""
+    copula: re.Pattern[str]
+    """What lists a part of a total by its people ("131 eran hombres", "85, mujeres")."""
     between: re.Pattern[str]
     """Words allowed between a number and its people noun ("autres", "weitere")."""
     attacker: re.Pattern[str]
@@ -99,6 +101,8 @@ def load(code: str) -> Language:
         numbers = hook(numbers)
     clitics = words.get("clitics", "")
     cues = words.get("cues", {})
+    for table in ("victims", "hospital", "toll"):
+        cues.setdefault(table, words.get(table, {}).get("words", []))
     w = lambda name: word_pattern(cues[name], clitics) if cues.get(name) else ""  # noqa: E731
     harm = _alternation(words.get("harm", {}), clitics, CATEGORIES)
     not_count = cues.get("not_count", []) + [
@@ -125,6 +129,7 @@ def load(code: str) -> Language:
         said=_compile(w("said")),
         subset=_compile(w("subset")),
         not_count=_compile(r"^\s*(?:" + word_pattern(not_count) + "|%)" if not_count else ""),
+        copula=_compile(r"^\s*(?:,|" + w("copula") + ")" if cues.get("copula") else r"^\s*,"),
         between=_compile(w("between")),
         attacker=_compile(w("attacker")),
         shot_dead=_compile(w("shot_dead")),
