@@ -190,14 +190,14 @@ def attribution(lang: Language, sent: str) -> str | None:
             return src
     for m in lang.said.finditer(sent):
         head, rest = sent[: m.start()], sent[m.end() :]
-        cuts = list(_SOURCE_STOP.finditer(head))
         stop = _SOURCE_STOP.search(rest)
-        near = head[cuts[-1].end() :] if cuts else head
-        opening = head[: cuts[0].start()] if cuts else ""
         after = rest[: stop.start()] if stop else rest
         first = next(lang.numbers.find(after), None)
         after = after[: first.start] if first else after
-        order = (after, near, opening) if lang.subject_after else (near, opening, after)
+        inner = lang.adverbial_any.search(after, 1)
+        after = after[: inner.start()] if inner else after
+        before = [p for p in reversed(_SOURCE_STOP.split(head)) if p and p.strip()]
+        order = [after, *before] if lang.subject_after else [*before, after]
         for candidate in order:
             src = _source(lang, candidate)
             if src:
@@ -206,13 +206,32 @@ def attribution(lang: Language, sent: str) -> str | None:
 
 
 def _source(lang: Language, text: str) -> str | None:
-    """`text` as a source: a short noun phrase, with no number, not an adverbial."""
+    """`text` as a source: a short noun phrase, with no number, not an adverbial.
+
+    A phrase opened by an adverbial ("Через дев'ять днів Маріупольська міська рада")
+    keeps what follows it from the first capitalised word, where capitals mark names
+    rather than every noun.
+    """
     src = _trim(text)
-    if not src or len(_WORD.findall(src)) > 8 or re.search(r"\d", src):
+    if not src:
+        return None
+    if lang.adverbial.match(src):
+        if lang.nouns_capitalised:
+            return None
+        cap = re.search(r"(?<=\s)[^\W\d_]", src)
+        while cap and not cap.group(0).isupper():
+            cap = re.compile(r"(?<=\s)[^\W\d_]").search(src, cap.end())
+        if not cap:
+            return None
+        src = src[cap.start() :]
+    if len(_WORD.findall(src)) > 8 or re.search(r"\d", src):
         return None
     if next(lang.numbers.find(src), None) or lang.harm.search(src) or lang.victims.search(src):
         return None
-    return None if lang.adverbial.match(src) else src
+    first = src[:1]
+    if first.islower() and not lang.determiner.match(src):
+        return None
+    return src
 
 
 def _trim(text: str) -> str | None:

@@ -76,6 +76,12 @@ class Language:
     """Phrases that say one attacker was shot dead, with no numeral."""
     adverbial: re.Pattern[str]
     """Words that open an adverbial, not a source ("in der Nacht", "en marzo")."""
+    adverbial_any: re.Pattern[str]
+    """The same words anywhere: where a source phrase after its verb ends."""
+    determiner: re.Pattern[str]
+    """Articles that may open a source in lower case ("la police", "die Polizei")."""
+    nouns_capitalised: bool
+    """Whether every noun is capitalised (German), so a capital does not mark a name."""
     subject_after: bool
     """Whether a reporting verb usually comes before its subject (Arabic: وقال الوزير)."""
     types: tuple[tuple[str, re.Pattern[str]], ...]
@@ -134,6 +140,9 @@ def load(code: str) -> Language:
         attacker=_compile(w("attacker")),
         shot_dead=_compile(w("shot_dead")),
         adverbial=_compile("^" + w("adverbial") if cues.get("adverbial") else ""),
+        adverbial_any=_compile(w("adverbial")),
+        determiner=_compile("^" + w("determiner") if cues.get("determiner") else ""),
+        nouns_capitalised=bool(cues.get("nouns_capitalised", False)),
         subject_after=bool(cues.get("subject_after", False)),
         types=tuple(
             (kind, _compile(word_pattern(forms, clitics)))
