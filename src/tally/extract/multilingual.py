@@ -121,6 +121,11 @@ def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None
     near_after = _words_after(after, AFTER_WORDS)
     near_before = _words_before(before, BEFORE_WORDS)
     people = _people_after(lang, after)
+    if _part_by_place(lang, after):
+        earlier = _harm(lang, before, last=True)
+        counted = prior or (str(earlier.lastgroup) if earlier else None)
+        if counted:
+            return _Read(counted, "ml.part", "people", True)
     lone = num.value == 1 and not sent[num.start : num.end][:1].isdigit()
     if lone and people is None and not lang.victims.match(after, len(after) - len(after.lstrip())):
         return None
@@ -132,6 +137,8 @@ def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None
     victims_here = lang.victims.match(after, len(after) - len(after.lstrip()))
     hospital = lang.hospital.search(near_after)
     harm = _harm(lang, near_after)
+    if harm and hospital and hospital.start() <= harm.start():
+        harm = None
     if harm and (people or victims_here or harm.start() < 40 or _verb_near(near_after, harm)):
         return _Read(str(harm.lastgroup), "ml.harm_after", group, subset)
     if victims_here:
@@ -159,6 +166,16 @@ def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None
         if named and named[0] != "people":
             return _Read(prior, "ml.breakdown", named[0], subset)
     return None
+
+
+def _part_by_place(lang: Language, after: str) -> bool:
+    """A number listed with the place it counts ("62 de ellos en la provincia", "siete en X")."""
+    m = lang.subset_after.match(after)
+    rest = after[m.end() :] if m else after
+    m = lang.place_in.match(rest)
+    if m is None:
+        return False
+    return any(w[:1].isupper() for w in rest[m.end() :].split()[:5])
 
 
 def _verb_near(near_after: str, harm: re.Match[str]) -> bool:
@@ -228,10 +245,10 @@ def _source(lang: Language, text: str) -> str | None:
         return None
     if next(lang.numbers.find(src), None) or lang.harm.search(src) or lang.victims.search(src):
         return None
-    first = src[:1]
-    if first.islower() and not lang.determiner.match(src):
+    article = lang.determiner.match(src)
+    if src[:1].islower() and not article:
         return None
-    return src
+    return src if not article or src[article.end() :].strip(" '’") else None
 
 
 def _trim(text: str) -> str | None:

@@ -66,6 +66,10 @@ class Language:
     """Markers that a number is part of a total stated with it ("dont", "de ellos")."""
     not_count: re.Pattern[str]
     """Words right after a number that make it not a count of people (units, ages, months)."""
+    subset_after: re.Pattern[str]
+    """Subset markers right after a number ("62 de ellos")."""
+    place_in: re.Pattern[str]
+    """Prepositions of place right after a number: a part of a total by place."""
     copula: re.Pattern[str]
     """What lists a part of a total by its people ("131 eran hombres", "85, mujeres")."""
     between: re.Pattern[str]
@@ -135,6 +139,8 @@ def load(code: str) -> Language:
         said=_compile(w("said")),
         subset=_compile(w("subset")),
         not_count=_compile(r"^\s*(?:" + word_pattern(not_count) + "|%)" if not_count else ""),
+        subset_after=_compile(r"^\s*" + w("subset") if cues.get("subset") else ""),
+        place_in=_compile(r"^\s*" + w("place_in") if cues.get("place_in") else ""),
         copula=_compile(r"^\s*(?:,|" + w("copula") + ")" if cues.get("copula") else r"^\s*,"),
         between=_compile(w("between")),
         attacker=_compile(w("attacker")),
