@@ -94,6 +94,32 @@ TABLE: list[Row] = [
         "وأصيب ١٤٢٩ شخصاً بجروح متفاوتة بحسب الدفاع المدني.",
         [("injured", 1429, "exact", "people")],
     ),
+    (
+        "es",
+        "La tormenta dejó 41 muertos: 30 en Murcia, diez en Almería y uno en Jaén.",
+        [
+            ("killed", 41, "exact", "people"),
+            ("killed", 30, "exact", "people"),
+            ("killed", 10, "exact", "people"),
+            ("killed", 1, "exact", "people"),
+        ],
+    ),
+    (
+        "fr",
+        "Les secours ont dénombré 70 blessés, dont 12 dans un état critique.",
+        [("injured", 70, "exact", "people"), ("injured", 12, "exact", "people")],
+    ),
+    (
+        "ru",
+        "В списках пропавших — 35 человек, из них 12 детей.",
+        [("missing", 35, "exact", "people"), ("missing", 12, "exact", "children")],
+    ),
+    (
+        "ar",
+        "وانتشلت فرق الإنقاذ جثث 60 شخصا، بينهم 8 على الأقل من عمال المصنع.",
+        [("killed", 60, "exact", "people"), ("killed", 8, "at_least", "people")],
+    ),
+    ("de", "Die Zahl der Toten stieg am Abend auf 27.", [("killed", 27, "exact", "people")]),
 ]
 
 
@@ -135,3 +161,21 @@ def test_attribution(language: str, sentence: str, source_word: str) -> None:
 )
 def test_numbers_that_are_not_counts(language: str, sentence: str) -> None:
     assert extract(_doc(sentence, language)) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value", "group"),
+    [
+        ("es", "La riada causó 40 muertos.\nDe ellos, 25 eran mujeres y 15, hombres.", 25, "women"),
+        ("pt", "O incêndio matou 50 pessoas.\nEntre elas, 20 eram crianças.", 20, "children"),
+    ],
+)
+def test_breakdown_in_the_next_sentence(language: str, text: str, value: int, group: str) -> None:
+    got = {(f.category, f.value, f.group) for f in extract(_doc(text, language))}
+    assert ("killed", value, group) in got, got
+
+
+def test_subset_parts_are_marked() -> None:
+    text = "La tormenta dejó 41 muertos: 30 en Murcia y uno en Jaén."
+    parts = {f.value: f.subset for f in extract(_doc(text, "es"))}
+    assert parts == {41: False, 30: True, 1: True}

@@ -151,13 +151,18 @@ def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None
         or not re.match(r"^\s*[^\W\d_]", after)
         or lang.between.match(after.lstrip())
     )
-    if harm and counts:
+    close = harm is not None and len(_WORD.findall(near_before[harm.end() :])) <= 1
+    if harm and (counts or (num.qualifier == "multiples" and close)):
         return _Read(str(harm.lastgroup), "ml.harm_before", group, subset)
     hospital = lang.hospital.search(near_before)
     if hospital and counts:
         return _Read("injured", "ml.hospital", group, True)
     if lang.toll.search(near_before) and counts:
-        return _Read(prior or "killed", "ml.toll", group, subset)
+        earlier = _harm(lang, before, last=True)
+        counted = str(earlier.lastgroup) if earlier else prior
+        return _Read(counted or "killed", "ml.toll", group, subset)
+    if prior and subset:
+        return _Read(prior, "ml.breakdown", group, True)
     if people and prior and people[0] != "people":
         return _Read(prior, "ml.breakdown", group, subset)
     listed = lang.copula.match(after)
@@ -189,7 +194,7 @@ def qualifier(lang: Language, sent: str, num: NumberMention) -> str:
     m = lang.qualifier_before.search(sent[max(0, num.start - 40) : num.start])
     if m:
         return str(m.lastgroup)
-    m = lang.qualifier_after.match(sent, num.end)
+    m = lang.qualifier_after.match(sent[num.end :])
     return str(m.lastgroup) if m else "exact"
 
 
