@@ -36,17 +36,25 @@ def incident_type(lang: Language, text: str) -> str | None:
 
 
 def event_date(
-    lang: Language, text: str, published: str | None, before: bool = False
+    lang: Language, text: str, published: str | None, before: bool = False, known: str | None = None
 ) -> str | None:
     """The first valid day-precise date of `text`, not after publication, as ISO.
 
+
     `before`: strictly before it, so a dateline's own date is not taken for the event's.
+    `known`: a publication date from the page's metadata; a date without its year ("el
+    14 de julio") then takes its year (or the one before, not to fall after it).
     """
     for m in lang.date.finditer(text):
         month = lang.months.get(" ".join(m.group("m").lower().split()))
+        year = int(m.group("y")) if m.group("y") else None
+        if year is None and known:
+            year = int(known[:4]) - (f"{known[:4]}-{month or 0:02d}-{int(m.group('d')):02d}" > known)
         try:
-            day = date(int(m.group("y")), month or 0, int(m.group("d")))
+            day = date(year or 0, month or 0, int(m.group("d")))
         except ValueError:
+            continue
+        if not 1900 <= day.year <= 2100:
             continue
         if published and (day.isoformat() >= published if before else day.isoformat() > published):
             continue
@@ -62,7 +70,12 @@ def describe_main(
     kind = incident_type(lang, f"{doc.title or ''}\n{top[:400]}") or incident_type(lang, top)
     dateline = event_date(lang, _outside_furniture(doc, DATELINE), doc.published)
     published = doc.published or dateline
-    when = _toll_date(doc, lang, figures, published) or _first_harm_date(doc, lang, published)
+    when = (
+        _toll_date(doc, lang, figures, published)
+        or _first_harm_date(doc, lang, published)
+        or (dateline if not doc.published else None)
+        or event_date(lang, top, doc.published, known=doc.published)
+    )
     cues = tuple(c for c in li.cues if not c.startswith(("place:", "geo:", "pop:")))
     return dataclasses.replace(
         li,
@@ -106,7 +119,6 @@ def _first_harm_date(doc: Document, lang: Language, published: str | None) -> st
     return (
         event_date(lang, "\n".join(harmed), published, before=True)
         or event_date(lang, text, published, before=True)
-        or published
     )
 
 

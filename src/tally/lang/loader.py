@@ -157,7 +157,7 @@ def load(code: str) -> Language:
         date=_compile(
             r"(?<!\d)(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<m>"
             + word_pattern([f for fs in numbers.get("months", {}).values() for f in fs], clitics)
-            + r")\s+(?:de\s+|del\s+|года\s+|року\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
+            + r")(?:/[^\W\d_]+)?(?:\s+(?:de\s+|del\s+|года\s+|року\s+)?(?P<y>\d{4})(?!\d))?"
         ),
         months={
             " ".join(f.lower().split()): int(n)
