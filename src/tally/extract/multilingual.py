@@ -210,6 +210,9 @@ def attribution(lang: Language, sent: str) -> str | None:
         src = _trim(rest[: stop.start()] if stop else rest)
         if src:
             return src
+        own = sent[m.start() : m.end()].split(maxsplit=1)
+        if len(own) == 2:
+            return own[1]
     for m in lang.said.finditer(sent):
         head, rest = sent[: m.start()], sent[m.end() :]
         stop = _SOURCE_STOP.search(rest)
@@ -219,6 +222,12 @@ def attribution(lang: Language, sent: str) -> str | None:
         inner = lang.adverbial_any.search(after, 1)
         after = after[: inner.start()] if inner else after
         before = [p for p in reversed(_SOURCE_STOP.split(head)) if p and p.strip()]
+        aux = list(lang.auxiliary.finditer(before[0])) if before else []
+        if aux:
+            last = aux[-1]
+            tail = before[0][last.end() :]
+            inner = lang.adverbial_any.search(tail, 1)
+            before[:1] = [before[0][: last.start()], tail[: inner.start()] if inner else tail]
         order = [after, *before] if lang.subject_after else [*before, after]
         for candidate in order:
             src = _source(lang, candidate)

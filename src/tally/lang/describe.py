@@ -49,7 +49,9 @@ def event_date(
         month = lang.months.get(" ".join(m.group("m").lower().split()))
         year = int(m.group("y")) if m.group("y") else None
         if year is None and known:
-            year = int(known[:4]) - (f"{known[:4]}-{month or 0:02d}-{int(m.group('d')):02d}" > known)
+            year = int(known[:4]) - (
+                f"{known[:4]}-{month or 0:02d}-{int(m.group('d')):02d}" > known
+            )
         try:
             day = date(year or 0, month or 0, int(m.group("d")))
         except ValueError:
@@ -116,9 +118,8 @@ def _first_harm_date(doc: Document, lang: Language, published: str | None) -> st
     """The first date of a sentence near the top that tells of harm, else the first date."""
     text = _outside_furniture(doc, TOP * 3)
     harmed = [text[s:e] for s, e in sentences(text) if lang.harm.search(text[s:e])]
-    return (
-        event_date(lang, "\n".join(harmed), published, before=True)
-        or event_date(lang, text, published, before=True)
+    return event_date(lang, "\n".join(harmed), published, before=True) or event_date(
+        lang, text, published, before=True
     )
 
 

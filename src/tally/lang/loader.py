@@ -82,6 +82,8 @@ class Language:
     """Words that open an adverbial, not a source ("in der Nacht", "en marzo")."""
     adverbial_any: re.Pattern[str]
     """The same words anywhere: where a source phrase after its verb ends."""
+    auxiliary: re.Pattern[str]
+    """Auxiliary verbs of a compound tense: the source sits next to them ("hatten die Behörden")."""
     determiner: re.Pattern[str]
     """Articles that may open a source in lower case ("la police", "die Polizei")."""
     nouns_capitalised: bool
@@ -147,6 +149,7 @@ def load(code: str) -> Language:
         shot_dead=_compile(w("shot_dead")),
         adverbial=_compile("^" + w("adverbial") if cues.get("adverbial") else ""),
         adverbial_any=_compile(w("adverbial")),
+        auxiliary=_compile(w("auxiliary")),
         determiner=_compile("^" + w("determiner") if cues.get("determiner") else ""),
         nouns_capitalised=bool(cues.get("nouns_capitalised", False)),
         subject_after=bool(cues.get("subject_after", False)),
