@@ -116,21 +116,25 @@ def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None
     before = sent[: num.start]
     if lang.not_count.match(after) or re.match(r"^\s*[./:]\d", after):
         return None
+    if re.search(r"(?:\bn[°ºo]\.?|№|#)\s*$", before, re.I):
+        return None
     if num.value in _YEAR and num.qualifier is None and re.search(r"\d{4}$", sent[: num.end]):
         return None
     near_after = _words_after(after, AFTER_WORDS)
     near_before = _words_before(before, BEFORE_WORDS)
     people = _people_after(lang, after)
+    lone = num.value == 1 and not sent[num.start : num.end][:1].isdigit()
     if _part_by_place(lang, after):
         earlier = _harm(lang, before, last=True)
         counted = prior or (str(earlier.lastgroup) if earlier else None)
         if counted:
             return _Read(counted, "ml.part", "people", True)
-    lone = num.value == 1 and not sent[num.start : num.end][:1].isdigit()
     if lone and people is None and not lang.victims.match(after, len(after) - len(after.lstrip())):
         return None
     group = people[0] if people else "people"
-    subset = bool(lang.subset.search(_words_before(before, 3)))
+    subset = group == "people" and bool(lang.subset.search(_words_before(before, 3)))
+    subset = subset or lone
+    # one person named by an article ("un bebé que murió") is one of a toll, not a toll
     harm_here = lang.harm.match(after, len(after) - len(after.lstrip()))
     if harm_here:
         return _Read(str(harm_here.lastgroup), "ml.harm_after", group, subset)
