@@ -15,10 +15,13 @@ linking stage still needs: place names in other scripts).
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections import Counter
 from datetime import date
 
 from tally.extract.multilingual import sentences
 from tally.lang.loader import Language
+from tally.link import gazetteer
 from tally.models import Document, Figure, LocalIncident
 
 DATELINE = 300
@@ -79,12 +82,15 @@ def describe_main(
         or event_date(lang, top, doc.published, known=doc.published)
     )
     cues = tuple(c for c in li.cues if not c.startswith(("place:", "geo:", "pop:")))
+    place = main_place(_outside_furniture(doc, TOP * 2))
+    if place:
+        cues += (f"place:{place.lower()}",)
     return dataclasses.replace(
         li,
         type=kind,
         date=when or li.date,
         date_prec=1 if when else li.date_prec,
-        place=None,
+        place=place,
         admin1=None,
         country=None,
         lat=None,
@@ -92,6 +98,37 @@ def describe_main(
         where_prec=None,
         cues=cues,
     )
+
+
+_CAPITALISED = re.compile(r"(?<![^\W\d_])[^\W\d_a-z][^\W\d_]{3,}(?:[ -][A-Z][^\W\d_]+)?")
+PLACE_POPULATION = 20_000
+"""Smaller places share their names too widely to identify an incident by name alone."""
+
+
+def main_place(text: str) -> str | None:
+    """The gazetteer's name for the place `text` names most often (at least twice), or None.
+
+    Only the name: which country's Valencia is meant, the text's other words would
+    have to say, so no coordinates or country are set from it. Names in other scripts
+    need the gazetteer's non-Latin alternate names (not indexed yet: see issue 13).
+    """
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for m in _CAPITALISED.finditer(text):
+        word = m.group(0)
+        if word.isupper():  # an acronym ("DANA", "OCHA"), not a name
+            continue
+        for phrase in (word, word.split()[0].split("-")[0]):
+            if phrase not in names:
+                found = [p for p in gazetteer.places(phrase) if p.population >= PLACE_POPULATION]
+                names[phrase] = found[0].name if found else ""
+            if names[phrase]:
+                counts[names[phrase]] += 1
+                break
+    if not counts:
+        return None
+    name, n = counts.most_common(1)[0]
+    return name if n >= 2 else None
 
 
 def _toll_date(
