@@ -223,8 +223,6 @@ def attribution(lang: Language, sent: str) -> str | None:
         after = rest[: stop.start()] if stop else rest
         first = next(lang.numbers.find(after), None)
         after = after[: first.start] if first else after
-        inner = lang.adverbial_any.search(after, 1)
-        after = after[: inner.start()] if inner else after
         before = [p for p in reversed(_SOURCE_STOP.split(head)) if p and p.strip()]
         aux = list(lang.auxiliary.finditer(before[0])) if before else []
         if aux:
@@ -232,22 +230,29 @@ def attribution(lang: Language, sent: str) -> str | None:
             tail = before[0][last.end() :]
             inner = lang.adverbial_any.search(tail, 1)
             before[:1] = [before[0][: last.start()], tail[: inner.start()] if inner else tail]
-        order = [after, *before] if lang.subject_after else [*before, after]
-        for candidate in order:
-            src = _source(lang, candidate)
+        order = [(after, True), *((b, False) for b in before)]
+        if not lang.subject_after:
+            order = order[1:] + order[:1]
+        for candidate, inverted in order:
+            src = _source(lang, candidate, inverted)
             if src:
                 return src
     return None
 
 
-def _source(lang: Language, text: str) -> str | None:
+def _source(lang: Language, text: str, inverted: bool = False) -> str | None:
     """`text` as a source: a short noun phrase, with no number, not an adverbial.
 
-    A phrase opened by an adverbial ("Через дев'ять днів Маріупольська міська рада")
+    After its verb (`inverted`), the adverbials that open it are dropped word by word.
+    Before it, a phrase opened by an adverbial ("Через дев'ять днів Маріупольська міська рада")
     keeps what follows it from the first capitalised word, where capitals mark names
     rather than every noun.
     """
     src = _trim(text)
+    while inverted and src and (m := lang.adverbial.match(src)):  # "a annoncé mardi la police"
+        src = _trim(src[m.end() :])
+    inner = lang.adverbial_any.search(src, 1) if inverted and src else None
+    src = _trim(src[: inner.start()]) if inner else src
     if not src:
         return None
     if lang.adverbial.match(src):
