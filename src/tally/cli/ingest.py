@@ -72,6 +72,8 @@ def ingest_cli(
     """Ingest articles: extract their figures, link incidents, reconcile."""
     if not paths and not manifest:
         raise typer.BadParameter("name at least one file, folder or URL, or --manifest")
+    if lang and not (lang.strip().isalpha() and len(lang.strip()) in (2, 3)):
+        raise typer.BadParameter(f"not a language code: {lang!r} (use ISO 639-1, e.g. fr)")
     if encoding and not known_encoding(encoding):
         raise typer.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding")
     options = IngestOptions(
