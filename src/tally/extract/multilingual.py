@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 
 from tally.extract.numbers import NumberMention
+from tally.extract.sentences import _add  # one trimming rule for both splitters
 from tally.lang import Language
 from tally.models import Document, Figure
 
@@ -47,7 +48,12 @@ class _Read:
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """`(start, end)` of each sentence: after . ! ? ؟ and a space, or at a line break."""
+    """`(start, end)` of each sentence: after . ! ? ؟ and a space, or at a line break.
+
+    `extract.sentences` asks for an ASCII capital after the stop; in these languages a
+    sentence may open with "Élodie", "Через" or an Arabic letter (no case), so here any
+    character but a lower-case letter opens one. (To fold into the one splitter of issue 12.)
+    """
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):
@@ -61,15 +67,6 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     _add(text, start, len(text), spans)
     return spans
-
-
-def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
 
 
 def _words_after(text: str, n: int) -> str:
