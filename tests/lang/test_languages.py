@@ -140,6 +140,13 @@ def test_sentence_figures(language: str, sentence: str, expected: list) -> None:
         ("fr", "Selon la préfecture, 14 personnes ont été tuées.", "préfecture"),
         ("de", "Am Abend meldete die Polizei zwölf Tote.", "Polizei"),
         ("es", "El Ministerio de Sanidad informó de 30 fallecidos.", "Sanidad"),
+        ("es", "Balance provisional de la noche: 40 muertos y 12 heridos.", "Balance"),
+        (
+            "fr",
+            "Neuf personnes sont mortes dans l'incendie, a annoncé dimanche la préfecture.",
+            "préfecture",
+        ),
+        ("de", "Am Abend hatten die Behörden von 31 Toten gesprochen.", "Behörden"),
         ("ru", "По данным МЧС, погибли 11 человек.", "МЧС"),
         ("uk", "За даними ДСНС, загинули 9 людей.", "ДСНС"),
         ("ar", "وقال وزير الصحة إن 23 شخصا قتلوا.", "وزير"),

@@ -234,7 +234,19 @@ def attribution(lang: Language, sent: str) -> str | None:
             src = _source(lang, candidate, inverted)
             if src:
                 return src
-    return None
+    return _count_heading(lang, sent)
+
+
+_HEADING = re.compile(r"^(?:[\d:.h]+\s*[-–—]\s*)?(?P<np>[^:;.!?]{3,80}?)\s*:\s*\S")
+
+
+def _count_heading(lang: Language, sent: str) -> str | None:
+    """A count named before a colon ("Primer balance oficial: 63 muertos") is the source."""
+    m = _HEADING.match(sent)
+    if m is None or not lang.toll.search(m.group("np")):
+        return None
+    src = _trim(m.group("np"))
+    return src if src and not lang.harm.search(src) and len(_WORD.findall(src)) <= 8 else None
 
 
 def _source(lang: Language, text: str, inverted: bool = False) -> str | None:
