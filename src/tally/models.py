@@ -76,6 +76,8 @@ class Source:
     published: str | None = None
     publisher: str | None = None
     title: str | None = None
+    language: str | None = None
+    """ISO 639-1 code the user gave (manifest `language`); None: detected from the text."""
 
 
 @dataclass(frozen=True, slots=True)

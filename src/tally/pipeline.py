@@ -90,10 +90,11 @@ class IngestReport:
 def process(source: Source, options: IngestOptions | None = None) -> Processed:
     """Read, extract and link one source within its document (raises `InputError`)."""
     from tally.extract import extract  # imported here: commands that only read skip its patterns
+    from tally.lang.describe import in_language
 
     doc = read(source, options)
     figures, local = link_within(doc, extract(doc))
-    return Processed(source, doc, figures, local)
+    return Processed(source, doc, figures, in_language(doc, local, figures))
 
 
 def process_safe(source: Source, options: IngestOptions | None = None) -> Result:
