@@ -366,7 +366,17 @@ def _country_names(loc: Located) -> set[str]:
 
 
 _PROPER = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
-_WORD_STOP = (_STOP_PLACES - {"easter"}) | {"in", "on", "at", "after", "but", "and", "police", "officials", "said"}
+_WORD_STOP = (_STOP_PLACES - {"easter"}) | {
+    "in",
+    "on",
+    "at",
+    "after",
+    "but",
+    "and",
+    "police",
+    "officials",
+    "said",
+}
 
 
 def proper_words(text: str, limit: int = 40) -> list[str]:

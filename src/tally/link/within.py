@@ -23,8 +23,8 @@ import dataclasses
 import re
 from datetime import date, timedelta
 
-from tally.link.dates import DateMention, find_dates, format_range, parse_iso, prec_of
 from tally.link import gazetteer
+from tally.link.dates import DateMention, find_dates, format_range, parse_iso, prec_of
 from tally.link.describe import (
     Located,
     describe,
