@@ -144,7 +144,7 @@ def _node(li: LocalIncident, pool: dict | None = None) -> _Node:
             n.population = max(n.population, int(value))
     if li.place:
         places.add(li.place.lower())
-    words -= places
+    words -= places | {_fold(p) for p in places}
     n.places, n.geo, n.words, n.figs = (
         tuple(intern(v, v) for v in sorted(group)) for group in (places, geo, words, figs)
     )
@@ -158,6 +158,12 @@ def _node(li: LocalIncident, pool: dict | None = None) -> _Node:
     if lo and hi:
         n.lo_day, n.hi_day = (intern(day, day) for day in (lo.toordinal(), hi.toordinal()))
     return n
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    """Without diacritics ("sāmba" → "samba"): a report's spelling of the gazetteer's name."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _mark_rare(nodes: list[_Node], informative: set[str] | frozenset[str]) -> None:
@@ -226,8 +232,9 @@ def _distance_km(a: LocalIncident, b: LocalIncident) -> float | None:
 
 def _lasting(a: _Node, b: _Node) -> bool:
     """Whether two reports far apart in time may be one event followed up: both deadly
-    (`LASTING_TOLL`), sharing a rare multi-word name (a tower, an arena, a theatre) and one
-    more identifying cue, and neither published before the other's event."""
+    (`LASTING_TOLL`), sharing two rare multi-word names (a tower, an arena, a theatre), or
+    one or the incident's name and a figure, and neither published before the other's
+    event."""
     if min(a.toll, b.toll) < LASTING_TOLL:
         return False
     for x, y in ((a, b), (b, a)):
@@ -236,12 +243,18 @@ def _lasting(a: _Node, b: _Node) -> bool:
             if pub and pub < x.lo_day - DATE_SLACK_DAYS:
                 return False
     names = [w for w in a.rare_words if " " in w and w in b.rare_words]
-    if _same_name(a, b):
-        names.append("")
-    if not names:
-        return False
-    more = _common(a.rare_words, b.rare_words) + _common(a.rare_figs, b.rare_figs)
-    return len(names) >= 2 or more >= 2 or _meet(a.geo, b.geo) or _meet(a.places, b.places)
+    if len(names) >= 2:
+        return True
+    return bool(names or _same_name(a, b)) and _meet(a.rare_figs, b.rare_figs)
+
+
+def _tolls_apart(x: int, y: int) -> int:
+    """How strongly two tolls speak against one event within days (20 dead and 600 dead):
+    1 beyond three times the smaller (plus a margin for early counts), 2 beyond ten times."""
+    lo, hi = min(x, y), max(x, y)
+    if lo == 0:
+        return 0
+    return (hi > 3 * lo + 5) + (hi > 10 * lo + 5)
 
 
 def _same_name(a: _Node, b: _Node) -> bool:
@@ -285,7 +298,7 @@ def pair_score(a: _Node, b: _Node, lasting: bool = False) -> int | None:
     specific = min(3, _common(a.rare_words, b.rare_words)) + min(
         2, _common(a.rare_figs, b.rare_figs)
     )
-    if _same_name(a, b):
+    if a.li.name and b.li.name and a.li.name.lower() == b.li.name.lower():
         specific += 2
     if (
         not specific
@@ -313,7 +326,9 @@ def pair_score(a: _Node, b: _Node, lasting: bool = False) -> int | None:
         or ((km := _distance_km(a.li, b.li)) is not None and km < NEAR_KM)
     ):
         score += 1
-    elif (a.geo and b.geo) or specific < 3:
+    elif (a.geo and b.geo) or specific < 3 or not _same_name(a, b):
+        # two places apart that neither report names in the other: two events unless the
+        # reports name the incident alike
         return None
     if a.li.type and a.li.type == b.li.type and a.li.type not in VIOLENT_GENERIC:
         score += 1
@@ -321,6 +336,8 @@ def pair_score(a: _Node, b: _Node, lasting: bool = False) -> int | None:
             score += 1
     if a.li.date_prec == 1 and a.li.date == b.li.date:
         score += 1
+    if not lasting and not _meet(a.rare_figs, b.rare_figs):
+        score -= _tolls_apart(a.toll, b.toll)
     if min(a.toll, b.toll) >= MASS_CASUALTY and ca and ca == cb:
         score += 1  # two mass-casualty events in one country within days are rare
     return score + specific - penalty

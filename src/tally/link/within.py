@@ -53,7 +53,7 @@ _CONFLICT_CUE = re.compile(
     r"|separate (?:shooting )?incidents|in separate shootings"
     r"|(?:across|throughout) (?!the\b)(?-i:[A-Z][a-z]+)|the (?:battle|offensive|siege) (?:for|of)\b"
     r"|[\w]+-(?:year|month|week|decade) (?:war|conflict|insurgency|siege|occupation)"
-    r"|for (?:more than|over|nearly|almost) (?:\w+ )?(?:weeks|months|years)"
+    r"|for (?:more than|over|nearly|almost) (?:\w+ )?(?:weeks?|months?|years?)"
     r"|in total since|since (?:the (?:start|beginning|outbreak)|(?:the )?fighting|the war|the conflict"
     r"|the (?:invasion|offensive|siege|campaign) (?:began|started)))\b",
     re.I,
