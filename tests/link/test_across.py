@@ -374,10 +374,8 @@ def test_two_villages_of_one_district_on_one_day_stay_two_events() -> None:
     two events: neither report names the other's place."""
     common = dict(type="air strike", date="2014-06-20", date_prec=1, country="PK")
     words = ("w:operation zarb-e-azb", "w:pakistan air force", "w:north waziristan")
-    a = li("a", place="Datta Kalay", cues=("place:datta kalay", *words, "fig:killed:militants:10"))
-    b = li(
-        "b", place="Mir Ali Khel", cues=("place:mir ali khel", *words, "fig:killed:militants:11")
-    )
+    a = li("a", place="Datta Kalay", **common, cues=("place:datta kalay", *words, "fig:k:m:10"))
+    b = li("b", place="Mir Ali Khel", **common, cues=("place:mir ali khel", *words, "fig:k:m:11"))
     _, mapping = link_across([a, b])
     assert mapping[("a", "main")] != mapping[("b", "main")]
 
