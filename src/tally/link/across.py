@@ -250,11 +250,10 @@ def _lasting(a: _Node, b: _Node) -> bool:
 
 def _tolls_apart(x: int, y: int) -> int:
     """How strongly two tolls speak against one event within days (20 dead and 600 dead):
-    1 beyond three times the smaller (plus a margin for early counts), 2 beyond ten times."""
+    beyond ten times the smaller, strongly; below, or where the smaller is a first count of
+    a few (tolls rise; a toll here is the larger of the killed and the injured), not at all."""
     lo, hi = min(x, y), max(x, y)
-    if lo == 0:
-        return 0
-    return (hi > 3 * lo + 5) + (hi > 10 * lo + 5)
+    return 2 if lo >= LASTING_TOLL and hi > 10 * lo else 0
 
 
 def _same_name(a: _Node, b: _Node) -> bool:

@@ -28,7 +28,8 @@ from collections.abc import Iterable
 
 from tally.models import Incident
 
-_NUMBERED = re.compile(r"^(?P<base>.+?)-(?P<n>[2-9]|[1-9]\d+)$")
+_NUMBERED = re.compile(r"^(?P<base>.+?)-(?P<n>[2-9]|[1-9]\d{1,2})$")
+"""A collision number (`-2` .. `-999`); a year (`-2015`) is part of the slug."""
 
 
 def carry_ids(

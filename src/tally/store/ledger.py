@@ -51,6 +51,7 @@ class Ledger(Staging):
         self.conn = Connection(self.target)
         migrate(self.conn)
         self._staged: set[str] = set()
+        self._redirects: dict[str, str] = {}
 
     def close(self) -> None:
         """Close the connection."""
@@ -239,6 +240,18 @@ class Ledger(Staging):
         """Every incident, main incidents first, then by date."""
         rows = self.conn.query(f"SELECT {_INC_COLS} FROM incidents ORDER BY {_LIST_ORDER}")
         return [_incident(r) for r in rows]
+
+    def resolve(self, incident_id: str) -> str:
+        """The id an incident id names now: itself, or where a merge redirected it."""
+        seen = {incident_id}
+        while rows := self.conn.query(
+            "SELECT new FROM incident_redirects WHERE old = ?", (incident_id,)
+        ):
+            incident_id = rows[0][0]
+            if incident_id in seen:
+                break
+            seen.add(incident_id)
+        return incident_id
 
     def incident(self, incident_id: str) -> Incident:
         """One incident by id."""

@@ -36,6 +36,22 @@ class Staging:
 
     conn: Connection
     _staged: set[str]
+    _redirects: dict[str, str]
+
+    def published_links(self) -> Iterator[tuple[str, str, str]]:
+        """(doc_id, local key, incident id) of every local incident as last published."""
+        yield from self.conn.iterate(
+            "SELECT doc_id, key, linked FROM local_incidents WHERE linked IS NOT NULL "
+            "ORDER BY doc_id, key"
+        )
+
+    def redirected(self) -> set[str]:
+        """Ids published once and redirected since: never minted again."""
+        return {row[0] for row in self.conn.query("SELECT old FROM incident_redirects")}
+
+    def stage_redirects(self, redirects: dict[str, str]) -> None:
+        """Stage published ids that now lead to another incident (`publish_staged` writes them)."""
+        self._redirects = dict(redirects)
 
     def renames(self, linked: dict[tuple[str, str], str]) -> dict[str, str]:
         """The ids linking now gives incidents of the published view that it named otherwise.
@@ -188,6 +204,11 @@ class Staging:
                     "WHERE r.doc_id = local_incidents.doc_id AND r.key = local_incidents.key) "
                     "WHERE (doc_id, key) IN (SELECT doc_id, key FROM relink_linked)"
                 )
+            for old, new in sorted(self._redirects.items()):
+                c.execute("UPDATE incident_redirects SET new = ? WHERE new = ?", (new, old))
+                c.execute("DELETE FROM incident_redirects WHERE old IN (?, ?)", (old, new))
+                c.execute("INSERT INTO incident_redirects (old, new) VALUES (?, ?)", (old, new))
+            self._redirects = {}
             if "incidents" in self._staged:
                 c.execute(
                     "DELETE FROM incidents WHERE id IN "
