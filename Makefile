@@ -19,9 +19,17 @@ $(VENV)/.installed: pyproject.toml uv.lock
 install: $(VENV)/.installed
 	@$(PY) -m compileall -q src
 
+# Rebuilt from examples/ each time (so it shows this version's extraction); reviewers'
+# corrections in an existing examples.db are carried over to the rebuilt one.
 run: install
-	@rm -f $(EXAMPLE_DB) $(EXAMPLE_DB)-wal $(EXAMPLE_DB)-shm
-	$(TALLY) ingest --db $(EXAMPLE_DB) examples/
+	@set -e; keep=""; \
+	if [ -e $(EXAMPLE_DB) ]; then \
+	  keep=$$(mktemp); $(TALLY) corrections export --db $(EXAMPLE_DB) --out $$keep >/dev/null; \
+	  echo "rebuilding $(EXAMPLE_DB) from examples/; its corrections are carried over"; \
+	fi; \
+	rm -f $(EXAMPLE_DB) $(EXAMPLE_DB)-wal $(EXAMPLE_DB)-shm; \
+	$(TALLY) ingest --db $(EXAMPLE_DB) examples/; \
+	if [ -n "$$keep" ]; then $(TALLY) corrections import --db $(EXAMPLE_DB) $$keep; rm -f $$keep; fi
 	$(TALLY) incidents --db $(EXAMPLE_DB)
 
 test: install

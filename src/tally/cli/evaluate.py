@@ -22,7 +22,7 @@ def eval_cli(
 ) -> None:
     """Score the ledger's figures and incidents against a gold file."""
     data = load_gold(gold)
-    with Ledger(db) as ledger:
+    with Ledger(db, create=False) as ledger:
         s = score(data, figure_rows(ledger), list(incident_rows(ledger)))
     if show_errors:
         for line in s.misses:

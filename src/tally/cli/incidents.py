@@ -98,7 +98,7 @@ def incidents_cli(
     limit: LimitOption = None,
 ) -> None:
     """One row per incident: id, name, date, place, killed and injured, sources, conflicts."""
-    with Ledger(db) as ledger:
+    with Ledger(db, create=False) as ledger:
         records = incident_records(ledger)
         print_listing(records, INCIDENT_COLUMNS, fmt, limit)
 
@@ -109,7 +109,7 @@ def show_cli(
     db: DbOption = None,
 ) -> None:
     """One incident: the reconciled table with why each best, the timeline, every statement."""
-    with Ledger(db) as ledger:
+    with Ledger(db, create=False) as ledger:
         incident = ledger.resolve(incident)
         inc = ledger.incident(incident)
         rec = ledger.reconciliation(incident)
