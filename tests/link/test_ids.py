@@ -3,14 +3,18 @@ whatever order documents are ingested."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
 from tally.link.ids import carry_ids, follow
 from tally.models import Incident, Source
 from tally.pipeline import ingest, relink
 from tally.store import Ledger
+from tally.web import create_app
 
 
 def inc(iid: str) -> Incident:
@@ -160,3 +164,25 @@ def test_a_bookmarked_id_survives_an_earlier_report(tmp_path: Path) -> None:
     with Ledger(tmp_path / "l.db") as led:
         assert led.resolve(bookmark) == bookmark
         assert led.incident(bookmark).id == bookmark
+
+
+def test_web_and_show_follow_a_redirected_id(tmp_path: Path) -> None:
+    """An id a merge folded into another opens that incident, on the web and in `tally show`."""
+    db = tmp_path / "l.db"
+    target = _ingest(db, tmp_path / "d", [["fire.txt"]])["fire.txt"]
+    with Ledger(db) as led:
+        led.stage_redirects({"valparaiso-market-fire-2019": target})
+        led.publish_staged()
+        assert led.resolve("valparaiso-market-fire-2019") == target
+    client = TestClient(create_app(str(db)))
+    r = client.get("/incidents/valparaiso-market-fire-2019", follow_redirects=False)
+    assert r.status_code == 301
+    assert r.headers["location"].endswith(f"/incidents/{target}")
+    assert client.get("/incidents/valparaiso-market-fire-2019").status_code == 200
+    shown = subprocess.run(
+        [sys.executable, "-m", "tally", "show", "valparaiso-market-fire-2019", "--db", str(db)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert target in shown.stdout
