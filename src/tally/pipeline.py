@@ -26,6 +26,7 @@ from typing import Protocol
 from tally.errors import InputError, TallyError
 from tally.ingest import IngestOptions, read
 from tally.link import link_across, link_within
+from tally.link.ids import carry_ids
 from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Source, Statement
 from tally.reconcile import reconcile, totals
 from tally.store import Ledger
@@ -260,10 +261,10 @@ def relink(ledger: Ledger, *, tries: int = 3) -> int:
     """Link every stored local incident across documents, reconcile, and store the view.
 
     Returns the number of incidents. Deterministic: the same documents give the
-    same incidents and ids whatever order they were ingested in. Reads no texts.
-    Where linking now names an incident of the published view otherwise (an
-    earlier report took its number), reviewers' merges, splits and moves follow
-    the incident to its new id.
+    same incidents whatever order they were ingested in. Reads no texts. Published
+    ids stay (`link.ids.carry_ids`): new reports join their incident's id, a merge
+    keeps one id and redirects the others, and reviewers' merges, splits and moves
+    follow the incident.
     Everything is computed from one snapshot of the ledger and staged in
     temporary tables while other writers go on: the figures' incidents, then
     each incident's figures read back one at a time, reconciled and staged, so
@@ -277,6 +278,10 @@ def relink(ledger: Ledger, *, tries: int = 3) -> int:
     with ledger.conn.snapshot():
         stamp = _stamp(ledger)
         incidents, mapping = link_across(ledger.local_incidents())
+        incidents, mapping, redirects = carry_ids(
+            incidents, mapping, ledger.published_links(), ledger.redirected()
+        )
+        ledger.stage_redirects(redirects)
         renames = ledger.renames(mapping)
         fixes = Corrections(ledger.conn).snapshot().renamed(renames)
         incidents = fixes.incidents(incidents)
