@@ -24,3 +24,5 @@ class IngestOptions:
     """Seconds a URL fetch may wait for a connection or between reads."""
     max_redirects: int = 5
     """Redirects a URL fetch follows before giving up."""
+    budget: float = 60.0
+    """Seconds one document may take to read, extract and link (0: no limit; `--budget`)."""
