@@ -28,7 +28,16 @@ from typing import Protocol
 from tally.errors import InputError, TallyError
 from tally.ingest import IngestOptions, read
 from tally.link import link_across, link_within
-from tally.models import MAX_VALUE, Document, Figure, Incident, LocalIncident, Reconciled, Source, Statement
+from tally.models import (
+    MAX_VALUE,
+    Document,
+    Figure,
+    Incident,
+    LocalIncident,
+    Reconciled,
+    Source,
+    Statement,
+)
 from tally.reconcile import reconcile, totals
 from tally.store import Ledger
 from tally.store.corrections import Corrections, CorrectionSet

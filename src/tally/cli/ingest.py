@@ -105,12 +105,16 @@ def ingest_cli(
 
             def on_item(name: str, error: str | None) -> None:
                 if error:
-                    bar.console.print(printable(error), markup=False, highlight=False, soft_wrap=True)
+                    bar.console.print(
+                        printable(error), markup=False, highlight=False, soft_wrap=True
+                    )
                 bar.advance(task)
 
             report = ingest(inputs, ledger, options, on_item=on_item, runner=runner)
         view = f"{relink(ledger)} incidents" if link else "not linked yet (tally relink)"
-    console.print(printable(f"{report.summary()}; {view}"), markup=False, highlight=False, soft_wrap=True)
+    console.print(
+        printable(f"{report.summary()}; {view}"), markup=False, highlight=False, soft_wrap=True
+    )
     if report.failed:
         raise typer.Exit(1)
 

@@ -10,6 +10,7 @@ the ledger (is this text stored already?) never race another writer.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import os
@@ -290,10 +291,8 @@ class Connection:
             raise
 
     def _rollback(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # the connection is gone: nothing to undo
             self._raw.rollback()
-        except Exception:  # the connection is gone or in no transaction: nothing to undo
-            pass
 
     def close(self) -> None:
         """Close the connection."""
