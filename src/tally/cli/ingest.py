@@ -91,7 +91,7 @@ def ingest_cli(
         runner = ray_runner(ray_address)
     else:
         runner = local_runner(jobs)
-    inputs = itertools.chain(discover(paths or []), *(discover([], m) for m in manifest or []))
+    inputs = itertools.chain(*(discover([], m) for m in manifest or []), discover(paths or []))
     with Ledger(db) as ledger:
         with Progress(
             SpinnerColumn(),
