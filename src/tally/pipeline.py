@@ -41,6 +41,7 @@ from tally.models import (
 from tally.reconcile import reconcile, totals
 from tally.store import Ledger
 from tally.store.corrections import Corrections, CorrectionSet
+from tally.words import counted
 
 BATCH = 32
 """Documents written per transaction: each one whole, so a crash never leaves one half written."""
@@ -91,9 +92,9 @@ class IngestReport:
     def summary(self) -> str:
         """The one-line summary printed at the end of an ingest."""
         return (
-            f"{self.stored} documents stored, {self.duplicates} already in the ledger, "
-            f"{self.figures} figures; {self.skipped} files skipped (not text or HTML), "
-            f"{self.failed} failed"
+            f"{counted(self.stored, 'document')} stored, {self.duplicates} already in the "
+            f"ledger, {counted(self.figures, 'figure')}; {counted(self.skipped, 'file')} skipped "
+            f"(not text or HTML), {self.failed} failed"
         )
 
 

@@ -14,6 +14,7 @@ from tally.ingest import IngestOptions, discover
 from tally.ingest.encoding import known_encoding
 from tally.pipeline import Runner, ingest, local_runner, relink
 from tally.store import Ledger
+from tally.words import counted
 
 
 @app.command("ingest")
@@ -34,7 +35,7 @@ def ingest_cli(
         ),
     ] = 1,
     ray: Annotated[
-        bool, typer.Option("--ray", help="Read and extract on a Ray cluster (needs tally[ray]).")
+        bool, typer.Option("--ray", help="Read and extract on a Ray cluster (needs tally\\[ray]).")
     ] = False,
     ray_address: Annotated[
         str | None,
@@ -111,7 +112,7 @@ def ingest_cli(
                 bar.advance(task)
 
             report = ingest(inputs, ledger, options, on_item=on_item, runner=runner)
-        view = f"{relink(ledger)} incidents" if link else "not linked yet (tally relink)"
+        view = counted(relink(ledger), "incident") if link else "not linked yet (tally relink)"
     console.print(
         printable(f"{report.summary()}; {view}"), markup=False, highlight=False, soft_wrap=True
     )
