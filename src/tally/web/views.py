@@ -32,7 +32,7 @@ def site_of(request: Request) -> Site:
 
 
 def _reviewer(request: Request, led: Ledger) -> str | None:
-    return Corrections(led.conn).reviewer(request.cookies.get(TOKEN_COOKIE))
+    return Corrections(led.conn).session(request.cookies.get(TOKEN_COOKIE))
 
 
 @router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
