@@ -174,7 +174,7 @@ def test_web_and_show_follow_a_redirected_id(tmp_path: Path) -> None:
         led.stage_redirects({"valparaiso-market-fire-2019": target})
         led.publish_staged()
         assert led.resolve("valparaiso-market-fire-2019") == target
-    client = TestClient(create_app(str(db)))
+    client = TestClient(create_app(str(db)), base_url="http://localhost")
     r = client.get("/incidents/valparaiso-market-fire-2019", follow_redirects=False)
     assert r.status_code == 301
     assert r.headers["location"].endswith(f"/incidents/{target}")
