@@ -80,10 +80,9 @@ def incident_rows(ledger: Ledger) -> Iterator[dict[str, Any]]:
             "where_prec": inc.where_prec,
             "background": inc.background,
             "totals": row.get("totals", {}),
-            "figures": [
-                {k: v for k, v in fig.items() if k != "statements"}
-                for fig in row.get("figures", [])
-            ],
+            "conflict_kind": row.get("conflict_kind"),
+            "decisions": row.get("decisions", {}),
+            "figures": row.get("figures", []),
         }
 
 

@@ -26,10 +26,20 @@ from typing import Protocol
 from tally.errors import InputError, TallyError
 from tally.ingest import IngestOptions, read
 from tally.link import link_across, link_within
-from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Source, Statement
-from tally.reconcile import reconcile, totals
+from tally.models import (
+    Document,
+    Figure,
+    Incident,
+    LocalIncident,
+    Reconciled,
+    Source,
+    Statement,
+    Total,
+)
+from tally.reconcile import reconcile
 from tally.store import Ledger
 from tally.store.corrections import Corrections, CorrectionSet
+from tally.totals import settle
 
 BATCH = 32
 """Documents written per transaction: each one whole, so a crash never leaves one half written."""
@@ -301,7 +311,7 @@ def _reconciled(
     incidents: list[Incident],
     grouped: Iterable[tuple[str, list[Statement]]],
     fixes: CorrectionSet,
-) -> Iterator[tuple[Incident, list[Reconciled], dict[str, int]]]:
+) -> Iterator[tuple[Incident, list[Reconciled], dict[str, Total]]]:
     """Each incident with its reconciled figures and totals, reconciled one at a time.
 
     `grouped` gives each incident's statements as stored; reviewers' corrections
@@ -319,8 +329,8 @@ def _reconciled(
             fig = fixes.figure(s.figure)
             if fig is not None:
                 statements.append(s if fig is s.figure else dataclasses.replace(s, figure=fig))
-        recs = reconcile(statements) if statements else []
-        yield inc, recs, totals(recs) if recs else {}
+        tot, recs = settle(reconcile(statements)) if statements else ({}, [])
+        yield inc, recs, tot
     for inc in pending.values():
         yield inc, [], {}
 

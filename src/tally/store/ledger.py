@@ -17,9 +17,20 @@ from pathlib import Path
 from typing import Any
 
 from tally.errors import NotFound
-from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Span, Statement
+from tally.models import (
+    Document,
+    Figure,
+    Incident,
+    LocalIncident,
+    Reconciled,
+    Span,
+    Statement,
+    Total,
+)
+from tally.reconcile import stated
 from tally.store.db import Connection
 from tally.store.schema import migrate
+from tally.totals import total_json
 
 DEFAULT_DB = "tally.db"
 
@@ -353,7 +364,7 @@ class Ledger:
             yield incident_id, [Statement(_figure(r), r[n + 1], r[n + 2], r[n + 3]) for r in rows]
 
     def stage_incidents(
-        self, incidents: Iterable[tuple[Incident, list[Reconciled], dict[str, int]]]
+        self, incidents: Iterable[tuple[Incident, list[Reconciled], dict[str, Total | int]]]
     ) -> None:
         """Stage every incident with its reconciled figures and totals, to replace the stored ones.
 
@@ -367,7 +378,8 @@ class Ledger:
         while batch := [_incident_row(*item) for item in islice(items, 500)]:
             c.executemany(
                 f"INSERT INTO relink_incidents ({_INC_COLS}, killed, injured, documents, conflict, "
-                "reconciled, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "reconciled, search, conflict_kind) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 batch,
             )
         # What publishing must write: rows new or changed, and ids no longer in the view.
@@ -477,6 +489,8 @@ class Ledger:
         date_from: str = "",
         date_to: str = "",
         conflict: bool = False,
+        conflict_kind: str = "",
+        background: bool | None = None,
         sort: str = "date",
         descending: bool = True,
         limit: int = 50,
@@ -507,6 +521,11 @@ class Ledger:
                 params.append(value)
         if conflict:
             where.append("conflict")
+        if conflict_kind:
+            where.append("conflict_kind = ?")
+            params.append(conflict_kind)
+        if background is not None:
+            where.append("background" if background else "NOT background")
         cond = f" WHERE {' AND '.join(where)}" if where else ""
         total = int(self.conn.query(f"SELECT COUNT(*) FROM incidents{cond}", params)[0][0])
         # Rows without the sort key go last: a descending order puts NULL last already.
@@ -527,7 +546,7 @@ class Ledger:
 
 INCIDENT_SORTS = ("date", "killed", "injured", "documents")
 """What the incident list sorts by (`find_incidents`)."""
-_SUMMARY_COLS = f"{_INC_COLS}, killed, injured, documents, conflict"
+_SUMMARY_COLS = f"{_INC_COLS}, killed, injured, documents, conflict, conflict_kind"
 _LIST_ORDER = "background, date DESC, id"
 """Main incidents first, newest first: the order of every incident listing."""
 
@@ -539,7 +558,8 @@ def _summary(r: tuple) -> dict[str, Any]:
         "injured": r[13],
         "documents": r[14],
         "conflict": bool(r[15]),
-        **(json.loads(r[16]) if len(r) > 16 else {}),
+        "conflict_kind": r[16],
+        **(json.loads(r[17]) if len(r) > 17 else {}),
     }
 
 
@@ -572,7 +592,10 @@ def _figure_row(f: Figure) -> tuple:
     )
 
 
-def _incident_row(inc: Incident, recs: list[Reconciled], tot: dict[str, int]) -> tuple:
+def _incident_row(inc: Incident, recs: list[Reconciled], tot: dict[str, Total | int]) -> tuple:
+    """An incident's row; a total given as a plain number is stored without its decision."""
+    kinds = {r.conflict_kind for r in recs}
+    best = {c: t.best if isinstance(t, Total) else t for c, t in tot.items()}
     return (
         inc.id,
         inc.name,
@@ -586,12 +609,19 @@ def _incident_row(inc: Incident, recs: list[Reconciled], tot: dict[str, int]) ->
         inc.lon,
         inc.where_prec,
         inc.background,
-        tot.get("killed"),
-        tot.get("injured"),
+        best.get("killed"),
+        best.get("injured"),
         len({s.figure.doc_id for r in recs for s in r.statements}),
         any(r.conflict for r in recs),
-        json.dumps({"totals": tot, "figures": [_reconciled_json(r) for r in recs]}),
+        json.dumps(
+            {
+                "totals": best,
+                "decisions": {c: total_json(t) for c, t in tot.items() if isinstance(t, Total)},
+                "figures": [_reconciled_json(r) for r in recs],
+            }
+        ),
         _search(inc),
+        "dispute" if "dispute" in kinds else "revision" if "revision" in kinds else None,
     )
 
 
@@ -682,6 +712,7 @@ def _reconciled_json(r: Reconciled) -> dict[str, Any]:
         "documents": r.documents,
         "origins": r.origins,
         "conflict": r.conflict,
+        "conflict_kind": r.conflict_kind,
         "why": r.why,
         "timeline": [list(t) for t in r.timeline],
         "statements": [
@@ -699,6 +730,9 @@ def _reconciled_json(r: Reconciled) -> dict[str, Any]:
                 "start": s.figure.start,
                 "end": s.figure.end,
                 "subset": s.figure.subset,
+                "role": s.figure.role,
+                "stated": stated(s.figure.qualifier, s.figure.value, s.figure.value_high),
+                "superseded": s.figure.key in r.superseded,
             }
             for s in r.statements
         ],

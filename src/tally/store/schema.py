@@ -161,6 +161,16 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "ALTER TABLE figures ADD COLUMN role TEXT NOT NULL DEFAULT 'victim'",
         ],
     ),
+    (
+        "0009_conflict_kind",
+        [
+            # What kind of disagreement an incident's rows hold: `dispute` (sources still
+            # disagree) or `revision` (the toll moved over time); the list filters each.
+            # Views stored before it knew only "conflict"; the next relink tells them apart.
+            "ALTER TABLE incidents ADD COLUMN conflict_kind TEXT",
+            "UPDATE incidents SET conflict_kind = CASE WHEN conflict THEN 'dispute' END",
+        ],
+    ),
 ]
 
 
