@@ -19,9 +19,9 @@ from tally.link import link_across
 from tally.models import Document, Figure, LocalIncident, Source, Statement, text_hash
 from tally.pipeline import ingest, local_runner, process_safe, relink
 from tally.reconcile import reconcile
-from tally.totals import settle
 from tally.store import Ledger
 from tally.store.corrections import Corrections
+from tally.totals import settle
 
 ARTICLE = (
     "Report {n}. Three people were killed and 14 injured when gunmen opened fire on a market "

@@ -32,6 +32,8 @@ CSV_COLUMNS = [
     "documents",
     "origins",
     "conflict",
+    "conflict_kind",
+    "background",
 ]
 
 
@@ -136,6 +138,8 @@ def write_csv(ledger: Ledger, path: str | Path) -> int:
                         "documents": fig["documents"],
                         "origins": fig.get("origins"),
                         "conflict": fig["conflict"],
+                        "conflict_kind": fig.get("conflict_kind") or "",
+                        "background": inc["background"],
                     }
                 )
                 n += 1

@@ -35,12 +35,13 @@ def _where(place: str | None, country: str | None) -> str:
     return ", ".join(parts)
 
 
-def incident_records(ledger: Ledger) -> Iterator[dict[str, Any]]:
-    """One record per incident, in list order: what `tally incidents` lists, with each total's
-    low and high (those of the incident's main row), streamed from the ledger."""
-    for row in ledger.incident_summaries():
+def incident_records(ledger: Ledger, background: bool = True) -> Iterator[dict[str, Any]]:
+    """One record per incident, in list order: what `tally incidents` lists, each total with
+    its low and high (the decided total's range), streamed from the ledger's index rows."""
+    for row in ledger.incident_summaries(reconciled=False):
         inc: Incident = row["incident"]
-        figs = row.get("figures", [])
+        if inc.background and not background:
+            continue
         rec: dict[str, Any] = {
             "incident": inc.id,
             "name": inc.name,
@@ -50,19 +51,14 @@ def incident_records(ledger: Ledger) -> Iterator[dict[str, Any]]:
             "admin1": inc.admin1,
             "country": inc.country,
         }
-        decisions = row.get("decisions") or {}
         for category in ("killed", "injured"):
-            total = row.get("totals", {}).get(category)
-            decided = decisions.get(category) or {}
-            rec[category] = total
-            rec[f"{category}_low"] = decided.get("low", total) if total is not None else None
-            rec[f"{category}_high"] = decided.get("high", total) if total is not None else None
+            for end in ("", "_low", "_high"):
+                rec[category + end] = row[category + end]
         rec |= {
             "sources": row["documents"],
             "conflict": row["conflict"],
-            "conflict_kind": row.get("conflict_kind") or ("dispute" if row["conflict"] else None),
+            "conflict_kind": row["conflict_kind"] or ("dispute" if row["conflict"] else None),
             "background": inc.background,
-            "figures": len(figs),
         }
         yield rec
 
@@ -111,7 +107,7 @@ def incidents_cli(
     """One row per incident: id, name, date, place, killed and injured (best (low–high)),
     sources, conflicts (⚠ sources disagree, ↻ the toll was revised)."""
     with Ledger(db) as ledger:
-        records = (r for r in incident_records(ledger) if background or not r["background"])
+        records = incident_records(ledger, background)
         print_listing(records, INCIDENT_COLUMNS, fmt, limit)
     if fmt == Format.table:
         console.print(LEGEND, style="dim", highlight=False)

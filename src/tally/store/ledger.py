@@ -378,8 +378,8 @@ class Ledger:
         while batch := [_incident_row(*item) for item in islice(items, 500)]:
             c.executemany(
                 f"INSERT INTO relink_incidents ({_INC_COLS}, killed, injured, documents, conflict, "
-                "reconciled, search, conflict_kind) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "reconciled, search, conflict_kind, killed_low, killed_high, injured_low, "
+                f"injured_high) VALUES ({', '.join('?' * 23)})",
                 batch,
             )
         # What publishing must write: rows new or changed, and ids no longer in the view.
@@ -546,7 +546,10 @@ class Ledger:
 
 INCIDENT_SORTS = ("date", "killed", "injured", "documents")
 """What the incident list sorts by (`find_incidents`)."""
-_SUMMARY_COLS = f"{_INC_COLS}, killed, injured, documents, conflict, conflict_kind"
+_SUMMARY_COLS = (
+    f"{_INC_COLS}, killed, injured, documents, conflict, conflict_kind, "
+    "killed_low, killed_high, injured_low, injured_high"
+)
 _LIST_ORDER = "background, date DESC, id"
 """Main incidents first, newest first: the order of every incident listing."""
 
@@ -559,7 +562,11 @@ def _summary(r: tuple) -> dict[str, Any]:
         "documents": r[14],
         "conflict": bool(r[15]),
         "conflict_kind": r[16],
-        **(json.loads(r[17]) if len(r) > 17 else {}),
+        "killed_low": r[17],
+        "killed_high": r[18],
+        "injured_low": r[19],
+        "injured_high": r[20],
+        **(json.loads(r[21]) if len(r) > 21 else {}),
     }
 
 
@@ -622,7 +629,15 @@ def _incident_row(inc: Incident, recs: list[Reconciled], tot: dict[str, Total | 
         ),
         _search(inc),
         "dispute" if "dispute" in kinds else "revision" if "revision" in kinds else None,
+        *(_span(tot.get(c), end) for c in ("killed", "injured") for end in ("low", "high")),
     )
+
+
+def _span(total: Total | int | None, end: str) -> int | None:
+    """A total's low or high end (a plain number is its own range)."""
+    if total is None or isinstance(total, int):
+        return total
+    return total.low if end == "low" else total.high
 
 
 def _renames(counts: Iterable[tuple[str, str | None, int]]) -> dict[str, str]:
