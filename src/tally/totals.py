@@ -165,7 +165,7 @@ def _agreed(
     others = sorted(v for v in votes if v != value)
     if others:
         note += " (others: " + ", ".join(f"{v:,}" for v in others) + ")"
-    return terms, note, votes[value] * 2 > len(given)
+    return terms, note, votes[value] * 2 >= len(given)
 
 
 def short(name: str) -> str:
@@ -176,8 +176,8 @@ def short(name: str) -> str:
 def _terms(rows: list[Reconciled]) -> tuple[list[Term], str]:
     """The disjoint terms whose sum is the total of one category's rows, and a note."""
     victims = {r.group: v for r in rows if (v := _victims(r)) is not None}
-    people = _whole_term(victims.get("people"), "people")
-    civilians = _whole_term(victims.get("civilians"), "civilians")
+    people = _whole_term(victims.get("people"), "people", parts=True)
+    civilians = _whole_term(victims.get("civilians"), "civilians", parts=True)
     part_rows = [victims[g] for g in PARTS if g in victims]
     parts = _parts_term(part_rows) if part_rows else None
     elderly = victims.get("elderly")
@@ -194,10 +194,6 @@ def _terms(rows: list[Reconciled]) -> tuple[list[Term], str]:
             note += f"; {base.label} {base.value:,} may hold the {g} {extra.value:,}"
         else:
             terms.append(extra)
-    if not terms and rows:  # only parts are stated: the largest bounds the total from below
-        top = max(rows, key=lambda r: r.best or 0)
-        if top.best:
-            terms = [_term(f"{top.group} (parts only)", top)]
     perps = [s for r in rows for s in r.statements if s.figure.role == "perpetrator"]
     perp_row = _row_of([_as_group(s, "perpetrators") for s in perps])
     if perp_row is not None and perp_row.best and not all(s.figure.subset for s in perps):
@@ -205,10 +201,14 @@ def _terms(rows: list[Reconciled]) -> tuple[list[Term], str]:
     return terms, note
 
 
-def _whole_term(row: Reconciled | None, group: str) -> Term | None:
-    """The term of a group's row, unless it has no best or holds only parts."""
-    if row is None or not row.best or all(s.figure.subset for s in row.statements):
+def _whole_term(row: Reconciled | None, group: str, parts: bool = False) -> Term | None:
+    """The term of a group's row, unless it has no best or (without `parts`) holds only
+    parts: a part of the people harmed bounds their total from below ("among the dead were
+    four police officers"), a part of the combatants says nothing of the others."""
+    if row is None or not row.best:
         return None
+    if all(s.figure.subset for s in row.statements):
+        return _term(f"{group} (parts only)", row) if parts else None
     return _term(group, row)
 
 
