@@ -318,3 +318,21 @@ def test_totals_agree_with_their_rows(statements: list[Statement]) -> None:
         mine = [r for r in rows if r.category == cat]
         assert max(r.low or 0 for r in mine) <= t.best <= sum(r.high or 0 for r in mine)
         assert t.low <= t.best <= t.high
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subset"),
+    [
+        ("The gunman killed 19 children and two teachers at the school.", True),
+        ("Two teachers were killed in the ambush on Tuesday.", True),
+        ("Five people were killed in the ambush on Tuesday.", False),
+    ],
+)
+def test_a_count_of_a_role_is_marked_a_part_by_the_extractor(sentence: str, subset: bool) -> None:
+    """Reconciliation reads `subset`; the extractor decides it (a role count is a part)."""
+    from tally.extract import extract
+    from tally.models import Document, text_hash
+
+    doc = Document(id=text_hash(sentence), text=sentence, kind="text", name="t.txt")
+    figs = [f for f in extract(doc) if f.group == "people" and f.category == "killed"]
+    assert figs and all(f.subset is subset for f in figs)

@@ -185,6 +185,8 @@ def _terms(rows: list[Reconciled]) -> tuple[list[Term], str]:
         parts = _term("elderly", elderly)
     widest = max((t for t in (people, civilians) if t), key=lambda t: t.value, default=None)
     base = widest or parts
+    if widest is not None and parts is not None and widest.label.endswith("(parts only)"):
+        base = max(widest, parts, key=lambda t: t.value)  # both only bound the total
     terms, note = ([base] if base else []), ""
     for g in APART:
         extra = _whole_term(victims.get(g), g)

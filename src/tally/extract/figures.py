@@ -436,6 +436,8 @@ def _read_number(
             f.official, f.official_pos = off.group(0).strip(), len(lead) - len(rest) + off.start()
     if f.cue and _SUBSET.search(f.cue) and f.group == "people":
         f.subset = True
+    if head in lex.ROLE_NOUNS and f.group == "people":
+        f.subset = True
     if head in {"bodies", "body"} or _AMONG_WERE_BEFORE.search(tail):
         f.subset = f.subset or f.group == "people"
     return f

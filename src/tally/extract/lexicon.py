@@ -110,6 +110,15 @@ for _group, _words in {
 }.items():
     for _w in _words.split():
         GROUP_NOUNS[_w.lower()] = _group
+# Noun heads naming a role among the harmed ("two teachers", "a police officer"): a count of
+# them is a part of the people harmed, not their total (`Figure.subset`).
+_ROLES = (
+    "teacher teachers officer officers policeman policemen trooper troopers deputy deputies"
+    " agent agents firefighter firefighters journalist journalists reporter reporters nurse"
+    " nurses doctor doctors guard guards employees inspectors sub-inspectors constable"
+    " constables"
+)
+ROLE_NOUNS = frozenset(_ROLES.split())
 _THINGS = (
     "houses homes buildings structures livestock cattle animals goats sheep cows pigs chickens"
     " poultry dogs horses camels vehicles cars trucks buses boats ships aircraft planes shops"
