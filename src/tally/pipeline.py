@@ -40,6 +40,7 @@ from tally.reconcile import reconcile
 from tally.store import Ledger
 from tally.store.corrections import Corrections, CorrectionSet
 from tally.totals import settle
+from tally.words import counted
 
 BATCH = 32
 """Documents written per transaction: each one whole, so a crash never leaves one half written."""
@@ -90,19 +91,20 @@ class IngestReport:
     def summary(self) -> str:
         """The one-line summary printed at the end of an ingest."""
         return (
-            f"{self.stored} documents stored, {self.duplicates} already in the ledger, "
-            f"{self.figures} figures; {self.skipped} files skipped (not text or HTML), "
-            f"{self.failed} failed"
+            f"{counted(self.stored, 'document')} stored, {self.duplicates} already in the "
+            f"ledger, {counted(self.figures, 'figure')}; {counted(self.skipped, 'file')} skipped "
+            f"(not text or HTML), {self.failed} failed"
         )
 
 
 def process(source: Source, options: IngestOptions | None = None) -> Processed:
     """Read, extract and link one source within its document (raises `InputError`)."""
     from tally.extract import extract  # imported here: commands that only read skip its patterns
+    from tally.lang.describe import in_language
 
     doc = read(source, options)
     figures, local = link_within(doc, extract(doc))
-    return Processed(source, doc, figures, local)
+    return Processed(source, doc, figures, in_language(doc, local, figures))
 
 
 def process_safe(source: Source, options: IngestOptions | None = None) -> Result:

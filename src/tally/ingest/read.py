@@ -70,7 +70,9 @@ def read(source: Source, options: IngestOptions | None = None) -> Document:
         raise InputError(_why_empty(text, is_html), source=source.name)
     if is_html:
         _check_lines(doc.text, options, source.name)
-    return doc
+    from tally.lang.detect import with_language  # loads the language data: only when reading
+
+    return with_language(doc, source.language or options.language)
 
 
 def read_bytes(path: str, options: IngestOptions, name: str | None = None) -> bytes:

@@ -16,8 +16,9 @@ from itertools import groupby, islice
 from pathlib import Path
 from typing import Any
 
-from tally.errors import NotFound
+from tally.errors import NotFound, StoreError
 from tally.models import (
+    Citation,
     Document,
     Figure,
     Incident,
@@ -26,6 +27,7 @@ from tally.models import (
     Span,
     Statement,
     Total,
+    outlet,
 )
 from tally.reconcile import stated
 from tally.store.db import Connection
@@ -73,8 +75,16 @@ def default_target() -> str:
 class Ledger:
     """A tally ledger in SQLite (a file path) or PostgreSQL (a `postgresql://` URL)."""
 
-    def __init__(self, target: str | Path | None = None) -> None:
+    def __init__(self, target: str | Path | None = None, *, create: bool = True) -> None:
+        """Open (and bring up to date) the ledger at `target`; with `create` False, a file
+        that does not exist is an error instead of a new, empty ledger (what read commands
+        want: a mistyped `--db` must not show an empty ledger)."""
         self.target = str(target or default_target())
+        if not create and "://" not in self.target and not Path(self.target).exists():
+            raise StoreError(
+                "no ledger here (`tally ingest --db` creates one; check the path)",
+                source=self.target,
+            )
         self.conn = Connection(self.target)
         migrate(self.conn)
         self._staged: set[str] = set()
@@ -187,6 +197,16 @@ class Ledger:
                 "(SELECT doc_id FROM document_names WHERE name = ?) LIMIT 2",
                 (doc_id,),
             )
+        if not rows:
+            ids = self._ids_named_like(doc_id)
+            rows = (
+                self.conn.query(
+                    f"SELECT {_DOC_COLS} FROM documents WHERE id IN ({', '.join('?' * len(ids))})",
+                    ids,
+                )
+                if ids
+                else []
+            )
         if len(rows) != 1:
             raise NotFound(
                 f"no document {doc_id!r} in the ledger"
@@ -194,6 +214,33 @@ class Ledger:
                 else f"{doc_id!r} names more than one document"
             )
         return _document(rows[0])
+
+    def _ids_named_like(self, given: str) -> list[str]:
+        """Ids of documents one of whose names is the path `given` written another way: the
+        same base name where `given` is a bare file name, else the same file (relative to
+        here or absolute) or a name that ends with `given`'s path. At most two."""
+        base = os.path.basename(given.rstrip("/"))
+        if not base:
+            return []
+        pattern = "%" + base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        rows = self.conn.query(
+            "SELECT DISTINCT doc_id, name FROM document_names WHERE name LIKE ? ESCAPE '\\'",
+            (pattern,),
+        )
+        wanted = os.path.normpath(given)
+        absolute = os.path.abspath(given)
+        ids: list[str] = []
+        for doc_id, name in rows:
+            if os.path.basename(name) != base or doc_id in ids:
+                continue
+            norm = os.path.normpath(name)
+            if (
+                os.sep not in wanted
+                or norm.endswith(os.sep + wanted)
+                or os.path.abspath(name) == absolute
+            ):
+                ids.append(doc_id)
+        return ids[:2]
 
     def documents(self) -> Iterator[Document]:
         """Every stored document, in id order, streamed."""
@@ -234,14 +281,16 @@ class Ledger:
         sql += " ORDER BY doc_id, start_char, category, end_char"
         return [_figure(r) for r in self.conn.query(sql, params)]
 
-    def named_figures(self, doc_id: str | None = None) -> Iterator[tuple[Figure, str]]:
+    def named_figures(self, doc_id: str | None = None) -> Iterator[tuple[Figure, Citation]]:
         """Every stored figure (of one document, if given) once for each name its document
-        arrived under (its URL where it had no name, its id where neither is known),
-        streamed in document and text order, then by name. A figure's incident is the
-        ledger's incident it counts: none before the ledger is linked."""
+        arrived under (its URL where it had no name, its id where neither is known), with
+        what cites it there, streamed in document and text order, then by name. A figure's
+        incident is the ledger's incident it counts: none before the ledger is linked."""
         cols = ", ".join(f"f.{c.strip()}" for c in _FIG_COLS.split(","))
         sql = (
-            f"SELECT {cols}, n.name, n.url FROM figures f "
+            f"SELECT {cols}, n.name, COALESCE(n.url, d.url), d.published, d.publisher, "
+            "d.title, d.language FROM figures f "
+            "JOIN documents d ON d.id = f.doc_id "
             "LEFT JOIN document_names n ON n.doc_id = f.doc_id"
             + (" WHERE f.doc_id = ?" if doc_id else "")
             + " ORDER BY f.doc_id, f.start_char, f.category, f.end_char, f.key, n.name"
@@ -250,7 +299,18 @@ class Ledger:
             fig = _figure(row)
             if row[_FIG_N - 1] is None:
                 fig = dataclasses.replace(fig, incident=None)
-            yield fig, row[_FIG_N] or row[_FIG_N + 1] or row[1]
+            name, url, published, publisher, title, language = row[_FIG_N : _FIG_N + 6]
+            yield (
+                fig,
+                Citation(
+                    name=name or url or row[1],
+                    url=url,
+                    published=published,
+                    publisher=outlet(publisher, url),
+                    title=title,
+                    language=language or "en",
+                ),
+            )
 
     def local_incidents(self) -> Iterator[LocalIncident]:
         """Every document's local incidents, streamed in document order (what cross-document
