@@ -188,7 +188,8 @@ def _terms(rows: list[Reconciled]) -> tuple[list[Term], str]:
     if widest is not None and parts is not None and widest.label.endswith("(parts only)"):
         base = max(widest, parts, key=lambda t: t.value)  # both only bound the total
     terms, note = ([base] if base else []), ""
-    for g in APART:
+    others = sorted(g for g in victims if g not in (*WIDEST, *PARTS, "elderly", *APART))
+    for g in (*APART, *others):  # a group the spec does not name is counted apart too
         extra = _whole_term(victims.get(g), g)
         if extra is None:
             continue
