@@ -10,6 +10,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 
+from tally.ingest.repair import clean_field, repair
 from tally.ingest.text import PUBLISHER_CUE, find_date, furniture_spans
 from tally.models import Document, Source, text_hash
 
@@ -35,6 +36,8 @@ def parse_html(html: str, source: Source) -> Document:
     headline = _headline(html)
     if headline and headline not in text[: len(headline) + 300]:
         text = f"{headline}\n{text}" if text else headline
+    fixed = repair(text)
+    text = fixed.text
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta and meta.title else None
     published = _iso(meta.date) if meta and meta.date else None
@@ -51,11 +54,12 @@ def parse_html(html: str, source: Source) -> Document:
         kind="html",
         name=source.name,
         url=source.url,
-        title=source.title or title or raw_title,
+        title=source.title or clean_field(title or raw_title),
         published=source.published or published,
-        publisher=source.publisher or publisher,
-        byline=byline,
+        publisher=source.publisher or clean_field(publisher),
+        byline=clean_field(byline),
         furniture=tuple(furniture_spans(text)),
+        repairs=fixed.repairs,
     )
 
 
