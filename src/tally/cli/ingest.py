@@ -53,6 +53,10 @@ def ingest_cli(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Let URLs reach private addresses.")
     ] = False,
+    allow_outside: Annotated[
+        bool,
+        typer.Option("--allow-outside", help="Let manifest paths leave the manifest's folder."),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     link: Annotated[
         bool,
@@ -81,7 +85,7 @@ def ingest_cli(
         runner = ray_runner(ray_address)
     else:
         runner = local_runner(jobs)
-    inputs = discover(paths or [], manifest)
+    inputs = discover(paths or [], manifest, allow_outside=allow_outside)
     with Ledger(db) as ledger:
         with Progress(
             SpinnerColumn(),
