@@ -216,3 +216,16 @@ def test_html_text_is_repaired_and_says_so(tmp_path: Path) -> None:
 )
 def test_metadata_fields_hold_no_lone_surrogates_or_nul(value: str, stored: str | None) -> None:
     assert clean_field(value) == stored
+
+
+def test_the_document_page_says_the_text_was_repaired_and_how(tmp_path: Path) -> None:
+    from tests.conftest import run_tally
+
+    page = tmp_path / "a.txt"
+    page.write_bytes(b"The chief said \xc2\x91it was a tragedy\xc2\x92. Two people were killed.\n")
+    db = str(tmp_path / "l.db")
+    run_tally("ingest", "-q", "--db", db, str(page))
+    doc = read(Source(name=str(page), path=str(page)))
+    html = run_tally("serve", "--db", db, "--get", f"/documents/{doc.id}").stdout
+    assert "the stored text was repaired from the bytes as they arrived (c1-controls;" in html
+    assert doc.source_hash in html
