@@ -19,9 +19,17 @@ $(VENV)/.installed: pyproject.toml uv.lock
 install: $(VENV)/.installed
 	@$(PY) -m compileall -q src
 
+# Rebuilt from examples/ each time (so it shows this version's extraction); reviewers'
+# corrections in an existing examples.db are carried over to the rebuilt one.
 run: install
-	@rm -f $(EXAMPLE_DB) $(EXAMPLE_DB)-wal $(EXAMPLE_DB)-shm
-	$(TALLY) ingest --db $(EXAMPLE_DB) examples/
+	@set -e; keep=""; \
+	if [ -e $(EXAMPLE_DB) ]; then \
+	  keep=$$(mktemp); $(TALLY) corrections export --db $(EXAMPLE_DB) --out $$keep >/dev/null; \
+	  echo "rebuilding $(EXAMPLE_DB) from examples/; its corrections are carried over"; \
+	fi; \
+	rm -f $(EXAMPLE_DB) $(EXAMPLE_DB)-wal $(EXAMPLE_DB)-shm; \
+	$(TALLY) ingest --db $(EXAMPLE_DB) examples/; \
+	if [ -n "$$keep" ]; then $(TALLY) corrections import --db $(EXAMPLE_DB) $$keep; rm -f $$keep; fi
 	$(TALLY) incidents --db $(EXAMPLE_DB)
 
 test: install
@@ -46,12 +54,22 @@ bench: install
 bench-scale: install
 	$(PY) bench/scale.py --shared $(SHARED)
 
+# Figure-level corpora scored by `tally eval` (per rule, per language); incident-level ones
+# (gva-dev and the coded datasets' dev splits, full) by `tally eval-incidents`.
+EVAL_FIGURES ?= seeds dev genres multilingual
+EVAL_INCIDENTS ?= gva-dev coded/rand-dev coded/gtd-dev coded/acled-dev coded/wad-dev
+
 eval: install
-	@for corpus in seeds dev; do \
+	@set -e; for corpus in $(EVAL_FIGURES); do \
 	  d=$(SHARED)/corpus/$$corpus; tmp=$$(mktemp -d); \
-	  $(TALLY) ingest -q --db $$tmp/l.db $$d >/dev/null && \
-	  $(TALLY) export --db $$tmp/l.db --figures $$tmp/f.jsonl --incidents $$tmp/i.jsonl >/dev/null && \
-	  echo "== $$corpus" && python3 $(SHARED)/eval/score.py $$d/gold.json $$tmp/f.jsonl --incidents $$tmp/i.jsonl; \
+	  $(TALLY) ingest -q --db $$tmp/l.db $$d >/dev/null; \
+	  echo "== $$corpus"; $(TALLY) eval --db $$tmp/l.db $$d/gold.json --rules; \
+	  rm -rf $$tmp; \
+	done; \
+	for corpus in $(EVAL_INCIDENTS); do \
+	  d=$(SHARED)/corpus/$$corpus; tmp=$$(mktemp -d); \
+	  $(TALLY) ingest -q -j 2 --db $$tmp/l.db --manifest $$d/manifest.jsonl >/dev/null; \
+	  echo "== $$corpus"; $(TALLY) eval-incidents --db $$tmp/l.db $$d/incidents.json; \
 	  rm -rf $$tmp; \
 	done
 

@@ -39,11 +39,11 @@ def figure_rows(ledger: Ledger, doc_id: str | None = None) -> Iterator[dict[str,
     """One spec row per figure (of one document, if given) and per name its document
     arrived under, as reviewers corrected it."""
     fixes = Corrections(ledger.conn).snapshot()
-    for stored, name in ledger.named_figures(doc_id):
+    for stored, cite in ledger.named_figures(doc_id):
         f = fixes.figure(stored)
         if f is not None:
             yield {
-                "doc": name,
+                "doc": cite.name,
                 "doc_id": f.doc_id,
                 "incident": f.incident,
                 "category": f.category,
@@ -59,6 +59,11 @@ def figure_rows(ledger: Ledger, doc_id: str | None = None) -> Iterator[dict[str,
                 "rule": f.rule,
                 "role": f.role,
                 "key": stored.key,
+                "published": cite.published,
+                "publisher": cite.publisher,
+                "url": cite.url,
+                "title": cite.title,
+                "language": cite.language,
             }
 
 

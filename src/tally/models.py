@@ -7,8 +7,10 @@ into rows and back. Field names follow `shared/spec/FIGURES.md`.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from typing import Literal
+from urllib.parse import urlsplit
 
 Category = Literal["killed", "injured", "missing", "captured", "displaced"]
 Group = Literal["people", "civilians", "combatants", "women", "men", "children", "elderly"]
@@ -39,6 +41,25 @@ QUALIFIERS: tuple[str, ...] = (
 )
 
 
+_ARCHIVED = re.compile(r"^https?://(?:web\.)?archive\.org/web/[^/]+/(.+)$", re.I)
+
+
+def outlet(publisher: str | None, url: str | None) -> str | None:
+    """The name a source goes by: its publisher, else the host of its URL (of the archived
+    page for a web-archive URL), without `www.`; None when neither is known."""
+    if publisher:
+        return publisher
+    if not url:
+        return None
+    archived = _ARCHIVED.match(url)
+    if archived:
+        url = archived.group(1)
+        if "://" not in url:
+            url = "http://" + url
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    return host or None
+
+
 def text_hash(text: str) -> str:
     """The id of a document: a hash of its stored text, so the same text is stored once."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
@@ -55,6 +76,8 @@ class Source:
     published: str | None = None
     publisher: str | None = None
     title: str | None = None
+    language: str | None = None
+    """ISO 639-1 code the user gave (manifest `language`); None: detected from the text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +115,19 @@ class Document:
     def in_furniture(self, start: int, end: int) -> bool:
         """True when `[start, end)` overlaps marked page furniture."""
         return any(s.start < end and start < s.end for s in self.furniture)
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """What a figure is cited by: its document under one name it arrived under."""
+
+    name: str
+    url: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    """The publisher the page or manifest names, else the URL's host (`outlet`)."""
+    title: str | None = None
+    language: str = "en"
 
 
 @dataclass(frozen=True, slots=True)

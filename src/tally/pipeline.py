@@ -26,10 +26,12 @@ from typing import Protocol
 from tally.errors import InputError, TallyError
 from tally.ingest import IngestOptions, read
 from tally.link import link_across, link_within
+from tally.link.ids import carry_ids
 from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Source, Statement
 from tally.reconcile import reconcile, totals
 from tally.store import Ledger
 from tally.store.corrections import Corrections, CorrectionSet
+from tally.words import counted
 
 BATCH = 32
 """Documents written per transaction: each one whole, so a crash never leaves one half written."""
@@ -80,19 +82,20 @@ class IngestReport:
     def summary(self) -> str:
         """The one-line summary printed at the end of an ingest."""
         return (
-            f"{self.stored} documents stored, {self.duplicates} already in the ledger, "
-            f"{self.figures} figures; {self.skipped} files skipped (not text or HTML), "
-            f"{self.failed} failed"
+            f"{counted(self.stored, 'document')} stored, {self.duplicates} already in the "
+            f"ledger, {counted(self.figures, 'figure')}; {counted(self.skipped, 'file')} skipped "
+            f"(not text or HTML), {self.failed} failed"
         )
 
 
 def process(source: Source, options: IngestOptions | None = None) -> Processed:
     """Read, extract and link one source within its document (raises `InputError`)."""
     from tally.extract import extract  # imported here: commands that only read skip its patterns
+    from tally.lang.describe import in_language
 
     doc = read(source, options)
     figures, local = link_within(doc, extract(doc))
-    return Processed(source, doc, figures, local)
+    return Processed(source, doc, figures, in_language(doc, local, figures))
 
 
 def process_safe(source: Source, options: IngestOptions | None = None) -> Result:
@@ -258,10 +261,10 @@ def relink(ledger: Ledger, *, tries: int = 3) -> int:
     """Link every stored local incident across documents, reconcile, and store the view.
 
     Returns the number of incidents. Deterministic: the same documents give the
-    same incidents and ids whatever order they were ingested in. Reads no texts.
-    Where linking now names an incident of the published view otherwise (an
-    earlier report took its number), reviewers' merges, splits and moves follow
-    the incident to its new id.
+    same incidents whatever order they were ingested in. Reads no texts. Published
+    ids stay (`link.ids.carry_ids`): new reports join their incident's id, a merge
+    keeps one id and redirects the others, and reviewers' merges, splits and moves
+    follow the incident.
     Everything is computed from one snapshot of the ledger and staged in
     temporary tables while other writers go on: the figures' incidents, then
     each incident's figures read back one at a time, reconciled and staged, so
@@ -275,6 +278,10 @@ def relink(ledger: Ledger, *, tries: int = 3) -> int:
     with ledger.conn.snapshot():
         stamp = _stamp(ledger)
         incidents, mapping = link_across(ledger.local_incidents())
+        incidents, mapping, redirects = carry_ids(
+            incidents, mapping, ledger.published_links(), ledger.redirected()
+        )
+        ledger.stage_redirects(redirects)
         renames = ledger.renames(mapping)
         fixes = Corrections(ledger.conn).snapshot().renamed(renames)
         incidents = fixes.incidents(incidents)

@@ -64,3 +64,8 @@ MONTHS: tuple[str, ...] = tuple(
 def small_numbers(upto: int = 10) -> dict[str, int]:
     """Number words from one to `upto` (at most nineteen), for "three days after"-like phrases."""
     return {w: v for w, v in NUMBER_WORDS.items() if 1 <= v <= upto}
+
+
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """`n` and its noun, in the singular for one: "1 incident", "2 incidents", "0 figures"."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"

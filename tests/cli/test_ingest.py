@@ -36,7 +36,7 @@ def test_ingest_then_reingest_on_each_back_end(
     seeds = str(shared / "corpus" / "seeds")
     first = run_tally("ingest", "--db", db_target, seeds)
     assert first.stdout.startswith("3 documents stored, 0 already in the ledger,")
-    assert "1 files skipped" in first.stdout and first.stdout.count("\n") == 1
+    assert "1 file skipped" in first.stdout and first.stdout.count("\n") == 1
     assert _export(db_target, tmp_path, "a") == seeds_reference
     again = run_tally("ingest", "--db", db_target, seeds)
     assert again.stdout.startswith("0 documents stored, 3 already in the ledger,")

@@ -236,7 +236,7 @@ def test_cli_fetches_with_the_flag_and_refuses_without(server: str, tmp_path: Pa
     )
     assert "Traceback" not in refused.stderr
     ok = run_tally("ingest", "--db", db, "--allow-private", url)
-    assert ok.stdout.startswith("1 documents stored")
+    assert ok.stdout.startswith("1 document stored")
     with Ledger(db) as ledger:
         assert [(n, u) for _, n, u in ledger.names()] == [(url, url)]
 

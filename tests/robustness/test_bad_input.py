@@ -113,7 +113,7 @@ def test_every_bad_input_is_one_line_and_the_batch_goes_on(tmp_path: Path) -> No
         assert line in lines, f"{name}: {line!r} not in {lines}"
     assert len(lines) == len(expected)
     assert proc.stdout.startswith(f"{len(stored) + 1} documents stored, 0 already in the ledger, ")
-    assert f"1 files skipped (not text or HTML), {len(expected)} failed" in proc.stdout
+    assert f"1 file skipped (not text or HTML), {len(expected)} failed" in proc.stdout
     with Ledger(db) as ledger:
         for name, text in stored.items():
             assert ledger.document(str(folder / name)).text == text
@@ -133,7 +133,7 @@ def test_limits_are_options(tmp_path: Path) -> None:
         assert refused.returncode == 1
         assert reason in refused.stderr
     ok = run_tally("ingest", "--db", db, "--max-line", "200", str(tmp_path / "a.txt"))
-    assert ok.stdout.startswith("1 documents stored")
+    assert ok.stdout.startswith("1 document stored")
 
 
 def test_bad_manifest_lines_are_reported_and_good_ones_ingested(tmp_path: Path) -> None:
@@ -160,7 +160,7 @@ def test_bad_manifest_lines_are_reported_and_good_ones_ingested(tmp_path: Path) 
         f"error [T110] {m}:3: names a missing file: gone.txt",
         f"error [T100] {tmp_path}/x.txt: no such file or folder",
     ]
-    assert proc.stdout.startswith("1 documents stored")
+    assert proc.stdout.startswith("1 document stored")
     assert ", 3 failed" in proc.stdout
 
 
@@ -170,7 +170,7 @@ def test_all_good_exits_zero(tmp_path: Path) -> None:
     (tmp_path / "in" / "b.png").write_bytes(b"\x89PNG")
     proc = run_tally("ingest", "--db", str(tmp_path / "l.db"), str(tmp_path / "in"))
     assert proc.returncode == 0 and proc.stderr == ""
-    assert "1 files skipped (not text or HTML), 0 failed" in proc.stdout
+    assert "1 file skipped (not text or HTML), 0 failed" in proc.stdout
 
 
 def test_a_path_that_vanishes_mid_run(tmp_path: Path) -> None:
@@ -236,5 +236,5 @@ def test_an_unreadable_file_as_an_unprivileged_user(shared_tmp: Path) -> None:
         f"error [T100] {shared_tmp}/locked: cannot read folder: permission denied",
         f"error [T100] {shared_tmp}/secret.txt: cannot read: permission denied",
     ]
-    assert proc.stdout.startswith("1 documents stored")
+    assert proc.stdout.startswith("1 document stored")
     assert ", 2 failed" in proc.stdout

@@ -13,7 +13,16 @@ from pathlib import Path
 import pytest
 
 from tally.errors import NotFound, StoreError
-from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Statement, text_hash
+from tally.models import (
+    Document,
+    Figure,
+    Incident,
+    LocalIncident,
+    Reconciled,
+    Statement,
+    outlet,
+    text_hash,
+)
 from tally.store import Ledger
 from tally.store.schema import MIGRATIONS
 
@@ -117,13 +126,32 @@ def test_figures_keep_every_field_and_boolean(led: Ledger) -> None:
     assert stored == figs
     assert stored[0].subset is True and stored[1].subset is False
     unlinked = [dataclasses.replace(f, incident=None) for f in figs]
-    assert list(led.named_figures()) == [(f, "a.txt") for f in unlinked]
+    assert [(f, c.name) for f, c in led.named_figures()] == [(f, "a.txt") for f in unlinked]
     led.add_name(doc.id, "https://example.org/a", url="https://example.org/a")
     led.add_name(doc.id, "0-mirror.txt")
-    assert [(f.value, name) for f, name in led.named_figures(doc.id)] == [
+    assert [(f.value, c.name) for f, c in led.named_figures(doc.id)] == [
         (5, "0-mirror.txt"), (5, "a.txt"), (5, "https://example.org/a"),
         (12, "0-mirror.txt"), (12, "a.txt"), (12, "https://example.org/a"),
     ]  # fmt: skip
+    cites = {c.name: c for _, c in led.named_figures(doc.id)}
+    assert cites["https://example.org/a"].publisher == "example.org"
+
+
+@pytest.mark.parametrize(
+    ("publisher", "url", "expected"),
+    [
+        ("Reuters", "https://www.example.com/a", "Reuters"),
+        (None, "https://www.ktla.com/2016/02/09/story", "ktla.com"),
+        (None, "http://web.archive.org/web/20160713033953/http://ktla.com:80/2016/x", "ktla.com"),
+        (None, "https://web.archive.org/web/2016id_/www.wral.com/news/a.html", "wral.com"),
+        (None, None, None),
+        (None, "not a url", None),
+    ],
+)
+def test_a_source_is_named_by_its_publisher_else_its_host(
+    publisher: str | None, url: str | None, expected: str | None
+) -> None:
+    assert outlet(publisher, url) == expected
 
 
 def test_a_failed_document_leaves_nothing_behind(led: Ledger) -> None:

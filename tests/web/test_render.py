@@ -46,6 +46,25 @@ def test_a_quote_is_shown_in_its_sentence(text: str, quote: str, expected: tuple
     assert got == expected
 
 
+@pytest.mark.parametrize(
+    ("marked", "shown"),
+    [
+        ("Lt. Col. Reyes said [9 soldiers died] at the base. The army gave no names.",
+         "Lt. Col. Reyes said [9 soldiers died] at the base."),
+        ("The mayor spoke. “[Twelve were killed],” she said. Police left.",
+         "“[Twelve were killed],” she said."),
+        ("Gov. Ali Musa visited. [At least 7 died] in St. Mary's ward. No more.",
+         "[At least 7 died] in St. Mary's ward."),
+        ("Flood toll\n[14 people drowned]\nBy Staff", "[14 people drowned]"),
+    ],
+)  # fmt: skip
+def test_the_sentence_shown_is_the_extractors_sentence(marked: str, shown: str) -> None:
+    text = marked.replace("[", "").replace("]", "")
+    start, end = marked.index("["), marked.index("]") - 1
+    before, quote, after = sentence(text, start, end)
+    assert f"{before}[{quote}]{after}" == shown
+
+
 def test_a_long_sentence_is_trimmed_with_an_ellipsis() -> None:
     text = "word " * 200 + "killed 3 people " + "word " * 200
     before, quote, after = sentence(text, 1000, 1016)

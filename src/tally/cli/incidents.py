@@ -10,6 +10,7 @@ from rich.table import Table
 
 from tally.cli.app import DbOption, FormatOption, LimitOption, app, console, print_listing
 from tally.cli.tables import Column, Format
+from tally.evaluate import UNKNOWN_RULE
 from tally.models import Incident
 from tally.reconcile import movement
 from tally.store import Ledger
@@ -98,9 +99,20 @@ def incidents_cli(
     limit: LimitOption = None,
 ) -> None:
     """One row per incident: id, name, date, place, killed and injured, sources, conflicts."""
-    with Ledger(db) as ledger:
+    with Ledger(db, create=False) as ledger:
         records = incident_records(ledger)
         print_listing(records, INCIDENT_COLUMNS, fmt, limit)
+
+
+def _rules(ledger: Ledger, figures: list[dict[str, Any]]) -> dict[str, str]:
+    """Each statement's rule id, with its role when it counts perpetrators, by figure key."""
+    docs = {s["doc_id"] for f in figures for s in f.get("statements", []) if s.get("doc_id")}
+    out = {}
+    for doc in sorted(docs):
+        for fig, _ in ledger.named_figures(doc):
+            role = ", perpetrator" if fig.role == "perpetrator" else ""
+            out[fig.key] = f"{fig.rule or UNKNOWN_RULE}{role}"
+    return out
 
 
 @app.command("show")
@@ -109,10 +121,12 @@ def show_cli(
     db: DbOption = None,
 ) -> None:
     """One incident: the reconciled table with why each best, the timeline, every statement."""
-    with Ledger(db) as ledger:
+    with Ledger(db, create=False) as ledger:
+        incident = ledger.resolve(incident)
         inc = ledger.incident(incident)
         rec = ledger.reconciliation(incident)
-    figures = rec.get("figures", [])
+        figures = rec.get("figures", [])
+        rules = _rules(ledger, figures)
     where = _where(inc.place, inc.country)
     head = " · ".join(
         x
@@ -165,7 +179,8 @@ def show_cli(
             console.print(
                 f"  {fig['category']}/{fig['group']} {s['value']}{high} {s['qualifier']}{part} "
                 f"[{s.get('published') or '?'}] {s['doc']}: “{s['quote']}” "
-                f"— {s.get('attribution') or s.get('publisher') or 'the document'}",
+                f"— {s.get('attribution') or s.get('publisher') or 'the document'} "
+                f"(rule {rules.get(s.get('key'), UNKNOWN_RULE)})",
                 markup=False,
                 highlight=False,
             )

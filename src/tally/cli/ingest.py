@@ -12,6 +12,7 @@ from tally.ingest import IngestOptions, discover
 from tally.ingest.encoding import known_encoding
 from tally.pipeline import Runner, ingest, local_runner, relink
 from tally.store import Ledger
+from tally.words import counted
 
 
 @app.command("ingest")
@@ -31,7 +32,7 @@ def ingest_cli(
         ),
     ] = 1,
     ray: Annotated[
-        bool, typer.Option("--ray", help="Read and extract on a Ray cluster (needs tally[ray]).")
+        bool, typer.Option("--ray", help="Read and extract on a Ray cluster (needs tally\\[ray]).")
     ] = False,
     ray_address: Annotated[
         str | None,
@@ -57,6 +58,12 @@ def ingest_cli(
         bool,
         typer.Option("--allow-outside", help="Let manifest paths leave the manifest's folder."),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang", help="Language of every input (ISO 639-1, e.g. fr); default: detect."
+        ),
+    ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     link: Annotated[
         bool,
@@ -69,6 +76,8 @@ def ingest_cli(
     """Ingest articles: extract their figures, link incidents, reconcile."""
     if not paths and not manifest:
         raise typer.BadParameter("name at least one file, folder or URL, or --manifest")
+    if lang and not (lang.strip().isalpha() and len(lang.strip()) in (2, 3)):
+        raise typer.BadParameter(f"not a language code: {lang!r} (use ISO 639-1, e.g. fr)")
     if encoding and not known_encoding(encoding):
         raise typer.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding")
     options = IngestOptions(
@@ -77,6 +86,7 @@ def ingest_cli(
         timeout=timeout,
         encoding=encoding,
         allow_private=allow_private,
+        language=lang.strip().lower() if lang else None,
     )
     runner: Runner
     if ray or ray_address:
@@ -103,7 +113,7 @@ def ingest_cli(
                 bar.advance(task)
 
             report = ingest(inputs, ledger, options, on_item=on_item, runner=runner)
-        view = f"{relink(ledger)} incidents" if link else "not linked yet (tally relink)"
+        view = counted(relink(ledger), "incident") if link else "not linked yet (tally relink)"
     console.print(f"{report.summary()}; {view}", markup=False, highlight=False, soft_wrap=True)
     if report.failed:
         raise typer.Exit(1)

@@ -11,6 +11,7 @@ from tally.cli.app import DbOption, FormatOption, LimitOption, app, console, pri
 from tally.cli.tables import Column, Format
 from tally.export import figure_rows, incident_rows, write_csv, write_jsonl
 from tally.store import Ledger
+from tally.words import counted
 
 
 def figure_records(ledger: Ledger, doc_id: str | None = None) -> Iterator[dict[str, Any]]:
@@ -50,7 +51,7 @@ def figures_cli(
     limit: LimitOption = None,
 ) -> None:
     """List figures with their quotes."""
-    with Ledger(db) as ledger:
+    with Ledger(db, create=False) as ledger:
         doc_id = ledger.document(doc).id if doc else None
         records = figure_records(ledger, doc_id)
         print_listing(records, FIGURE_COLUMNS, fmt, limit)
@@ -70,13 +71,13 @@ def export_cli(
     """Export the ledger in the spec's formats."""
     if not (figures or incidents or csv):
         raise typer.BadParameter("name at least one of --figures, --incidents, --csv")
-    with Ledger(db) as ledger:
+    with Ledger(db, create=False) as ledger:
         if figures:
             n = write_jsonl(figure_rows(ledger), figures)
-            console.print(f"{n} figures → {figures}", markup=False, highlight=False)
+            console.print(f"{counted(n, 'figure')} → {figures}", markup=False, highlight=False)
         if incidents:
             n = write_jsonl(incident_rows(ledger), incidents)
-            console.print(f"{n} incidents → {incidents}", markup=False, highlight=False)
+            console.print(f"{counted(n, 'incident')} → {incidents}", markup=False, highlight=False)
         if csv:
             n = write_csv(ledger, csv)
-            console.print(f"{n} rows → {csv}", markup=False, highlight=False)
+            console.print(f"{counted(n, 'row')} → {csv}", markup=False, highlight=False)

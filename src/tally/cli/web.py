@@ -13,6 +13,7 @@ from tally.errors import InputError
 from tally.export import write_jsonl
 from tally.store import Ledger, default_target
 from tally.store.corrections import Corrections
+from tally.words import counted
 
 reviewer_app = typer.Typer(help="Reviewers who may correct figures in the web UI.")
 app.add_typer(reviewer_app, name="reviewer")
@@ -35,6 +36,7 @@ def serve_cli(
     """Serve the web UI: incidents, their evidence, documents, and reviewers' corrections."""
     from tally.web import create_app, request_once
 
+    Ledger(db, create=False).close()  # a mistyped --db is an error, not an empty ledger
     web = create_app(db or default_target())
     if get is not None:
         status, body = request_once(web, get if get.startswith("/") else f"/{get}")
@@ -61,7 +63,7 @@ def report_cli(
     """Write one self-contained HTML report (tables, quotes, chart) that can be mailed."""
     from tally.web.report import write_report
 
-    with Ledger(db) as ledger:
+    with Ledger(db, create=False) as ledger:
         n = write_report(ledger, out, incident)
     console.print(f"report of {n} incident{'s' * (n != 1)} → {out}", markup=False, highlight=False)
 
@@ -80,7 +82,7 @@ def reviewer_add_cli(
 @reviewer_app.command("list")
 def reviewer_list_cli(db: DbOption = None) -> None:
     """List the reviewers' names."""
-    with Ledger(db) as ledger:
+    with Ledger(db, create=False) as ledger:
         for name in Corrections(ledger.conn).reviewers():
             console.print(name, markup=False, highlight=False)
 
@@ -91,10 +93,10 @@ def corrections_export_cli(
     db: DbOption = None,
 ) -> None:
     """Write every correction, merge, split and audit entry as JSON lines (no tokens)."""
-    with Ledger(db) as ledger:
+    with Ledger(db, create=False) as ledger:
         rows = list(Corrections(ledger.conn).dump())
     write_jsonl(rows, out)
-    console.print(f"{len(rows)} rows → {out}", markup=False, highlight=False)
+    console.print(f"{counted(len(rows), 'row')} → {out}", markup=False, highlight=False)
 
 
 @corrections_app.command("import")
@@ -119,4 +121,8 @@ def corrections_import_cli(
     with Ledger(db) as ledger:
         n = Corrections(ledger.conn).load(rows, source=path)
         incidents = relink(ledger)
-    console.print(f"{n} rows imported; {incidents} incidents", markup=False, highlight=False)
+    console.print(
+        f"{counted(n, 'row')} imported; {counted(incidents, 'incident')}",
+        markup=False,
+        highlight=False,
+    )

@@ -11,15 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from tally.extract.keywords import lowered
+from tally.extract.vocab import english
 
-_VERBS = (
-    r"said|says|say|saying|told|tells|telling|reported|reports|reporting|estimated|estimates"
-    r"|estimate|announced|announces|confirmed|confirms|put|puts|putting|gave|gives|giving|given"
-    r"|recorded|records|counted|counts|added|adds|adding|stated|states|noted|notes|indicated"
-    r"|showed|shows|cited|cites|raised|raises|lowered|lowers|revised|revises|updated|tallied"
-    r"|listed|lists|acknowledged|admitted|denies|denied|insisted|wrote|tweeted|posted"
-    r"|spoken|spoke|described|describe|describes|believes|warned|explained|documented|show"
-)
+_VERBS = "|".join(english().reporting_verbs)
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b", re.I)
 _VERB_SET = frozenset(_VERBS.split("|"))
 _WORD = re.compile(r"[A-Za-z]+")
@@ -32,7 +26,8 @@ _ACCORDING = re.compile(
 )
 _BY_AGENT = re.compile(
     r"\b(?:reported|given|released|provided|published|compiled|confirmed|announced|issued|cited"
-    r"|quoted|relayed|put\s+forward)\s+by\s+(?P<src>[^,;:()]+)",
+    r"|quoted|relayed|put\s+forward|named|identified|counted|recorded|verified|documented"
+    r"|registered|collected|gathered)(?:\s+\w+ly)?\s+by\s+(?P<src>[^,;:()]+)",
     re.I,
 )
 _REPORT_NOUN = re.compile(
@@ -44,15 +39,27 @@ _INVERTED = re.compile(
     r",[\"”’']?\s*(?P<verb>said|says|added|explained|noted|told\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+"
     r"(?P<src>(?:the\s+|a\s+|an\s+)?[A-Z][^,.;:]{1,60}?)\s*(?=[,.;:]|$)"
 )
+_ATTRIBUTING = re.compile(
+    r"\b(?:attribut(?:ing|ed|es)|credit(?:ing|ed|s))\s+(?:it|them|this|that|these|those"
+    r"|both(?:\s+(?:numbers|figures|counts|tolls))?|the\s+(?:\w+\s+)?(?:figures?|numbers?|tolls?"
+    r"|counts?|estimates?))\s+to\s+(?P<src>[^,;.()]+)",
+    re.I,
+)
 _REPORT_KEY = re.compile(
     r"\b(?:reports?|estimates?|accounts?|claims?|statements?)\s+(?:that|from|by)\b"
 )
 _ACC = "\x00"
 """Marks an "according to" source inside `sources` (stripped before it is returned)."""
 _PASSIVE = re.compile(r"\b(?:been|was|were|is|are|be|being)\s+(?:\w+ly\s+)?$", re.I)
+_TOLL_NOUN_AFTER = re.compile(
+    r"\s+(?:death\s+)?(?:tolls?|figures?|counts?|numbers?|tall(?:y|ies)|estimates?)\b", re.I
+)
+"""A toll noun after a participle: "the widely reported toll" names no source."""
+_HARM_AFTER = re.compile(r"\s+(?:dead|killed|missing|injured|wounded|deaths)\b", re.I)
+"""A harm word after the verb: "people confirmed dead" reports nothing."""
 _NOUN_AFTER = re.compile(r"\s+(?:that|of|from|by)\b")
 _NOT_A_VERB_AFTER = re.compile(
-    r"\b(?:an?|the|to|not|be|of|for|in|with|by|from|as|ever|yet)\s+$", re.I
+    r"\b(?:an?|the|to|not|be|of|for|in|with|by|from|as|ever|yet|if|once|unless)\s+$", re.I
 )
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "this"}
 _POSSESSIVES = {"its", "his", "her", "their", "our"}
@@ -64,8 +71,11 @@ _VERBISH = re.compile(
 _TRAIL = re.compile(
     r"(?:\s+(?:had|has|have|also|earlier|later|first|initially|now|then|still|already|officially"
     r"|separately|previously|subsequently|yesterday|today|tonight|reportedly|was|were|is|are"
-    r"|would|could|may|might|will|themselves|itself|alone|too|on\s+\w+(?:\s+\w+)?"
-    r"|in\s+a\s+statement|late\s+\w+|at\s+one\s+point|at\s+first|by\s+\w+\s+\w+))+$",
+    r"|would|could|may|might|will|themselves|itself|alone|too"
+    r"|on\s+\w+(?:\s+(?!(?:it|he|she|they|we|i)\b)\w+)?"
+    r"|in\s+a\s+statement|late\s+\w+|at\s+one\s+point|at\s+first|by\s+\w+\s+\w+"
+    r"|(?:later|earlier)?\s*(?:that|this|last|the\s+next|the\s+same)\s+(?:day|week|month|year"
+    r"|morning|afternoon|evening|night)))+$",
     re.I,
 )
 _ADVERB_SEG = re.compile(
@@ -93,7 +103,24 @@ _NAME_START = re.compile(
 
 _COMMA_BEFORE = re.compile(r",\s*$")
 _AND_BEFORE = re.compile(r"\band\s+$")
-_SEGMENT_BREAK = re.compile(r"[;:—–\"“”]|,")
+_SEGMENT_BREAK = re.compile(r"[;—–\"“”]|(?<!\d)[:,]|[:,](?!\d)")
+_DEFINITE_AT_END = re.compile(
+    r"\s((?:the|a|an|its|their|his|her)\s+[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,3})$"
+    r"|\s((?:(?:[A-Z][\w.'’&-]*|hospital|health|security|police|military|government|medical|rescue"
+    r"|ministry|army|local|civil\s+defen[cs]e)\s+){1,4}(?:officials|authorities|sources|police"
+    r"|officers|spokes(?:man|woman|person)|teams|workers|crews|residents|witnesses|medics|doctors))$"
+)
+_TIME_WORDS = re.compile(
+    r"^(?:(?:early|late|mid|January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|morning"
+    r"|afternoon|evening|night|\d+)\s+)+"
+)
+"""A source named in lower case after an opening phrase ("In its update the health service")."""
+_RELATIVE_THAT = re.compile(r"\bthat\s+[a-z]+(?<!ss)s\s+[^,]*$")
+"""A relative clause closing a segment ("the administration that controls the east")."""
+_LEAD_TIME = re.compile(r"^\d[\d:.]*\s+")
+_CITING = re.compile(r"^(?:citing|quoting)\s+(.+)$", re.I)
+"""A report that cites a source gives that source's count ("Its report, citing the WHO, says")."""
 _RELATIVE = re.compile(r"^(?:who|which|whose)\b", re.I)
 _REPORTING_ASIDE = re.compile(r"^(?:speaking|citing|writing|appearing|relayed|quoted)\b", re.I)
 _CONJUNCTION = re.compile(r"^(?:and|but|so)\s+")
@@ -201,6 +228,10 @@ class Attributor:
         noun = verb.endswith("s") and _NOUN_AFTER.match(sentence[m.end() :])
         if _VERB_RE.match(sentence, m.end() + 1) or noun:
             return None
+        if verb.endswith("ed") and _TOLL_NOUN_AFTER.match(sentence, m.end()):
+            return None
+        if _HARM_AFTER.match(sentence, m.end()):
+            return None
         if _NOT_A_VERB_AFTER.search(before):
             return None
         if not verb.endswith("ing") and _PASSIVE.search(before):
@@ -213,7 +244,7 @@ class Attributor:
                 return _clean(agent[-1].group("src"))
         if verb in _PARTICIPLE and _COMMA_BEFORE.search(before):
             return earlier[-1][1] if earlier else self.last
-        if _AND_BEFORE.search(before):
+        if _AND_BEFORE.search(before) or _AND_BEFORE.search(_TRAIL.sub("", before.rstrip()) + " "):
             return earlier[-1][1] if earlier else None
         subject = _subject(before)
         if subject is None:
@@ -221,7 +252,7 @@ class Attributor:
         first = subject.split()[0].lower()
         if subject.lower() in _PRONOUNS:
             return earlier[-1][1] if earlier else self.last
-        if first in _POSSESSIVES:
+        if first in _POSSESSIVES and (earlier or len(subject.split()) < 3):
             return earlier[-1][1] if earlier else self.last
         if first in {"who", "which"}:
             head = re.search(r"([^,;:]+?)\s*,?\s*\b(?:who|which)\b[^,]*$", before)
@@ -254,6 +285,15 @@ class Attributor:
         return start > pos and bool(re.search(r"[,\"”]\s*$", sentence[:start]))
 
 
+def credited(sentence: str) -> tuple[int, str] | None:
+    """Where a sentence credits the counts before it to another source ("attributing them to X")."""
+    if "attribut" not in sentence and "credit" not in sentence:
+        return None
+    m = _ATTRIBUTING.search(sentence)
+    src = _clean(m.group("src")) if m else None
+    return (m.start(), src) if m and src else None
+
+
 def _clean(src: str) -> str | None:
     src = re.split(
         r"\s+(?:on|in|at|who|which|that|as|after|before|since|when|while|to)\s+",
@@ -270,8 +310,11 @@ def _subject(before: str) -> str | None:
     text = _TRAIL.sub("", before.rstrip(" ,")).rstrip(" ,")
     if not text:
         return None
-    segs = [s.strip(" \"“”'’") for s in _SEGMENT_BREAK.split(text)]
+    segs = [_LEAD_TIME.sub("", s.strip(" \"“”'’")) for s in _SEGMENT_BREAK.split(text)]
     segs = [s for s in segs if s and not _ADVERB_SEG.match(s)]
+    cited = next((c for c in map(_CITING.match, segs[1:]) if c), None)
+    if cited:
+        return " ".join(cited.group(1).split()[:8])
     tail = ""
     while segs and _RELATIVE.match(segs[-1]) and len(segs) > 1:
         segs.pop()
@@ -295,15 +338,16 @@ def _subject(before: str) -> str | None:
         return tail.lower()
     if _ADVERBIAL.match(tail):
         m = re.search(r"\s((?:the\s+)?(?:[A-Z][\w.'’&-]*\s+)*[A-Z][\w.'’&-]*)$", tail)
+        m = m or _DEFINITE_AT_END.search(tail)
         if not m:
             return None
-        tail = m.group(1)
+        tail = _TIME_WORDS.sub("", m.group(1) or m.group(2) or "") or m.group(0).strip()
     if _VERBISH.search(tail) or _SAYS.search(tail):
         return None
     words = tail.split()
     if len(segs) >= 2 and segs[-1].startswith(tail):
         prev = segs[-2]
-        desc = re.match(r"^(?:a|an|the)\s+[a-z]", tail) and prev[:1].isupper()
+        desc = re.match(r"^(?:(?:a|an|the)\s+)?[a-z]", tail) and prev[:1].isupper()
         name = tail[:1].isupper() and re.match(r"^(?:a|an|the|A|An|The)\s", prev)
         plain = not re.search(r"\d|\b[a-z]\w*ed\b", prev) and not _VERBISH.search(prev)
         if (desc or name) and plain and len(prev.split()) <= 10 and not _ADVERBIAL.match(prev):
@@ -315,7 +359,10 @@ def _clause_tail(seg: str) -> str:
     """The last clause's subject part of a comma segment ("... when the governor" → "the governor")."""
     parts = _SUBORDINATE.split(seg)
     tail = parts[-1].strip()
-    if len(parts) > 1 and (not tail or (tail[0].islower() and _looks_like_clause(tail))):
+    relative = _RELATIVE_THAT.search(seg)
+    if len(parts) > 1 and (
+        not tail or (tail[0].islower() and (_looks_like_clause(tail) or relative))
+    ):
         tail = parts[-2].strip()
     if " and " in tail:
         head, _, rest = tail.rpartition(" and ")

@@ -7,9 +7,10 @@ figure when it counts people ("43 farm workers", "27 others", "of them") or
 stands in a toll ("put the toll at 88", "rose to 81 from 69"), and a harm cue
 says what happened to them: a predicate after it ("were killed", "remain
 missing"), a verb before it ("killing", "wounding"), a noun that is itself the
-harm ("62 deaths"), or the figure it is listed with ("including 116 women").
-Victims counted without a numeral come from `victims.count_victims` and are
-merged in.
+harm ("62 deaths"), the figure it is listed with ("including 116 women"), or
+the total it breaks down ("Of the dead, 12 were children"). Each figure
+records the id of the rule that decided its category (`Figure.rule`). Victims
+counted without a numeral come from `victims.count_victims` and are merged in.
 """
 
 from __future__ import annotations
@@ -17,8 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from tally.extract import breakdown
 from tally.extract import lexicon as lex
-from tally.extract.attribution import Attributor
+from tally.extract.attribution import Attributor, credited
+from tally.extract.combine import share_attribution
+from tally.extract.keywords import lowered, may_contain
 from tally.extract.numbers import NumberMention, find_numbers
 from tally.extract.phrases import (
     may_hold_number,
@@ -29,23 +33,15 @@ from tally.extract.phrases import (
     window_cue,
 )
 from tally.extract.sentences import split_sentences
-from tally.extract.victims import count_victims, shot_counts
+from tally.extract.tolls import OFFICIAL, TOLL, running_totals, since_last_count, toll_category
+from tally.extract.victims import count_victims
+from tally.extract.victims_merge import combine
+from tally.extract.vocab import english
 from tally.models import Document, Figure
 
-_HARM_NOUNS = {
-    "deaths": "killed",
-    "dead": "killed",
-    "bodies": "killed",
-    "lives": "killed",
-    "body": "killed",
-    "fatalities": "killed",
-    "injuries": "injured",
-    "injured": "injured",
-    "wounded": "injured",
-    "refugees": "displaced",
-    "hostages": "captured",
-    "captives": "captured",
-}
+_VOCAB = english()
+_HARM_NOUNS = _VOCAB.harm_nouns
+"""Nouns that are themselves the harm ("62 deaths", "12 hostages")."""
 _TRAILING_SOURCE = re.compile(
     r",\s*(?P<src>(?:the|a|an)\s+[\w' -]{2,50}?|[A-Z][\w.' -]{1,50}?)\s+(?:said|says|added)\.?[\"”]?$"
 )
@@ -59,7 +55,7 @@ _NOT_HARMED = re.compile(
     r"|firing|fires|heard|let\s+off|squeezed\s+off)\s+$",
     re.I,
 )
-_STATUS_NOUNS = {"refugees", "hostages", "captives"}
+_STATUS_NOUNS = _VOCAB.status_nouns
 """People whose noun names a harm, unless the sentence says something else befell them."""
 _HARMED_OF: dict[str, str | None] = {
     "dead": "killed",
@@ -70,62 +66,18 @@ _HARMED_OF: dict[str, str | None] = {
     "missing": "missing",
     "displaced": "displaced",
 }
-_TOLL = re.compile(
-    r"\b(?:(?P<kw>(?:death\s+)?toll|tally|count|figure|number|casualties)\b(?P<mid>[^;]{0,110}?)"
-    r"|(?P<kw2>dead|deaths|injured|wounded|missing|displaced|killed|injuries)(?P<mid2>(?:\s+(?:had"
-    r"|has|have|was|is|were|now|since|already|risen|rose|climbed|jumped|increased|grown|stood"
-    r"|reached|stands|been|sharply|further))*\s+))\b(?:at|to|of|reached|reaching|reaches"
-    r"|hit|hits|pass(?:es|ed)?|past|from|was|is|stood\s+at|stands\s+at|with|exceeded|exceeds|topped"
-    r"|tops|reporting|reported|as|rose|risen)\s+$",
-    re.I,
-)
 _INHERIT_GAP = re.compile(
-    r"^\s*(?:,\s*)?(?:(?:and|or|plus|as\s+well\s+as|with|including|among\s+them|of\s+whom|while"
-    r"|compared\s+with|against|versus|from|to|up\s+from|down\s+from)\s+)?(?:,\s*)?$|^[^.;]{0,60}?"
+    r"^\s*(?:[,–—-]\s*)?(?:(?:and|or|plus|as\s+well\s+as|with|including|among\s+them|of\s+whom"
+    r"|while|compared\s+(?:with|to)|against|versus|from|to|up\s+from|down\s+from|revised\s+from)"
+    r"\s+)?(?:(?:the|its|their)\s+)?(?:,\s*)?$|^[^.;]{0,60}?"
     r"\b(?:including|among\s+them|of\s+whom|among\s+whom)\s+$",
     re.I,
 )
+_LIST_GAP = re.compile(r"^[^.;,]{0,50}?(?:,\s*|\s)and\s+$|^\s*,\s*$", re.I)
+"""The gap between objects of one harm verb ("killed the two snipers, 101 civilians ... and four")."""
 _BARE_INHERIT = re.compile(
-    r"(?:\bfrom|\bto|\band|\bor|,|\breporting|\breported|\bwith|\bat|\bgave|\bput\s+it\s+at)\s+$",
-    re.I,
-)
-_OFFICIAL = re.compile(
-    r"(?:\b(?:the\s+)?[\w.]+(?:\s+[\w.]+)?['’]s\s+|\b(?:the|an|its)\s+)?(?:official|earlier|initial|provisional|previous|government)\s+"
-    r"(?:death\s+)?(?:toll|tally|figure|count|estimates?)\b",
-    re.I,
-)
-_ORDINALS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "second",
-            "third",
-            "fourth",
-            "fifth",
-            "sixth",
-            "seventh",
-            "eighth",
-            "ninth",
-            "tenth",
-            "eleventh",
-            "twelfth",
-            "thirteenth",
-            "fourteenth",
-            "fifteenth",
-            "sixteenth",
-            "seventeenth",
-            "eighteenth",
-            "nineteenth",
-            "twentieth",
-        ],
-        2,
-    )
-}
-_RUNNING = re.compile(
-    r"\ba\s+(?P<n>\d+(?:st|nd|rd|th)|"
-    + "|".join(_ORDINALS)
-    + r")\s+(?P<np>(?:[\w.'-]+\s+){0,4}?)(?:has\s+|had\s+|have\s+)?"
-    r"(?:died|been\s+killed|was\s+killed|killed|dead)\b",
+    r"(?:\bfrom|\bto|\band|\bor|,|\breporting|\breported|\bwith|\bat|\bgave|\bput\s+it\s+at"
+    r"|\b(?:spoke|speak|speaks|talked|talk)\s+of)\s+$",
     re.I,
 )
 _SUBSET = re.compile(r"among|of them|buried|burial|bodies|treated|hospital|identified", re.I)
@@ -148,6 +100,52 @@ _WORDS_BEFORE = re.compile(r"(?:[\w'’.-]+\s+){1,3}$")
 _AMONG_WERE_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?\w+\s+(?:were|was)\s+$")
 
 
+_OR_MORE = re.compile(r"^\s+or\s+more\b", re.I)
+_OF_PEOPLE = re.compile(r"^\s+of\s+(?:the\s+)?([a-z-]+)(?:\s+([a-z-]+))?")
+_VICTIM_VERB_BEFORE = re.compile(
+    r"\b(?:identif(?:y|ied|ies|ying)|named|mourn(?:ed|ing|s)?|recover(?:ed|ing|s)?|buried)\s+$",
+    re.I,
+)
+_TAKEN_BEFORE = re.compile(
+    r"\b(?:took|taken|taking|takes|brought|rushed|ferried|transported|sent)\s+$", re.I
+)
+_HOSPITAL_AFTER = re.compile(r"^[^.;]{0,60}?\bhospitals?\b", re.I)
+_POSSESSIVE_PRONOUN = re.compile(r"(?:its|their|his|her)\b", re.I)
+_LEANS_ON_TOTAL = frozenset({"num.breakdown", "num.breakdown_next", "num.identified"})
+"""Rules whose figure counts part of a total stated before: it keeps that total's source."""
+_DIED_LATER = re.compile(
+    r"[^.;]{0,80}?\b(?:where|and|but|before)\s+(?:\w+\s+)?(?:later\s+|subsequently\s+)?"
+    r"(?:died|succumbed|was\s+pronounced\s+dead)\b",
+    re.I,
+)
+"""Taken to hospital "where he later died": the harm that counts is the death."""
+_CONTINUES = re.compile(
+    r"^\s*(?:Another|A\s+further|Of\s+those|At\s+that\s+(?:point|time|stage)|By\s+then"
+    r"|At\s+the\s+time)\b[\s,]*$"
+)
+_RELIES_ON = re.compile(rf"\b(?:{_VOCAB.alternation(_VOCAB.source_intro)})\b", re.I)
+"""A sentence that names where the counts after it come from."""
+_RELIES_KEYS = _VOCAB.first_words(_VOCAB.source_intro)
+"""The prefilter of `_RELIES_ON`, from the same phrases."""
+_CLAUSE_CUE = re.compile(r"[^.;,]{0,60}?(?:" + lex.CUE_RE.pattern + ")", re.I)
+"""The rest of a clause up to its harm word ("91 were classed as seriously injured")."""
+_FATE_OF = re.compile(r"\bfate\s+of\s+$", re.I)
+_UNKNOWN = re.compile(r"[^.;]{0,80}?\b(?:unknown|unclear|not\s+known|uncertain)\b", re.I)
+"""'the fate of hundreds of people ... was unknown': they are missing."""
+_NONE_SURVIVED = re.compile(
+    r"[^.;]{0,120}?\b(?:none\s+(?:of\s+(?:them|whom)\s+)?(?:had\s+)?survived|there\s+were\s+no"
+    r"\s+survivors|no\s+one\s+survived)\b",
+    re.I,
+)
+"""'100 people had been queuing ... and none of them survived': they were killed."""
+_TAKEN_TO = re.compile(r"taken\s+to\s+(?!(?:the\s+|a\s+)?hospital)", re.I)
+"""A bare number "taken to <a named> hospital" may be anyone moved; a people noun says who."""
+_BODIES_OF = re.compile(r"(?:bod(?:y|ies)|remains)\s+of", re.I)
+"""'the bodies of four people' counts the dead, not part of them."""
+_SAYS_IN = re.compile(r"\b(?:said|says|say|told|tells)\b", re.I)
+_INCLUDE_BEFORE = re.compile(r"\binclud\w*\s+$", re.I)
+
+
 @dataclass
 class _Found:
     """A figure being read from one sentence (offsets relative to the sentence)."""
@@ -166,38 +164,21 @@ class _Found:
     official_pos: int = -1
     attribution: str | None = None
     subset: bool = False
+    rule: str | None = None
+    role: str = "victim"
+    head: str | None = None
+    continues: bool = False
+    """The sentence goes on with the count before ("Another 25 ...", "At that point 37 ...")."""
+
+    def decide(self, category: str | None, rule: str) -> None:
+        """Set the category and the id of the rule that decided it (no-op for None)."""
+        if category is not None:
+            self.category, self.rule = category, rule
 
 
 def extract(doc: Document) -> list[Figure]:
     """Every figure stated in `doc`'s text, outside page furniture, in text order."""
-    return merge(extract_numeric(doc), count_victims(doc))
-
-
-def merge(numeric: list[Figure], victims: list[Figure]) -> list[Figure]:
-    """Numeric figures plus victim counts that say something the numerals do not.
-
-    A victim count that overlaps a numeric figure of its category is dropped,
-    unless its span contains the numeric ones and counts more than they add up
-    to ("two men and a woman" is 3, not "two men"; "14 students and one
-    teacher" stays two figures).
-    """
-    numeric = shot_counts(numeric, victims)
-    out = list(numeric)
-    for v in victims:
-        if any(f.value == v.value and f.start < v.end and v.start < f.end for f in numeric):
-            continue
-        clash = [
-            f for f in numeric if f.category == v.category and f.start < v.end and v.start < f.end
-        ]
-        if not clash:
-            if not any(f.category == v.category and f.value == v.value for f in numeric):
-                out.append(v)
-            continue
-        inside = all(v.start <= f.start and f.end <= v.end for f in clash)
-        if inside and v.value > sum(f.value for f in clash):
-            out = [f for f in out if f not in clash]
-            out.append(v)
-    return sorted(out, key=lambda f: (f.start, f.end))
+    return combine(doc, extract_numeric(doc), count_victims(doc))
 
 
 def extract_numeric(doc: Document) -> list[Figure]:
@@ -206,6 +187,8 @@ def extract_numeric(doc: Document) -> list[Figure]:
     attributor = Attributor()
     figures: list[Figure] = []
     carry: _Found | None = None
+    announced: str | None = None
+    """A count named in the sentence before, without figures ("The inquiry relies on a police assessment.")."""
     pending: list[int] = []
     prev_end = 0
     for s0, s1 in split_sentences(text):
@@ -219,12 +202,18 @@ def extract_numeric(doc: Document) -> list[Figure]:
             if pending and trailing and "\n" not in text[prev_end:s0]:
                 for i in pending:
                     figures[i] = replace(figures[i], attribution=trailing.group("src"))
+            intro = may_contain(lowered(sentence), _RELIES_KEYS) and _RELIES_ON.search(sentence)
+            named = OFFICIAL.search(sentence) if intro else None
+            announced = named.group(0) if named else None
             pending, prev_end = [], s1
             continue
+        if announced and "\n" in text[prev_end:s0]:
+            announced = None
         pending, prev_end = [], s1
         sources = attributor.sources(sentence)
         carry_attr = carry.attribution if carry else None
         last_attr: str | None = None
+        credit = credited(sentence)
         for f in found:
             a, b = s0 + min(f.qstart, f.num.start), s0 + f.end
             if doc.in_furniture(s0 + f.num.start, s0 + f.num.end) or f.category is None:
@@ -238,8 +227,15 @@ def extract_numeric(doc: Document) -> list[Figure]:
                 )
             ):
                 attribution = f.official
-            if attribution is None and f.them and carry_attr:
+                if _POSSESSIVE_PRONOUN.match(attribution) and attributor.last:
+                    attribution = attributor.last
+            if attribution is None and announced:
+                attribution = announced
+            leans = f.them or f.continues or f.rule in _LEANS_ON_TOTAL
+            if attribution is None and leans and carry_attr:
                 attribution = carry_attr
+            if credit and f.num.start < credit[0]:
+                attribution = credit[1]
             if attribution is None and f.coordinated_prev and last_attr:
                 attribution = last_attr
             f.attribution = attribution
@@ -259,31 +255,24 @@ def extract_numeric(doc: Document) -> list[Figure]:
                     start=a,
                     end=b,
                     subset=f.subset,
+                    rule=f.rule,
+                    role=f.role,
                 )
             )
         carry = next((f for f in reversed(found) if f.category), carry)
-    return _share_attribution(figures)
-
-
-def _share_attribution(figures: list[Figure]) -> list[Figure]:
-    """A repeat's attribution is the source the article gives it anywhere."""
-    named: dict[tuple, str] = {}
-    for f in figures:
-        if f.attribution:
-            named.setdefault((f.category, f.value, f.value_high), f.attribution)
-    return [
-        replace(f, attribution=named.get((f.category, f.value, f.value_high)))
-        if f.attribution is None
-        else f
-        for f in figures
-    ]
+        announced = None
+    return share_attribution(figures)
 
 
 def _read_sentence(sentence: str, carry: _Found | None = None) -> list[_Found]:
     """Figures of one sentence; `carry` is the previous sentence's last figure ("of them")."""
     found: list[_Found] = []
-    for num in find_numbers(sentence):
-        f = _read_number(sentence, num, found[-1] if found else None, carry)
+    total = breakdown.total_of(sentence, carry.category if carry else None)
+    opening = breakdown.total_end(sentence) if total else 0
+    numbers = breakdown.join_ranges(sentence, list(find_numbers(sentence)))
+    for num in numbers:
+        context = total if num.start >= opening else None
+        f = _read_number(sentence, num, found[-1] if found else None, carry, context)
         if f is not None:
             found.append(f)
     for i in range(len(found) - 2, -1, -1):
@@ -294,24 +283,34 @@ def _read_sentence(sentence: str, carry: _Found | None = None) -> list[_Found]:
             and nxt.category
             and not nxt.them
         ):
-            found[i].category = found[i + 1].category
-    for m in _RUNNING.finditer(sentence):
-        group = noun_group(m.group("np")) or "people"
-        word = m.group("n").lower()
-        value = _ORDINALS.get(word) or int(re.sub(r"\D", "", word))
-        n = NumberMention(m.start("n"), m.end("n"), value)
-        found.append(_Found(n, "killed", group, "exact", m.start(), m.end()))
+            found[i].decide(nxt.category, "num.listed")
+    for n, group, start, end in running_totals(sentence):
+        found.append(_Found(n, "killed", group, "exact", start, end, rule="num.running_total"))
+    for f in found:
+        if f.category and f.group == "combatants" and _is_perpetrator(sentence, f):
+            f.role = "perpetrator"
     return found
 
 
+def _is_perpetrator(sentence: str, f: _Found) -> bool:
+    """True when a combatant figure counts the attackers ("two of the attackers", "three gunmen")."""
+    words = sentence[f.num.end : f.end].lower().replace(",", " ").split()
+    return any(w in lex.PERPETRATORS for w in words) or f.head in lex.PERPETRATORS
+
+
 def _read_number(
-    sentence: str, num: NumberMention, prev: _Found | None, carry: _Found | None = None
+    sentence: str,
+    num: NumberMention,
+    prev: _Found | None,
+    carry: _Found | None = None,
+    total: str | None = None,
 ) -> _Found | None:
     """Read one number: what it counts and what happened to them, or None if no figure.
 
     The harm is taken from the nearest evidence first: the noun itself, the
     predicate right after it, the figure it is listed with, the verb right
-    before it, a toll phrase, then a cue in the rest of its clause.
+    before it, a toll phrase, then a cue in the rest of its clause. `total` is
+    the category of a total the sentence breaks down ("Of the dead, ...").
     """
     before, after = sentence[: num.start], sentence[num.end :]
     if not_count(before[-80:], after, num, sentence[num.start : num.end]):
@@ -321,6 +320,8 @@ def _read_number(
         q = lex.qualifier_before(before)
         if q:
             qualifier, qstart = q
+        elif _OR_MORE.match(after):
+            qualifier = "at_least"
     if num.qualifier == "multiples" and _THE_BEFORE.search(before[-12:]):
         return None
     lead = before[:qstart]
@@ -337,32 +338,43 @@ def _read_number(
     end = num.end + nend
     if group is not None and _SPEAKS.match(after[nend:]):
         return None
-    if group is None:
-        named = _NAMED_AFTER.match(after[nend:])
-        if named and named.group(1) in lex.GROUP_NOUNS:
-            group = lex.GROUP_NOUNS[named.group(1)]
-    f = _Found(num, None, group or "people", qualifier, qstart, max(end, num.end))
+    if breakdown.not_harmed(after[nend:]):
+        return None
+    named = _NAMED_AFTER.match(after[nend:]) if group is None else None
+    if named and named.group(1) in lex.GROUP_NOUNS and named.group(1) not in _HARM_NOUNS:
+        group = lex.GROUP_NOUNS[named.group(1)]
+        end += named.end()
+    else:
+        named = None
+    f = _Found(num, None, group or "people", qualifier, qstart, max(end, num.end), head=head)
+    f.continues = bool(_CONTINUES.match(lead))
+    if qualifier == "at_least" and _OR_MORE.match(after):
+        f.end = max(f.end, num.end + _OR_MORE.match(after).end())
     gap_prev = sentence[prev.end : qstart] if prev else None
     inherit = (
         prev is not None and prev.category is not None and bool(_INHERIT_GAP.match(gap_prev or ""))
     )
-    if harmed:
-        f.category = _HARMED_OF[harmed.group(1).lower()]
-        f.subset = f.category is not None and group is None
-    elif head in _HARM_NOUNS and not (head in _STATUS_NOUNS and predicate(sentence[f.end :])):
-        f.category = _HARM_NOUNS[head]
-    elif head and head in {"injured", "wounded", "dead", "displaced", "missing"}:
-        f.category = lex.cue_category(lex.CUE_RE.match(head))
-    if f.category is None and head and head not in lex.GROUP_NOUNS:
-        cue = lex.CUE_RE.fullmatch(head)
-        if cue:
-            f.category = lex.cue_category(cue)
+    _harm_of_noun(f, sentence, after, head, harmed, group, carry)
     if f.category is None:
         pred = predicate(sentence[f.end :])
         if pred:
-            f.category = lex.cue_category(pred[0])
-            f.end += pred[1]
-            f.cue = pred[0].group(0)
+            bare_transfer = group is None and _TAKEN_TO.match(pred[0].group(0))
+            if not bare_transfer:
+                f.decide(lex.cue_category(pred[0]), "num.harm_after")
+                f.end += pred[1]
+                f.cue = pred[0].group(0)
+    if (
+        f.category is None
+        and prev is not None
+        and _LIST_GAP.match(gap_prev or "")
+        and prev.rule in {"num.harm_before", "num.verb_list"}
+    ):
+        f.decide(prev.category, "num.verb_list")
+        if group is None:
+            f.group = prev.group
+    if f.category is None and total and (group is not None or not after[nend:].startswith(",")):
+        f.decide(total, "num.breakdown")
+        f.subset = True
     them = prev or carry
     f.them = head == "them"
     f.coordinated_prev = bool(gap_prev is not None and _AND_GAP.fullmatch(gap_prev))
@@ -371,34 +383,37 @@ def _read_number(
         if group is None:
             f.group = them.group
         if f.category is None:
-            f.category = them.category
+            f.decide(them.category, "num.of_them")
     if f.category is None and inherit and prev is not None:
-        f.category = prev.category
+        f.decide(prev.category, "num.inherit")
         if group is None:
             f.group = prev.group
     if f.category is None:
         v = lex.VERB_BEFORE.search(tail)
         if v:
-            f.category = v.lastgroup
+            f.decide(v.lastgroup, "num.harm_before")
             f.qstart = cut + v.start()
             f.cue = v.group(0)
-    if f.category is None and (group is None or head in {"others", "people"}):
-        t = _TOLL.search(re.split(r"\d", lead[-150:])[-1])
-        if t:
-            window = t.group(0)
-            f.category = _window_category(window, prev)
-            f.group = group or noun_group(window) or "people"
-            rest = re.split(r"\d", lead[-150:])[-1]
-            off = _OFFICIAL.search(rest)
-            if off:
-                f.official, f.official_pos = (
-                    off.group(0).strip(),
-                    len(lead) - len(rest) + off.start(),
-                )
-            if len(window) <= 40:
-                f.qstart = len(lead) - len(window)
+    if f.category is None and carry is not None and carry.category and (group is None or named):
+        if named and carry.rule in {"num.breakdown", "num.breakdown_next"} and not lead.strip():
+            f.decide(carry.category, "num.breakdown_next")
+            f.subset = True
+        elif carry.category == "killed" and breakdown.identified(after[nend:]):
+            f.decide("killed", "num.identified")
+            f.subset = True
+    deaths_before = (prev or carry) is not None and (prev or carry).category == "killed"
+    named_dead = head in {"bodies", "dead"} or (head == "victims" and deaths_before)
+    if f.category is None and named_dead and _VICTIM_VERB_BEFORE.search(tail):
+        f.decide("killed", "num.victims_named")
+    if f.category is None and _TAKEN_BEFORE.search(tail) and _HOSPITAL_AFTER.match(after[nend:]):
+        f.decide("injured", "num.to_hospital")
+    if f.category is None and _FATE_OF.search(tail) and _UNKNOWN.match(sentence, f.end):
+        f.decide("missing", "num.fate_unknown")
+    if f.category is None and group is not None and _NONE_SURVIVED.match(sentence, f.end):
+        f.decide("killed", "num.none_survived")
+    _toll(f, lead, group, head, prev or carry)
     if f.category is None and qualifier == "more_than" and _TOLL_BEFORE.search(tail):
-        f.category = "killed"
+        f.decide("killed", "num.toll_more")
     if f.category is None and group is None and _OF_AFTER.match(after):
         return None
     if group is None and _OF_THING.match(after) and not harmed:
@@ -408,48 +423,114 @@ def _read_number(
     if f.category is None and group is None and prev is not None and prev.category:
         gapped = _AND_NAME_BEFORE.search(tail)
         if (_BARE_INHERIT.search(tail) or gapped) and gap_prev is not None and len(gap_prev) < 80:
-            f.category, f.group = prev.category, prev.group
+            f.decide(prev.category, "num.inherit_bare")
+            f.group = prev.group
     if (group is None or head in _HARM_NOUNS) and f.group == "people":
         among = _AMONG_BEFORE.search(tail)
         if among and among.group(1).lower() in lex.GROUP_NOUNS:
             f.group = lex.GROUP_NOUNS[among.group(1).lower()]
-    other_verb = _VERB_FORM_BEFORE.search(tail) and not lex.VERB_BEFORE.search(tail)
+    other_verb = (
+        _VERB_FORM_BEFORE.search(tail)
+        and not lex.VERB_BEFORE.search(tail)
+        and not _INCLUDE_BEFORE.search(tail)
+    )
     if f.category is None and group is not None and not other_verb:
-        f.category = window_cue(sentence[f.end : f.end + 110], forward=True)
+        f.decide(window_cue(sentence[f.end : f.end + 110], forward=True), "num.window_after")
         if f.category is None and re.search(
             r"\b(?:were|are|was|is|include[ds]?|including)\b[^.;:]{0,60}$", lead
         ):
-            f.category = window_cue(lead[-120:], forward=False)
+            f.decide(window_cue(lead[-120:], forward=False), "num.window_before")
         f.coordinated_next = bool(_LISTED_NEXT.match(sentence[f.end :]))
         if f.category is None and not f.coordinated_next:
             return None
     if f.category is None and group is None:
         return None
-    if f.qstart == num.start and group is None:
+    if f.rule == "num.breakdown":
+        cue = _CLAUSE_CUE.match(sentence, f.end)
+        f.end = cue.end() if cue else f.end
+    elif f.qstart == num.start and group is None:
         words = _WORDS_BEFORE.search(tail)
-        if words:
+        if words and not _SAYS_IN.search(words.group(0)):
             f.qstart = cut + words.start()
     if f.category is not None and f.official is None:
-        rest = re.split(r"\d", lead[-80:])[-1]
-        off = _OFFICIAL.search(rest)
+        rest = since_last_count(lead[-80:])
+        off = OFFICIAL.search(rest)
         if off:
             f.official, f.official_pos = off.group(0).strip(), len(lead) - len(rest) + off.start()
-    if f.cue and _SUBSET.search(f.cue) and f.group == "people":
+    if f.category == "injured" and _DIED_LATER.match(sentence, f.end):
+        f.decide("killed", "num.died_later")
+    if f.cue and _SUBSET.search(f.cue) and f.group == "people" and not _BODIES_OF.match(f.cue):
         f.subset = True
     if head in {"bodies", "body"} or _AMONG_WERE_BEFORE.search(tail):
         f.subset = f.subset or f.group == "people"
     return f
 
 
-def _window_category(window: str, prev: _Found | None) -> str:
-    """The category a toll phrase names; a bare "figure"/"tally" follows the figure before it."""
-    w = window.lower()
-    if re.search(r"injur|wound|hurt", w):
-        return "injured"
-    if "missing" in w:
-        return "missing"
-    if re.search(r"displac|evacu|fled|homeless", w):
-        return "displaced"
-    if not re.search(r"toll|dead|death|kill|died|fatal", w) and prev and prev.category:
-        return prev.category
-    return "killed"
+def _harm_of_noun(
+    f: _Found,
+    sentence: str,
+    after: str,
+    head: str | None,
+    harmed: re.Match[str] | None,
+    group: str | None,
+    carry: _Found | None,
+) -> None:
+    """The harm the number's own noun names ("62 deaths", "five of the dead", "nine suicide bombers")."""
+    if harmed:
+        f.decide(_HARMED_OF[harmed.group(1).lower()], "num.of_the_harmed")
+        if harmed.group(1).lower() == "victims" and breakdown.identified(after[harmed.end() :]):
+            f.decide("killed", "num.identified")
+        f.subset = f.category is not None and group is None
+    elif head in _VOCAB.act_nouns:
+        said_of = _of_people(sentence[f.end :])
+        words = set(after[: f.end - f.num.end].lower().split())
+        if said_of or not words.isdisjoint(_VOCAB.act_qualifiers):
+            f.decide("killed", "num.acts_of_killing")
+            if said_of:
+                f.group, f.end = said_of[0], f.end + said_of[1]
+    elif head in _HARM_NOUNS and not (head in _STATUS_NOUNS and predicate(sentence[f.end :])):
+        f.decide(_HARM_NOUNS[head], "num.harm_noun")
+    elif head and head in {"injured", "wounded", "dead", "displaced", "missing"}:
+        f.decide(lex.cue_category(lex.CUE_RE.match(head)), "num.harm_noun")
+    if f.category is None and head and head not in lex.GROUP_NOUNS:
+        cue = lex.CUE_RE.fullmatch(head)
+        if cue:
+            f.decide(lex.cue_category(cue), "num.cue_noun")
+    if f.category is None and group == "combatants":
+        words = " ".join(after[: f.end - f.num.end].lower().split())
+        if any(words.startswith(w) or f" {w}" in words for w in _VOCAB.self_killing):
+            f.decide("killed", "num.suicide_attackers")
+            f.role = "perpetrator"
+
+
+def _of_people(text: str) -> tuple[str, int] | None:
+    """(group, end) of an "of <people>" after a noun ("killings of civilians"), or None."""
+    m = _OF_PEOPLE.match(text)
+    if not m:
+        return None
+    for i in (1, 2):
+        if m.group(i) and m.group(i) in lex.GROUP_NOUNS:
+            return lex.GROUP_NOUNS[m.group(i)], m.end(i)
+    return None
+
+
+def _toll(f: _Found, lead: str, group: str | None, head: str | None, prev: _Found | None) -> None:
+    """A number given as a toll ("put the toll at 88", "the figures at 413", "from 58 to 60")."""
+    if f.category is not None:
+        return
+    rest = since_last_count(lead[-150:])
+    t = TOLL.search(rest)
+    if not t:
+        return
+    window = t.group(0)
+    if not (group is None or head in {"others", "people"} or (t.group("kw") and len(window) <= 30)):
+        return
+    f.decide(toll_category(window, prev.category if prev else None), "num.toll")
+    if f.category is None:
+        return
+    f.group = group or noun_group(window) or "people"
+    off = OFFICIAL.search(rest)
+    if off:
+        f.official, f.official_pos = off.group(0).strip(), len(lead) - len(rest) + off.start()
+    if len(window) <= 40:
+        f.qstart = len(lead) - len(window)

@@ -30,7 +30,12 @@ MULTIPLES = {
 
 _WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
 _WORDNUM = rf"(?:a\s+)?(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*"
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+"""Characters that can sit invisibly inside a number ("2\u200b3" is 23)."""
+_ZW = f"[{ZERO_WIDTH}]?"
+_RUN = rf"\d(?:{_ZW}\d)*"
+_DIGITS = rf"\d{{1,3}}(?:[,\u00a0\u202f]{_ZW}\d(?:{_ZW}\d){{2}})+(?:\.\d+)?|{_RUN}(?:\.\d+)?"
+_INVISIBLE = str.maketrans({c: None for c in ZERO_WIDTH} | {"\u00a0": ",", "\u202f": ","})
 _SCALE_AFTER = r"(?:[\s-]+(?:hundred|thousand|million|billion)\b)?"
 _SINGLE = rf"(?:(?:{_DIGITS}){_SCALE_AFTER}|\b{_WORDNUM}\b)"
 _MULTIPLE = r"\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)\b"
@@ -63,7 +68,7 @@ class NumberMention:
 
 def parse_number(text: str) -> int | None:
     """The integer `text` writes ("1,275", "1.2 million", "Thirty-nine"), or None."""
-    s = " ".join(text.strip().lower().replace("–", "-").split())
+    s = " ".join(text.translate(_INVISIBLE).strip().lower().replace("–", "-").split())
     if not s:
         return None
     m = _DIGIT_WORD.match(s)
@@ -171,3 +176,185 @@ def find_numbers(text: str) -> Iterator[NumberMention]:
         yield NumberMention(m.start("a"), m.end("a"), a)
         if m.group("b") and b is not None:
             yield NumberMention(m.start("b"), m.end("b"), b)
+
+
+_NO_LETTER_BEFORE = r"(?<![^\W\d_])"
+_NO_LETTER_AFTER = r"(?![^\W\d_])"
+_MARKS = "[\u064b-\u0652\u0670]*"
+"""Arabic short vowels and tanween, written after a word's letters ("ألفاً")."""
+
+
+def word_pattern(forms: list[str], prefix: str = "") -> str:
+    """An alternation of `forms` as whole words; a trailing `*` makes a form a stem.
+
+    `prefix` is a pattern of clitics that may be attached in front (Arabic و/ب/ال).
+    Spaces match any run of spaces, apostrophes either apostrophe.
+    """
+    parts = []
+    for form in sorted(set(forms), key=len, reverse=True):
+        stem = form.endswith("*")
+        body = re.escape(form.rstrip("*")).replace(r"\ ", r"\s+").replace("'", "['’]")
+        body = body.replace("’", "['’]") if "['’]" not in body else body
+        parts.append(body + (r"[^\W\d_]*" if stem else ""))
+    pre = f"(?:{prefix})?" if prefix else ""
+    return rf"{_NO_LETTER_BEFORE}{pre}(?:{'|'.join(parts)}){_MARKS}{_NO_LETTER_AFTER}"
+
+
+@dataclass(frozen=True)
+class LocaleNumbers:
+    """Numbers as one language writes them, compiled from its `numbers.toml`.
+
+    Digits with the language's thousands and decimal separators ("1.275",
+    "5 300" with a no-break space, "١٤٢٩", "2,5 millones", "22 тисячі"), number
+    words in their gender and case forms, vague multiples ("Hunderte",
+    "بالعشرات"), approximate nouns ("une cinquantaine") and ranges.
+    """
+
+    words: dict[str, int]
+    scales: dict[str, int]
+    multiples: dict[str, int]
+    approximate: dict[str, int]
+    pattern: re.Pattern[str]
+    thousands: str
+    decimal: str
+    range_and: frozenset[str]
+    joiners: frozenset[str]
+
+    @classmethod
+    def build(cls, data: dict, clitics: str = "") -> LocaleNumbers:
+        """Compile the tables of one `numbers.toml` (already parsed)."""
+
+        def table(name: str) -> dict[str, int]:
+            return {
+                " ".join(f.lower().split()): int(v)
+                for v, fs in data.get(name, {}).items()
+                for f in fs
+            }
+
+        words, scales = table("words"), table("scales")
+        multiples, approximate = table("multiples"), table("approximate")
+        thousands = "".join(data.get("thousands", [])) + "\u00a0\u202f"
+        decimal = "".join(data.get("decimal", []))
+        sep = f"[{re.escape(thousands)}]"
+        dec = f"(?:[{re.escape(decimal)}]\\d+)?" if decimal else ""
+        digits = (
+            rf"(?<![\d.,٫٬])(?:\d{{1,3}}(?:{sep}{_ZW}\d(?:{_ZW}\d){{2}})+(?!\d){dec}"
+            rf"|{_RUN}{dec})(?![\d])"
+        )
+        scale_words = word_pattern(list(scales), clitics)
+        joiners = list(data.get("joiners", []))
+        word = word_pattern(list(words) + list(scales), clitics)
+        join = "|".join(re.escape(j) for j in joiners)
+        gap = rf"(?:\s+(?:(?:{join})\s+)?|-|\s*(?:{join})(?=\S))" if join else r"(?:\s+|-)"
+        single = rf"(?:{digits}(?:\s*{scale_words})?|{word}(?:{gap}{word})*)"
+        rng = data.get("range", {})
+        between = word_pattern(rng.get("between", [])) if rng.get("between") else "(?!)"
+        to = "|".join(re.escape(t) for t in rng.get("and", []) + rng.get("to", []))
+        to_sep = rf"\s*(?:[-–]|(?:{to})(?=\s|\d))\s*" if to else r"\s*[-–]\s*"
+        mult = word_pattern(list(multiples), clitics) if multiples else "(?!)"
+        approx = word_pattern(list(approximate), clitics) if approximate else "(?!)"
+        pattern = re.compile(
+            rf"(?P<approx>{approx})|(?P<mult>{mult})"
+            rf"|(?P<between>{between}\s+)?(?P<a>{single})(?:(?P<sep>{to_sep})(?P<b>{single}))?",
+            re.I,
+        )
+        return cls(
+            words,
+            scales,
+            multiples,
+            approximate,
+            pattern,
+            thousands,
+            decimal,
+            frozenset(w.lower() for w in rng.get("and", [])),
+            frozenset(j.lower() for j in joiners),
+        )
+
+    def parse(self, text: str) -> int | None:
+        """The integer one matched number writes, or None."""
+        s = " ".join(text.translate(_INVISIBLE_ONLY).lower().split())
+        m = re.match(r"^(\d[\d" + re.escape(self.thousands + self.decimal) + r"]*)\s*(.*)$", s)
+        if m:
+            raw, rest = m.group(1), m.group(2).strip()
+            for t in self.thousands:
+                raw = raw.replace(t, "")
+            for d in self.decimal:
+                raw = raw.replace(d, ".")
+            try:
+                value = float(raw)
+            except ValueError:
+                return None
+            if rest:
+                scale = self._lookup(self.scales, rest)
+                if scale is None:
+                    return None
+                value *= scale
+            elif not value.is_integer():
+                return None
+            return round(value) if math.isfinite(value) else None
+        return self._words(s)
+
+    def _lookup(self, table: dict[str, int], word: str) -> int | None:
+        word = re.sub(_MARKS + "$", "", word)
+        if word in table:
+            return table[word]
+        for n in range(1, 4):
+            if word[n:] in table:
+                return table[word[n:]]
+        return None
+
+    def _words(self, s: str) -> int | None:
+        tokens = [t for t in re.split(r"[\s-]+", s) if t and t not in self.joiners]
+        total = current = 0
+        i = 0
+        while i < len(tokens):
+            for n in (3, 2, 1):
+                key = " ".join(tokens[i : i + n])
+                if n > 1 and key not in self.words:
+                    key = "-".join(tokens[i : i + n])
+                value = self._lookup(self.words, key)
+                if value is not None or n == 1:
+                    break
+            if value is not None:
+                current += value
+                i += n
+                continue
+            scale = self._lookup(self.scales, tokens[i])
+            if scale is None:
+                return None
+            if scale < 1000:
+                current = (current or 1) * scale
+            else:
+                total += (current or 1) * scale
+                current = 0
+            i += 1
+        return total + current if tokens else None
+
+    def find(self, text: str) -> Iterator[NumberMention]:
+        """Every number mention in `text`, left to right."""
+        for m in self.pattern.finditer(text):
+            if m.group("approx"):
+                v = self._lookup(self.approximate, " ".join(m.group("approx").lower().split()))
+                if v is not None:
+                    yield NumberMention(m.start(), m.end(), v, None, "about")
+                continue
+            if m.group("mult"):
+                v = self._lookup(self.multiples, " ".join(m.group("mult").lower().split()))
+                if v is not None:
+                    yield NumberMention(m.start(), m.end(), v, None, "multiples")
+                continue
+            a = self.parse(m.group("a"))
+            if a is None:
+                continue
+            b = self.parse(m.group("b")) if m.group("b") else None
+            sep = (m.group("sep") or "").strip().lower()
+            if b is not None and b > a and (m.group("between") or sep in {"-", "–"}):
+                start = m.start("between") if m.group("between") else m.start("a")
+                yield NumberMention(start, m.end(), a, b, "range")
+                continue
+            yield NumberMention(m.start("a"), m.end("a"), a)
+            if b is not None:
+                yield NumberMention(m.start("b"), m.end("b"), b)
+
+
+_INVISIBLE_ONLY = str.maketrans({c: None for c in ZERO_WIDTH})

@@ -14,19 +14,12 @@ from tally.extract import lexicon as lex
 from tally.extract.keywords import may_end_with
 from tally.extract.numbers import MULTIPLES, SCALES, TENS, UNITS, NumberMention
 
-_MONTHS = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
-_MONTH_WORDS = frozenset({
-    "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june",
-    "jul", "july", "aug", "august", "sep", "sept", "september", "oct", "october", "nov",
-    "november", "dec", "december",
-})  # fmt: skip
-"""The words `_DATE_BEFORE` can end on (see `keywords.may_end_with`)."""
+_MONTHS = lex.VOCAB.month_pattern
+_DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")
+_MONTH_WORDS = lex.VOCAB.month_words
+"""The words `_DATE_BEFORE` can end on (see `keywords.may_end_with`): the same list."""
 _DATE_AFTER = re.compile(
-    rf"^(?:st|nd|rd|th)?\s*(?:{_MONTHS})\b|^\s*[:/]\d|^\s*[-–/]\s*\d+\s+(?:{_MONTHS})\b", re.I
+    rf"^(?i:st|nd|rd|th)?\s*(?:{_MONTHS})\b|^\s*[:/]\d|^\s*[-–/]\s*\d+\s+(?:{_MONTHS})\b"
 )
 _JOINED_BEFORE = re.compile(r"[A-Za-z\d][-–/]?$")
 _DECIMAL_BEFORE = re.compile(r"[:.]\d*$")
@@ -63,6 +56,12 @@ _STOP = {
     "whom", "whose", "where", "what", "since", "during", "across", "near", "under", "over", "about",
 }  # fmt: skip
 _DIGIT = re.compile(r"\d")
+_TIME_ADVERB = re.compile(r"\s*[a-z]+ly\s+(?:after|before|afterwards|thereafter)\b")
+"""A time adverb after a number ("at about 300 shortly after the strike") names no thing."""
+_NOT_THINGS = frozenset(
+    {"more", "other", "others", "another", "they", "we", "he", "she", "it", "i"}
+)
+"""Words right after a number that never make it a count of things ("the 207 they reported")."""
 _NOT_NAMES = lex.FUNCTION_WORDS | {
     "some", "about", "around", "nearly", "almost", "over", "only", "another", "up", "more",
     "fewer", "less", "roughly", "approximately", "just", "all", "least", "estimated", "toll",
@@ -155,14 +154,16 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
                 break
         modifiers += 1
         i += 1
+    first = words[0].group(0) if words else ""
     counts_things = (
-        bool(words)
-        and words[0].group(0)[0].isalpha()
-        and words[0].group(0)[0].islower()
-        and words[0].group(0).lower() not in lex.FUNCTION_WORDS
-        and words[0].group(0).lower() not in {"more", "other", "others", "another"}
-        and not re.search(r"(?:ed|en|ing)$", words[0].group(0))
+        first[:1].isalpha()
+        and first[0].islower()
+        and first.lower() not in lex.FUNCTION_WORDS
+        and first.lower() not in _NOT_THINGS
+        and not re.search(r"(?:ed|en|ing)$", first)
+        and not _TIME_ADVERB.match(after)
         and not lex.CUE_RE.match(after.lstrip())
+        and not (first.lower() in lex.VOCAB.bare_number_words and predicate(after))
     )
     return None, 0, None, counts_things
 

@@ -16,19 +16,12 @@ import re
 
 from tally.extract import victims_lexicon as lex
 from tally.extract.keywords import finditer_at, lowered, may_contain
-from tally.extract.victims_phrases import describe, np_at_end, np_at_start
-from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve, shot_counts
+from tally.extract.victims_phrases import describe, not_listed, np_at_end, np_at_start
+from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve, sentence_spans
 from tally.models import Document, Figure
 
-__all__ = ["count_victims", "shot_counts"]
+__all__ = ["count_victims"]
 
-_SENTENCE_END = re.compile(
-    r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n\s*|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])"
-)
-_ABBREVIATION = re.compile(
-    r"\b(?:St|Sgt|Lt|Mr|Mrs|Ms|Dr|Ave|Jr|Sr|No|Co|Det|Ofc|Dept|Capt|Cpl|Gov|Sen|Rep|Blvd|Rd|"
-    r"Mt|Ft|Gen|Col|Sheriff|Insp|Cmdr|Supt|[ap]\.m|U\.S|[A-Z])\.$"
-)
 _QUOTED = re.compile(r"“[^”]{0,600}”|\"[^\"\n]{0,600}\"")
 _TRAILING_ADVERBS = re.compile(
     r"(?:\s+(?:then|later|also|both|all|each|soon|had|has|have|who|which|accidentally|"
@@ -52,7 +45,8 @@ _APPOSITIVE = re.compile(
 _HARM_STEMS = (
     "shot", "shoot", "kill", "dead", "die", "wound", "injur", "hurt", "slain", "slay", "murder",
     "hospital", "condition", "fatal", "struck", "strik", "hit", "graz", "death", "homicide", "self",
-    "life", "lives", "surviv", "succumb", "gunned",
+    "life", "lives", "surviv", "succumb", "gunned", "assassin", "behead", "lynch", "execut",
+    "alive",
 )  # fmt: skip
 _HARM_WORD = re.compile("|".join(_HARM_STEMS), re.IGNORECASE)
 _NAME_APPOSITIVE = re.compile(
@@ -67,7 +61,18 @@ _ACTIVE_OBJECT = re.compile(
     r"(?<!August)(?<!September)(?<!October)(?<!November)(?<!December)",
     re.IGNORECASE,
 )
-_TO_DEATH = re.compile(r"\s+(?:to\s+death|dead)\b", re.IGNORECASE)
+_POSTMODIFIER = re.compile(
+    r"\s+(?:of|for|from|with|working|serving|belonging|employed|who|in\s+charge|attached)\b",
+    re.IGNORECASE,
+)
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:was|were|is|are|said|says|told|reported|claimed|killed|shot|wounded|injured)\b|[;:]"
+)
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:]|\b(?:and|when|after|as|while|but|where|then|that|before|because|since))\s*$",
+    re.IGNORECASE,
+)
+_TO_DEATH = re.compile(r"\s+(?:to\s+death|dead|alive)\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r",[^,;]{1,90},|\([^()]{1,90}\)")
 _HARMED_OTHERS = re.compile(
     r"(?<!was )(?<!been )(?<!were )(?<!is )(?<!be )\b(?:killed|killing|shot|shooting|wounded|"
@@ -81,7 +86,7 @@ def count_victims(doc: Document) -> list[Figure]:
     """Figures for harmed people the text counts by naming them rather than by a number."""
     mentions: list[Mention] = []
     names = frozenset(n.lower() for n in _FULL_NAME.findall(doc.text))
-    for start, end in _sentences(doc):
+    for start, end in sentence_spans(doc):
         if (
             mentions
             and may_contain(lowered(doc.text[start:end]), lex.ROUNDUP_WORDS)
@@ -103,26 +108,6 @@ def count_victims(doc: Document) -> list[Figure]:
     return figures(doc, mentions, victims)
 
 
-def _sentences(doc: Document) -> list[tuple[int, int]]:
-    """Sentence spans of the text outside page furniture."""
-    text = doc.text
-    out = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        if (
-            m.start() > start
-            and "\n" not in m.group(0)
-            and _ABBREVIATION.search(text[max(start, m.start() - 8) : m.start()])
-        ):
-            continue
-        if m.start() > start:
-            out.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        out.append((start, len(text)))
-    return [(s, e) for s, e in out if e - s > 8 and not doc.in_furniture(s, e)]
-
-
 def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list[Mention]:
     """Every harm statement in one sentence, with its subject or object counted."""
     sentence = text[start:end]
@@ -142,7 +127,9 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
     predicates = _predicates(sentence, lower)
     for _rank, pm, cat, how in sorted(predicates, key=lambda c: (c[1].start(), c[0])):
         pred = pm.span()
-        if any(a < pred[1] and pred[0] < b for a, b in taken):
+        if any(a < pred[1] and pred[0] < b for a, b in taken) and not (
+            how == "active" and lex.SELF_AND.match(sentence, pm.end())
+        ):
             continue
         if any(a <= pred[0] < b for a, b in quoted):
             continue
@@ -280,6 +267,18 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[st
             "found",
             "finding",
             "discovered",
+            "assassin",
+            "execut",
+            "behead",
+            "lynch",
+            "stab",
+            "hack",
+            "beat",
+            "bludgeon",
+            "club",
+            "ston",
+            "burn",
+            "tortur",
         ),
         lex.ACTIVE_STARTS,
     ),
@@ -295,7 +294,15 @@ def _mention(
     """The mention a predicate makes with the noun phrase it governs."""
     if how == "multi":
         n = lex.MULTIPLE_SHOOTING[pm.group("mult").lower()]
-        return Mention(offset + pm.start(), offset + pm.end(), cat, n, "plural", "people")
+        return Mention(
+            offset + pm.start(),
+            offset + pm.end(),
+            cat,
+            n,
+            "plural",
+            "people",
+            rule="victim.multiple",
+        )
     if how == "active":
         return _object(sentence, offset, pm, cat, names)
     tail = pm.re is lex.SELF_TAIL
@@ -313,6 +320,10 @@ def _mention(
     )
     if m and how == "reflexive":
         m.reflexive = True
+        m.apart = m.attacker and (
+            "up" in sentence[pm.end() : pm.end() + 4]
+            or bool(lex.SELF_AND.match(sentence, pm.start("self")))
+        )
     if m and tail:
         m.attacker, m.group, m.category, m.kind, m.count = True, "combatants", "killed", "def", 1
         m.start = offset + pm.start() + len(pm.group("k"))
@@ -412,6 +423,8 @@ def _subject(
                 return _finish(found, sentence, offset, stripped, pred_end, cat, reflexive, names)
 
         left = stripped[: paren.start()]
+    if not reflexive and (m := _modified_subject(sentence, offset, left, pred_end, cat, names)):
+        return m
     if reflexive:
         attacker = bool(_HARMED_OTHERS.search(left.lower())) or any(
             w in lex.ATTACKER_NOUNS for w in re.findall(r"[a-z]+", left.lower())
@@ -425,6 +438,28 @@ def _subject(
             "combatants" if attacker else "people",
             attacker=attacker,
         )
+    return None
+
+
+def _modified_subject(
+    sentence: str, offset: int, left: str, pred_end: int, cat: str, names: frozenset[str]
+) -> Mention | None:
+    """A subject whose noun a phrase follows ("a member of the city council was killed",
+    "a contractor working for the army was shot"): the noun phrase that opens the clause."""
+    for cut in _POSTMODIFIER.finditer(left, max(0, len(left) - 110)):
+        rest = left[cut.start() :]
+        if _OTHER_CLAUSE.search(rest):
+            continue
+        head = left[: cut.start()]
+        found = np_at_end(head, names, allow_bare=False)
+        if not found or found["kind"] not in {"indef", "def", "plural"}:
+            continue
+        if re.match(r"(?:all|both|each)\b", head[found["start"] :], re.IGNORECASE):
+            continue
+        m = _finish(found, sentence, offset, head, pred_end, cat, False, names)
+        if m and _CLAUSE_START.search(sentence[: m.start - offset]):
+            m.rule = "victim.subject_modified"
+            return m
     return None
 
 
@@ -499,12 +534,14 @@ def _object(
     bare = pm.group(0).rstrip().lower().endswith(("kills", "shoots", "wounds", "injures")) or (
         not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
     )
+    if skip := lex.SELF_AND.match(sentence, pos):
+        pos = skip.end()
     np_end = pos
     if pm.group(0).lower().startswith("shooting"):
         names = frozenset({"-"})
     while True:
         found = np_at_start(sentence, pos, names, first is None, bare=bare or first is not None)
-        if not found:
+        if not found or (first is not None and not_listed(sentence, pos, found)):
             break
         first = first or found
         count += found["count"]
@@ -536,6 +573,8 @@ def _object(
             return None
     elif cat == "shot" and (fatal := _TO_DEATH.match(sentence, np_end)):
         cat, end = "killed", offset + fatal.end()
+    elif cat == "shot" and not verb.startswith("shoot") and not verb.startswith("shot"):
+        return None
     kind = first["kind"] if len(groups) == 1 and count == first["count"] else "plural"
     attacker = bool(first.get("attacker"))
     group = "combatants" if attacker else (groups.pop() if len(groups) == 1 else "people")
@@ -553,4 +592,5 @@ def _object(
         strong="wound" in verb or "injur" in verb,
         head=lex.head_class(first["head"], first.get("age")),
         listed=count != first["count"],
+        rule="victim.object",
     )

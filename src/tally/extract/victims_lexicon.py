@@ -55,7 +55,45 @@ _PEOPLE = (
 )
 _ATTACKERS = (
     "suspect suspects gunman gunmen shooter shooters attacker attackers robber robbers intruder "
-    "intruders burglar burglars assailant assailants perpetrator perpetrators carjacker"
+    "intruders burglar burglars assailant assailants perpetrator perpetrators carjacker "
+    "militant militants insurgent insurgents rebel rebels guerrilla guerrillas guerilla guerillas "
+    "terrorist terrorists jihadist jihadists bomber bombers raider raiders bandit bandits "
+    "hijacker hijackers kidnapper kidnappers abductor abductors extremist extremists "
+    "fighter fighters gunwoman"
+)
+_FORCES = (
+    "soldier soldiers troop troops serviceman servicemen servicewoman militiaman militiamen "
+    "commando commandos paratrooper paratroopers sailor sailors airman airmen marine marines "
+    "combatant combatants paramilitary paramilitaries jawan jawans recruit recruits cadet cadets "
+    "conscript conscripts personnel legionnaire legionnaires"
+)
+_ROLES = (
+    "policeman policemen policewoman policewomen constable constables gendarme gendarmes "
+    "official officials leader leaders elder elders chief chiefs headman headmen chieftain "
+    "commander commanders councillor councillors councilor councilors mayor mayors governor "
+    "governors politician politicians lawmaker lawmakers legislator legislators candidate "
+    "candidates minister ministers activist activists journalist journalists reporter reporters "
+    "photographer photographers cameraman cameramen editor editors judge judges lawyer lawyers "
+    "prosecutor prosecutors magistrate magistrates priest priests monk monks nun nuns cleric "
+    "clerics imam imams preacher preachers missionary missionaries shopkeeper shopkeepers "
+    "trader traders merchant merchants businessman businessmen businesswoman vendor vendors "
+    "hawker hawkers farmer farmers herder herders herdsman herdsmen shepherd shepherds "
+    "fisherman fishermen villager villagers tribesman tribesmen tribal tribals contractor "
+    "contractors engineer engineers technician technicians diplomat diplomats consul envoy "
+    "attache tourist tourists pilgrim pilgrims worshipper worshippers worshiper worshipers "
+    "citizen citizens national nationals foreigner foreigners informer informers informant "
+    "informants spy spies aide aides bodyguard bodyguards watchman watchmen chauffeur "
+    "chauffeurs staffer staffers volunteer volunteers physician physicians surgeon professor "
+    "professors lecturer headmaster refugee refugees prisoner prisoners detainee "
+    "detainees inmate inmates hostage hostages captive captives supporter supporters cadre "
+    "cadres demonstrator demonstrators protester protesters protestor protestors passerby "
+    "passersby commuter commuters local locals laborer laborers labourer labourers miner "
+    "miners mechanic tailor barber landlord landowner landowners chairman councilman "
+    "secretary director manager administrator inspector inspectors sub-inspector sentry "
+    "ranger rangers warden wardens collaborator collaborators sympathizer sympathizers "
+    "militia-man settler settlers peacekeeper peacekeepers colonel captain lieutenant "
+    "sergeant brigadier thief thieves criminal criminals rapist murderer smuggler smugglers "
+    "trafficker traffickers poacher poachers"
 )
 
 GROUP_OF: dict[str, str] = {"civilian": "civilians", "civilians": "civilians"}
@@ -64,6 +102,8 @@ for _group, _words in (
     ("women", _WOMEN),
     ("children", _CHILDREN),
     ("people", _PEOPLE),
+    ("people", _ROLES),
+    ("combatants", _FORCES),
     ("combatants", _ATTACKERS),
 ):
     for _w in _words.split():
@@ -74,7 +114,8 @@ PLURAL_NOUNS = frozenset(
     w
     for w in GROUP_OF
     if (w.endswith("s") and w not in {"others", "boss"})
-    or w in {"men", "women", "people", "children"}
+    or w in {"men", "women", "people", "children", "personnel"}
+    or w.endswith("men")
 ) | {"others", "gunmen", "schoolchildren"}
 MALE = frozenset(_MEN.split()) | {"boy", "boys", "he", "him", "gunman", "gunmen"}
 FEMALE = frozenset(_WOMEN.split()) | {"girl", "girls", "she", "her"}
@@ -216,7 +257,9 @@ KILLED_PASSIVE = (
     r"shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|shot\s+and\s+(?:fatally|mortally)\s+"
     r"wounded|killed|slain|murdered|gunned\s+down\s+and\s+killed|found\s+(?:shot\s+)?dead|"
     r"found\s+shot\s+to\s+death|pronounced\s+dead|declared\s+dead|fatally\s+(?:shot|wounded|"
-    r"injured|struck|hit)|mortally\s+wounded|dead|deceased"
+    r"injured|struck|hit)|mortally\s+wounded|dead|deceased|assassinated|executed|beheaded|lynched|"
+    r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|"
+    r"burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive"
 )
 INJURED_PASSIVE = (
     r"shot\s+and\s+(?:wounded|injured|hurt)|wounded|injured|hurt|hospitalized|"
@@ -260,7 +303,7 @@ PASSIVE = re.compile(
     re.IGNORECASE,
 )
 INTRANSITIVE = re.compile(
-    r"(?:(?:also|later|then|eventually|subsequently|since|ultimately|tragically|just)\s+)*"
+    r"\b(?:(?:also|later|then|eventually|subsequently|since|ultimately|tragically|just)\s+)*"
     r"(?:(?P<k>" + KILLED_ACTIVE + r")|(?P<i>" + INJURED_ACTIVE + r"))\b",
     re.IGNORECASE,
 )
@@ -272,7 +315,7 @@ INTRANSITIVE_STARTS = re.compile(
 )
 """What every `INTRANSITIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
 REDUCED = re.compile(
-    r"(?:(?:found|left)\s+)?(?:(?P<k>shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|killed|"
+    r"\b(?:(?:found|left)\s+)?(?:(?P<k>shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|killed|"
     r"slain|found\s+dead|fatally\s+(?:shot|wounded)|dies|died|dead)|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|wounded|injured|"
     r"hurt|hospitalized|critically\s+(?:injured|wounded|hurt))|(?P<s>(?:shot|grazed)(?!\s+at\b)|"
@@ -288,16 +331,19 @@ REDUCED_STARTS = re.compile(
 ACTIVE = re.compile(
     r"\b(?:(?P<k>shot\s+and\s+killed|fatally\s+(?:shot|shoots|wounded|wounds|struck|strikes)|"
     r"shoots\s+and\s+kills|killing|killed|kills|murdered|murders|"
-    r"murdering|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded)|"
+    r"murdering|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|"
+    r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es))|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|shoots\s+and\s+wounds|wounding|wounded|wounds|"
     r"injuring|injured|injures|critically\s+(?:injuring|wounding)|hitting|striking)|"
-    r"(?P<s>shot|shoots|shooting)|"
+    r"(?P<s>shot|shoots|shooting|stabb(?:ed|ing)|stabs|hack(?:ed|ing)|beat(?:ing)?|"
+    r"bludgeon(?:ed|ing)|club(?:bed|bing)|ston(?:ed|ing)|burn(?:ed|t|ing)|tortur(?:ed|ing))|"
     r"(?P<l>left|leaving|leaves|pronounced|declared|found|finding|discovered|located))\s+",
     re.IGNORECASE,
 )
 ACTIVE_STARTS = re.compile(
     "shot|fatal|shoot|kill|murder|gunned|slay|slew|wound|injur|critical|hitting|striking|left|leav"
-    "|pronounced|declared|found|finding|discovered|located"
+    "|pronounced|declared|found|finding|discovered|located|assassinat|execut|behead|lynch"
+    "|stab|hack|beat|bludgeon|club|ston|burn|tortur"
 )
 """What every `ACTIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
 LEFT = re.compile(
@@ -333,13 +379,16 @@ FATAL_CUE = re.compile(
     re.IGNORECASE,
 )
 REFLEXIVE = re.compile(
-    r"\b(?:(?P<k>(?:fatally\s+)?shot\s+and\s+killed|killed|fatally\s+shot|"
-    r"(?:took|taking)(?=\s+(?:his|her)\s+own))|"
+    r"\b(?:(?P<k>(?:fatally\s+)?shot\s+and\s+killed|killed|killing|fatally\s+shot|"
+    r"(?:took|taking)(?=\s+(?:his|her)\s+own)|"
+    r"(?:blew|blowing|blows|blown)(?=\s+(?:him|her)self\s+up))|"
     r"(?P<s>shot|shooting|shoots|turned\s+the\s+(?:gun|weapon|rifle|handgun)\s+on|"
     r"turning\s+the\s+(?:gun|weapon|rifle|handgun)\s+on))\s+"
     r"(?:(?P<self>him|her)self|(?:his|her)\s+own\s+life|self)\b",
     re.IGNORECASE,
 )
+SELF_AND = re.compile(r"(?:him|her)self\s*,?\s+(?:as\s+well\s+as|and|along\s+with)\s+", re.I)
+"""An attacker first in the list of those he killed ("killing himself and three guards")."""
 SELF_TAIL = re.compile(
     r"(?<=\w)(?P<k>,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+and\s+)"
     r"(?P<self>him|her)self\b",

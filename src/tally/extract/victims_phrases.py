@@ -26,6 +26,11 @@ _PREPOSITION_BEFORE = re.compile(
 )
 _HOMETOWN = re.compile(r",?\s+of\s+(?:[A-Z][a-z]+\s?){1,3},?\s*$")
 _AFTER_CONJ = re.compile(r"(?:,|\band|\bbut|\bwhile|;)\s*$", re.IGNORECASE)
+_SPEAKER_AFTER = re.compile(
+    r"(?:['’]s\s+office|[^,.;]{0,40}?\b(?:said|says|say|told|announced|reported|stated|confirmed)\b)",
+    re.IGNORECASE,
+)
+_NAME_NEXT = re.compile(r"\s+[A-Z][a-z]+")
 _HEAD_ENDS = frozenset(w.rsplit("-", 1)[-1] for w in lex.GROUP_OF) | {"grader", "graders", "old"}
 """The words `lex.NP` and `lex.BARE_NP` end on, unless they end on an age or a comma."""
 
@@ -216,3 +221,15 @@ def np_at_start(
                 "end": pos + named.end(),
             }
     return None
+
+
+def not_listed(sentence: str, pos: int, found: dict) -> bool:
+    """Whether a noun phrase after a comma is no further victim: the source of the statement
+    ("an employee, a store official said") or an apposition ("his wife, businesswoman Ann Roe")."""
+    after = sentence[found["end"] :]
+    if _SPEAKER_AFTER.match(after):
+        return True
+    listed = sentence[:pos].rstrip().endswith(",")
+    return bool(
+        listed and found.get("bare") and found["kind"] == "indef" and _NAME_NEXT.match(after)
+    )

@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 from tally.extract import victims_lexicon as lex
+from tally.extract.sentences import split_sentences
 from tally.models import Document, Figure, Span
 
 _SHOT_ONLY = re.compile(r"\bshot\b", re.IGNORECASE)
 _HURT = re.compile(r"wound|injur|hurt|hospital", re.IGNORECASE)
-_OPENING_SENTENCE = re.compile(r"[^\n.!?]+[.!?]?")
+_GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
 
@@ -52,6 +53,11 @@ class Mention:
     """ "three others were shot": people besides those already counted."""
     listed: bool = False
     """A count made by adding up named people ("his wife and a neighbor"), not stated."""
+    apart: bool = False
+    """An attacker whose death the text counts apart from his victims ("killing himself and
+    two guards", a suicide bomber): never among a stated toll."""
+    rule: str = "victim.subject"
+    """Id of the pattern that found it, carried to the figure (`Figure.rule`)."""
 
 
 @dataclass
@@ -180,11 +186,22 @@ def fatal_single(doc: Document, mentions: list[Mention], victims: list[Victim]) 
         return
     for sentence in _opening(doc):
         cue = lex.FATAL_CUE.search(doc.text, sentence.start, sentence.end)
-        if cue and not lex.NEGATION.search(doc.text, sentence.start, sentence.end):
+        if (
+            cue
+            and not lex.NEGATION.search(doc.text, sentence.start, sentence.end)
+            and not lex.ELSEWHERE.search(doc.text, sentence.start, sentence.end)
+        ):
             victim = harmed[0]
             victim.category = "killed"
             victim.mention = Mention(
-                sentence.start, sentence.end, "killed", 1, "def", victim.group, text=cue.group(0)
+                sentence.start,
+                sentence.end,
+                "killed",
+                1,
+                "def",
+                victim.group,
+                text=cue.group(0),
+                rule="victim.fatal_cue",
             )
             return
 
@@ -200,21 +217,43 @@ def _death_in_title(doc: Document, mentions: list[Mention]) -> None:
         p.search(doc.text, line.start, line.end) for p in (lex.NEGATION, lex.HYPOTHETICAL)
     ):
         mentions.append(
-            Mention(cue.start(), cue.end(), "killed", 1, "part", "people", text=cue.group(0))
+            Mention(
+                cue.start(),
+                cue.end(),
+                "killed",
+                1,
+                "part",
+                "people",
+                text=cue.group(0),
+                rule="victim.title",
+            )
         )
 
 
 def _opening(doc: Document) -> list[Span]:
     """The headline and first sentences (about 350 characters), outside furniture and quotes."""
+    return [
+        Span(start, end)
+        for start, end in sentence_spans(doc, 350)
+        if not _QUOTE_MARK.search(doc.text, start, end)
+    ]
+
+
+def sentence_spans(doc: Document, limit: int | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of the text (up to `limit`) outside page furniture, from the shared
+    splitter.
+
+    Crawled pages often glue paragraphs ("the hospital.Police said"); those
+    joins are split too, so one paragraph's words do not qualify the next's.
+    """
+    text = doc.text if limit is None else doc.text[:limit]
     out = []
-    for m in _OPENING_SENTENCE.finditer(doc.text, 0, 350):
-        start, end = m.start(), m.end()
-        text = m.group(0).strip()
-        if not text or doc.in_furniture(start, end) or _QUOTE_MARK.search(text):
-            continue
-        start += len(m.group(0)) - len(m.group(0).lstrip())
-        out.append(Span(start, start + len(text)))
-    return out
+    for s, e in split_sentences(text):
+        for m in _GLUED.finditer(text, s, e):
+            out.append((s, m.start()))
+            s = m.start()
+        out.append((s, e))
+    return [(s, e) for s, e in out if e - s > 8 and not doc.in_furniture(s, e)]
 
 
 def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> list[Figure]:
@@ -229,6 +268,8 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
         end: int,
         attr: str | None,
         subset: bool = False,
+        rule: str = "victim.total",
+        perpetrator: bool = False,
     ) -> None:
         if value > 0:
             out.append(
@@ -244,6 +285,8 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
                     start=start,
                     end=end,
                     subset=subset,
+                    rule=rule,
+                    role="perpetrator" if perpetrator else "victim",
                 )
             )
 
@@ -269,18 +312,24 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
     named = {"killed": len(killed_ind), "injured": len(injured_ind)}
     for v in victims:
         m = v.mention
-        among = v.attacker and counted.get(v.category, 0) > named.get(v.category, 0)
+        among = (
+            v.attacker
+            and not any(x.apart for x in v.mentions)
+            and counted.get(v.category, 0) > named.get(v.category, 0)
+        )
         group = "combatants" if v.attacker else v.group
-        emit(v.category, group, 1, m.start, m.end, m.attribution, subset=among)
+        rule = "victim.perpetrator" if v.attacker else "victim.singular"
+        emit(v.category, group, 1, m.start, m.end, m.attribution, among, rule, v.attacker)
     for m in groups:
+        rule = "victim.perpetrator" if m.attacker else "victim.sum" if m.listed else m.rule
+        args = (m.start, m.end, m.attribution, False, rule, m.attacker)
         if m.killed_part:
-            emit("killed", m.group, m.killed_part, m.start, m.end, m.attribution)
-            emit("injured", m.group, m.count - m.killed_part, m.start, m.end, m.attribution)
+            emit("killed", m.group, m.killed_part, *args)
+            emit("injured", m.group, m.count - m.killed_part, *args)
         elif m.category == "shot":
-            value = m.count if m.others else m.count - killed
-            emit("injured", m.group, value, m.start, m.end, m.attribution)
+            emit("injured", m.group, m.count if m.others else m.count - killed, *args)
         else:
-            emit(m.category, m.group, m.count, m.start, m.end, m.attribution)
+            emit(m.category, m.group, m.count, *args)
     for category, total, parts in (
         ("killed", killed, killed_ind),
         ("injured", injured, injured_ind),

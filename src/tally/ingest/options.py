@@ -24,3 +24,5 @@ class IngestOptions:
     """Seconds a URL fetch may wait for a connection or between reads."""
     max_redirects: int = 5
     """Redirects a URL fetch follows before giving up."""
+    language: str | None = None
+    """The language of every input (`--lang`); None: each document's is detected."""

@@ -83,7 +83,9 @@ def read(source: Source, options: IngestOptions | None = None) -> Document:
     repairs = merge(repairs, doc.repairs)
     if repairs:
         doc = replace(doc, repairs=repairs, source_hash=hashlib.sha256(data).hexdigest()[:32])
-    return doc
+    from tally.lang.detect import with_language  # loads the language data: only when reading
+
+    return with_language(doc, source.language or options.language)
 
 
 def read_bytes(path: str, options: IngestOptions, name: str | None = None) -> bytes:

@@ -139,9 +139,14 @@ def _manifest_line(
     path, url = row.get("path"), row.get("url")
     if not path and not url:
         return ManifestError("a manifest line needs a 'path' or a 'url'", source=where)
-    for key in ("path", "url", "published", "publisher", "title"):
+    for key in ("path", "url", "published", "publisher", "title", "language"):
         if row.get(key) is not None and not isinstance(row[key], str):
             return ManifestError(f"'{key}' must be a string", source=where)
+    code = (row.get("language") or "").strip()
+    if code and not (code.isalpha() and len(code) in (2, 3)):
+        return ManifestError(
+            f"'language' must be an ISO 639-1 code such as fr ({code[:20]})", source=where
+        )
     if url and not url.startswith(URL_SCHEMES):
         return ManifestError(
             f"'url' must start with http:// or https:// ({url[:80]})", source=where
@@ -167,6 +172,7 @@ def _manifest_line(
         published=published,
         publisher=clean_field(row.get("publisher")),
         title=clean_field(row.get("title")),
+        language=(row.get("language") or "").strip().lower() or None,
     )
 
 

@@ -161,6 +161,14 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "ALTER TABLE figures ADD COLUMN role TEXT NOT NULL DEFAULT 'victim'",
         ],
     ),
+    (
+        "0008_incident_redirects",
+        [
+            # A published incident id that a merge folded into another keeps leading there:
+            # bookmarks, links and exports of earlier views still open their incident.
+            "CREATE TABLE incident_redirects (old TEXT PRIMARY KEY, new TEXT NOT NULL)",
+        ],
+    ),
 ]
 
 

@@ -24,6 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
 
 from tally.errors import NotFound, TallyError
+from tally.lang.direction import direction
 from tally.store import Ledger, default_target
 from tally.store.corrections import ReviewError
 from tally.web import render
@@ -56,6 +57,7 @@ def environment() -> Environment:
     env.filters["describe"] = render.describe
     env.filters["short"] = render.short_name
     env.filters["dates"] = render.date_range
+    env.filters["direction"] = direction
     return env
 
 

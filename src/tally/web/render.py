@@ -6,20 +6,17 @@ structures, and the templates escape them (autoescape is on; no `|safe`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from itertools import pairwise
 from typing import Any
 
+from tally.extract.sentences import split_sentences
 from tally.models import Figure, Span
 
-_ABBREVIATIONS = ("Dr", "Mr", "Mrs", "Ms", "St", "Gen", "Col", "Lt", "Sgt", "Gov", "Sen", "No")
-_BOUNDARY = re.compile(
-    "".join(rf"(?<!\b{a})" for a in _ABBREVIATIONS)
-    + r"(?<!\b[A-Z])([.!?][\"'”’)\]]*)\s+(?=[\"'“‘(\[]?[A-Z0-9])|(\n)"
-)
+_CLOSERS = "\"'”’)]"
+"""What may close a sentence after its full stop: kept with the sentence shown."""
 _CONTEXT = 320
 
 
@@ -102,18 +99,23 @@ def segments(text: str, figures: Iterable[Figure], furniture: Iterable[Span] = (
 
 
 def sentence(text: str, start: int, end: int) -> tuple[str, str, str]:
-    """(before, quote, after): the quote inside the sentence that holds it, trimmed to a window."""
+    """(before, quote, after): the quote inside the sentence that holds it, trimmed to a window.
+
+    Sentences are the extractor's (`split_sentences`), read on the window around the quote.
+    """
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
     lo, hi = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
-    left = lo
-    for m in _BOUNDARY.finditer(text, lo, start):
-        left = m.end()
-    found = _BOUNDARY.search(text, end, hi)
-    right = (found.end(1) if found.group(1) else found.start()) if found else hi
+    spans = [(lo + a, lo + b) for a, b in split_sentences(text[lo:hi])] or [(lo, hi)]
+    first = max((k for k, (a, _) in enumerate(spans) if a <= start), default=0)
+    last = next((k for k, (_, b) in enumerate(spans) if b >= end), len(spans) - 1)
+    left = lo if first == 0 else spans[first][0]
+    right = hi if last == len(spans) - 1 else spans[last][1]
+    while right < hi and text[right] in _CLOSERS:
+        right += 1
     before, after = text[left:start].lstrip(), text[end:right].rstrip()
     if left == lo and lo > 0:
         before = "…" + before
-    if not found and hi < len(text):
+    if right == hi and hi < len(text):
         after += "…"
     return before, text[start:end], after
 

@@ -1,0 +1,158 @@
+"""Score incident totals (killed, injured) against a coded incident table.
+
+The table is the format of `shared/corpus/gva-dev/incidents.json` and of the
+coded datasets' splits: `{"incidents": {"<id>": {"killed": N, "injured": N,
+"docs": ["<file>", ...]}}}`, a null count unknown and not scored. The scoring
+is `shared/eval/score_incidents.py`'s, so users can measure tally on their own
+coded dataset; a test checks the two agree.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tally.evaluate import read_annotations
+
+CATEGORIES = ("killed", "injured")
+
+
+@dataclass(frozen=True)
+class IncidentMiss:
+    """A gold incident whose predicted totals differ from the coded ones."""
+
+    incident: str
+    gold_killed: int | None
+    gold_injured: int | None
+    killed: int
+    injured: int
+
+
+@dataclass(frozen=True)
+class IncidentScore:
+    """How often the ledger's totals equal the coders' counts."""
+
+    incidents: int
+    hits: Mapping[str, int]
+    seen: Mapping[str, int]
+    """Per key (`killed`, `injured`, `killed_pos`, `injured_pos`, `both`): incidents scored."""
+    squared: Mapping[str, int]
+    wrong: tuple[IncidentMiss, ...]
+
+    def rate(self, key: str) -> float:
+        """Share of the incidents scored on `key` that were right."""
+        return self.hits.get(key, 0) / self.seen[key] if self.seen.get(key) else 0.0
+
+    def rmse(self, category: str) -> float:
+        """Root mean squared error of a category's totals."""
+        n = self.seen.get(category, 0)
+        return math.sqrt(self.squared.get(category, 0) / n) if n else 0.0
+
+    def metrics(self) -> dict[str, Any]:
+        """The scores as `score_incidents.py --json` names them."""
+        return {
+            "incidents": self.incidents,
+            "killed_acc": round(self.rate("killed"), 4),
+            "injured_acc": round(self.rate("injured"), 4),
+            "both_acc": round(self.rate("both"), 4),
+            "killed_pos_acc": round(self.rate("killed_pos"), 4),
+            "injured_pos_acc": round(self.rate("injured_pos"), 4),
+            "killed_rmse": round(self.rmse("killed"), 3),
+            "injured_rmse": round(self.rmse("injured"), 3),
+        }
+
+
+def _count(value: Any) -> bool:
+    return value is None or (isinstance(value, int | float) and not isinstance(value, bool))
+
+
+def _table_shape(data: Any) -> dict[str, dict[str, Any]]:
+    table = data["incidents"]
+    assert isinstance(table, dict), "'incidents' is not an object"
+    for gid, row in table.items():
+        assert isinstance(row, dict), f"incident {gid!r} is not an object"
+        docs = row.get("docs")
+        assert isinstance(docs, list) and all(isinstance(d, str) for d in docs), (
+            f"incident {gid!r} has no list of 'docs'"
+        )
+        for cat in CATEGORIES:
+            assert _count(row.get(cat)), f"incident {gid!r}: {cat} is not a number or null"
+    return table
+
+
+def load_incident_gold(path: str | Path) -> dict[str, dict[str, Any]]:
+    """Read and check a coded incident table; one clear error naming the file otherwise."""
+    return read_annotations(path, _table_shape, "an incident table like gva-dev/incidents.json")
+
+
+def _totals(incidents: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, float]]:
+    """Each predicted incident's total per category: its `totals`, else its largest `best`."""
+    out: dict[str, dict[str, float]] = {}
+    for row in incidents:
+        best: dict[str, float] = defaultdict(int)
+        if isinstance(row.get("totals"), dict):
+            best.update({k: v for k, v in row["totals"].items() if isinstance(v, int | float)})
+        else:
+            for fig in row.get("figures", []):
+                value = fig.get("best")
+                if isinstance(value, int | float):
+                    best[fig.get("category")] = max(best[fig.get("category")], value)
+        out[str(row.get("incident"))] = best
+    return out
+
+
+def score_incidents(
+    gold: Mapping[str, Mapping[str, Any]],
+    figures: Iterable[Mapping[str, Any]],
+    incidents: Iterable[Mapping[str, Any]],
+) -> IncidentScore:
+    """Score exported figure and incident rows against a coded table.
+
+    A gold incident's prediction is the incident most figures read from its documents
+    went to; a category with no figure counts 0, as does an incident none of whose
+    documents gave a figure.
+    """
+    links: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in figures:
+        links[Path(str(row.get("doc", ""))).name][str(row.get("incident"))] += 1
+    totals = _totals(incidents)
+    hits: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    squared: Counter[str] = Counter()
+    wrong = []
+    for gid, g in gold.items():
+        votes: Counter[str] = Counter()
+        for doc in g["docs"]:
+            votes.update(links.get(Path(doc).name, {}))
+        pred = totals.get(votes.most_common(1)[0][0], {}) if votes else {}
+        ok_all, known_all = True, True
+        for cat in CATEGORIES:
+            p, t = pred.get(cat, 0), g.get(cat)
+            if t is None:
+                known_all = False
+                continue
+            seen[cat] += 1
+            hits[cat] += p == t
+            if t > 0:  # the harder half: most rows with no victims are easy
+                seen[cat + "_pos"] += 1
+                hits[cat + "_pos"] += p == t
+            squared[cat] += (p - t) ** 2
+            ok_all &= p == t
+        if known_all:
+            seen["both"] += 1
+            hits["both"] += ok_all
+        if not ok_all:
+            wrong.append(
+                IncidentMiss(
+                    gid,
+                    g.get("killed"),
+                    g.get("injured"),
+                    pred.get("killed", 0),
+                    pred.get("injured", 0),
+                )
+            )
+    return IncidentScore(len(gold), dict(hits), dict(seen), dict(squared), tuple(wrong))

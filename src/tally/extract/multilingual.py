@@ -1,0 +1,397 @@
+"""Figures in a document of any language with data in `tally.lang`: one mechanism, data per language.
+
+Sentence by sentence (a sentence with no harm word is skipped by the language's
+prefilter), each number the language's reader finds becomes a figure when it
+counts people and a harm cue says what befell them:
+
+- `ml.harm_after`: a harm word follows in its clause ("Douze personnes ont été
+  tuées", "86 Menschen starben", "48 Verletzte");
+- `ml.harm_before`: a harm word precedes it ("tuant 86 personnes", "погибли не
+  менее 64 человек");
+- `ml.toll`: a count noun precedes it ("le bilan s'élève à 84");
+- `ml.breakdown`: a people noun follows and the sentence already gave a figure
+  ("De las 216 víctimas mortales, 131 eran hombres");
+- `ml.hospital`: people in hospital or treated (injured, usually a subset);
+- `ml.shot_dead`: an attacker shot dead, with no numeral.
+
+The qualifier is read from the words right before (or after) the number, the
+group from the people noun after it, the source from the sentence's
+attribution or, failing that, the last one in its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tally.extract.numbers import NumberMention
+from tally.extract.sentences import _add  # one trimming rule for both splitters
+from tally.lang import Language
+from tally.models import Document, Figure
+
+_CLAUSE_END = re.compile(r"[.;:!?؟؛\n]|,\s|،|\s[-–—]\s")
+_CLAUSE_START = re.compile(r"[.;:!?؟؛\n]|,\s|،")
+"""Where the words before a number start: a dash introduces the number ("Среди погибших — 41")."""
+_SENTENCE_END = re.compile(r"(?<=[.!?؟…])[\"'”’»)\]]*\s+|\n+")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\d+")
+_YEAR = range(1900, 2101)
+AFTER_WORDS = 7
+BEFORE_WORDS = 6
+
+
+@dataclass
+class _Read:
+    category: str
+    rule: str
+    group: str = "people"
+    subset: bool = False
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """`(start, end)` of each sentence: after . ! ? ؟ and a space, or at a line break.
+
+    `extract.sentences` asks for an ASCII capital after the stop; in these languages a
+    sentence may open with "Élodie", "Через" or an Arabic letter (no case), so here any
+    character but a lower-case letter opens one. (To fold into the one splitter of issue 12.)
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        nxt = text[m.end() : m.end() + 1]
+        if "\n" not in m.group(0) and nxt and nxt.islower():
+            continue
+        abbreviation = re.search(r"(?:\b\w|\d)\.$", text[start : m.start()])
+        if "\n" not in m.group(0) and abbreviation and nxt and not nxt.isupper():
+            continue
+        _add(text, start, m.start(), spans)
+        start = m.end()
+    _add(text, start, len(text), spans)
+    return spans
+
+
+def _words_after(text: str, n: int) -> str:
+    """The first `n` words of `text`, cut at its clause end."""
+    cut = _CLAUSE_END.search(text)
+    head = text[: cut.start()] if cut else text
+    words = list(_WORD.finditer(head))
+    return head[: words[n - 1].end()] if len(words) >= n else head
+
+
+def _words_before(text: str, n: int) -> str:
+    """The last `n` words of `text`, from its last clause end."""
+    cuts = list(_CLAUSE_START.finditer(text))
+    tail = text[cuts[-1].end() :] if cuts else text
+    words = list(_WORD.finditer(tail))
+    return tail[words[-n].start() :] if len(words) >= n else tail
+
+
+def _people_after(lang: Language, after: str) -> tuple[str, int] | None:
+    """The group of the people noun that follows a number (at most one word between)."""
+    m = lang.people.match(after, len(after) - len(after.lstrip()))
+    if m is None:
+        skip = lang.between.match(after, len(after) - len(after.lstrip()))
+        if skip is None:
+            return None
+        rest = after[skip.end() :]
+        m = lang.people.match(rest, len(rest) - len(rest.lstrip()))
+        if m is None:
+            return None
+        return str(m.lastgroup), skip.end() + m.end()
+    return str(m.lastgroup), m.end()
+
+
+def _harm(lang: Language, text: str, last: bool = False) -> re.Match[str] | None:
+    found = list(lang.harm.finditer(text))
+    if not found:
+        return None
+    return found[-1] if last else found[0]
+
+
+def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None) -> _Read | None:
+    """What the number at `num` counts in `sent`, or None when it is not a harmed-people count."""
+    after = sent[num.end :]
+    before = sent[: num.start]
+    if lang.not_count.match(after) or re.match(r"^\s*[./:]\d", after):
+        return None
+    if re.search(r"(?:\bn[°ºo]\.?|№|#)\s*$", before, re.I):
+        return None
+    if num.value in _YEAR and num.qualifier is None and re.search(r"\d{4}$", sent[: num.end]):
+        return None
+    near_after = _words_after(after, AFTER_WORDS)
+    near_before = _words_before(before, BEFORE_WORDS)
+    people = _people_after(lang, after)
+    lone = num.value == 1 and not sent[num.start : num.end][:1].isdigit()
+    if _part_by_place(lang, after):
+        earlier = _harm(lang, before, last=True)
+        counted = prior or (str(earlier.lastgroup) if earlier else None)
+        if counted:
+            return _Read(counted, "ml.part", "people", True)
+    if lone and people is None and not lang.victims.match(after, len(after) - len(after.lstrip())):
+        return None
+    group = people[0] if people else "people"
+    subset = group == "people" and bool(lang.subset.search(_words_before(before, 3)))
+    subset = subset or lone
+    # one person named by an article ("un bebé que murió") is one of a toll, not a toll
+    harm_here = lang.harm.match(after, len(after) - len(after.lstrip()))
+    if harm_here:
+        return _Read(str(harm_here.lastgroup), "ml.harm_after", group, subset)
+    victims_here = lang.victims.match(after, len(after) - len(after.lstrip()))
+    hospital = lang.hospital.search(near_after)
+    harm = _harm(lang, near_after)
+    if harm and hospital and hospital.start() <= harm.start():
+        harm = None
+    if harm and (people or victims_here or harm.start() < 40 or _verb_near(near_after, harm)):
+        return _Read(str(harm.lastgroup), "ml.harm_after", group, subset)
+    if victims_here:
+        return _Read("killed", "ml.victims", group, subset)
+    if hospital and (people or hospital.start() < 30):
+        return _Read("injured", "ml.hospital", group, True)
+    harm = _harm(lang, near_before, last=True)
+    counts = (
+        people is not None
+        or not re.match(r"^\s*[^\W\d_]", after)
+        or lang.between.match(after.lstrip())
+    )
+    close = harm is not None and len(_WORD.findall(near_before[harm.end() :])) <= 1
+    if harm and (counts or (num.qualifier == "multiples" and close)):
+        return _Read(str(harm.lastgroup), "ml.harm_before", group, subset)
+    hospital = lang.hospital.search(near_before)
+    if hospital and counts:
+        return _Read("injured", "ml.hospital", group, True)
+    if lang.toll.search(near_before) and counts:
+        earlier = _harm(lang, before, last=True)
+        counted = str(earlier.lastgroup) if earlier else prior
+        return _Read(counted or "killed", "ml.toll", group, subset)
+    if prior and subset:
+        return _Read(prior, "ml.breakdown", group, True)
+    if people and prior and people[0] != "people":
+        return _Read(prior, "ml.breakdown", group, subset)
+    listed = lang.copula.match(after)
+    if prior and listed:
+        named = _people_after(lang, after[listed.end() :])
+        if named and named[0] != "people":
+            return _Read(prior, "ml.breakdown", named[0], subset)
+    return None
+
+
+def _part_by_place(lang: Language, after: str) -> bool:
+    """A number listed with the place it counts ("62 de ellos en la provincia", "siete en X")."""
+    m = lang.subset_after.match(after)
+    rest = after[m.end() :] if m else after
+    m = lang.place_in.match(rest)
+    if m is None:
+        return False
+    return any(w[:1].isupper() for w in rest[m.end() :].split()[:5])
+
+
+def _verb_near(near_after: str, harm: re.Match[str]) -> bool:
+    return len(_WORD.findall(near_after[: harm.start()])) <= 3
+
+
+def qualifier(lang: Language, sent: str, num: NumberMention) -> str:
+    """The qualifier of the number at `num`: set by the number itself, or by the words around it."""
+    if num.qualifier:
+        return num.qualifier
+    m = lang.qualifier_before.search(sent[max(0, num.start - 40) : num.start])
+    if m:
+        return str(m.lastgroup)
+    m = lang.qualifier_after.match(sent[num.end :])
+    return str(m.lastgroup) if m else "exact"
+
+
+_SOURCE_STOP = re.compile(r"[,،.;:!?؟()«»\"“”\n]|\s[-–—]\s|\s(?:que|dass|что|що|أن)\s", re.I)
+
+
+def attribution(lang: Language, sent: str) -> str | None:
+    """Who the sentence says gave its figures: after "selon"-like words, or by a reporting verb."""
+    m = lang.source_before.search(sent)
+    if m:
+        rest = sent[m.end() :]
+        stop = _SOURCE_STOP.search(rest)
+        src = _trim(rest[: stop.start()] if stop else rest)
+        if src:
+            return src
+        own = sent[m.start() : m.end()].split(maxsplit=1)
+        if len(own) == 2:
+            return own[1]
+    for m in lang.said.finditer(sent):
+        head, rest = sent[: m.start()], sent[m.end() :]
+        stop = _SOURCE_STOP.search(rest)
+        after = rest[: stop.start()] if stop else rest
+        first = next(lang.numbers.find(after), None)
+        after = after[: first.start] if first else after
+        before = [p for p in reversed(_SOURCE_STOP.split(head)) if p and p.strip()]
+        aux = list(lang.auxiliary.finditer(before[0])) if before else []
+        if aux:
+            last = aux[-1]
+            tail = before[0][last.end() :]
+            inner = lang.adverbial_any.search(tail, 1)
+            before[:1] = [before[0][: last.start()], tail[: inner.start()] if inner else tail]
+        order = [(after, True), *((b, False) for b in before)]
+        if not lang.subject_after:
+            order = order[1:] + order[:1]
+        for candidate, inverted in order:
+            src = _source(lang, candidate, inverted)
+            if src:
+                return src
+    return _count_heading(lang, sent)
+
+
+_HEADING = re.compile(r"^(?:[\d:.h]+\s*[-–—]\s*)?(?P<np>[^:;.!?]{3,80}?)\s*:\s*\S")
+
+
+def _count_heading(lang: Language, sent: str) -> str | None:
+    """A count named before a colon ("Primer balance oficial: 63 muertos") is the source."""
+    m = _HEADING.match(sent)
+    if m is None or not lang.toll.search(m.group("np")):
+        return None
+    src = _trim(m.group("np"))
+    return src if src and not lang.harm.search(src) and len(_WORD.findall(src)) <= 8 else None
+
+
+def _source(lang: Language, text: str, inverted: bool = False) -> str | None:
+    """`text` as a source: a short noun phrase, with no number, not an adverbial.
+
+    After its verb (`inverted`), the adverbials that open it are dropped word by word.
+    Before it, a phrase opened by an adverbial ("Через дев'ять днів Маріупольська міська рада")
+    keeps what follows it from the first capitalised word, where capitals mark names
+    rather than every noun.
+    """
+    src = _trim(text)
+    while inverted and src and (m := lang.adverbial.match(src)):  # "a annoncé mardi la police"
+        src = _trim(src[m.end() :])
+    inner = lang.adverbial_any.search(src, 1) if inverted and src else None
+    src = _trim(src[: inner.start()]) if inner else src
+    if not src:
+        return None
+    if lang.adverbial.match(src):
+        if lang.nouns_capitalised:
+            return None
+        cap = re.search(r"(?<=\s)[^\W\d_]", src)
+        while cap and not cap.group(0).isupper():
+            cap = re.compile(r"(?<=\s)[^\W\d_]").search(src, cap.end())
+        if not cap:
+            return None
+        src = src[cap.start() :]
+    if len(_WORD.findall(src)) > 8 or re.search(r"\d", src):
+        return None
+    if next(lang.numbers.find(src), None) or lang.harm.search(src) or lang.victims.search(src):
+        return None
+    article = lang.determiner.match(src)
+    if src[:1].islower() and not article:
+        return None
+    return src if not article or src[article.end() :].strip(" '’") else None
+
+
+def _trim(text: str) -> str | None:
+    words = _WORD.findall(text)
+    if not words or len(words) > 12:
+        return None
+    return " ".join(text.split()).strip(" '’")
+
+
+def extract_language(doc: Document, lang: Language) -> list[Figure]:
+    """Every figure stated in `doc` (outside page furniture), read with `lang`'s data."""
+    out: list[Figure] = []
+    text = doc.text
+    paragraph_source: str | None = None
+    prior: str | None = None
+    last_end = 0
+    for s, e in sentences(text):
+        if "\n\n" in text[last_end:s] or ("\n" in text[last_end:s] and doc.kind == "html"):
+            paragraph_source = prior = None
+        last_end = e
+        sent = text[s:e]
+        source = attribution(lang, sent)
+        harmful = lang.prefilter.search(sent)
+        if doc.in_furniture(s, e) or not (harmful or prior):
+            paragraph_source = source or paragraph_source
+            continue
+        found = _sentence_figures(doc, lang, sent, s, source or paragraph_source, prior)
+        if not harmful:
+            found = [f for f in found if f.rule == "ml.breakdown"]
+        out.extend(found)
+        prior = found[-1].category if found else prior if not harmful else None
+        paragraph_source = source or paragraph_source
+    return _dedupe(out)
+
+
+def _sentence_figures(
+    doc: Document,
+    lang: Language,
+    sent: str,
+    offset: int,
+    source: str | None,
+    prior: str | None = None,
+) -> list[Figure]:
+    """The figures of one sentence; `prior` is the category the paragraph was counting."""
+    out: list[Figure] = []
+    for num in lang.numbers.find(sent):
+        read = read_number(lang, sent, num, prior)
+        if read is None:
+            continue
+        prior = read.category
+        start, end = _quote_span(sent, num)
+        out.append(
+            Figure(
+                doc_id=doc.id,
+                category=read.category,
+                group=read.group,
+                value=num.value,
+                value_high=num.value_high,
+                qualifier=qualifier(lang, sent, num),
+                attribution=source,
+                quote=sent[start:end],
+                start=offset + start,
+                end=offset + end,
+                subset=read.subset,
+                rule=read.rule,
+            )
+        )
+    m = lang.shot_dead.search(sent)
+    if m and lang.attacker.search(sent) and not any(f.group == "combatants" for f in out):
+        out.append(
+            Figure(
+                doc_id=doc.id,
+                category="killed",
+                group="combatants",
+                value=1,
+                value_high=None,
+                qualifier="exact",
+                attribution=None,
+                quote=sent[m.start() : m.end()],
+                start=offset + m.start(),
+                end=offset + m.end(),
+                rule="ml.shot_dead",
+                role="perpetrator",
+            )
+        )
+    return out
+
+
+def _quote_span(sent: str, num: NumberMention) -> tuple[int, int]:
+    """The number with its clause's words around it: a short quote that reads on its own."""
+    before = _words_before(sent[: num.start], 3)
+    after = _words_after(sent[num.end :], 4)
+    return num.start - len(before), num.end + len(after.rstrip())
+
+
+def _dedupe(figures: list[Figure]) -> list[Figure]:
+    """One figure per stated count: a repeat (headline, then body) keeps the first, with a source."""
+    out: list[Figure] = []
+    index: dict[tuple[str, int, int | None], int] = {}
+    for f in figures:
+        key = (f.category, f.value, f.value_high)
+        if key in index:
+            first = out[index[key]]
+            if first.attribution is None and f.attribution is not None:
+                out[index[key]] = Figure(
+                    **{
+                        **{k: getattr(first, k) for k in first.__slots__},
+                        "attribution": f.attribution,
+                    }
+                )
+            continue
+        index[key] = len(out)
+        out.append(f)
+    return sorted(out, key=lambda f: (f.start, f.end))

@@ -1,0 +1,132 @@
+"""Numeric figures and victim counts made into one reading of a document.
+
+`figures.extract_numeric` reads numerals; `victims.count_victims` reads the
+people a text names and the sums they make. This module decides what each
+numeric figure is when the victims' reading says more about it: a count of
+attackers who did the harm is no figure ("two gunmen shot and killed a
+driver"), and a count of attackers who were harmed is a perpetrator figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tally.extract import victims_lexicon as lex
+from tally.extract.victims_resolve import shot_counts
+from tally.models import Document, Figure
+
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+|some\s+|at\s+least\s+)?$", re.IGNORECASE)
+_ROSE_BY = re.compile(r"\b(?:rose|risen|rising|increased|climbed|jumped|grew|up)\s+by\s+$", re.I)
+_VERB_FIRST = re.compile(
+    r"\s*(?:kill|wound|injur|shoot|shot|leav|left|murder|slay|slew|massacr)", re.IGNORECASE
+)
+_ACTIVE_END = re.compile(
+    r"\b(?:killed|shot|shot\s+dead|shot\s+and\s+killed|gunned\s+down|murdered|assassinated|"
+    r"executed|beheaded|lynched|stabbed|hacked|wounded|injured|attacked|ambushed|abducted|"
+    r"kidnapped|opened\s+fire\s+on)$",
+    re.IGNORECASE,
+)
+_OBJECT_NEXT = re.compile(
+    r"\s+(?:and\s+(?:killed|wounded|injured)\s+)?(?:(?:an?|the|one|his|her|their|two|three|four|five|"
+    r"six|seven|eight|nine|ten|several|\d+)\b|(?-i:[A-Z][a-z]))",
+    re.IGNORECASE,
+)
+_NOT_OBJECT = re.compile(
+    r"\s+(?-i:In|On|At|During|After|When|While|Near|Inside|Outside|Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday)\b"
+)
+_WITHOUT_SERVICE = re.compile(
+    r"\s+without\s+(?:power|electricity|water|light|heat|heating|gas|fuel|internet|phone|"
+    r"service|supplies|food)\b",
+    re.IGNORECASE,
+)
+"""People "left without power" were not harmed: no figure."""
+_WORDS = re.compile(r"[a-z]+")
+
+
+def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list[Figure]:
+    """Numeric figures plus victim counts that say something the numerals do not.
+
+    A victim count that overlaps a numeric figure of its category is dropped,
+    unless its span contains the numeric ones and counts more than they add up
+    to ("two men and a woman" is 3, not "two men"; "14 students and one
+    teacher" stays two figures, which the totals add: the gold files list parts
+    stated with numerals, not their sum).
+    """
+    numeric = shot_counts(_roles(doc.text, numeric), victims)
+    victims = [v if v.rule else replace(v, rule="victims.count") for v in victims]
+    out = list(numeric)
+    for v in victims:
+        misread = [f for f in out if _misread(f, v)]
+        if misread:
+            out = [f for f in out if f not in misread] + [v]
+            continue
+        if any(
+            f.value == v.value and f.role == v.role and f.start < v.end and v.start < f.end
+            for f in numeric
+        ):
+            continue
+        clash = [
+            f
+            for f in numeric
+            if f.category == v.category and f.role == v.role and f.start < v.end and v.start < f.end
+        ]
+        if not clash:
+            if not any(
+                f.category == v.category and f.value == v.value and f.role == v.role
+                for f in numeric
+            ):
+                out.append(v)
+            continue
+        inside = all(v.start <= f.start and f.end <= v.end for f in clash)
+        if inside and v.value > sum(f.value for f in clash):
+            out = [f for f in out if f not in clash]
+            out.append(v)
+    return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def _misread(f: Figure, v: Figure) -> bool:
+    """Whether a numeric figure is the object of the verb a victim count reads it with, in
+    another category ("killing himself and three guards, and wounding five": three killed)."""
+    return (
+        v.rule == "victim.object"
+        and v.category == "killed"
+        and f.value == v.value
+        and f.role == v.role
+        and f.category != v.category
+        and f.category in {"killed", "injured"}
+        and v.start < f.start
+        and f.end <= v.end
+    )
+
+
+def _roles(text: str, numeric: list[Figure]) -> list[Figure]:
+    """Numeric figures with attackers told apart: the doers of the harm dropped, the
+    attackers harmed marked perpetrators (combatants, which totals add); people left
+    without a service are no figure."""
+    out = []
+    for f in numeric:
+        if _agent(text, f) or _WITHOUT_SERVICE.match(text, f.end):
+            continue
+        if set(_WORDS.findall(f.quote.lower())) & lex.ATTACKER_NOUNS:
+            f = replace(f, role="perpetrator", group="combatants")
+        out.append(f)
+    return out
+
+
+def _agent(text: str, f: Figure) -> bool:
+    """Whether a numeric figure counts the people who did the harm, not those harmed:
+    "killed by two gunmen", "two militants shot dead a driver"."""
+    if f.category not in {"killed", "injured"}:
+        return False
+    before = text[max(0, f.start - 30) : f.start]
+    if (
+        _AGENT_BEFORE.search(before)
+        and not _ROSE_BY.search(before)
+        and not _VERB_FIRST.match(f.quote)
+    ):
+        return True
+    if not _ACTIVE_END.search(f.quote):
+        return False
+    return bool(_OBJECT_NEXT.match(text, f.end)) and not _NOT_OBJECT.match(text, f.end)

@@ -1,0 +1,98 @@
+"""The numeric extractor's English vocabulary, read once from `tally/lang/en/numeric.toml`.
+
+The data file holds the word lists; this module turns them into the frozen
+sets, maps and patterns the extractor uses, and the keyword prefilters of
+those patterns, so that a pattern and its prefilter cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+_DATA = Path(__file__).resolve().parents[1] / "lang" / "en" / "numeric.toml"
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Word lists of one language for numeric figures, compiled."""
+
+    harm_nouns: dict[str, str]
+    status_nouns: frozenset[str]
+    act_nouns: frozenset[str]
+    act_qualifiers: frozenset[str]
+    total_nouns: dict[str, str]
+    group_nouns: dict[str, str]
+    perpetrators: frozenset[str]
+    self_killing: tuple[str, ...]
+    modifier_groups: dict[str, str]
+    things: frozenset[str]
+    bare_number_words: frozenset[str]
+    months: tuple[str, ...]
+    month_common_words: frozenset[str]
+    not_count_before: tuple[str, ...]
+    cues: tuple[tuple[str, str], ...]
+    """(category, pattern) harm cues, most specific first."""
+    qualifiers: tuple[tuple[str, str], ...]
+    """(qualifier, pattern) words before a number, in the order they are tried."""
+    reporting_verbs: tuple[str, ...]
+    source_intro: tuple[str, ...]
+
+    @property
+    def month_words(self) -> frozenset[str]:
+        """The words a date pattern built from `months` can end on."""
+        return frozenset(self.months)
+
+    @property
+    def month_pattern(self) -> str:
+        """An alternation of month names, case-insensitive but for those that are common words."""
+        plain = [m for m in self.months if m not in self.month_common_words]
+        common = [m.capitalize() for m in self.months if m in self.month_common_words]
+        return f"(?i:{self.alternation(tuple(plain))})|{self.alternation(tuple(common))}"
+
+    def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
+        """A regex alternation of `words`, longest first, spaces matching any whitespace."""
+        return "|".join(
+            r"\s+".join(re.escape(p) for p in w.split())
+            for w in sorted(words, key=len, reverse=True)
+        )
+
+    def first_words(self, phrases: tuple[str, ...]) -> frozenset[str]:
+        """The lower-cased first word of each phrase (keys of a prefilter for their pattern)."""
+        return frozenset(p.split()[0].lower() for p in phrases)
+
+    def last_words(self, phrases: tuple[str, ...]) -> frozenset[str]:
+        """The lower-cased last word of each phrase that ends on a letter (prefilter keys)."""
+        ends = {p.split()[-1].lower() for p in phrases}
+        return frozenset(e for e in ends if e[-1:].isalpha())
+
+
+@cache
+def english() -> Vocabulary:
+    """The English vocabulary (read and compiled on first use, then shared)."""
+    with _DATA.open("rb") as fh:
+        data = tomllib.load(fh)
+    groups = {w.lower(): g for g, words in data["groups"].items() for w in words}
+    return Vocabulary(
+        harm_nouns=dict(data["harm_nouns"]),
+        status_nouns=frozenset(data["status_nouns"]["words"]),
+        act_nouns=frozenset(data["act_nouns"]["words"]),
+        act_qualifiers=frozenset(data["act_nouns"]["qualifiers"]),
+        total_nouns=dict(data["total_nouns"]),
+        group_nouns=groups,
+        perpetrators=frozenset(data["perpetrators"]["words"]),
+        self_killing=tuple(data["perpetrators"]["self_killing"]),
+        modifier_groups=dict(data["modifier_groups"]),
+        things=frozenset(data["things"]["words"]),
+        bare_number_words=frozenset(data["bare_number_words"]["words"]),
+        months=tuple(data["months"]["words"]),
+        month_common_words=frozenset(data["months"]["common_words"]),
+        not_count_before=tuple(data["not_count_before"]["words"]),
+        cues=tuple((c["category"], c["pattern"]) for c in data["cues"]),
+        qualifiers=tuple((q["qualifier"], q["pattern"]) for q in data["qualifiers"]),
+        reporting_verbs=tuple(data["reporting_verbs"]["words"]),
+        source_intro=tuple(data["source_intro"]["words"]),
+    )

@@ -1,0 +1,104 @@
+"""Tolls of short event descriptions, in the register of coded attack datasets: sentences
+written for these tests, with the counts a coder takes from them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.extract import extract
+from tally.extract.victims import count_victims
+from tally.models import Document, Figure
+
+
+def _figures(text: str) -> list[Figure]:
+    return extract(Document(id="t", text=text, kind="text", name="t.txt"))
+
+
+def _killed(figures: list[Figure], role: str = "victim") -> int:
+    return max((f.value for f in figures if f.category == "killed" and f.role == role), default=0)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Gunmen shot dead a police officer outside his home in the provincial capital.", 1),
+        ("Militants assassinated a tribal elder as he left the mosque on Friday.", 1),
+        ("A roadside bomb killed a shopkeeper near the bus station.", 1),
+        ("A member of the district council was assassinated on Tuesday evening.", 1),
+        ("A contractor and an engineer employed by the ministry were killed.", 2),
+        ("A policeman and his son were shot dead at a checkpoint.", 2),
+        ("Suspected rebels beheaded a village chief and a teacher.", 2),
+        ("Unknown attackers hacked a farmer to death in his field.", 1),
+        ("A mob lynched a suspected thief in the market.", 1),
+        ("A car bomb killed one soldier and wounded four others near the base.", 1),
+        ("Two militants killed a trader in the bazaar.", 1),
+        ("The journalist was shot and killed by two unidentified gunmen.", 1),
+    ],
+)
+def test_victims_named_without_a_toll_are_counted(text: str, killed: int) -> None:
+    assert _killed(_figures(text)) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "victims", "perpetrators"),
+    [
+        ("A bomber blew himself up at the gate, killing two guards.", 2, 1),
+        ("The attacker detonated his vest, killing himself and four soldiers.", 4, 1),
+        ("Police said three attackers were killed in the exchange of fire.", 0, 3),
+        ("Troops shot dead two insurgents near the border.", 0, 2),
+    ],
+)
+def test_attackers_who_died_are_perpetrators(text: str, victims: int, perpetrators: int) -> None:
+    figures = _figures(text)
+    assert _killed(figures) == victims
+    assert _killed(figures, "perpetrator") == perpetrators
+    assert all(f.group == "combatants" for f in figures if f.role == "perpetrator")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack on the substation left a million residents without power.",
+        "The raiders burned twelve houses and killed the livestock of the village.",
+        "Rebels kidnapped two engineers working on the road.",
+        "Police arrested three suspects after the attack on the bank.",
+        "Two gunmen opened fire on a bus but no one was hurt.",
+    ],
+)
+def test_no_killed_figure_where_nobody_died(text: str) -> None:
+    assert not [f for f in _figures(text) if f.category == "killed"]
+
+
+def test_kidnapped_people_are_captured_not_killed() -> None:
+    figures = _figures("Gunmen kidnapped four aid workers on the highway.")
+    assert {(f.category, f.value) for f in figures} == {("captured", 4)}
+
+
+def test_the_object_of_a_kill_verb_is_killed_whatever_verb_follows() -> None:
+    text = "The bomber struck the gate, killing himself and three guards, and wounding nine people."
+    figures = _figures(text)
+    assert ("killed", 3) in {(f.category, f.value) for f in figures}
+    assert ("injured", 3) not in {(f.category, f.value) for f in figures}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A policeman and his son were shot dead at a checkpoint. Three other men were wounded.",
+        "A bomber blew himself up at the gate, killing a guard.",
+        "Militants assassinated a tribal elder in the village.",
+    ],
+)
+def test_every_victim_figure_names_its_rule(text: str) -> None:
+    figures = count_victims(Document(id="t", text=text, kind="text", name="t.txt"))
+    assert figures
+    assert all(f.rule and f.rule.startswith("victim.") for f in figures)
+    assert all(text[f.start : f.end] == f.quote for f in figures)
+
+
+def test_a_glued_paragraph_is_two_sentences() -> None:
+    text = (
+        "A man was wounded on Elm Avenue.Residents said a similar attack killed a woman last year."
+    )
+    figures = _figures(text)
+    assert [(f.category, f.value) for f in figures] == [("injured", 1)]

@@ -1,0 +1,188 @@
+"""One table of news sentences per language (written for these tests): what each must yield.
+
+Each row is a sentence and the figures (category, value, qualifier, group) the
+extractor must find in it, read through the language's own data files.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.extract import extract
+from tally.models import Document, text_hash
+
+Row = tuple[str, str, list[tuple[str, int, str, str]]]
+
+TABLE: list[Row] = [
+    (
+        "fr",
+        "Au moins 14 personnes ont été tuées samedi dans l'explosion, selon la préfecture.",
+        [("killed", 14, "at_least", "people")],
+    ),
+    (
+        "fr",
+        "L'incendie a fait trois morts et une vingtaine de blessés.",
+        [("killed", 3, "exact", "people"), ("injured", 20, "about", "people")],
+    ),
+    (
+        "fr",
+        "Le bilan s'élève désormais à plus de 1 200 morts, dont 300 enfants.",
+        [("killed", 1200, "more_than", "people"), ("killed", 300, "exact", "children")],
+    ),
+    (
+        "de",
+        "Bei dem Busunglück kamen mindestens 17 Menschen ums Leben, teilte die Polizei mit.",
+        [("killed", 17, "at_least", "people")],
+    ),
+    (
+        "de",
+        "Nach Angaben der Feuerwehr wurden vierundzwanzig Menschen verletzt.",
+        [("injured", 24, "exact", "people")],
+    ),
+    (
+        "de",
+        "Mehr als 2.300 Bewohner mussten evakuiert werden.",
+        [("displaced", 2300, "more_than", "civilians")],
+    ),
+    (
+        "es",
+        "Al menos 32 personas murieron en el derrumbe, según Protección Civil.",
+        [("killed", 32, "at_least", "people")],
+    ),
+    (
+        "es",
+        "Las inundaciones dejaron 1.250 desplazados y decenas de heridos.",
+        [("displaced", 1250, "exact", "people"), ("injured", 12, "multiples", "people")],
+    ),
+    (
+        "pt",
+        "Pelo menos 19 pessoas morreram no deslizamento de terra, segundo a Defesa Civil.",
+        [("killed", 19, "at_least", "people")],
+    ),
+    (
+        "pt",
+        "O acidente deixou cerca de 40 feridos, entre eles sete crianças.",
+        [("injured", 40, "about", "people")],
+    ),
+    (
+        "ru",
+        "В результате обрушения погибли не менее 11 человек, сообщили в МЧС.",
+        [("killed", 11, "at_least", "people")],
+    ),
+    (
+        "ru",
+        "Более 1 500 жителей были эвакуированы из зоны подтопления.",
+        [("displaced", 1500, "more_than", "civilians")],
+    ),
+    (
+        "uk",
+        "Внаслідок удару загинули щонайменше 9 людей, ще 27 поранені, повідомила ОВА.",
+        [("killed", 9, "at_least", "people"), ("injured", 27, "exact", "people")],
+    ),
+    (
+        "uk",
+        "За даними рятувальників, під завалами загинули понад двадцять осіб.",
+        [("killed", 20, "more_than", "people")],
+    ),
+    (
+        "ar",
+        "قتل ما لا يقل عن 23 شخصا في انفجار بالعاصمة، وفقا لوزارة الصحة.",
+        [("killed", 23, "at_least", "people")],
+    ),
+    (
+        "ar",
+        "وأصيب ١٤٢٩ شخصاً بجروح متفاوتة بحسب الدفاع المدني.",
+        [("injured", 1429, "exact", "people")],
+    ),
+    (
+        "es",
+        "La tormenta dejó 41 muertos: 30 en Murcia, diez en Almería y uno en Jaén.",
+        [
+            ("killed", 41, "exact", "people"),
+            ("killed", 30, "exact", "people"),
+            ("killed", 10, "exact", "people"),
+            ("killed", 1, "exact", "people"),
+        ],
+    ),
+    (
+        "fr",
+        "Les secours ont dénombré 70 blessés, dont 12 dans un état critique.",
+        [("injured", 70, "exact", "people"), ("injured", 12, "exact", "people")],
+    ),
+    (
+        "ru",
+        "В списках пропавших — 35 человек, из них 12 детей.",
+        [("missing", 35, "exact", "people"), ("missing", 12, "exact", "children")],
+    ),
+    (
+        "ar",
+        "وانتشلت فرق الإنقاذ جثث 60 شخصا، بينهم 8 على الأقل من عمال المصنع.",
+        [("killed", 60, "exact", "people"), ("killed", 8, "at_least", "people")],
+    ),
+    ("de", "Die Zahl der Toten stieg am Abend auf 27.", [("killed", 27, "exact", "people")]),
+]
+
+
+def _doc(text: str, language: str) -> Document:
+    return Document(id=text_hash(text), text=text, kind="text", name="t.txt", language=language)
+
+
+@pytest.mark.parametrize(("language", "sentence", "expected"), TABLE)
+def test_sentence_figures(language: str, sentence: str, expected: list) -> None:
+    got = [(f.category, f.value, f.qualifier, f.group) for f in extract(_doc(sentence, language))]
+    for want in expected:
+        assert want in got, got
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "source_word"),
+    [
+        ("fr", "Selon la préfecture, 14 personnes ont été tuées.", "préfecture"),
+        ("de", "Am Abend meldete die Polizei zwölf Tote.", "Polizei"),
+        ("es", "El Ministerio de Sanidad informó de 30 fallecidos.", "Sanidad"),
+        ("es", "Balance provisional de la noche: 40 muertos y 12 heridos.", "Balance"),
+        (
+            "fr",
+            "Neuf personnes sont mortes dans l'incendie, a annoncé dimanche la préfecture.",
+            "préfecture",
+        ),
+        ("de", "Am Abend hatten die Behörden von 31 Toten gesprochen.", "Behörden"),
+        ("ru", "По данным МЧС, погибли 11 человек.", "МЧС"),
+        ("uk", "За даними ДСНС, загинули 9 людей.", "ДСНС"),
+        ("ar", "وقال وزير الصحة إن 23 شخصا قتلوا.", "وزير"),
+    ],
+)
+def test_attribution(language: str, sentence: str, source_word: str) -> None:
+    figures = extract(_doc(sentence, language))
+    assert figures and source_word in (figures[0].attribution or ""), figures
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("fr", "Le camion de 19 tonnes a été retrouvé, 3 ans après les faits."),
+        ("es", "La ciudad tiene 2.300 viviendas y 15 kilómetros de costa."),
+        ("de", "Der 19. Dezember 2016 bleibt ein Tag der Trauer."),
+        ("ru", "Пожар начался 25 марта около 16 часов."),
+    ],
+)
+def test_numbers_that_are_not_counts(language: str, sentence: str) -> None:
+    assert extract(_doc(sentence, language)) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value", "group"),
+    [
+        ("es", "La riada causó 40 muertos.\nDe ellos, 25 eran mujeres y 15, hombres.", 25, "women"),
+        ("pt", "O incêndio matou 50 pessoas.\nEntre elas, 20 eram crianças.", 20, "children"),
+    ],
+)
+def test_breakdown_in_the_next_sentence(language: str, text: str, value: int, group: str) -> None:
+    got = {(f.category, f.value, f.group) for f in extract(_doc(text, language))}
+    assert ("killed", value, group) in got, got
+
+
+def test_subset_parts_are_marked() -> None:
+    text = "La tormenta dejó 41 muertos: 30 en Murcia y uno en Jaén."
+    parts = {f.value: f.subset for f in extract(_doc(text, "es"))}
+    assert parts == {41: False, 30: True, 1: True}

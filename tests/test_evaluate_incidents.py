@@ -1,0 +1,131 @@
+"""`tally eval-incidents` scores a ledger against a coded table as `score_incidents.py` does.
+
+The tables and descriptions here are written for the test (in the register of
+coded event descriptions); the gate compares the two on the shared corpora.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tally.errors import GoldError
+from tally.evaluate_incidents import load_incident_gold, score_incidents
+from tests.conftest import run_tally
+
+DESCRIPTIONS = {
+    "ev1.txt": "Gunmen opened fire on a bus near Karsa on Monday, killing 7 passengers and "
+    "wounding 12 others, police said.",
+    "ev2.txt": "A bomb exploded at a market in Tel Oran, killing 3 people. Officials said 20 "
+    "people were injured.",
+    "ev3.txt": "Unidentified assailants set fire to a warehouse in Port Dema overnight. No "
+    "casualties were reported.",
+    "ev4.txt": "Security forces clashed with protesters in Mivela; 2 protesters were killed.",
+}
+TABLE = {
+    "incidents": {
+        "e1": {"killed": 7, "injured": 12, "docs": ["ev1.txt"]},
+        "e2": {"killed": 3, "injured": 25, "docs": ["ev2.txt"]},  # coded another count
+        "e3": {"killed": 0, "injured": 0, "docs": ["ev3.txt"]},
+        "e4": {"killed": 2, "injured": None, "docs": ["docs/ev4.txt"]},  # injured not coded
+        "e5": {"killed": 4, "injured": 1, "docs": ["missing.txt"]},  # no document, no figure
+    }
+}
+
+
+def _shared(shared: Path, table: Path, figs: Path, incs: Path, *extra: str) -> str:
+    return subprocess.run(
+        [sys.executable, str(shared / "eval" / "score_incidents.py"), str(table), str(figs),
+         str(incs), *extra],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_the_command_agrees_with_the_shared_scorer_on_a_ledger(
+    shared: Path, tmp_path: Path
+) -> None:
+    lines = []
+    for name, text in DESCRIPTIONS.items():
+        (tmp_path / name).write_text(text)
+        lines.append(json.dumps({"path": str(tmp_path / name), "published": "2021-05-04"}))
+    (tmp_path / "manifest.jsonl").write_text("\n".join(lines) + "\n")
+    table = tmp_path / "incidents.json"
+    table.write_text(json.dumps(TABLE))
+    db, figs, incs = (str(tmp_path / n) for n in ("l.db", "f.jsonl", "i.jsonl"))
+    run_tally("ingest", "-q", "--db", db, "--manifest", str(tmp_path / "manifest.jsonl"))
+    run_tally("export", "--db", db, "--figures", figs, "--incidents", incs)
+
+    theirs = _shared(shared, table, Path(figs), Path(incs), "--json", "--show-errors", "9")
+    metrics = json.loads(next(ln for ln in theirs.splitlines() if ln.startswith("{")))
+    ours = run_tally("eval-incidents", str(table), "--db", db, "--format", "json").stdout
+    assert json.loads(ours) == metrics
+    text = run_tally("eval-incidents", str(table), "--db", db, "--show-errors", "9").stdout
+    assert text.splitlines() == [ln for ln in theirs.splitlines() if not ln.startswith("{")]
+    assert metrics["incidents"] == 5 and metrics["killed_acc"] < 1.0  # e5 cannot be right
+
+
+FIGURES = [
+    {"doc": "/in/a.txt", "incident": "i-a", "category": "killed"},
+    {"doc": "/in/b.txt", "incident": "i-b", "category": "killed"},
+    {"doc": "/in/b.txt", "incident": "i-c", "category": "injured"},
+    {"doc": "/in/c.txt", "incident": "i-c", "category": "killed"},
+    {"doc": "/in/d.txt", "incident": None, "category": "killed"},
+]
+INCIDENTS = [
+    {"incident": "i-a", "totals": {"killed": 5, "injured": 2}},
+    {"incident": "i-b", "totals": {"killed": 3}},
+    # no totals: the largest best of each category
+    {"incident": "i-c", "figures": [
+        {"category": "killed", "best": 4}, {"category": "killed", "best": 6},
+        {"category": "injured", "best": 1}]},
+]  # fmt: skip
+GOLD = {
+    "a": {"killed": 5, "injured": 2, "docs": ["a.txt"]},
+    "b": {"killed": 3, "injured": 0, "docs": ["b.txt"]},  # tie: the first incident linked
+    "c": {"killed": 6, "injured": None, "docs": ["c.txt", "a.txt"]},  # tie across documents
+    "d": {"killed": 0, "injured": 0, "docs": ["d.txt"]},  # unlinked figure: totals 0
+    "e": {"killed": 1, "injured": 1, "docs": ["e.txt"]},
+}
+
+
+@pytest.mark.shared
+def test_votes_ties_and_missing_totals_score_as_the_shared_scorer(
+    shared: Path, tmp_path: Path
+) -> None:
+    paths = {n: tmp_path / n for n in ("g.json", "f.jsonl", "i.jsonl")}
+    paths["g.json"].write_text(json.dumps({"incidents": GOLD}))
+    paths["f.jsonl"].write_text("".join(json.dumps(r) + "\n" for r in FIGURES))
+    paths["i.jsonl"].write_text("".join(json.dumps(r) + "\n" for r in INCIDENTS))
+    out = _shared(shared, paths["g.json"], paths["f.jsonl"], paths["i.jsonl"], "--json")
+    theirs = json.loads(next(ln for ln in out.splitlines() if ln.startswith("{")))
+    s = score_incidents(GOLD, FIGURES, INCIDENTS)
+    assert s.metrics() == theirs
+    assert [w.incident for w in s.wrong] == ["e"]
+    assert (s.seen["both"], s.hits["both"]) == (4, 3)
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        ("{", "incident table"),
+        ('{"rows": {}}', "incidents"),
+        ('{"incidents": []}', "not an object"),
+        ('{"incidents": {"x": {"killed": 1}}}', "no list of 'docs'"),
+        ('{"incidents": {"x": {"killed": "many", "docs": []}}}', "killed is not a number"),
+    ],
+)
+def test_a_broken_table_is_one_clear_error(tmp_path: Path, content: str, reason: str) -> None:
+    path = tmp_path / "coded.json"
+    path.write_text(content)
+    with pytest.raises(GoldError, match=reason) as err:
+        load_incident_gold(path)
+    assert str(path) in err.value.line()
+    proc = run_tally("eval-incidents", str(path), "--db", str(tmp_path / "l.db"), check=False)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.strip().count("\n") == 0 and str(path) in proc.stderr
