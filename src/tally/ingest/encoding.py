@@ -13,8 +13,8 @@ The rules, in order:
 7. Invalid UTF-8 is not refused. A declared charset (an HTTP header, an HTML
    `<meta charset>`, or the user's `--encoding`) that decodes the bytes is used.
    Else, when the input is mostly UTF-8 (it holds more valid multi-byte sequences
-   than invalid bytes), the few bad bytes are read as Windows-1252 (a curly quote
-   pasted into a UTF-8 page), U+FFFD where that page has no character, since
+   than invalid bytes), stray bytes 0x80-0x9F are read as Windows-1252 punctuation
+   (a curly quote pasted into a UTF-8 page), other bad bytes become U+FFFD, since
    reading the whole file as a legacy code page would garble every good
    character. Otherwise it is legacy text: charset-normalizer proposes code
    pages, and among the equally plausible ones the common Windows pages (cp1252,
@@ -162,10 +162,14 @@ def _checked(text: str, encoding: str, name: str, repairs: tuple[str, ...] = ())
 
 
 def _stray_bytes(err: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: bytes that are not UTF-8 read as Windows-1252, else U+FFFD."""
+    """Codec error handler: stray bytes 0x80-0x9F read as the Windows-1252 punctuation they
+    are (curly quotes, dashes pasted into a UTF-8 page), any other bad byte as U+FFFD."""
     assert isinstance(err, UnicodeDecodeError)
     bad = err.object[err.start : err.end]
-    return bad.decode("cp1252", errors="replace"), err.end
+    return "".join(
+        bytes([b]).decode("cp1252", errors="replace") if 0x80 <= b <= 0x9F else "\ufffd"
+        for b in bad
+    ), err.end
 
 
 _STRAY_BYTES = "tally-stray-bytes"
