@@ -27,7 +27,7 @@ from typing import Protocol
 
 from tally.errors import InputError, TallyError
 from tally.ingest import IngestOptions, read
-from tally.link import link_across, link_within
+from tally.link import gazetteer, link_across, link_within
 from tally.link.ids import carry_ids
 from tally.models import (
     MAX_VALUE,
@@ -179,6 +179,7 @@ def process_safe(source: Source, options: IngestOptions | None = None) -> Result
     takes longer is reported with the stage it was in, and the batch goes on.
     """
     budget = (options or IngestOptions()).budget
+    gazetteer.index()  # opened (or built, once per machine) outside any document's budget
     try:
         with time_budget(budget):
             return process(source, options)

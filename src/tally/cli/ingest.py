@@ -12,6 +12,7 @@ from tally.cli.app import DbOption, app, console, err_console
 from tally.errors import printable
 from tally.ingest import IngestOptions, discover
 from tally.ingest.encoding import known_encoding
+from tally.link import gazetteer
 from tally.pipeline import Runner, ingest, local_runner, relink
 from tally.store import Ledger
 from tally.words import counted
@@ -109,6 +110,13 @@ def ingest_cli(
         *(discover([], m, allow_outside=allow_outside) for m in manifest or []),
         discover(paths or [], allow_outside=allow_outside),
     )
+    if not gazetteer.built():
+        err_console.print(
+            "building the offline gazetteer (GeoNames, once per machine, about 15 s)…",
+            markup=False,
+            highlight=False,
+        )
+        gazetteer.index()
     with Ledger(db) as ledger:
         with Progress(
             SpinnerColumn(),

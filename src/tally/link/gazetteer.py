@@ -228,6 +228,15 @@ def _connect() -> sqlite3.Connection:
         return conn
 
 
+def built() -> bool:
+    """Whether this machine's gazetteer cache is built (else the first use builds it, ~15 s)."""
+    try:
+        with sqlite3.connect(f"file:{_cache_file()}?mode=ro", uri=True) as conn:
+            return conn.execute("SELECT version FROM complete").fetchone() == (_VERSION,)
+    except sqlite3.Error:
+        return False
+
+
 _lock = threading.Lock()
 _open: list[Index] = []
 
