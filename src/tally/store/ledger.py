@@ -332,6 +332,15 @@ class Ledger(Staging):
             raise NotFound(f"no incident {incident_id!r} in the ledger")
         return json.loads(rows[0][0])
 
+    def incident_summary(self, incident_id: str) -> dict[str, Any]:
+        """One incident's `incident_summaries` row, with its reconciliation."""
+        rows = self.conn.query(
+            f"SELECT {_SUMMARY_COLS}, reconciled FROM incidents WHERE id = ?", (incident_id,)
+        )
+        if not rows:
+            raise NotFound(f"no incident {incident_id!r} in the ledger")
+        return _summary(rows[0])
+
     def incident_summaries(self, reconciled: bool = True) -> Iterator[dict[str, Any]]:
         """One row per incident with its totals, document count and conflict flag (for tables),
         streamed in list order.
