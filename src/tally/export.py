@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from tally.errors import OutputError
+from tally.models import Incident
 from tally.store import Ledger
 from tally.store.corrections import Corrections
 
@@ -72,25 +73,30 @@ def figure_rows(ledger: Ledger, doc_id: str | None = None) -> Iterator[dict[str,
 def incident_rows(ledger: Ledger) -> Iterator[dict[str, Any]]:
     """One spec row per incident, with its reconciled figures and totals."""
     for row in ledger.incident_summaries():
-        inc = row["incident"]
-        yield {
-            "incident": inc.id,
-            "name": inc.name,
-            "type": inc.type,
-            "date": inc.date,
-            "date_prec": inc.date_prec,
-            "place": inc.place,
-            "admin1": inc.admin1,
-            "country": inc.country,
-            "lat": inc.lat,
-            "lon": inc.lon,
-            "where_prec": inc.where_prec,
-            "background": inc.background,
-            "totals": row.get("totals", {}),
-            "conflict_kind": row.get("conflict_kind"),
-            "decisions": row.get("decisions", {}),
-            "figures": row.get("figures", []),
-        }
+        yield incident_row(row["incident"], row)
+
+
+def incident_row(inc: Incident, row: dict[str, Any]) -> dict[str, Any]:
+    """The spec row of one incident from its stored reconciliation (`row`: totals,
+    conflict_kind, decisions and figures, as `Ledger.incident_summaries` gives them)."""
+    return {
+        "incident": inc.id,
+        "name": inc.name,
+        "type": inc.type,
+        "date": inc.date,
+        "date_prec": inc.date_prec,
+        "place": inc.place,
+        "admin1": inc.admin1,
+        "country": inc.country,
+        "lat": inc.lat,
+        "lon": inc.lon,
+        "where_prec": inc.where_prec,
+        "background": inc.background,
+        "totals": row.get("totals", {}),
+        "conflict_kind": row.get("conflict_kind"),
+        "decisions": row.get("decisions", {}),
+        "figures": row.get("figures", []),
+    }
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,21 @@ def test_counts_are_singular_for_one(nested: Path) -> None:
     summary = proc.stdout + proc.stderr
     assert "1 document stored" in summary and "1 documents" not in summary
     assert "1 incident" in summary and "1 incidents" not in summary
+
+
+def test_reingest_with_a_manifest_fills_missing_metadata_and_keeps_what_is_stored(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    db = str(tmp_path / "l.db")
+    run_tally("ingest", "-q", "--db", db, str(tmp_path / "a.txt"))
+    manifest = tmp_path / "m.jsonl"
+    manifest.write_text(
+        '{"path": "a.txt", "published": "2024-03-03", "publisher": "Dorvale Courier"}\n'
+    )
+    run_tally("ingest", "-q", "--db", db, "--manifest", str(manifest))
+    manifest.write_text('{"path": "a.txt", "published": "2024-03-09", "publisher": "Other"}\n')
+    run_tally("ingest", "-q", "--db", db, "--manifest", str(manifest))
+    rows = [r for r in run_tally("figures", "--db", db, "-f", "jsonl").stdout.splitlines() if r]
+    cited = {(json.loads(r)["published"], json.loads(r)["publisher"]) for r in rows}
+    assert cited == {("2024-03-03", "Dorvale Courier")}

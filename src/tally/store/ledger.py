@@ -100,6 +100,14 @@ class Ledger(Staging):
             existing = c.query("SELECT extracted FROM documents WHERE id = ?", (doc.id,))
             if existing and existing[0][0]:
                 self._add_name(c, doc.id, doc.name, doc.url)
+                # Richer metadata arriving with the same text fills what is missing, and
+                # never replaces a value already stored.
+                c.execute(
+                    "UPDATE documents SET url = COALESCE(url, ?), title = COALESCE(title, ?), "
+                    "published = COALESCE(published, ?), publisher = COALESCE(publisher, ?), "
+                    "byline = COALESCE(byline, ?) WHERE id = ?",
+                    (doc.url, doc.title, doc.published, doc.publisher, doc.byline, doc.id),
+                )
                 return False
             if existing:  # a row left by an older, interrupted writer: replace it whole
                 c.execute("DELETE FROM figures WHERE doc_id = ?", (doc.id,))
@@ -331,6 +339,15 @@ class Ledger(Staging):
         if not rows:
             raise NotFound(f"no incident {incident_id!r} in the ledger")
         return json.loads(rows[0][0])
+
+    def incident_summary(self, incident_id: str) -> dict[str, Any]:
+        """One incident's `incident_summaries` row, with its reconciliation."""
+        rows = self.conn.query(
+            f"SELECT {_SUMMARY_COLS}, reconciled FROM incidents WHERE id = ?", (incident_id,)
+        )
+        if not rows:
+            raise NotFound(f"no incident {incident_id!r} in the ledger")
+        return _summary(rows[0])
 
     def incident_summaries(self, reconciled: bool = True) -> Iterator[dict[str, Any]]:
         """One row per incident with its totals, document count and conflict flag (for tables),

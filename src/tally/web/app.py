@@ -185,7 +185,7 @@ def create_app(
     their Host header: a page of another site whose name was made to resolve to
     this address (DNS rebinding) is refused, so it cannot read a local ledger.
     """
-    from tally.web import review, views
+    from tally.web import api, review, views
 
     site = Site(str(db_target or default_target()), secret)
     allowed = LOOPBACK_HOSTS | {h.strip("[]").lower() for h in hosts}
@@ -198,6 +198,7 @@ def create_app(
     app = FastAPI(title="tally", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.site = site
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.include_router(api.router)  # before views: /incidents/ID.json is not a page id
     app.include_router(views.router)
     app.include_router(review.router)
 
