@@ -7,12 +7,17 @@ The stored reconciliation JSON is rendered defensively: missing keys are empty.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
 from tally.errors import NotFound
+from tally.export import TABLE_COLUMNS, cell, incident_record, table_rows
 from tally.models import CATEGORIES, GROUPS, QUALIFIERS, Figure
 from tally.store import Ledger
 from tally.store.corrections import Corrections, CorrectionSet, FigureFix
@@ -51,19 +56,8 @@ def incident_list(
 ) -> HTMLResponse:
     """Every incident, searchable, filterable by country, type and date, sortable."""
     site = site_of(request)
-    sort = sort if sort in INCIDENT_SORTS else "date"
     page = max(1, page)
-    query = {
-        "country": country,
-        "type": type,
-        "date_from": date_from,
-        "date_to": date_to,
-        "conflict": conflict in {"1", "any"},
-        "conflict_kind": conflict if conflict in {"dispute", "revision"} else "",
-        "background": None if background else False,
-        "sort": sort,
-        "descending": order != "asc",
-    }
+    query = _filters(country, type, date_from, date_to, conflict, background, sort, order)
     with site.pool.reader() as led:
 
         def fetch(page: int) -> tuple[list[dict[str, Any]], int]:
@@ -84,7 +78,7 @@ def incident_list(
         "type": type,
         "date_from": date_from,
         "date_to": date_to,
-        "sort": sort,
+        "sort": query["sort"],
         "order": order,
         "conflict": conflict,
         "background": background,
@@ -102,6 +96,81 @@ def incident_list(
         types=types,
         reviewer=reviewer,
     )
+
+
+def _filters(
+    country: str,
+    type: str,
+    date_from: str,
+    date_to: str,
+    conflict: str,
+    background: str,
+    sort: str,
+    order: str,
+) -> dict[str, Any]:
+    """The list's query parameters as `Ledger.find_incidents` takes them."""
+    return {
+        "country": country,
+        "type": type,
+        "date_from": date_from,
+        "date_to": date_to,
+        "conflict": conflict in {"1", "any"},
+        "conflict_kind": conflict if conflict in {"dispute", "revision"} else "",
+        "background": None if background else False,
+        "sort": sort if sort in INCIDENT_SORTS else "date",
+        "descending": order != "asc",
+    }
+
+
+def _download(request: Request, q: str, filters: dict[str, Any], fmt: str) -> StreamingResponse:
+    """Every incident the list shows with these filters (all pages), streamed as the
+    incident table (`tally codebook`) in CSV or JSON lines, as a file to save."""
+    site = site_of(request)
+
+    def lines() -> Iterator[str]:
+        with site.pool.reader() as led:
+            if fmt == "csv":
+                yield _csv_line(TABLE_COLUMNS)
+            for row in table_rows(led, q.split(), **filters):
+                rec = incident_record(row)
+                if fmt == "csv":
+                    yield _csv_line([cell(rec[c]) for c in TABLE_COLUMNS])
+                else:
+                    yield json.dumps(rec, ensure_ascii=False) + "\n"
+
+    media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson"
+    return StreamingResponse(
+        lines(),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="incidents.{fmt}"'},
+    )
+
+
+def _csv_line(values: Iterable[Any]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(values)
+    return buf.getvalue()
+
+
+@router.get("/incidents.{fmt}", response_class=StreamingResponse)
+def incident_download(
+    request: Request,
+    fmt: str,
+    q: str = "",
+    country: str = "",
+    type: str = "",
+    date_from: str = "",
+    date_to: str = "",
+    sort: str = "date",
+    order: str = "desc",
+    conflict: str = "",
+    background: str = "",
+) -> StreamingResponse:
+    """The incident list's rows with its filters, as `incidents.csv` or `incidents.jsonl`."""
+    if fmt not in {"csv", "jsonl"}:
+        raise NotFound(f"no download as {fmt!r}: incidents.csv or incidents.jsonl")
+    filters = _filters(country, type, date_from, date_to, conflict, background, sort, order)
+    return _download(request, q, filters, fmt)
 
 
 def incident_context(
