@@ -41,16 +41,27 @@ def test_incident_records_give_the_exported_totals_with_their_ranges(examples_db
     main = [i for i in exported if not i["background"]]
     assert [r["incident"] for r in records] == [i["incident"] for i in main]
     for rec, inc in zip(records, main, strict=True):
-        for cat in ("killed", "injured"):
-            assert rec[cat] == inc["totals"].get(cat)
-            if rec[cat] is not None:
+        for cat in ("killed", "injured", "missing", "captured", "displaced"):
+            best = rec[f"{cat}_best"]
+            assert best == inc["totals"].get(cat)
+            if best is not None:
                 decided = inc["decisions"][cat]
                 assert (rec[f"{cat}_low"], rec[f"{cat}_high"]) == (decided["low"], decided["high"])
-                assert rec[f"{cat}_low"] <= rec[cat] <= rec[f"{cat}_high"]
+                assert rec[f"{cat}_low"] <= best <= rec[f"{cat}_high"]
     every = run_tally("incidents", "--db", examples_db, "-f", "jsonl", "--background").stdout
     assert len(every.splitlines()) == len(exported)
     main = records[0]
-    assert main["killed"] and main["sources"] == 3
+    assert main["killed_best"] and main["sources"] == 3
+
+
+def test_incidents_as_csv_are_the_exported_incident_table(examples_db: str) -> None:
+    listed = run_tally("incidents", "--db", examples_db, "-f", "csv", "--background").stdout
+    out = Path(examples_db).parent / "table.csv"
+    run_tally("export", "--db", examples_db, "--csv", str(out))
+    assert listed == out.read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(listed)))
+    assert {r["background"] for r in rows} <= {"true", "false"}
+    assert {r["conflict"] for r in rows} <= {"true", "false"}
 
 
 def test_the_incident_table_shows_each_total_with_its_range(examples_db: str) -> None:
@@ -61,8 +72,9 @@ def test_the_incident_table_shows_each_total_with_its_range(examples_db: str) ->
     ]  # fmt: skip
     row = lines[2]
     assert row.startswith(first["incident"])
-    span = f"{first['killed']:,} ({first['killed_low']:,}–{first['killed_high']:,})"
-    assert (span if first["killed_low"] != first["killed_high"] else f"{first['killed']:,}") in row
+    best = first["killed_best"]
+    span = f"{best:,} ({first['killed_low']:,}–{first['killed_high']:,})"
+    assert (span if first["killed_low"] != first["killed_high"] else f"{best:,}") in row
     wide = max(len(line) for line in lines)
     narrow = run_tally("incidents", "--db", examples_db, env={"COLUMNS": "80"}).stdout
     assert max(len(line) for line in narrow.splitlines()) < wide

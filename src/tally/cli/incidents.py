@@ -11,7 +11,7 @@ from rich.table import Table
 from tally.cli.app import DbOption, FormatOption, LimitOption, app, console, print_listing
 from tally.cli.tables import Column, Format
 from tally.evaluate import UNKNOWN_RULE
-from tally.models import Incident
+from tally.export import incident_record, table_rows
 from tally.reconcile import movement
 from tally.store import Ledger
 
@@ -37,41 +37,27 @@ def _where(place: str | None, country: str | None) -> str:
 
 
 def incident_records(ledger: Ledger, background: bool = True) -> Iterator[dict[str, Any]]:
-    """One record per incident, in list order: what `tally incidents` lists, each total with
-    its low and high (the decided total's range), streamed from the ledger's index rows."""
-    for row in ledger.incident_summaries(reconciled=False):
-        inc: Incident = row["incident"]
-        if inc.background and not background:
-            continue
-        rec: dict[str, Any] = {
-            "incident": inc.id,
-            "name": inc.name,
-            "type": inc.type,
-            "date": inc.date,
-            "place": inc.place,
-            "admin1": inc.admin1,
-            "country": inc.country,
-        }
-        for category in ("killed", "injured"):
-            for end in ("", "_low", "_high"):
-                rec[category + end] = row[category + end]
-        rec |= {
-            "sources": row["documents"],
-            "conflict": row["conflict"],
-            "conflict_kind": row["conflict_kind"] or ("dispute" if row["conflict"] else None),
-            "background": inc.background,
-        }
-        yield rec
+    """One record per incident, in list order: what `tally incidents` lists, the incident
+    table's rows as `export --csv` writes them (each total with its low and high)."""
+    for row in table_rows(ledger):
+        if background or not row["incident"].background:
+            yield incident_record(row)
 
 
 def _range(rec: dict[str, Any], category: str) -> str:
-    """`best (low–high)` of a category: the incident's total, with its main row's range."""
-    total, lo, hi = (rec[f"{category}{end}"] for end in ("", "_low", "_high"))
+    """`best (low–high)` of a category: the incident's total, with its range."""
+    total, lo, hi = (rec[f"{category}_{end}"] for end in ("best", "low", "high"))
     if total is None:
         return ""
     if lo is None or hi is None or lo == hi == total:
         return f"{total:,}"
     return f"{total:,} ({lo:,}–{hi:,})"
+
+
+def _dates(rec: dict[str, Any]) -> str:
+    """The table's date: the day, or the first and last day of a span."""
+    start, end = rec["date_start"], rec["date_end"]
+    return start or "" if start == end else f"{start}/{end}"
 
 
 INCIDENT_COLUMNS = (
@@ -82,7 +68,7 @@ INCIDENT_COLUMNS = (
         wrap=False,  # an id is copied whole
     ),
     Column("name", lambda r: r["name"] or r["type"] or "", 30),
-    Column("date", lambda r: r["date"] or "", 21, wrap=False),
+    Column("date", _dates, 21, wrap=False),
     Column("place", lambda r: _where(r["place"], r["country"]), 28),
     Column("killed", lambda r: _range(r, "killed"), 20, right=True),
     Column("injured", lambda r: _range(r, "injured"), 20, right=True),

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from importlib.resources import files
 from typing import Annotated, Any
 
 import typer
 
 from tally.cli.app import DbOption, FormatOption, LimitOption, app, console, print_listing
 from tally.cli.tables import Column, Format
-from tally.export import figure_rows, incident_rows, write_csv, write_jsonl
+from tally.export import (
+    LONG_COLUMNS,
+    TABLE_COLUMNS,
+    figure_rows,
+    incident_record,
+    incident_rows,
+    long_records,
+    table_rows,
+    write_csv,
+    write_jsonl,
+)
 from tally.store import Ledger
 from tally.words import counted
 
@@ -66,11 +77,23 @@ def export_cli(
     incidents: Annotated[
         str | None, typer.Option("--incidents", help="Write incidents.jsonl here.")
     ] = None,
-    csv: Annotated[str | None, typer.Option("--csv", help="Write a UCDP-like CSV here.")] = None,
+    csv: Annotated[
+        str | None,
+        typer.Option("--csv", help="Write the incident table here: one row per incident."),
+    ] = None,
+    csv_long: Annotated[
+        str | None,
+        typer.Option(
+            "--csv-long",
+            help="Write the long table here: one row per incident, category and group, and "
+            "an is_total row per incident and category.",
+        ),
+    ] = None,
 ) -> None:
-    """Export the ledger in the spec's formats."""
-    if not (figures or incidents or csv):
-        raise typer.BadParameter("name at least one of --figures, --incidents, --csv")
+    """Export the ledger: figures.jsonl, incidents.jsonl, the incident table and the long
+    table as CSV (every column: `tally codebook`)."""
+    if not (figures or incidents or csv or csv_long):
+        raise typer.BadParameter("name at least one of --figures, --incidents, --csv, --csv-long")
     with Ledger(db, create=False) as ledger:
         if figures:
             n = write_jsonl(figure_rows(ledger), figures)
@@ -79,5 +102,15 @@ def export_cli(
             n = write_jsonl(incident_rows(ledger), incidents)
             console.print(f"{counted(n, 'incident')} → {incidents}", markup=False, highlight=False)
         if csv:
-            n = write_csv(ledger, csv)
-            console.print(f"{counted(n, 'row')} → {csv}", markup=False, highlight=False)
+            n = write_csv(map(incident_record, table_rows(ledger)), csv, TABLE_COLUMNS)
+            console.print(f"{counted(n, 'incident')} → {csv}", markup=False, highlight=False)
+        if csv_long:
+            rows = (r for row in table_rows(ledger) for r in long_records(row))
+            n = write_csv(rows, csv_long, LONG_COLUMNS)
+            console.print(f"{counted(n, 'row')} → {csv_long}", markup=False, highlight=False)
+
+
+@app.command("codebook")
+def codebook_cli() -> None:
+    """Print the codebook: every column of the exports, its type, meaning and values."""
+    typer.echo(files("tally").joinpath("codebook.md").read_text(encoding="utf-8"), nl=False)

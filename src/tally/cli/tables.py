@@ -17,6 +17,8 @@ from enum import StrEnum
 from itertools import chain, islice
 from typing import Any, TextIO
 
+from tally.export import cell
+
 SAMPLE = 200
 """Rows read before the text table's columns are sized."""
 GAP = "  "
@@ -81,7 +83,7 @@ def write_listing(
     write(fields)
     n = 0
     for rec in chain([first], rows):
-        write([_cell(rec.get(f)) for f in fields])
+        write([cell(rec.get(f)) for f in fields])
         n += 1
     return n
 
@@ -143,12 +145,3 @@ def _line(cells: Sequence[str], columns: Sequence[Column], widths: Sequence[int]
             ).rstrip()
         )
     return "\n".join(lines) + "\n"
-
-
-def _cell(value: Any) -> Any:
-    """A raw value as CSV and TSV show it: nothing for none, and true/false as JSON writes them."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return value

@@ -7,12 +7,17 @@ The stored reconciliation JSON is rendered defensively: missing keys are empty.
 
 from __future__ import annotations
 
-from typing import Any
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 
 from tally.errors import NotFound
+from tally.export import TABLE_COLUMNS, cell, incident_record, table_rows
 from tally.models import CATEGORIES, GROUPS, QUALIFIERS, Figure
 from tally.store import Ledger
 from tally.store.corrections import Corrections, CorrectionSet, FigureFix
@@ -35,9 +40,7 @@ def _reviewer(request: Request, led: Ledger) -> str | None:
     return Corrections(led.conn).session(request.cookies.get(TOKEN_COOKIE))
 
 
-@router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def incident_list(
-    request: Request,
+def list_params(
     q: str = "",
     country: str = "",
     type: str = "",
@@ -47,28 +50,51 @@ def incident_list(
     order: str = "desc",
     conflict: str = "",
     background: str = "",
-    page: int = 1,
-) -> HTMLResponse:
-    """Every incident, searchable, filterable by country, type and date, sortable."""
-    site = site_of(request)
-    sort = sort if sort in INCIDENT_SORTS else "date"
-    page = max(1, page)
-    query = {
+) -> dict[str, str]:
+    """The incident list's query parameters (the page and its downloads take the same)."""
+    return {
+        "q": q,
         "country": country,
         "type": type,
         "date_from": date_from,
         "date_to": date_to,
+        "sort": sort if sort in INCIDENT_SORTS else "date",
+        "order": order,
+        "conflict": conflict,
+        "background": background,
+    }
+
+
+ListParams = Annotated[dict[str, str], Depends(list_params)]
+
+
+def _filters(params: dict[str, str]) -> dict[str, Any]:
+    """The list's query parameters as `Ledger.find_incidents` takes them (without the words)."""
+    conflict = params["conflict"]
+    return {
+        "country": params["country"],
+        "type": params["type"],
+        "date_from": params["date_from"],
+        "date_to": params["date_to"],
         "conflict": conflict in {"1", "any"},
         "conflict_kind": conflict if conflict in {"dispute", "revision"} else "",
-        "background": None if background else False,
-        "sort": sort,
-        "descending": order != "asc",
+        "background": None if params["background"] else False,
+        "sort": params["sort"],
+        "descending": params["order"] != "asc",
     }
+
+
+@router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
+def incident_list(request: Request, params: ListParams, page: int = 1) -> HTMLResponse:
+    """Every incident, searchable, filterable by country, type and date, sortable."""
+    site = site_of(request)
+    page = max(1, page)
+    query, words = _filters(params), params["q"].split()
     with site.pool.reader() as led:
 
         def fetch(page: int) -> tuple[list[dict[str, Any]], int]:
             return led.find_incidents(
-                q.split(), **query, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
+                words, **query, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE
             )
 
         everything, countries, types = led.incident_choices()
@@ -78,17 +104,6 @@ def incident_list(
             page = pages
             rows, total = fetch(page)
         reviewer = _reviewer(request, led)
-    params = {
-        "q": q,
-        "country": country,
-        "type": type,
-        "date_from": date_from,
-        "date_to": date_to,
-        "sort": sort,
-        "order": order,
-        "conflict": conflict,
-        "background": background,
-    }
     return site.page(
         request,
         "list.html",
@@ -102,6 +117,44 @@ def incident_list(
         types=types,
         reviewer=reviewer,
     )
+
+
+def _download(request: Request, q: str, filters: dict[str, Any], fmt: str) -> StreamingResponse:
+    """Every incident the list shows with these filters (all pages), streamed as the
+    incident table (`tally codebook`) in CSV or JSON lines, as a file to save."""
+    site = site_of(request)
+
+    def lines() -> Iterator[str]:
+        with site.pool.reader() as led:
+            if fmt == "csv":
+                yield _csv_line(TABLE_COLUMNS)
+            for row in table_rows(led, q.split(), **filters):
+                rec = incident_record(row)
+                if fmt == "csv":
+                    yield _csv_line([cell(rec[c]) for c in TABLE_COLUMNS])
+                else:
+                    yield json.dumps(rec, ensure_ascii=False) + "\n"
+
+    media = "text/csv; charset=utf-8" if fmt == "csv" else "application/x-ndjson"
+    return StreamingResponse(
+        lines(),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="incidents.{fmt}"'},
+    )
+
+
+def _csv_line(values: Iterable[Any]) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(values)
+    return buf.getvalue()
+
+
+@router.get("/incidents.{fmt}", response_class=StreamingResponse)
+def incident_download(request: Request, fmt: str, params: ListParams) -> StreamingResponse:
+    """The incident list's rows with its filters, as `incidents.csv` or `incidents.jsonl`."""
+    if fmt not in {"csv", "jsonl"}:
+        raise NotFound(f"no download as {fmt!r}: incidents.csv or incidents.jsonl")
+    return _download(request, params["q"], _filters(params), fmt)
 
 
 def incident_context(
