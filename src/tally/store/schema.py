@@ -161,6 +161,45 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "ALTER TABLE figures ADD COLUMN role TEXT NOT NULL DEFAULT 'victim'",
         ],
     ),
+    (
+        "0007_reviewer_sessions",
+        [
+            # A signed-in browser holds a session token, not the reviewer's own: signing out
+            # deletes the session, revoking a reviewer marks them and deletes their sessions.
+            """CREATE TABLE reviewer_sessions (
+                token_hash TEXT PRIMARY KEY,
+                reviewer TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX reviewer_sessions_reviewer ON reviewer_sessions(reviewer)",
+            "ALTER TABLE reviewers ADD COLUMN revoked_at TEXT",
+        ],
+    ),
+    (
+        "0008_incident_redirects",
+        [
+            # A published incident id that a merge folded into another keeps leading there:
+            # bookmarks, links and exports of earlier views still open their incident.
+            "CREATE TABLE incident_redirects (old TEXT PRIMARY KEY, new TEXT NOT NULL)",
+        ],
+    ),
+    (
+        "0009_conflict_kinds_total_ranges",
+        [
+            # What kind of disagreement an incident's rows hold: `dispute` (sources still
+            # disagree) or `revision` (the toll moved over time); the list filters each.
+            # Views stored before it knew only "conflict"; the next relink tells them apart.
+            "ALTER TABLE incidents ADD COLUMN conflict_kind TEXT",
+            "UPDATE incidents SET conflict_kind = CASE WHEN conflict THEN 'dispute' END",
+            # The headline totals' ranges (best (low–high)), which the list shows beside them.
+            "ALTER TABLE incidents ADD COLUMN killed_low BIGINT",
+            "ALTER TABLE incidents ADD COLUMN killed_high BIGINT",
+            "ALTER TABLE incidents ADD COLUMN injured_low BIGINT",
+            "ALTER TABLE incidents ADD COLUMN injured_high BIGINT",
+            "UPDATE incidents SET killed_low = killed, killed_high = killed, "
+            "injured_low = injured, injured_high = injured",
+        ],
+    ),
 ]
 
 

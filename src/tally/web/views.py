@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from tally.errors import NotFound
 from tally.models import CATEGORIES, GROUPS, QUALIFIERS, Figure
@@ -32,7 +32,7 @@ def site_of(request: Request) -> Site:
 
 
 def _reviewer(request: Request, led: Ledger) -> str | None:
-    return Corrections(led.conn).reviewer(request.cookies.get(TOKEN_COOKIE))
+    return Corrections(led.conn).session(request.cookies.get(TOKEN_COOKIE))
 
 
 @router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
@@ -46,6 +46,7 @@ def incident_list(
     sort: str = "date",
     order: str = "desc",
     conflict: str = "",
+    background: str = "",
     page: int = 1,
 ) -> HTMLResponse:
     """Every incident, searchable, filterable by country, type and date, sortable."""
@@ -57,7 +58,9 @@ def incident_list(
         "type": type,
         "date_from": date_from,
         "date_to": date_to,
-        "conflict": bool(conflict),
+        "conflict": conflict in {"1", "any"},
+        "conflict_kind": conflict if conflict in {"dispute", "revision"} else "",
+        "background": None if background else False,
         "sort": sort,
         "descending": order != "asc",
     }
@@ -84,6 +87,7 @@ def incident_list(
         "sort": sort,
         "order": order,
         "conflict": conflict,
+        "background": background,
     }
     return site.page(
         request,
@@ -127,8 +131,11 @@ def incident_context(
     fixes = corrections.for_documents(all_docs)
     correction_set = CorrectionSet(figures=fixes)
     by_key = {f.key: f for f in figures}
+    decisions = {c: d for c, d in (rec.get("decisions") or {}).items() if isinstance(d, dict)}
     listed = {correction_set.original_key(str(s.get("key") or "")) for r in rows
               for s in r["statements"]}  # fmt: skip
+    listed |= {correction_set.original_key(str(a.get("key") or ""))
+               for d in decisions.values() for a in d.get("set_aside") or []}  # fmt: skip
     set_aside = [f for f in figures if f.key not in listed]
     docs = led.documents_by_id(
         {s.get("doc_id") for r in rows for s in r["shown"] if s.get("doc_id")}
@@ -155,6 +162,7 @@ def incident_context(
     return {
         "incident": inc,
         "totals": rec.get("totals") or {},
+        "decisions": decisions,
         "rows": rows,
         "set_aside": [(f, fixes.get(f.key), docs.get(f.doc_id)) for f in set_aside],
         "charts": render.chart_data(rows),
@@ -165,10 +173,16 @@ def incident_context(
 
 
 @router.api_route("/incidents/{incident_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def incident_page(request: Request, incident_id: str, all: str = "") -> HTMLResponse:
-    """One incident: the reconciled table, each statement in its sentence, chart, map, log."""
+def incident_page(request: Request, incident_id: str, all: str = "") -> Response:
+    """One incident: the reconciled table, each statement in its sentence, chart, map, log.
+    An id a merge folded into another redirects there (bookmarks keep working)."""
     site = site_of(request)
     with site.pool.reader() as led:
+        if (target := led.resolve(incident_id)) != incident_id:
+            url = request.url_for("incident_page", incident_id=target).include_query_params(
+                **request.query_params
+            )
+            return RedirectResponse(str(url), status_code=301)
         context = incident_context(led, incident_id, None if all else STATEMENTS_SHOWN)
         reviewer = _reviewer(request, led)
     return site.page(
