@@ -133,6 +133,30 @@ def _figures(text: str) -> list[tuple]:
             "The raid killed 22 fighters and two women.",
             [("killed", "combatants", 22, None, "exact"), ("killed", "women", 2, None, "exact")],
         ),
+        (
+            "Troops opened fire on the camp and killed 31 Rohingya refugees, aid workers said.",
+            [("killed", "people", 31, None, "exact")],
+        ),
+        (
+            "The militia shelled the shelter, wounding 14 refugees.",
+            [("injured", "people", 14, None, "exact")],
+        ),
+        (
+            "Some 5,000 refugees crossed the border on Tuesday.",
+            [("displaced", "people", 5000, None, "about")],
+        ),
+        (
+            "Army units killed at least 17 ethnic Uzbeks near the border.",
+            [("killed", "people", 17, None, "at_least")],
+        ),
+        (
+            "A car bomb killed nine Hazaras outside the mosque.",
+            [("killed", "people", 9, None, "exact")],
+        ),
+        (
+            "At least 60 Bosnian Croats were killed in the shelling.",
+            [("killed", "people", 60, None, "at_least")],
+        ),
     ],
 )
 def test_figures_in_sentences(sentence: str, expected: list[tuple]) -> None:

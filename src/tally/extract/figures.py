@@ -87,6 +87,9 @@ _OF_THE_HARMED = re.compile(
     r"\s+of\s+the\s+(dead|wounded|injured|victims|missing|killed|displaced)\b"
 )
 _OF_DETERMINER = re.compile(r"\s+of\s+(?:the|his|her|its|their|our|my|your|these|this|that|a|an)\b")
+# A people noun by its form after a harm verb: a capitalised plural, at most two lower-case
+# modifiers before it ("killed 20 minority Tamils", "shot dead four Kurds").
+_NATION_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?([A-Z][a-z]{2,}s)\b(?![-'])")
 _NAMED_AFTER = re.compile(r"\s+(?:were|are|was|is)\s+(?:all\s+)?([a-z]+)\b")
 _AND_GAP = re.compile(r"\s*(?:,\s*)?and\s*")
 _TOLL_BEFORE = re.compile(r"\b(?:toll|deaths|dead)\s+$")
@@ -330,6 +333,11 @@ def _read_number(
     if _NOT_HARMED.search(tail):
         return None
     group, nend, head, things = noun_phrase(after)
+    verb = lex.VERB_BEFORE.search(tail)
+    if group is None and verb and verb.lastgroup != "displaced":
+        nation = _NATION_AFTER.match(after)
+        if nation and nation.group(1).lower() not in lex.THINGS:
+            group, nend, head, things = "people", nation.end(), nation.group(1).lower(), False
     harmed = _OF_THE_HARMED.match(after)
     if harmed:
         head, group, nend = harmed.group(1), None, harmed.end()
@@ -354,7 +362,7 @@ def _read_number(
     inherit = (
         prev is not None and prev.category is not None and bool(_INHERIT_GAP.match(gap_prev or ""))
     )
-    _harm_of_noun(f, sentence, after, head, harmed, group, carry)
+    _harm_of_noun(f, sentence, after, head, harmed, group, verb is not None)
     if f.category is None:
         pred = predicate(sentence[f.end :])
         if pred:
@@ -475,9 +483,13 @@ def _harm_of_noun(
     head: str | None,
     harmed: re.Match[str] | None,
     group: str | None,
-    carry: _Found | None,
+    verb_before: bool,
 ) -> None:
-    """The harm the number's own noun names ("62 deaths", "five of the dead", "nine suicide bombers")."""
+    """The harm the number's own noun names ("62 deaths", "five of the dead", "nine suicide bombers").
+
+    A status noun ("refugees", "hostages") names no harm when a harm verb takes it as its
+    object ("shelled the camp, killing 40 refugees"): the verb decides.
+    """
     if harmed:
         f.decide(_HARMED_OF[harmed.group(1).lower()], "num.of_the_harmed")
         if harmed.group(1).lower() == "victims" and breakdown.identified(after[harmed.end() :]):
@@ -490,7 +502,9 @@ def _harm_of_noun(
             f.decide("killed", "num.acts_of_killing")
             if said_of:
                 f.group, f.end = said_of[0], f.end + said_of[1]
-    elif head in _HARM_NOUNS and not (head in _STATUS_NOUNS and predicate(sentence[f.end :])):
+    elif head in _HARM_NOUNS and not (
+        head in _STATUS_NOUNS and (verb_before or predicate(sentence[f.end :]))
+    ):
         f.decide(_HARM_NOUNS[head], "num.harm_noun")
     elif head and head in {"injured", "wounded", "dead", "displaced", "missing"}:
         f.decide(lex.cue_category(lex.CUE_RE.match(head)), "num.harm_noun")

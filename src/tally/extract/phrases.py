@@ -139,7 +139,7 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
         if not w[0].isalnum() or lw in lex.FUNCTION_WORDS or w[0].isdigit():
             break
         if (
-            modifiers == 0
+            (modifiers == 0 or (modifiers == 1 and w.istitle() and w.endswith("s")))
             and ((w.islower() and w.endswith("s") and not w.endswith("ss")) or w.istitle())
             and len(w) > 3
             and lw not in lex.THINGS
