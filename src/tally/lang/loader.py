@@ -84,6 +84,10 @@ class Language:
     """The same words anywhere: where a source phrase after its verb ends."""
     auxiliary: re.Pattern[str]
     """Auxiliary verbs of a compound tense: the source sits next to them ("hatten die Behörden")."""
+    that: re.Pattern[str]
+    """Words that open reported speech ("que", "dass", "что", "إن"): where a source ends."""
+    refer_back: re.Pattern[str]
+    """Titles and report nouns that stand for a source named earlier ("le magistrat", "el informe")."""
     determiner: re.Pattern[str]
     """Articles that may open a source in lower case ("la police", "die Polizei")."""
     nouns_capitalised: bool
@@ -150,6 +154,8 @@ def load(code: str) -> Language:
         adverbial=_compile("^" + w("adverbial") if cues.get("adverbial") else ""),
         adverbial_any=_compile(w("adverbial")),
         auxiliary=_compile(w("auxiliary")),
+        that=_compile(w("that")),
+        refer_back=_compile(w("refer_back")),
         determiner=_compile("^" + w("determiner") if cues.get("determiner") else ""),
         nouns_capitalised=bool(cues.get("nouns_capitalised", False)),
         subject_after=bool(cues.get("subject_after", False)),
