@@ -117,21 +117,37 @@ def _said_source(lang: Language, sent: str, m: re.Match[str]) -> str | None:
     after = after[: first.start] if first else after
     before = [p for p in reversed(stops.split(head)) if p and p.strip()]
     aux = list(lang.auxiliary.finditer(before[0])) if before else []
-    if aux:
+    between: list[tuple[str, bool]] = []
+    if aux:  # "hatten die Behörden ... gesprochen", "وكان رئيس البلدية قد حذّر"
         last = aux[-1]
         tail = before[0][last.end() :]
         inner = lang.adverbial_any.search(tail, 1)
-        before[:1] = [before[0][: last.start()], tail[: inner.start()] if inner else tail]
+        between = [(tail[: inner.start()] if inner else tail, False)]
+        before[0] = before[0][: last.start()]
     order = [(after, True), *((b, False) for b in before)]
     if not lang.subject_after:
         order = order[1:] + order[:1]
+    order = between + order
     for candidate, inverted in order:
         src = _source(lang, candidate, inverted)
         if src:
             if inverted and stop and not first:
                 src = _with_apposition(src, rest[stop.start() :])
+            elif not inverted and candidate is before[0]:
+                src = _named_before(lang, head, before, src)
             return src
     return None
+
+
+def _named_before(lang: Language, head: str, before: list[str], src: str) -> str:
+    """"La Brigada Militar, la policía del estado, llegó a informar": the name that opens the
+    sentence, with the phrase set off after it, is the subject."""
+    if len(before) != 2 or not head.rstrip().endswith(",") or not before[0].strip():
+        return src
+    name = before[1].strip()
+    if not name[:1].isupper() or lang.adverbial.match(name) or not _source(lang, name):
+        return src
+    return f"{name}, {src}"
 
 
 def _count_heading(lang: Language, sent: str) -> str | None:
@@ -171,6 +187,8 @@ def _source(lang: Language, text: str, inverted: bool = False) -> str | None:
         return None
     if next(lang.numbers.find(src), None) or lang.harm.search(src) or lang.victims.search(src):
         return None
+    if inverted and lang.toll.search(src):
+        return None  # "a annoncé mardi un bilan": the object of the verb
     article = lang.determiner.match(src)
     if src[:1].islower() and not article:
         return None
@@ -181,4 +199,5 @@ def _trim(text: str) -> str | None:
     words = WORD.findall(text)
     if not words or len(words) > 12:
         return None
-    return " ".join(text.split()).strip(" '’")
+    src = " ".join(text.split()).strip(" '’")
+    return src + ")" if src.count("(") > src.count(")") else src

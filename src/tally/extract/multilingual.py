@@ -235,7 +235,11 @@ def extract_language(doc: Document, lang: Language) -> list[Figure]:
         found = _sentence_figures(doc, lang, sent, s, found_sources, paragraph_source, prior)
         if not harmful:
             found = [f for f in found if f.rule == "ml.breakdown"]
-        unsourced += [len(out) + i for i, f in enumerate(found) if f.attribution is None]
+        unsourced += [
+            len(out) + i
+            for i, f in enumerate(found)
+            if f.attribution is None and f.rule != "ml.shot_dead"
+        ]
         out.extend(found)
         prior = found[-1].category if found else prior if not harmful else None
         paragraph_source = source or paragraph_source
