@@ -183,15 +183,16 @@ def _source(lang: Language, text: str, inverted: bool = False) -> str | None:
         if not cap:
             return None
         src = src[cap.start() :]
-    if len(WORD.findall(src)) > 8 or re.search(r"\d", src):
+    if len(WORD.findall(src)) > 12 or re.search(r"\d", src):
         return None
     if next(lang.numbers.find(src), None) or lang.harm.search(src) or lang.victims.search(src):
         return None
     if inverted and lang.toll.search(src):
         return None  # "a annoncé mardi un bilan": the object of the verb
     article = lang.determiner.match(src)
-    if src[:1].islower() and not article:
-        return None
+    articles = lang.determiner.pattern != "(?!)"
+    if src[:1].islower() and not article and (articles or not inverted):
+        return None  # without articles, a source after its verb opens in lower case: "російські ЗМІ"
     return src if not article or src[article.end() :].strip(" '’") else None
 
 
