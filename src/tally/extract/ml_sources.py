@@ -12,6 +12,7 @@ is the last source the document named.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,10 +24,13 @@ def _stops(that: str) -> re.Pattern[str]:
     """Punctuation, or a word that opens reported speech (`Language.that`)."""
     return re.compile(_PUNCTUATION + (f"|\\s{that}" if that != "(?!)" else ""), re.I)
 
+
 WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\d+")
 _PUNCTUATION = r"[,،.;:!?؟)«»\"“”\n]|\((?![^()\s]{2,10}\))|\s[-–—]\s"
 """Where a source phrase ends; an acronym in brackets ("(OCHA)") stays in it."""
-_APPOSITION = re.compile(r"^,\s+(?P<name>(?:[^\W\d_][\w'’-]*\s*){1,4}?)\s*(?=$|[,.;:!?)]|\s[-–—]\s)")
+_APPOSITION = re.compile(
+    r"^,\s+(?P<name>(?:[^\W\d_][\w'’-]*\s*){1,4}?)\s*(?=$|[,.;:!?)]|\s[-–—]\s)"
+)
 """A name set off by a comma right after the source: ", François Molins," ", Holger Münch."."""
 _HEADING = re.compile(r"^(?:[\d:.h]+\s*[-–—]\s*)?(?P<np>[^:;.!?]{3,80}?)\s*:\s*\S")
 
@@ -65,11 +69,16 @@ def sources(lang: Language, sent: str) -> list[Source]:
     return sorted(found, key=lambda s: s.at)
 
 
-def nearest(found: list[Source], at: int) -> str | None:
-    """The source nearest to position `at` (the first one when the sentence has one)."""
+def nearest(found: list[Source], at: int, numbers: Sequence[int] = ()) -> str | None:
+    """The source of the number at `at`: the first cue after it with no other number
+    (`numbers`, their starts) between, or else the last cue before it."""
     if not found:
         return None
-    return min(found, key=lambda s: abs(s.at - at)).text
+    after = [s for s in found if s.at > at and not any(at < n < s.at for n in numbers)]
+    if after:
+        return after[0].text
+    before = [s for s in found if s.at < at]
+    return before[-1].text if before else found[0].text
 
 
 def attribution(lang: Language, sent: str) -> str | None:
@@ -140,7 +149,7 @@ def _said_source(lang: Language, sent: str, m: re.Match[str]) -> str | None:
 
 
 def _named_before(lang: Language, head: str, before: list[str], src: str) -> str:
-    """"La Brigada Militar, la policía del estado, llegó a informar": the name that opens the
+    """ "La Brigada Militar, la policía del estado, llegó a informar": the name that opens the
     sentence, with the phrase set off after it, is the subject."""
     if len(before) != 2 or not head.rstrip().endswith(",") or not before[0].strip():
         return src
@@ -192,7 +201,9 @@ def _source(lang: Language, text: str, inverted: bool = False) -> str | None:
     article = lang.determiner.match(src)
     articles = lang.determiner.pattern != "(?!)"
     if src[:1].islower() and not article and (articles or not inverted):
-        return None  # without articles, a source after its verb opens in lower case: "російські ЗМІ"
+        return (
+            None  # without articles, a source after its verb opens in lower case: "російські ЗМІ"
+        )
     return src if not article or src[article.end() :].strip(" '’") else None
 
 

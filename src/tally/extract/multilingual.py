@@ -261,7 +261,9 @@ def _sentence_figures(
 ) -> list[Figure]:
     """The figures of one sentence; `prior` is the category the paragraph was counting."""
     out: list[Figure] = []
-    for num in lang.numbers.find(sent):
+    mentions = list(lang.numbers.find(sent))
+    starts = [n.start for n in mentions]
+    for num in mentions:
         read = read_number(lang, sent, num, prior)
         if read is None:
             continue
@@ -275,7 +277,7 @@ def _sentence_figures(
                 value=num.value,
                 value_high=num.value_high,
                 qualifier=qualifier(lang, sent, num),
-                attribution=nearest(found, num.start) or fallback,
+                attribution=nearest(found, num.start, starts) or fallback,
                 quote=sent[start:end],
                 start=offset + start,
                 end=offset + end,
