@@ -37,7 +37,7 @@ _CLAUSE_START = re.compile(r"[.;:!?؟؛\n]|,\s|،")
 """Where the words before a number start: a dash introduces the number ("Среди погибших — 41")."""
 _SENTENCE_END = re.compile(r"(?<=[.!?؟…])[\"'”’»)\]]*\s+|\n+")
 _YEAR = range(1900, 2101)
-AFTER_WORDS = 7
+AFTER_WORDS = 9
 BEFORE_WORDS = 6
 
 
@@ -131,7 +131,8 @@ def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None
     if lone and people is None and not lang.victims.match(after, len(after) - len(after.lstrip())):
         return None
     group = people[0] if people else "people"
-    subset = group == "people" and bool(lang.subset.search(_words_before(before, 3)))
+    opener = _words_before(before.rstrip(" ,،"), 3)  # "De ellas, 104 tenían"
+    subset = group == "people" and bool(lang.subset.search(opener))
     subset = subset or lone
     # one person named by an article ("un bebé que murió") is one of a toll, not a toll
     harm_here = lang.harm.match(after, len(after) - len(after.lstrip()))
