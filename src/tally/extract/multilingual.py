@@ -165,6 +165,8 @@ def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None
         earlier = _harm(lang, before, last=True)
         counted = str(earlier.lastgroup) if earlier else prior
         return _Read(counted or "killed", "ml.toll", group, subset)
+    if prior and counts and lang.update.search(_words_before(before, 2)):
+        return _Read(prior, "ml.update", group, subset)  # "уночі — вже про 53", "son ya 158"
     if prior and subset:
         return _Read(prior, "ml.breakdown", group, True)
     if people and prior and people[0] != "people":
@@ -225,17 +227,20 @@ def extract_language(doc: Document, lang: Language) -> list[Figure]:
                 named = src.text
             found_sources.append(src)
         source = found_sources[0].text if found_sources else None
-        if source:
-            for i in unsourced:
+        harmful = lang.prefilter.search(sent)
+        furniture = doc.in_furniture(s, e)
+        found = []
+        if not furniture and (harmful or prior):
+            found = _sentence_figures(doc, lang, sent, s, found_sources, paragraph_source, prior)
+            found = found if harmful else [f for f in found if f.rule == "ml.breakdown"]
+        if source and not furniture:
+            # a sentence that names a source and states no figure speaks of the ones before it
+            for i in unsourced if not found else ():
                 out[i] = _with_source(out[i], source)
             unsourced = []
-        harmful = lang.prefilter.search(sent)
-        if doc.in_furniture(s, e) or not (harmful or prior):
+        if furniture or not (harmful or prior):
             paragraph_source = source or paragraph_source
             continue
-        found = _sentence_figures(doc, lang, sent, s, found_sources, paragraph_source, prior)
-        if not harmful:
-            found = [f for f in found if f.rule == "ml.breakdown"]
         unsourced += [
             len(out) + i
             for i, f in enumerate(found)

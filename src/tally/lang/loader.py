@@ -84,6 +84,8 @@ class Language:
     """The same words anywhere: where a source phrase after its verb ends."""
     auxiliary: re.Pattern[str]
     """Auxiliary verbs of a compound tense: the source sits next to them ("hatten die Behörden")."""
+    update: re.Pattern[str]
+    """Words that make a bare number the new count of what the sentence was counting ("ya")."""
     that: re.Pattern[str]
     """Words that open reported speech ("que", "dass", "что", "إن"): where a source ends."""
     refer_back: re.Pattern[str]
@@ -154,6 +156,7 @@ def load(code: str) -> Language:
         adverbial=_compile("^" + w("adverbial") if cues.get("adverbial") else ""),
         adverbial_any=_compile(w("adverbial")),
         auxiliary=_compile(w("auxiliary")),
+        update=_compile(w("update")),
         that=_compile(w("that")),
         refer_back=_compile(w("refer_back")),
         determiner=_compile("^" + w("determiner") if cues.get("determiner") else ""),
