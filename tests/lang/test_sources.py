@@ -164,3 +164,65 @@ def test_shot_dead_attacker_keeps_no_source() -> None:
     text = "L'assaillant a été abattu par la police. Le bilan est de 5 morts, a indiqué le préfet."
     shot = [f for f in _figures(text, "fr") if f.rule == "ml.shot_dead"]
     assert shot and shot[0].attribution is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value", "category", "subset"),
+    [
+        # a bare number after "already" is the new count of what the text was counting
+        (
+            "es",
+            "La riada deja 90 muertos en Murcia. En toda la región son ya 97, según el 112.",
+            97,
+            "killed",
+            False,
+        ),
+        (
+            "uk",
+            "Увечері йшлося про 12 загиблих, уночі — вже про 19, повідомила ОВА.",
+            19,
+            "killed",
+            False,
+        ),
+        (
+            "fr",
+            "Le séisme a fait 40 morts lundi. Mardi, on en comptait déjà 65.",
+            65,
+            "killed",
+            False,
+        ),
+        # a subset opener set off by a comma
+        (
+            "es",
+            "El informe cuenta 80 fallecidos. De ellos, 30 tenían más de 80 años.",
+            30,
+            "killed",
+            True,
+        ),
+        (
+            "pt",
+            "O balanço é de 60 mortos. Entre eles, 12 tinham menos de 10 anos.",
+            12,
+            "killed",
+            True,
+        ),
+        # a harm phrase at the end of a long clause after the number
+        (
+            "es",
+            "Las familias buscan a una treintena de vecinos de los que no se sabe nada.",
+            30,
+            "missing",
+            False,
+        ),
+        ("uk", "Тисячі людей поховали у братських могилах.", 1000, "killed", False),
+    ],
+)
+def test_count_classes(language: str, text: str, value: int, category: str, subset: bool) -> None:
+    got = {(f.value, f.category, f.subset) for f in _figures(text, language)}
+    assert (value, category, subset) in got, got
+
+
+def test_a_sentence_with_its_own_figure_keeps_its_source() -> None:
+    text = "Por la mañana se hablaba de 20 muertos. Otros 40 resultaron heridos, informó la prensa."
+    figures = {f.value: f.attribution for f in _figures(text, "es")}
+    assert figures[20] is None and "prensa" in (figures[40] or ""), figures

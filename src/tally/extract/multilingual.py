@@ -37,6 +37,8 @@ _CLAUSE_START = re.compile(r"[.;:!?؟؛\n]|,\s|،")
 """Where the words before a number start: a dash introduces the number ("Среди погибших — 41")."""
 _SENTENCE_END = re.compile(r"(?<=[.!?؟…])[\"'”’»)\]]*\s+|\n+")
 _YEAR = range(1900, 2101)
+_CARRIED = ("ml.breakdown", "ml.update")
+"""Readings that stand in a sentence with no harm word, from the count before it."""
 AFTER_WORDS = 9
 BEFORE_WORDS = 6
 
@@ -167,15 +169,15 @@ def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None
         return _Read(counted or "killed", "ml.toll", group, subset)
     if prior and counts and lang.update.search(_words_before(before, 2)):
         return _Read(prior, "ml.update", group, subset)  # "уночі — вже про 53", "son ya 158"
-    if prior and subset:
-        return _Read(prior, "ml.breakdown", group, True)
-    if people and prior and people[0] != "people":
-        return _Read(prior, "ml.breakdown", group, subset)
     listed = lang.copula.match(after)
     if prior and listed:
         named = _people_after(lang, after[listed.end() :])
         if named and named[0] != "people":
             return _Read(prior, "ml.breakdown", named[0], subset)
+    if prior and subset:
+        return _Read(prior, "ml.breakdown", group, True)
+    if people and prior and people[0] != "people":
+        return _Read(prior, "ml.breakdown", group, subset)
     return None
 
 
@@ -232,7 +234,7 @@ def extract_language(doc: Document, lang: Language) -> list[Figure]:
         found = []
         if not furniture and (harmful or prior):
             found = _sentence_figures(doc, lang, sent, s, found_sources, paragraph_source, prior)
-            found = found if harmful else [f for f in found if f.rule == "ml.breakdown"]
+            found = found if harmful else [f for f in found if f.rule in _CARRIED]
         if source and not furniture:
             # a sentence that names a source and states no figure speaks of the ones before it
             for i in unsourced if not found else ():
