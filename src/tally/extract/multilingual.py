@@ -28,14 +28,13 @@ from dataclasses import dataclass
 from tally.extract.ml_sources import WORD as _WORD
 from tally.extract.ml_sources import Source, nearest, refers_back, sources
 from tally.extract.numbers import NumberMention
-from tally.extract.sentences import _add  # one trimming rule for both splitters
+from tally.extract.sentences import split_sentences
 from tally.lang import Language
 from tally.models import Document, Figure
 
 _CLAUSE_END = re.compile(r"[.;:!?؟؛\n]|,\s|،|\s[-–—]\s")
 _CLAUSE_START = re.compile(r"[.;:!?؟؛\n]|,\s|،")
 """Where the words before a number start: a dash introduces the number ("Среди погибших — 41")."""
-_SENTENCE_END = re.compile(r"(?<=[.!?؟…])[\"'”’»)\]]*\s+|\n+")
 _YEAR = range(1900, 2101)
 _CARRIED = ("ml.breakdown", "ml.update")
 """Readings that stand in a sentence with no harm word, from the count before it."""
@@ -49,28 +48,6 @@ class _Read:
     rule: str
     group: str = "people"
     subset: bool = False
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """`(start, end)` of each sentence: after . ! ? ؟ and a space, or at a line break.
-
-    `extract.sentences` asks for an ASCII capital after the stop; in these languages a
-    sentence may open with "Élodie", "Через" or an Arabic letter (no case), so here any
-    character but a lower-case letter opens one. (To fold into the one splitter of issue 12.)
-    """
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        nxt = text[m.end() : m.end() + 1]
-        if "\n" not in m.group(0) and nxt and nxt.islower():
-            continue
-        abbreviation = re.search(r"(?:\b\w|\d)\.$", text[start : m.start()])
-        if "\n" not in m.group(0) and abbreviation and nxt and not nxt.isupper():
-            continue
-        _add(text, start, m.start(), spans)
-        start = m.end()
-    _add(text, start, len(text), spans)
-    return spans
 
 
 def _words_after(text: str, n: int) -> str:
@@ -215,7 +192,7 @@ def extract_language(doc: Document, lang: Language) -> list[Figure]:
     unsourced: list[int] = []
     prior: str | None = None
     last_end = 0
-    for s, e in sentences(text):
+    for s, e in split_sentences(text, lang.splitter):
         if "\n\n" in text[last_end:s] or ("\n" in text[last_end:s] and doc.kind == "html"):
             paragraph_source = prior = None
             unsourced = []

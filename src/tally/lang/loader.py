@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 
 from tally.extract.numbers import LocaleNumbers, word_pattern
+from tally.extract.sentences import Splitter, open_splitter
 from tally.lang.hooks import HOOKS
 
 SUPPORTED: tuple[str, ...] = ("de", "fr", "es", "pt", "ar", "ru", "uk")
@@ -104,6 +105,8 @@ class Language:
     """Month names (lower-cased, every form) and their numbers."""
     prefilter: re.Pattern[str]
     """Any harm, victim, hospital or toll word: a sentence without one holds no figure."""
+    splitter: Splitter
+    """How the language's sentences end: its `[sentences] abbreviations` never end one."""
 
 
 @cache
@@ -177,4 +180,8 @@ def load(code: str) -> Language:
             for f in fs
         },
         prefilter=_compile(prefilter),
+        splitter=open_splitter(
+            words.get("sentences", {}).get("abbreviations", []),
+            [f for fs in numbers.get("months", {}).values() for f in fs],
+        ),
     )
