@@ -136,7 +136,7 @@ def web_bench(work: Path, requests: int = 20) -> dict[str, Any]:
         return {"available": False, "reason": f"web app not available ({err})"}
     db = str(work / "web.db")
     ids = build_synthetic_ledger(db)
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://localhost")
     rng = random.Random(7)
     picked = rng.sample(ids, requests)
     first = client.get(f"/incidents/{picked[0]}")

@@ -126,7 +126,7 @@ def read_bench(db: str, work: Path) -> dict[str, Any]:
 
     from tally.web import create_app
 
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://localhost")
     times = []
     for path in LIST_PAGES:
         client.get(path)

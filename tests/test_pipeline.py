@@ -340,7 +340,7 @@ def _shooting(led: Ledger, day: str, toll: int) -> Figure:
     return fig
 
 
-def test_reviewers_corrections_follow_their_incidents_when_linking_renames_them(
+def test_ids_and_reviewers_corrections_stay_when_an_earlier_report_arrives(
     db_target: str,
 ) -> None:
     with Ledger(db_target) as led:
@@ -365,20 +365,18 @@ def test_reviewers_corrections_follow_their_incidents_when_linking_renames_them(
         assert before["2015-05-20"] == "springfield-shooting-2015"
         assert before["2015-03-01"] == "springfield-shooting-2015-split-1"
 
-        earlier = _shooting(led, "2015-01-15", 2)  # an earlier shooting takes the first id
+        earlier = _shooting(led, "2015-01-15", 2)  # an earlier shooting: a new id, none moves
         relink(led)
         after = {day: incident_of(day) for day in figs}
         figs["2015-01-15"] = earlier
-        assert incident_of("2015-01-15") == "springfield-shooting-2015"
-        assert after["2015-06-01"] == after["2015-09-09"] == "springfield-shooting-2015-5"
-        assert after["2015-05-20"] == "springfield-shooting-2015-2"  # moved, it followed
-        assert after["2015-03-01"] == "springfield-shooting-2015-split-1"
+        assert after == before
+        assert incident_of("2015-01-15") == "springfield-shooting-2015-5"
         parent = led.conn.query("SELECT parent FROM incident_splits")
-        assert parent == [("springfield-shooting-2015-2",)]
+        assert parent == [("springfield-shooting-2015",)]
         merges = led.conn.query("SELECT source, target FROM incident_merges")
-        assert merges == [("springfield-shooting-2015-4", "springfield-shooting-2015-5")]
+        assert merges == [("springfield-shooting-2015-3", "springfield-shooting-2015-4")]
         assert {i.id for i in led.incidents()} == {
-            "springfield-shooting-2015", "springfield-shooting-2015-2",
-            "springfield-shooting-2015-split-1", "springfield-shooting-2015-3",
-            "springfield-shooting-2015-5",
+            "springfield-shooting-2015", "springfield-shooting-2015-5",
+            "springfield-shooting-2015-split-1", "springfield-shooting-2015-4",
+            "springfield-shooting-2015-2",
         }  # fmt: skip

@@ -6,6 +6,25 @@ message names the input it is about and the reason, on one line.
 
 from __future__ import annotations
 
+import unicodedata
+
+
+def printable(text: str) -> str:
+    """`text` with control, format and lone surrogate characters written as escapes.
+
+    File names and fetched titles reach messages; a terminal escape sequence,
+    a bidirectional override or an undecodable byte in one must show as what
+    it is (`\\x1b`), not act on the user's terminal or break the line.
+    """
+    if text.isprintable():
+        return text
+    return "".join(
+        ch
+        if ch == " " or unicodedata.category(ch) not in {"Cc", "Cf", "Cs", "Zl", "Zp"}
+        else ascii(ch)[1:-1]
+        for ch in text
+    )
+
 
 class TallyError(Exception):
     """Base of every error tally reports to a user instead of a traceback."""
@@ -19,7 +38,7 @@ class TallyError(Exception):
 
     def line(self) -> str:
         """The one line shown to the user."""
-        return f"error [{self.code}] {self}"
+        return printable(f"error [{self.code}] {self}")
 
 
 class InputError(TallyError):

@@ -19,6 +19,9 @@ Qualifier = Literal[
     "exact", "at_least", "more_than", "at_most", "fewer_than", "about", "range", "multiples"
 ]
 
+MAX_VALUE = 10**10
+"""The largest figure a count of people can be (above the world's population): larger
+numbers are not figures, and reviewers cannot enter them."""
 CATEGORIES: tuple[str, ...] = ("killed", "injured", "missing", "captured", "displaced")
 GROUPS: tuple[str, ...] = (
     "people",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 import time
@@ -19,6 +20,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Protocol
@@ -26,7 +28,17 @@ from typing import Protocol
 from tally.errors import InputError, TallyError
 from tally.ingest import IngestOptions, read
 from tally.link import link_across, link_within
-from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Source, Statement
+from tally.link.ids import carry_ids
+from tally.models import (
+    MAX_VALUE,
+    Document,
+    Figure,
+    Incident,
+    LocalIncident,
+    Reconciled,
+    Source,
+    Statement,
+)
 from tally.reconcile import reconcile, totals
 from tally.store import Ledger
 from tally.store.corrections import Corrections, CorrectionSet
@@ -87,20 +99,94 @@ class IngestReport:
         )
 
 
+class OverBudget(BaseException):
+    """Raised in a worker when a document has used its time budget (a BaseException, so
+    no `except Exception` inside a stage can swallow it)."""
+
+    def __init__(self, stage: str) -> None:
+        super().__init__(stage)
+        self.stage = stage
+
+
+_stage = ["reading"]
+"""The stage the current document is in, for the line naming where its budget ran out."""
+
+
+def _on_alarm(signum: int, frame: object) -> None:
+    raise OverBudget(_stage[0])
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Stop the work inside after `seconds` of wall time by raising `OverBudget`.
+
+    A timer signal interrupts Python code and the regular-expression engine
+    alike; it can be set only on a main thread (a worker process, or the
+    ingest itself with `-j 1`). Elsewhere (a web server's thread) the work runs
+    unbounded. 0 means no budget.
+    """
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def bounded(figures: Iterable[Figure]) -> list[Figure]:
+    """The figures whose values a ledger can hold and a count of people can be.
+
+    Above `MAX_VALUE` (more people than live on Earth: "99999999999999999999
+    killed", "999999999999 billion") a number is not a casualty figure, whichever
+    extractor read it; the pipeline drops it here, before linking and storing.
+    """
+    return [
+        f
+        for f in figures
+        if 0 <= f.value <= MAX_VALUE and (f.value_high is None or f.value_high <= MAX_VALUE)
+    ]
+
+
 def process(source: Source, options: IngestOptions | None = None) -> Processed:
     """Read, extract and link one source within its document (raises `InputError`)."""
     from tally.extract import extract  # imported here: commands that only read skip its patterns
     from tally.lang.describe import in_language
 
+    _stage[0] = "reading"
     doc = read(source, options)
-    figures, local = link_within(doc, extract(doc))
+    _stage[0] = "extraction"
+    found = bounded(extract(doc))
+    _stage[0] = "linking cues"
+    figures, local = link_within(doc, found)
     return Processed(source, doc, figures, in_language(doc, local, figures))
 
 
 def process_safe(source: Source, options: IngestOptions | None = None) -> Result:
-    """`process`, with any failure turned into a `Failed` so one bad input never stops a run."""
+    """`process`, with any failure turned into a `Failed` so one bad input never stops a run.
+
+    The document gets `options.budget` seconds for all its stages; one that
+    takes longer is reported with the stage it was in, and the batch goes on.
+    """
+    budget = (options or IngestOptions()).budget
     try:
-        return process(source, options)
+        with time_budget(budget):
+            return process(source, options)
+    except OverBudget as over:
+        line = InputError(
+            f"gave up after {budget:g} s in {over.stage} (the time budget per document; "
+            "raise it with --budget)",
+            source=source.name,
+        )
+        return Failed(source.name, line.line())
     except InputError as err:
         return Failed(source.name, err.line())
     except Exception as err:
@@ -260,10 +346,10 @@ def relink(ledger: Ledger, *, tries: int = 3) -> int:
     """Link every stored local incident across documents, reconcile, and store the view.
 
     Returns the number of incidents. Deterministic: the same documents give the
-    same incidents and ids whatever order they were ingested in. Reads no texts.
-    Where linking now names an incident of the published view otherwise (an
-    earlier report took its number), reviewers' merges, splits and moves follow
-    the incident to its new id.
+    same incidents whatever order they were ingested in. Reads no texts. Published
+    ids stay (`link.ids.carry_ids`): new reports join their incident's id, a merge
+    keeps one id and redirects the others, and reviewers' merges, splits and moves
+    follow the incident.
     Everything is computed from one snapshot of the ledger and staged in
     temporary tables while other writers go on: the figures' incidents, then
     each incident's figures read back one at a time, reconciled and staged, so
@@ -277,6 +363,10 @@ def relink(ledger: Ledger, *, tries: int = 3) -> int:
     with ledger.conn.snapshot():
         stamp = _stamp(ledger)
         incidents, mapping = link_across(ledger.local_incidents())
+        incidents, mapping, redirects = carry_ids(
+            incidents, mapping, ledger.published_links(), ledger.redirected()
+        )
+        ledger.stage_redirects(redirects)
         renames = ledger.renames(mapping)
         fixes = Corrections(ledger.conn).snapshot().renamed(renames)
         incidents = fixes.incidents(incidents)

@@ -267,3 +267,126 @@ def test_reports_of_unknown_country_are_indexed_once_per_period(
 def test_slug() -> None:
     assert slug("Wad al-Nourah") == "wad-al-nourah"
     assert slug("Kābūl") == "kabul"
+
+
+SURFSIDE_LIKE = dict(
+    place="Bal Harbour", country="US", admin1="FL", where_prec=1, lat=25.89, lon=-80.13
+)
+BAL_CUES = ("place:bal harbour", "geo:US:FL:bal harbour", "pop:3000")
+
+
+@pytest.mark.parametrize(
+    ("first", "later", "linked"),
+    [
+        (  # the flash and a follow-up a month later: two rare names, the toll rose
+            dict(
+                date="2021-06-25",
+                **SURFSIDE_LIKE,
+                cues=(
+                    *BAL_CUES,
+                    "w:harbour view towers",
+                    "w:mayor ana ortiz",
+                    "fig:killed:people:12",
+                ),
+            ),
+            dict(
+                date="2021-07-26",
+                country="US",
+                cues=(
+                    "w:harbour view towers",
+                    "w:mayor ana ortiz",
+                    "w:bal harbour",
+                    "fig:killed:people:97",
+                ),
+            ),
+            True,
+        ),
+        (  # one shared venue and a shared figure: the inquiry's report of the same toll
+            dict(
+                date="2017-05-22",
+                country="GB",
+                cues=("w:northgate arena", "fig:killed:people:22", "fig:injured:people:59"),
+            ),
+            dict(
+                date="2018-03-27",
+                country="GB",
+                cues=("w:northgate arena", "fig:killed:people:22", "fig:injured:people:800"),
+            ),
+            True,
+        ),
+        (  # the same venue a year later, nothing else shared: another event
+            dict(
+                date="2017-05-22", country="GB", cues=("w:northgate arena", "fig:killed:people:22")
+            ),
+            dict(
+                date="2018-05-20",
+                country="GB",
+                cues=("w:northgate arena", "fig:killed:people:3", "fig:injured:people:14"),
+            ),
+            False,
+        ),
+        (  # two rare names but small tolls: a follow-up link needs a deadly event
+            dict(
+                date="2019-03-02",
+                **SURFSIDE_LIKE,
+                cues=(
+                    *BAL_CUES,
+                    "w:harbour view towers",
+                    "w:mayor ana ortiz",
+                    "fig:killed:people:1",
+                ),
+            ),
+            dict(
+                date="2019-04-20",
+                country="US",
+                cues=("w:harbour view towers", "w:mayor ana ortiz", "fig:killed:people:2"),
+            ),
+            False,
+        ),
+    ],
+)
+def test_follow_ups_link_across_dates(first: dict, later: dict, linked: bool) -> None:
+    """An inquiry or a revised toll weeks later is the same event when the reports share
+    what identifies it; the dates never suffice alone and never veto it alone."""
+    a = li("a", type="collapse", date_prec=1, published=first["date"], **first)
+    b = li("b", type="collapse", date_prec=1, published=later["date"], **later)
+    _, mapping = link_across([a, b])
+    assert (mapping[("a", "main")] == mapping[("b", "main")]) is linked
+
+
+@pytest.mark.parametrize(
+    ("type_a", "type_b"),
+    [("air strike", "bombing"), ("explosion", "fire"), ("shooting", "attack")],
+)
+def test_the_type_is_evidence_not_a_veto(type_a: str, type_b: str) -> None:
+    """Outlets call one strike an air strike and a bombing: with the place, the day and a
+    shared rare name it is one incident."""
+    common = dict(date="2021-08-26", date_prec=1, **KABUL)
+    cues = (*KABUL_CUES, "w:abbey gate hotel", "fig:killed:people:13")
+    _, mapping = link_across(
+        [li("a", type=type_a, **common, cues=cues), li("b", type=type_b, **common, cues=cues)]
+    )
+    assert mapping[("a", "main")] == mapping[("b", "main")]
+
+
+def test_two_villages_of_one_district_on_one_day_stay_two_events() -> None:
+    """Two rows on one day naming different villages, sharing only the campaign's words, are
+    two events: neither report names the other's place."""
+    common = dict(type="air strike", date="2014-06-20", date_prec=1, country="PK")
+    words = ("w:operation zarb-e-azb", "w:pakistan air force", "w:north waziristan")
+    a = li("a", place="Datta Kalay", **common, cues=("place:datta kalay", *words, "fig:k:m:10"))
+    b = li("b", place="Mir Ali Khel", **common, cues=("place:mir ali khel", *words, "fig:k:m:11"))
+    _, mapping = link_across([a, b])
+    assert mapping[("a", "main")] != mapping[("b", "main")]
+
+
+@pytest.mark.parametrize(("tolls", "linked"), [((20, 600), False), ((200, 290), True)])
+def test_tolls_far_apart_count_against(tolls: tuple[int, int], linked: bool) -> None:
+    """20 dead and 600 dead on one day in one town are unlikely to be one event."""
+    common = dict(type="shooting", date="2020-02-02", date_prec=1, **KABUL)
+    a, b = (
+        li(d, **common, cues=(*KABUL_CUES, "w:dasht-e barchi", f"fig:killed:people:{n}"))
+        for d, n in zip("ab", tolls, strict=True)
+    )
+    _, mapping = link_across([a, b])
+    assert (mapping[("a", "main")] == mapping[("b", "main")]) is linked

@@ -121,6 +121,31 @@ LEAD = (
             1000,
             True,
         ),
+        (
+            "The UN said 4,800 civilians had been killed across Sudan since the war began.",
+            "4,800 civilians had been killed",
+            4800,
+            True,
+        ),
+        (
+            "The battle for the eastern districts has killed 900 fighters, monitors say.",
+            "killed 900 fighters",
+            900,
+            True,
+        ),
+        (
+            "The town has been cut off by the rebels for more than two months, and 300 people "
+            "have died of hunger.",
+            "300 people have died",
+            300,
+            True,
+        ),
+        (
+            "Across the street, a second gunman killed 4 people outside a bar.",
+            "killed 4 people",
+            4,
+            False,
+        ),
     ],
 )
 def test_background_or_main(sentence: str, quote: str, value: int, background: bool) -> None:
@@ -273,3 +298,61 @@ def test_the_attacker_is_a_combatant(
     d = doc(LEAD + sentence)
     out, _ = link_within(d, [fig(d, quote, value)])
     assert (out[0].group == "combatants") is combatants
+
+
+@pytest.mark.parametrize(
+    ("before", "sentence", "quote", "value", "background"),
+    [
+        (
+            "After an eight-year war, much of the north is still under occupation.",
+            "Around two million people in the region live as refugees.",
+            "two million people",
+            2_000_000,
+            True,
+        ),
+        (
+            "The city has been besieged by government forces for more than a month.",
+            "Aid workers said 40,000 residents had fled by the end of the month.",
+            "40,000 residents had fled",
+            40_000,
+            True,
+        ),
+        (
+            "Police said the county has recorded 30 homicides so far this year.",
+            "Two more people were wounded on Sunday.",
+            "Two more people were wounded",
+            2,
+            False,
+        ),
+        (
+            "After an eight-year war, much of the north is still under occupation.",
+            "On Saturday a roadside bomb killed 9 soldiers near the border.",
+            "killed 9 soldiers",
+            9,
+            False,
+        ),
+    ],
+)
+def test_a_war_set_out_in_the_sentence_before(
+    before: str, sentence: str, quote: str, value: int, background: bool
+) -> None:
+    """A figure right after a sentence that sets out a war, in a sentence of no incident of
+    its own, counts the war; a sentence with its own incident or no war before does not."""
+    d = doc(LEAD + before + " " + sentence)
+    figures, _ = link_within(d, [fig(d, "killing 132 people", 132), fig(d, quote, value)])
+    assert figures[0].incident == MAIN
+    assert (figures[1].incident != MAIN) is background
+
+
+def test_a_siege_of_one_town_is_its_own_background() -> None:
+    """The background conflict sits at the town its sentence names, so a city's siege and the
+    country's war stay two background incidents across documents."""
+    d = doc(
+        LEAD + "Kaya, a market town, has been encircled by the militants for more than "
+        "three months, and 20,000 people have fled."
+    )
+    _, incidents = link_within(
+        d, [fig(d, "killing 132 people", 132), fig(d, "20,000 people have fled", 20000)]
+    )
+    war = [li for li in incidents if li.background]
+    assert [(li.place, li.country) for li in war] == [("Kaya", "BF")]

@@ -67,3 +67,68 @@ def check_consistent(db: Path, clean: dict[str, object]) -> int:
     expected = {f for f in clean["figures"] if f[1] in docs}  # type: ignore[attr-defined]
     assert figures == expected, "a stored document lacks some of its figures, or has extra ones"
     return len(docs)
+
+
+HEADLINES = [
+    "{k} dead after {event} in {place}",
+    "{event_cap} in {place} kills {k}, injures {i}",
+    "Death toll from {place} {short} rises to {k}",
+]
+SHORT = {
+    "a bus crash": "bus crash",
+    "a fire at a warehouse": "warehouse fire",
+    "a shooting at a bar": "bar shooting",
+    "a bridge collapse": "bridge collapse",
+}
+OFFICIALS = ["a police spokesman", "the regional governor", "hospital officials", "the fire chief"]
+
+
+def write_articles(folder: Path, n: int, seed: int = 11) -> list[Path]:
+    """Write `n` distinct news articles of several paragraphs (headline, lead, quotes, toll
+    history, background) into `folder`; return their paths in name order."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        place, event, day = rng.choice(PLACES), rng.choice(EVENTS), rng.choice(DAYS)
+        killed, injured = rng.randint(2, 60), rng.randint(1, 120)
+        earlier = max(1, killed - rng.randint(1, killed))
+        who, also = rng.sample(OFFICIALS, 2)
+        headline = rng.choice(HEADLINES).format(
+            k=killed,
+            i=injured,
+            event=event.removeprefix("a "),
+            event_cap=event.removeprefix("a ").capitalize(),
+            place=place,
+            short=SHORT[event],
+        )
+        year = 2010 + i % 14
+        text = (
+            f"{headline}\n\n"
+            f"{place.upper()} (Reuters) - At least {killed} people were killed and {injured} "
+            f"others injured in {event} in {place} on {day}, {who} said.\n\n"
+            f"The toll had stood at {earlier} on {day} evening, but rescuers recovered more "
+            f'bodies overnight, {also} told reporters. "We are still searching," one '
+            f"volunteer said, adding that {rng.randint(1, 9)} people remained unaccounted for.\n\n"
+            f"Witnesses described scenes of panic. Ambulances took the wounded to "
+            f"{rng.randint(2, 5)} hospitals in and around {place}, where "
+            f"{rng.randint(1, 15)} were said to be in a critical condition.\n\n"
+            f"It was the deadliest such incident in the region since {year}, when "
+            f"{rng.randint(3, 30)} people died in a similar disaster. Report {i}.\n"
+        )
+        path = folder / f"article{i:04d}.txt"
+        path.write_text(text)
+        paths.append(path)
+    return paths
+
+
+def run_on(clauses: int) -> str:
+    """One article whose body is a single sentence of `clauses` clauses, each with a figure
+    and a day: the shape that made linking scan the whole sentence once per figure."""
+    days = DAYS[:5]
+    body = ", and ".join(
+        f"{i % 9 + 2} people were killed in the village of {PLACES[i % len(PLACES)]} "
+        f"on {days[i % 5]}"
+        for i in range(clauses)
+    )
+    return f"Fighting spreads across the north\n\nOfficials said that {body}.\n"

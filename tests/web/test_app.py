@@ -16,7 +16,7 @@ from tests.web.ledgerdata import HOSTILE, build
 
 
 def _client(db: str) -> TestClient:
-    return TestClient(create_app(db))
+    return TestClient(create_app(db), base_url="http://localhost")
 
 
 def _csrf(client: TestClient, path: str = "/login") -> str:

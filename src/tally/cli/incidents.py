@@ -122,6 +122,7 @@ def show_cli(
 ) -> None:
     """One incident: the reconciled table with why each best, the timeline, every statement."""
     with Ledger(db, create=False) as ledger:
+        incident = ledger.resolve(incident)
         inc = ledger.incident(incident)
         rec = ledger.reconciliation(incident)
         figures = rec.get("figures", [])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Annotated
 
 import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from tally.cli.app import DbOption, app, console, err_console
+from tally.errors import printable
 from tally.ingest import IngestOptions, discover
 from tally.ingest.encoding import known_encoding
 from tally.pipeline import Runner, ingest, local_runner, relink
@@ -19,7 +21,8 @@ from tally.words import counted
 def ingest_cli(
     paths: Annotated[list[str] | None, typer.Argument(help="Files, folders or URLs.")] = None,
     manifest: Annotated[
-        str | None, typer.Option("--manifest", help="JSONL: path and/or url, published, ...")
+        list[str] | None,
+        typer.Option("--manifest", help="JSONL: path and/or url, published, ... (repeatable)."),
     ] = None,
     db: DbOption = None,
     jobs: Annotated[
@@ -47,6 +50,12 @@ def ingest_cli(
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds a URL fetch may wait.")
     ] = IngestOptions.timeout,
+    budget: Annotated[
+        float,
+        typer.Option(
+            "--budget", min=0, help="Seconds one document may take to read, extract and link."
+        ),
+    ] = IngestOptions.budget,
     encoding: Annotated[
         str | None,
         typer.Option("--encoding", help="Code page of files that are not UTF-8 (e.g. cp1250)."),
@@ -80,6 +89,7 @@ def ingest_cli(
         max_bytes=max_bytes,
         max_line=max_line,
         timeout=timeout,
+        budget=budget,
         encoding=encoding,
         allow_private=allow_private,
         language=lang.strip().lower() if lang else None,
@@ -91,7 +101,7 @@ def ingest_cli(
         runner = ray_runner(ray_address)
     else:
         runner = local_runner(jobs)
-    inputs = discover(paths or [], manifest)
+    inputs = itertools.chain(*(discover([], m) for m in manifest or []), discover(paths or []))
     with Ledger(db) as ledger:
         with Progress(
             SpinnerColumn(),
@@ -105,12 +115,16 @@ def ingest_cli(
 
             def on_item(name: str, error: str | None) -> None:
                 if error:
-                    bar.console.print(error, markup=False, highlight=False, soft_wrap=True)
+                    bar.console.print(
+                        printable(error), markup=False, highlight=False, soft_wrap=True
+                    )
                 bar.advance(task)
 
             report = ingest(inputs, ledger, options, on_item=on_item, runner=runner)
         view = counted(relink(ledger), "incident") if link else "not linked yet (tally relink)"
-    console.print(f"{report.summary()}; {view}", markup=False, highlight=False, soft_wrap=True)
+    console.print(
+        printable(f"{report.summary()}; {view}"), markup=False, highlight=False, soft_wrap=True
+    )
     if report.failed:
         raise typer.Exit(1)
 

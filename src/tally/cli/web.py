@@ -24,7 +24,19 @@ app.add_typer(corrections_app, name="corrections")
 @app.command("serve")
 def serve_cli(
     db: DbOption = None,
-    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    host: Annotated[
+        str,
+        typer.Option(
+            "--host", help="Address to listen on; requests may also name it as their Host."
+        ),
+    ] = "127.0.0.1",
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Another host name requests may use (a proxy's, a LAN name; repeatable).",
+        ),
+    ] = None,
     port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
     get: Annotated[
         str | None,
@@ -37,7 +49,7 @@ def serve_cli(
     from tally.web import create_app, request_once
 
     Ledger(db, create=False).close()  # a mistyped --db is an error, not an empty ledger
-    web = create_app(db or default_target())
+    web = create_app(db or default_target(), hosts=[host, *(allow_host or [])])
     if get is not None:
         status, body = request_once(web, get if get.startswith("/") else f"/{get}")
         sys.stdout.write(body if body.endswith("\n") else body + "\n")
@@ -77,6 +89,17 @@ def reviewer_add_cli(
     with Ledger(db) as ledger:
         token = Corrections(ledger.conn).add_reviewer(name)
     typer.echo(f"reviewer {name} added; token (shown once): {token}")
+
+
+@reviewer_app.command("revoke")
+def reviewer_revoke_cli(
+    name: Annotated[str, typer.Argument(help="The reviewer's name (tally reviewer list).")],
+    db: DbOption = None,
+) -> None:
+    """End a reviewer's token and every browser signed in with it."""
+    with Ledger(db) as ledger:
+        Corrections(ledger.conn).revoke(name)
+    console.print(f"reviewer {name} revoked", markup=False, highlight=False)
 
 
 @reviewer_app.command("list")

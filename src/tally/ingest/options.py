@@ -26,3 +26,5 @@ class IngestOptions:
     """Redirects a URL fetch follows before giving up."""
     language: str | None = None
     """The language of every input (`--lang`); None: each document's is detected."""
+    budget: float = 60.0
+    """Seconds one document may take to read, extract and link (0: no limit; `--budget`)."""

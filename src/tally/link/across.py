@@ -63,6 +63,12 @@ MAX_SPAN_DAYS = 4
 """A cluster's day-precise dates may span this much (reports differ by a day or two)."""
 DATE_SLACK_DAYS = 1
 """Reports date the same event a day apart (late at night, "on Saturday" vs "overnight")."""
+LASTING_TOLL = 10
+"""Follow-ups weeks or years later (an inquiry, a revised toll, an anniversary) are written
+about events this deadly; only such reports may link across distant dates (`_lasting`)."""
+TYPE_PENALTY = 1
+"""Reports call one event a fire and an explosion, an attack and a shooting, an air strike
+and a bombing: the type is evidence, never a veto."""
 
 
 @dataclass(slots=True)
@@ -138,7 +144,7 @@ def _node(li: LocalIncident, pool: dict | None = None) -> _Node:
             n.population = max(n.population, int(value))
     if li.place:
         places.add(li.place.lower())
-    words -= places
+    words -= places | {_fold(p) for p in places}
     n.places, n.geo, n.words, n.figs = (
         tuple(intern(v, v) for v in sorted(group)) for group in (places, geo, words, figs)
     )
@@ -152,6 +158,12 @@ def _node(li: LocalIncident, pool: dict | None = None) -> _Node:
     if lo and hi:
         n.lo_day, n.hi_day = (intern(day, day) for day in (lo.toordinal(), hi.toordinal()))
     return n
+
+
+@lru_cache(maxsize=65536)
+def _fold(text: str) -> str:
+    """Without diacritics ("sāmba" → "samba"): a report's spelling of the gazetteer's name."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
 def _mark_rare(nodes: list[_Node], informative: set[str] | frozenset[str]) -> None:
@@ -218,8 +230,53 @@ def _distance_km(a: LocalIncident, b: LocalIncident) -> float | None:
     return 12742 * math.asin(math.sqrt(h))
 
 
-def pair_score(a: _Node, b: _Node) -> int | None:
-    """The evidence that two local incidents are one, or None when something rules it out."""
+def _lasting(a: _Node, b: _Node) -> bool:
+    """Whether two reports far apart in time may be one event followed up: both deadly
+    (`LASTING_TOLL`), sharing two rare multi-word names (a tower, an arena, a theatre), or
+    one or the incident's name and a figure, and neither published before the other's
+    event."""
+    if min(a.toll, b.toll) < LASTING_TOLL:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x.lo_day and (x.li.date_prec or 9) <= 2 and x.lo_day < _day(x.li.published) - 7:
+            pub = _day(y.li.published)  # x is dated to its event, not to its report
+            if pub and pub < x.lo_day - DATE_SLACK_DAYS:
+                return False
+    names = [w for w in a.rare_words if " " in w and w in b.rare_words]
+    if len(names) >= 2:
+        return True
+    return bool(names or _same_name(a, b)) and _meet(a.rare_figs, b.rare_figs)
+
+
+def _tolls_apart(x: int, y: int) -> int:
+    """How strongly two tolls speak against one event within days (20 dead and 600 dead):
+    beyond ten times the smaller, strongly; below, or where the smaller is a first count of
+    a few (tolls rise; a toll here is the larger of the killed and the injured), not at all."""
+    lo, hi = min(x, y), max(x, y)
+    return 2 if lo >= LASTING_TOLL and hi > 10 * lo else 0
+
+
+def _same_name(a: _Node, b: _Node) -> bool:
+    """The same incident name, or one report's name ("the Grenfell Tower fire") whose proper
+    part the other names ("Grenfell Tower")."""
+    na, nb = (n.li.name.lower() if n.li.name else "" for n in (a, b))
+    if na and na == nb:
+        return True
+    return any(
+        n and (stem := n.rsplit(" ", 1)[0]) != n and stem in other.words
+        for n, other in ((na, b), (nb, a))
+    )
+
+
+def _day(value: str | None) -> int:
+    d = parse_iso(value) if value and len(value) >= 10 else None
+    return d.toordinal() if d else 0
+
+
+def pair_score(a: _Node, b: _Node, lasting: bool = False) -> int | None:
+    """The evidence that two local incidents are one, or None when something rules it out.
+
+    With `lasting`, the dates need not meet (`_lasting` decides whether they may differ)."""
     if a.li.doc_id == b.li.doc_id:
         return None
     ca, cb = a.li.country, b.li.country
@@ -227,13 +284,16 @@ def pair_score(a: _Node, b: _Node) -> int | None:
         return None
     if a.conflict or b.conflict:
         return THRESHOLD if a.conflict and b.conflict and ca and cb else None
+    penalty = 0
     if not types_compatible(a.li.type, b.li.type):
-        return None
-    if a.lo_day and b.lo_day:
+        penalty = TYPE_PENALTY * (1 + ((a.li.type in DISASTERS) != (b.li.type in DISASTERS)))
+    if a.lo_day and b.lo_day and not lasting:
         slow = a.li.type in SLOW_TYPES or b.li.type in SLOW_TYPES
         slack = SLOW_SLACK_DAYS if slow else DATE_SLACK_DAYS
         if a.lo_day - slack > b.hi_day or b.lo_day - slack > a.hi_day:
             return None
+    if lasting and not _lasting(a, b):
+        return None
     specific = min(3, _common(a.rare_words, b.rare_words)) + min(
         2, _common(a.rare_figs, b.rare_figs)
     )
@@ -265,7 +325,9 @@ def pair_score(a: _Node, b: _Node) -> int | None:
         or ((km := _distance_km(a.li, b.li)) is not None and km < NEAR_KM)
     ):
         score += 1
-    elif (a.geo and b.geo) or specific < 3:
+    elif (a.geo and b.geo) or specific < 3 or not _same_name(a, b):
+        # two places apart that neither report names in the other: two events unless the
+        # reports name the incident alike
         return None
     if a.li.type and a.li.type == b.li.type and a.li.type not in VIOLENT_GENERIC:
         score += 1
@@ -273,7 +335,37 @@ def pair_score(a: _Node, b: _Node) -> int | None:
             score += 1
     if a.li.date_prec == 1 and a.li.date == b.li.date:
         score += 1
-    return score + specific
+    if not lasting and not _meet(a.rare_figs, b.rare_figs):
+        score -= _tolls_apart(a.toll, b.toll)
+    if min(a.toll, b.toll) >= MASS_CASUALTY and ca and ca == cb:
+        score += 1  # two mass-casualty events in one country within days are rare
+    return score + specific - penalty
+
+
+def _lasting_pairs(nodes: list[_Node]) -> list[tuple[int, int, int, int]]:
+    """Scored pairs of deadly reports that share a rare multi-word name, whatever their dates
+    (a follow-up weeks later, an undated flash): indexed by that name, so the cost grows
+    with the reports of one name, never with the ledger."""
+    by_name: dict[str, list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        if n.toll < LASTING_TOLL or n.conflict:
+            continue
+        for w in n.rare_words:
+            if " " in w:
+                by_name[w].append(i)
+        if n.li.name:
+            by_name[f"name:{n.li.name.lower()}"].append(i)
+    out = []
+    seen: set[tuple[int, int]] = set()
+    for group in by_name.values():
+        for i, j in combinations(group, 2):
+            if (i, j) in seen:
+                continue
+            seen.add((i, j))
+            score = pair_score(nodes[i], nodes[j], lasting=True)
+            if score is not None and score >= THRESHOLD:
+                out.append((-score, i, j, 1))
+    return out
 
 
 class _Sets:
@@ -293,8 +385,9 @@ class _Sets:
             i = self.parent[i]
         return i
 
-    def union(self, i: int, j: int) -> bool:
-        """Merge the clusters of i and j unless they name different places or days."""
+    def union(self, i: int, j: int, lasting: bool = False) -> bool:
+        """Merge the clusters of i and j unless they name different places or days; a
+        `lasting` link (a follow-up) may span any days and keeps the earlier event's."""
         a, b = self.find(i), self.find(j)
         if a == b:
             return True
@@ -303,7 +396,9 @@ class _Sets:
             return False
         da, db = self.days[a], self.days[b]
         span = None
-        if da and db:
+        if da and db and lasting:
+            span = min(da, db)
+        elif da and db:
             span = (min(da[0], db[0]), max(da[1], db[1]))
             if not (self.slow[a] or self.slow[b]) and (span[1] - span[0]).days > MAX_SPAN_DAYS:
                 return False
@@ -316,8 +411,8 @@ class _Sets:
 
 
 def _link_conflicts(members: list[int], nodes: list[_Node], sets: _Sets) -> None:
-    """Merge one country's conflict block. Its pairs all score `THRESHOLD` and touch no other
-    node, so they are merged here, in the order the ledger's sort would give (lowest node
+    """Merge one country's conflict block: conflicts at the same town, or at none (the
+    country's war). Its pairs all score `THRESHOLD` and touch no other node, so they are merged here, in the order the ledger's sort would give (lowest node
     first), as they come, never stored. A big block pairs only members that share a place or
     of which one has none."""
     known = sorted(i for i in members if nodes[i].li.country)
@@ -333,7 +428,11 @@ def _link_conflicts(members: list[int], nodes: list[_Node], sets: _Sets) -> None
             near = {j for p in nodes[i].places for j in by_place[p]} | set(unplaced)
             others = sorted(j for j in near if j > i)
         for j in others:
-            if nodes[i].li.doc_id != nodes[j].li.doc_id and sets.find(i) != sets.find(j):
+            if (
+                nodes[i].li.doc_id != nodes[j].li.doc_id
+                and nodes[i].places == nodes[j].places
+                and sets.find(i) != sets.find(j)
+            ):
                 sets.union(i, j)
 
 
@@ -602,8 +701,8 @@ def link_across(
     limit = max(RARE_MIN, int(len(nodes) * RARE_SHARE))
     _mark_rare(nodes, {w for w, c in df.items() if c <= limit})
     del df
-    scored: list[tuple[int, int, int]] = []
-    """(-score, i, j): node order is (doc_id, key) order, so ties break by the documents."""
+    scored: list[tuple[int, int, int, int]] = []
+    """(-score, i, j, lasting): node order is (doc_id, key) order, so ties break by the documents."""
     coarse = [not _precise(n) for n in nodes]
     periods: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for key in blocks:
@@ -623,11 +722,12 @@ def link_across(
                 seen.add((i, j))
                 score = pair_score(nodes[i], nodes[j])
                 if score is not None and score >= THRESHOLD:
-                    scored.append((-score, i, j))
+                    scored.append((-score, i, j, 0))
     del coarse, periods
+    scored.extend(_lasting_pairs(nodes))
     sets = _Sets(nodes)
-    for _, i, j in sorted(scored):
-        sets.union(i, j)
+    for _, i, j, lasting in sorted(scored):
+        sets.union(i, j, bool(lasting))
     for key in sorted(k for k in blocks if k[0] == "conflict"):
         _link_conflicts(_members(key, blocks, countryless), nodes, sets)
     del blocks, countryless

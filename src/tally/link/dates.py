@@ -8,7 +8,9 @@ with UCDP's precision code: 1 an exact day, 2 a span of 2–6 days, 3 a week,
 
 from __future__ import annotations
 
+import bisect
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -220,13 +222,23 @@ def find_dates(text: str, published: str | date | None) -> list[DateMention]:
     """Every date expression of `text` resolved against `published`, in text order.
 
     Where expressions overlap, the first pattern (the most specific) wins.
+    Linking asks about the same sentence once per figure in it, so the answers
+    of recent texts are kept: a sentence is scanned once, however many figures
+    it holds.
     """
     pub = published if isinstance(published, date) else parse_iso(published)
-    taken: list[tuple[int, int]] = []
+    return list(_find_dates(text, pub))
+
+
+@functools.lru_cache(maxsize=64)
+def _find_dates(text: str, pub: date | None) -> tuple[DateMention, ...]:
+    starts: list[int] = []
+    ends: list[int] = []
     out: list[DateMention] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            i = bisect.bisect_left(starts, m.start())
+            if (i and ends[i - 1] > m.start()) or (i < len(starts) and starts[i] < m.end()):
                 continue
             got = _resolve(kind, m, pub)
             if not got:
@@ -237,6 +249,7 @@ def find_dates(text: str, published: str | date | None) -> list[DateMention]:
             )
             if kind in {"my", "m_last_year"}:
                 prec = 4
-            taken.append((m.start(), m.end()))
+            starts.insert(i, m.start())
+            ends.insert(i, m.end())
             out.append(DateMention(m.start(), m.end(), lo, hi, prec, kind))
-    return sorted(out, key=lambda d: d.start)
+    return tuple(sorted(out, key=lambda d: d.start))

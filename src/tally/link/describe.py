@@ -160,6 +160,12 @@ _STOP_PLACES = {
     "ms",
     "god",
     "christmas",
+    "easter",
+    "breaking",
+    "urgent",
+    "update",
+    "live",
+    "exclusive",
 }
 
 
@@ -308,6 +314,8 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
                     text[m.start() : m.start("p")],
                 )
             )
+            if re.match(r"\s+\d", text[m.end("p") :]):
+                continue  # "Route 91", "Building 7": a road or a unit, not a place
             phrase = re.split(r"['’]s\s+", m.group("p"))[-1]
             out.append((rank, m.start("p"), phrase, m.groupdict().get("s"), near, named))
 
@@ -358,7 +366,17 @@ def _country_names(loc: Located) -> set[str]:
 
 
 _PROPER = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
-_WORD_STOP = _STOP_PLACES | {"in", "on", "at", "after", "but", "and", "police", "officials", "said"}
+_WORD_STOP = (_STOP_PLACES - {"easter"}) | {
+    "in",
+    "on",
+    "at",
+    "after",
+    "but",
+    "and",
+    "police",
+    "officials",
+    "said",
+}
 
 
 def proper_words(text: str, limit: int = 40) -> list[str]:
@@ -443,12 +461,13 @@ def describe(doc: Document, headline: str, lead: list[Sentence]) -> LocalInciden
         date_s, prec = format_range(pub - timedelta(days=6), pub, 3), 3
     countries, _ = _hints(top)
     early = len(headline) + 1 + (len(lead[0].text) if lead else 0)
-    loc = place_in(top, None, top, early)
+    body_country = _main_country(doc) if len(countries) != 1 else None
+    loc = place_in(top, body_country, top, early)
     country = (
         loc.country if loc and loc.country else (min(countries) if len(countries) == 1 else None)
     )
     if country is None:
-        country = _main_country(doc)
+        country = body_country
     words = proper_words(top)
     return LocalIncident(
         doc_id=doc.id,

@@ -23,8 +23,16 @@ import dataclasses
 import re
 from datetime import date, timedelta
 
+from tally.link import gazetteer
 from tally.link.dates import DateMention, find_dates, format_range, parse_iso, prec_of
-from tally.link.describe import describe, incident_type, name_in, place_in, proper_words
+from tally.link.describe import (
+    Located,
+    describe,
+    incident_type,
+    name_in,
+    place_in,
+    proper_words,
+)
 from tally.link.text import Sentence, lead, sentence_at, sentences
 from tally.models import Document, Figure, LocalIncident
 from tally.words import small_numbers
@@ -43,7 +51,11 @@ _CONFLICT_CUE = re.compile(
     r"|(?:across|throughout|around) the (?:city|county|state|country|nation|region|\w+ boroughs)"
     r"|citywide|nationwide|in (?:\d+|\w+) separate (?:shootings|incidents|attacks)"
     r"|separate (?:shooting )?incidents|in separate shootings"
-    r"|in total since|since (?:the (?:start|beginning|outbreak)|(?:the )?fighting|the war|the conflict))\b",
+    r"|(?:across|throughout) (?!the\b)(?-i:[A-Z][a-z]+)|the (?:battle|offensive|siege) (?:for|of)\b"
+    r"|[\w]+-(?:year|month|week|decade) (?:war|conflict|insurgency|siege|occupation)"
+    r"|for (?:more than|over|nearly|almost) (?:\w+ )?(?:weeks?|months?|years?)"
+    r"|in total since|since (?:the (?:start|beginning|outbreak)|(?:the )?fighting|the war|the conflict"
+    r"|the (?:invasion|offensive|siege|campaign) (?:began|started)))\b",
     re.I,
 )
 _RELATIVE_CUE = re.compile(
@@ -60,7 +72,8 @@ _SINCE_WHEN = re.compile(r",?\s*(?:when|where|in which)\b")
 _CONFLICT_AFTER = re.compile(
     r"(?:in|during|of|since) (?:the|a|its) (?:[\w-]+ )?(?:war|insurgency|conflict)\b"
     r"|in (?:less|more) than|over the (?:past|last)|since|(?:across|throughout|around) the"
-    r"|citywide|nationwide|(?:in )?(?:\w+ )?separate|(?:earlier |so far )?this (?:year|month)",
+    r"|citywide|nationwide|(?:in )?(?:\w+ )?separate|(?:earlier |so far )?this (?:year|month)"
+    r"|(?:across|throughout) (?-i:[A-Z])",
     re.I,
 )
 _COMPARISON = re.compile(
@@ -98,6 +111,8 @@ def link_within(doc: Document, figures: list[Figure]) -> tuple[list[Figure], lis
         si = sentence_at(sents, f.start)
         sent = sents[si] if sents else Sentence(0, len(doc.text), doc.text)
         key, li = _classify(doc, f, sent, main, main_lo, f.start < lead_end)
+        if key == MAIN and _after_war(doc, sents, si, main_lo, figures):
+            key, li = CONFLICT, _conflict(doc, main, None, "conflict", sents[si - 1].text)
         if key == MAIN and keys and _ANAPHORA.match(doc.text[sent.start : f.end]):
             prev = [k for k, s in zip(keys, sentence_of, strict=True) if s == si - 1]
             if prev and prev[-1] != MAIN:
@@ -242,17 +257,7 @@ def _classify(
         doc_id=doc.id, published=doc.published, background=True, country=main.country, type=kind
     )
     if cue.kind == "conflict":
-        lo_hi = cue.date
-        date_s = format_range(lo_hi[0], lo_hi[1], 5) if lo_hi else None
-        return CONFLICT, LocalIncident(
-            key=CONFLICT,
-            date=date_s,
-            date_prec=5 if date_s else None,
-            where_prec=6 if main.country else None,
-            place=None,
-            cues=("kind:conflict",),
-            **base,
-        )
+        return CONFLICT, _conflict(doc, main, cue.date, kind, clause)
     if cue.kind == "past" and cue.date:
         lo, hi, prec = cue.date
         key = f"bg-{lo:%Y%m%d}"
@@ -283,6 +288,71 @@ def _classify(
             cues=li.cues + place.cues,
         )
     return key, li
+
+
+def _conflict(
+    doc: Document,
+    main: LocalIncident,
+    lo_hi: tuple[date, date, int] | None,
+    kind: str | None,
+    clause: str,
+) -> LocalIncident:
+    """The document's background conflict (one per document), at the town its sentence names
+    (a siege of one city is not the country's war)."""
+    date_s = format_range(lo_hi[0], lo_hi[1], 5) if lo_hi else None
+    at = place_in(clause, main.country) or _town_named(clause, main.country)
+    town = at is not None and at.lat is not None and at.country == main.country
+    return LocalIncident(
+        doc_id=doc.id,
+        key=CONFLICT,
+        published=doc.published,
+        background=True,
+        country=main.country,
+        type=kind,
+        date=date_s,
+        date_prec=5 if date_s else None,
+        where_prec=at.where_prec if town else 6 if main.country else None,
+        place=at.place if town else None,
+        admin1=at.admin1 if town else None,
+        lat=at.lat if town else None,
+        lon=at.lon if town else None,
+        cues=("kind:conflict", *(at.cues if town else ())),
+    )
+
+
+def _town_named(clause: str, country: str | None) -> Located | None:
+    """The first capitalised word of `clause` that is a town of `country` in the gazetteer
+    ("Mariupol, a port city, has been encircled ...")."""
+    if not country:
+        return None
+    for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", clause):
+        p = next((p for p in gazetteer.places(m.group(0)) if p.country == country), None)
+        if p is not None:
+            name = p.name.lower()
+            cues = (f"place:{name}", f"geo:{p.country}:{p.admin1}:{name}", f"pop:{p.population}")
+            return Located(p.name, p.admin1, p.country, p.lat, p.lon, 1, cues)
+    return None
+
+
+_WAR = re.compile(
+    r"\b(?:war|insurgency|conflict|siege|occupation|offensive|invasion|encircled|besieged)\b", re.I
+)
+
+
+def _after_war(
+    doc: Document, sents: list[Sentence], si: int, main_lo: date | None, figures: list[Figure]
+) -> bool:
+    """A figure in a sentence of no incident of its own right after a sentence that sets
+    out a war without a figure ("After a six-year war, ... . Around one million live as
+    refugees."): it counts the war, not the article's incident."""
+    if si == 0 or not sents or incident_type(sents[si].text):
+        return False
+    prev = sents[si - 1]
+    if "\n\n" in doc.text[prev.end : sents[si].start] or not _WAR.search(prev.text):
+        return False
+    if any(prev.start <= f.start < prev.end for f in figures):
+        return False
+    return any(c.kind == "conflict" for c in _cues(doc, prev, main_lo, prev.end))
 
 
 def _relative_date(

@@ -9,7 +9,6 @@ and exports apply to the figures stream and the incident assignments.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import secrets
 from collections.abc import Iterable, Iterator
@@ -17,23 +16,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from tally.errors import TallyError
-from tally.models import CATEGORIES, GROUPS, QUALIFIERS, Figure, Incident
+from tally.models import CATEGORIES, GROUPS, MAX_VALUE, QUALIFIERS, Figure, Incident
 from tally.store.db import Connection
+from tally.store.reviewers import ReviewError, Reviewers
 
 EDITABLE = ("value", "value_high", "category", "group", "qualifier", "attribution")
 """Figure fields a reviewer may correct."""
-
-
-class ReviewError(TallyError):
-    """A correction that cannot be applied (bad value, unknown incident, no such reviewer)."""
-
-    code = "T500"
-
-
-def hash_token(token: str) -> str:
-    """Tokens are random, so one SHA-256 is enough to store them safely."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def _now() -> str:
@@ -177,6 +165,8 @@ def clean_fields(raw: dict[str, Any]) -> dict[str, Any]:
             continue
         if not (text.isascii() and text.isdigit()):
             raise ReviewError(f"{name} must be a whole number, not {text[:20]!r}")
+        if len(text) > len(str(MAX_VALUE)) or int(text) > MAX_VALUE:
+            raise ReviewError(f"{name} must be at most {MAX_VALUE:,} (more people than live)")
         out[name] = int(text)
     for name, allowed in (("category", CATEGORIES), ("group", GROUPS), ("qualifier", QUALIFIERS)):
         value = str(raw.get(name) or "").strip()
@@ -190,41 +180,33 @@ def clean_fields(raw: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class Corrections:
-    """Reviewers, corrections and the audit log of one ledger."""
+def checked_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """Stored corrected fields (a subset of `EDITABLE`) as they must be, else `ReviewError`.
 
-    def __init__(self, conn: Connection) -> None:
-        self.conn = conn
-
-    # reviewers ---------------------------------------------------------------
-
-    def add_reviewer(self, name: str) -> str:
-        """Create a reviewer and return their new token (shown once, stored hashed)."""
-        name = name.strip()
-        if not name or len(name) > 80:
-            raise ReviewError("a reviewer needs a name of 1 to 80 characters")
-        token = secrets.token_urlsafe(24)
-        with self.conn.transaction() as c:
-            if c.query("SELECT 1 FROM reviewers WHERE name = ?", (name,)):
-                raise ReviewError(f"reviewer {name!r} exists already")
-            c.execute(
-                "INSERT INTO reviewers (name, token_hash, created_at) VALUES (?, ?, ?)",
-                (name, hash_token(token), _now()),
+    Corrections imported from a file are checked as a reviewer's form is, so no
+    value a ledger cannot hold (or no count of people can be) gets in.
+    """
+    if not isinstance(fields, dict):
+        raise ReviewError("corrected fields must be an object of field names and values")
+    allowed = {"category": CATEGORIES, "group": GROUPS, "qualifier": QUALIFIERS}
+    for name, value in fields.items():
+        if name in {"value", "value_high"}:
+            ok = (value is None and name == "value_high") or (
+                type(value) is int and 0 <= value <= MAX_VALUE
             )
-        return token
+        elif name in allowed:
+            ok = value in allowed[name]
+        elif name == "attribution":
+            ok = value is None or (isinstance(value, str) and len(value) <= 200)
+        else:
+            ok = False
+        if not ok:
+            raise ReviewError(f"a corrected {name} of {str(value)[:30]!r} is not allowed")
+    return fields
 
-    def reviewer(self, token: str | None) -> str | None:
-        """The name of the reviewer holding `token`, or None."""
-        if not token:
-            return None
-        rows = self.conn.query(
-            "SELECT name FROM reviewers WHERE token_hash = ?", (hash_token(token),)
-        )
-        return rows[0][0] if rows else None
 
-    def reviewers(self) -> list[str]:
-        """Every reviewer's name."""
-        return [r[0] for r in self.conn.query("SELECT name FROM reviewers ORDER BY name")]
+class Corrections(Reviewers):
+    """Reviewers, corrections and the audit log of one ledger."""
 
     # reading -----------------------------------------------------------------
 
@@ -505,7 +487,7 @@ class Corrections:
                                 row["key"],
                                 row["doc_id"],
                                 row.get("status"),
-                                json.dumps(row.get("fields") or {}),
+                                json.dumps(checked_fields(row.get("fields") or {})),
                                 row.get("incident"),
                                 row["reviewer"],
                                 row["at"],

@@ -10,8 +10,10 @@ the ledger (is this text stored already?) never race another writer.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
+import os
 import re
 import sqlite3
 import time
@@ -124,9 +126,8 @@ class Connection:
                 self._raw.execute("PRAGMA synchronous=NORMAL")
                 self._raw.execute("PRAGMA foreign_keys=ON")
             except sqlite3.DatabaseError as err:
-                if "locked" in str(err) or "busy" in str(err):
-                    raise StoreError(f"cannot open the ledger: {err}", source=self.target) from err
-                raise StoreError(f"not an SQLite ledger: {err}", source=self.target) from err
+                cause = _read_only(path) or store_cause(err) or f"not an SQLite ledger: {err}"
+                raise StoreError(cause, source=self.target) from err
         self._depth = 0
 
     def _wal(self, timeout: float) -> None:
@@ -146,32 +147,52 @@ class Connection:
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Run one statement and return the cursor."""
+        row = self._row(params)
         try:
-            if self.postgres:
-                cur = self._raw.cursor()
-                cur.execute(self._sql(sql), tuple(params))
-                return cur
-            return self._raw.execute(sql, tuple(params))
+            try:
+                return self._execute(sql, row)
+            except UnicodeEncodeError:
+                return self._execute(sql, _text_safe(row))
         except Exception as err:
             self._recover()
             self._translate(err)
             raise
 
+    def _execute(self, sql: str, row: tuple) -> Any:
+        if self.postgres:
+            cur = self._raw.cursor()
+            cur.execute(self._sql(sql), row)
+            return cur
+        return self._raw.execute(sql, row)
+
     def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
         """Run one statement for many parameter rows."""
-        rows = [tuple(r) for r in rows]
-        if not rows:
+        batch = [self._row(r) for r in rows]
+        if not batch:
             return
         try:
-            if self.postgres:
-                with self._raw.cursor() as cur:
-                    cur.executemany(self._sql(sql), rows)
-            else:
-                self._raw.executemany(sql, rows)
+            try:
+                self._executemany(sql, batch)
+            except UnicodeEncodeError:
+                self._executemany(sql, [_text_safe(r) for r in batch])
         except Exception as err:
             self._recover()
             self._translate(err)
             raise
+
+    def _executemany(self, sql: str, rows: list[tuple]) -> None:
+        if self.postgres:
+            with self._raw.cursor() as cur:
+                cur.executemany(self._sql(sql), rows)
+        else:
+            self._raw.executemany(sql, rows)
+
+    def _row(self, params: Sequence[Any]) -> tuple:
+        """The parameters as a tuple; on PostgreSQL, text without NUL (its text cannot hold one)."""
+        row = tuple(params)
+        if self.postgres and any(isinstance(v, str) and "\x00" in v for v in row):
+            row = tuple(v.replace("\x00", "") if isinstance(v, str) else v for v in row)
+        return row
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         """Run a query and return all its rows."""
@@ -235,6 +256,18 @@ class Connection:
             return
         self._depth = 1
         try:
+            self._begin(write)
+            yield self
+        except BaseException:
+            self._depth = 0
+            self._rollback()
+            raise
+        else:
+            self._depth = 0
+            self._commit()
+
+    def _begin(self, write: bool) -> None:
+        try:
             if self.postgres:
                 self._raw.commit()
                 if write:
@@ -243,14 +276,23 @@ class Connection:
                     self._raw.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             else:
                 self._raw.execute("BEGIN IMMEDIATE" if write else "BEGIN DEFERRED")
-            yield self
-        except BaseException:
-            self._depth = 0
-            self._raw.rollback()
+        except Exception as err:
+            self._rollback()
+            self._translate(err)
             raise
-        else:
-            self._depth = 0
+
+    def _commit(self) -> None:
+        """Commit; a failure (disk full, read-only, locked) rolls back whole and says why."""
+        try:
             self._raw.commit()
+        except Exception as err:
+            self._rollback()
+            self._translate(err)
+            raise
+
+    def _rollback(self) -> None:
+        with contextlib.suppress(Exception):  # the connection is gone: nothing to undo
+            self._raw.rollback()
 
     def close(self) -> None:
         """Close the connection."""
@@ -261,14 +303,77 @@ class Connection:
         if self.postgres and self._depth == 0:
             self._raw.rollback()
 
-    def _translate(self, err: Exception) -> None:
-        if isinstance(err, sqlite3.DatabaseError) and "not a database" in str(err):
-            raise StoreError(
-                "not an SQLite ledger (file is not a database)", source=self.target
-            ) from err
-        if isinstance(err, sqlite3.OperationalError) and any(
-            w in str(err) for w in ("locked", "busy", "disk", "readonly", "unable to open")
-        ):
-            raise StoreError(f"database error: {err}", source=self.target) from err
-        if self.postgres and type(err).__name__ in {"OperationalError", "InterfaceError"}:
-            raise StoreError(f"database error: {err}".splitlines()[0], source=self.target) from err
+    def _translate(self, err: BaseException) -> None:
+        """Raise the `StoreError` a user can act on for a database failure, if it is one."""
+        cause = store_cause(err)
+        if cause is not None:
+            raise StoreError(cause, source=self.target) from err
+
+
+_SQLITE_CAUSES = (
+    ("not a database", "not an SQLite ledger (file is not a database)"),
+    ("disk is full", "the disk is full (nothing of this transaction was written)"),
+    ("disk i/o", "the disk failed to read or write (nothing of this transaction was written)"),
+    ("readonly", "the ledger is read-only (a read-only file or file system)"),
+    ("read-only", "the ledger is read-only (a read-only file or file system)"),
+    ("locked", "the ledger is locked by another writer (try again when it is done)"),
+    ("busy", "the ledger is locked by another writer (try again when it is done)"),
+    ("unable to open", "cannot open the ledger file (is its folder writable?)"),
+)
+
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _text_safe(row: tuple) -> tuple:
+    """`row` with lone surrogates (undecodable bytes that slipped through) as U+FFFD.
+
+    Only used after an encoding failure, so well-formed text costs nothing.
+    """
+    return tuple(_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for v in row)
+
+
+def _read_only(path: Path) -> str | None:
+    """Why an SQLite ledger at `path` cannot be written, when its file system or folder says."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "the ledger is on a read-only file system"
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK):
+        return "the ledger's folder is not writable (SQLite needs it for its journal)"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the ledger file is read-only"
+    return None
+
+
+def store_cause(err: BaseException) -> str | None:
+    """One line naming why a database statement or commit failed, or None if not known.
+
+    Disk full, a read-only file system, a lock held too long, a value too large:
+    what the user can fix. A transaction that fails is rolled back whole.
+    """
+    text = str(err).splitlines()[0] if str(err) else type(err).__name__
+    if isinstance(err, OverflowError):
+        return "a number too large for the ledger (over 2^63)"
+    if isinstance(err, sqlite3.DatabaseError):
+        low = text.lower()
+        for needle, cause in _SQLITE_CAUSES:
+            if needle in low:
+                return cause
+        if isinstance(err, sqlite3.OperationalError):
+            return f"database error: {text}"
+        return None
+    name = type(err).__name__
+    if name in {"NumericValueOutOfRange", "DataError"}:
+        return f"a value the ledger cannot hold: {text}"
+    if name == "DiskFull":
+        return "the disk is full (nothing of this transaction was written)"
+    if name == "ReadOnlySqlTransaction":
+        return "the ledger is read-only (a read-only server or transaction)"
+    if name in {"OperationalError", "InterfaceError"} and type(err).__module__.startswith(
+        "psycopg"
+    ):
+        return f"database error: {text}"
+    return None

@@ -12,7 +12,6 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
-from itertools import groupby, islice
 from pathlib import Path
 from typing import Any
 
@@ -23,45 +22,27 @@ from tally.models import (
     Figure,
     Incident,
     LocalIncident,
-    Reconciled,
-    Span,
-    Statement,
     outlet,
 )
 from tally.store.db import Connection
+from tally.store.rows import (
+    _DOC_COLS,
+    _FIG_COLS,
+    _FIG_N,
+    _INC_COLS,
+    _LIST_ORDER,
+    _SUMMARY_COLS,
+    _document,
+    _figure,
+    _figure_row,
+    _incident,
+    _local_json,
+    _summary,
+)
 from tally.store.schema import migrate
+from tally.store.staging import Staging
 
 DEFAULT_DB = "tally.db"
-
-_DOC_COLS = (
-    "id, kind, name, url, title, published, publisher, byline, furniture, text, "
-    "language, source_hash, repairs"
-)
-_FIG_COLS = (
-    "key, doc_id, category, grp, value, value_high, qualifier, attribution, quote, "
-    "start_char, end_char, subset, rule, role, local_incident, incident_id"
-)
-_FIG_N = len(_FIG_COLS.split(","))
-"""Columns of a figure row; queries append their own after these (incident_id is the last)."""
-_INC_COLS = (
-    "id, name, type, date, date_prec, place, admin1, country, lat, lon, where_prec, background"
-)
-
-
-_STAGING = {
-    "links": ("relink_map", "relink_moves", "relink_figures", "relink_linked"),
-    "incidents": ("relink_incidents", "relink_changed", "relink_gone"),
-}
-"""What a relink stages (`Ledger.stage_links`, `Ledger.stage_incidents`): temporary tables."""
-_STAGED_JOINS = (
-    "LEFT JOIN relink_map m ON m.doc_id = f.doc_id AND m.key = COALESCE(f.local_incident, '') "
-    "LEFT JOIN relink_moves mv ON mv.key = f.key"
-)
-_STAGED_INCIDENT = (
-    "CASE WHEN m.incident_id IS NULL THEN NULL ELSE COALESCE(mv.incident_id, m.incident_id) END"
-)
-"""The incident a figure counts once staged: its local incident's, or the one a reviewer
-moved it to (a figure of no incident stays so)."""
 
 
 def default_target() -> str:
@@ -69,7 +50,7 @@ def default_target() -> str:
     return os.environ.get("TALLY_DB") or DEFAULT_DB
 
 
-class Ledger:
+class Ledger(Staging):
     """A tally ledger in SQLite (a file path) or PostgreSQL (a `postgresql://` URL)."""
 
     def __init__(self, target: str | Path | None = None, *, create: bool = True) -> None:
@@ -85,6 +66,7 @@ class Ledger:
         self.conn = Connection(self.target)
         migrate(self.conn)
         self._staged: set[str] = set()
+        self._redirects: dict[str, str] = {}
 
     def close(self) -> None:
         """Close the connection."""
@@ -319,188 +301,22 @@ class Ledger:
 
     # incidents ---------------------------------------------------------------
 
-    def renames(self, linked: dict[tuple[str, str], str]) -> dict[str, str]:
-        """The ids linking now gives incidents of the published view that it named otherwise.
-
-        `linked` maps (doc_id, local incident key) to the incident linking gives it now.
-        An incident of the published view takes the id that most of its local incidents
-        now have (ties: the first id); only ids that change are returned.
-        """
-        rows = self.conn.iterate(
-            "SELECT linked, doc_id, key FROM local_incidents WHERE linked IS NOT NULL "
-            "ORDER BY linked, doc_id, key"
-        )
-        return _renames((old, linked.get((d, k)), 1) for old, d, k in rows)
-
-    def staged_renames(self) -> dict[str, str]:
-        """`renames` as the staged links give them, read from the ledger as it is now (a
-        relink publishing checks that nobody else's view renamed the incidents meanwhile).
-        Only incidents with a local incident whose link changed are counted."""
-        rows = self.conn.query(
-            "SELECT l.linked, m.linked, COUNT(*) FROM local_incidents l "
-            "JOIN relink_map m ON m.doc_id = l.doc_id AND m.key = l.key "
-            "WHERE l.linked IN (SELECT l2.linked FROM local_incidents l2 JOIN relink_linked r "
-            "ON r.doc_id = l2.doc_id AND r.key = l2.key) "
-            "GROUP BY l.linked, m.linked ORDER BY l.linked, m.linked"
-        )
-        return _renames(rows)
-
-    def stage_links(
-        self,
-        linked: Iterable[tuple[str, str, str]],
-        moved: dict[str, str],
-        redirects: dict[str, str] | None = None,
-    ) -> None:
-        """Stage the incident every figure counts, in temporary tables, without writing the ledger.
-
-        `linked` gives (doc_id, local incident key, incident id) as linking found them;
-        `redirects` maps an incident a reviewer merged away to the one its figures count,
-        and `moved` maps figure keys to the incident a reviewer moved them to (a figure
-        that counts none stays so). `staged_statements` reads the figures by these
-        incidents, and `publish_staged` writes them (and what linking found). Temporary
-        tables belong to this connection and take no lock on the ledger, so other
-        writers go on meanwhile.
-        """
-        redirects = redirects or {}
-        c = self.conn
-        self._restage("links")
-        c.execute(
-            "CREATE TEMP TABLE relink_map (doc_id TEXT NOT NULL, key TEXT NOT NULL, "
-            "linked TEXT, incident_id TEXT, PRIMARY KEY (doc_id, key))"
-        )
-        c.execute(
-            "CREATE TEMP TABLE relink_moves (key TEXT PRIMARY KEY, incident_id TEXT NOT NULL)"
-        )
-        rows = ((d, k, iid, redirects.get(iid, iid)) for d, k, iid in linked)
-        while chunk := list(islice(rows, 5000)):
-            c.executemany(
-                "INSERT INTO relink_map (doc_id, key, linked, incident_id) VALUES (?, ?, ?, ?)",
-                chunk,
-            )
-        c.executemany(
-            "INSERT INTO relink_moves (key, incident_id) VALUES (?, ?)", list(moved.items())
-        )
-        # What publishing must write: figures counting another incident, links found anew.
-        c.execute("CREATE TEMP TABLE relink_figures (key TEXT PRIMARY KEY, incident_id TEXT)")
-        c.execute(
-            "INSERT INTO relink_figures (key, incident_id) "
-            f"SELECT f.key, {_STAGED_INCIDENT} FROM figures f {_STAGED_JOINS} "
-            "EXCEPT SELECT key, incident_id FROM figures"
-        )
-        c.execute(
-            "CREATE TEMP TABLE relink_linked (doc_id TEXT NOT NULL, key TEXT NOT NULL, "
-            "linked TEXT, PRIMARY KEY (doc_id, key))"
-        )
-        c.execute(
-            "INSERT INTO relink_linked (doc_id, key, linked) SELECT doc_id, key, linked "
-            "FROM relink_map EXCEPT SELECT doc_id, key, linked FROM local_incidents"
-        )
-        self._staged.add("links")
-
-    def staged_statements(self) -> Iterator[tuple[str, list[Statement]]]:
-        """Each staged incident's figures as statements, streamed one incident at a time.
-
-        Incidents come in id order; within one, figures in document and text order
-        (span ties by end, as extraction stores them), each with its document's
-        date, publisher and first name. Figures that count no incident are left
-        out. Memory holds one incident's statements, whatever the ledger's size.
-        """
-        cols = ", ".join(f"f.{c.strip()}" for c in _FIG_COLS.split(",")[:-1])
-        sql = (
-            f"SELECT * FROM (SELECT {cols}, {_STAGED_INCIDENT} AS staged, "
-            "d.published, d.publisher, "
-            "COALESCE((SELECT MIN(n.name) FROM document_names n WHERE n.doc_id = f.doc_id), "
-            "d.name, f.doc_id) AS first_name "
-            f"FROM figures f {_STAGED_JOINS} "
-            "LEFT JOIN documents d ON d.id = f.doc_id) s "
-            "WHERE staged IS NOT NULL "
-            "ORDER BY staged, doc_id, start_char, category, end_char"
-        )
-        n = _FIG_N - 1  # the staged incident stands where incident_id would
-        for incident_id, rows in groupby(self.conn.iterate(sql), key=lambda r: r[n]):
-            yield incident_id, [Statement(_figure(r), r[n + 1], r[n + 2], r[n + 3]) for r in rows]
-
-    def stage_incidents(
-        self, incidents: Iterable[tuple[Incident, list[Reconciled], dict[str, int]]]
-    ) -> None:
-        """Stage every incident with its reconciled figures and totals, to replace the stored ones.
-
-        Written in batches as they come, so `incidents` may be a generator that
-        reads the ledger (`staged_statements`) while this writes.
-        """
-        c = self.conn
-        self._restage("incidents")
-        c.execute("CREATE TEMP TABLE relink_incidents AS SELECT * FROM incidents WHERE 1 = 0")
-        items = iter(incidents)
-        while batch := [_incident_row(*item) for item in islice(items, 500)]:
-            c.executemany(
-                f"INSERT INTO relink_incidents ({_INC_COLS}, killed, injured, documents, conflict, "
-                "reconciled, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                batch,
-            )
-        # What publishing must write: rows new or changed, and ids no longer in the view.
-        for table in ("relink_changed", "relink_gone"):
-            c.execute(f"CREATE TEMP TABLE {table} (id TEXT PRIMARY KEY)")
-        c.execute(
-            "INSERT INTO relink_changed (id) SELECT id FROM "
-            "(SELECT * FROM relink_incidents EXCEPT SELECT * FROM incidents) d"
-        )
-        c.execute(
-            "INSERT INTO relink_gone (id) "
-            "SELECT id FROM incidents EXCEPT SELECT id FROM relink_incidents"
-        )
-        self._staged.add("incidents")
-
-    def publish_staged(self) -> None:
-        """Write what is staged in one transaction: figures' incidents, then the incidents.
-
-        Readers see the old view or the new one, never a mix. Only this step takes
-        the ledger's write lock, and it writes only what differs from the stored view
-        (as staging found it: the caller checks that nothing changed since). The
-        staging stays until `drop_staged`, which the caller runs after the lock is gone.
-        """
-        with self.conn.transaction() as c:
-            if "links" in self._staged:
-                c.execute(
-                    "UPDATE figures SET incident_id = (SELECT s.incident_id FROM relink_figures s "
-                    "WHERE s.key = figures.key) WHERE key IN (SELECT key FROM relink_figures)"
-                )
-                c.execute(
-                    "UPDATE local_incidents SET linked = (SELECT r.linked FROM relink_linked r "
-                    "WHERE r.doc_id = local_incidents.doc_id AND r.key = local_incidents.key) "
-                    "WHERE (doc_id, key) IN (SELECT doc_id, key FROM relink_linked)"
-                )
-            if "incidents" in self._staged:
-                c.execute(
-                    "DELETE FROM incidents WHERE id IN "
-                    "(SELECT id FROM relink_changed UNION ALL SELECT id FROM relink_gone)"
-                )
-                c.execute(
-                    "INSERT INTO incidents SELECT * FROM relink_incidents "
-                    "WHERE id IN (SELECT id FROM relink_changed)"
-                )
-
-    def drop_staged(self) -> None:
-        """Forget what is staged: published, or found stale (the ledger changed under it).
-
-        A read scope, not a write: dropping a big temporary table takes a while, and
-        needs no lock on the ledger.
-        """
-        with self.conn.snapshot():
-            self._restage(None)
-
-    def _restage(self, part: str | None) -> None:
-        """Drop the staged `part` (every part when None), before it is staged anew."""
-        for name, tables in _STAGING.items():
-            if part in (None, name):
-                for table in tables:
-                    self.conn.execute(f"DROP TABLE IF EXISTS {table}")
-                self._staged.discard(name)
-
     def incidents(self) -> list[Incident]:
         """Every incident, main incidents first, then by date."""
         rows = self.conn.query(f"SELECT {_INC_COLS} FROM incidents ORDER BY {_LIST_ORDER}")
         return [_incident(r) for r in rows]
+
+    def resolve(self, incident_id: str) -> str:
+        """The id an incident id names now: itself, or where a merge redirected it."""
+        seen = {incident_id}
+        while rows := self.conn.query(
+            "SELECT new FROM incident_redirects WHERE old = ?", (incident_id,)
+        ):
+            incident_id = rows[0][0]
+            if incident_id in seen:
+                break
+            seen.add(incident_id)
+        return incident_id
 
     def incident(self, incident_id: str) -> Incident:
         """One incident by id."""
@@ -595,179 +411,3 @@ class Ledger:
 
 INCIDENT_SORTS = ("date", "killed", "injured", "documents")
 """What the incident list sorts by (`find_incidents`)."""
-_SUMMARY_COLS = f"{_INC_COLS}, killed, injured, documents, conflict"
-_LIST_ORDER = "background, date DESC, id"
-"""Main incidents first, newest first: the order of every incident listing."""
-
-
-def _summary(r: tuple) -> dict[str, Any]:
-    return {
-        "incident": _incident(r[:12]),
-        "killed": r[12],
-        "injured": r[13],
-        "documents": r[14],
-        "conflict": bool(r[15]),
-        **(json.loads(r[16]) if len(r) > 16 else {}),
-    }
-
-
-_LOCAL_FIELDS = tuple(f.name for f in dataclasses.fields(LocalIncident))
-
-
-def _local_json(li: LocalIncident) -> str:
-    """A local incident as stored: its fields as a JSON object (`asdict` without its deep copy)."""
-    return json.dumps({name: getattr(li, name) for name in _LOCAL_FIELDS})
-
-
-def _figure_row(f: Figure) -> tuple:
-    return (
-        f.key,
-        f.doc_id,
-        f.category,
-        f.group,
-        f.value,
-        f.value_high,
-        f.qualifier,
-        f.attribution,
-        f.quote,
-        f.start,
-        f.end,
-        bool(f.subset),
-        f.rule,
-        f.role,
-        f.incident,
-        None,
-    )
-
-
-def _incident_row(inc: Incident, recs: list[Reconciled], tot: dict[str, int]) -> tuple:
-    return (
-        inc.id,
-        inc.name,
-        inc.type,
-        inc.date,
-        inc.date_prec,
-        inc.place,
-        inc.admin1,
-        inc.country,
-        inc.lat,
-        inc.lon,
-        inc.where_prec,
-        inc.background,
-        tot.get("killed"),
-        tot.get("injured"),
-        len({s.figure.doc_id for r in recs for s in r.statements}),
-        any(r.conflict for r in recs),
-        json.dumps({"totals": tot, "figures": [_reconciled_json(r) for r in recs]}),
-        _search(inc),
-    )
-
-
-def _renames(counts: Iterable[tuple[str, str | None, int]]) -> dict[str, str]:
-    """Old id → new id from (old, new, how many local incidents) rows grouped by old id:
-    each old id goes where most of its local incidents went; unchanged ids are left out."""
-    out: dict[str, str] = {}
-    for old, group in groupby(counts, key=lambda r: r[0]):
-        tally: dict[str, int] = {}
-        for _, new, n in group:
-            if new is not None:
-                tally[new] = tally.get(new, 0) + n
-        if tally:
-            new = min(tally, key=lambda k: (-tally[k], k))
-            if new != old:
-                out[old] = new
-    return out
-
-
-def _search(inc: Incident) -> str:
-    """What the incident list's search matches: id, name, place, region, country and type."""
-    fields = (inc.id, inc.name, inc.place, inc.admin1, inc.country, inc.type)
-    return " ".join(f or "" for f in fields).lower()
-
-
-def _figure(r: tuple) -> Figure:
-    return Figure(
-        doc_id=r[1],
-        category=r[2],
-        group=r[3],
-        value=int(r[4]),
-        value_high=None if r[5] is None else int(r[5]),
-        qualifier=r[6],
-        attribution=r[7],
-        quote=r[8],
-        start=int(r[9]),
-        end=int(r[10]),
-        subset=bool(r[11]),
-        rule=r[12],
-        role=r[13] or "victim",
-        incident=r[15] if r[15] is not None else r[14],
-    )
-
-
-def _document(r: tuple) -> Document:
-    return Document(
-        id=r[0],
-        kind=r[1],
-        name=r[2],
-        url=r[3],
-        title=r[4],
-        published=r[5],
-        publisher=r[6],
-        byline=r[7],
-        furniture=tuple(Span(a, b) for a, b in json.loads(r[8] or "[]")),
-        text=r[9],
-        language=r[10] or "en",
-        source_hash=r[11],
-        repairs=tuple(json.loads(r[12] or "[]")),
-    )
-
-
-def _incident(r: tuple) -> Incident:
-    return Incident(
-        id=r[0],
-        name=r[1],
-        type=r[2],
-        date=r[3],
-        date_prec=r[4],
-        place=r[5],
-        admin1=r[6],
-        country=r[7],
-        lat=r[8],
-        lon=r[9],
-        where_prec=r[10],
-        background=bool(r[11]),
-    )
-
-
-def _reconciled_json(r: Reconciled) -> dict[str, Any]:
-    return {
-        "category": r.category,
-        "group": r.group,
-        "low": r.low,
-        "best": r.best,
-        "high": r.high,
-        "values": list(r.values),
-        "documents": r.documents,
-        "origins": r.origins,
-        "conflict": r.conflict,
-        "why": r.why,
-        "timeline": [list(t) for t in r.timeline],
-        "statements": [
-            {
-                "key": s.figure.key,
-                "doc": s.doc_name,
-                "doc_id": s.figure.doc_id,
-                "published": s.published,
-                "publisher": s.publisher,
-                "value": s.figure.value,
-                "value_high": s.figure.value_high,
-                "qualifier": s.figure.qualifier,
-                "attribution": s.figure.attribution,
-                "quote": s.figure.quote,
-                "start": s.figure.start,
-                "end": s.figure.end,
-                "subset": s.figure.subset,
-            }
-            for s in r.statements
-        ],
-    }

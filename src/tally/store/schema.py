@@ -161,6 +161,28 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "ALTER TABLE figures ADD COLUMN role TEXT NOT NULL DEFAULT 'victim'",
         ],
     ),
+    (
+        "0007_reviewer_sessions",
+        [
+            # A signed-in browser holds a session token, not the reviewer's own: signing out
+            # deletes the session, revoking a reviewer marks them and deletes their sessions.
+            """CREATE TABLE reviewer_sessions (
+                token_hash TEXT PRIMARY KEY,
+                reviewer TEXT NOT NULL,
+                created_at TEXT NOT NULL
+            )""",
+            "CREATE INDEX reviewer_sessions_reviewer ON reviewer_sessions(reviewer)",
+            "ALTER TABLE reviewers ADD COLUMN revoked_at TEXT",
+        ],
+    ),
+    (
+        "0008_incident_redirects",
+        [
+            # A published incident id that a merge folded into another keeps leading there:
+            # bookmarks, links and exports of earlier views still open their incident.
+            "CREATE TABLE incident_redirects (old TEXT PRIMARY KEY, new TEXT NOT NULL)",
+        ],
+    ),
 ]
 
 

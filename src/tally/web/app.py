@@ -13,17 +13,18 @@ import hmac
 import queue
 import secrets
 import threading
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import HTMLResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader
+from starlette.concurrency import run_in_threadpool
 
-from tally.errors import NotFound, TallyError
+from tally.errors import NotFound, TallyError, printable
 from tally.lang.direction import direction
 from tally.store import Ledger, default_target
 from tally.store.corrections import ReviewError
@@ -38,6 +39,7 @@ CSP = (
     "connect-src 'self'; font-src 'self'; form-action 'self'; frame-ancestors 'none'; "
     "base-uri 'none'"
 )
+T = TypeVar("T")
 CSRF_COOKIE = "tally_csrf"
 TOKEN_COOKIE = "tally_token"
 
@@ -58,7 +60,17 @@ def environment() -> Environment:
     env.filters["short"] = render.short_name
     env.filters["dates"] = render.date_range
     env.filters["direction"] = direction
+    env.filters["where"] = public_name
     return env
+
+
+def public_name(name: str | None, reviewer: object = None) -> str:
+    """A document's name as a page may show it: a URL whole; a file only by its own name,
+    unless a reviewer is signed in (a server's folders are not for anonymous readers)."""
+    text = str(name or "")
+    if reviewer or text.startswith(("http://", "https://")):
+        return text
+    return render.short_name(text)
 
 
 class Pool:
@@ -111,6 +123,23 @@ class Site:
         self.env = environment()
         self.secret = secret or secrets.token_bytes(32)
 
+    async def write(self, change: Callable[[Ledger], T], *, relink: bool = True) -> T:
+        """Run `change` on the writer, then relink, in a worker thread; return its result.
+
+        The event loop goes on serving readers meanwhile (a relink of a large
+        ledger takes a second or more). Nothing is relinked when `change` raises
+        or answers with an error page (a refusal).
+        """
+
+        def run() -> T:
+            with self.pool.writer() as led:
+                result = change(led)
+                if relink and not (isinstance(result, Response) and result.status_code >= 400):
+                    relink_after_change(led)
+                return result
+
+        return await run_in_threadpool(run)
+
     def csrf_for(self, cookie: str) -> str:
         """The form token that matches a browser's CSRF cookie."""
         return hmac.new(self.secret, cookie.encode(), hashlib.sha256).hexdigest()[:40]
@@ -140,11 +169,26 @@ class Site:
         return response
 
 
-def create_app(db_target: str | None = None, *, secret: bytes | None = None) -> FastAPI:
-    """The web UI over one ledger (an SQLite file or a postgresql:// URL)."""
+def relink_after_change(led: Ledger) -> None:
+    """Bring the incidents up to date after a reviewer's change (the one relink call)."""
+    from tally.pipeline import relink
+
+    relink(led)
+
+
+def create_app(
+    db_target: str | None = None, *, secret: bytes | None = None, hosts: Iterable[str] = ()
+) -> FastAPI:
+    """The web UI over one ledger (an SQLite file or a postgresql:// URL).
+
+    Requests must name this server by a loopback name or one of `hosts` in
+    their Host header: a page of another site whose name was made to resolve to
+    this address (DNS rebinding) is refused, so it cannot read a local ledger.
+    """
     from tally.web import review, views
 
     site = Site(str(db_target or default_target()), secret)
+    allowed = LOOPBACK_HOSTS | {h.strip("[]").lower() for h in hosts}
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -159,7 +203,13 @@ def create_app(db_target: str | None = None, *, secret: bytes | None = None) -> 
 
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Response:
-        response = await call_next(request)
+        refusal = _refusal(request, allowed)
+        if refusal is not None:
+            response: Response = PlainTextResponse(refusal[1] + "\n", status_code=refusal[0])
+        else:
+            response = await call_next(request)
+        if not request.url.path.startswith("/static/"):
+            response.headers["Cache-Control"] = "no-store"
         response.headers.setdefault("Content-Security-Policy", CSP)
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "same-origin"
@@ -172,6 +222,40 @@ def create_app(db_target: str | None = None, *, secret: bytes | None = None) -> 
         return site.page(request, "error.html", status=status, message=err.line())
 
     return app
+
+
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1", "localhost.localdomain"})
+"""Host names a request may use by default: this machine's own."""
+MAX_PAGE = 1_000_000
+MAX_PARAM = 500
+"""The longest query parameter (a search, a filter) the pages take, in characters."""
+MAX_TERMS = 20
+"""The most words a search may have."""
+
+
+def _host_name(header: str) -> str:
+    """The name in a Host header, without its port (`[::1]:8000` → `::1`)."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+def _refusal(request: Request, allowed: set[str] | frozenset[str]) -> tuple[int, str] | None:
+    """(status, one line) when a request is refused before any route sees it, else None."""
+    host = _host_name(request.headers.get("host", ""))
+    if host not in allowed:
+        shown = printable(host[:80]) or "(none)"
+        return 421, f"this server does not answer to the host name {shown}; start it with --host"
+    for name, value in request.query_params.multi_items():
+        if len(value) > MAX_PARAM:
+            return 400, f"the parameter {name[:40]!r} is over {MAX_PARAM} characters"
+    if len(request.query_params.get("q", "").split()) > MAX_TERMS:
+        return 400, f"a search may have at most {MAX_TERMS} words"
+    page = request.query_params.get("page")
+    if page is not None and not (page.isascii() and page.isdigit() and 1 <= int(page) <= MAX_PAGE):
+        return 400, f"page must be a whole number from 1 to {MAX_PAGE:,}"
+    return None
 
 
 def request_once(app: FastAPI, path: str) -> tuple[int, str]:

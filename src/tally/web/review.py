@@ -3,7 +3,9 @@
 Reading is open; every change needs a reviewer's token (kept in an HttpOnly,
 SameSite=Strict cookie after signing in) and a form CSRF token bound to the
 browser's CSRF cookie. Each change is logged, then the incidents are relinked
-so the page shows the new reconciliation.
+so the page shows the new reconciliation: both in a worker thread
+(`Site.write`), so the event loop, and every reader, go on meanwhile. The
+audit entry's incident is the figure's own, never a form field.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from tally.pipeline import relink
 from tally.store import Ledger
 from tally.store.corrections import EDITABLE, Corrections, ReviewError
 from tally.web.app import TOKEN_COOKIE, Site
@@ -59,7 +60,7 @@ def _authorise(
             request,
             "the form has expired or was not sent by this site; reload the page and try again",
         )
-    reviewer = Corrections(led.conn).reviewer(request.cookies.get(TOKEN_COOKIE))
+    reviewer = Corrections(led.conn).session(request.cookies.get(TOKEN_COOKIE))
     if reviewer is None:
         return None, _refuse(
             site,
@@ -83,23 +84,24 @@ async def login(request: Request) -> Response:
     if not site.csrf_ok(request, _one(form, "csrf")):
         return _refuse(site, request, "the form has expired; reload the page and try again")
     token = _one(form, "token").strip()
-    with site.pool.reader() as led:
-        name = Corrections(led.conn).reviewer(token)
+    signed = await site.write(lambda led: Corrections(led.conn).sign_in(token), relink=False)
     back = _back(_one(form, "back"))
-    if name is None:
+    if signed is None:
         return site.page(request, "login.html", status=403, back=back, failed=True)
     response = RedirectResponse(back, status_code=303)
-    response.set_cookie(TOKEN_COOKIE, token, httponly=True, samesite="strict", path="/")
+    response.set_cookie(TOKEN_COOKIE, signed[1], httponly=True, samesite="strict", path="/")
     return response
 
 
 @router.post("/logout")
 async def logout(request: Request) -> Response:
-    """Forget the reviewer's token."""
+    """End the browser's session on the server (its cookie signs nobody in again) and forget it."""
     site = site_of(request)
     form = await _form(request)
     if not site.csrf_ok(request, _one(form, "csrf")):
         return _refuse(site, request, "the form has expired; reload the page and try again")
+    session = request.cookies.get(TOKEN_COOKIE)
+    await site.write(lambda led: Corrections(led.conn).sign_out(session), relink=False)
     response = RedirectResponse(_back(_one(form, "back")), status_code=303)
     response.delete_cookie(TOKEN_COOKIE, path="/")
     return response
@@ -112,23 +114,24 @@ async def review_figure(request: Request) -> Response:
     form = await _form(request)
     action = _one(form, "action")
     key = _one(form, "key")
-    with site.pool.writer() as led:
+
+    def change(led: Ledger) -> Response | None:
         reviewer, refusal = _authorise(site, request, form, led)
         if refusal:
             return refusal
         if action not in ACTIONS:
-            raise ReviewError(f"unknown action {action!r}")
+            raise ReviewError(f"unknown action {action[:40]!r}")
         doc_id = key.split(":", 1)[0]
         fig = next((f for f in led.figures(doc_id=doc_id) if f.key == key), None)
         if fig is None:
-            raise ReviewError(f"no figure {key!r} in the ledger")
-        incident_id = _one(form, "incident") or fig.incident
+            raise ReviewError(f"no figure {key[:80]!r} in the ledger")
         values = {name: _one(form, name) for name in EDITABLE}
         Corrections(led.conn).review_figure(
-            str(reviewer), fig, action, incident_id, values, _one(form, "move_to").strip() or None
+            str(reviewer), fig, action, fig.incident, values, _one(form, "move_to").strip() or None
         )
-        relink(led)
-    return RedirectResponse(_back(_one(form, "back")), status_code=303)
+        return None
+
+    return await site.write(change) or RedirectResponse(_back(_one(form, "back")), status_code=303)
 
 
 @router.post("/incidents/{incident_id}/merge")
@@ -137,14 +140,16 @@ async def merge(request: Request, incident_id: str) -> Response:
     site = site_of(request)
     form = await _form(request)
     target = _one(form, "target").strip()
-    with site.pool.writer() as led:
+
+    def change(led: Ledger) -> Response | None:
         reviewer, refusal = _authorise(site, request, form, led)
         if refusal:
             return refusal
         led.incident(incident_id)
         Corrections(led.conn).merge(str(reviewer), incident_id, target)
-        relink(led)
-    return RedirectResponse(f"/incidents/{target}", status_code=303)
+        return None
+
+    return await site.write(change) or RedirectResponse(f"/incidents/{target}", status_code=303)
 
 
 @router.post("/incidents/{incident_id}/split")
@@ -153,11 +158,13 @@ async def split(request: Request, incident_id: str) -> Response:
     site = site_of(request)
     form = await _form(request)
     keys = set(form.get("keys") or [])
-    with site.pool.writer() as led:
+
+    def change(led: Ledger) -> Response:
         reviewer, refusal = _authorise(site, request, form, led)
         if refusal:
             return refusal
         figures = [f for f in led.figures(incident_id=incident_id) if f.key in keys]
         part = Corrections(led.conn).split(str(reviewer), incident_id, figures)
-        relink(led)
-    return RedirectResponse(f"/incidents/{part}", status_code=303)
+        return RedirectResponse(f"/incidents/{part}", status_code=303)
+
+    return await site.write(change)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from tally.errors import NotFound
 from tally.models import CATEGORIES, GROUPS, QUALIFIERS, Figure
@@ -32,7 +32,7 @@ def site_of(request: Request) -> Site:
 
 
 def _reviewer(request: Request, led: Ledger) -> str | None:
-    return Corrections(led.conn).reviewer(request.cookies.get(TOKEN_COOKIE))
+    return Corrections(led.conn).session(request.cookies.get(TOKEN_COOKIE))
 
 
 @router.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
@@ -165,10 +165,16 @@ def incident_context(
 
 
 @router.api_route("/incidents/{incident_id}", methods=["GET", "HEAD"], response_class=HTMLResponse)
-def incident_page(request: Request, incident_id: str, all: str = "") -> HTMLResponse:
-    """One incident: the reconciled table, each statement in its sentence, chart, map, log."""
+def incident_page(request: Request, incident_id: str, all: str = "") -> Response:
+    """One incident: the reconciled table, each statement in its sentence, chart, map, log.
+    An id a merge folded into another redirects there (bookmarks keep working)."""
     site = site_of(request)
     with site.pool.reader() as led:
+        if (target := led.resolve(incident_id)) != incident_id:
+            url = request.url_for("incident_page", incident_id=target).include_query_params(
+                **request.query_params
+            )
+            return RedirectResponse(str(url), status_code=301)
         context = incident_context(led, incident_id, None if all else STATEMENTS_SHOWN)
         reviewer = _reviewer(request, led)
     return site.page(
