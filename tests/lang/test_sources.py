@@ -226,3 +226,18 @@ def test_a_sentence_with_its_own_figure_keeps_its_source() -> None:
     text = "Por la mañana se hablaba de 20 muertos. Otros 40 resultaron heridos, informó la prensa."
     figures = {f.value: f.attribution for f in _figures(text, "es")}
     assert figures[20] is None and "prensa" in (figures[40] or ""), figures
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "value"),
+    [
+        ("de", "Beim Angriff starben 18 Menschen.\n2000 Soldaten waren in Bereitschaft.", 2000),
+        (
+            "es",
+            "La riada dejó 40 muertos. Unos 3.000 militares y bomberos siguen en la zona.",
+            3000,
+        ),
+    ],
+)
+def test_a_part_is_never_larger_than_its_total(language: str, text: str, value: int) -> None:
+    assert value not in {f.value for f in _figures(text, language)}

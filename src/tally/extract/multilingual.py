@@ -191,10 +191,11 @@ def extract_language(doc: Document, lang: Language) -> list[Figure]:
     named: str | None = None
     unsourced: list[int] = []
     prior: str | None = None
+    total: int | None = None
     last_end = 0
     for s, e in split_sentences(text, lang.splitter):
         if "\n\n" in text[last_end:s] or ("\n" in text[last_end:s] and doc.kind == "html"):
-            paragraph_source = prior = None
+            paragraph_source = prior = total = None
             unsourced = []
         last_end = e
         sent = text[s:e]
@@ -210,7 +211,9 @@ def extract_language(doc: Document, lang: Language) -> list[Figure]:
         furniture = doc.in_furniture(s, e)
         found = []
         if not furniture and (harmful or prior):
-            found = _sentence_figures(doc, lang, sent, s, found_sources, paragraph_source, prior)
+            found = _sentence_figures(
+                doc, lang, sent, s, found_sources, paragraph_source, prior, total
+            )
             found = found if harmful else [f for f in found if f.rule in _CARRIED]
         if source and not furniture:
             # a sentence that names a source and states no figure speaks of the ones before it
@@ -227,6 +230,8 @@ def extract_language(doc: Document, lang: Language) -> list[Figure]:
         ]
         out.extend(found)
         prior = found[-1].category if found else prior if not harmful else None
+        counts = [f.value for f in found if not f.subset and f.rule != "ml.breakdown"]
+        total = max(counts, default=total) if prior else None
         paragraph_source = source or paragraph_source
     return _dedupe(out)
 
@@ -243,15 +248,19 @@ def _sentence_figures(
     found: list[Source],
     fallback: str | None,
     prior: str | None = None,
+    total: int | None = None,
 ) -> list[Figure]:
-    """The figures of one sentence; `prior` is the category the paragraph was counting."""
+    """The figures of one sentence; `prior` is the category the paragraph was counting and
+    `total` its largest count: a part of it ("ml.breakdown") is never larger."""
     out: list[Figure] = []
     mentions = list(lang.numbers.find(sent))
     starts = [n.start for n in mentions]
     for num in mentions:
         read = read_number(lang, sent, num, prior)
-        if read is None:
+        if read is None or (read.rule == "ml.breakdown" and total and num.value > total):
             continue
+        if not read.subset and read.rule != "ml.breakdown":
+            total = max(total or 0, num.value)
         prior = read.category
         start, end = _quote_span(sent, num)
         out.append(
