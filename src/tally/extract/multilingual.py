@@ -15,8 +15,9 @@ counts people and a harm cue says what befell them:
 - `ml.shot_dead`: an attacker shot dead, with no numeral.
 
 The qualifier is read from the words right before (or after) the number, the
-group from the people noun after it, the source from the sentence's
-attribution or, failing that, the last one in its paragraph.
+group from the people noun after it, the source (`ml_sources`) from the sentence's
+attribution nearest to it or, failing that, the last one in its paragraph, or else the
+first a later sentence of the paragraph names ("... con 45 cuerpos. El CID advierte").
 """
 
 from __future__ import annotations
@@ -24,18 +25,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tally.extract.ml_sources import WORD as _WORD
+from tally.extract.ml_sources import Source, nearest, refers_back, sources
 from tally.extract.numbers import NumberMention
-from tally.extract.sentences import _add  # one trimming rule for both splitters
+from tally.extract.sentences import split_sentences
 from tally.lang import Language
 from tally.models import Document, Figure
 
 _CLAUSE_END = re.compile(r"[.;:!?؟؛\n]|,\s|،|\s[-–—]\s")
 _CLAUSE_START = re.compile(r"[.;:!?؟؛\n]|,\s|،")
 """Where the words before a number start: a dash introduces the number ("Среди погибших — 41")."""
-_SENTENCE_END = re.compile(r"(?<=[.!?؟…])[\"'”’»)\]]*\s+|\n+")
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|\d+")
 _YEAR = range(1900, 2101)
-AFTER_WORDS = 7
+_CARRIED = ("ml.breakdown", "ml.update")
+"""Readings that stand in a sentence with no harm word, from the count before it."""
+AFTER_WORDS = 9
 BEFORE_WORDS = 6
 
 
@@ -45,28 +48,6 @@ class _Read:
     rule: str
     group: str = "people"
     subset: bool = False
-
-
-def sentences(text: str) -> list[tuple[int, int]]:
-    """`(start, end)` of each sentence: after . ! ? ؟ and a space, or at a line break.
-
-    `extract.sentences` asks for an ASCII capital after the stop; in these languages a
-    sentence may open with "Élodie", "Через" or an Arabic letter (no case), so here any
-    character but a lower-case letter opens one. (To fold into the one splitter of issue 12.)
-    """
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENTENCE_END.finditer(text):
-        nxt = text[m.end() : m.end() + 1]
-        if "\n" not in m.group(0) and nxt and nxt.islower():
-            continue
-        abbreviation = re.search(r"(?:\b\w|\d)\.$", text[start : m.start()])
-        if "\n" not in m.group(0) and abbreviation and nxt and not nxt.isupper():
-            continue
-        _add(text, start, m.start(), spans)
-        start = m.end()
-    _add(text, start, len(text), spans)
-    return spans
 
 
 def _words_after(text: str, n: int) -> str:
@@ -129,7 +110,8 @@ def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None
     if lone and people is None and not lang.victims.match(after, len(after) - len(after.lstrip())):
         return None
     group = people[0] if people else "people"
-    subset = group == "people" and bool(lang.subset.search(_words_before(before, 3)))
+    opener = _words_before(before.rstrip(" ,،"), 3)  # "De ellas, 104 tenían"
+    subset = group == "people" and bool(lang.subset.search(opener))
     subset = subset or lone
     # one person named by an article ("un bebé que murió") is one of a toll, not a toll
     harm_here = lang.harm.match(after, len(after) - len(after.lstrip()))
@@ -162,15 +144,17 @@ def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None
         earlier = _harm(lang, before, last=True)
         counted = str(earlier.lastgroup) if earlier else prior
         return _Read(counted or "killed", "ml.toll", group, subset)
-    if prior and subset:
-        return _Read(prior, "ml.breakdown", group, True)
-    if people and prior and people[0] != "people":
-        return _Read(prior, "ml.breakdown", group, subset)
+    if prior and counts and lang.update.search(_words_before(before, 2)):
+        return _Read(prior, "ml.update", group, subset)  # "уночі — вже про 53", "son ya 158"
     listed = lang.copula.match(after)
     if prior and listed:
         named = _people_after(lang, after[listed.end() :])
         if named and named[0] != "people":
             return _Read(prior, "ml.breakdown", named[0], subset)
+    if prior and subset:
+        return _Read(prior, "ml.breakdown", group, True)
+    if people and prior and people[0] != "people":
+        return _Read(prior, "ml.breakdown", group, subset)
     return None
 
 
@@ -199,121 +183,61 @@ def qualifier(lang: Language, sent: str, num: NumberMention) -> str:
     return str(m.lastgroup) if m else "exact"
 
 
-_SOURCE_STOP = re.compile(r"[,،.;:!?؟()«»\"“”\n]|\s[-–—]\s|\s(?:que|dass|что|що|أن)\s", re.I)
-
-
-def attribution(lang: Language, sent: str) -> str | None:
-    """Who the sentence says gave its figures: after "selon"-like words, or by a reporting verb."""
-    m = lang.source_before.search(sent)
-    if m:
-        rest = sent[m.end() :]
-        stop = _SOURCE_STOP.search(rest)
-        src = _trim(rest[: stop.start()] if stop else rest)
-        if src:
-            return src
-        own = sent[m.start() : m.end()].split(maxsplit=1)
-        if len(own) == 2:
-            return own[1]
-    for m in lang.said.finditer(sent):
-        head, rest = sent[: m.start()], sent[m.end() :]
-        stop = _SOURCE_STOP.search(rest)
-        after = rest[: stop.start()] if stop else rest
-        first = next(lang.numbers.find(after), None)
-        after = after[: first.start] if first else after
-        before = [p for p in reversed(_SOURCE_STOP.split(head)) if p and p.strip()]
-        aux = list(lang.auxiliary.finditer(before[0])) if before else []
-        if aux:
-            last = aux[-1]
-            tail = before[0][last.end() :]
-            inner = lang.adverbial_any.search(tail, 1)
-            before[:1] = [before[0][: last.start()], tail[: inner.start()] if inner else tail]
-        order = [(after, True), *((b, False) for b in before)]
-        if not lang.subject_after:
-            order = order[1:] + order[:1]
-        for candidate, inverted in order:
-            src = _source(lang, candidate, inverted)
-            if src:
-                return src
-    return _count_heading(lang, sent)
-
-
-_HEADING = re.compile(r"^(?:[\d:.h]+\s*[-–—]\s*)?(?P<np>[^:;.!?]{3,80}?)\s*:\s*\S")
-
-
-def _count_heading(lang: Language, sent: str) -> str | None:
-    """A count named before a colon ("Primer balance oficial: 63 muertos") is the source."""
-    m = _HEADING.match(sent)
-    if m is None or not lang.toll.search(m.group("np")):
-        return None
-    src = _trim(m.group("np"))
-    return src if src and not lang.harm.search(src) and len(_WORD.findall(src)) <= 8 else None
-
-
-def _source(lang: Language, text: str, inverted: bool = False) -> str | None:
-    """`text` as a source: a short noun phrase, with no number, not an adverbial.
-
-    After its verb (`inverted`), the adverbials that open it are dropped word by word.
-    Before it, a phrase opened by an adverbial ("Через дев'ять днів Маріупольська міська рада")
-    keeps what follows it from the first capitalised word, where capitals mark names
-    rather than every noun.
-    """
-    src = _trim(text)
-    while inverted and src and (m := lang.adverbial.match(src)):  # "a annoncé mardi la police"
-        src = _trim(src[m.end() :])
-    inner = lang.adverbial_any.search(src, 1) if inverted and src else None
-    src = _trim(src[: inner.start()]) if inner else src
-    if not src:
-        return None
-    if lang.adverbial.match(src):
-        if lang.nouns_capitalised:
-            return None
-        cap = re.search(r"(?<=\s)[^\W\d_]", src)
-        while cap and not cap.group(0).isupper():
-            cap = re.compile(r"(?<=\s)[^\W\d_]").search(src, cap.end())
-        if not cap:
-            return None
-        src = src[cap.start() :]
-    if len(_WORD.findall(src)) > 8 or re.search(r"\d", src):
-        return None
-    if next(lang.numbers.find(src), None) or lang.harm.search(src) or lang.victims.search(src):
-        return None
-    article = lang.determiner.match(src)
-    if src[:1].islower() and not article:
-        return None
-    return src if not article or src[article.end() :].strip(" '’") else None
-
-
-def _trim(text: str) -> str | None:
-    words = _WORD.findall(text)
-    if not words or len(words) > 12:
-        return None
-    return " ".join(text.split()).strip(" '’")
-
-
 def extract_language(doc: Document, lang: Language) -> list[Figure]:
     """Every figure stated in `doc` (outside page furniture), read with `lang`'s data."""
     out: list[Figure] = []
     text = doc.text
     paragraph_source: str | None = None
+    named: str | None = None
+    unsourced: list[int] = []
     prior: str | None = None
+    total: int | None = None
     last_end = 0
-    for s, e in sentences(text):
+    for s, e in split_sentences(text, lang.splitter):
         if "\n\n" in text[last_end:s] or ("\n" in text[last_end:s] and doc.kind == "html"):
-            paragraph_source = prior = None
+            paragraph_source = prior = total = None
+            unsourced = []
         last_end = e
         sent = text[s:e]
-        source = attribution(lang, sent)
+        found_sources = []
+        for src in sources(lang, sent):
+            if refers_back(lang, src.text) and named:
+                src = Source(src.at, named)
+            else:
+                named = src.text
+            found_sources.append(src)
+        source = found_sources[0].text if found_sources else None
         harmful = lang.prefilter.search(sent)
-        if doc.in_furniture(s, e) or not (harmful or prior):
+        furniture = doc.in_furniture(s, e)
+        found = []
+        if not furniture and (harmful or prior):
+            found = _sentence_figures(
+                doc, lang, sent, s, found_sources, paragraph_source, prior, total
+            )
+            found = found if harmful else [f for f in found if f.rule in _CARRIED]
+        if source and not furniture:
+            # a sentence that names a source and states no figure speaks of the ones before it
+            for i in unsourced if not found else ():
+                out[i] = _with_source(out[i], source)
+            unsourced = []
+        if furniture or not (harmful or prior):
             paragraph_source = source or paragraph_source
             continue
-        found = _sentence_figures(doc, lang, sent, s, source or paragraph_source, prior)
-        if not harmful:
-            found = [f for f in found if f.rule == "ml.breakdown"]
+        unsourced += [
+            len(out) + i
+            for i, f in enumerate(found)
+            if f.attribution is None and f.rule != "ml.shot_dead"
+        ]
         out.extend(found)
         prior = found[-1].category if found else prior if not harmful else None
+        counts = [f.value for f in found if not f.subset and f.rule != "ml.breakdown"]
+        total = max(counts, default=total) if prior else None
         paragraph_source = source or paragraph_source
     return _dedupe(out)
+
+
+def _with_source(f: Figure, source: str) -> Figure:
+    return Figure(**{**{k: getattr(f, k) for k in f.__slots__}, "attribution": source})
 
 
 def _sentence_figures(
@@ -321,15 +245,22 @@ def _sentence_figures(
     lang: Language,
     sent: str,
     offset: int,
-    source: str | None,
+    found: list[Source],
+    fallback: str | None,
     prior: str | None = None,
+    total: int | None = None,
 ) -> list[Figure]:
-    """The figures of one sentence; `prior` is the category the paragraph was counting."""
+    """The figures of one sentence; `prior` is the category the paragraph was counting and
+    `total` its largest count: a part of it ("ml.breakdown") is never larger."""
     out: list[Figure] = []
-    for num in lang.numbers.find(sent):
+    mentions = list(lang.numbers.find(sent))
+    starts = [n.start for n in mentions]
+    for num in mentions:
         read = read_number(lang, sent, num, prior)
-        if read is None:
+        if read is None or (read.rule == "ml.breakdown" and total and num.value > total):
             continue
+        if not read.subset and read.rule != "ml.breakdown":
+            total = max(total or 0, num.value)
         prior = read.category
         start, end = _quote_span(sent, num)
         out.append(
@@ -340,7 +271,7 @@ def _sentence_figures(
                 value=num.value,
                 value_high=num.value_high,
                 qualifier=qualifier(lang, sent, num),
-                attribution=source,
+                attribution=nearest(found, num.start, starts) or fallback,
                 quote=sent[start:end],
                 start=offset + start,
                 end=offset + end,
@@ -385,12 +316,7 @@ def _dedupe(figures: list[Figure]) -> list[Figure]:
         if key in index:
             first = out[index[key]]
             if first.attribution is None and f.attribution is not None:
-                out[index[key]] = Figure(
-                    **{
-                        **{k: getattr(first, k) for k in first.__slots__},
-                        "attribution": f.attribution,
-                    }
-                )
+                out[index[key]] = _with_source(first, f.attribution)
             continue
         index[key] = len(out)
         out.append(f)

@@ -1,8 +1,17 @@
-"""Sentences with their offsets, split by rule (no parser needed for news prose)."""
+"""Sentences with their offsets, split by rule (no parser needed for news prose).
+
+One splitter for every language; a `Splitter` says how one language's sentences end.
+English (`ENGLISH`, the default) asks for an ASCII capital or digit after the stop and
+knows its abbreviations ("Mr.", "Gen.", "Sept."). A language with data in `tally.lang`
+gets `open_splitter`: any character but a lower-case letter opens a sentence ("Élodie",
+"Через", an Arabic letter, which has no case), ؟ and … end one, and its
+`[sentences] abbreviations` ("Nr.", "p. ej.", "г.") never do.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 _ABBREV = re.compile(
@@ -14,22 +23,71 @@ _ABBREV = re.compile(
 _ABBREV_REACH = 12
 """More characters than an `_ABBREV` match and the one before it span: only they need a look."""
 
+_OPEN_END = re.compile(r"(?<=[.!?؟…])[\"'”’»)\]]*\s+|\n+")
+_INITIAL = re.compile(r"(?:\b\w|\d)\.$")
+"""A letter or digit before the stop ("J. Martín", "3."): it ends a sentence only before a capital."""
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+
+@dataclass(frozen=True)
+class Splitter:
+    """How one language's sentences end."""
+
+    end: re.Pattern[str]
+    """A stop and the space after it, or a line break (which always ends a sentence)."""
+    abbreviation: re.Pattern[str]
+    """Text before a stop that makes the stop an abbreviation's, never a sentence end."""
+    reach: int | None
+    """How far back `abbreviation` needs to look (None: to the sentence start)."""
+    lower_joins: bool = False
+    """Whether a lower-case letter after the stop continues the sentence (`end` does not ask)."""
+    initial: re.Pattern[str] | None = None
+    """Text before a stop that ends a sentence only when a capital follows."""
+    ordinal: re.Pattern[str] | None = None
+    """A number's stop and the month name after it: a date ("16. März"), inside a sentence."""
+
+
+ENGLISH = Splitter(_END, _ABBREV, _ABBREV_REACH)
+
+
+def open_splitter(abbreviations: list[str], months: list[str] = ()) -> Splitter:  # type: ignore[assignment]
+    """The splitter for a language whose sentences may open with any capital or uncased letter.
+
+    An abbreviation of several parts ("z. B.") holds at each of its stops; a day's number
+    before a month name ("am 16. März") is an ordinal, not a sentence end.
+    """
+    parts = {a[: i + 1] for a in abbreviations for i, ch in enumerate(a) if ch == "."}
+    forms = "|".join(re.escape(a).replace(r"\ ", r"\s*") for a in sorted(parts, key=len))
+    pattern = rf"(?<![^\W\d_])(?:{forms})$" if forms else "(?!)"
+    month = "|".join(re.escape(m) for m in sorted(months, key=len, reverse=True))
+    ordinal = re.compile(rf"(?<=\d)\.\s+(?:{month})(?![^\W\d_])") if month else None
+    return Splitter(_OPEN_END, re.compile(pattern), None, True, _INITIAL, ordinal)
+
+
+def split_sentences(text: str, splitter: Splitter = ENGLISH) -> list[tuple[int, int]]:
     """`(start, end)` of each sentence of `text`; newlines always end a sentence."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _END.finditer(text):
-        if (
-            m.group(0).strip("\n")
-            and "\n" not in m.group(0)
-            and _ABBREV.search(text[max(start, m.start() - _ABBREV_REACH) : m.start()])
-        ):
+    for m in splitter.end.finditer(text):
+        if "\n" not in m.group(0) and _joins(text, start, m, splitter):
             continue
         _add(text, start, m.start(), spans)
         start = m.end()
     _add(text, start, len(text), spans)
     return spans
+
+
+def _joins(text: str, start: int, m: re.Match[str], splitter: Splitter) -> bool:
+    """Whether the stop at `m` is inside a sentence (an abbreviation, or a lower-case word after)."""
+    nxt = text[m.end() : m.end() + 1]
+    if splitter.lower_joins and nxt.islower():
+        return True
+    lo = start if splitter.reach is None else max(start, m.start() - splitter.reach)
+    before = text[lo : m.start()]
+    if splitter.abbreviation.search(before):
+        return True
+    if splitter.ordinal and splitter.ordinal.match(text, m.start() - 1):
+        return True
+    return bool(splitter.initial and splitter.initial.search(before) and nxt and not nxt.isupper())
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

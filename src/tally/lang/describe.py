@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from tally.extract.multilingual import sentences
+from tally.extract.sentences import split_sentences
 from tally.lang.loader import Language
 from tally.link import gazetteer
 from tally.models import Document, Figure, LocalIncident
@@ -139,7 +139,7 @@ def _toll_date(
     if not killed:
         return None
     top = max(killed, key=lambda f: f.value)
-    spans = sentences(doc.text)
+    spans = split_sentences(doc.text, lang.splitter)
     at = next((i for i, (s, e) in enumerate(spans) if s <= top.start < e), None)
     if at is None:
         return None
@@ -154,7 +154,9 @@ def _toll_date(
 def _first_harm_date(doc: Document, lang: Language, published: str | None) -> str | None:
     """The first date of a sentence near the top that tells of harm, else the first date."""
     text = _outside_furniture(doc, TOP * 3)
-    harmed = [text[s:e] for s, e in sentences(text) if lang.harm.search(text[s:e])]
+    harmed = [
+        text[s:e] for s, e in split_sentences(text, lang.splitter) if lang.harm.search(text[s:e])
+    ]
     return event_date(lang, "\n".join(harmed), published, before=True) or event_date(
         lang, text, published, before=True
     )

@@ -18,6 +18,7 @@ from functools import cache
 from importlib import resources
 
 from tally.extract.numbers import LocaleNumbers, word_pattern
+from tally.extract.sentences import Splitter, open_splitter
 from tally.lang.hooks import HOOKS
 
 SUPPORTED: tuple[str, ...] = ("de", "fr", "es", "pt", "ar", "ru", "uk")
@@ -84,6 +85,12 @@ class Language:
     """The same words anywhere: where a source phrase after its verb ends."""
     auxiliary: re.Pattern[str]
     """Auxiliary verbs of a compound tense: the source sits next to them ("hatten die Behörden")."""
+    update: re.Pattern[str]
+    """Words that make a bare number the new count of what the sentence was counting ("ya")."""
+    that: re.Pattern[str]
+    """Words that open reported speech ("que", "dass", "что", "إن"): where a source ends."""
+    refer_back: re.Pattern[str]
+    """Titles and report nouns that stand for a source named earlier ("le magistrat", "el informe")."""
     determiner: re.Pattern[str]
     """Articles that may open a source in lower case ("la police", "die Polizei")."""
     nouns_capitalised: bool
@@ -98,6 +105,8 @@ class Language:
     """Month names (lower-cased, every form) and their numbers."""
     prefilter: re.Pattern[str]
     """Any harm, victim, hospital or toll word: a sentence without one holds no figure."""
+    splitter: Splitter
+    """How the language's sentences end: its `[sentences] abbreviations` never end one."""
 
 
 @cache
@@ -150,6 +159,9 @@ def load(code: str) -> Language:
         adverbial=_compile("^" + w("adverbial") if cues.get("adverbial") else ""),
         adverbial_any=_compile(w("adverbial")),
         auxiliary=_compile(w("auxiliary")),
+        update=_compile(w("update")),
+        that=_compile(w("that")),
+        refer_back=_compile(w("refer_back")),
         determiner=_compile("^" + w("determiner") if cues.get("determiner") else ""),
         nouns_capitalised=bool(cues.get("nouns_capitalised", False)),
         subject_after=bool(cues.get("subject_after", False)),
@@ -168,4 +180,8 @@ def load(code: str) -> Language:
             for f in fs
         },
         prefilter=_compile(prefilter),
+        splitter=open_splitter(
+            words.get("sentences", {}).get("abbreviations", []),
+            [f for fs in numbers.get("months", {}).values() for f in fs],
+        ),
     )

@@ -1,0 +1,51 @@
+"""The one sentence splitter, with each language's rules (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.extract.sentences import split_sentences
+from tally.lang import load
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "count"),
+    [
+        # a sentence may open with an accented or non-Latin capital, or an uncased letter
+        ("fr", "Le camion a été arrêté. Élodie Martin, témoin, raconte.", 2),
+        ("ru", "Пожар потушили утром. Через час спасатели нашли ещё двоих.", 2),
+        ("ar", "انهار السد ليلا. وقالت السلطات إن المياه غمرت المدينة.", 2),
+        ("es", "¿Cuántos murieron? «Nadie lo sabe», dijo el alcalde.", 2),
+        # ؟ and … end a sentence
+        ("ar", "كم عدد الضحايا؟ لا أحد يعرف.", 2),
+        ("fr", "Le bilan pourrait s'alourdir… Les secours fouillent toujours.", 2),
+        # a lower-case word after the stop continues the sentence
+        ("es", "Viven en el núm. 12 de la calle y tienen 3 hijos.", 1),
+        # the language's abbreviations never end one, even before a capital
+        ("de", "Die Feuerwehr rückte z. B. nach Köln aus. Dort starben 3 Menschen.", 2),
+        ("de", "Betroffen war das Haus Nr. 7 in der Hauptstraße.", 1),
+        ("fr", "Selon M. Dupont, le maire, 12 personnes sont mortes.", 1),
+        ("es", "Según la Sra. López, hubo 4 heridos.", 1),
+        ("ru", "Пострадали 3 тыс. человек. Власти объявили траур.", 2),
+        # a day's number before a month name is an ordinal; before other capitals, a stop
+        ("de", "Es geschah am 16. März. Die Polizei kam sofort.", 2),
+        ("de", "Die Zahl der Toten stieg auf 16. Die Polizei ermittelt.", 2),
+        # a line break always ends a sentence
+        ("uk", "Загинули 9 людей\nЩе 27 поранені", 2),
+    ],
+)
+def test_language_sentences(language: str, text: str, count: int) -> None:
+    spans = split_sentences(text, load(language).splitter)
+    assert len(spans) == count, [text[s:e] for s, e in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Gen. Smith said 12 died. Police confirmed it.", 2),
+        ("Élodie said 12 died. élan was low.", 1),
+        ("The toll rose to 40. 12 more were hurt.", 2),
+    ],
+)
+def test_english_rules_are_the_default(text: str, count: int) -> None:
+    assert len(split_sentences(text)) == count
