@@ -83,7 +83,8 @@ _NAME_STOP = {
     "friday",
 }
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|outside|from|across|around|of the (?:village|town|city) of)\s+(?:the\s+)?"
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|from|across|around|of the (?:village|town|city) of)\s+"
+    r"(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+)?(?:village|town|city|district|province|state|region|county|neighbou?rhood)"
     r" of\s+)?"
     r"(?P<p>[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|al|el|de))*)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?"
@@ -97,6 +98,13 @@ _NAMED = re.compile(
     r"(?P<p>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2})"
 )
 _POSSESSIVE = re.compile(r"\b(?P<s>[A-Z][\w-]+)['’]s (?P<p>[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+_ATTRIBUTIVE = re.compile(
+    r"\b(?P<p>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?= (?:police|sheriff|man|woman|boy|girl|teens?"
+    r"|teenager|father|mother|mom|dad|resident|residents|officers?|home|homeowner|nightclub|bar"
+    r"|apartment|family|youth|students?|toddler|child|infant|baby|couple|native)\b)"
+)
+"""A town named as an attribute ("an Aurora man", "Dallas police"): trusted only when the
+gazetteer knows it."""
 _AT_SEA = re.compile(
     r"\b(?:at sea|off the coast|in international waters|capsized|mid-?air|in the air)\b", re.I
 )
@@ -166,6 +174,72 @@ _STOP_PLACES = {
     "update",
     "live",
     "exclusive",
+    *{
+        # page furniture and headline words that open a line or follow "in"/"at"
+        "skip",
+        "arrest",
+        "arrests",
+        "watch",
+        "video",
+        "photos",
+        "photo",
+        "gallery",
+        "advertisement",
+        "menu",
+        "search",
+        "share",
+        "comments",
+        "related",
+        "subscribe",
+        "sign",
+        "login",
+        "home",
+        "news",
+        "weather",
+        "sports",
+        "traffic",
+        "fatal",
+        "deadly",
+        "shooting",
+        "custody",
+        "court",
+        "jail",
+        "prison",
+        "connection",
+        "critical",
+        "stable",
+        "serious",
+        # brands: cars, shops and sites named "in a ..." or "at ..."
+        "mazda",
+        "honda",
+        "toyota",
+        "ford",
+        "chevrolet",
+        "chevy",
+        "nissan",
+        "dodge",
+        "jeep",
+        "hyundai",
+        "kia",
+        "buick",
+        "cadillac",
+        "lexus",
+        "subaru",
+        "volkswagen",
+        "bmw",
+        "walmart",
+        "target",
+        "kroger",
+        "mcdonald",
+        "facebook",
+        "twitter",
+        "instagram",
+        "youtube",
+        "snapchat",
+        "google",
+        "uber",
+        "lyft",
+    },
 }
 
 
@@ -219,21 +293,38 @@ def name_in(text: str) -> str | None:
 
 
 def _hints(text: str) -> tuple[set[str], set[str]]:
-    """Countries and US states the text names (ISO alpha-2 codes, state codes)."""
+    """Countries and US states the text names (ISO alpha-2 codes, state names).
+
+    A name both a country and a US state ("Georgia") counts as the state when the text
+    names another US state or the US, else as the country.
+    """
     countries: set[str] = set()
     states: set[str] = set()
+    either: set[str] = set()
+    big_us = False
     for m in re.finditer(r"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}", text):
         words = m.group(0).split()
+        town = next(iter(gazetteer.places(m.group(0))), None) if len(m.group(0)) > 3 else None
+        big_us = big_us or bool(town and town.country == "US" and town.population >= 50_000)
         for n in range(len(words), 0, -1):
             for i in range(len(words) - n + 1):
                 phrase = re.sub(r"['’]s$", "", " ".join(words[i : i + n]))
                 c = gazetteer.country(phrase.rstrip(".")) if len(phrase) > 3 else None
                 s = gazetteer.us_state(phrase) if len(phrase) > 3 or "." in phrase else None
-                if c:
+                if c and s:
+                    either.add(phrase)
+                elif c:
                     countries.add(c.country)
-                if s:
-                    states.add(s.admin1 or "")
+                elif s:
+                    states.add(s.name)
                     countries.add("US")
+    for phrase in either:
+        if "US" in countries or big_us:
+            states.add(phrase)
+            countries.add("US")
+        else:
+            found = gazetteer.country(phrase)
+            countries.add(found.country if found else "")
     return countries, states
 
 
@@ -254,16 +345,29 @@ def _resolve(
     if name.isupper():
         name = name.title()
     st = gazetteer.us_state(state.rstrip(".")) or gazetteer.us_state(state) if state else None
-    want_states = {st.admin1} if st else states
+    within = next(iter(gazetteer.places(state)), None) if state and not st else None
+    if within:  # "Jamaica, Queens": a place within another
+        countries = {within.country}
+        states = {within.admin1} if within.admin1 else states
+    want_states = {st.name} if st else states
     c = gazetteer.country(name)
+    s = gazetteer.us_state(name) if len(name) > 3 else None
+    if c and s and ("US" in countries or st):
+        c = None  # Georgia, in a text about the US
+    if c and c.country not in countries and countries and not st:
+        town = next((p for p in gazetteer.places(name) if p.country in countries), None)
+        c = None if town else c  # Jamaica, Queens: a neighbourhood of the country the text is in
     if c:
         return Located(c.name, None, c.country, None, None, 6, (f"place:{c.country.lower()}",))
-    s = gazetteer.us_state(name) if len(name) > 3 else None
     if s:
-        return Located(s.name, s.admin1, "US", None, None, 4, (f"place:{s.name.lower()}",))
-    found = gazetteer.places(name)
-    if countries:
-        found = tuple(p for p in found if p.country in countries)
+        return Located(s.name, s.name, "US", None, None, 4, (f"place:{s.name.lower()}",))
+    found: tuple[gazetteer.Place, ...] = ()
+    for n in range(len(words), 0, -1):  # "Dallas Nightclub Shooting" names Dallas
+        found = gazetteer.places(" ".join(words[:n]))
+        if countries:
+            found = tuple(p for p in found if p.country in countries)
+        if found or (n == len(words) and named):
+            break
     if want_states and found and all(p.country == "US" for p in found):
         found = tuple(p for p in found if p.admin1 in want_states) or found
     if found:
@@ -305,7 +409,8 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
     `named` when the text marks the phrase as a place, so a name the gazetteer lacks is kept.
     """
     out = []
-    for rank, pattern in enumerate((_NAMED, _LOCATIVE, _DATELINE, _POSSESSIVE)):
+    patterns = (_NAMED, _LOCATIVE, _DATELINE, _POSSESSIVE, _ATTRIBUTIVE)
+    for rank, pattern in enumerate(patterns):
         for m in pattern.finditer(text):
             near = bool(_NEAR.search(text[max(0, m.start() - 30) : m.start("p")]))
             named = rank in {0, 2} or bool(
@@ -317,6 +422,7 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
             if re.match(r"\s+\d", text[m.end("p") :]):
                 continue  # "Route 91", "Building 7": a road or a unit, not a place
             phrase = re.split(r"['’]s\s+", m.group("p"))[-1]
+            named = named and rank != 4 and not _title_case(_line_at(text, m.start("p")))
             out.append((rank, m.start("p"), phrase, m.groupdict().get("s"), near, named))
 
     def order(c: tuple[int, int, str, str | None, bool, bool]) -> tuple[int, int, int]:
@@ -326,6 +432,19 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
         return (0 if pos < early else 2, min(rank, 1), pos)
 
     return sorted(out, key=order)
+
+
+def _line_at(text: str, pos: int) -> str:
+    """The line of `text` holding `pos`."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case ("Man Charged In Fatal Shooting"): its capitals mark no names."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", line) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def place_in(
@@ -459,7 +578,7 @@ def describe(doc: Document, headline: str, lead: list[Sentence]) -> LocalInciden
     date_s, prec = _event_date(headline, lead, pub)
     if date_s is None and pub:
         date_s, prec = format_range(pub - timedelta(days=6), pub, 3), 3
-    countries, _ = _hints(top)
+    countries, states = _hints(top)
     early = len(headline) + 1 + (len(lead[0].text) if lead else 0)
     body_country = _main_country(doc) if len(countries) != 1 else None
     loc = place_in(top, body_country, top, early)
@@ -477,7 +596,7 @@ def describe(doc: Document, headline: str, lead: list[Sentence]) -> LocalInciden
         date=date_s,
         date_prec=prec,
         place=loc.place if loc else None,
-        admin1=loc.admin1 if loc else None,
+        admin1=loc.admin1 if loc else (min(states) if len(states) == 1 else None),
         country=country,
         lat=loc.lat if loc else None,
         lon=loc.lon if loc else None,
