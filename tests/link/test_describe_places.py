@@ -37,7 +37,11 @@ def test_non_place_words_never_become_places(word: str, template: str) -> None:
 @pytest.mark.parametrize(
     ("text", "place", "state"),
     [
-        ("ST. PAUL, Minn. — Two men were wounded in a shooting on Friday night.", "Saint Paul", "Minnesota"),
+        (
+            "ST. PAUL, Minn. — Two men were wounded in a shooting on Friday night.",
+            "Saint Paul",
+            "Minnesota",
+        ),
         ("A woman was shot in St. Paul early Sunday, police said.", "Saint Paul", "Minnesota"),
         ("A teenager was shot in Jamaica, Queens, on Tuesday afternoon.", "Jamaica", "New York"),
         ("Police in Georgia said a man was shot dead in Atlanta on Monday.", "Atlanta", "Georgia"),
@@ -45,7 +49,11 @@ def test_non_place_words_never_become_places(word: str, template: str) -> None:
         ("Two Killed In Dallas Nightclub Shooting", "Dallas", "Texas"),
         ("Rochester police are looking for the gunman, the department said.", "Rochester", None),
         ("A man was killed in a shooting in Memphis, Tenn., on Saturday.", "Memphis", "Tennessee"),
-        ("ROCKY MOUNT, N.C. - Four people were hurt when gunfire broke out.", "Rocky Mount", "North Carolina"),
+        (
+            "ROCKY MOUNT, N.C. - Four people were hurt when gunfire broke out.",
+            "Rocky Mount",
+            "North Carolina",
+        ),
         ("A girl was shot in Springfield, Ohio, on the city's south side.", "Springfield", "Ohio"),
     ],
 )

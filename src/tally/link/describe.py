@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tally.link import gazetteer
 from tally.link.dates import find_dates, format_range, parse_iso
 from tally.link.text import Sentence
+from tally.link.where import (
+    FURNITURE,
+    NOT_ALONE,
+    Located,
+    body_state,
+    city_of,
+    line_at,
+    title_case,
+)
 from tally.models import Document, LocalIncident
 from tally.words import MONTHS, WEEKDAYS
 
@@ -174,86 +182,8 @@ _STOP_PLACES = {
     "update",
     "live",
     "exclusive",
-    *{
-        # page furniture and headline words that open a line or follow "in"/"at"
-        "skip",
-        "arrest",
-        "arrests",
-        "watch",
-        "video",
-        "photos",
-        "photo",
-        "gallery",
-        "advertisement",
-        "menu",
-        "search",
-        "share",
-        "comments",
-        "related",
-        "subscribe",
-        "sign",
-        "login",
-        "home",
-        "news",
-        "weather",
-        "sports",
-        "traffic",
-        "fatal",
-        "deadly",
-        "shooting",
-        "custody",
-        "court",
-        "jail",
-        "prison",
-        "connection",
-        "critical",
-        "stable",
-        "serious",
-        # brands: cars, shops and sites named "in a ..." or "at ..."
-        "mazda",
-        "honda",
-        "toyota",
-        "ford",
-        "chevrolet",
-        "chevy",
-        "nissan",
-        "dodge",
-        "jeep",
-        "hyundai",
-        "kia",
-        "buick",
-        "cadillac",
-        "lexus",
-        "subaru",
-        "volkswagen",
-        "bmw",
-        "walmart",
-        "target",
-        "kroger",
-        "mcdonald",
-        "facebook",
-        "twitter",
-        "instagram",
-        "youtube",
-        "snapchat",
-        "google",
-        "uber",
-        "lyft",
-    },
+    *FURNITURE,
 }
-
-
-@dataclass(frozen=True)
-class Located:
-    """A place as found in the text and, where possible, in the gazetteer."""
-
-    place: str
-    admin1: str | None
-    country: str | None
-    lat: float | None
-    lon: float | None
-    where_prec: int
-    cues: tuple[str, ...]
 
 
 def incident_type(text: str) -> str | None:
@@ -339,7 +269,7 @@ def _resolve(
         words = words[:-1]
     while words and words[0].lower() in _STOP_PLACES:
         words = words[1:]
-    if not words or " ".join(words).lower() in _STOP_PLACES:
+    if not words or " ".join(words).lower() in _STOP_PLACES | NOT_ALONE:
         return None
     name = " ".join(words)
     if name.isupper():
@@ -422,7 +352,7 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
             if re.match(r"\s+\d", text[m.end("p") :]):
                 continue  # "Route 91", "Building 7": a road or a unit, not a place
             phrase = re.split(r"['’]s\s+", m.group("p"))[-1]
-            named = named and rank != 4 and not _title_case(_line_at(text, m.start("p")))
+            named = named and rank != 4 and not title_case(line_at(text, m.start("p")))
             out.append((rank, m.start("p"), phrase, m.groupdict().get("s"), near, named))
 
     def order(c: tuple[int, int, str, str | None, bool, bool]) -> tuple[int, int, int]:
@@ -434,30 +364,24 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
     return sorted(out, key=order)
 
 
-def _line_at(text: str, pos: int) -> str:
-    """The line of `text` holding `pos`."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return text[start : end if end >= 0 else len(text)]
-
-
-def _title_case(line: str) -> bool:
-    """A headline in title case ("Man Charged In Fatal Shooting"): its capitals mark no names."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", line) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
-
-
 def place_in(
-    text: str, country: str | None = None, context: str = "", early: int = 0
+    text: str,
+    country: str | None = None,
+    context: str = "",
+    early: int = 0,
+    state: str | None = None,
 ) -> Located | None:
     """The place `text` names, by rank (see `_candidates`) and then text order.
 
     A gazetteer city beats a name the gazetteer lacks, except a "village of X";
-    a city beats a country or state.
+    a city beats a country or state. `state`, the US state the rest of the document
+    names most, decides between US towns of one name when the context names none.
     """
     countries, states = _hints(context or text)
     if country and not countries:
         countries = {country}
+    if state and not states and countries <= {"US"}:
+        countries, states = {"US"}, {state}
     named: Located | None = None
     coarse: Located | None = None
     for rank, _, phrase, state, near, named_ok in _candidates(text, early):
@@ -581,12 +505,24 @@ def describe(doc: Document, headline: str, lead: list[Sentence]) -> LocalInciden
     countries, states = _hints(top)
     early = len(headline) + 1 + (len(lead[0].text) if lead else 0)
     body_country = _main_country(doc) if len(countries) != 1 else None
-    loc = place_in(top, body_country, top, early)
+    in_state = body_state(doc) if not states else None
+    loc = place_in(top, body_country, top, early, in_state)
+    if loc is None or loc.lat is None:
+        body = doc.text[:4000]
+        found = place_in(body, body_country, body, 0, in_state)
+        if found and found.lat is not None:
+            loc = found
+    if loc:
+        loc = city_of(loc, doc.text[:4000])
     country = (
         loc.country if loc and loc.country else (min(countries) if len(countries) == 1 else None)
     )
     if country is None:
         country = body_country
+    admin1 = loc.admin1 if loc and loc.admin1 else None
+    if admin1 is None and country in {None, "US"}:
+        admin1 = min(states) if len(states) == 1 else in_state
+    country = country or ("US" if admin1 else None)
     words = proper_words(top)
     return LocalIncident(
         doc_id=doc.id,
@@ -596,7 +532,7 @@ def describe(doc: Document, headline: str, lead: list[Sentence]) -> LocalInciden
         date=date_s,
         date_prec=prec,
         place=loc.place if loc else None,
-        admin1=loc.admin1 if loc else (min(states) if len(states) == 1 else None),
+        admin1=admin1,
         country=country,
         lat=loc.lat if loc else None,
         lon=loc.lon if loc else None,

@@ -55,7 +55,7 @@ class Index:
     """Lower-cased US state name, code or AP abbreviation → the state."""
 
 
-_AP_STATES = {
+AP_STATES = {
     "Ala.": "AL",
     "Ariz.": "AZ",
     "Ark.": "AR",
@@ -143,7 +143,7 @@ def _build() -> Iterator[tuple[str, tuple]]:
         place = Place(s["name"], "US", s["name"], 0.0, 0.0, 0, "admin1", code)
         admin1[s["name"].lower()] = place
         admin1[code.lower()] = place
-    for abbr, code in _AP_STATES.items():
+    for abbr, code in AP_STATES.items():
         admin1[abbr.lower()] = admin1[code.lower()]
     for key, place in admin1.items():
         yield "admin1", (key, place.name, place.code)
@@ -279,7 +279,10 @@ def places(name: str) -> tuple[Place, ...]:
     )
     found = [Place(n, c, a, lat, lon, pop, "city", code) for n, c, a, lat, lon, pop, code in rows]
     return tuple(
-        sorted(found, key=lambda p: -(p.population + 1) * (MAIN_NAME_WEIGHT if p.name.lower() == key else 1))
+        sorted(
+            found,
+            key=lambda p: -(p.population + 1) * (MAIN_NAME_WEIGHT if p.name.lower() == key else 1),
+        )
     )
 
 
