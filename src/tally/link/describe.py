@@ -108,8 +108,8 @@ _NAMED = re.compile(
 _POSSESSIVE = re.compile(r"\b(?P<s>[A-Z][\w-]+)['’]s (?P<p>[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 _ATTRIBUTIVE = re.compile(
     r"\b(?P<p>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?= (?:police|sheriff|man|woman|boy|girl|teens?"
-    r"|teenager|father|mother|mom|dad|resident|residents|officers?|home|homeowner|nightclub|bar"
-    r"|apartment|family|youth|students?|toddler|child|infant|baby|couple|native)\b)"
+    r"|teenager|father|mother|mom|dad|residents?|officers?|homeowner|family|youth|students?"
+    r"|toddler|child|infant|baby|couple|native)\b)"
 )
 """A town named as an attribute ("an Aurora man", "Dallas police"): trusted only when the
 gazetteer knows it."""
@@ -143,6 +143,43 @@ _ORG_WORDS = {
     "news",
     "times",
     "post",
+}
+_REGION_WORDS = {
+    *[
+        "tower",
+        "towers",
+        "building",
+        "apartments",
+        "hotel",
+        "arena",
+        "club",
+        "nightclub",
+        "bar",
+        "restaurant",
+    ],
+    *[
+        "state",
+        "province",
+        "region",
+        "district",
+        "county",
+        "parish",
+        "governorate",
+        "prefecture",
+        "oblast",
+    ],
+    *[
+        "elementary",
+        "high",
+        "middle",
+        "academy",
+        "mall",
+        "plaza",
+        "stadium",
+        "airport",
+        "station",
+        "park",
+    ],
 }
 _NEAR = re.compile(r"\b(?:near|outside|about \d+ \w+ from|close to)\s+(?:the\s+)?$", re.I)
 _STOP_PLACES = {
@@ -293,6 +330,12 @@ def _resolve(
         return Located(s.name, s.name, "US", None, None, 4, (f"place:{s.name.lower()}",))
     found: tuple[gazetteer.Place, ...] = ()
     for n in range(len(words), 0, -1):  # "Dallas Nightclub Shooting" names Dallas
+        tail = {w.lower() for w in words[n:]}
+        if n < len(words) and (
+            " ".join(words[:n]).lower() in _STOP_PLACES | NOT_ALONE
+            or tail & (_ORG_WORDS | _REGION_WORDS)
+        ):
+            break  # "Sokoto State", "Sandy Hook Elementary School": a region or a building
         found = gazetteer.places(" ".join(words[:n]))
         if countries:
             found = tuple(p for p in found if p.country in countries)
@@ -359,6 +402,8 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
         rank, pos = c[0], c[1]
         if rank == 2:
             return (1, rank, pos)
+        if rank == 4:  # "an Aurora man": only when no phrase places the story
+            return (3, rank, pos)
         return (0 if pos < early else 2, min(rank, 1), pos)
 
     return sorted(out, key=order)
@@ -446,8 +491,9 @@ def _main_country(doc: Document) -> str | None:
             continue
         for phrase in (m.group(0), m.group(0).split()[0]):
             c = gazetteer.country(phrase) if len(phrase) > 3 else None
-            if c:
-                counts[c.country] += 1
+            state = gazetteer.us_state(phrase) if len(phrase) > 3 else None
+            if c or state:  # a US state counts for the US; "Georgia" for both
+                counts.update(({c.country} if c else set()) | ({"US"} if state else set()))
                 break
             city = next(iter(gazetteer.places(phrase)), None) if len(phrase) > 3 else None
             if city and city.name == phrase and city.population >= BIG_CITY_FOR_COUNTRY:
@@ -507,11 +553,11 @@ def describe(doc: Document, headline: str, lead: list[Sentence]) -> LocalInciden
     body_country = _main_country(doc) if len(countries) != 1 else None
     in_state = body_state(doc) if not states else None
     loc = place_in(top, body_country, top, early, in_state)
-    if loc is None or loc.lat is None:
+    if loc is None:
         body = doc.text[:4000]
         found = place_in(body, body_country, body, 0, in_state)
-        if found and found.lat is not None:
-            loc = found
+        if found and found.lat is not None and in_state and found.admin1 == in_state:
+            loc = found  # a town of the state the document is in, named below the lead
     if loc:
         loc = city_of(loc, doc.text[:4000])
     country = (

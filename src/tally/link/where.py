@@ -81,6 +81,7 @@ FURNITURE = {
 """Headline and page-furniture words and brands, which follow "in"/"at" or open a line but
 name no place."""
 NOT_ALONE = {
+    *["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
     *[
         "north",
         "south",
@@ -137,7 +138,7 @@ def title_case(line: str) -> bool:
 NEIGHBOURHOOD_KM = 15.0
 """A place this close to a city at least `CITY_FACTOR` times its size, which the document also
 names, is a neighbourhood or suburb of it: the incident is reported in that city."""
-CITY_FACTOR = 5
+CITY_FACTOR = 10
 
 
 def city_of(loc: Located, text: str) -> Located:
@@ -149,23 +150,31 @@ def city_of(loc: Located, text: str) -> Located:
     here = [(loc.lat, loc.lon, pop)] + [
         (p.lat, p.lon, p.population)
         for p in gazetteer.places(loc.place)
-        if p.country == loc.country and p.name == loc.place
+        if p.country == loc.country and p.name == loc.place and p.admin1 == loc.admin1
     ]
     seen: set[str] = set()
     for m in re.finditer(r"\b[A-Z][a-z]+(?:[ .]+[A-Z][a-z]+){0,2}", text):
-        phrase = m.group(0)
-        if phrase in seen or phrase == loc.place:
-            continue
-        seen.add(phrase)
-        for p in gazetteer.places(phrase):
-            if p.country != loc.country or p.population < 100_000:
+        words = m.group(0).split()
+        for phrase in [" ".join(words[:n]) for n in range(1, len(words) + 1)]:
+            if phrase in seen:
                 continue
-            for lat, lon, size in here:
-                dy = (p.lat - lat) * 111.0
-                dx = (p.lon - lon) * 111.0 * math.cos(math.radians(lat))
-                if p.population >= CITY_FACTOR * size and math.hypot(dx, dy) <= NEIGHBOURHOOD_KM:
-                    return Located(p.name, p.admin1, p.country, p.lat, p.lon, 1, loc.cues)
+            seen.add(phrase)
+            if phrase != loc.place and (city := _around(phrase, loc, here)):
+                return city
     return loc
+
+
+def _around(phrase: str, loc: Located, here: list[tuple[float, float, int]]) -> Located | None:
+    """The city of this name that one of the places `here` lies in, if any."""
+    for p in gazetteer.places(phrase):
+        if p.country != loc.country or p.admin1 != loc.admin1 or p.population < 100_000:
+            continue
+        for lat, lon, size in here:
+            dy = (p.lat - lat) * 111.0
+            dx = (p.lon - lon) * 111.0 * math.cos(math.radians(lat))
+            if p.population >= CITY_FACTOR * size and math.hypot(dx, dy) <= NEIGHBOURHOOD_KM:
+                return Located(p.name, p.admin1, p.country, p.lat, p.lon, 1, loc.cues)
+    return None
 
 
 def _state_pattern() -> re.Pattern[str]:
