@@ -152,10 +152,6 @@ _REGION_WORDS = {
         "apartments",
         "hotel",
         "arena",
-        "club",
-        "nightclub",
-        "bar",
-        "restaurant",
     ],
     *[
         "state",
