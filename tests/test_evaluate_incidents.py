@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tally.errors import GoldError
-from tally.evaluate_incidents import load_incident_gold, score_incidents
+from tally.evaluate_incidents import load_incident_gold, score_incidents, score_places
 from tests.conftest import run_tally
 
 DESCRIPTIONS = {
@@ -129,3 +129,36 @@ def test_a_broken_table_is_one_clear_error(tmp_path: Path, content: str, reason:
     proc = run_tally("eval-incidents", str(path), "--db", str(tmp_path / "l.db"), check=False)
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert proc.stderr.strip().count("\n") == 0 and str(path) in proc.stderr
+
+
+def _row(incident: str, place: str | None, admin1: str | None, country: str | None) -> dict:
+    return {"incident": incident, "place": place, "admin1": admin1, "country": country}
+
+
+@pytest.mark.parametrize(
+    ("gold_place", "gold_state", "pred", "state_ok", "city_ok"),
+    [
+        ("Rocky Mount", "North Carolina", _row("i", "Rocky Mount", "North Carolina", "US"), 1, 1),
+        ("Saint Louis", "Missouri", _row("i", "St. Louis", "Missouri", "US"), 1, 1),
+        ("Arverne (Queens)", "New York", _row("i", "Queens", "New York", "US"), 1, 1),
+        ("Savannah", "Georgia", _row("i", "Georgia", None, "GE"), 0, 0),
+        ("Savannah", "Georgia", _row("i", "Savannah", "GA", "US"), 0, 1),  # a code is no name
+        ("Aurora", "Illinois", _row("i", "Aurora", "Colorado", "US"), 0, 1),
+        ("Aurora", "Illinois", _row("other", "Aurora", "Illinois", "US"), 0, 0),  # not chosen
+    ],
+)
+def test_places_score_state_by_name_and_city(
+    gold_place: str, gold_state: str, pred: dict, state_ok: int, city_ok: int
+) -> None:
+    gold = {"g": {"docs": ["a.txt"], "state": gold_state, "place": gold_place}}
+    figures = [{"doc": "docs/a.txt", "incident": "i"}]
+    found = score_places(gold, figures, [pred])
+    assert found is not None and (found.incidents, found.state, found.city) == (
+        1,
+        state_ok,
+        city_ok,
+    )
+
+
+def test_places_are_not_scored_without_states() -> None:
+    assert score_places(TABLE["incidents"], [], []) is None

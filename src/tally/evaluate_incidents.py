@@ -10,6 +10,7 @@ coded dataset; a test checks the two agree.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -105,6 +106,24 @@ def _totals(incidents: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, float
     return out
 
 
+def predicted(
+    gold: Mapping[str, Mapping[str, Any]], figures: Iterable[Mapping[str, Any]]
+) -> dict[str, str]:
+    """Each gold incident's predicted incident: the one most figures read from its documents
+    went to (gold incidents none of whose documents gave a figure are left out)."""
+    links: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in figures:
+        links[Path(str(row.get("doc", ""))).name][str(row.get("incident"))] += 1
+    out = {}
+    for gid, g in gold.items():
+        votes: Counter[str] = Counter()
+        for doc in g["docs"]:
+            votes.update(links.get(Path(doc).name, {}))
+        if votes:
+            out[gid] = votes.most_common(1)[0][0]
+    return out
+
+
 def score_incidents(
     gold: Mapping[str, Mapping[str, Any]],
     figures: Iterable[Mapping[str, Any]],
@@ -116,19 +135,14 @@ def score_incidents(
     went to; a category with no figure counts 0, as does an incident none of whose
     documents gave a figure.
     """
-    links: dict[str, Counter[str]] = defaultdict(Counter)
-    for row in figures:
-        links[Path(str(row.get("doc", ""))).name][str(row.get("incident"))] += 1
+    chosen = predicted(gold, figures)
     totals = _totals(incidents)
     hits: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     squared: Counter[str] = Counter()
     wrong = []
     for gid, g in gold.items():
-        votes: Counter[str] = Counter()
-        for doc in g["docs"]:
-            votes.update(links.get(Path(doc).name, {}))
-        pred = totals.get(votes.most_common(1)[0][0], {}) if votes else {}
+        pred = totals.get(chosen[gid], {}) if gid in chosen else {}
         ok_all, known_all = True, True
         for cat in CATEGORIES:
             p, t = pred.get(cat, 0), g.get(cat)
@@ -156,3 +170,52 @@ def score_incidents(
                 )
             )
     return IncidentScore(len(gold), dict(hits), dict(seen), dict(squared), tuple(wrong))
+
+
+@dataclass(frozen=True)
+class PlaceScore:
+    """How often the ledger puts a coded US incident in the coders' state and city."""
+
+    incidents: int
+    state: int
+    city: int
+
+    def rate(self, hits: int) -> float:
+        """Share of the incidents scored."""
+        return hits / self.incidents if self.incidents else 0.0
+
+
+_SAINT = re.compile(r"\b(?:st|saint)\b\.?", re.I)
+_FORT = re.compile(r"\b(?:ft|fort)\b\.?", re.I)
+
+
+def _town(name: Any) -> str:
+    """A city name compared loosely: case, "St."/"Saint" and "Ft."/"Fort" aside."""
+    text = _FORT.sub("fort", _SAINT.sub("saint", str(name or "")))
+    return " ".join(text.lower().split())
+
+
+def score_places(
+    gold: Mapping[str, Mapping[str, Any]],
+    figures: Iterable[Mapping[str, Any]],
+    incidents: Iterable[Mapping[str, Any]],
+) -> PlaceScore | None:
+    """Score predicted places against a table whose rows give a US `state` and `place` (city).
+
+    The prediction is chosen as `score_incidents` chooses it; the state is right when the
+    incident is in the US and its admin1 is the state's name, the city when its place is the
+    coded one (a coded "Town (Neighbourhood)" accepts either). None when no row has a state.
+    """
+    rows = {gid: g for gid, g in gold.items() if g.get("state")}
+    if not rows:
+        return None
+    chosen = predicted(rows, figures)
+    by_id = {str(row.get("incident")): row for row in incidents}
+    state = city = 0
+    for gid, g in rows.items():
+        pred = by_id.get(chosen.get(gid, ""), {})
+        if pred.get("country") == "US" and _town(pred.get("admin1")) == _town(g["state"]):
+            state += 1
+        towns = {_town(t) for t in re.split(r"\s*[()]\s*", str(g.get("place") or "")) if t}
+        city += _town(pred.get("place")) in towns
+    return PlaceScore(len(rows), state, city)

@@ -17,7 +17,9 @@ from tally.link import gazetteer
     [
         ("Kabul", "AF", None),
         ("Peshawar", "PK", None),
-        ("Uvalde", "US", "TX"),
+        ("Uvalde", "US", "Texas"),
+        ("St. Paul", "US", "Minnesota"),
+        ("St. Louis", "US", "Missouri"),
         ("Lewiston", "US", None),
         ("Khojaly", "AZ", None),
         ("Cianjur", "ID", None),
@@ -43,10 +45,18 @@ def test_countries(name: str, code: str | None) -> None:
     assert (found.country if found else None) == code
 
 
-@pytest.mark.parametrize(("name", "code"), [("Texas", "TX"), ("Ill.", "IL"), ("N.C.", "NC")])
-def test_us_states(name: str, code: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "code", "full"),
+    [("Texas", "TX", "Texas"), ("Ill.", "IL", "Illinois"), ("N.C.", "NC", "North Carolina")],
+)
+def test_us_states_are_admin1_by_name(name: str, code: str, full: str) -> None:
     state = gazetteer.us_state(name)
-    assert state is not None and state.admin1 == code
+    assert state is not None and (state.code, state.admin1, state.country) == (code, full, "US")
+
+
+def test_admin1_is_never_a_bare_code() -> None:
+    (khojaly, *_) = gazetteer.places("Khojaly")
+    assert khojaly.admin1 is None and khojaly.code
 
 
 def _lookup_in_a_new_process(cache: Path) -> str:

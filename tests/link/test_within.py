@@ -205,7 +205,7 @@ def test_main_incident_attributes() -> None:
             "others were shot on a basketball court on Monday evening, police said.",
             "Rocky Mount",
             "US",
-            "NC",
+            "North Carolina",
             "shooting",
         ),
         (

@@ -11,7 +11,13 @@ import typer
 
 from tally.cli.app import DbOption, app, console
 from tally.evaluate import Score, load_gold, notes_languages, score
-from tally.evaluate_incidents import IncidentScore, load_incident_gold, score_incidents
+from tally.evaluate_incidents import (
+    IncidentScore,
+    PlaceScore,
+    load_incident_gold,
+    score_incidents,
+    score_places,
+)
 from tally.export import figure_rows, incident_rows
 from tally.store import Ledger
 
@@ -145,9 +151,24 @@ def eval_incidents_cli(
     such as a coded dataset's rows with the documents each was coded from."""
     table = load_incident_gold(gold)
     with Ledger(db, create=False) as ledger:
-        s = score_incidents(table, figure_rows(ledger), incident_rows(ledger))
+        figures, incidents = list(figure_rows(ledger)), list(incident_rows(ledger))
+    s = score_incidents(table, figures, incidents)
+    where = score_places(table, figures, incidents)
     if fmt is EvalFormat.json:
-        _say(json.dumps(s.metrics()))
+        extra = {"state_acc": round(where.rate(where.state), 4)} if where else {}
+        if where:
+            extra["city_acc"] = round(where.rate(where.city), 4)
+        _say(json.dumps(s.metrics() | extra))
         return
     for line in incident_lines(s, show_errors):
         _say(line)
+    if where:
+        _say(place_line(where))
+
+
+def place_line(p: PlaceScore) -> str:
+    """The place scores: shares of coded incidents in the right state and city."""
+    return (
+        f"places: state right {p.rate(p.state):.4f} city right {p.rate(p.city):.4f} "
+        f"over {p.incidents} incidents"
+    )

@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tally.link import gazetteer
 from tally.link.dates import find_dates, format_range, parse_iso
 from tally.link.text import Sentence
+from tally.link.where import (
+    FURNITURE,
+    NOT_ALONE,
+    Located,
+    body_state,
+    city_of,
+    line_at,
+    title_case,
+)
 from tally.models import Document, LocalIncident
 from tally.words import MONTHS, WEEKDAYS
 
@@ -83,7 +91,8 @@ _NAME_STOP = {
     "friday",
 }
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|outside|from|across|around|of the (?:village|town|city) of)\s+(?:the\s+)?"
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|from|across|around|of the (?:village|town|city) of)\s+"
+    r"(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+)?(?:village|town|city|district|province|state|region|county|neighbou?rhood)"
     r" of\s+)?"
     r"(?P<p>[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|al|el|de))*)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?"
@@ -97,6 +106,13 @@ _NAMED = re.compile(
     r"(?P<p>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2})"
 )
 _POSSESSIVE = re.compile(r"\b(?P<s>[A-Z][\w-]+)['’]s (?P<p>[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+_ATTRIBUTIVE = re.compile(
+    r"\b(?P<p>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?= (?:police|sheriff|man|woman|boy|girl|teens?"
+    r"|teenager|father|mother|mom|dad|residents?|officers?|homeowner|family|youth|students?"
+    r"|toddler|child|infant|baby|couple|native)\b)"
+)
+"""A town named as an attribute ("an Aurora man", "Dallas police"): trusted only when the
+gazetteer knows it."""
 _AT_SEA = re.compile(
     r"\b(?:at sea|off the coast|in international waters|capsized|mid-?air|in the air)\b", re.I
 )
@@ -127,6 +143,39 @@ _ORG_WORDS = {
     "news",
     "times",
     "post",
+}
+_REGION_WORDS = {
+    *[
+        "tower",
+        "towers",
+        "building",
+        "apartments",
+        "hotel",
+        "arena",
+    ],
+    *[
+        "state",
+        "province",
+        "region",
+        "district",
+        "county",
+        "parish",
+        "governorate",
+        "prefecture",
+        "oblast",
+    ],
+    *[
+        "elementary",
+        "high",
+        "middle",
+        "academy",
+        "mall",
+        "plaza",
+        "stadium",
+        "airport",
+        "station",
+        "park",
+    ],
 }
 _NEAR = re.compile(r"\b(?:near|outside|about \d+ \w+ from|close to)\s+(?:the\s+)?$", re.I)
 _STOP_PLACES = {
@@ -166,20 +215,8 @@ _STOP_PLACES = {
     "update",
     "live",
     "exclusive",
+    *FURNITURE,
 }
-
-
-@dataclass(frozen=True)
-class Located:
-    """A place as found in the text and, where possible, in the gazetteer."""
-
-    place: str
-    admin1: str | None
-    country: str | None
-    lat: float | None
-    lon: float | None
-    where_prec: int
-    cues: tuple[str, ...]
 
 
 def incident_type(text: str) -> str | None:
@@ -219,21 +256,38 @@ def name_in(text: str) -> str | None:
 
 
 def _hints(text: str) -> tuple[set[str], set[str]]:
-    """Countries and US states the text names (ISO alpha-2 codes, state codes)."""
+    """Countries and US states the text names (ISO alpha-2 codes, state names).
+
+    A name both a country and a US state ("Georgia") counts as the state when the text
+    names another US state or the US, else as the country.
+    """
     countries: set[str] = set()
     states: set[str] = set()
+    either: set[str] = set()
+    big_us = False
     for m in re.finditer(r"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}", text):
         words = m.group(0).split()
+        town = next(iter(gazetteer.places(m.group(0))), None) if len(m.group(0)) > 3 else None
+        big_us = big_us or bool(town and town.country == "US" and town.population >= 50_000)
         for n in range(len(words), 0, -1):
             for i in range(len(words) - n + 1):
                 phrase = re.sub(r"['’]s$", "", " ".join(words[i : i + n]))
                 c = gazetteer.country(phrase.rstrip(".")) if len(phrase) > 3 else None
                 s = gazetteer.us_state(phrase) if len(phrase) > 3 or "." in phrase else None
-                if c:
+                if c and s:
+                    either.add(phrase)
+                elif c:
                     countries.add(c.country)
-                if s:
-                    states.add(s.admin1 or "")
+                elif s:
+                    states.add(s.name)
                     countries.add("US")
+    for phrase in either:
+        if "US" in countries or big_us:
+            states.add(phrase)
+            countries.add("US")
+        else:
+            found = gazetteer.country(phrase)
+            countries.add(found.country if found else "")
     return countries, states
 
 
@@ -248,22 +302,41 @@ def _resolve(
         words = words[:-1]
     while words and words[0].lower() in _STOP_PLACES:
         words = words[1:]
-    if not words or " ".join(words).lower() in _STOP_PLACES:
+    if not words or " ".join(words).lower() in _STOP_PLACES | NOT_ALONE:
         return None
     name = " ".join(words)
     if name.isupper():
         name = name.title()
     st = gazetteer.us_state(state.rstrip(".")) or gazetteer.us_state(state) if state else None
-    want_states = {st.admin1} if st else states
+    within = next(iter(gazetteer.places(state)), None) if state and not st else None
+    if within:  # "Jamaica, Queens": a place within another
+        countries = {within.country}
+        states = {within.admin1} if within.admin1 else states
+    want_states = {st.name} if st else states
     c = gazetteer.country(name)
+    s = gazetteer.us_state(name) if len(name) > 3 else None
+    if c and s and ("US" in countries or st):
+        c = None  # Georgia, in a text about the US
+    if c and c.country not in countries and countries and not st:
+        town = next((p for p in gazetteer.places(name) if p.country in countries), None)
+        c = None if town else c  # Jamaica, Queens: a neighbourhood of the country the text is in
     if c:
         return Located(c.name, None, c.country, None, None, 6, (f"place:{c.country.lower()}",))
-    s = gazetteer.us_state(name) if len(name) > 3 else None
     if s:
-        return Located(s.name, s.admin1, "US", None, None, 4, (f"place:{s.name.lower()}",))
-    found = gazetteer.places(name)
-    if countries:
-        found = tuple(p for p in found if p.country in countries)
+        return Located(s.name, s.name, "US", None, None, 4, (f"place:{s.name.lower()}",))
+    found: tuple[gazetteer.Place, ...] = ()
+    for n in range(len(words), 0, -1):  # "Dallas Nightclub Shooting" names Dallas
+        tail = {w.lower() for w in words[n:]}
+        if n < len(words) and (
+            " ".join(words[:n]).lower() in _STOP_PLACES | NOT_ALONE
+            or tail & (_ORG_WORDS | _REGION_WORDS)
+        ):
+            break  # "Sokoto State", "Sandy Hook Elementary School": a region or a building
+        found = gazetteer.places(" ".join(words[:n]))
+        if countries:
+            found = tuple(p for p in found if p.country in countries)
+        if found or (n == len(words) and named):
+            break
     if want_states and found and all(p.country == "US" for p in found):
         found = tuple(p for p in found if p.admin1 in want_states) or found
     if found:
@@ -305,7 +378,8 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
     `named` when the text marks the phrase as a place, so a name the gazetteer lacks is kept.
     """
     out = []
-    for rank, pattern in enumerate((_NAMED, _LOCATIVE, _DATELINE, _POSSESSIVE)):
+    patterns = (_NAMED, _LOCATIVE, _DATELINE, _POSSESSIVE, _ATTRIBUTIVE)
+    for rank, pattern in enumerate(patterns):
         for m in pattern.finditer(text):
             near = bool(_NEAR.search(text[max(0, m.start() - 30) : m.start("p")]))
             named = rank in {0, 2} or bool(
@@ -317,28 +391,38 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
             if re.match(r"\s+\d", text[m.end("p") :]):
                 continue  # "Route 91", "Building 7": a road or a unit, not a place
             phrase = re.split(r"['’]s\s+", m.group("p"))[-1]
+            named = named and rank != 4 and not title_case(line_at(text, m.start("p")))
             out.append((rank, m.start("p"), phrase, m.groupdict().get("s"), near, named))
 
     def order(c: tuple[int, int, str, str | None, bool, bool]) -> tuple[int, int, int]:
         rank, pos = c[0], c[1]
         if rank == 2:
             return (1, rank, pos)
+        if rank == 4:  # "an Aurora man": only when no phrase places the story
+            return (3, rank, pos)
         return (0 if pos < early else 2, min(rank, 1), pos)
 
     return sorted(out, key=order)
 
 
 def place_in(
-    text: str, country: str | None = None, context: str = "", early: int = 0
+    text: str,
+    country: str | None = None,
+    context: str = "",
+    early: int = 0,
+    state: str | None = None,
 ) -> Located | None:
     """The place `text` names, by rank (see `_candidates`) and then text order.
 
     A gazetteer city beats a name the gazetteer lacks, except a "village of X";
-    a city beats a country or state.
+    a city beats a country or state. `state`, the US state the rest of the document
+    names most, decides between US towns of one name when the context names none.
     """
     countries, states = _hints(context or text)
     if country and not countries:
         countries = {country}
+    if state and not states and countries <= {"US"}:
+        countries, states = {"US"}, {state}
     named: Located | None = None
     coarse: Located | None = None
     for rank, _, phrase, state, near, named_ok in _candidates(text, early):
@@ -403,8 +487,9 @@ def _main_country(doc: Document) -> str | None:
             continue
         for phrase in (m.group(0), m.group(0).split()[0]):
             c = gazetteer.country(phrase) if len(phrase) > 3 else None
-            if c:
-                counts[c.country] += 1
+            state = gazetteer.us_state(phrase) if len(phrase) > 3 else None
+            if c or state:  # a US state counts for the US; "Georgia" for both
+                counts.update(({c.country} if c else set()) | ({"US"} if state else set()))
                 break
             city = next(iter(gazetteer.places(phrase)), None) if len(phrase) > 3 else None
             if city and city.name == phrase and city.population >= BIG_CITY_FOR_COUNTRY:
@@ -459,15 +544,27 @@ def describe(doc: Document, headline: str, lead: list[Sentence]) -> LocalInciden
     date_s, prec = _event_date(headline, lead, pub)
     if date_s is None and pub:
         date_s, prec = format_range(pub - timedelta(days=6), pub, 3), 3
-    countries, _ = _hints(top)
+    countries, states = _hints(top)
     early = len(headline) + 1 + (len(lead[0].text) if lead else 0)
     body_country = _main_country(doc) if len(countries) != 1 else None
-    loc = place_in(top, body_country, top, early)
+    in_state = body_state(doc) if not states else None
+    loc = place_in(top, body_country, top, early, in_state)
+    if loc is None:
+        body = doc.text[:4000]
+        found = place_in(body, body_country, body, 0, in_state)
+        if found and found.lat is not None and in_state and found.admin1 == in_state:
+            loc = found  # a town of the state the document is in, named below the lead
+    if loc:
+        loc = city_of(loc, doc.text[:4000])
     country = (
         loc.country if loc and loc.country else (min(countries) if len(countries) == 1 else None)
     )
     if country is None:
         country = body_country
+    admin1 = loc.admin1 if loc and loc.admin1 else None
+    if admin1 is None and country in {None, "US"}:
+        admin1 = min(states) if len(states) == 1 else in_state
+    country = country or ("US" if admin1 else None)
     words = proper_words(top)
     return LocalIncident(
         doc_id=doc.id,
@@ -477,7 +574,7 @@ def describe(doc: Document, headline: str, lead: list[Sentence]) -> LocalInciden
         date=date_s,
         date_prec=prec,
         place=loc.place if loc else None,
-        admin1=loc.admin1 if loc else None,
+        admin1=admin1,
         country=country,
         lat=loc.lat if loc else None,
         lon=loc.lon if loc else None,

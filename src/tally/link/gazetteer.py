@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-_VERSION = 3
+_VERSION = 4
 _ASCII_NAME = re.compile(r"^[A-Za-z][A-Za-z .'-]*$")
 _KEEP = 8
 """Places kept per name, most populous first."""
@@ -39,6 +39,9 @@ class Place:
     population: int
     level: str
     """`city`, `admin1` or `country`."""
+    code: str | None = None
+    """The admin1 code (a US state's postal code): `admin1` is its name where the gazetteer
+    has one (US states), else None, so nothing shows a bare code."""
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,7 @@ class Index:
     """Lower-cased US state name, code or AP abbreviation → the state."""
 
 
-_AP_STATES = {
+AP_STATES = {
     "Ala.": "AL",
     "Ariz.": "AZ",
     "Ark.": "AR",
@@ -137,19 +140,22 @@ def _build() -> Iterator[tuple[str, tuple]]:
         yield "countries", (key, place.name, place.country, place.population)
     admin1: dict[str, Place] = {}
     for code, s in gc.get_us_states().items():
-        place = Place(s["name"], "US", code, 0.0, 0.0, 0, "admin1")
+        place = Place(s["name"], "US", s["name"], 0.0, 0.0, 0, "admin1", code)
         admin1[s["name"].lower()] = place
         admin1[code.lower()] = place
-    for abbr, code in _AP_STATES.items():
+    for abbr, code in AP_STATES.items():
         admin1[abbr.lower()] = admin1[code.lower()]
     for key, place in admin1.items():
-        yield "admin1", (key, place.name, place.admin1)
+        yield "admin1", (key, place.name, place.code)
     places: dict[str, list[tuple]] = {}
+    state_names = {p.code: p.name for p in admin1.values()}
     for c in gc.get_cities().values():
+        code = c.get("admin1code") or None
         place = (
             c["name"],
             c["countrycode"],
-            c.get("admin1code") or None,
+            state_names.get(code) if c["countrycode"] == "US" else None,
+            code,
             float(c["latitude"]),
             float(c["longitude"]),
             int(c.get("population") or 0),
@@ -158,7 +164,7 @@ def _build() -> Iterator[tuple[str, tuple]]:
         for name in {n.lower() for n in names}:
             places.setdefault(name, []).append(place)
     for key, found in places.items():
-        for rank, place in enumerate(sorted(found, key=lambda p: -p[5])[:_KEEP]):
+        for rank, place in enumerate(sorted(found, key=lambda p: -p[6])[:_KEEP]):
             yield "places", (key, rank, *place)
 
 
@@ -166,13 +172,13 @@ _SCHEMA = (
     "CREATE TABLE countries (key TEXT PRIMARY KEY, name TEXT, code TEXT, population INTEGER)",
     "CREATE TABLE admin1 (key TEXT PRIMARY KEY, name TEXT, code TEXT)",
     "CREATE TABLE places (key TEXT, rank INTEGER, name TEXT, country TEXT, admin1 TEXT, "
-    "lat REAL, lon REAL, population INTEGER, PRIMARY KEY (key, rank)) WITHOUT ROWID",
+    "code TEXT, lat REAL, lon REAL, population INTEGER, PRIMARY KEY (key, rank)) WITHOUT ROWID",
     "CREATE TABLE complete (version INTEGER)",
 )
 _INSERT = {
     "countries": "INSERT INTO countries VALUES (?, ?, ?, ?)",
     "admin1": "INSERT INTO admin1 VALUES (?, ?, ?)",
-    "places": "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+    "places": "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 }
 
 
@@ -262,7 +268,7 @@ def index() -> Index:
                 for key, name, code, population in conn.execute("SELECT * FROM countries")
             }
             admin1 = {
-                key: Place(name, "US", code, 0.0, 0.0, 0, "admin1")
+                key: Place(name, "US", name, 0.0, 0.0, 0, "admin1", code)
                 for key, name, code in conn.execute("SELECT * FROM admin1")
             }
             _open.append(Index(conn, countries, admin1))
@@ -271,16 +277,26 @@ def index() -> Index:
 
 @lru_cache(maxsize=65536)
 def places(name: str) -> tuple[Place, ...]:
-    """Populated places with this name or alternate name: those whose main name it is first,
-    then the most populous."""
+    """Populated places with this name or alternate name, the likeliest first: by population,
+    a place whose main name it is counting `MAIN_NAME_WEIGHT` times (so St. Paul, Minnesota,
+    whose main name is "Saint Paul", beats St. Paul, Alberta)."""
     key = name.lower()
     rows = index().conn.execute(
-        "SELECT name, country, admin1, lat, lon, population FROM places WHERE key = ? "
+        "SELECT name, country, admin1, lat, lon, population, code FROM places WHERE key = ? "
         "ORDER BY rank",
         (key,),
     )
-    found = [Place(*row, "city") for row in rows]
-    return tuple(sorted(found, key=lambda p: (p.name.lower() != key, -p.population)))
+    found = [Place(n, c, a, lat, lon, pop, "city", code) for n, c, a, lat, lon, pop, code in rows]
+    return tuple(
+        sorted(
+            found,
+            key=lambda p: -(p.population + 1) * (MAIN_NAME_WEIGHT if p.name.lower() == key else 1),
+        )
+    )
+
+
+MAIN_NAME_WEIGHT = 10
+"""How much likelier a place is meant by its main name than by an alternate one."""
 
 
 def country(name: str) -> Place | None:
