@@ -368,6 +368,32 @@ def _lasting_pairs(nodes: list[_Node]) -> list[tuple[int, int, int, int]]:
     return out
 
 
+def _undated_pairs(nodes: list[_Node]) -> list[tuple[int, int, int, int]]:
+    """Scored pairs of an undated, placed report (a page that lost its dateline) with any
+    report that shares its place and a rare cue: an undated node meets no date block, so it
+    is indexed by what it must share, and the cost grows with the undated reports only."""
+    wanted: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        if n.lo is None and n.places and not n.conflict:
+            for key in _cue_keys(n):
+                wanted[key].append(i)
+    if not wanted:
+        return []
+    out = []
+    seen: set[tuple[int, int]] = set()
+    for j, m in enumerate(nodes):
+        for key in _cue_keys(m):
+            for i in wanted.get(key, ()):
+                pair = (min(i, j), max(i, j))
+                if i == j or pair in seen or not _meet(nodes[i].places, m.places):
+                    continue
+                seen.add(pair)
+                score = pair_score(nodes[pair[0]], nodes[pair[1]])
+                if score is not None and score >= THRESHOLD:
+                    out.append((-score, *pair, 0))
+    return out
+
+
 class _Sets:
     """Union-find over nodes whose clusters refuse to merge across places or distant days."""
 
@@ -725,6 +751,7 @@ def link_across(
                     scored.append((-score, i, j, 0))
     del coarse, periods
     scored.extend(_lasting_pairs(nodes))
+    scored.extend(_undated_pairs(nodes))
     sets = _Sets(nodes)
     for _, i, j, lasting in sorted(scored):
         sets.union(i, j, bool(lasting))
