@@ -414,3 +414,19 @@ def test_an_undated_report_links_by_its_place_and_figures(
     undated = li("b", type="flood", place=undated_cues[0].split(":")[1], cues=undated_cues)
     _, mapping = link_across([dated, undated])
     assert (mapping[("a", "main")] == mapping[("b", "main")]) is linked
+
+
+@pytest.mark.parametrize(
+    ("shared", "linked"),
+    [
+        (("w:sudan liberation army", "w:janjaweed militia"), False),
+        (("w:sudan liberation army", "w:tawila market"), True),
+    ],
+)
+def test_shared_actors_alone_do_not_make_one_event(shared: tuple[str, ...], linked: bool) -> None:
+    place = dict(place="Tawila", country="SD", lat=13.5, lon=24.9, where_prec=1)
+    cues = ("place:tawila", "geo:SD:55:tawila", "pop:20000")
+    a = li("a", type="attack", date="2004-03-02", date_prec=1, **place, cues=(*cues, *shared))
+    b = li("b", type="attack", date="2004-03-03", date_prec=1, **place, cues=(*cues, *shared))
+    _, mapping = link_across([a, b])
+    assert (mapping[("a", "main")] == mapping[("b", "main")]) is linked
