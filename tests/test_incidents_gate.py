@@ -69,7 +69,9 @@ def test_show_unknown_incident_is_one_clear_line(tmp_path: Path) -> None:
 def test_incident_scores_stay_above_their_floors(shared: Path, corpus: str, tmp_path: Path) -> None:
     folder, entry = gate_corpus(shared, corpus)
     manifest, table = sample(folder, entry.get("sample"), tmp_path)
-    db, figs, incs = _ledger(tmp_path, "-q", "--manifest", str(manifest), "-j", "2")
+    db, figs, incs = _ledger(
+        tmp_path, "-q", "--manifest", str(manifest), "--allow-outside", "-j", "2"
+    )
     out = _score(shared, "eval/score_incidents.py", str(table), str(figs), str(incs), "--json")
     theirs = json.loads(next(ln for ln in out.splitlines() if ln.startswith("{")))
     ours = run_tally("eval-incidents", "--db", str(db), str(table), "--format", "json").stdout

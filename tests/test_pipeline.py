@@ -18,9 +18,10 @@ from tally.ingest import discover
 from tally.link import link_across
 from tally.models import Document, Figure, LocalIncident, Source, Statement, text_hash
 from tally.pipeline import ingest, local_runner, process_safe, relink
-from tally.reconcile import reconcile, totals
+from tally.reconcile import reconcile
 from tally.store import Ledger
 from tally.store.corrections import Corrections
+from tally.totals import settle
 
 ARTICLE = (
     "Report {n}. Three people were killed and 14 injured when gunmen opened fire on a market "
@@ -267,8 +268,8 @@ def _in_memory_relink(led: Ledger) -> tuple[dict[str, str], list]:
             )
     rows = []
     for inc in incidents:
-        recs = reconcile(statements.get(inc.id, []))
-        rows.append((inc, recs, totals(recs) if recs else {}))
+        tot, recs = settle(reconcile(statements.get(inc.id, [])))
+        rows.append((inc, recs, tot))
     return assigned, rows
 
 

@@ -7,7 +7,8 @@ import math
 import pytest
 
 from tally.models import Figure, Statement
-from tally.reconcile import conflicts, interval, movement, reconcile, totals
+from tally.reconcile import conflicts, interval, movement, reconcile
+from tally.totals import decide, settle, totals
 
 
 def st(
@@ -21,6 +22,7 @@ def st(
     category: str = "killed",
     group: str = "people",
     subset: bool = False,
+    role: str = "victim",
     quote: str | None = None,
     doc: str = "d1",
     start: int = 0,
@@ -37,6 +39,7 @@ def st(
         start=start,
         end=start + 5,
         subset=subset,
+        role=role,  # type: ignore[arg-type]
     )
     return Statement(figure=fig, published=published, publisher=publisher, doc_name=doc)
 
@@ -72,7 +75,8 @@ def test_interval(qualifier: str, value: int, high: int | None, expected: tuple)
         ([st(150, "more_than"), st(200, "more_than")], False),
         ([st(42), st(43, "at_least", subset=True)], True),  # 43 buried: the total is at least 43
         ([st(21), st(5, subset=True)], False),  # a part conflicts with nothing it fits
-        ([st(21), st(2, quote="two teachers were killed")], False),  # a role: a part
+        ([st(21), st(2, subset=True, quote="two teachers were killed")], False),  # a part
+        ([st(21), st(2, quote="two teachers were killed")], True),  # unmarked: a whole count
         ([st(40, "about"), st(12, "multiples")], False),  # "nearly 40", "dozens"
     ],
 )
@@ -131,9 +135,12 @@ def test_origins_count_sources_not_outlets() -> None:
 @pytest.mark.parametrize(
     ("statements", "expected"),
     [
-        # an attacker who killed two, then himself
-        ([st(2, quote="killed two people"), st(1, group="combatants")], {"killed": 3}),
-        # a plain tally of the dead counts the attacker too
+        # an attacker who killed two, then himself: the extractor marks him a perpetrator
+        (
+            [st(2, quote="killed two people"), st(1, group="combatants", role="perpetrator")],
+            {"killed": 3},
+        ),
+        # a toll of people at least the attackers' may hold them ("three dead in a murder-suicide")
         (
             [st(3, quote="3 dead in murder-suicide"), st(1, group="combatants", quote="himself")],
             {"killed": 3},
@@ -142,8 +149,8 @@ def test_origins_count_sources_not_outlets() -> None:
         ([st(613), st(106, group="women"), st(63, group="children")], {"killed": 613}),
         # parts alone bound the total from below
         ([st(19, group="children"), st(2, group="women")], {"killed": 21}),
-        # troops are counted apart from the Afghans killed
-        ([st(170, quote="killed 170 Afghans"), st(13, group="combatants")], {"killed": 183}),
+        # troops are counted apart from the civilians killed
+        ([st(170, group="civilians"), st(13, group="combatants")], {"killed": 183}),
         ([st(110, group="civilians"), st(42)], {"killed": 110}),
         # a part of the combatants does not add
         ([st(20), st(5, group="combatants", subset=True)], {"killed": 20}),
@@ -191,3 +198,141 @@ def test_totals_across_reports_and_wording(
     statements: list[Statement], expected: dict[str, int]
 ) -> None:
     assert totals(reconcile(statements)) == expected
+
+
+@pytest.mark.parametrize(
+    ("statements", "low", "kind"),
+    [
+        # a toll raised by later reports: the early counts are history, not the low
+        (
+            [
+                st(1, "at_least", published="2024-07-30", start=1),
+                st(23, published="2024-07-30", start=9),
+                st(167, published="2024-08-01", start=17),
+                st(404, published="2024-08-06", start=25),
+            ],
+            404,
+            "revision",
+        ),
+        # sources still disagree after the latest revision
+        (
+            [
+                st(62, published="2022-11-21", start=1),
+                st(268, published="2022-11-22", start=9),
+                st(272, published="2022-11-22", start=17),
+            ],
+            268,
+            "dispute",
+        ),
+        # a later, lower count does not supersede the earlier one: both stand
+        (
+            [st(116, published="2017-02-26"), st(106, published="2024-02-23", start=9)],
+            106,
+            "dispute",
+        ),
+        ([st(613), st(600, "more_than", start=9)], 600, None),
+    ],
+)
+def test_superseded_counts_do_not_set_low(
+    statements: list[Statement], low: int, kind: str | None
+) -> None:
+    (row,) = reconcile(statements)
+    assert row.low == low
+    assert row.conflict_kind == kind
+    assert row.conflict is (kind is not None)
+    gone = {s.figure.value for s in row.statements if s.figure.key in row.superseded}
+    assert all(v < low for v in gone)
+    if gone:
+        assert "raised by later reports" in row.why
+
+
+def test_timeline_shows_each_count_as_stated() -> None:
+    (row,) = reconcile(
+        [
+            st(613, published="2017-02-26"),
+            st(100, "multiples", published="2020-02-26"),
+            st(613, published="2024-02-23"),
+        ]
+    )
+    assert movement(row.timeline) == "613 → hundreds → 613"
+    assert [t[1] for t in row.timeline] == [613, 200, 613]  # the interval, for reasoning
+
+
+@pytest.mark.parametrize(
+    ("statements", "best", "terms"),
+    [
+        # the widest group's best; its parts are inside it
+        ([st(21, start=1), st(19, group="children", start=9)], 21, ["people"]),
+        # civilians and troops are disjoint: summed, each term shown
+        (
+            [st(170, group="civilians", start=1), st(13, group="combatants", start=9)],
+            183,
+            ["civilians", "combatants"],
+        ),
+        # perpetrators who died are added to their victims
+        (
+            [st(2, start=1), st(1, group="combatants", role="perpetrator", start=9)],
+            3,
+            ["people", "perpetrators"],
+        ),
+    ],
+)
+def test_total_is_a_decision_with_its_terms(
+    statements: list[Statement], best: int, terms: list[str]
+) -> None:
+    total = decide(reconcile(statements))["killed"]
+    assert total.best == best
+    assert [t.label.split()[0] for t in total.terms] == terms
+    assert all(f"{t.value:,}" in total.why for t in total.terms)
+
+
+def test_a_count_above_the_agreed_total_is_set_aside() -> None:
+    """Three reports give one dead; a fourth's city-wide count joins neither total nor rows."""
+    stmts = [
+        st(1, doc=f"d{i}", publisher=f"P{i}", published="2016-05-0" + str(i)) for i in (1, 2, 3)
+    ]
+    stmts.append(st(600, doc="d4", publisher="P4", published="2016-05-09", quote="600 killed"))
+    tot, rows = settle(reconcile(stmts))
+    assert tot["killed"].best == 1
+    assert [s.figure.value for s in tot["killed"].set_aside] == [600]
+    assert all(r.low is not None and r.low <= 1 for r in rows)
+    assert "set aside" in tot["killed"].why
+
+
+@pytest.mark.parametrize(
+    "statements",
+    [
+        [st(2, quote="two teachers", start=1), st(19, group="children", start=9)],
+        [
+            st(5, published="2020-01-01"),
+            st(9, published="2020-01-02", doc="d2"),
+            st(1, group="men", doc="d2", start=30),
+        ],
+        [st(3, doc="a"), st(1, group="combatants", doc="a", start=9), st(3, doc="b")],
+    ],
+)
+def test_totals_agree_with_their_rows(statements: list[Statement]) -> None:
+    """The spec's check: no lower than any row's low, no higher than the rows' highs."""
+    tot, rows = settle(reconcile(statements))
+    for cat, t in tot.items():
+        mine = [r for r in rows if r.category == cat]
+        assert max(r.low or 0 for r in mine) <= t.best <= sum(r.high or 0 for r in mine)
+        assert t.low <= t.best <= t.high
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subset"),
+    [
+        ("The gunman killed 19 children and two teachers at the school.", True),
+        ("Two teachers were killed in the ambush on Tuesday.", True),
+        ("Five people were killed in the ambush on Tuesday.", False),
+    ],
+)
+def test_a_count_of_a_role_is_marked_a_part_by_the_extractor(sentence: str, subset: bool) -> None:
+    """Reconciliation reads `subset`; the extractor decides it (a role count is a part)."""
+    from tally.extract import extract
+    from tally.models import Document, text_hash
+
+    doc = Document(id=text_hash(sentence), text=sentence, kind="text", name="t.txt")
+    figs = [f for f in extract(doc) if f.group == "people" and f.category == "killed"]
+    assert figs and all(f.subset is subset for f in figs)

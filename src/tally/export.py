@@ -32,6 +32,8 @@ CSV_COLUMNS = [
     "documents",
     "origins",
     "conflict",
+    "conflict_kind",
+    "background",
 ]
 
 
@@ -85,10 +87,9 @@ def incident_rows(ledger: Ledger) -> Iterator[dict[str, Any]]:
             "where_prec": inc.where_prec,
             "background": inc.background,
             "totals": row.get("totals", {}),
-            "figures": [
-                {k: v for k, v in fig.items() if k != "statements"}
-                for fig in row.get("figures", [])
-            ],
+            "conflict_kind": row.get("conflict_kind"),
+            "decisions": row.get("decisions", {}),
+            "figures": row.get("figures", []),
         }
 
 
@@ -142,6 +143,8 @@ def write_csv(ledger: Ledger, path: str | Path) -> int:
                         "documents": fig["documents"],
                         "origins": fig.get("origins"),
                         "conflict": fig["conflict"],
+                        "conflict_kind": fig.get("conflict_kind") or "",
+                        "background": inc["background"],
                     }
                 )
                 n += 1

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 Category = Literal["killed", "injured", "missing", "captured", "displaced"]
 Group = Literal["people", "civilians", "combatants", "women", "men", "children", "elderly"]
 Role = Literal["victim", "perpetrator"]
+ConflictKind = Literal["revision", "dispute"]
 Qualifier = Literal[
     "exact", "at_least", "more_than", "at_most", "fewer_than", "about", "range", "multiples"
 ]
@@ -235,6 +236,41 @@ class Reconciled:
     conflict: bool
     why: str
     """Why `best` was chosen, in a sentence a reviewer can check."""
-    timeline: tuple[tuple[str | None, int], ...] = ()
-    """(published date, value) in date order: how the figure moved."""
+    timeline: tuple[tuple[str | None, int, str], ...] = ()
+    """(published date, that day's best, the statement's own words) in date order: how the
+    figure moved, as stated ("hundreds", not the 200 its interval starts at)."""
     statements: tuple[Statement, ...] = field(default=(), repr=False)
+    conflict_kind: ConflictKind | None = None
+    """For a conflict: `revision` (the toll moved and the statements that stand agree) or
+    `dispute` (they still disagree)."""
+    superseded: frozenset[str] = frozenset()
+    """Keys of the statements a later report raised: history, not a credible low."""
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One term of a headline total: a group's best (or a report's sum of parts), with why."""
+
+    label: str
+    value: int
+    low: int
+    high: int
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Total:
+    """The headline total of one category, decided from the reconciled rows, with reasons.
+
+    `best` is the sum of `terms` (disjoint groups) kept within what the rows allow:
+    no lower than any row's low, no higher than all rows' highs together.
+    """
+
+    category: str
+    best: int
+    low: int
+    high: int
+    why: str
+    terms: tuple[Term, ...] = ()
+    set_aside: tuple[Statement, ...] = field(default=(), repr=False)
+    """Statements that claimed more than the total (another event's, an aggregate's)."""

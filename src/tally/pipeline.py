@@ -38,10 +38,12 @@ from tally.models import (
     Reconciled,
     Source,
     Statement,
+    Total,
 )
-from tally.reconcile import reconcile, totals
+from tally.reconcile import reconcile
 from tally.store import Ledger
 from tally.store.corrections import Corrections, CorrectionSet
+from tally.totals import settle
 from tally.words import counted
 
 BATCH = 32
@@ -393,7 +395,7 @@ def _reconciled(
     incidents: list[Incident],
     grouped: Iterable[tuple[str, list[Statement]]],
     fixes: CorrectionSet,
-) -> Iterator[tuple[Incident, list[Reconciled], dict[str, int]]]:
+) -> Iterator[tuple[Incident, list[Reconciled], dict[str, Total]]]:
     """Each incident with its reconciled figures and totals, reconciled one at a time.
 
     `grouped` gives each incident's statements as stored; reviewers' corrections
@@ -411,8 +413,8 @@ def _reconciled(
             fig = fixes.figure(s.figure)
             if fig is not None:
                 statements.append(s if fig is s.figure else dataclasses.replace(s, figure=fig))
-        recs = reconcile(statements) if statements else []
-        yield inc, recs, totals(recs) if recs else {}
+        tot, recs = settle(reconcile(statements)) if statements else ({}, [])
+        yield inc, recs, tot
     for inc in pending.values():
         yield inc, [], {}
 

@@ -3,16 +3,27 @@
 **Intervals** (spec §1). Each statement claims an integer interval: `exact` v
 → [v, v]; `at_least` → [v, ∞); `more_than` → [v+1, ∞); `at_most` → [0, v];
 `fewer_than` → [0, v−1]; `about` → [⌈0.9v⌉, ⌊1.1v⌋]; `range` → [v, high];
-`multiples` → [2v, ∞). A subset statement ("among the dead were five police
-officers") only says the total is at least its lower end.
+`multiples` → [2v, ∞). A part (`subset`: "among the dead were five police
+officers") only says the total is at least its lower end. Whether a count is a
+part is the extractor's decision, read from the field; reconciliation never
+re-reads a quote.
 
 **Conflict**: the intervals of all statements of the (category, group), from
 every document whenever published, have no common point. A toll that rose
 (69, then 81) is a conflict; the timeline explains it.
 
-**low / high**: the smallest lower end of the non-subset statements (the
-largest subset bound where only subsets exist); the largest finite upper
-end, or the largest number stated.
+**Superseded**: a statement is superseded when a later report (a later
+publication date; an undated report is the oldest) of the same (category,
+group) claims more than its lower end: the count was raised (69, then 81; "at
+least one dead", then 404). It stays in the timeline and the statements, but no
+longer stands. `conflict_kind` of a conflict is `revision` when the statements
+that stand agree (the toll moved over time), `dispute` when they still do not.
+
+**low / high**: the smallest lower end of the standing non-part statements (the
+largest part's bound where only parts exist); the largest finite upper end of
+the non-part statements, or the largest number stated. An early partial count
+is history, not a credible low estimate (UCDP: the most conservative reliable
+estimate).
 
 **best** — after UCDP's best estimate, ACLED's preference for conservative
 counts, and the rule that a toll rising over time is superseded by its latest
@@ -30,33 +41,8 @@ official figure:
 3. With only bounds: the largest lower bound ("more than 1,400" → 1,400;
    "dozens" → 24). With only upper bounds: the smallest.
 
-`why` says which of these picked `best`.
-
-**Totals** (everyone harmed per category, victims and attackers together).
-Groups are not disjoint: women, men, children and the elderly are parts of
-"people" (and of "civilians"); combatants (troops, fighters, attackers) are
-reported apart from the people or civilians killed ("13 U.S. troops and 170
-Afghans"; "killed two, then himself"), so they are added — unless the
-toll is a plain tally of the dead ("three dead in a murder-suicide"), which
-counts the attacker already (`AGENTIVE` tells the two apart). Subset statements
-never add. Within one report:
-
-    whole = max(people, civilians) if either is stated
-            else max(women + men + children, elderly)
-    total = whole + combatants   (max(whole, combatants) for a plain tally)
-
-each term that group's `best`. A stated total beats the sum of its parts
-(parts overlap: "two men" and "two teenagers" may be the same two).
-An article that counts its combatants inside "people" without saying so is
-double counted; an extractor marking such parts `subset` avoids it.
-
-Groups are combined within one document only: two reports calling one
-victim "a boy" and "his brother" are one victim, and one report's "two
-killed" may already hold the attacker another reports apart. So each
-document's total is computed, and the incident's total is the one most
-documents give, the latest on a tie. Each of these choices scored better on
-the gva-dev sample than the alternative (mixing groups across reports,
-summing parts past a stated total).
+`why` says which of these picked `best`, and which statements no longer stand.
+The headline total of a category is decided from these rows in `tally.totals`.
 """
 
 from __future__ import annotations
@@ -64,7 +50,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from functools import lru_cache
 
 from tally.models import Reconciled, Statement
 
@@ -105,15 +90,6 @@ _STOP = {
     "counts",
 }
 POINT = {"exact", "about", "range"}
-PART = re.compile(
-    r"\b(?:teachers?|(?:police )?officers?|policem[ae]n|troopers?|deput(?:y|ies)|agents?"
-    r"|firefighters?|journalists?|reporters?|nurses?|doctors?|guards?|staff members?"
-    r"|employees?|sub-inspectors?|inspectors?|constables?)\b"
-    r"|\b(?:when they arrived|on arrival|in hospital|at (?:the )?hospitals?)\b",
-    re.I,
-)
-"""Counts that name a role ("two teachers") or where they were counted ("dead on arrival")
-are parts of a wider total even when the extractor did not mark them `subset`."""
 
 
 def interval(qualifier: str, value: int, high: int | None = None) -> tuple[float, float]:
@@ -136,36 +112,72 @@ def interval(qualifier: str, value: int, high: int | None = None) -> tuple[float
     return v, v
 
 
-@lru_cache(maxsize=4096)
-def _names_part(quote: str) -> bool:
-    """Whether a quote names a role or a place of counting (`PART`); asked again and again
-    of the same statements while one incident is reconciled."""
-    return PART.search(quote) is not None
+def is_part(s: Statement) -> bool:
+    """A statement counting only part of its (category, group): the extractor marked it `subset`."""
+    return s.figure.subset
 
 
-def is_part(s: Statement, others: list[Statement] | None = None) -> bool:
-    """A statement counting only part of its (category, group): marked `subset`, or (beside
-    statements that are not parts) naming a role or a place of counting (`PART`)."""
-    if s.figure.subset:
-        return True
-    if s.figure.group != "people" or not _names_part(s.figure.quote):
-        return False
-    return others is None or any(not _names_part(o.figure.quote) for o in others)
-
-
-def claim(s: Statement, others: list[Statement] | None = None) -> tuple[float, float]:
+def claim(s: Statement) -> tuple[float, float]:
     """The interval a statement claims for its (category, group) total (parts: [lo, ∞))."""
     f = s.figure
     lo, hi = interval(f.qualifier, f.value, f.value_high)
-    return (lo, INF) if is_part(s, others) else (lo, hi)
+    return (lo, INF) if is_part(s) else (lo, hi)
 
 
 def conflicts(statements: list[Statement]) -> bool:
     """True when the statements' intervals have no point in common."""
     if not statements:
         return False
-    claims = [claim(s, statements) for s in statements]
+    claims = [claim(s) for s in statements]
     return max(c[0] for c in claims) > min(c[1] for c in claims)
+
+
+def superseded(statements: list[Statement]) -> list[bool]:
+    """For each statement, whether a later report raised it: a non-part statement of an
+    earlier date (undated is oldest) than one claiming more than its lower end (69, then 81)."""
+    days = sorted({s.published or "" for s in statements}, reverse=True)
+    later: dict[str, float] = {}  # day -> the largest lower end stated on any later day
+    top = -INF
+    for day in days:
+        later[day] = top
+        top = max([top, *(claim(s)[0] for s in statements if (s.published or "") == day)])
+    return [not is_part(s) and claim(s)[0] < later[s.published or ""] for s in statements]
+
+
+MULTIPLES = {
+    12: "dozens",
+    20: "scores",
+    100: "hundreds",
+    1000: "thousands",
+    10_000: "tens of thousands",
+    100_000: "hundreds of thousands",
+    1_000_000: "millions",
+}
+_BOUND_WORDS = {
+    "at_least": "at least",
+    "more_than": "more than",
+    "at_most": "up to",
+    "fewer_than": "fewer than",
+    "about": "about",
+}
+
+
+def stated(qualifier: str, value: int, high: int | None = None) -> str:
+    """A statement as stated, from its fields: "hundreds", "more than 600", "30–40", "613".
+
+    What a reader sees of a vague count; its interval ([200, ∞) for "hundreds") is only
+    for reasoning.
+    """
+    if qualifier == "multiples":
+        return MULTIPLES.get(value, f"multiples of {value:,}")
+    if qualifier == "range" and high is not None and high > value:
+        return f"{value:,}–{high:,}"
+    word = _BOUND_WORDS.get(qualifier)
+    return f"{word} {value:,}" if word else f"{value:,}"
+
+
+def _words(s: Statement) -> str:
+    return stated(s.figure.qualifier, s.figure.value, s.figure.value_high)
 
 
 def origin(s: Statement) -> str:
@@ -195,10 +207,21 @@ def _official(s: Statement) -> bool:
 
 def choose_best(statements: list[Statement]) -> tuple[int | None, str]:
     """The best estimate of one (category, group) and why (see the module docstring)."""
-    whole = [s for s in statements if not is_part(s, statements)]
+    best, why, _ = _pick(statements)
+    return best, why
+
+
+def _pick(statements: list[Statement]) -> tuple[int | None, str, Statement | None]:
+    """`choose_best`, with the statement that gave the best (its words head the timeline)."""
+    whole = [s for s in statements if not is_part(s)]
     if not whole:
-        best = max(int(claim(s)[0]) for s in statements)
-        return best, f"only parts are stated; the largest, {best:,}, bounds the total from below"
+        src = max(statements, key=lambda s: (claim(s)[0], s.figure.key))
+        best = int(claim(src)[0])
+        return (
+            best,
+            f"only parts are stated; the largest, {best:,}, bounds the total from below",
+            src,
+        )
     latest = max((s.published or "") for s in whole)
     pool = [s for s in whole if (s.published or "") == latest]
     when = f"the latest report ({latest})" if latest else "the reports (undated)"
@@ -206,54 +229,69 @@ def choose_best(statements: list[Statement]) -> tuple[int | None, str]:
     lead = f"{when}, superseding earlier ones" if dated else when
     points = [s for s in pool if s.figure.qualifier in POINT]
     if points:
-        chosen = points
-        counts = Counter(s.figure.value for s in chosen)
-        official = {s.figure.value for s in chosen if _official(s)}
-        first = {s.figure.value: -s.figure.start for s in reversed(chosen)}
+        counts = Counter(s.figure.value for s in points)
+        official = {s.figure.value for s in points if _official(s)}
+        first = {s.figure.value: -s.figure.start for s in reversed(points)}
         best = max(counts, key=lambda v: (counts[v], first[v]))
-        src = next(s for s in chosen if s.figure.value == best)
+        src = next(s for s in points if s.figure.value == best)
         who = src.figure.attribution or src.publisher or "the document"
         kind = "official figure" if best in official else "figure"
         extra = "" if len(counts) == 1 else "; of equally supported values, the first stated"
         if counts[best] > 1 and len(counts) > 1:
             extra = f"; given by {counts[best]} statements"
-        return best, f"{kind} of {lead}: {best:,} ({who}){extra}"
+        return best, f"{kind} of {lead}: {best:,} ({who}){extra}", src
     lower = [s for s in pool if claim(s)[0] > 0 and claim(s)[1] == INF]
     if lower:
         src = max(lower, key=lambda s: (_stated(s), s.figure.key))
         best = _stated(src)
-        return best, f"only bounds in {lead}; the largest lower bound, {best:,}"
+        words = _words(src)
+        said = "" if words == f"{best:,}" else f" (“{words}”)"
+        return best, f"only bounds in {lead}; the largest lower bound, {best:,}{said}", src
     src = min(pool, key=lambda s: (s.figure.value, s.figure.key))
-    return src.figure.value, f"only upper bounds in {lead}; the smallest, {src.figure.value:,}"
+    return (
+        src.figure.value,
+        f"only upper bounds in {lead}; the smallest, {src.figure.value:,}",
+        src,
+    )
 
 
-def _timeline(
-    stmts: list[Statement], best: int | None = None
-) -> tuple[tuple[str | None, int], ...]:
-    """(published, best of that day's statements) in date order: how the figure moved.
+Timeline = tuple[tuple[str | None, int, str], ...]
 
-    `best` is `choose_best(stmts)`, when known: with one day it is that day's best.
-    """
+
+def _timeline(stmts: list[Statement], pick: tuple[int | None, Statement | None]) -> Timeline:
+    """(published, best of that day's statements, its words) in date order: how the figure
+    moved. `pick` is the row's best and its statement: with one day it is that day's."""
     by_day: dict[str, list[Statement]] = defaultdict(list)
     for s in stmts:
         by_day[s.published or ""].append(s)
-    if best is not None and len(by_day) == 1:
-        return ((stmts[0].published or None, best),)
+    best, src = pick
+    if best is not None and src is not None and len(by_day) == 1:
+        return ((stmts[0].published or None, best, _words(src)),)
     out = []
     for day in sorted(by_day):
-        best, _ = choose_best(by_day[day])
-        if best is not None:
-            out.append((day or None, best))
+        best, _, src = _pick(by_day[day])
+        if best is not None and src is not None:
+            out.append((day or None, best, _words(src)))
     return tuple(out)
 
 
-def movement(timeline: tuple[tuple[str | None, int], ...]) -> str:
-    """How a figure moved over time: "69 → 81" (consecutive repeats merged)."""
-    values: list[int] = []
-    for _, v in timeline:
-        if not values or values[-1] != v:
-            values.append(v)
-    return " → ".join(f"{v:,}" for v in values)
+def movement(timeline: Timeline | list) -> str:
+    """How a figure moved over time, as stated: "69 → 81", "613 → hundreds → 613"
+    (consecutive repeats merged; entries without words show their number)."""
+    shown: list[str] = []
+    for entry in timeline:
+        words = entry[2] if len(entry) > 2 and entry[2] else f"{entry[1]:,}"
+        if not shown or shown[-1] != words:
+            shown.append(words)
+    return " → ".join(shown)
+
+
+def _why_standing(gone: int, low: int) -> str:
+    """What `why` adds when later reports raised earlier counts."""
+    if not gone:
+        return ""
+    counts = "count" if gone == 1 else "counts"
+    return f"; {gone} earlier {counts} raised by later reports stay in the timeline, not in low ({low:,})"
 
 
 def reconcile(statements: list[Statement]) -> list[Reconciled]:
@@ -264,18 +302,23 @@ def reconcile(statements: list[Statement]) -> list[Reconciled]:
     out = []
     for (cat, grp), stmts in sorted(groups.items()):
         stmts = sorted(stmts, key=lambda s: (s.published or "", s.figure.doc_id, s.figure.start))
-        parts = [is_part(s, stmts) for s in stmts]
-        whole = [s for s, p in zip(stmts, parts, strict=True) if not p] or stmts
-        lows = [_stated(s) if s.figure.qualifier == "more_than" else claim(s)[0] for s in whole]
-        low = int(min(lows)) if not all(parts) else int(max(lows))
-        finite = [
-            interval(s.figure.qualifier, s.figure.value, s.figure.value_high)[1] for s in whole
-        ]
-        finite = [h for h in finite if h != INF]
-        stated = [s.figure.value_high or s.figure.value for s in whole]
-        high = int(max(finite)) if finite else max(stated)
-        best, why = choose_best(stmts)
+        gone = superseded(stmts)
+        stand = [s for s, g in zip(stmts, gone, strict=True) if not g]
+        whole = [s for s in stmts if not is_part(s)]
+        standing = [s for s in stand if not is_part(s)]
+        # Where only parts stand, the largest bounds the total from below.
+        low = int(min(map(_low, standing)) if standing else max(map(_low, stand)))
+        ends = [interval(s.figure.qualifier, s.figure.value, s.figure.value_high)[1]
+                for s in whole or stmts]  # fmt: skip
+        finite = [h for h in ends if h != INF]
+        high = int(max(finite)) if finite else max(s.figure.value_high or s.figure.value
+                                                   for s in whole or stmts)  # fmt: skip
+        best, why, src = _pick(stmts)
         high = max(high, best or 0)
+        conflict = conflicts(stmts)
+        kind = None
+        if conflict:
+            kind = "dispute" if conflicts(stand) else "revision"
         out.append(
             Reconciled(
                 category=cat,
@@ -286,98 +329,17 @@ def reconcile(statements: list[Statement]) -> list[Reconciled]:
                 values=tuple(sorted({s.figure.value for s in stmts})),
                 documents=len({s.figure.doc_id for s in stmts}),
                 origins=len({origin(s) for s in stmts}),
-                conflict=conflicts(stmts),
-                why=why,
-                timeline=_timeline(stmts, best),
+                conflict=conflict,
+                why=why + _why_standing(sum(gone), low),
+                timeline=_timeline(stmts, (best, src)),
                 statements=tuple(stmts),
+                conflict_kind=kind,
+                superseded=frozenset(s.figure.key for s, g in zip(stmts, gone, strict=True) if g),
             )
         )
     return out
 
 
-PARTS = ("women", "men", "children")
-
-
-def _parts_sum(rows: list[Reconciled]) -> int:
-    """Women + men + children as one document counts them, for the document counting most.
-
-    Summed within a document only: "a 9-year-old boy" in one report and "his brother"
-    in another are one victim, not two.
-    """
-    per_doc: dict[str, dict[str, list[Statement]]] = defaultdict(lambda: defaultdict(list))
-    for r in rows:
-        for s in r.statements:
-            per_doc[s.figure.doc_id][r.group].append(s)
-    best = 0
-    for groups in per_doc.values():
-        total = sum(choose_best(stmts)[0] or 0 for stmts in groups.values())
-        best = max(best, total)
-    return best
-
-
-def totals(rows: list[Reconciled]) -> dict[str, int]:
-    """Everyone harmed per category, attackers included (the rule is in the module docstring).
-
-    Each document's own total first, then the total most documents give, the latest
-    document's on a tie: groups are combined only within one report.
-    """
-    docs = sorted({s.figure.doc_id for r in rows for s in r.statements})
-    if len(docs) > 1:
-        per_doc = []
-        for d in docs:
-            stmts = [s for r in rows for s in r.statements if s.figure.doc_id == d]
-            pub = max((s.published or "") for s in stmts)
-            per_doc.append((pub, _totals(reconcile(stmts))))
-        out = {}
-        for cat in sorted({r.category for r in rows}):
-            vals = Counter(t.get(cat, 0) for _, t in per_doc if cat in t)
-            latest = {t.get(cat): pub for pub, t in per_doc if cat in t}
-            out[cat] = max(vals, key=lambda v: (vals[v], latest.get(v, ""), v))
-        return out
-    return _totals(rows)
-
-
-AGENTIVE = re.compile(
-    r"\b(?:kill(?:ed|ing|s)?|shot dead|shooting dead|gunned down|murder(?:ed|ing|s)?|wound(?:ed|ing|s)?"
-    r"|injur(?:ed|ing|es)|hit|struck|shot)\b(?:\s+\S+){0,3}?\s+(?:\d[\d,]*|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|a|an|his|her|their|dozens|scores|hundreds)\b",
-    re.I,
-)
-"""The attacker's victims, counted as his deed ("killed two people"): the attacker is not in it."""
-
-
-def _tally_of_all(rows: list[Reconciled], category: str, value: int) -> bool:
-    """Whether the toll `value` is a plain tally of the dead or hurt ("three dead in a
-    murder-suicide"), which counts the attacker too, rather than the attacker's victims."""
-    quotes = [
-        s.figure.quote
-        for r in rows
-        if r.category == category and r.group in {"people", "civilians"}
-        for s in r.statements
-        if s.figure.value == value
-    ]
-    return bool(quotes) and not any(AGENTIVE.search(q) for q in quotes)
-
-
-def _totals(rows: list[Reconciled]) -> dict[str, int]:
-    """The totals of one report's rows (or of rows whose reports are not told apart)."""
-    best: dict[tuple[str, str], int] = {
-        (r.category, r.group): r.best
-        for r in rows
-        if r.best is not None
-        and (r.group != "combatants" or not all(s.figure.subset for s in r.statements))
-    }
-    out: dict[str, int] = {}
-    for cat in sorted({r.category for r in rows}):
-        people = best.get((cat, "people"), 0)
-        civilians = best.get((cat, "civilians"), 0)
-        parts = _parts_sum([r for r in rows if r.category == cat and r.group in PARTS])
-
-        elderly = best.get((cat, "elderly"), 0)
-        combatants = best.get((cat, "combatants"), 0)
-        whole = max(people, civilians) or max(parts, elderly)
-        if combatants and whole and _tally_of_all(rows, cat, whole):
-            out[cat] = max(whole, combatants)
-        else:
-            out[cat] = whole + combatants
-    return out
+def _low(s: Statement) -> float:
+    """A statement's lower end as `low` reports it ("more than 600" → 600)."""
+    return s.figure.value if s.figure.qualifier == "more_than" else claim(s)[0]

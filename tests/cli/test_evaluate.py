@@ -90,7 +90,7 @@ def test_show_gives_each_statement_its_rule_and_the_perpetrators_role(
     db, _ = ruled
     incident = json.loads(run_tally("incidents", "--db", db, "-f", "jsonl").stdout)["incident"]
     shown = run_tally("show", incident, "--db", db, env=WIDE).stdout
-    statements = shown[shown.index("statements") :].splitlines()[1:]
+    statements = shown[shown.index("\nstatements\n") + 1 :].splitlines()[1:]
     assert len(statements) == 3
     by_quote = {q: next(line for line in statements if q in line) for q, *_ in FIGURES}
     assert by_quote["killing 4 soldiers"].endswith("(rule en.harm.participle)")

@@ -182,9 +182,25 @@ def test_guard_checks_every_address_a_name_resolves_to(server: str) -> None:
         ("192.168.1.1", "a private address"),
         ("169.254.169.254", "a link-local address (cloud metadata lives there)"),
         ("fe80::1", "a link-local address (cloud metadata lives there)"),
-        ("fd00:ec2::254", "a private address"),
+        ("fd00:ec2::254", "a cloud metadata address"),
         ("fd00::1", "a private address"),
-        ("100.100.100.200", "not a public address"),
+        ("100.100.100.200", "a cloud metadata address (Alibaba Cloud)"),
+        ("192.0.0.192", "an IETF protocol address (192.0.0.192 is Oracle Cloud's metadata)"),
+        ("168.63.129.16", "a cloud metadata address (Azure's wire server)"),
+        ("2002:7f00:1::", "a loopback address (carried in 2002:7f00:1::)"),
+        (
+            "2002:a9fe:a9fe::1",
+            "a link-local address (cloud metadata lives there) (carried in 2002:a9fe:a9fe::1)",
+        ),
+        ("2002:c0a8:101::", "a private address (carried in 2002:c0a8:101::)"),
+        ("64:ff9b::127.0.0.1", "a loopback address (carried in 64:ff9b::7f00:1)"),
+        (
+            "64:ff9b::a9fe:a9fe",
+            "a link-local address (cloud metadata lives there) (carried in 64:ff9b::a9fe:a9fe)",
+        ),
+        ("64:ff9b:1::a00:1", "a private address (carried in 64:ff9b:1::a00:1)"),
+        ("64:ff9b::93.184.215.14", None),
+        ("2002:5db8:d70e::1", None),
         ("0.0.0.0", "an unspecified address"),
         ("::", "an unspecified address"),
         ("224.0.0.1", "a multicast address"),
@@ -253,3 +269,42 @@ def test_every_redirect_hop_is_resolved_and_checked_again(server: str) -> None:
         "refused: metadata.test resolves to 0.0.0.0, an unspecified address (redirected to "
         "http://metadata.test:"
     )
+
+
+@pytest.fixture()
+def trickling_server() -> Iterator[str]:
+    """A loopback server that sends its status line one byte every 0.3 s, for 60 s."""
+    import socket
+
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def serve() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            with conn:
+                for byte in b"HTTP/1.1 200 OK\r\n" * 20:
+                    if stop.wait(0.3):
+                        break
+                    try:
+                        conn.sendall(bytes([byte]))
+                    except OSError:
+                        break
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    stop.set()
+    thread.join()
+    listener.close()
+
+
+def test_deadline_covers_a_trickled_status_line(trickling_server: str) -> None:
+    options = IngestOptions(allow_private=True, timeout=0.5)
+    with pytest.raises(FetchError) as err:
+        fetch(trickling_server, options)
+    assert err.value.message == "took longer than 1.5 s"

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
+import pytest
+
 from tally.extract import extract
-from tally.ingest.html import parse_html
+from tally.ingest.html import _headline, _publisher, _raw_title, parse_html
 from tally.models import Source
 
 PAGE = """<!DOCTYPE html>
@@ -70,3 +75,80 @@ def test_a_headline_outside_the_article_is_kept() -> None:
     )
     doc = parse_html(page, Source(name="p.html"))
     assert doc.text.startswith("Thousands flee as river bursts its banks")
+
+
+ARTICLE = (
+    "<p>Two people were killed and five were injured when a gas line exploded in a residential "
+    "street on Tuesday, the fire department said.</p><p>Crews worked through the night to clear "
+    "the debris, and the road is expected to reopen on Friday.</p>"
+)
+UNSEEN = "Forty people were killed in a separate attack, the draft said."
+
+
+@pytest.mark.parametrize(
+    "unseen",
+    [
+        f"<textarea>{UNSEEN}</textarea>",
+        f"<noscript><p>{UNSEEN}</p></noscript>",
+        f"<template><p>{UNSEEN}</p></template>",
+        f"<p hidden>{UNSEEN}</p>",
+        f'<div aria-hidden="true"><p>{UNSEEN}</p></div>',
+        f'<p style="color: red; display: none">{UNSEEN}</p>',
+        f'<p style="visibility:hidden">{UNSEEN}</p>',
+        f"<h1 hidden>{UNSEEN}</h1>",
+    ],
+)
+@pytest.mark.parametrize("where", ["inside", "before"])
+def test_what_a_reader_never_sees_is_not_article_text(unseen: str, where: str) -> None:
+    body = f"<article>{ARTICLE}{unseen}</article>" if where == "inside" else unseen + ARTICLE
+    doc = parse_html(f"<html><body>{body}</body></html>", Source(name="p.html"))
+    assert "Two people were killed" in doc.text
+    assert "Forty" not in doc.text
+    assert all(f.value != 40 for f in extract(doc))
+
+
+def test_text_after_a_hidden_element_is_kept() -> None:
+    html = f"<html><body><article><p><span hidden>Ad:</span> {ARTICLE[3:]}</article></body></html>"
+    assert "Two people were killed" in parse_html(html, Source(name="p.html")).text
+
+
+def _cpu_per_call(fn: Callable[[str], object], page: str) -> float:
+    """CPU seconds per call, over enough calls to measure, best of three."""
+    best = float("inf")
+    for _ in range(3):
+        calls, start = 0, time.process_time()
+        while (spent := time.process_time() - start) < 0.05 or calls < 2:
+            fn(page)
+            calls += 1
+        best = min(best, spent / calls)
+    return best
+
+
+@pytest.mark.parametrize(
+    ("fn", "unit"),
+    [
+        (_headline, "<h1>"),
+        (_raw_title, "<title>"),
+        (lambda page: _publisher(None, page), "<meta "),
+        (lambda page: _publisher(None, page), '<meta property="og:site_name" '),
+        (_headline, "<h1 "),
+    ],
+)
+def test_metadata_work_grows_linearly_with_a_pathological_page(
+    fn: Callable[[str], object], unit: str
+) -> None:
+    """Doubling the page at most about doubles the work (a quadratic scan quadruples it)."""
+    small = _cpu_per_call(fn, unit * 2_500)
+    large = _cpu_per_call(fn, unit * 5_000)
+    assert large / small < 3.0
+
+
+def test_metadata_still_read_from_ordinary_pages() -> None:
+    page = (
+        '<html><head><meta name="viewport" content="x"><meta property="og:site_name" '
+        'content="Valley &amp; Hill Courier"><title>Flood | Courier</title></head>'
+        "<body><H1 class=top>Two <b>dead</b></h1></body></html>"
+    )
+    assert _publisher(None, page) == "Valley & Hill Courier"
+    assert _raw_title(page) == "Flood | Courier"
+    assert _headline(page) == "Two dead"

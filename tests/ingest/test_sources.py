@@ -10,6 +10,7 @@ import pytest
 
 from tally.errors import InputError, ManifestError
 from tally.ingest import discover
+from tally.ingest.sources import read_manifest
 from tally.models import Source
 
 
@@ -117,3 +118,81 @@ def test_an_unreadable_manifest_is_one_error(tmp_path: Path, target: str) -> Non
     (item,) = discover([], str(tmp_path / target))
     assert isinstance(item, ManifestError)
     assert item.message.startswith("cannot read manifest: ")
+
+
+def _manifest(tmp_path: Path, *rows: dict[str, str]) -> str:
+    import json
+
+    (tmp_path / "corpus").mkdir(exist_ok=True)
+    (tmp_path / "corpus" / "a.txt").write_text("Two people were killed in a crash, police said.\n")
+    path = tmp_path / "corpus" / "manifest.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("row", "reason"),
+    [
+        (
+            {"path": "../../../../etc/passwd"},
+            "'path' leaves the manifest's folder: ../../../../etc/passwd (--allow-outside allows it)",
+        ),
+        (
+            {"path": "/etc/shadow"},
+            "'path' leaves the manifest's folder: /etc/shadow (--allow-outside allows it)",
+        ),
+        (
+            {"path": "a.txt", "published": "~ not a date"},
+            "'published' is not a date YYYY-MM-DD ('~ not a date')",
+        ),
+        ({"path": "a.txt", "published": "2999-01-01"}, "'published' is in the future (2999-01-01)"),
+        (
+            {"path": "a.txt", "published": "2021-02-30"},
+            "'published' is not a date YYYY-MM-DD ('2021-02-30')",
+        ),
+    ],
+)
+def test_manifest_lines_that_leave_the_folder_or_misdate_are_refused(
+    tmp_path: Path, row: dict[str, str], reason: str
+) -> None:
+    (item,) = list(read_manifest(_manifest(tmp_path, row)))
+    assert isinstance(item, ManifestError)
+    assert item.message == reason
+    assert "\n" not in item.line()
+
+
+def test_allow_outside_reads_a_path_outside_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "outside.txt").write_text("Three were hurt.\n")
+    manifest = _manifest(tmp_path, {"path": "../outside.txt"})
+    (item,) = list(read_manifest(manifest, allow_outside=True))
+    assert isinstance(item, Source) and item.path and item.path.endswith("outside.txt")
+
+
+def test_manifest_fields_are_cleaned_and_dates_kept(tmp_path: Path) -> None:
+    manifest = _manifest(
+        tmp_path,
+        {
+            "path": "a.txt",
+            "title": "Crash\\ud800 on Route 9\\u0000",
+            "published": "2021-03-04T10:00:00Z",
+        },
+    )
+    raw = Path(manifest).read_text().replace("\\\\u", "\\u")
+    Path(manifest).write_text(raw)
+    (item,) = list(read_manifest(manifest))
+    assert isinstance(item, Source)
+    assert item.title == "Crash\ufffd on Route 9"
+    assert item.published == "2021-03-04"
+
+
+def test_a_file_name_that_is_not_utf8_is_stored_by_a_safe_name(tmp_path: Path) -> None:
+    import os
+
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    name = os.fsdecode(b"caf\xe9-crash.txt")
+    (folder / name).write_text("Two people were killed in a crash, police said.\n")
+    (source,) = [s for s in discover([str(folder)]) if isinstance(s, Source)]
+    assert source.name.endswith("caf\\xe9-crash.txt")
+    source.name.encode("utf-8")
+    assert source.path and os.path.exists(source.path)

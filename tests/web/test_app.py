@@ -325,7 +325,8 @@ def test_a_heavily_reported_incident_shows_its_first_statements_then_all_on_requ
     tmp_path: Path,
 ) -> None:
     from tally.models import Document, Figure, Incident, LocalIncident, text_hash
-    from tally.reconcile import reconcile, totals
+    from tally.reconcile import reconcile
+    from tally.totals import totals
     from tally.web.views import STATEMENTS_SHOWN
 
     n = STATEMENTS_SHOWN + 7

@@ -179,3 +179,37 @@ def test_map_shows_the_incident_point_on_country_outlines(
     page.wait_for_function("() => document.querySelectorAll('.map path').length > 50")
     assert page.locator(".map path.leaflet-interactive").count() > 50
     page.close()
+
+
+def _number(text: str) -> int:
+    return int(text.strip().replace(",", ""))
+
+
+def test_uvalde_headline_killed_is_the_total_its_table_allows(
+    browser: object, shared: Path, tmp_path: Path, serve: Callable[[str], str]
+) -> None:
+    """The dev corpus's Uvalde shooting: the number a reader sees first (the list and the
+    page's headline) is one value, and it agrees with the reconciled table's rows."""
+    db = str(tmp_path / "dev.db")
+    run_tally("ingest", "-q", "--db", db, str(shared / "corpus" / "dev"))
+    base = serve(db)
+    page = browser.new_page()
+    page.goto(f"{base}/?q=uvalde")
+    link = page.locator("table.incidents tbody tr").first
+    listed = _number(link.locator("td.killed .headline").inner_text())
+    link.locator("a").first.click()
+    page.wait_for_selector("#totals")
+    headline = _number(page.locator("#totals [data-category=killed] .headline").inner_text())
+    assert headline == listed
+    rows = page.locator("#reconciled tr[data-category=killed]")
+    cells = [
+        [rows.nth(i).locator("td.num").nth(k).inner_text() for k in range(3)]
+        for i in range(rows.count())
+    ]
+    lows, bests, highs = ([_number(c[k]) for c in cells if c[k].strip()] for k in range(3))
+    people = page.locator("#reconciled tr[data-category=killed][data-group=people] td.best")
+    assert headline == _number(people.inner_text())  # the widest group's best
+    assert max(lows) <= headline <= sum(highs)
+    assert max(bests) <= headline
+    assert "why" in page.locator("#why-totals summary").inner_text().lower()
+    page.close()

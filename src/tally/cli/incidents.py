@@ -20,13 +20,12 @@ def _num(n: int | None) -> str:
     return "" if n is None else f"{n:,}"
 
 
-def _main_row(figures: list[dict[str, Any]], category: str) -> dict[str, Any] | None:
-    rows = [f for f in figures if f["category"] == category]
-    for group in ("people", "civilians"):
-        for f in rows:
-            if f["group"] == group:
-                return f
-    return max(rows, key=lambda f: f.get("best") or 0, default=None)
+MARKS = {"dispute": "⚠", "revision": "↻"}
+"""How a conflict is marked: ⚠ sources still disagree; ↻ the toll was revised over time."""
+LEGEND = (
+    "killed, injured: best (low–high), the incident's total decided from its reconciled rows "
+    "(`tally show ID` says how); ⚠ sources disagree, ↻ the toll was revised"
+)
 
 
 def _where(place: str | None, country: str | None) -> str:
@@ -37,12 +36,13 @@ def _where(place: str | None, country: str | None) -> str:
     return ", ".join(parts)
 
 
-def incident_records(ledger: Ledger) -> Iterator[dict[str, Any]]:
-    """One record per incident, in list order: what `tally incidents` lists, with each total's
-    low and high (those of the incident's main row), streamed from the ledger."""
-    for row in ledger.incident_summaries():
+def incident_records(ledger: Ledger, background: bool = True) -> Iterator[dict[str, Any]]:
+    """One record per incident, in list order: what `tally incidents` lists, each total with
+    its low and high (the decided total's range), streamed from the ledger's index rows."""
+    for row in ledger.incident_summaries(reconciled=False):
         inc: Incident = row["incident"]
-        figs = row.get("figures", [])
+        if inc.background and not background:
+            continue
         rec: dict[str, Any] = {
             "incident": inc.id,
             "name": inc.name,
@@ -53,13 +53,12 @@ def incident_records(ledger: Ledger) -> Iterator[dict[str, Any]]:
             "country": inc.country,
         }
         for category in ("killed", "injured"):
-            main = _main_row(figs, category) or {}
-            rec[category] = row.get("totals", {}).get(category)
-            rec[f"{category}_low"] = main.get("low") if rec[category] is not None else None
-            rec[f"{category}_high"] = main.get("high") if rec[category] is not None else None
+            for end in ("", "_low", "_high"):
+                rec[category + end] = row[category + end]
         rec |= {
             "sources": row["documents"],
             "conflict": row["conflict"],
+            "conflict_kind": row["conflict_kind"] or ("dispute" if row["conflict"] else None),
             "background": inc.background,
         }
         yield rec
@@ -88,7 +87,7 @@ INCIDENT_COLUMNS = (
     Column("killed", lambda r: _range(r, "killed"), 20, right=True),
     Column("injured", lambda r: _range(r, "injured"), 20, right=True),
     Column("sources", lambda r: str(r["sources"]), 7, right=True),
-    Column("conflict", lambda r: "⚠" if r["conflict"] else "", 8),
+    Column("conflict", lambda r: MARKS.get(r["conflict_kind"] or "", ""), 8),
 )
 
 
@@ -97,11 +96,22 @@ def incidents_cli(
     db: DbOption = None,
     fmt: FormatOption = Format.table,
     limit: LimitOption = None,
+    background: Annotated[
+        bool,
+        typer.Option(
+            "--background/--no-background",
+            help="Also list background incidents (wider conflicts, past events mentioned in "
+            "passing); hidden by default.",
+        ),
+    ] = False,
 ) -> None:
-    """One row per incident: id, name, date, place, killed and injured, sources, conflicts."""
+    """One row per incident: id, name, date, place, killed and injured (best (low–high)),
+    sources, conflicts (⚠ sources disagree, ↻ the toll was revised)."""
     with Ledger(db, create=False) as ledger:
-        records = incident_records(ledger)
+        records = incident_records(ledger, background)
         print_listing(records, INCIDENT_COLUMNS, fmt, limit)
+    if fmt == Format.table:
+        console.print(LEGEND, style="dim", highlight=False)
 
 
 def _rules(ledger: Ledger, figures: list[dict[str, Any]]) -> dict[str, str]:
@@ -141,8 +151,20 @@ def show_cli(
     )
     console.print(f"[bold]{inc.id}[/bold] {head}", highlight=False)
     totals = rec.get("totals", {})
+    decisions = rec.get("decisions") or {}
     if totals:
-        console.print("totals: " + ", ".join(f"{k} {v:,}" for k, v in sorted(totals.items())))
+        console.print("totals: " + ", ".join(
+            _total(k, v, decisions.get(k)) for k, v in sorted(totals.items())))  # fmt: skip
+    if decisions:
+        console.print("[bold]why each total[/bold]")
+        for cat, d in sorted(decisions.items()):
+            console.print(f"  {cat}: {d.get('why', '')}", markup=False, highlight=False)
+            for t in d.get("terms") or []:
+                console.print(f"    + {t['label']} {t['value']:,}: {t['why']}", markup=False,
+                              highlight=False)  # fmt: skip
+            for a in d.get("set_aside") or []:
+                console.print(f"    set aside: {a['group']} {a['stated']} ({a['doc']}): "
+                              f"“{a['quote']}”", markup=False, highlight=False)  # fmt: skip
     table = Table("category", "group", "low", "best", "high", "docs", "origins", "conflict")
     for fig in figures:
         table.add_row(
@@ -153,7 +175,7 @@ def show_cli(
             _num(fig["high"]),
             str(fig["documents"]),
             str(fig.get("origins", "")),
-            "⚠" if fig["conflict"] else "",
+            _mark(fig),
         )
     console.print(table)
     console.print("[bold]why each best[/bold]")
@@ -163,9 +185,9 @@ def show_cli(
         )
     console.print("[bold]timeline[/bold]")
     for fig in figures:
-        timeline = tuple((d, v) for d, v in fig.get("timeline", []))
+        timeline = tuple(tuple(t) for t in fig.get("timeline", []))
         if timeline:
-            dates = " → ".join(sorted({d or "?" for d, _ in timeline}))
+            dates = " → ".join(sorted({t[0] or "?" for t in timeline}))
             console.print(
                 f"  {fig['category']}/{fig['group']}: {movement(timeline)}   [{dates}]",
                 markup=False,
@@ -176,6 +198,8 @@ def show_cli(
         for s in fig.get("statements", []):
             high = f"–{s['value_high']}" if s.get("value_high") else ""
             part = " (part)" if s.get("subset") else ""
+            part += " (superseded)" if s.get("superseded") else ""
+            part += " (perpetrators)" if s.get("role") == "perpetrator" else ""
             console.print(
                 f"  {fig['category']}/{fig['group']} {s['value']}{high} {s['qualifier']}{part} "
                 f"[{s.get('published') or '?'}] {s['doc']}: “{s['quote']}” "
@@ -184,3 +208,18 @@ def show_cli(
                 markup=False,
                 highlight=False,
             )
+
+
+def _mark(fig: dict[str, Any]) -> str:
+    """A row's conflict mark: ⚠ dispute, ↻ revision (a view stored before kinds: ⚠)."""
+    if not fig.get("conflict"):
+        return ""
+    kind = fig.get("conflict_kind") or "dispute"
+    return f"{MARKS[kind]} {kind}"
+
+
+def _total(category: str, best: int, decided: dict[str, Any] | None) -> str:
+    """`killed 21 (19–21)`: a total with its range, where it has one."""
+    lo, hi = (decided or {}).get("low", best), (decided or {}).get("high", best)
+    span = "" if lo == hi == best else f" ({lo:,}–{hi:,})"
+    return f"{category} {best:,}{span}"

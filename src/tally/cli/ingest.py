@@ -63,6 +63,10 @@ def ingest_cli(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Let URLs reach private addresses.")
     ] = False,
+    allow_outside: Annotated[
+        bool,
+        typer.Option("--allow-outside", help="Let manifest paths leave the manifest's folder."),
+    ] = False,
     lang: Annotated[
         str | None,
         typer.Option(
@@ -101,7 +105,10 @@ def ingest_cli(
         runner = ray_runner(ray_address)
     else:
         runner = local_runner(jobs)
-    inputs = itertools.chain(*(discover([], m) for m in manifest or []), discover(paths or []))
+    inputs = itertools.chain(
+        *(discover([], m, allow_outside=allow_outside) for m in manifest or []),
+        discover(paths or [], allow_outside=allow_outside),
+    )
     with Ledger(db) as ledger:
         with Progress(
             SpinnerColumn(),

@@ -461,6 +461,8 @@ def _read_number(
         f.decide("killed", "num.died_later")
     if f.cue and _SUBSET.search(f.cue) and f.group == "people" and not _BODIES_OF.match(f.cue):
         f.subset = True
+    if head in lex.ROLE_NOUNS and f.group == "people":
+        f.subset = True
     if head in {"bodies", "body"} or _AMONG_WERE_BEFORE.search(tail):
         f.subset = f.subset or f.group == "people"
     return f

@@ -43,6 +43,15 @@ VERB_BEFORE = re.compile(
 GROUP_NOUNS: dict[str, str] = VOCAB.group_nouns
 """Noun heads that count people, with the group each names."""
 THINGS = VOCAB.things
+# Noun heads naming a role among the harmed ("two teachers", "a police officer"): a count of
+# them is a part of the people harmed, not their total (`Figure.subset`).
+_ROLES = (
+    "teacher teachers officer officers policeman policemen trooper troopers deputy deputies"
+    " agent agents firefighter firefighters journalist journalists reporter reporters nurse"
+    " nurses doctor doctors guard guards employees inspectors sub-inspectors constable"
+    " constables"
+)
+ROLE_NOUNS = frozenset(_ROLES.split())
 """Plural nouns that count things, not people ("2,272 houses")."""
 MODIFIER_GROUPS = VOCAB.modifier_groups
 PERPETRATORS = VOCAB.perpetrators

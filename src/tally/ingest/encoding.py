@@ -13,23 +13,28 @@ The rules, in order:
 7. Invalid UTF-8 is not refused. A declared charset (an HTTP header, an HTML
    `<meta charset>`, or the user's `--encoding`) that decodes the bytes is used.
    Else, when the input is mostly UTF-8 (it holds more valid multi-byte sequences
-   than invalid bytes), the few bad bytes become U+FFFD, since reading the whole
-   file as a legacy code page would garble every good character. Otherwise it is
-   legacy text: charset-normalizer proposes code pages, and among the equally
-   plausible ones the common Windows pages (cp1252, then cp1251) win. Nothing
-   plausible, or too many control characters: refused as not text.
-
-Line endings become `\\n` as Python's text mode makes them (`\\r\\n` and lone `\\r`).
+   than invalid bytes), stray bytes 0x80-0x9F are read as Windows-1252 punctuation
+   (a curly quote pasted into a UTF-8 page), other bad bytes become U+FFFD, since
+   reading the whole file as a legacy code page would garble every good
+   character. Otherwise it is legacy text: charset-normalizer proposes code
+   pages, and among the equally plausible ones the common Windows pages (cp1252,
+   then cp1251) win. Nothing plausible: refused as not text.
+8. The decoded text is repaired (`repair`: mojibake, C1 controls standing for
+   Windows-1252 punctuation, line endings, invisible and control characters) and
+   only then judged: more than 1% C0 control characters (not C1, which stand for
+   punctuation) means binary data, refused.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from tally.errors import InputError
+from tally.ingest.repair import Repaired, merge, repair
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -65,18 +70,23 @@ _PREFERRED = ("cp1252", "cp1251", "iso8859_15", "cp1250", "latin_1")
 _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-"""Control characters (Unicode category Cc) other than tab, line and page breaks."""
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+"""C0 control characters and DEL, other than tab, line and page breaks: C1 controls are
+repaired as the Windows-1252 punctuation they stand for, so they do not count."""
+_ANSI = re.compile("\x1b\\[[0-9;]*[A-Za-z]")
 _MAX_CONTROL_SHARE = 0.01
+_MIN_CONTROLS = 8
+"""A few stray control characters in a short text are repaired, not taken for binary."""
 _SNIFF = 64_000
 
 
 @dataclass(frozen=True)
 class Decoded:
-    """Text as tally stores it, and the encoding it was read in."""
+    """Text as tally stores it, the encoding it was read in, and the repairs it took."""
 
     text: str
     encoding: str
+    repairs: tuple[str, ...] = ()
 
 
 def decode(data: bytes, name: str, declared: str | None = None) -> Decoded:
@@ -106,8 +116,12 @@ def decode(data: bytes, name: str, declared: str | None = None) -> Decoded:
     if declared and _codec(declared) not in (None, "utf-8") and _decodes(data, declared):
         return _checked(data.decode(declared), _codec(declared) or declared, name)
     if _mostly_utf8(data):
-        return _checked(data.decode("utf-8", errors="replace"), "utf-8 (bad bytes replaced)", name)
+        text = data.decode("utf-8", errors=_STRAY_BYTES)
+        return _checked(text, "utf-8 (stray bytes as cp1252)", name, ("mixed-encoding",))
     encoding = _legacy_encoding(data)
+    if encoding is None and _UTF8_MULTIBYTE.search(data):
+        text = data.decode("utf-8", errors=_STRAY_BYTES)
+        return _checked(text, "utf-8 (stray bytes as cp1252)", name, ("mixed-encoding",))
     if encoding is None:
         raise InputError(
             f"not text in any known encoding (invalid UTF-8 at byte {first_bad:,})", source=name
@@ -132,11 +146,10 @@ def _strict(data: bytes, encoding: str, name: str, *, bom: bool) -> str:
         ) from err
 
 
-def _checked(text: str, encoding: str, name: str) -> Decoded:
-    text = normalise_newlines(text)
-    sample = text[:_SNIFF]
-    controls = len(_CONTROL.findall(sample))
-    if sample and controls / len(sample) > _MAX_CONTROL_SHARE:
+def _checked(text: str, encoding: str, name: str, repairs: tuple[str, ...] = ()) -> Decoded:
+    sample = normalise_newlines(text[: _SNIFF + 1])[:_SNIFF]
+    controls = len(_CONTROL.findall(_ANSI.sub("", sample) if "\x1b" in sample else sample))
+    if controls > _MIN_CONTROLS and controls / len(sample) > _MAX_CONTROL_SHARE:
         raise InputError(
             f"binary data, not text ({controls:,} control characters in the first "
             f"{len(sample):,} as {encoding})",
@@ -144,7 +157,23 @@ def _checked(text: str, encoding: str, name: str) -> Decoded:
         )
     if "\x00" in text:
         raise InputError("binary data, not text (it holds NUL characters)", source=name)
-    return Decoded(text, encoding)
+    fixed: Repaired = repair(text, entities=False)
+    return Decoded(fixed.text, encoding, merge(repairs, fixed.repairs))
+
+
+def _stray_bytes(err: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: stray bytes 0x80-0x9F read as the Windows-1252 punctuation they
+    are (curly quotes, dashes pasted into a UTF-8 page), any other bad byte as U+FFFD."""
+    assert isinstance(err, UnicodeDecodeError)
+    bad = err.object[err.start : err.end]
+    return "".join(
+        bytes([b]).decode("cp1252", errors="replace") if 0x80 <= b <= 0x9F else "\ufffd"
+        for b in bad
+    ), err.end
+
+
+_STRAY_BYTES = "tally-stray-bytes"
+codecs.register_error(_STRAY_BYTES, _stray_bytes)
 
 
 def _binary_signature(data: bytes) -> str | None:
@@ -185,21 +214,52 @@ def _mostly_utf8(data: bytes) -> bool:
 
 
 def _legacy_encoding(data: bytes) -> str | None:
-    """The code page charset-normalizer finds most plausible, preferring common Windows pages."""
+    """The code page that reads `data` best: charset-normalizer proposes, tally's rules decide.
+
+    Among the proposals with the least chaos, old DOS and Mac pages count only when
+    nothing else is plausible (web text is almost never in them); among the most
+    coherent (within 0.1), the page whose text has the fewest symbols inside words
+    ("zosta³o" is Polish read as cp1252) wins, then the common Windows pages.
+    """
     from charset_normalizer import from_bytes
 
     results = list(from_bytes(data[: 4 * _SNIFF]))
     if not results:
         return None
-    best = results[0]
-    near = [
-        r for r in results if r.chaos <= best.chaos + 0.01 and r.coherence >= best.coherence - 0.02
-    ]
-    for preferred in _PREFERRED:
-        for r in near:
-            if preferred in r.could_be_from_charset:
-                return _decodes(data, preferred) or _decodes(data, best.encoding)
-    return _decodes(data, best.encoding)
+    least = min(r.chaos for r in results)
+    plausible = [r for r in results if r.chaos <= least + 0.01]
+    modern = [r for r in plausible if not _OLD_PAGES.match(r.encoding)]
+    if modern:
+        plausible = modern
+    top = max(r.coherence for r in plausible)
+    seen: dict[str, tuple[int, int, int, int]] = {}
+    for rank, r in enumerate(r for r in plausible if r.coherence >= top - 0.1):
+        for encoding in r.could_be_from_charset:
+            if encoding in seen or (modern and _OLD_PAGES.match(encoding)):
+                continue
+            if not _decodes(data, encoding):
+                continue
+            pref = _PREFERRED.index(encoding) if encoding in _PREFERRED else len(_PREFERRED)
+            band = 0 if r.coherence >= top - 0.02 else 1
+            odd = _odd_symbols(data[: 4 * _SNIFF].decode(encoding))
+            seen[encoding] = (odd, band, pref, rank)
+    if not seen:
+        return _decodes(data, results[0].encoding)
+    return min(seen, key=lambda e: seen[e])
+
+
+_OLD_PAGES = re.compile(r"cp(?:437|7\d\d|8\d\d)$|mac_")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _odd_symbols(text: str) -> int:
+    """How many non-ASCII symbols (not letters or marks) stand between two letters."""
+    odd = 0
+    for m in _NON_ASCII.finditer(text):
+        i = m.start()
+        if 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha():
+            odd += unicodedata.category(m.group())[0] not in "LM"
+    return odd
 
 
 def known_encoding(label: str) -> bool:

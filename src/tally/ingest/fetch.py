@@ -14,10 +14,12 @@ Compressed transfer is not asked for, so a small response cannot expand.
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import ipaddress
 import socket
 import ssl
+import threading
 import time
 from collections.abc import Callable
 from urllib.parse import urljoin, urlsplit
@@ -46,20 +48,64 @@ def resolve_host(host: str, port: int) -> list[str]:
     return out
 
 
+_REFUSED: tuple[tuple[str, str], ...] = (
+    ("168.63.129.16/32", "a cloud metadata address (Azure's wire server)"),
+    ("100.100.100.200/32", "a cloud metadata address (Alibaba Cloud)"),
+    ("192.0.0.0/24", "an IETF protocol address (192.0.0.192 is Oracle Cloud's metadata)"),
+    ("fd00:ec2::254/128", "a cloud metadata address"),
+    ("127.0.0.0/8", "a loopback address"),
+    ("169.254.0.0/16", "a link-local address (cloud metadata lives there)"),
+    ("100.64.0.0/10", "a shared (carrier NAT) address"),
+    ("0.0.0.0/8", "a 'this network' address"),
+)
+"""tally's own table of ranges refused whatever the `ipaddress` flags say."""
+_REFUSED_NETS = [(ipaddress.ip_network(net), why) for net, why in _REFUSED]
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_NAT64_LOCAL = ipaddress.ip_network("64:ff9b:1::/48")
+
+
+def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 one carries: mapped, compatible, 6to4, NAT64 or Teredo."""
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped
+    if ip.sixtofour is not None:
+        return ip.sixtofour
+    if ip in _NAT64 or ip in _NAT64_LOCAL:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+    if ip.teredo is not None:
+        return ip.teredo[1]
+    packed = int(ip)
+    if packed >> 32 == 0 and packed > 1:
+        return ipaddress.IPv4Address(packed)
+    return None
+
+
 def address_problem(address: str, allow_private: bool = False) -> str | None:
-    """Why tally must not connect to `address` (e.g. "a loopback address"), or None if it may."""
+    """Why tally must not connect to `address` (e.g. "a loopback address"), or None if it may.
+
+    An IPv6 address that carries an IPv4 one (mapped, 6to4 `2002::/16`, NAT64
+    `64:ff9b::/96`, Teredo) is judged by the IPv4 address it reaches.
+    """
     try:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
     except ValueError:
         return "not an IP address"
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        inner = _embedded_ipv4(ip)
+        if inner is not None:
+            problem = address_problem(str(inner), allow_private)
+            if problem and ip.ipv4_mapped is None:
+                problem = f"{problem} (carried in {ip})"
+            return problem
     if ip.is_unspecified:
         return "an unspecified address"
     if ip.is_multicast:
         return "a multicast address"
     if allow_private:
         return None
+    for net, why in _REFUSED_NETS:
+        if ip.version == net.version and ip in net:
+            return why
     if ip.is_loopback:
         return "a loopback address"
     if ip.is_link_local:
@@ -126,12 +172,22 @@ def _get(
             )
             where = f"{address} is" if host == address else f"{host} resolves to {address},"
             raise FetchError(f"refused: {where} {problem}{hint}")
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise FetchError(f"took longer than {3 * options.timeout:g} s")
     conn = _PinnedConnection(
-        host, port, addresses[0], https=parts.scheme == "https", timeout=options.timeout
+        host,
+        port,
+        addresses[0],
+        https=parts.scheme == "https",
+        timeout=min(options.timeout, remaining),
     )
     target = parts.path or "/"
     if parts.query:
         target += "?" + parts.query
+    watchdog = threading.Timer(remaining, conn.abort)
+    watchdog.daemon = True
+    watchdog.start()
     try:
         conn.request(
             "GET",
@@ -151,15 +207,25 @@ def _get(
         if length.isdigit() and int(length) > options.max_bytes:
             raise FetchError(_too_large(int(length), options))
         return resp.status, headers, _read_body(resp, options, deadline)
-    except TimeoutError as err:
-        raise FetchError(f"timed out after {options.timeout:g} s") from err
-    except ssl.SSLError as err:
-        raise FetchError(f"TLS error: {err.reason or err}") from err
-    except (OSError, http.client.HTTPException) as err:
-        reason = getattr(err, "strerror", None) or str(err) or type(err).__name__
-        raise FetchError(f"cannot fetch: {reason}") from err
+    except (OSError, http.client.HTTPException, ValueError) as err:
+        if conn.aborted:
+            raise FetchError(f"took longer than {3 * options.timeout:g} s") from err
+        if isinstance(err, TimeoutError):
+            raise FetchError(f"timed out after {options.timeout:g} s") from err
+        if isinstance(err, ValueError):
+            raise
+        _raise_fetch_error(err)
+        raise
     finally:
+        watchdog.cancel()
         conn.close()
+
+
+def _raise_fetch_error(err: OSError | http.client.HTTPException) -> None:
+    if isinstance(err, ssl.SSLError):
+        raise FetchError(f"TLS error: {err.reason or err}") from err
+    reason = getattr(err, "strerror", None) or str(err) or type(err).__name__
+    raise FetchError(f"cannot fetch: {reason}") from err
 
 
 def _check_type(content_type: str) -> None:
@@ -198,6 +264,15 @@ class _PinnedConnection(http.client.HTTPConnection):
         super().__init__(host, port, timeout=timeout)
         self._address = address
         self._https = https
+        self.aborted = False
+
+    def abort(self) -> None:
+        """End the connection at the fetch's deadline, whatever it is waiting for."""
+        self.aborted = True
+        sock = self.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
 
     def connect(self) -> None:
         self.sock = socket.create_connection((self._address, self.port), self.timeout)

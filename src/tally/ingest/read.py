@@ -1,4 +1,8 @@
-"""Read one `Source` into a `Document`: bytes → text → main text and metadata.
+"""Read one `Source` into a `Document`: bytes → repaired text → main text and metadata.
+
+The stored text is the repaired text (`repair`), so figure offsets index it; a
+repaired document keeps the names of its repairs and the hash of its original
+bytes (`Document.repairs`, `Document.source_hash`).
 
 Every way an input can be unusable ends in an `InputError` naming it and the
 reason, so one bad file never stops a batch: missing or vanished files, symbolic
@@ -11,14 +15,17 @@ and HTML that holds no article text.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import re
 import stat
+from dataclasses import replace
 
 from tally.errors import InputError
 from tally.ingest.encoding import decode
 from tally.ingest.html import parse_html
 from tally.ingest.options import HTML_SUFFIXES, IngestOptions
+from tally.ingest.repair import merge, repair
 from tally.ingest.text import parse_text
 from tally.models import Document, Source
 
@@ -62,14 +69,20 @@ def read(source: Source, options: IngestOptions | None = None) -> Document:
     if is_html:
         declared = declared or _meta_charset(data)
     declared = declared or options.encoding
-    text = decode(data, source.name, declared=declared).text
+    decoded = decode(data, source.name, declared=declared)
+    text, repairs = decoded.text, decoded.repairs
     if not is_html:
+        fixed = repair(text)
+        text, repairs = fixed.text, merge(repairs, fixed.repairs)
         _check_lines(text, options, source.name)
     doc = _parse_html(text, source) if is_html else parse_text(text, source)
     if not doc.text.strip():
         raise InputError(_why_empty(text, is_html), source=source.name)
     if is_html:
         _check_lines(doc.text, options, source.name)
+    repairs = merge(repairs, doc.repairs)
+    if repairs:
+        doc = replace(doc, repairs=repairs, source_hash=hashlib.sha256(data).hexdigest()[:32])
     from tally.lang.detect import with_language  # loads the language data: only when reading
 
     return with_language(doc, source.language or options.language)

@@ -361,6 +361,8 @@ class Ledger(Staging):
         date_from: str = "",
         date_to: str = "",
         conflict: bool = False,
+        conflict_kind: str = "",
+        background: bool | None = None,
         sort: str = "date",
         descending: bool = True,
         limit: int = 50,
@@ -391,6 +393,11 @@ class Ledger(Staging):
                 params.append(value)
         if conflict:
             where.append("conflict")
+        if conflict_kind:
+            where.append("conflict_kind = ?")
+            params.append(conflict_kind)
+        if background is not None:
+            where.append("background" if background else "NOT background")
         cond = f" WHERE {' AND '.join(where)}" if where else ""
         total = int(self.conn.query(f"SELECT COUNT(*) FROM incidents{cond}", params)[0][0])
         # Rows without the sort key go last: a descending order puts NULL last already.

@@ -9,7 +9,9 @@ from collections.abc import Iterable
 from itertools import groupby
 from typing import Any
 
-from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Span
+from tally.models import Document, Figure, Incident, LocalIncident, Reconciled, Span, Total
+from tally.reconcile import stated
+from tally.totals import total_json
 
 _DOC_COLS = (
     "id, kind, name, url, title, published, publisher, byline, furniture, text, "
@@ -26,7 +28,10 @@ _INC_COLS = (
 )
 
 
-_SUMMARY_COLS = f"{_INC_COLS}, killed, injured, documents, conflict"
+_SUMMARY_COLS = (
+    f"{_INC_COLS}, killed, injured, documents, conflict, conflict_kind, "
+    "killed_low, killed_high, injured_low, injured_high"
+)
 _LIST_ORDER = "background, date DESC, id"
 """Main incidents first, newest first: the order of every incident listing."""
 
@@ -38,7 +43,12 @@ def _summary(r: tuple) -> dict[str, Any]:
         "injured": r[13],
         "documents": r[14],
         "conflict": bool(r[15]),
-        **(json.loads(r[16]) if len(r) > 16 else {}),
+        "conflict_kind": r[16],
+        "killed_low": r[17],
+        "killed_high": r[18],
+        "injured_low": r[19],
+        "injured_high": r[20],
+        **(json.loads(r[21]) if len(r) > 21 else {}),
     }
 
 
@@ -71,7 +81,10 @@ def _figure_row(f: Figure) -> tuple:
     )
 
 
-def _incident_row(inc: Incident, recs: list[Reconciled], tot: dict[str, int]) -> tuple:
+def _incident_row(inc: Incident, recs: list[Reconciled], tot: dict[str, Total | int]) -> tuple:
+    """An incident's row; a total given as a plain number is stored without its decision."""
+    kinds = {r.conflict_kind for r in recs}
+    best = {c: t.best if isinstance(t, Total) else t for c, t in tot.items()}
     return (
         inc.id,
         inc.name,
@@ -85,13 +98,28 @@ def _incident_row(inc: Incident, recs: list[Reconciled], tot: dict[str, int]) ->
         inc.lon,
         inc.where_prec,
         inc.background,
-        tot.get("killed"),
-        tot.get("injured"),
+        best.get("killed"),
+        best.get("injured"),
         len({s.figure.doc_id for r in recs for s in r.statements}),
         any(r.conflict for r in recs),
-        json.dumps({"totals": tot, "figures": [_reconciled_json(r) for r in recs]}),
+        json.dumps(
+            {
+                "totals": best,
+                "decisions": {c: total_json(t) for c, t in tot.items() if isinstance(t, Total)},
+                "figures": [_reconciled_json(r) for r in recs],
+            }
+        ),
         _search(inc),
+        "dispute" if "dispute" in kinds else "revision" if "revision" in kinds else None,
+        *(_span(tot.get(c), end) for c in ("killed", "injured") for end in ("low", "high")),
     )
+
+
+def _span(total: Total | int | None, end: str) -> int | None:
+    """A total's low or high end (a plain number is its own range)."""
+    if total is None or isinstance(total, int):
+        return total
+    return total.low if end == "low" else total.high
 
 
 def _search(inc: Incident) -> str:
@@ -165,6 +193,7 @@ def _reconciled_json(r: Reconciled) -> dict[str, Any]:
         "documents": r.documents,
         "origins": r.origins,
         "conflict": r.conflict,
+        "conflict_kind": r.conflict_kind,
         "why": r.why,
         "timeline": [list(t) for t in r.timeline],
         "statements": [
@@ -182,6 +211,9 @@ def _reconciled_json(r: Reconciled) -> dict[str, Any]:
                 "start": s.figure.start,
                 "end": s.figure.end,
                 "subset": s.figure.subset,
+                "role": s.figure.role,
+                "stated": stated(s.figure.qualifier, s.figure.value, s.figure.value_high),
+                "superseded": s.figure.key in r.superseded,
             }
             for s in r.statements
         ],

@@ -183,6 +183,23 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE TABLE incident_redirects (old TEXT PRIMARY KEY, new TEXT NOT NULL)",
         ],
     ),
+    (
+        "0009_conflict_kinds_total_ranges",
+        [
+            # What kind of disagreement an incident's rows hold: `dispute` (sources still
+            # disagree) or `revision` (the toll moved over time); the list filters each.
+            # Views stored before it knew only "conflict"; the next relink tells them apart.
+            "ALTER TABLE incidents ADD COLUMN conflict_kind TEXT",
+            "UPDATE incidents SET conflict_kind = CASE WHEN conflict THEN 'dispute' END",
+            # The headline totals' ranges (best (low–high)), which the list shows beside them.
+            "ALTER TABLE incidents ADD COLUMN killed_low BIGINT",
+            "ALTER TABLE incidents ADD COLUMN killed_high BIGINT",
+            "ALTER TABLE incidents ADD COLUMN injured_low BIGINT",
+            "ALTER TABLE incidents ADD COLUMN injured_high BIGINT",
+            "UPDATE incidents SET killed_low = killed, killed_high = killed, "
+            "injured_low = injured, injured_high = injured",
+        ],
+    ),
 ]
 
 

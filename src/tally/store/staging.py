@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import groupby, islice
 
-from tally.models import Incident, Reconciled, Statement
+from tally.models import Incident, Reconciled, Statement, Total
 from tally.store.db import Connection
 from tally.store.rows import _FIG_COLS, _FIG_N, _INC_COLS, _figure, _incident_row, _renames
 
@@ -155,7 +155,7 @@ class Staging:
             yield incident_id, [Statement(_figure(r), r[n + 1], r[n + 2], r[n + 3]) for r in rows]
 
     def stage_incidents(
-        self, incidents: Iterable[tuple[Incident, list[Reconciled], dict[str, int]]]
+        self, incidents: Iterable[tuple[Incident, list[Reconciled], dict[str, Total | int]]]
     ) -> None:
         """Stage every incident with its reconciled figures and totals, to replace the stored ones.
 
@@ -169,7 +169,8 @@ class Staging:
         while batch := [_incident_row(*item) for item in islice(items, 500)]:
             c.executemany(
                 f"INSERT INTO relink_incidents ({_INC_COLS}, killed, injured, documents, conflict, "
-                "reconciled, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "reconciled, search, conflict_kind, killed_low, killed_high, injured_low, "
+                f"injured_high) VALUES ({', '.join('?' * 23)})",
                 batch,
             )
         # What publishing must write: rows new or changed, and ids no longer in the view.

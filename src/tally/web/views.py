@@ -46,6 +46,7 @@ def incident_list(
     sort: str = "date",
     order: str = "desc",
     conflict: str = "",
+    background: str = "",
     page: int = 1,
 ) -> HTMLResponse:
     """Every incident, searchable, filterable by country, type and date, sortable."""
@@ -57,7 +58,9 @@ def incident_list(
         "type": type,
         "date_from": date_from,
         "date_to": date_to,
-        "conflict": bool(conflict),
+        "conflict": conflict in {"1", "any"},
+        "conflict_kind": conflict if conflict in {"dispute", "revision"} else "",
+        "background": None if background else False,
         "sort": sort,
         "descending": order != "asc",
     }
@@ -84,6 +87,7 @@ def incident_list(
         "sort": sort,
         "order": order,
         "conflict": conflict,
+        "background": background,
     }
     return site.page(
         request,
@@ -127,8 +131,11 @@ def incident_context(
     fixes = corrections.for_documents(all_docs)
     correction_set = CorrectionSet(figures=fixes)
     by_key = {f.key: f for f in figures}
+    decisions = {c: d for c, d in (rec.get("decisions") or {}).items() if isinstance(d, dict)}
     listed = {correction_set.original_key(str(s.get("key") or "")) for r in rows
               for s in r["statements"]}  # fmt: skip
+    listed |= {correction_set.original_key(str(a.get("key") or ""))
+               for d in decisions.values() for a in d.get("set_aside") or []}  # fmt: skip
     set_aside = [f for f in figures if f.key not in listed]
     docs = led.documents_by_id(
         {s.get("doc_id") for r in rows for s in r["shown"] if s.get("doc_id")}
@@ -155,6 +162,7 @@ def incident_context(
     return {
         "incident": inc,
         "totals": rec.get("totals") or {},
+        "decisions": decisions,
         "rows": rows,
         "set_aside": [(f, fixes.get(f.key), docs.get(f.doc_id)) for f in set_aside],
         "charts": render.chart_data(rows),
