@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tally.extract.sentences import split_sentences
 from tally.models import Document
 
 _MENU = re.compile(r"\s(?:\||>|›|»|/|•)\s|^(?:by|published|updated)\b", re.I)
@@ -22,6 +21,8 @@ class Sentence:
 
 def sentences(text: str) -> list[Sentence]:
     """`text` in sentences (and lines) with offsets, as the extractor splits it."""
+    from tally.extract.sentences import split_sentences  # here: `tally.extract` loads patterns
+
     return [Sentence(s, e, text[s:e]) for s, e in split_sentences(text)]
 
 
