@@ -52,6 +52,18 @@ def test_acronyms_and_single_mentions_name_no_place() -> None:
     assert main_place("La DANA dejó lluvias en Murcia. La DANA sigue activa.") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("اجتاحت السيول مدينة درنة. وقال رئيس بلدية درنة إن المئات فقدوا.", "Darnah"),
+        ("Пожежа в Кемерово забрала життя. Жителі Кемерово вийшли на мітинг.", "Kemerovo"),
+        ("Погибли сорока человек, сорока семей остались без крова.", None),
+    ],
+)
+def test_places_in_other_scripts(text: str, place: str | None) -> None:
+    assert main_place(text) == place
+
+
 def test_hook_leaves_english_alone() -> None:
     text = "Twelve people were killed in a fire in Nice on Monday, police said."
     doc = Document(id=text_hash(text), text=text, kind="text", name="a.txt")

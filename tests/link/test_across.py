@@ -390,3 +390,43 @@ def test_tolls_far_apart_count_against(tolls: tuple[int, int], linked: bool) -> 
     )
     _, mapping = link_across([a, b])
     assert (mapping[("a", "main")] == mapping[("b", "main")]) is linked
+
+
+@pytest.mark.parametrize(
+    ("undated_cues", "linked"),
+    [
+        (("place:darnah", "fig:killed:people:11300", "fig:missing:people:10100"), True),
+        (("place:benghazi", "fig:killed:people:11300", "fig:missing:people:10100"), False),
+        (("place:darnah",), False),
+    ],
+)
+def test_an_undated_report_links_by_its_place_and_figures(
+    undated_cues: tuple[str, ...], linked: bool
+) -> None:
+    dated = li(
+        "a",
+        type="flood",
+        date="2023-09-14",
+        date_prec=1,
+        place="Darnah",
+        cues=("place:darnah", "fig:killed:people:11300", "fig:missing:people:10100"),
+    )
+    undated = li("b", type="flood", place=undated_cues[0].split(":")[1], cues=undated_cues)
+    _, mapping = link_across([dated, undated])
+    assert (mapping[("a", "main")] == mapping[("b", "main")]) is linked
+
+
+@pytest.mark.parametrize(
+    ("shared", "linked"),
+    [
+        (("w:sudan liberation army", "w:janjaweed militia"), False),
+        (("w:sudan liberation army", "w:tawila market"), True),
+    ],
+)
+def test_shared_actors_alone_do_not_make_one_event(shared: tuple[str, ...], linked: bool) -> None:
+    place = dict(place="Tawila", country="SD", lat=13.5, lon=24.9, where_prec=1)
+    cues = ("place:tawila", "geo:SD:55:tawila", "pop:20000")
+    a = li("a", type="attack", date="2004-03-02", date_prec=1, **place, cues=(*cues, *shared))
+    b = li("b", type="attack", date="2004-03-03", date_prec=1, **place, cues=(*cues, *shared))
+    _, mapping = link_across([a, b])
+    assert (mapping[("a", "main")] == mapping[("b", "main")]) is linked

@@ -32,6 +32,14 @@ def test_places_most_likely_first(name: str, country: str, admin1: str | None) -
         assert found[0].admin1 == admin1
 
 
+@pytest.mark.parametrize(
+    ("name", "main"),
+    [("درنة", "Darnah"), ("Маріуполь", "Mariupol"), ("Кемерово", "Kemerovo"), ("Dérna", "Darnah")],
+)
+def test_names_in_other_scripts_find_the_place(name: str, main: str) -> None:
+    assert gazetteer.places(name)[0].name == main
+
+
 def test_a_village_it_lacks_is_not_found() -> None:
     assert gazetteer.places("Tadaryat") == ()
 

@@ -116,8 +116,8 @@ def main_place(text: str) -> str | None:
     names: dict[str, str] = {}
     for m in _CAPITALISED.finditer(text):
         word = m.group(0)
-        if word.isupper():  # an acronym ("DANA", "OCHA"), not a name
-            continue
+        if word.isupper() or word[0].islower():
+            continue  # an acronym ("DANA", "OCHA") or, in a cased script, a common word
         for phrase in (word, word.split()[0].split("-")[0]):
             if phrase not in names:
                 found = [p for p in gazetteer.places(phrase) if p.population >= PLACE_POPULATION]

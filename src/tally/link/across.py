@@ -43,7 +43,7 @@ from functools import lru_cache
 from itertools import chain, combinations, product
 
 from tally.link.dates import parse_iso
-from tally.link.describe import DISASTERS, VIOLENT_GENERIC, types_compatible
+from tally.link.describe import DISASTERS, VIOLENT_GENERIC, is_actor, types_compatible
 from tally.models import Incident, LocalIncident
 
 BIG_BLOCK = 200
@@ -242,7 +242,7 @@ def _lasting(a: _Node, b: _Node) -> bool:
             pub = _day(y.li.published)  # x is dated to its event, not to its report
             if pub and pub < x.lo_day - DATE_SLACK_DAYS:
                 return False
-    names = [w for w in a.rare_words if " " in w and w in b.rare_words]
+    names = [w for w in a.rare_words if " " in w and w in b.rare_words and not is_actor(w)]
     if len(names) >= 2:
         return True
     return bool(names or _same_name(a, b)) and _meet(a.rare_figs, b.rare_figs)
@@ -294,9 +294,13 @@ def pair_score(a: _Node, b: _Node, lasting: bool = False) -> int | None:
             return None
     if lasting and not _lasting(a, b):
         return None
-    specific = min(3, _common(a.rare_words, b.rare_words)) + min(
-        2, _common(a.rare_figs, b.rare_figs)
-    )
+    shared = [w for w in a.rare_words if w in b.rare_words] if a.rare_words else []
+    one_disaster = a.li.type == b.li.type and a.li.type in DISASTERS | SLOW_TYPES
+    actors = 0 if one_disaster else sum(1 for w in shared if is_actor(w))
+    specific = min(3, len(shared) - actors) + min(2, _common(a.rare_figs, b.rare_figs))
+    if specific and actors:
+        specific += 1  # an armed group or a force acts in many events: it only adds (an
+        # agency that counts the dead of one flood or quake names that disaster)
     if a.li.name and b.li.name and a.li.name.lower() == b.li.name.lower():
         specific += 2
     if (
@@ -351,7 +355,7 @@ def _lasting_pairs(nodes: list[_Node]) -> list[tuple[int, int, int, int]]:
         if n.toll < LASTING_TOLL or n.conflict:
             continue
         for w in n.rare_words:
-            if " " in w:
+            if " " in w and not is_actor(w):
                 by_name[w].append(i)
         if n.li.name:
             by_name[f"name:{n.li.name.lower()}"].append(i)
@@ -365,6 +369,32 @@ def _lasting_pairs(nodes: list[_Node]) -> list[tuple[int, int, int, int]]:
             score = pair_score(nodes[i], nodes[j], lasting=True)
             if score is not None and score >= THRESHOLD:
                 out.append((-score, i, j, 1))
+    return out
+
+
+def _undated_pairs(nodes: list[_Node]) -> list[tuple[int, int, int, int]]:
+    """Scored pairs of an undated, placed report (a page that lost its dateline) with any
+    report that shares its place and a rare cue: an undated node meets no date block, so it
+    is indexed by what it must share, and the cost grows with the undated reports only."""
+    wanted: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, n in enumerate(nodes):
+        if n.lo is None and n.places and not n.conflict:
+            for key in _cue_keys(n):
+                wanted[key].append(i)
+    if not wanted:
+        return []
+    out = []
+    seen: set[tuple[int, int]] = set()
+    for j, m in enumerate(nodes):
+        for key in _cue_keys(m):
+            for i in wanted.get(key, ()):
+                pair = (min(i, j), max(i, j))
+                if i == j or pair in seen or not _meet(nodes[i].places, m.places):
+                    continue
+                seen.add(pair)
+                score = pair_score(nodes[pair[0]], nodes[pair[1]])
+                if score is not None and score >= THRESHOLD:
+                    out.append((-score, *pair, 0))
     return out
 
 
@@ -725,6 +755,7 @@ def link_across(
                     scored.append((-score, i, j, 0))
     del coarse, periods
     scored.extend(_lasting_pairs(nodes))
+    scored.extend(_undated_pairs(nodes))
     sets = _Sets(nodes)
     for _, i, j, lasting in sorted(scored):
         sets.union(i, j, bool(lasting))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from datetime import date, timedelta
+from functools import lru_cache
 
 from tally.link import gazetteer
 from tally.link.dates import find_dates, format_range, parse_iso
@@ -466,13 +467,103 @@ _WORD_STOP = (_STOP_PLACES - {"easter"}) | {
 def proper_words(text: str, limit: int = 40) -> list[str]:
     """Capitalised phrases not opening a sentence, lower-cased: names for cross-document linking."""
     out: set[str] = set()
+    acting = {m.group(1).lower(): m.group(2) for m in _ACTING.finditer(text)}
     for m in _PROPER.finditer(text):
         if m.start() == 0 or text[max(0, m.start() - 2) : m.start()].strip() in {".", "\n", ""}:
             continue
         word = m.group(0).lower()
         if word not in _WORD_STOP:
-            out.add(word)
+            out.add(f"{word} {acting[word]}" if word in acting else word)
     return sorted(out)[:limit]
+
+
+_ACTING = re.compile(
+    r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)*) (militias?|fighters|rebels|militants|insurgents|gunmen"
+    r"|forces|troops|soldiers)\b"
+)
+"""A name the text calls a militia or a force ("Janjaweed militia"): an actor, wherever named."""
+
+
+ACTOR_TAILS = {
+    "army",
+    "armies",
+    "forces",
+    "force",
+    "police",
+    "militia",
+    "militias",
+    "rebels",
+    "guerrillas",
+    "front",
+    "movement",
+    "brigade",
+    "brigades",
+    "battalion",
+    "regiment",
+    "corps",
+    "guard",
+    "guards",
+    "committee",
+    "committees",
+    "council",
+    "observatory",
+    "congress",
+    "party",
+    "group",
+    "network",
+    "coalition",
+    "alliance",
+    "command",
+    "ministry",
+    "government",
+    "agency",
+    "authority",
+    "authorities",
+    "commission",
+    "mission",
+    "rights",
+    "troops",
+    "fighters",
+    "soldiers",
+    "resistance",
+    "militants",
+    "insurgents",
+    "gunmen",
+}
+"""Last words of the name of an armed group, a force or an agency: it acts in many events."""
+TITLES = {
+    "president",
+    "prime",
+    "minister",
+    "general",
+    "gen",
+    "lieutenant",
+    "lt",
+    "colonel",
+    "col",
+    "major",
+    "maj",
+    "captain",
+    "capt",
+    "commander",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "governor",
+    "sheikh",
+    "brigadier",
+    "sergeant",
+}
+"""First words of an official's name: spokesmen and leaders speak of many events."""
+
+
+@lru_cache(maxsize=65536)
+def is_actor(word: str) -> bool:
+    """Whether a proper name (lower-cased) names an actor rather than the event: "sudan
+    liberation army", "the local coordination committees", "lieutenant paddy ankunda".
+    Actors are shared by many events in a region, so they are weak evidence of one."""
+    parts = word.split()
+    return len(parts) > 1 and (parts[-1] in ACTOR_TAILS or parts[0] in TITLES)
 
 
 BIG_CITY_FOR_COUNTRY = 500_000

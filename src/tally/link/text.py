@@ -7,48 +7,6 @@ from dataclasses import dataclass
 
 from tally.models import Document
 
-_ABBREV = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "gen",
-    "lt",
-    "col",
-    "sgt",
-    "capt",
-    "gov",
-    "sen",
-    "rep",
-    "st",
-    "no",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "u.s",
-    "u.n",
-    "jr",
-    "sr",
-    "inc",
-    "corp",
-    "co",
-    "ft",
-    "mt",
-    "vs",
-    "approx",
-    "n.y",
-    "d.c",
-}
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
-
-
 _MENU = re.compile(r"\s(?:\||>|›|»|/|•)\s|^(?:by|published|updated)\b", re.I)
 
 
@@ -62,28 +20,10 @@ class Sentence:
 
 
 def sentences(text: str) -> list[Sentence]:
-    """Split `text` into sentences (and lines), keeping offsets; abbreviations do not split."""
-    out: list[Sentence] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        if m.group(0)[0] != "\n":
-            word = text[max(start, m.start() - 12) : m.start()].split()[-1:] or [""]
-            token = word[0].rstrip(".").lower()
-            if token in _ABBREV or re.fullmatch(r"[A-Za-z]", token):
-                continue
-        _add(out, text, start, m.start())
-        start = m.end()
-    _add(out, text, start, len(text))
-    return out
+    """`text` in sentences (and lines) with offsets, as the extractor splits it."""
+    from tally.extract.sentences import split_sentences  # here: `tally.extract` loads patterns
 
-
-def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(start, end, text[start:end]))
+    return [Sentence(s, e, text[s:e]) for s, e in split_sentences(text)]
 
 
 def sentence_at(sents: list[Sentence], pos: int) -> int:

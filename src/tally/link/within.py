@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import date, timedelta
+from functools import lru_cache
 
 from tally.link import gazetteer
 from tally.link.dates import DateMention, find_dates, format_range, parse_iso, prec_of
@@ -185,33 +186,54 @@ def _interval_lo(value: str | None) -> date | None:
 
 
 def _cues(doc: Document, sent: Sentence, main_lo: date | None, fig_end: int) -> list[_Cue]:
-    text = sent.text
+    """The cues of `sent` that may take a figure ending at `fig_end` from the main incident."""
+    conflicts, others, dates = _sentence_cues(sent.text, doc.published, main_lo)
     after = fig_end - sent.start
-    out = [
-        _Cue("conflict", sent.start + m.start())
+    out = [_Cue("conflict", sent.start + pos) for pos, ok in conflicts if pos < after or ok]
+    in_conflict = bool(out)
+    out += [_Cue(kind, sent.start + pos) for kind, pos in others]
+    for d, when, since, hi, old in dates:
+        if since and not when:
+            if d.kind != "weekday" and main_lo and d.lo < main_lo - timedelta(days=3):
+                out.append(_Cue("conflict", sent.start + d.start, (d.lo, d.hi, d.prec)))
+        elif in_conflict and old and not when:
+            out.append(_Cue("conflict", sent.start + d.start, (d.lo, main_lo, 5)))  # type: ignore[arg-type]
+        elif old:
+            prec = (4 if d.kind == "since_my" else 5) if since else d.prec
+            out.append(_Cue("past", sent.start + d.start, (d.lo, hi, prec)))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _sentence_cues(
+    text: str, published: str | None, main_lo: date | None
+) -> tuple[
+    tuple[tuple[int, bool], ...],
+    tuple[tuple[str, int], ...],
+    tuple[tuple[DateMention, bool, bool, date, bool], ...],
+]:
+    """What a sentence's cues are, read once per sentence, not once per figure in it
+    (a run-on sentence holds many): conflict cues (position, whether it also takes figures
+    before it), relative and other cues, and dates (mention, "when" follows, "since", end,
+    well before the main incident)."""
+    conflicts = tuple(
+        (m.start(), bool(_CONFLICT_AFTER.match(text, m.start())))
         for m in _CONFLICT_CUE.finditer(text)
         if not _COMPARISON.search(text[: m.start()])
-        and (m.start() < after or _CONFLICT_AFTER.match(text, m.start()))
-    ]
-    in_conflict = bool(out)
-    out += [_Cue("relative", sent.start + m.start()) for m in _RELATIVE_CUE.finditer(text)]
-    out += [_Cue("other", sent.start + m.start()) for m in _OTHER_CUE.finditer(text)]
-    for d in find_dates(text, doc.published):
-        when = _SINCE_WHEN.match(text, d.end)
+    )
+    others = tuple(("relative", m.start()) for m in _RELATIVE_CUE.finditer(text)) + tuple(
+        ("other", m.start()) for m in _OTHER_CUE.finditer(text)
+    )
+    dates = []
+    for d in find_dates(text, published):
+        when = bool(_SINCE_WHEN.match(text, d.end))
         if _COMPARISON.search(text[: d.start]) and not when:
             continue
         since = d.kind.startswith("since") or text[: d.start].rstrip().endswith("since")
         hi = _end_of(d) if since and when else d.hi
         old = bool(main_lo and hi < main_lo - timedelta(days=PAST_GAP_DAYS))
-        if since and not when:
-            if d.kind != "weekday" and main_lo and d.lo < main_lo - timedelta(days=3):
-                out.append(_Cue("conflict", sent.start + d.start, (d.lo, d.hi, d.prec)))
-        elif in_conflict and old and not when:
-            out.append(_Cue("conflict", sent.start + d.start, (d.lo, main_lo, 5)))
-        elif old:
-            prec = (4 if d.kind == "since_my" else 5) if since else d.prec
-            out.append(_Cue("past", sent.start + d.start, (d.lo, hi, prec)))
-    return out
+        dates.append((d, when, since, hi, old))
+    return conflicts, others, tuple(dates)
 
 
 def _end_of(d: DateMention) -> date:
