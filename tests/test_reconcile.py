@@ -160,6 +160,14 @@ def test_origins_count_sources_not_outlets() -> None:
             ],
             {"killed": 2},
         ),
+        # civilians do not hold the attackers who died
+        (
+            [
+                st(100, "at_least", group="civilians", quote="at least 100 civilians died"),
+                st(8, group="combatants", role="perpetrator", quote="eight gunmen were killed"),
+            ],
+            {"killed": 108},
+        ),
         # attackers killed beyond a plain tally: the larger count stands
         (
             [

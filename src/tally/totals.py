@@ -19,8 +19,8 @@ group, `subset`, `role`), never from their quotes:
 4. **Plus the perpetrators who died** (or were hurt): figures the extractor marked
    `role = "perpetrator"`, reconciled apart from the victims of their rows and added
    when the victims' count is stated as the attacker's deed ("killed two, then
-   himself": 3); a plain tally ("two dead in a murder-suicide") may hold him already,
-   so the larger of the tally and the perpetrators' count stands.
+   himself": 3) or is of civilians; a plain tally of people ("two dead in a
+   murder-suicide") may hold him already, so the larger of the two counts stands.
 
 Each term is that group's reconciled best (latest, most stated, official shown in
 its `why`). The sum is then kept within what the rows allow (spec §2): no lower
@@ -205,7 +205,7 @@ def _terms(rows: list[Reconciled]) -> tuple[list[Term], str]:
     perp_row = _row_of([_as_group(s, "perpetrators") for s in perps])
     if perp_row is not None and perp_row.best and not all(s.figure.subset for s in perps):
         perp = _term("perpetrators", perp_row)
-        if base is None or _deed(rows, base.value):
+        if base is None or base is civilians or _deed(rows, base.value):
             terms.append(perp)
         else:  # a plain tally and the perpetrators' count: the larger may hold the other
             small, large = sorted((base, perp), key=lambda t: t.value)
