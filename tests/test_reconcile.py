@@ -26,6 +26,7 @@ def st(
     quote: str | None = None,
     doc: str = "d1",
     start: int = 0,
+    rule: str | None = None,
 ) -> Statement:
     fig = Figure(
         doc_id=doc,
@@ -40,6 +41,7 @@ def st(
         end=start + 5,
         subset=subset,
         role=role,  # type: ignore[arg-type]
+        rule=rule,
     )
     return Statement(figure=fig, published=published, publisher=publisher, doc_name=doc)
 
@@ -137,8 +139,42 @@ def test_origins_count_sources_not_outlets() -> None:
     [
         # an attacker who killed two, then himself: the extractor marks him a perpetrator
         (
-            [st(2, quote="killed two people"), st(1, group="combatants", role="perpetrator")],
+            [
+                st(2, quote="killed two people", rule="num.harm_before"),
+                st(1, group="combatants", role="perpetrator"),
+            ],
             {"killed": 3},
+        ),
+        (
+            [
+                st(1, group="women", quote="shot and killed his wife", rule="victim.object"),
+                st(1, group="combatants", role="perpetrator", quote="himself"),
+            ],
+            {"killed": 2},
+        ),
+        # a plain tally may already hold the attacker ("a father and daughter found dead")
+        (
+            [
+                st(2, quote="two people were found dead", rule="num.harm_after"),
+                st(1, group="combatants", role="perpetrator", quote="turned the gun on himself"),
+            ],
+            {"killed": 2},
+        ),
+        # civilians do not hold the attackers who died
+        (
+            [
+                st(100, "at_least", group="civilians", quote="at least 100 civilians died"),
+                st(8, group="combatants", role="perpetrator", quote="eight gunmen were killed"),
+            ],
+            {"killed": 108},
+        ),
+        # attackers killed beyond a plain tally: the larger count stands
+        (
+            [
+                st(1, quote="one soldier died", rule="num.harm_after"),
+                st(9, group="combatants", role="perpetrator", quote="nine militants were killed"),
+            ],
+            {"killed": 9},
         ),
         # a toll of people at least the attackers' may hold them ("three dead in a murder-suicide")
         (
@@ -182,6 +218,12 @@ def test_totals(statements: list[Statement], expected: dict[str, int]) -> None:
             ],
             {"killed": 3},
         ),
+        # two reports of one day disagree: the lower count (the conservative one), whatever
+        # the reports are called
+        ([st(5, doc="a"), st(3, doc="b")], {"killed": 3}),
+        ([st(3, doc="a"), st(5, doc="b")], {"killed": 3}),
+        # a later report's count stands over the earlier one's
+        ([st(5, doc="a", published="2023-02-01"), st(3, doc="b")], {"killed": 5}),
         # a stated total beats the sum of overlapping parts
         ([st(2), st(2, group="men"), st(2, group="children")], {"killed": 2}),
         # the wounded and the dead are counted apart
@@ -269,9 +311,12 @@ def test_timeline_shows_each_count_as_stated() -> None:
             183,
             ["civilians", "combatants"],
         ),
-        # perpetrators who died are added to their victims
+        # perpetrators who died are added to the victims of their deed
         (
-            [st(2, start=1), st(1, group="combatants", role="perpetrator", start=9)],
+            [
+                st(2, start=1, quote="killed two people", rule="num.harm_before"),
+                st(1, group="combatants", role="perpetrator", start=9),
+            ],
             3,
             ["people", "perpetrators"],
         ),

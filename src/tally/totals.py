@@ -17,7 +17,10 @@ group, `subset`, `role`), never from their quotes:
    from the people or civilians harmed, so their row's best is added, unless
    every combatant statement is a part.
 4. **Plus the perpetrators who died** (or were hurt): figures the extractor marked
-   `role = "perpetrator"`, reconciled apart from the victims of their rows and added.
+   `role = "perpetrator"`, reconciled apart from the victims of their rows and added
+   when the victims' count is stated as the attacker's deed ("killed two, then
+   himself": 3) or is of civilians; a plain tally of people ("two dead in a
+   murder-suicide") may hold him already, so the larger of the two counts stands.
 
 Each term is that group's reconciled best (latest, most stated, official shown in
 its `why`). The sum is then kept within what the rows allow (spec §2): no lower
@@ -149,8 +152,9 @@ def _decide(rows: list[Reconciled]) -> dict[str, tuple[int, list[Term], str, boo
 def _agreed(
     cat: str, reports: list[tuple[str, str, dict[str, list[Term]]]]
 ) -> tuple[list[Term], str, bool]:
-    """The report total most reports give (the latest report's on a tie), a note saying how
-    many agree, and whether they are more than half.
+    """The report total most reports give (on a tie the latest report's, and among reports
+    of one day the lower: the conservative count, never the order of the reports' names),
+    a note saying how many agree, and whether they are more than half.
 
     Each report's total is its own rows' sum: one report's "two killed" may already hold
     the attacker another report counts apart, so groups are combined only within a report.
@@ -159,7 +163,7 @@ def _agreed(
                    key=lambda g: (g[0], g[1]))  # fmt: skip
     votes = Counter(sum(x.value for x in terms) for _, _, terms in given)
     latest = {sum(x.value for x in terms): (pub, name, terms) for pub, name, terms in given}
-    value = max(votes, key=lambda v: (votes[v], latest[v][:2], v))
+    value = max(votes, key=lambda v: (votes[v], latest[v][0], -v))
     _, name, terms = latest[value]
     note = f"; {votes[value]} of {len(given)} reports give {value:,}, the latest {short(name)}"
     others = sorted(v for v in votes if v != value)
@@ -200,8 +204,35 @@ def _terms(rows: list[Reconciled]) -> tuple[list[Term], str]:
     perps = [s for r in rows for s in r.statements if s.figure.role == "perpetrator"]
     perp_row = _row_of([_as_group(s, "perpetrators") for s in perps])
     if perp_row is not None and perp_row.best and not all(s.figure.subset for s in perps):
-        terms.append(_term("perpetrators", perp_row))
+        perp = _term("perpetrators", perp_row)
+        if base is None or base is civilians or _deed(rows, base.value):
+            terms.append(perp)
+        else:  # a plain tally and the perpetrators' count: the larger may hold the other
+            small, large = sorted((base, perp), key=lambda t: t.value)
+            terms[0] = large
+            note += f"; {large.label} {large.value:,} may hold the {small.label} {small.value:,}"
     return terms, note
+
+
+DEED_RULES = frozenset({"num.harm_before", "num.verb_list", "victim.object"})
+"""Extraction rules of a count stated as someone's deed ("killed two people", "shot his
+wife"): the count of those the attacker harmed, which does not hold the attacker."""
+
+
+def _deed(rows: list[Reconciled], value: int) -> bool:
+    """Whether the victims' count `value` is stated as the attacker's deed somewhere.
+
+    "He killed two, then himself" counts the attacker apart (killed 3); a plain tally
+    ("two dead in a murder-suicide", "a father and daughter found dead") may already
+    hold him, so his death is not added to it. Read from each figure's `rule`.
+    """
+    return any(
+        s.figure.rule in DEED_RULES
+        for r in rows
+        if r.group in (*WIDEST, *PARTS, "elderly")
+        for s in r.statements
+        if s.figure.role != "perpetrator" and s.figure.value == value
+    )
 
 
 def _whole_term(row: Reconciled | None, group: str, parts: bool = False) -> Term | None:
