@@ -146,6 +146,18 @@ LEAD = (
             4,
             False,
         ),
+        (
+            "Strikes across Ukraine have killed 310 civilians this spring, the UN said.",
+            "killed 310 civilians",
+            310,
+            True,
+        ),
+        (
+            "More than 40 injured people were being treated in hospitals across Kerala.",
+            "40 injured people",
+            40,
+            False,
+        ),
     ],
 )
 def test_background_or_main(sentence: str, quote: str, value: int, background: bool) -> None:

@@ -52,7 +52,8 @@ _CONFLICT_CUE = re.compile(
     r"|(?:across|throughout|around) the (?:city|county|state|country|nation|region|\w+ boroughs)"
     r"|citywide|nationwide|in (?:\d+|\w+) separate (?:shootings|incidents|attacks)"
     r"|separate (?:shooting )?incidents|in separate shootings"
-    r"|(?:across|throughout) (?!the\b)(?-i:[A-Z][a-z]+)|the (?:battle|offensive|siege) (?:for|of)\b"
+    r"|(?:across|throughout) (?!the\b)(?P<across>(?-i:[A-Z][a-z]+))"
+    r"|the (?:battle|offensive|siege) (?:for|of)\b"
     r"|[\w]+-(?:year|month|week|decade) (?:war|conflict|insurgency|siege|occupation)"
     r"|for (?:more than|over|nearly|almost) (?:\w+ )?(?:weeks?|months?|years?)"
     r"|in total since|since (?:the (?:start|beginning|outbreak)|(?:the )?fighting|the war|the conflict"
@@ -220,6 +221,7 @@ def _sentence_cues(
         (m.start(), bool(_CONFLICT_AFTER.match(text, m.start())))
         for m in _CONFLICT_CUE.finditer(text)
         if not _COMPARISON.search(text[: m.start()])
+        and (m["across"] is None or gazetteer.country(m["across"]) is not None)
     )
     others = tuple(("relative", m.start()) for m in _RELATIVE_CUE.finditer(text)) + tuple(
         ("other", m.start()) for m in _OTHER_CUE.finditer(text)
