@@ -75,6 +75,7 @@ def test_incident_scores_stay_above_their_floors(shared: Path, corpus: str, tmp_
     out = _score(shared, "eval/score_incidents.py", str(table), str(figs), str(incs), "--json")
     theirs = json.loads(next(ln for ln in out.splitlines() if ln.startswith("{")))
     ours = run_tally("eval-incidents", "--db", str(db), str(table), "--format", "json").stdout
-    assert json.loads(ours) == theirs
+    ours = json.loads(ours)
+    assert {k: ours.get(k) for k in theirs} == theirs  # tally adds places where the table has them
     low = below(theirs, entry["floors"])
     assert not low, f"{corpus}: below floor (score, floor): {low}"
