@@ -19,12 +19,6 @@ from tests.robustness.corpus import check_consistent, snapshot, write_corpus
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="known defect (issue 14): with stable ids, two writers publishing in turn can leave "
-    "one report of an incident apart from it (ashford-shooting: 2 + 1 reports instead of 3); "
-    "documents and figures are whole, the incidents depend on the publish order",
-    strict=False,
-)
 def test_two_writers_on_one_fresh_ledger(tmp_path: Path) -> None:
     paths = write_corpus(tmp_path / "all", 220)
     a, b = tmp_path / "a", tmp_path / "b"
@@ -60,7 +54,15 @@ def test_two_writers_on_one_fresh_ledger(tmp_path: Path) -> None:
     assert sum(stored) == 220
     assert sum(again) == 60
     check_consistent(db, clean)
-    assert snapshot(db) == clean
+    got = snapshot(db)
+    assert {k: v for k, v in got.items() if k != "incidents"} == {
+        k: v for k, v in clean.items() if k != "incidents"
+    }
+    if got["incidents"] != clean["incidents"]:
+        pytest.xfail(
+            "known defect (issue 14): since ids became stable, two writers publishing in turn "
+            "can leave one report of an incident apart from it; documents and figures are whole"
+        )
 
 
 def _free_port() -> int:
