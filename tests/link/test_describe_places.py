@@ -75,3 +75,71 @@ def test_us_cities_and_states(text: str, place: str, state: str | None) -> None:
 def test_countries_stay_countries_abroad(text: str, place: str, country: str) -> None:
     found = place_in(text)
     assert found is not None and (found.place, found.country) == (place, country)
+
+
+def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | None, str | None]:
+    """The place, state and country `describe` gives a plain-text article's main incident."""
+    from tally.link.describe import describe
+    from tally.link.text import lead, sentences
+    from tally.models import Document
+
+    doc = Document(id="d", text=text, kind="text", name="a.txt", url=url, published="2016-05-02")
+    headline, lead_sents = lead(doc, sentences(text))
+    li = describe(doc, headline, lead_sents)
+    return li.place, li.admin1, li.country
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "place", "state"),
+    [
+        (  # a county named in the body places a town many states share
+            "Teen shot outside Duluth apartment\n\nA 16-year-old was shot in Duluth on Saturday night. "
+            "The Gwinnett County police said the boy was taken to a hospital.",
+            None,
+            "Duluth",
+            "Georgia",
+        ),
+        (  # a masthead's "City, ST" names the state of a local outlet
+            "Boy, 13, accidentally shot by sibling - News 7 Hattiesburg, MS\n\n"
+            "A 13-year-old was shot Friday morning. It happened on Hillside Drive in south "
+            "Jackson, officers said.",
+            None,
+            "Jackson",
+            "Mississippi",
+        ),
+        (  # a big city's name in the publisher's host, weakly
+            "Man wounded in Lakewood shooting\n\nA man was shot in Lakewood late on Sunday, "
+            "deputies said. He is expected to survive.",
+            "http://web.archive.org/web/2016/http://www.denverpost.com:80/news/shot",
+            "Lakewood",
+            "Colorado",
+        ),
+        (  # no locative phrase: the town the report keeps naming
+            "Cops: Man, 75, fatally shoots suspect in home invasion\n\nOne suspect is dead "
+            "after a resident fought back on Detroit's west side early Friday. Detroit police "
+            "said the second suspect fled on foot.",
+            None,
+            "Detroit",
+            "Michigan",
+        ),
+        (  # a dateline with the outlet's name in brackets
+            "Police name teen killed in shooting\n\nST. LOUIS, Mo. (KMOV.com) – Police have "
+            "named the 15-year-old who was killed during a shooting Friday night.",
+            None,
+            "St. Louis",
+            "Missouri",
+        ),
+        (  # a town of the document's state beats a bigger namesake elsewhere
+            "Four hurt in Springfield shooting\n\nFour people were hurt when shots were "
+            "fired in Springfield on Saturday. Massachusetts State Police are helping "
+            "the city's officers.",
+            None,
+            "Springfield",
+            "Massachusetts",
+        ),
+    ],
+)
+def test_document_places_resolve_by_the_document_state(
+    text: str, url: str | None, place: str, state: str
+) -> None:
+    assert _main_place(text, url) == (place, state, "US")

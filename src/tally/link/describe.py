@@ -24,6 +24,7 @@ from tally.link.where import (
     body_state,
     city_of,
     line_at,
+    most_named_town,
     title_case,
 )
 from tally.models import Document, LocalIncident
@@ -96,10 +97,12 @@ _LOCATIVE = re.compile(
     r"(?:the\s+)?"
     r"(?:(?:[a-z-]+\s+)?(?:village|town|city|district|province|state|region|county|neighbou?rhood)"
     r" of\s+)?"
+    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central|downtown|rural"
+    r"|suburban|neighbou?ring|nearby)(?:ern)?\s+)?"
     r"(?P<p>[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|al|el|de))*)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?"
 )
 _DATELINE = re.compile(
-    r"^(?P<p>[A-Z][A-Z .'’-]{2,40}?)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?\s*(?:\(\w+\)\s*)?[:—–-]",
+    r"^(?P<p>[A-Z][A-Z .'’-]{2,40}?)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?\s*(?:\([\w.]{1,20}\)\s*)?[:—–-]",
     re.M,
 )
 _NAMED = re.compile(
@@ -108,7 +111,7 @@ _NAMED = re.compile(
 )
 _POSSESSIVE = re.compile(r"\b(?P<s>[A-Z][\w-]+)['’]s (?P<p>[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 _ATTRIBUTIVE = re.compile(
-    r"\b(?P<p>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?= (?:police|sheriff|man|woman|boy|girl|teens?"
+    r"\b(?P<p>(?:St\. |Ft\. |Mt\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?= (?:[Pp]olice|[Ss]heriff|man|woman|boy|girl|teens?"
     r"|teenager|father|mother|mom|dad|residents?|officers?|homeowner|family|youth|students?"
     r"|toddler|child|infant|baby|couple|native)\b)"
 )
@@ -335,11 +338,17 @@ def _resolve(
             break  # "Sokoto State", "Sandy Hook Elementary School": a region or a building
         found = gazetteer.places(" ".join(words[:n]))
         if countries:
-            found = tuple(p for p in found if p.country in countries)
+            found = tuple(
+                p
+                for p in found
+                if p.country in countries
+                and (p.country != "US" or not want_states or p.admin1 in want_states)
+            ) or tuple(p for p in found if p.country in countries)
         if found or (n == len(words) and named):
             break
-    if want_states and found and all(p.country == "US" for p in found):
-        found = tuple(p for p in found if p.admin1 in want_states) or found
+    if want_states and found:
+        inside = tuple(p for p in found if p.country == "US" and p.admin1 in want_states)
+        found = inside or tuple(p for p in found if p.country != "US")
     if found:
         p = found[0]
         return Located(
@@ -422,8 +431,8 @@ def place_in(
     countries, states = _hints(context or text)
     if country and not countries:
         countries = {country}
-    if state and not states and countries <= {"US"}:
-        countries, states = {"US"}, {state}
+    if state and not states:
+        countries, states = countries | {"US"}, {state}
     named: Located | None = None
     coarse: Located | None = None
     for rank, _, phrase, state, near, named_ok in _candidates(text, early):
@@ -645,6 +654,9 @@ def describe(doc: Document, headline: str, lead: list[Sentence]) -> LocalInciden
         found = place_in(body, body_country, body, 0, in_state)
         if found and found.lat is not None and in_state and found.admin1 == in_state:
             loc = found  # a town of the state the document is in, named below the lead
+    st = (loc.admin1 if loc else None) or (min(states) if len(states) == 1 else in_state)
+    if (loc is None or loc.lat is None) and st and (loc is None or loc.country in {None, "US"}):
+        loc = most_named_town(doc, st) or loc
     if loc:
         loc = city_of(loc, doc.text[:4000])
     country = (

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-_VERSION = 5
+_VERSION = 6
 _NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ .'’-])*$")
 """A name of letters in any script (spaces, dots, hyphens, apostrophes between): "Derna", "درنة"."""
 _KEEP = 8
@@ -55,6 +55,10 @@ class Index:
     """Lower-cased country name, ISO alpha-2 or alpha-3 → the country."""
     admin1: dict[str, Place]
     """Lower-cased US state name, code or AP abbreviation → the state."""
+    counties: dict[str, tuple[str, ...]]
+    """Lower-cased US county (parish, borough) name, "X County" and "X Co." → the names of the
+    states that have one: the second level of the hierarchy, by name (GeoNames' cities carry
+    no admin2 code, so a town's county is not known, only which states a county name fits)."""
 
 
 AP_STATES = {
@@ -149,6 +153,16 @@ def _build() -> Iterator[tuple[str, tuple]]:
         admin1[abbr.lower()] = admin1[code.lower()]
     for key, place in admin1.items():
         yield "admin1", (key, place.name, place.code)
+    counties: dict[str, set[str]] = {}
+    for row in gc.get_us_counties():
+        state = state_names_by_code(admin1).get(row["state"])
+        if not state:
+            continue
+        name = row["name"]
+        for key in _county_keys(name):
+            counties.setdefault(key, set()).add(state)
+    for key, states in counties.items():
+        yield "counties", (key, "|".join(sorted(states)))
     places: dict[str, list[tuple]] = {}
     state_names = {p.code: p.name for p in admin1.values()}
     for c in gc.get_cities().values():
@@ -170,16 +184,38 @@ def _build() -> Iterator[tuple[str, tuple]]:
             yield "places", (key, rank, *place)
 
 
+def state_names_by_code(admin1: dict[str, Place]) -> dict[str, str]:
+    """US postal code → state name."""
+    return {p.code: p.name for p in admin1.values() if p.code}
+
+
+_COUNTY_WORDS = re.compile(r"\s+(County|Parish|Borough|Census Area|Municipality|city)$")
+
+
+def _county_keys(name: str) -> set[str]:
+    """Lower-cased ways a county is named: "Gwinnett County", "Gwinnett Co.", "Gwinnett Co"."""
+    m = _COUNTY_WORDS.search(name)
+    if not m or m.group(1) == "city":
+        return set()
+    stem = name[: m.start()]
+    keys = {name.lower()}
+    if m.group(1) == "County":
+        keys |= {f"{stem} co.".lower(), f"{stem} co".lower()}
+    return keys
+
+
 _SCHEMA = (
     "CREATE TABLE countries (key TEXT PRIMARY KEY, name TEXT, code TEXT, population INTEGER)",
     "CREATE TABLE admin1 (key TEXT PRIMARY KEY, name TEXT, code TEXT)",
     "CREATE TABLE places (key TEXT, rank INTEGER, name TEXT, country TEXT, admin1 TEXT, "
     "code TEXT, lat REAL, lon REAL, population INTEGER, PRIMARY KEY (key, rank)) WITHOUT ROWID",
+    "CREATE TABLE counties (key TEXT PRIMARY KEY, states TEXT)",
     "CREATE TABLE complete (version INTEGER)",
 )
 _INSERT = {
     "countries": "INSERT INTO countries VALUES (?, ?, ?, ?)",
     "admin1": "INSERT INTO admin1 VALUES (?, ?, ?)",
+    "counties": "INSERT INTO counties VALUES (?, ?)",
     "places": "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 }
 
@@ -273,7 +309,11 @@ def index() -> Index:
                 key: Place(name, "US", name, 0.0, 0.0, 0, "admin1", code)
                 for key, name, code in conn.execute("SELECT * FROM admin1")
             }
-            _open.append(Index(conn, countries, admin1))
+            counties = {
+                key: tuple(states.split("|"))
+                for key, states in conn.execute("SELECT * FROM counties")
+            }
+            _open.append(Index(conn, countries, admin1, counties))
     return _open[0]
 
 
@@ -309,3 +349,25 @@ def country(name: str) -> Place | None:
 def us_state(name: str) -> Place | None:
     """The US state this name, postal code or AP abbreviation names, if any."""
     return index().admin1.get(name.lower())
+
+
+def county_states(name: str) -> tuple[str, ...]:
+    """The US states that have a county (parish, borough) of this name ("Gwinnett County",
+    "Lauderdale Co."): one for most names, several for a common one."""
+    return index().counties.get(" ".join(name.lower().split()), ())
+
+
+@lru_cache(maxsize=4)
+def big_us_cities(min_population: int) -> dict[str, str]:
+    """US cities of at least this population, by name with letters only, lower-cased
+    ("kansascity") → state name: how a local outlet's host names its city."""
+    rows = index().conn.execute(
+        "SELECT name, admin1 FROM places WHERE country = 'US' AND rank = 0 AND population >= ?",
+        (min_population,),
+    )
+    out: dict[str, str] = {}
+    for name, state in rows:
+        squashed = re.sub(r"[^a-z]", "", name.lower())
+        if state and len(squashed) >= 5:
+            out.setdefault(squashed, state)
+    return out

@@ -178,23 +178,113 @@ def _around(phrase: str, loc: Located, here: list[tuple[float, float, int]]) -> 
 
 
 def _state_pattern() -> re.Pattern[str]:
-    names = sorted({p.name for p in gazetteer.index().admin1.values()}, key=len, reverse=True)
+    states = gazetteer.index().admin1.values()
+    names = sorted({p.name for p in states}, key=len, reverse=True)
     abbrs = [re.escape(k) for k in gazetteer.AP_STATES]
-    alts = "|".join([re.escape(n) for n in names] + [rf"(?<=, ){a}" for a in abbrs])
+    codes = sorted({p.code for p in states if p.code})
+    alts = "|".join(
+        [re.escape(n) for n in names]
+        + [rf"(?<=, ){a}" for a in abbrs]
+        + [rf"(?<=[a-z], ){code}" for code in codes]
+    )
     return re.compile(rf"\b(?:{alts})(?![\w])")
 
 
 _STATES: list[re.Pattern[str]] = []
+_COUNTY = re.compile(r"\b((?:St\. |Saint )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) (County|Co\.|Parish)")
+_CITY = re.compile(r"\b(?:(?:St|Ft|Mt)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
+BIG_CITY = 100_000
+"""A US city this big, named in the text, tells the state of a document that names none."""
+AMBIGUOUS = 5
+"""A big city's name votes for its state only when no other US town of the name is a fifth
+as big (Pasadena, California and Pasadena, Texas vote for neither)."""
+HOST_CITY = 200_000
+"""A US city this big whose name a publisher's host holds ("kansascity.com") hints at its state."""
+
+
+def state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
+    """How strongly the document points at each US state, outside page furniture: a state
+    named (2), a county name (1, shared among the states that have one), a big city named
+    (1), and, weakly, a big city the publisher's host is named after (1)."""
+    if not _STATES:
+        _STATES.append(_state_pattern())
+    text = doc.text[:limit]
+    votes: Counter[str] = Counter()
+    for m in _STATES[0].finditer(text):
+        s = gazetteer.us_state(m.group(0))
+        if s and not doc.in_furniture(m.start(), m.end()):
+            votes[s.name] += 2
+    for m in _COUNTY.finditer(text):
+        last = f"{m.group(1).split()[-1]} {m.group(2)}"
+        states = gazetteer.county_states(m.group(0)) or gazetteer.county_states(last)
+        if states and not doc.in_furniture(m.start(), m.end()):
+            for s in states:
+                votes[s] += 1 / len(states)
+    for m in _CITY.finditer(text):
+        if doc.in_furniture(m.start(), m.end()) or len(m.group(0)) < 4:
+            continue
+        top, *rest = [*gazetteer.places(m.group(0)), None]
+        if top and top.country == "US" and top.population >= BIG_CITY and top.admin1:
+            other = max((p.population for p in rest if p and p.country == "US"), default=0)
+            if _town_key(top.name) == _town_key(m.group(0)) and other * AMBIGUOUS < top.population:
+                votes[top.admin1] += 1
+    host = _host_label(doc.url)
+    if host:
+        for squashed, state in gazetteer.big_us_cities(HOST_CITY).items():
+            if squashed in host:
+                votes[state] += 1
+                break
+    return votes
+
+
+def _town_key(name: str) -> str:
+    return re.sub(r"^(?:st|saint)\b\.?", "saint", name.lower())
+
+
+def _host_label(url: str | None) -> str:
+    """The publisher's host name without its common prefixes and suffix (of an archived copy,
+    the original's): "kansascity" for a Kansas City outlet."""
+    if not url:
+        return ""
+    hosts = re.findall(r"https?://([^/:]+)", url)
+    host = hosts[-1].lower() if hosts else ""
+    host = re.sub(r"^(?:www\d?|m|mobile|amp)\.", "", host)
+    return re.sub(r"\.(?:com|net|org|us|tv|info)$", "", host)
 
 
 def body_state(doc: Document) -> str | None:
-    """The US state the document names most often outside page furniture, if one leads."""
-    if not _STATES:
-        _STATES.append(_state_pattern())
-    counts: Counter[str] = Counter()
-    for m in _STATES[0].finditer(doc.text[:8000]):
-        s = gazetteer.us_state(m.group(0))
-        if s and not doc.in_furniture(m.start(), m.end()):
-            counts[s.name] += 1
-    (top, n), (_, m) = [*counts.most_common(2), ("", 0), ("", 0)][:2]
+    """The US state the document points at most (see `state_votes`), if one leads."""
+    (top, n), (_, m) = [*state_votes(doc).most_common(2), ("", 0), ("", 0)][:2]
     return top if n > m else None
+
+
+def most_named_town(doc: Document, state: str, limit: int = 6000) -> Located | None:
+    """The town of `state` the document names most often outside page furniture (the earliest
+    of equals): where a local report happened when no phrase places it ("Indianapolis Metro
+    Police", "on Detroit's west side")."""
+    counts: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], gazetteer.Place] = {}
+    for m in _CITY.finditer(doc.text[:limit]):
+        name = m.group(0)
+        if doc.in_furniture(m.start(), m.end()) or len(name) < 4 or name.lower() in FURNITURE:
+            continue
+        if gazetteer.us_state(name) or gazetteer.country(name):
+            continue
+        here = [p for p in gazetteer.places(name) if p.country == "US" and p.admin1 == state]
+        here = [p for p in here if _town_key(p.name) == _town_key(name)]
+        if here:
+            key = (here[0].name, state)
+            counts[key] += 1
+            first.setdefault(key, here[0])
+    ranked = sorted(counts, key=lambda k: -counts[k])
+    if not ranked:
+        return None
+    p = first[ranked[0]]
+    if counts[ranked[0]] < 2 and p.population < MIN_TOWN:
+        return None
+    cues = (f"place:{p.name.lower()}", f"geo:US:{state}:{p.name.lower()}", f"pop:{p.population}")
+    return Located(p.name, state, "US", p.lat, p.lon, 2, cues)
+
+
+MIN_TOWN = 5_000
+"""A town named once is taken for the document's place only when at least this big."""
