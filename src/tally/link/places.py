@@ -1,0 +1,370 @@
+"""Which phrases of a text name places, and which places they name.
+
+Candidates come from locative phrases ("in X", "near the village of X"), datelines, "X's Y"
+and attributive names ("an Aurora man"), never from page furniture, headline capitals or
+brands; each resolves against the offline gazetteer with the countries and US states the
+text names breaking ties between places of one name. A place the gazetteer lacks keeps its
+name with a coarser precision where the text marks it as a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from tally.link import gazetteer
+from tally.link.where import FURNITURE, NOT_ALONE, Located, line_at, title_case
+from tally.models import Document
+from tally.words import MONTHS, WEEKDAYS
+
+_LOCATIVE = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|from|across|around|of the (?:village|town|city) of)\s+"
+    r"(?:the\s+)?"
+    r"(?:(?:[a-z-]+\s+)?(?:village|town|city|district|province|state|region|county|neighbou?rhood)"
+    r" of\s+)?"
+    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central|downtown|rural"
+    r"|suburban|neighbou?ring|nearby)(?:ern)?\s+)?"
+    r"(?P<p>[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|al|el|de))*)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?"
+)
+_DATELINE = re.compile(
+    r"^(?P<p>[A-Z][A-Z .'’-]{2,40}?)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?\s*(?:\([\w.]{1,20}\)\s*)?[:—–-]",
+    re.M,
+)
+_NAMED = re.compile(
+    r"\b(?:village|town|city|hamlet|district|county|province|region|neighbou?rhood|suburb) of\s+"
+    r"(?P<p>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2})"
+)
+_POSSESSIVE = re.compile(r"\b(?P<s>[A-Z][\w-]+)['’]s (?P<p>[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+_ATTRIBUTIVE = re.compile(
+    r"\b(?P<p>(?:St\. |Ft\. |Mt\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?= (?:[Pp]olice|[Ss]heriff|man|woman|boy|girl|teens?"
+    r"|teenager|father|mother|mom|dad|residents?|officers?|homeowner|family|youth|students?"
+    r"|toddler|child|infant|baby|couple|native)\b)"
+)
+"""A town named as an attribute ("an Aurora man", "Dallas police"): trusted only when the
+gazetteer knows it."""
+_ORG_WORDS = {
+    "forces",
+    "force",
+    "army",
+    "police",
+    "department",
+    "council",
+    "ministry",
+    "agency",
+    "committee",
+    "group",
+    "party",
+    "front",
+    "church",
+    "school",
+    "hospital",
+    "university",
+    "company",
+    "lines",
+    "association",
+    "office",
+    "center",
+    "centre",
+    "news",
+    "times",
+    "post",
+}
+_REGION_WORDS = {
+    *[
+        "tower",
+        "towers",
+        "building",
+        "apartments",
+        "hotel",
+        "arena",
+    ],
+    *[
+        "state",
+        "province",
+        "region",
+        "district",
+        "county",
+        "parish",
+        "governorate",
+        "prefecture",
+        "oblast",
+    ],
+    *[
+        "elementary",
+        "high",
+        "middle",
+        "academy",
+        "mall",
+        "plaza",
+        "stadium",
+        "airport",
+        "station",
+        "park",
+    ],
+}
+_NEAR = re.compile(r"\b(?:near|outside|about \d+ \w+ from|close to)\s+(?:the\s+)?$", re.I)
+STOP_PLACES = {
+    *WEEKDAYS,
+    *MONTHS,
+    "the",
+    "police",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "a",
+    "an",
+    "this",
+    "that",
+    "there",
+    "hospital",
+    "court",
+    "church",
+    "school",
+    "state",
+    "city",
+    "county",
+    "street",
+    "road",
+    "avenue",
+    "mr",
+    "mrs",
+    "ms",
+    "god",
+    "christmas",
+    "easter",
+    "breaking",
+    "urgent",
+    "update",
+    "live",
+    "exclusive",
+    *FURNITURE,
+}
+
+
+def hints(text: str) -> tuple[set[str], set[str]]:
+    """Countries and US states the text names (ISO alpha-2 codes, state names).
+
+    A name both a country and a US state ("Georgia") counts as the state when the text
+    names another US state or the US, else as the country.
+    """
+    countries: set[str] = set()
+    states: set[str] = set()
+    either: set[str] = set()
+    big_us = False
+    for m in re.finditer(r"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}", text):
+        words = m.group(0).split()
+        town = next(iter(gazetteer.places(m.group(0))), None) if len(m.group(0)) > 3 else None
+        big_us = big_us or bool(town and town.country == "US" and town.population >= 50_000)
+        for n in range(len(words), 0, -1):
+            for i in range(len(words) - n + 1):
+                phrase = re.sub(r"['’]s$", "", " ".join(words[i : i + n]))
+                c = gazetteer.country(phrase.rstrip(".")) if len(phrase) > 3 else None
+                s = gazetteer.us_state(phrase) if len(phrase) > 3 or "." in phrase else None
+                if c and s:
+                    either.add(phrase)
+                elif c:
+                    countries.add(c.country)
+                elif s:
+                    states.add(s.name)
+                    countries.add("US")
+    for phrase in either:
+        if "US" in countries or big_us:
+            states.add(phrase)
+            countries.add("US")
+        else:
+            found = gazetteer.country(phrase)
+            countries.add(found.country if found else "")
+    return countries, states
+
+
+def _resolve(
+    name: str, state: str | None, countries: set[str], states: set[str], near: bool, named: bool
+) -> Located | None:
+    name = name.strip(" .,'’-")
+    if re.search(r"['’]s?$", name):
+        return None
+    words = name.split()
+    while words and words[-1].islower():
+        words = words[:-1]
+    while words and words[0].lower() in STOP_PLACES:
+        words = words[1:]
+    if not words or " ".join(words).lower() in STOP_PLACES | NOT_ALONE:
+        return None
+    name = " ".join(words)
+    if name.isupper():
+        name = name.title()
+    st = gazetteer.us_state(state.rstrip(".")) or gazetteer.us_state(state) if state else None
+    within = next(iter(gazetteer.places(state)), None) if state and not st else None
+    if within:  # "Jamaica, Queens": a place within another
+        countries = {within.country}
+        states = {within.admin1} if within.admin1 else states
+    want_states = {st.name} if st else states
+    c = gazetteer.country(name)
+    s = gazetteer.us_state(name) if len(name) > 3 else None
+    if c and s and ("US" in countries or st):
+        c = None  # Georgia, in a text about the US
+    if c and c.country not in countries and countries and not st:
+        town = next((p for p in gazetteer.places(name) if p.country in countries), None)
+        c = None if town else c  # Jamaica, Queens: a neighbourhood of the country the text is in
+    if c:
+        return Located(c.name, None, c.country, None, None, 6, (f"place:{c.country.lower()}",))
+    if s:
+        return Located(s.name, s.name, "US", None, None, 4, (f"place:{s.name.lower()}",))
+    found: tuple[gazetteer.Place, ...] = ()
+    for n in range(len(words), 0, -1):  # "Dallas Nightclub Shooting" names Dallas
+        tail = {w.lower() for w in words[n:]}
+        if n < len(words) and (
+            " ".join(words[:n]).lower() in STOP_PLACES | NOT_ALONE
+            or tail & (_ORG_WORDS | _REGION_WORDS)
+        ):
+            break  # "Sokoto State", "Sandy Hook Elementary School": a region or a building
+        found = gazetteer.places(" ".join(words[:n]))
+        if countries:
+            found = tuple(
+                p
+                for p in found
+                if p.country in countries
+                and (p.country != "US" or not want_states or p.admin1 in want_states)
+            ) or tuple(p for p in found if p.country in countries)
+        if found or (n == len(words) and named):
+            break
+    if want_states and found:
+        inside = tuple(p for p in found if p.country == "US" and p.admin1 in want_states)
+        found = inside or tuple(p for p in found if p.country != "US")
+    if found:
+        p = found[0]
+        return Located(
+            p.name,
+            p.admin1,
+            p.country,
+            p.lat,
+            p.lon,
+            2 if near else 1,
+            (
+                f"place:{p.name.lower()}",
+                f"geo:{p.country}:{p.admin1}:{p.name.lower()}",
+                f"pop:{p.population}",
+            ),
+        )
+    if not named or len(words) > 2 or words[-1].lower() in _ORG_WORDS:
+        return None
+    country = next(iter(countries)) if len(countries) == 1 else None
+    admin1 = st.admin1 if st else (next(iter(states)) if len(states) == 1 else None)
+    return Located(
+        name,
+        admin1,
+        country,
+        None,
+        None,
+        4 if admin1 else 6 if country else 5,
+        (f"place:{name.lower()}",),
+    )
+
+
+def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | None, bool, bool]]:
+    """(rank, position, phrase, state, near, named) of the place phrases of `text`, best first.
+
+    Rank 0: "the village of X"; 1: a locative phrase ("in X", "near X"); 2: a dateline
+    (where the story was filed, not always where it happened); 3: "X's Y". Phrases
+    before `early` (the headline and first sentence) come first, then the dateline.
+    `named` when the text marks the phrase as a place, so a name the gazetteer lacks is kept.
+    """
+    out = []
+    patterns = (_NAMED, _LOCATIVE, _DATELINE, _POSSESSIVE, _ATTRIBUTIVE)
+    for rank, pattern in enumerate(patterns):
+        for m in pattern.finditer(text):
+            near = bool(_NEAR.search(text[max(0, m.start() - 30) : m.start("p")]))
+            named = rank in {0, 2} or bool(
+                re.search(
+                    r"\b(?:in|near|outside|around|of)\s+(?:the\s+)?(?:\w+ of\s+)?$",
+                    text[m.start() : m.start("p")],
+                )
+            )
+            if re.match(r"\s+\d", text[m.end("p") :]):
+                continue  # "Route 91", "Building 7": a road or a unit, not a place
+            phrase = re.split(r"['’]s\s+", m.group("p"))[-1]
+            named = named and rank != 4 and not title_case(line_at(text, m.start("p")))
+            out.append((rank, m.start("p"), phrase, m.groupdict().get("s"), near, named))
+
+    def order(c: tuple[int, int, str, str | None, bool, bool]) -> tuple[int, int, int]:
+        rank, pos = c[0], c[1]
+        if rank == 2:
+            return (1, rank, pos)
+        if rank == 4:  # "an Aurora man": only when no phrase places the story
+            return (3, rank, pos)
+        return (0 if pos < early else 2, min(rank, 1), pos)
+
+    return sorted(out, key=order)
+
+
+def place_in(
+    text: str,
+    country: str | None = None,
+    context: str = "",
+    early: int = 0,
+    state: str | None = None,
+) -> Located | None:
+    """The place `text` names, by rank (see `_candidates`) and then text order.
+
+    A gazetteer city beats a name the gazetteer lacks, except a "village of X";
+    a city beats a country or state. `state`, the US state the rest of the document
+    names most, decides between US towns of one name when the context names none.
+    """
+    countries, states = hints(context or text)
+    if country and not countries:
+        countries = {country}
+    if state and not states:
+        countries, states = countries | {"US"}, {state}
+    named: Located | None = None
+    coarse: Located | None = None
+    for rank, _, phrase, state, near, named_ok in _candidates(text, early):
+        loc = _resolve(phrase, state, countries, states, near, named_ok)
+        if loc is None:
+            continue
+        if loc.lat is not None or (rank == 0 and loc.where_prec >= 4 and not _is_area(loc)):
+            return loc
+        if not _is_area(loc):
+            named = named or loc
+        else:
+            coarse = coarse or loc
+    return named or coarse
+
+
+def _is_area(loc: Located) -> bool:
+    """A country or first-level admin area rather than a named place."""
+    return loc.place.lower() in {n.lower() for n in _country_names(loc)}
+
+
+def _country_names(loc: Located) -> set[str]:
+    c = gazetteer.country(loc.country or "") if loc.country else None
+    s = gazetteer.us_state(loc.admin1 or "") if loc.admin1 else None
+    return {x.name for x in (c, s) if x}
+
+
+BIG_CITY_FOR_COUNTRY = 500_000
+"""A city this big, named in the body, tells the country of an article that names none."""
+
+
+def main_country(doc: Document) -> str | None:
+    """The country the body names most often, for articles whose lead names none."""
+    counts: Counter[str] = Counter()
+    for m in re.finditer(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?", doc.text[:6000]):
+        if doc.in_furniture(m.start(), m.end()):
+            continue
+        for phrase in (m.group(0), m.group(0).split()[0]):
+            c = gazetteer.country(phrase) if len(phrase) > 3 else None
+            state = gazetteer.us_state(phrase) if len(phrase) > 3 else None
+            if c or state:  # a US state counts for the US; "Georgia" for both
+                counts.update(({c.country} if c else set()) | ({"US"} if state else set()))
+                break
+            city = next(iter(gazetteer.places(phrase)), None) if len(phrase) > 3 else None
+            if city and city.name == phrase and city.population >= BIG_CITY_FOR_COUNTRY:
+                counts[city.country] += 1
+                break
+    if not counts:
+        return None
+    (top, n), *rest = [*counts.most_common(2), ("", 0)]
+    return top if n > rest[0][1] else None
