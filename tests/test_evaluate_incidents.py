@@ -145,6 +145,24 @@ def _row(incident: str, place: str | None, admin1: str | None, country: str | No
         ("Savannah", "Georgia", _row("i", "Savannah", "GA", "US"), 0, 1),  # a code is no name
         ("Aurora", "Illinois", _row("i", "Aurora", "Colorado", "US"), 0, 1),
         ("Aurora", "Illinois", _row("other", "Aurora", "Illinois", "US"), 0, 0),  # not chosen
+        ("Bronx", "New York", _row("i", "The Bronx", "New York", "US"), 1, 1),
+        (
+            "Winston Salem",
+            "North Carolina",
+            _row("i", "Winston-Salem", "North Carolina", "US"),
+            1,
+            1,
+        ),
+        (
+            "Pontotoc (county)",
+            "Mississippi",
+            _row("i", "Pontotoc County", "Mississippi", "US"),
+            1,
+            1,
+        ),
+        ("Pontotoc (county)", "Mississippi", _row("i", "Pontotoc", "Mississippi", "US"), 1, 0),
+        ("Union (county)", "Ohio", _row("i", None, "Ohio", "US"), 1, 0),
+        ("Fairfield", "Ohio", _row("i", "Fairfield County", "Ohio", "US"), 1, 0),
     ],
 )
 def test_places_score_state_by_name_and_city(

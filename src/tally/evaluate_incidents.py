@@ -190,9 +190,20 @@ _FORT = re.compile(r"\b(?:ft|fort)\b\.?", re.I)
 
 
 def _town(name: Any) -> str:
-    """A city name compared loosely: case, "St."/"Saint" and "Ft."/"Fort" aside."""
-    text = _FORT.sub("fort", _SAINT.sub("saint", str(name or "")))
-    return " ".join(text.lower().split())
+    """A city name compared loosely: case, "St."/"Saint", "Ft."/"Fort", a leading "The"
+    ("The Bronx"), hyphens and spaces ("Winston-Salem", "Mc Farland") aside."""
+    text = _FORT.sub("fort", _SAINT.sub("saint", str(name or ""))).lower()
+    text = re.sub(r"^\s*the\s+", "", text)
+    return re.sub(r"[\s.'’-]+", "", text)
+
+
+def _coded_towns(place: Any) -> set[str]:
+    """The names a coded place accepts: each of "Town (Neighbourhood)", and for a coded
+    county ("Polk (county)") the county's name ("Polk County", "Polk Parish")."""
+    parts = [t for t in re.split(r"\s*[()]\s*", str(place or "")) if t]
+    if len(parts) == 2 and parts[1].lower() == "county":
+        return {_town(f"{parts[0]} {kind}") for kind in ("county", "parish", "borough")}
+    return {_town(t) for t in parts}
 
 
 def score_places(
@@ -204,7 +215,8 @@ def score_places(
 
     The prediction is chosen as `score_incidents` chooses it; the state is right when the
     incident is in the US and its admin1 is the state's name, the city when its place is the
-    coded one (a coded "Town (Neighbourhood)" accepts either). None when no row has a state.
+    coded one (a coded "Town (Neighbourhood)" accepts either, a coded "Polk (county)" the
+    county "Polk County"). None when no row has a state.
     """
     rows = {gid: g for gid, g in gold.items() if g.get("state")}
     if not rows:
@@ -216,6 +228,5 @@ def score_places(
         pred = by_id.get(chosen.get(gid, ""), {})
         if pred.get("country") == "US" and _town(pred.get("admin1")) == _town(g["state"]):
             state += 1
-        towns = {_town(t) for t in re.split(r"\s*[()]\s*", str(g.get("place") or "")) if t}
-        city += _town(pred.get("place")) in towns
+        city += bool(pred.get("place")) and _town(pred.get("place")) in _coded_towns(g.get("place"))
     return PlaceScore(len(rows), state, city)

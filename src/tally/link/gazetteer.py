@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-_VERSION = 6
+_VERSION = 7
 _NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ .'’-])*$")
 """A name of letters in any script (spaces, dots, hyphens, apostrophes between): "Derna", "درنة"."""
 _KEEP = 8
@@ -69,6 +69,7 @@ AP_STATES = {
     "Colo.": "CO",
     "Conn.": "CT",
     "Del.": "DE",
+    "D.C.": "DC",
     "Fla.": "FL",
     "Ga.": "GA",
     "Ill.": "IL",
@@ -240,6 +241,13 @@ def _cache_file() -> Path:
     return cache_dir() / f"gazetteer-v{_VERSION}-{version}.sqlite"
 
 
+def _older(stale: Path) -> bool:
+    """Whether a cache file is of an older index version (a newer one belongs to a newer
+    tally sharing this cache directory, and stays)."""
+    m = re.match(r"gazetteer-v(\d+)", stale.name)
+    return bool(m) and int(m.group(1)) < _VERSION
+
+
 def _connect() -> sqlite3.Connection:
     """The cached index, read-only; built (atomically) first when missing or unreadable."""
     path = _cache_file()
@@ -260,7 +268,7 @@ def _connect() -> sqlite3.Connection:
             built.close()
             os.replace(tmp, path)
             for stale in path.parent.glob("gazetteer-v*"):
-                if stale != path and stale.suffix in {".pickle", ".sqlite"}:
+                if stale != path and stale.suffix in {".pickle", ".sqlite"} and _older(stale):
                     stale.unlink(missing_ok=True)
         finally:
             if os.path.exists(tmp):
@@ -323,6 +331,9 @@ def places(name: str) -> tuple[Place, ...]:
     a place whose main name it is counting `MAIN_NAME_WEIGHT` times (so St. Paul, Minnesota,
     whose main name is "Saint Paul", beats St. Paul, Alberta)."""
     key = name.lower()
+    short = re.match(r"(mt|ft)\.? (?=\w)", key)
+    if short:  # GeoNames spells them out: "Mount Juliet", "Fort Myers"
+        key = {"mt": "mount ", "ft": "fort "}[short.group(1)] + key[short.end() :]
     rows = index().conn.execute(
         "SELECT name, country, admin1, lat, lon, population, code FROM places WHERE key = ? "
         "ORDER BY rank",

@@ -13,7 +13,16 @@ import re
 from collections import Counter
 
 from tally.link import gazetteer
-from tally.link.where import FURNITURE, NOT_ALONE, Located, line_at, title_case
+from tally.link.where import (
+    COMPASS,
+    DATELINE,
+    FURNITURE,
+    NOT_ALONE,
+    Located,
+    line_at,
+    state_word,
+    title_case,
+)
 from tally.models import Document
 from tally.words import MONTHS, WEEKDAYS
 
@@ -25,10 +34,6 @@ _LOCATIVE = re.compile(
     r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central|downtown|rural"
     r"|suburban|neighbou?ring|nearby)(?:ern)?\s+)?"
     r"(?P<p>[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|al|el|de))*)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?"
-)
-_DATELINE = re.compile(
-    r"^(?P<p>[A-Z][A-Z .'’-]{2,40}?)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?\s*(?:\([\w.]{1,20}\)\s*)?[:—–-]",
-    re.M,
 )
 _NAMED = re.compile(
     r"\b(?:village|town|city|hamlet|district|county|province|region|neighbou?rhood|suburb) of\s+"
@@ -158,11 +163,18 @@ def hints(text: str) -> tuple[set[str], set[str]]:
         words = m.group(0).split()
         town = next(iter(gazetteer.places(m.group(0))), None) if len(m.group(0)) > 3 else None
         big_us = big_us or bool(town and town.country == "US" and town.population >= 50_000)
+        used: set[int] = set()
         for n in range(len(words), 0, -1):
             for i in range(len(words) - n + 1):
+                if used & set(range(i, i + n)):
+                    continue  # "New Mexico" names no Mexico
                 phrase = re.sub(r"['’]s$", "", " ".join(words[i : i + n]))
                 c = gazetteer.country(phrase.rstrip(".")) if len(phrase) > 3 else None
                 s = gazetteer.us_state(phrase) if len(phrase) > 3 or "." in phrase else None
+                if s and not state_word(text, m.start(), words, i, n):
+                    s = None
+                if c or s:
+                    used |= set(range(i, i + n))
                 if c and s:
                     either.add(phrase)
                 elif c:
@@ -193,6 +205,8 @@ def _resolve(
         words = words[1:]
     if not words or " ".join(words).lower() in STOP_PLACES | NOT_ALONE:
         return None
+    if len(words) > 1 and words[0].lower() in COMPASS and not gazetteer.places(" ".join(words)):
+        words = words[1:]  # "West Baltimore", "Southeast D.C.": the city's part is the city's
     name = " ".join(words)
     if name.isupper():
         name = name.title()
@@ -211,7 +225,9 @@ def _resolve(
         c = None if town else c  # Jamaica, Queens: a neighbourhood of the country the text is in
     if c:
         return Located(c.name, None, c.country, None, None, 6, (f"place:{c.country.lower()}",))
-    if s:
+    if s and s.code == "DC":
+        words = ["Washington"]  # the District is its city
+    elif s:
         return Located(s.name, s.name, "US", None, None, 4, (f"place:{s.name.lower()}",))
     found: tuple[gazetteer.Place, ...] = ()
     for n in range(len(words), 0, -1):  # "Dallas Nightclub Shooting" names Dallas
@@ -273,7 +289,7 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
     `named` when the text marks the phrase as a place, so a name the gazetteer lacks is kept.
     """
     out = []
-    patterns = (_NAMED, _LOCATIVE, _DATELINE, _POSSESSIVE, _ATTRIBUTIVE)
+    patterns = (_NAMED, _LOCATIVE, DATELINE, _POSSESSIVE, _ATTRIBUTIVE)
     for rank, pattern in enumerate(patterns):
         for m in pattern.finditer(text):
             near = bool(_NEAR.search(text[max(0, m.start() - 30) : m.start("p")]))

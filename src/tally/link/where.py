@@ -80,19 +80,14 @@ FURNITURE = {
 }
 """Headline and page-furniture words and brands, which follow "in"/"at" or open a line but
 name no place."""
+COMPASS = {
+    *["north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast"],
+    *["central", "northern", "southern", "eastern", "western"],
+}
+"""Words naming a part of a place ("West Baltimore", "Southeast D.C.")."""
 NOT_ALONE = {
     *["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
-    *[
-        "north",
-        "south",
-        "east",
-        "west",
-        "northwest",
-        "northeast",
-        "southwest",
-        "southeast",
-        "central",
-    ],
+    *COMPASS,
     *[
         "downtown",
         "uptown",
@@ -177,6 +172,18 @@ def _around(phrase: str, loc: Located, here: list[tuple[float, float, int]]) -> 
     return None
 
 
+def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
+    """Whether `words[i:i+n]` of a capitalised run at `start` names a US state: not the first
+    word of a city's name ("Kansas City", "Iowa City"), and "Washington" only as ", Washington"
+    or "Washington State" (alone it is mostly the capital or a name)."""
+    after = words[i + n] if i + n < len(words) else ""
+    if after == "City":
+        return False
+    if words[i] == "Washington" and n == 1:
+        return after.lower() == "state" or (i == 0 and text[max(0, start - 2) : start] == ", ")
+    return True
+
+
 def _state_pattern() -> re.Pattern[str]:
     states = gazetteer.index().admin1.values()
     names = sorted({p.name for p in states}, key=len, reverse=True)
@@ -191,6 +198,36 @@ def _state_pattern() -> re.Pattern[str]:
 
 
 _STATES: list[re.Pattern[str]] = []
+DATELINE = re.compile(
+    r"^(?P<p>[A-Z][A-Z .'’-]{2,40}?)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?\s*(?:\([\w.]{1,20}\)\s*)?[:—–-]",
+    re.M,
+)
+"""A dateline ("ROCKY MOUNT, N.C. —", "COLUMBUS (WCMH)–"): where the story was filed."""
+
+
+def dateline_town(doc: Document, limit: int = 1500) -> gazetteer.Place | None:
+    """The town of the document's first dateline when it is a US one (its state named beside
+    it, else its likeliest reading anywhere is in the US)."""
+    for m in DATELINE.finditer(doc.text[:limit]):
+        if doc.in_furniture(m.start(), m.end()):
+            continue
+        st = gazetteer.us_state(m.group("s").rstrip(".")) if m.group("s") else None
+        st = st or (gazetteer.us_state(m.group("s")) if m.group("s") else None)
+        found = list(gazetteer.places(m.group("p").strip().title()))
+        if st:
+            found = [p for p in found if p.country == "US" and p.admin1 == st.name]
+        if found:
+            return found[0] if found[0].country == "US" else None  # "PARIS —" is not Texas'
+        return None
+    return None
+
+
+def _prefixes(name: str) -> list[str]:
+    """A capitalised run and its leading words, longest first ("Chicago Police" → "Chicago")."""
+    words = name.split()
+    return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+
+
 _COUNTY = re.compile(r"\b((?:St\. |Saint )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) (County|Co\.|Parish)")
 _CITY = re.compile(r"\b(?:(?:St|Ft|Mt)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 BIG_CITY = 100_000
@@ -212,6 +249,9 @@ def state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
     votes: Counter[str] = Counter()
     for m in _STATES[0].finditer(text):
         s = gazetteer.us_state(m.group(0))
+        words = text[m.start() : m.end() + 12].split()
+        if s and not state_word(text, m.start(), words, 0, len(m.group(0).split())):
+            continue
         if s and not doc.in_furniture(m.start(), m.end()):
             votes[s.name] += 2
     for m in _COUNTY.finditer(text):
@@ -221,13 +261,18 @@ def state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
             for s in states:
                 votes[s] += 1 / len(states)
     for m in _CITY.finditer(text):
-        if doc.in_furniture(m.start(), m.end()) or len(m.group(0)) < 4:
+        if doc.in_furniture(m.start(), m.end()):
             continue
-        top, *rest = [*gazetteer.places(m.group(0)), None]
-        if top and top.country == "US" and top.population >= BIG_CITY and top.admin1:
-            other = max((p.population for p in rest if p and p.country == "US"), default=0)
-            if _town_key(top.name) == _town_key(m.group(0)) and other * AMBIGUOUS < top.population:
-                votes[top.admin1] += 1
+        for name in _prefixes(m.group(0)):
+            top, *rest = [*gazetteer.places(name), None] if len(name) >= 4 else [None]
+            if top and top.country == "US" and top.population >= BIG_CITY and top.admin1:
+                other = max((p.population for p in rest if p and p.country == "US"), default=0)
+                if _town_key(top.name) == _town_key(name) and other * AMBIGUOUS < top.population:
+                    votes[top.admin1] += 1
+                break
+    filed = dateline_town(doc) if votes else None
+    if filed and filed.admin1:
+        votes[filed.admin1] += 3  # where a US document was filed
     host = _host_label(doc.url)
     if host:
         for squashed, state in gazetteer.big_us_cities(HOST_CITY).items():
@@ -238,7 +283,9 @@ def state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
 
 
 def _town_key(name: str) -> str:
-    return re.sub(r"^(?:st|saint)\b\.?", "saint", name.lower())
+    """A town's name compared loosely ("St. Louis" and "Saint Louis", "Mt." and "Mount")."""
+    key = re.sub(r"^(?:st|saint)\b\.?", "saint", name.lower())
+    return re.sub(r"^(?:mt|mount)\b\.?", "mount", re.sub(r"^(?:ft|fort)\b\.?", "fort", key))
 
 
 def _host_label(url: str | None) -> str:
@@ -264,19 +311,30 @@ def most_named_town(doc: Document, state: str, limit: int = 6000) -> Located | N
     Police", "on Detroit's west side")."""
     counts: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], gazetteer.Place] = {}
+    filed = dateline_town(doc)
+    if filed and filed.admin1 == state:
+        counts[(filed.name, state)] += 2
+        first[(filed.name, state)] = filed
     for m in _CITY.finditer(doc.text[:limit]):
-        name = m.group(0)
-        if doc.in_furniture(m.start(), m.end()) or len(name) < 4 or name.lower() in FURNITURE:
+        if doc.in_furniture(m.start(), m.end()):
             continue
-        if gazetteer.us_state(name) or gazetteer.country(name):
-            continue
-        here = [p for p in gazetteer.places(name) if p.country == "US" and p.admin1 == state]
-        here = [p for p in here if _town_key(p.name) == _town_key(name)]
-        if here:
-            key = (here[0].name, state)
-            counts[key] += 1
-            first.setdefault(key, here[0])
+        for name in _prefixes(m.group(0)):
+            if len(name) < 4 or name.lower() in FURNITURE:
+                continue
+            if gazetteer.us_state(name) or gazetteer.country(name):
+                break
+            here = [p for p in gazetteer.places(name) if p.country == "US" and p.admin1 == state]
+            here = [p for p in here if _town_key(p.name) == _town_key(name)]
+            if here:
+                key = (here[0].name, state)
+                counts[key] += 1
+                first.setdefault(key, here[0])
+                break
     ranked = sorted(counts, key=lambda k: -counts[k])
+    if not ranked and state == "District of Columbia":
+        ranked = [("Washington", state)]  # the District is one city
+        first[ranked[0]] = next(p for p in gazetteer.places("Washington") if p.admin1 == state)
+        counts[ranked[0]] = 2
     if not ranked:
         return None
     p = first[ranked[0]]
