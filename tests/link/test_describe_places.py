@@ -16,6 +16,7 @@ STOP_WORDS = [
     "Facebook",
     "Video",
     "Custody",
+    "Deputies",
 ]
 
 
@@ -137,9 +138,81 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Springfield",
             "Massachusetts",
         ),
+        (  # the District's parts are its one city
+            "Man and three girls shot in Southeast D.C.\n\nA man and three girls were shot "
+            "on Tuesday evening in Southeast D.C., the Metropolitan Police said.",
+            None,
+            "Washington",
+            "District of Columbia",
+        ),
+        (  # "Mt." as GeoNames spells it out
+            "Teen wounded while friends played with a gun in Mt. Juliet\n\nA teenager was "
+            "wounded on Saturday in Mt. Juliet, Tenn., while friends handled a handgun.",
+            None,
+            "Mount Juliet",
+            "Tennessee",
+        ),
+        (  # a city's quarter is the city
+            "Boy, 17, shot to death at West Baltimore gas station\n\nA 17-year-old was shot "
+            "and killed at a gas station in West Baltimore on Sunday night, police said.",
+            None,
+            "Baltimore",
+            "Maryland",
+        ),
+        (  # "Kansas City" names no Kansas; a dateline's state leads the document
+            "Police identify teen killed in quadruple shooting\n\nKANSAS CITY, Mo. — Police "
+            "named the teenager who was killed when four people were shot in Kansas City.",
+            None,
+            "Kansas City",
+            "Missouri",
+        ),
+        (  # no town named: the county, in the state that has one of the name
+            "Teenager injured in accidental shooting on family farm\n\nA 15-year-old boy "
+            "was hurt on Saturday night in Allamakee County when a revolver went off.",
+            None,
+            "Allamakee County",
+            "Iowa",
+        ),
+        (  # a big city by its own name beats a small place of the state by another name
+            "Playground party ends with gunfire\n\nSix people were hurt when shots rang out "
+            "at a playground party in New Orleans, Florida visitors among them.",
+            None,
+            "New Orleans",
+            "Louisiana",
+        ),
+        (  # the headline's "X police" places the story before a city named below
+            "Waukegan police searching for 18-year-old murder suspect\n\nThe suspect is "
+            "believed to have fled to Chicago after the shooting on Sunday, officers said.",
+            None,
+            "Waukegan",
+            "Illinois",
+        ),
     ],
 )
 def test_document_places_resolve_by_the_document_state(
     text: str, url: str | None, place: str, state: str
 ) -> None:
     assert _main_place(text, url) == (place, state, "US")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        (  # a dateline abroad is no US town of that name
+            "Two killed in shooting near railway station\n\nPARIS — Two people were killed "
+            "when a gunman opened fire outside a railway station on Friday, police said.",
+            "Paris",
+            "FR",
+        ),
+        (  # "Washington" alone is the capital, not the state
+            "Federal officer wounded by his own weapon\n\nA federal police officer was "
+            "wounded on Monday in Washington when his weapon went off, officials said.",
+            "Washington",
+            "US",
+        ),
+    ],
+)
+def test_datelines_and_capitals_abroad_and_at_home(text: str, place: str, country: str) -> None:
+    found, admin1, got = _main_place(text)
+    assert (found, got) == (place, country)
+    assert admin1 != "Washington"

@@ -16,7 +16,7 @@ from functools import lru_cache
 from tally.link.dates import find_dates, format_range, parse_iso
 from tally.link.places import STOP_PLACES, Located, hints, main_country, place_in
 from tally.link.text import Sentence
-from tally.link.where import body_state, city_of, most_named_town
+from tally.link.where import body_state, city_of, county_named, most_named_town
 from tally.models import Document, LocalIncident
 
 __all__ = [  # place_in and Located live in places; callers of describe may take them from here
@@ -306,6 +306,8 @@ def describe(doc: Document, headline: str, lead: list[Sentence]) -> LocalInciden
     st = (loc.admin1 if loc else None) or (min(states) if len(states) == 1 else in_state)
     if (loc is None or loc.lat is None) and st and (loc is None or loc.country in {None, "US"}):
         loc = most_named_town(doc, st) or loc
+    if loc is None:
+        loc = county_named(top, st)
     if loc:
         loc = city_of(loc, doc.text[:4000])
     country = (

@@ -14,6 +14,7 @@ from collections import Counter
 
 from tally.link import gazetteer
 from tally.link.where import (
+    BIG_CITY,
     COMPASS,
     DATELINE,
     FURNITURE,
@@ -22,6 +23,7 @@ from tally.link.where import (
     line_at,
     state_word,
     title_case,
+    town_key,
 )
 from tally.models import Document
 from tally.words import MONTHS, WEEKDAYS
@@ -217,7 +219,7 @@ def _resolve(
         states = {within.admin1} if within.admin1 else states
     want_states = {st.name} if st else states
     c = gazetteer.country(name)
-    s = gazetteer.us_state(name) if len(name) > 3 else None
+    s = gazetteer.us_state(name) if len(name) > 3 and name != "Washington" else None
     if c and s and ("US" in countries or st):
         c = None  # Georgia, in a text about the US
     if c and c.country not in countries and countries and not st:
@@ -248,7 +250,14 @@ def _resolve(
         if found or (n == len(words) and named):
             break
     if want_states and found:
+        phrase = town_key(found[0].name) == town_key(" ".join(words[:n]))
         inside = tuple(p for p in found if p.country == "US" and p.admin1 in want_states)
+        if phrase and found[0].population >= BIG_CITY and found[0] not in inside:
+            inside = (
+                inside
+                if any(town_key(p.name) == town_key(found[0].name) for p in inside)
+                else (found[0],)
+            )
         found = inside or tuple(p for p in found if p.country != "US")
     if found:
         p = found[0]
@@ -305,11 +314,15 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
             named = named and rank != 4 and not title_case(line_at(text, m.start("p")))
             out.append((rank, m.start("p"), phrase, m.groupdict().get("s"), near, named))
 
+    headline = text.find("\n") if early and "\n" in text[:early] else 0
+
     def order(c: tuple[int, int, str, str | None, bool, bool]) -> tuple[int, int, int]:
         rank, pos = c[0], c[1]
         if rank == 2:
             return (1, rank, pos)
-        if rank == 4:  # "an Aurora man": only when no phrase places the story
+        if rank == 4 and pos < headline:  # "Waukegan police seek ...": the headline's town
+            return (0, 1, pos)
+        if rank == 4:  # "an Aurora man" below: only when no phrase places the story
             return (3, rank, pos)
         return (0 if pos < early else 2, min(rank, 1), pos)
 

@@ -40,6 +40,12 @@ FURNITURE = {
     "deadly",
     "shooting",
     "custody",
+    "deputies",
+    "authorities",
+    "officials",
+    "investigators",
+    "coroner",
+    "witnesses",
     "court",
     "jail",
     "prison",
@@ -267,7 +273,7 @@ def state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
             top, *rest = [*gazetteer.places(name), None] if len(name) >= 4 else [None]
             if top and top.country == "US" and top.population >= BIG_CITY and top.admin1:
                 other = max((p.population for p in rest if p and p.country == "US"), default=0)
-                if _town_key(top.name) == _town_key(name) and other * AMBIGUOUS < top.population:
+                if town_key(top.name) == town_key(name) and other * AMBIGUOUS < top.population:
                     votes[top.admin1] += 1
                 break
     filed = dateline_town(doc) if votes else None
@@ -282,7 +288,7 @@ def state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
     return votes
 
 
-def _town_key(name: str) -> str:
+def town_key(name: str) -> str:
     """A town's name compared loosely ("St. Louis" and "Saint Louis", "Mt." and "Mount")."""
     key = re.sub(r"^(?:st|saint)\b\.?", "saint", name.lower())
     return re.sub(r"^(?:mt|mount)\b\.?", "mount", re.sub(r"^(?:ft|fort)\b\.?", "fort", key))
@@ -324,7 +330,7 @@ def most_named_town(doc: Document, state: str, limit: int = 6000) -> Located | N
             if gazetteer.us_state(name) or gazetteer.country(name):
                 break
             here = [p for p in gazetteer.places(name) if p.country == "US" and p.admin1 == state]
-            here = [p for p in here if _town_key(p.name) == _town_key(name)]
+            here = [p for p in here if town_key(p.name) == town_key(name)]
             if here:
                 key = (here[0].name, state)
                 counts[key] += 1
@@ -346,3 +352,17 @@ def most_named_town(doc: Document, state: str, limit: int = 6000) -> Located | N
 
 MIN_TOWN = 5_000
 """A town named once is taken for the document's place only when at least this big."""
+
+
+def county_named(text: str, state: str | None) -> Located | None:
+    """The first US county the text names ("in Allamakee County", "a Carter County man"), in
+    `state` where that state has one of the name, else where only one state has: the second
+    level of the hierarchy, for a report that names no town."""
+    for m in _COUNTY.finditer(text):
+        for name in (m.group(0), f"{m.group(1).split()[-1]} {m.group(2)}"):
+            states = gazetteer.county_states(name)
+            here = state if state in states else (states[0] if len(states) == 1 else None)
+            if here:
+                full = name.replace(" Co.", " County")
+                return Located(full, here, "US", None, None, 3, (f"place:{full.lower()}",))
+    return None
