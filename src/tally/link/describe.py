@@ -16,7 +16,7 @@ from functools import lru_cache
 from tally.link.dates import find_dates, format_range, parse_iso
 from tally.link.places import STOP_PLACES, Located, hints, main_country, place_in
 from tally.link.text import Sentence
-from tally.link.where import body_state, city_of, county_named, most_named_town
+from tally.link.where import body_states, city_of, county_named, most_named_town
 from tally.models import Document, LocalIncident
 
 __all__ = [  # place_in and Located live in places; callers of describe may take them from here
@@ -296,8 +296,9 @@ def describe(doc: Document, headline: str, lead: list[Sentence]) -> LocalInciden
     countries, states = hints(top)
     early = len(headline) + 1 + (len(lead[0].text) if lead else 0)
     body_country = main_country(doc) if len(countries) != 1 else None
-    in_state = body_state(doc) if not states else None
-    loc = place_in(top, body_country, top, early, in_state)
+    in_states = body_states(doc) if not states else set()
+    in_state = next(iter(in_states)) if len(in_states) == 1 else None
+    loc = place_in(top, body_country, top, early, in_states or None)
     if loc is None:
         body = doc.text[:4000]
         found = place_in(body, body_country, body, 0, in_state)

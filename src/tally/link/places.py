@@ -334,7 +334,7 @@ def place_in(
     country: str | None = None,
     context: str = "",
     early: int = 0,
-    state: str | None = None,
+    state: str | set[str] | None = None,
 ) -> Located | None:
     """The place `text` names, by rank (see `_candidates`) and then text order.
 
@@ -346,7 +346,7 @@ def place_in(
     if country and not countries:
         countries = {country}
     if state and not states:
-        countries, states = countries | {"US"}, {state}
+        countries, states = countries | {"US"}, set(state) if isinstance(state, set) else {state}
     named: Located | None = None
     coarse: Located | None = None
     for rank, _, phrase, state, near, named_ok in _candidates(text, early):

@@ -178,12 +178,20 @@ def _around(phrase: str, loc: Located, here: list[tuple[float, float, int]]) -> 
     return None
 
 
+NAME_TAILS = {
+    *["City", "County", "Co.", "Parish", "Township", "Street", "St.", "Avenue", "Ave."],
+    *["Road", "Rd.", "Boulevard", "Blvd.", "Drive", "Lane", "Heights", "Park"],
+}
+"""Words after a state's name that make it part of another name."""
+
+
 def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
     """Whether `words[i:i+n]` of a capitalised run at `start` names a US state: not the first
-    word of a city's name ("Kansas City", "Iowa City"), and "Washington" only as ", Washington"
+    words of a city's, county's or street's name ("Kansas City", "Wyoming County",
+    "Georgia Avenue"), and "Washington" only as ", Washington"
     or "Washington State" (alone it is mostly the capital or a name)."""
     after = words[i + n] if i + n < len(words) else ""
-    if after == "City":
+    if after.rstrip(",") in NAME_TAILS:
         return False
     if words[i] == "Washington" and n == 1:
         return after.lower() == "state" or (i == 0 and text[max(0, start - 2) : start] == ", ")
@@ -305,10 +313,18 @@ def _host_label(url: str | None) -> str:
     return re.sub(r"\.(?:com|net|org|us|tv|info)$", "", host)
 
 
+def body_states(doc: Document) -> set[str]:
+    """The US states the document points at most (see `state_votes`): one where one leads,
+    the tied ones otherwise (any of them beats a namesake abroad)."""
+    votes = state_votes(doc)
+    top = max(votes.values(), default=0)
+    return {s for s, n in votes.items() if n == top} if top >= 1 else set()
+
+
 def body_state(doc: Document) -> str | None:
     """The US state the document points at most (see `state_votes`), if one leads."""
-    (top, n), (_, m) = [*state_votes(doc).most_common(2), ("", 0), ("", 0)][:2]
-    return top if n > m else None
+    states = body_states(doc)
+    return next(iter(states)) if len(states) == 1 else None
 
 
 def most_named_town(doc: Document, state: str, limit: int = 6000) -> Located | None:
