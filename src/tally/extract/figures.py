@@ -32,7 +32,7 @@ from tally.extract.phrases import (
     predicate,
     window_cue,
 )
-from tally.extract.sentences import split_sentences
+from tally.extract.sentences import document_sentences
 from tally.extract.tolls import OFFICIAL, TOLL, running_totals, since_last_count, toll_category
 from tally.extract.victims import count_victims
 from tally.extract.victims_merge import combine
@@ -194,7 +194,7 @@ def extract_numeric(doc: Document) -> list[Figure]:
     """A count named in the sentence before, without figures ("The inquiry relies on a police assessment.")."""
     pending: list[int] = []
     prev_end = 0
-    for s0, s1 in split_sentences(text):
+    for s0, s1 in document_sentences(doc):
         if doc.furniture and any(sp.start <= s0 and s1 <= sp.end for sp in doc.furniture):
             continue
         sentence = text[s0:s1]
