@@ -22,23 +22,8 @@ def cue_category(m: re.Match[str] | None) -> str:
     return CUE_CATEGORY[int(m.lastgroup[1:])] if m and m.lastgroup else "killed"
 
 
-# Verbs that take the harmed count as their object: "killing 132 people", "wounding 15".
-VERB_BEFORE = re.compile(
-    r"\b(?:(?P<killed>kill(?:s|ed|ing)?|slaughter(?:s|ed|ing)?|massacr(?:es|ed|ing)|murder(?:s|ed|ing)?"
-    r"|execut(?:es|ed|ing)|behead(?:s|ed|ing)?|cut\s+the\s+throats\s+of|shot\s+dead|shoot(?:s|ing)?\s+dead"
-    r"|claim(?:s|ed|ing)?\s+the\s+lives\s+of|lives\s+of|bur(?:y|ied|ying)|burial\s+of|recover(?:ed|ing)?"
-    r"|left|leaving|(?:deaths|killings?|executions?|massacre|bod(?:y|ies)|remains)\s+of"
-    r"|kill(?:s|ed|ing)?\s+(?:all\s+)?the|(?:among\s+)?the\s+(?:dead|victims|fatalities|deceased)\s+(?:were|are|was|is"
-    r"|included|include|includes)"
-    r"|toll\s+(?:rises|rose|risen|climbs|climbed|reaches|reached|jumps|jumped|hits|hit|soars|soared"
-    r"|passes|passed|tops|topped|stands|stood)\s+(?:to|at)?)"
-    r"|(?P<injured>wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt(?:ing)?|maim(?:s|ed|ing)?|treat(?:ed|ing)"
-    r"|received|admitted|hospitali[sz]ed|(?:among\s+)?the\s+(?:injured|wounded)\s+(?:were|are|included|include|includes))"
-    r"|(?P<captured>abduct(?:s|ed|ing)?|kidnap(?:s|ped|ping)?|captur(?:es|ed|ing))"
-    r"|(?P<displaced>displac(?:e|es|ed|ing)|evacuat(?:e|es|ed|ing)|uproot(?:s|ed|ing)?|driv(?:es|en|ing)|forced"
-    r"|sheltering|housing))\s*$",
-    re.I,
-)
+VERB_BEFORE = re.compile(VOCAB.verbs_before_pattern, re.I)
+"""Verbs that take the harmed count as their object: "killing 132 people", "wounding 15"."""
 
 GROUP_NOUNS: dict[str, str] = VOCAB.group_nouns
 """Noun heads that count people, with the group each names."""
