@@ -28,16 +28,8 @@ VERB_BEFORE = re.compile(VOCAB.verbs_before_pattern, re.I)
 GROUP_NOUNS: dict[str, str] = VOCAB.group_nouns
 """Noun heads that count people, with the group each names."""
 THINGS = VOCAB.things
-# Noun heads naming a role among the harmed ("two teachers", "a police officer"): a count of
-# them is a part of the people harmed, not their total (`Figure.subset`).
-_ROLES = (
-    "teacher teachers officer officers policeman policemen trooper troopers deputy deputies"
-    " agent agents firefighter firefighters journalist journalists reporter reporters nurse"
-    " nurses doctor doctors guard guards employees inspectors sub-inspectors constable"
-    " constables"
-)
-ROLE_NOUNS = frozenset(_ROLES.split())
-"""Plural nouns that count things, not people ("2,272 houses")."""
+ROLE_NOUNS = VOCAB.role_nouns
+"""Noun heads naming a role among the harmed ("two teachers"): a count of them is a part."""
 MODIFIER_GROUPS = VOCAB.modifier_groups
 PERPETRATORS = VOCAB.perpetrators
 """Combatant nouns that name the incident's attackers (role "perpetrator")."""

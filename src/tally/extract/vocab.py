@@ -42,6 +42,10 @@ class Vocabulary:
     reporting_verbs: tuple[str, ...]
     source_intro: tuple[str, ...]
     verbs_before: tuple[tuple[str, str], ...]
+    role_nouns: frozenset[str]
+    attacker_nouns: tuple[str, ...]
+    part_after: tuple[str, ...]
+    attacker_died: tuple[str, ...]
     """(category, pattern) harm verbs that take the count after them as object, in order."""
 
     @property
@@ -110,4 +114,8 @@ def english() -> Vocabulary:
         reporting_verbs=tuple(data["reporting_verbs"]["words"]),
         source_intro=tuple(data["source_intro"]["words"]),
         verbs_before=tuple((c, "|".join(ps)) for c, ps in data["verbs_before"].items()),
+        role_nouns=frozenset(data["role_nouns"]["words"]),
+        attacker_nouns=tuple(data["attacker_nouns"]["words"]),
+        part_after=tuple(data["part_after"]["patterns"]),
+        attacker_died=tuple(data["attacker_died"]["patterns"]),
     )
