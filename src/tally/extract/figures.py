@@ -46,15 +46,9 @@ _TRAILING_SOURCE = re.compile(
     r",\s*(?P<src>(?:the|a|an)\s+[\w' -]{2,50}?|[A-Z][\w.' -]{1,50}?)\s+(?:said|says|added)\.?[\"”]?$"
 )
 _SPEAKS = re.compile(
-    r"\s*(?:(?:also|later|separately|have|had|has)\s+)?(?:said|told|say|says|reported|confirmed"
-    r"|added|described|recalled|testified)\b",
-    re.I,
+    rf"\s*(?:(?:{'|'.join(_VOCAB.speaks_before)})\s+)?(?:{'|'.join(_VOCAB.speaks)})\b", re.I
 )
-_NOT_HARMED = re.compile(
-    r"\b(?:released|freed|rescued|saved|arrested|detained|found\s+alive|recruited|hired|no|fired"
-    r"|firing|fires|heard|let\s+off|squeezed\s+off)\s+$",
-    re.I,
-)
+_NOT_HARMED = re.compile(rf"\b(?:{'|'.join(_VOCAB.not_harmed_before)})\s+$", re.I)
 _STATUS_NOUNS = _VOCAB.status_nouns
 """People whose noun names a harm, unless the sentence says something else befell them."""
 _HARMED_OF: dict[str, str | None] = {

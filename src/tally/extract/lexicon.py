@@ -44,20 +44,8 @@ FUNCTION_WORDS = {
     "will", "would", "could", "may", "might", "be", "this", "these", "those", "its", "their",
 }  # fmt: skip
 
-# What follows a number that is not a count of people.
-NOT_COUNT_AFTER = re.compile(
-    r"^(?:[-–]?\s*(?:year|yr|month|week|day|hour|minute|second)s?[-–]?old\b"
-    r"|\s*(?:%|per\s*cent|percent|pc\b)"
-    r"|[-–]\w|\s*body\s+parts"
-    r"|\s*(?:st|nd|rd|th)\b"
-    r"|\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centuries)\b"
-    r"|\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|cm|mm|kg|kilos?"
-    r"|kilograms?|tonnes?|tons?|acres?|hectares?|sq\b|square|degrees?|mph|kph|km/h)\b"
-    r"|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b|o'clock)"
-    r"|\s*(?:dollars?|euros?|pounds?|rupees?|naira|yuan|yen|francs?|shillings?|usd|eur)\b"
-    r"|\s*(?:million|billion)\s+(?:dollars?|euros?|pounds?|rupees?|naira))",
-    re.I,
-)
+# What follows a number that is not a count of people (ages, units, times, sums).
+NOT_COUNT_AFTER = re.compile("^(?:" + "|".join(VOCAB.not_count_after) + ")", re.I)
 NOT_COUNT_BEFORE = re.compile(
     r"(?:[$€£¥₹]\s*|\b(?:aged?|ages(?:\s+of)?|between\s+the\s+ages\s+of)\s+\d+\s*(?:and|or|to|-)\s*$"
     r"|\bboth\s*$|\b(?:" + VOCAB.alternation(VOCAB.not_count_before) + r")\s*)$",

@@ -46,6 +46,12 @@ class Vocabulary:
     attacker_nouns: tuple[str, ...]
     part_after: tuple[str, ...]
     attacker_died: tuple[str, ...]
+    not_count_after: tuple[str, ...]
+    """Patterns right after a number that make it no count of people (ages, units, times)."""
+    not_harmed_before: tuple[str, ...]
+    not_harmed_after: tuple[str, ...]
+    speaks_before: tuple[str, ...]
+    speaks: tuple[str, ...]
     """(category, pattern) harm verbs that take the count after them as object, in order."""
 
     @property
@@ -118,4 +124,9 @@ def english() -> Vocabulary:
         attacker_nouns=tuple(data["attacker_nouns"]["words"]),
         part_after=tuple(data["part_after"]["patterns"]),
         attacker_died=tuple(data["attacker_died"]["patterns"]),
+        not_count_after=tuple(data["not_count_after"].values()),
+        not_harmed_before=tuple(data["not_harmed_before"]["patterns"]),
+        not_harmed_after=tuple(data["not_harmed_after"]["patterns"]),
+        speaks_before=tuple(data["speaks"]["before"]),
+        speaks=tuple(data["speaks"]["verbs"]),
     )
