@@ -52,6 +52,11 @@ class Vocabulary:
     not_harmed_after: tuple[str, ...]
     speaks_before: tuple[str, ...]
     speaks: tuple[str, ...]
+    toll_nouns: tuple[str, ...]
+    report_nouns: str
+    toll_not_harm: tuple[str, ...]
+    ordinals: tuple[str, ...]
+    """Ordinal words from "second" on, in order."""
     """(category, pattern) harm verbs that take the count after them as object, in order."""
 
     @property
@@ -129,4 +134,8 @@ def english() -> Vocabulary:
         not_harmed_after=tuple(data["not_harmed_after"]["patterns"]),
         speaks_before=tuple(data["speaks"]["before"]),
         speaks=tuple(data["speaks"]["verbs"]),
+        toll_nouns=tuple(data["toll_nouns"]["patterns"]),
+        report_nouns=data["report_nouns"]["pattern"],
+        toll_not_harm=tuple(data["toll_not_harm"]["patterns"]),
+        ordinals=tuple(data["ordinals"]["words"]),
     )
