@@ -56,6 +56,9 @@ class Vocabulary:
     report_nouns: str
     toll_not_harm: tuple[str, ...]
     ordinals: tuple[str, ...]
+    according_nouns: tuple[str, ...]
+    according_links: tuple[str, ...]
+    by_agent: tuple[str, ...]
     """Ordinal words from "second" on, in order."""
     """(category, pattern) harm verbs that take the count after them as object, in order."""
 
@@ -138,4 +141,7 @@ def english() -> Vocabulary:
         report_nouns=data["report_nouns"]["pattern"],
         toll_not_harm=tuple(data["toll_not_harm"]["patterns"]),
         ordinals=tuple(data["ordinals"]["words"]),
+        according_nouns=tuple(data["according_to"]["nouns"]),
+        according_links=tuple(data["according_to"]["links"]),
+        by_agent=tuple(data["by_agent"]["verbs"]),
     )
