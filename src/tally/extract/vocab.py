@@ -59,6 +59,9 @@ class Vocabulary:
     according_nouns: tuple[str, ...]
     according_links: tuple[str, ...]
     by_agent: tuple[str, ...]
+    predicate_block: frozenset[str]
+    """Other fates and negations that end the search for a harm predicate after a count."""
+    window_block: tuple[str, ...]
     """Ordinal words from "second" on, in order."""
     """(category, pattern) harm verbs that take the count after them as object, in order."""
 
@@ -144,4 +147,8 @@ def english() -> Vocabulary:
         according_nouns=tuple(data["according_to"]["nouns"]),
         according_links=tuple(data["according_to"]["links"]),
         by_agent=tuple(data["by_agent"]["verbs"]),
+        predicate_block=frozenset(
+            data["predicate_block"]["fates"] + data["predicate_block"]["negations"]
+        ),
+        window_block=tuple(data["window_block"]["words"]),
     )
