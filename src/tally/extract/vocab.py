@@ -62,6 +62,8 @@ class Vocabulary:
     predicate_block: frozenset[str]
     """Other fates and negations that end the search for a harm predicate after a count."""
     window_block: tuple[str, ...]
+    victim_nouns: dict[str, tuple[str, tuple[str, ...]]]
+    """The victims reader's people nouns by list (men, ..., attackers): (group, words), in order."""
     """Ordinal words from "second" on, in order."""
     """(category, pattern) harm verbs that take the count after them as object, in order."""
 
@@ -151,4 +153,7 @@ def english() -> Vocabulary:
             data["predicate_block"]["fates"] + data["predicate_block"]["negations"]
         ),
         window_block=tuple(data["window_block"]["words"]),
+        victim_nouns={
+            name: (t["group"], tuple(t["words"])) for name, t in data["victim_nouns"].items()
+        },
     )
