@@ -336,29 +336,19 @@ FATALLY_TAIL = re.compile(
     r"(?:fatally|(?:of\s+(?:them|whom)\s+)?(?:died|dead|was\s+killed|were\s+killed))",
     re.IGNORECASE,
 )
-ATTRIBUTION_WORDS = ("according", "said", "say", "told", "reported")
-"""Words `ATTRIBUTION` cannot match without (see `keywords.may_contain`)."""
+_SOURCES = english().victim_sources
+_SOURCE_NOUN = r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:" + "|".join(_SOURCES["nouns"]) + r"))"
 ATTRIBUTION = re.compile(
-    r"\b(?:according\s+to|said|says|say|told)\s+(?P<a>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}"
-    r"(?:police|authorities|officials|investigators|deputies|detectives|officers|"
-    r"sheriff(?:'s\s+office)?|coroner|medical\s+examiner|prosecutors?))\b"
-    r"|\b(?P<b>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:police|authorities|officials|"
-    r"investigators|deputies|detectives|officers|sheriff(?:'s\s+office)?|coroner|"
-    r"medical\s+examiner|prosecutors?))\s+(?:said|say|says|reported|told)\b",
+    r"\b(?:" + "|".join(_SOURCES["verbs_before"]) + r")\s+(?P<a>" + _SOURCE_NOUN + r"\b"
+    r"|\b(?P<b>" + _SOURCE_NOUN + r"\s+(?:" + "|".join(_SOURCES["verbs_after"]) + r")\b",
     re.IGNORECASE,
 )
-NEGATION = re.compile(
-    r"\b(?:not|n't|never|no\s+one|nobody|none|neither|nor|without)\b|\bno\s+(?:other\s+)?"
-    r"(?:one|injuries|deaths|victims)\b",
-    re.IGNORECASE,
+ATTRIBUTION_WORDS = tuple(
+    dict.fromkeys(v.split("\\")[0] for k in ("verbs_before", "verbs_after") for v in _SOURCES[k])
 )
-HYPOTHETICAL = re.compile(
-    r"\b(?:could|would|might|may|should|must)\s+(?:not\s+)?(?:have\s+\w+|been|be|get|die)\b|"
-    r"\bif\b|"
-    r"\b(?:nearly|almost)\b|"
-    r"(?<!-)(?<!life )\bthreaten(?:ed|ing|s)?\b|\bafraid\b|\bfear(?:ed|s)?\b|\btried\s+to\b|\battempt",
-    re.IGNORECASE,
-)
+"""Words `ATTRIBUTION` cannot match without (see `keywords.may_contain`): from the same data."""
+NEGATION = re.compile("|".join(english().victim_negation), re.IGNORECASE)
+HYPOTHETICAL = re.compile("|".join(english().victim_hypothetical), re.IGNORECASE)
 ELSEWHERE_WORDS = (
     "last", "earlier", "ago", "19", "20", "since", "previous", "prior", "separate", "unrelated",
     "similar", "other", "this", "anniversary", "month", "year", "week",

@@ -63,6 +63,10 @@ class Vocabulary:
     """Other fates and negations that end the search for a harm predicate after a count."""
     window_block: tuple[str, ...]
     victim_nouns: dict[str, tuple[str, tuple[str, ...]]]
+    victim_sources: dict[str, tuple[str, ...]]
+    """The victims reader's sources: `nouns`, `verbs_before` and `verbs_after` them (patterns)."""
+    victim_negation: tuple[str, ...]
+    victim_hypothetical: tuple[str, ...]
     """The victims reader's people nouns by list (men, ..., attackers): (group, words), in order."""
     """Ordinal words from "second" on, in order."""
     """(category, pattern) harm verbs that take the count after them as object, in order."""
@@ -156,4 +160,7 @@ def english() -> Vocabulary:
         victim_nouns={
             name: (t["group"], tuple(t["words"])) for name, t in data["victim_nouns"].items()
         },
+        victim_sources={k: tuple(v) for k, v in data["victim_sources"].items()},
+        victim_negation=tuple(data["victim_negation"]["patterns"]),
+        victim_hypothetical=tuple(data["victim_hypothetical"]["patterns"]),
     )
