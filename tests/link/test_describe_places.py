@@ -85,7 +85,7 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
     from tally.models import Document
 
     doc = Document(id="d", text=text, kind="text", name="a.txt", url=url, published="2016-05-02")
-    headline, lead_sents = lead(doc, sentences(text))
+    headline, lead_sents = lead(doc, sentences(doc))
     li = describe(doc, headline, lead_sents)
     return li.place, li.admin1, li.country
 
