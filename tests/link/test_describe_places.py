@@ -216,3 +216,15 @@ def test_datelines_and_capitals_abroad_and_at_home(text: str, place: str, countr
     found, admin1, got = _main_place(text)
     assert (found, got) == (place, country)
     assert admin1 != "Washington"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men were shot in North County late on Friday, deputies said.",
+        "A teenager was wounded in West Court on Saturday, officers said.",
+    ],
+)
+def test_a_quarter_of_nothing_is_no_place(text: str) -> None:
+    found = place_in(text)
+    assert found is None or found.place not in {"County", "Court"}

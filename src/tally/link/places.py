@@ -205,10 +205,10 @@ def _resolve(
         words = words[:-1]
     while words and words[0].lower() in STOP_PLACES:
         words = words[1:]
-    if not words or " ".join(words).lower() in STOP_PLACES | NOT_ALONE:
-        return None
     if len(words) > 1 and words[0].lower() in COMPASS and not gazetteer.places(" ".join(words)):
         words = words[1:]  # "West Baltimore", "Southeast D.C.": the city's part is the city's
+    if not words or " ".join(words).lower() in STOP_PLACES | NOT_ALONE:
+        return None
     name = " ".join(words)
     if name.isupper():
         name = name.title()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from tally.link import gazetteer
 from tally.models import Document
+from tally.words import MONTHS, WEEKDAYS
 
 FURNITURE = {
     # page furniture and headline words that open a line or follow "in"/"at"
@@ -91,6 +92,7 @@ COMPASS = {
     *["central", "northern", "southern", "eastern", "western"],
 }
 """Words naming a part of a place ("West Baltimore", "Southeast D.C.")."""
+HOLIDAYS = {"christmas", "easter", "thanksgiving", "halloween", "independence"}
 NOT_ALONE = {
     *["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
     *COMPASS,
@@ -341,7 +343,7 @@ def most_named_town(doc: Document, state: str, limit: int = 6000) -> Located | N
         if doc.in_furniture(m.start(), m.end()):
             continue
         for name in _prefixes(m.group(0)):
-            if len(name) < 4 or name.lower() in FURNITURE:
+            if len(name) < 4 or name.lower() in NOT_TOWNS:
                 continue
             if gazetteer.us_state(name) or gazetteer.country(name):
                 break
@@ -366,6 +368,8 @@ def most_named_town(doc: Document, state: str, limit: int = 6000) -> Located | N
     return Located(p.name, state, "US", p.lat, p.lon, 2, cues)
 
 
+NOT_TOWNS = FURNITURE | NOT_ALONE | {w.lower() for w in (*MONTHS, *WEEKDAYS)} | HOLIDAYS
+"""Capitalised words a report names for other reasons than its town ("Christmas", "May")."""
 MIN_TOWN = 5_000
 """A town named once is taken for the document's place only when at least this big."""
 
