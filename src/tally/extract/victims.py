@@ -62,7 +62,8 @@ _ACTIVE_OBJECT = re.compile(
     re.IGNORECASE,
 )
 _POSTMODIFIER = re.compile(
-    r"\s+(?:of|for|from|with|working|serving|belonging|employed|who|in\s+charge|attached)\b",
+    r"\s+(?:of|for|from|with|working|serving|belonging|employed|who|in\s+charge|attached"
+    r"|(?!(?:being|having|during|including|according|morning|evening|building)\b)[a-z]{2,}ing)\b",
     re.IGNORECASE,
 )
 _OTHER_CLAUSE = re.compile(

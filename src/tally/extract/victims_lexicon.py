@@ -122,7 +122,7 @@ FEMALE = frozenset(_WOMEN.split()) | {"girl", "girls", "she", "her"}
 ATTACKER_NOUNS = frozenset(_ATTACKERS.split())
 
 _AGE_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_AGE = _AGE_NUM + r"[- ](?:year|month|week|day)s?-old"
+_AGE = _AGE_NUM + r"[- ](?:year|month|week|day)s?[- ]old"
 _NUM = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
 _HEAD = (
     r"(?:(?:\w+-)?(?:" + "|".join(sorted(GROUP_OF, key=len, reverse=True)) + r")|"
