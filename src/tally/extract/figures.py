@@ -32,7 +32,7 @@ from tally.extract.phrases import (
     predicate,
     window_cue,
 )
-from tally.extract.sentences import split_sentences
+from tally.extract.sentences import document_sentences
 from tally.extract.tolls import OFFICIAL, TOLL, running_totals, since_last_count, toll_category
 from tally.extract.victims import count_victims
 from tally.extract.victims_merge import combine
@@ -46,15 +46,9 @@ _TRAILING_SOURCE = re.compile(
     r",\s*(?P<src>(?:the|a|an)\s+[\w' -]{2,50}?|[A-Z][\w.' -]{1,50}?)\s+(?:said|says|added)\.?[\"”]?$"
 )
 _SPEAKS = re.compile(
-    r"\s*(?:(?:also|later|separately|have|had|has)\s+)?(?:said|told|say|says|reported|confirmed"
-    r"|added|described|recalled|testified)\b",
-    re.I,
+    rf"\s*(?:(?:{'|'.join(_VOCAB.speaks_before)})\s+)?(?:{'|'.join(_VOCAB.speaks)})\b", re.I
 )
-_NOT_HARMED = re.compile(
-    r"\b(?:released|freed|rescued|saved|arrested|detained|found\s+alive|recruited|hired|no|fired"
-    r"|firing|fires|heard|let\s+off|squeezed\s+off)\s+$",
-    re.I,
-)
+_NOT_HARMED = re.compile(rf"\b(?:{'|'.join(_VOCAB.not_harmed_before)})\s+$", re.I)
 _STATUS_NOUNS = _VOCAB.status_nouns
 """People whose noun names a harm, unless the sentence says something else befell them."""
 _HARMED_OF: dict[str, str | None] = {
@@ -145,6 +139,15 @@ _TAKEN_TO = re.compile(r"taken\s+to\s+(?!(?:the\s+|a\s+)?hospital)", re.I)
 """A bare number "taken to <a named> hospital" may be anyone moved; a people noun says who."""
 _BODIES_OF = re.compile(r"(?:bod(?:y|ies)|remains)\s+of", re.I)
 """'the bodies of four people' counts the dead, not part of them."""
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|those|these)\b(?P<rest>(?:\s+(?!(?:was|were|is|are|has|have|had|remains?"
+    r"|remained|died|dies|later|who|that|and|in|at|on|to)\b)[\w'-]+){1,4})",
+    re.I,
+)
+"""'two of the men', 'one of those killed': a count taken out of a set named after it (the
+set's words, up to the clause's verb)."""
+_STATUS_CUE = re.compile(r"\b(?:condition|hospital|treated|surgery|stable|recovering)", re.I)
+"""Where the injured are or how they fare: a count of them is a part of the injured."""
 _SAYS_IN = re.compile(r"\b(?:said|says|say|told|tells)\b", re.I)
 _INCLUDE_BEFORE = re.compile(r"\binclud\w*\s+$", re.I)
 
@@ -194,7 +197,7 @@ def extract_numeric(doc: Document) -> list[Figure]:
     """A count named in the sentence before, without figures ("The inquiry relies on a police assessment.")."""
     pending: list[int] = []
     prev_end = 0
-    for s0, s1 in split_sentences(text):
+    for s0, s1 in document_sentences(doc):
         if doc.furniture and any(sp.start <= s0 and s1 <= sp.end for sp in doc.furniture):
             continue
         sentence = text[s0:s1]
@@ -473,7 +476,23 @@ def _read_number(
         f.subset = True
     if head in {"bodies", "body"} or _AMONG_WERE_BEFORE.search(tail):
         f.subset = f.subset or f.group == "people"
+    if not f.subset and _partitive_part(f, after):
+        f.subset, f.rule = True, "num.partitive"
     return f
+
+
+def _partitive_part(f: _Found, after: str) -> bool:
+    """Whether a count taken out of a set ("one of the two people killed", "three of the
+    men are in critical condition") is a part of its own category: the set it is taken from
+    was harmed the same way, or it says how some of the injured fare. "Two of the men
+    died" counts the dead among those shot: that is the whole of the killed."""
+    part = _PARTITIVE.match(after)
+    if part is None or f.category not in {"killed", "injured"}:
+        return False
+    cue = lex.CUE_RE.search(part.group("rest"))
+    if cue is not None and lex.cue_category(cue) == f.category:
+        return True
+    return f.category == "injured" and bool(f.cue and _STATUS_CUE.search(f.cue))
 
 
 def _harm_of_noun(
