@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, replace
 from typing import Any
 
+from tally import totals_model
 from tally.models import Reconciled, Statement, Term, Total
 from tally.reconcile import choose_best, claim, reconcile, stated
 
@@ -95,8 +96,30 @@ def settle(rows: list[Reconciled]) -> tuple[dict[str, Total], list[Reconciled]]:
     minority report above what the reports agree on: another event's figure, a
     city's or a year's count) is set aside: it leaves the rows and is listed with
     the total, so the rows the table shows and the total agree.
+
+    Where a learnt chooser is active (`tally.totals_model`), it may pick another of the
+    candidate totals of a category's rows as given; statements claiming more than its
+    pick are then set aside in the same way.
     """
     raw = _decide(rows)
+    out, kept = _settled(rows, raw)
+    model = totals_model.active()
+    if model is None:
+        return out, kept
+    picks = {c: totals_model.pick(t, [r for r in rows if r.category == c], model)
+             for c, t in out.items()}  # fmt: skip
+    if all(p is None for p in picks.values()):
+        return out, kept
+    for cat, p in picks.items():
+        if p is not None:
+            raw[cat] = (p.value, [totals_model.term(p, out[cat])], "", True)
+    return _settled(rows, raw)
+
+
+def _settled(
+    rows: list[Reconciled], raw: dict[str, tuple[int, list[Term], str, bool]]
+) -> tuple[dict[str, Total], list[Reconciled]]:
+    """`settle` for the totals `raw` gives: the statements above them set aside."""
     kept: list[Statement] = []
     aside: dict[str, list[Statement]] = defaultdict(list)
     for r in rows:
