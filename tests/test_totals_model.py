@@ -26,6 +26,9 @@ PLAIN = {
     "above_rule",
     "below_rule",
     "value_rank",
+    "one",
+    "above_share",
+    "below_share",
     "stated",
     "stated_share",
     "stated_first",
@@ -36,6 +39,7 @@ PLAIN = {
     "subset",
     "whole",
     "attributed",
+    "point",
 }
 
 

@@ -4,7 +4,8 @@ The rules in `tally.totals` decide each total; this module can revise that decis
 with a small gradient-boosted model trained by `make train` on coded event tables.
 Per incident and category it lists the **candidates** the rules could have given
 (the rules' own total, no count, each stated figure, each row's best, the sums of a
-report's figures, the total with or without the perpetrators), describes each by
+report's figures, the total with the perpetrators; never one above what the rows allow,
+nor the total without the perpetrators the rules added, which the spec counts), describes each by
 the figures' fields only (value, group, role, subset, qualifier, rule, attribution,
 position: never a word of the text), scores them with the model's trees and keeps
 the best-scoring one.
@@ -32,12 +33,14 @@ from typing import Any
 from tally.models import Reconciled, Statement, Term, Total
 
 MODEL_PATH = Path(__file__).with_name("totals_model.json")
-FEATURE_VERSION = 1
+FEATURE_VERSION = 3
 """Raised whenever `features` changes meaning: a model of another version is not loaded."""
-KINDS = ("rule", "zero", "figure", "row", "sum_report", "sum_rows", "plus_perp", "minus_perp")
+KINDS = ("rule", "zero", "figure", "row", "sum_report", "sum_rows", "plus_perp")
 GROUPS = ("people", "civilians", "combatants", "women", "men", "children", "elderly")
 QUALIFIERS = ("exact", "at_least", "more_than", "at_most", "fewer_than", "about", "range")
 CATS = ("killed", "injured")
+POINT = ("exact", "about", "range")
+"""Qualifiers naming a number rather than bounding it (as `tally.reconcile` weighs them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +88,14 @@ def candidates(rows: Sequence[Reconciled], total: Total) -> list[Candidate]:
     perp = max((s.figure.value for s in perps), default=0)
     if perp:
         add(total.best + perp, "plus_perp")
-        add(total.best - perp, "minus_perp")
     ceiling = sum(max(r.high or 0, r.best or 0) for r in rows)
+    # The spec's totals count the perpetrators who died: the rules' total without the
+    # ones it added is no candidate, whichever figure also states it.
+    dropped = {total.best - t.value for t in total.terms if t.label == "perpetrators"}
     context = _context(rows, stmts, total)
-    values = sorted(v for v in kinds if v <= ceiling or "rule" in kinds[v])
+    values = sorted(
+        v for v in kinds if "rule" in kinds[v] or (v <= ceiling and v not in dropped)
+    )
     ordered = sorted(stmts, key=lambda s: (s.figure.doc_id, s.figure.start))
     return [
         Candidate(v, frozenset(kinds[v]), _features(v, kinds[v], ordered, values, total, context))
@@ -111,9 +118,21 @@ def _context(rows: Sequence[Reconciled], stmts: list[Statement], total: Total) -
         "ctx.bounded": float(total.best != sum(t.value for t in total.terms)),
         "ctx.rule_log": math.log1p(total.best),
         "ctx.conflict": float(any(r.conflict for r in rows)),
+        "ctx.rule_stated": float(total.best in values),
+        "ctx.rule_point": float(
+            any(s.figure.value == total.best and s.figure.qualifier in POINT for s in stmts)
+        ),
     }
     for c in CATS:
         out[f"ctx.cat.{c}"] = float(total.category == c)
+    for s in stmts:
+        if s.figure.rule:
+            key = f"ctx.rule.{s.figure.rule}"
+            out[key] = out.get(key, 0.0) + 1.0
+    for t in total.terms:
+        for g in (*GROUPS, "perpetrators"):
+            if g in t.label:
+                out[f"ctx.term.{g}"] = 1.0
     return out
 
 
@@ -134,6 +153,9 @@ def _features(
     f["above_rule"] = float(v > total.best)
     f["below_rule"] = float(v < total.best)
     f["value_rank"] = values.index(v) / max(1, len(values) - 1)
+    f["one"] = float(v == 1)
+    f["above_share"] = sum(s.figure.value > v for s in ordered) / max(1, len(ordered))
+    f["below_share"] = sum(s.figure.value < v for s in ordered) / max(1, len(ordered))
     mine = [(i, s) for i, s in enumerate(ordered) if s.figure.value == v]
     n = len(ordered)
     f["stated"] = float(len(mine))
@@ -147,6 +169,7 @@ def _features(
     f["subset"] = float(any(x.subset for x in figs))
     f["whole"] = float(any(not x.subset for x in figs))
     f["attributed"] = float(any(x.attribution for x in figs))
+    f["point"] = float(any(x.qualifier in POINT for x in figs))
     for g in GROUPS:
         f[f"group.{g}"] = float(any(x.group == g for x in figs))
     for q in QUALIFIERS:
