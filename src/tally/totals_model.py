@@ -93,9 +93,7 @@ def candidates(rows: Sequence[Reconciled], total: Total) -> list[Candidate]:
     # ones it added is no candidate, whichever figure also states it.
     dropped = {total.best - t.value for t in total.terms if t.label == "perpetrators"}
     context = _context(rows, stmts, total)
-    values = sorted(
-        v for v in kinds if "rule" in kinds[v] or (v <= ceiling and v not in dropped)
-    )
+    values = sorted(v for v in kinds if "rule" in kinds[v] or (v <= ceiling and v not in dropped))
     ordered = sorted(stmts, key=lambda s: (s.figure.doc_id, s.figure.start))
     return [
         Candidate(v, frozenset(kinds[v]), _features(v, kinds[v], ordered, values, total, context))
