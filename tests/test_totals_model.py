@@ -193,3 +193,39 @@ def test_a_tiny_training_run_gives_a_model_the_chooser_uses() -> None:
     assert total.terms[0].label == "learnt choice"
     assert "rules' 7" in total.terms[0].why
     assert train.score(examples, model)["killed"] > train.score(examples, None)["killed"]
+
+
+# A model that prefers any stated figure below the rules' total.
+LOWER = {
+    "version": totals_model.FEATURE_VERSION,
+    "features": ["below_rule", "kind.figure"],
+    "margin": 0.0,
+    "trees": [[1, 0.5, 0.0, [0, 0.5, 0.0, 5.0]]],
+}
+
+
+@pytest.mark.parametrize(
+    ("second", "expected", "learnt"),
+    [
+        # "2,000 civilians were killed ... earlier reports said 1,000": the pick stands,
+        # the larger count is set aside.
+        (st(1000, group="civilians", start=40, rule="num.harm_after"), 1000, True),
+        # "... more than 1,000 of them children": the pick's own statement claims more than
+        # it, so the rows left would not allow it; the rules' total stands.
+        (
+            st(1000, "more_than", group="civilians", subset=True, start=40, rule="num.of_them"),
+            2000,
+            False,
+        ),
+    ],
+)
+def test_a_pick_stands_only_where_the_rows_left_allow_it(
+    second: object, expected: int, learnt: bool
+) -> None:
+    rows = reconcile([st(2000, group="civilians", rule="num.harm_before"), second])
+    with totals_model.forced(totals_model.Model(LOWER)):
+        total, kept = settle(rows)
+    assert total["killed"].best == expected
+    assert (total["killed"].terms[0].label == "learnt choice") is learnt
+    lows = [r.low or 0 for r in kept if r.category == "killed"]
+    assert all(low <= expected for low in lows)

@@ -110,10 +110,16 @@ def settle(rows: list[Reconciled]) -> tuple[dict[str, Total], list[Reconciled]]:
              for c, t in out.items()}  # fmt: skip
     if all(p is None for p in picks.values()):
         return out, kept
+    chosen = dict(raw)
     for cat, p in picks.items():
         if p is not None:
-            raw[cat] = (p.value, [totals_model.term(p, out[cat])], "", True)
-    return _settled(rows, raw)
+            chosen[cat] = (p.value, [totals_model.term(p, out[cat])], "", True)
+    revised, kept = _settled(rows, chosen)
+    # A pick the rows left standing do not allow (its own statement set aside) is dropped.
+    lost = {c for c, p in picks.items() if p is not None and revised[c].best != p.value}
+    if lost:
+        revised, kept = _settled(rows, {c: raw[c] if c in lost else v for c, v in chosen.items()})
+    return revised, kept
 
 
 def _settled(

@@ -189,7 +189,14 @@ class Model:
         """How much more than the rules' own total a candidate must score to replace it."""
         self.heldout: dict[str, Any] = data.get("heldout", {})
         self.trees: list[Any] = data["trees"]
-        self._score = _compile(self.trees, len(self.features))
+        self._compiled: Callable[[list[float]], float] | None = None
+
+    def _score(self, vector: list[float]) -> float:
+        """The trees' sum for a feature vector (compiled on first use: a file that is off
+        costs only its reading)."""
+        if self._compiled is None:
+            self._compiled = _compile(self.trees, len(self.features))
+        return self._compiled(vector)
 
     def vector(self, features: dict[str, float]) -> list[float]:
         """The candidate's features in the model's order (an unknown one is 0)."""
