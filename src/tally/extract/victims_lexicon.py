@@ -87,6 +87,8 @@ BARE_NP = re.compile(
     + _STOP
     + r")\b)(?-i:[A-Z][a-z]+))\s+){0,3}(?P<head>"
     + _HEAD
+    + r"|"
+    + _AGE
     + r")\b"
     r"(?:,\s*(?P<age>\d{1,2})(?![\d-]),?)?",
     re.IGNORECASE,
