@@ -130,3 +130,21 @@ def test_a_glued_paragraph_is_two_sentences() -> None:
 )
 def test_a_body_beside_a_stated_toll_is_one_of_it(text: str, killed: int) -> None:
     assert sorted(f.value for f in _figures(text) if f.category == "killed") == [killed]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Two unidentified gunmen on a motorcycle shot and killed a village guard.", 1),
+        ("Four militants armed with rifles fired upon party officials, killing one person.", 1),
+        ("Three men in a pickup truck abducted and killed a teacher.", 1),
+        ("Five people in a car were killed when gunmen opened fire.", 5),
+        ("Three soldiers on patrol were killed when a bomb exploded.", 3),
+    ],
+)
+def test_attackers_named_as_the_subject_of_the_deed_are_not_its_dead(
+    text: str, killed: int
+) -> None:
+    figures = _figures(text)
+    assert max(f.value for f in figures if f.category == "killed") == killed
+    assert not [f for f in figures if f.category == "killed" and f.role == "perpetrator"]
