@@ -380,6 +380,7 @@ class Ledger(Staging):
         conflict: bool = False,
         conflict_kind: str = "",
         background: bool | None = None,
+        min_killed: int | None = None,
         sort: str = "date",
         descending: bool = True,
         limit: int = 50,
@@ -388,7 +389,8 @@ class Ledger(Staging):
         """One page of the incidents that match every filter, sorted, and how many match.
 
         Each word must occur in the id, name, place, region, country or type (any case);
-        dates compare by day, and an undated incident is before any `date_from`. Sorted by
+        dates compare by day, and an undated incident is before any `date_from`; `min_killed`
+        keeps incidents whose killed total is at least that. Sorted by
         `sort` (date, killed, injured or documents), rows without it last, ties in list
         order. Rows are `incident_summaries` without the reconciliation.
         """
@@ -415,6 +417,9 @@ class Ledger(Staging):
             params.append(conflict_kind)
         if background is not None:
             where.append("background" if background else "NOT background")
+        if min_killed is not None:
+            where.append("killed >= ?")
+            params.append(min_killed)
         cond = f" WHERE {' AND '.join(where)}" if where else ""
         total = int(self.conn.query(f"SELECT COUNT(*) FROM incidents{cond}", params)[0][0])
         # Rows without the sort key go last: a descending order puts NULL last already.
