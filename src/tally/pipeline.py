@@ -87,6 +87,8 @@ class IngestReport:
     seen: int = 0
     stored: int = 0
     duplicates: int = 0
+    filled: int = 0
+    """Of the duplicates, those whose missing metadata (published, publisher, ...) was filled."""
     skipped: int = 0
     notes: list[str] = field(default_factory=list)
     """Files a folder walk left out as the folder's notes (README, NOTES.md)."""
@@ -99,7 +101,7 @@ class IngestReport:
         """The one-line summary printed at the end of an ingest."""
         return (
             f"{counted(self.stored, 'document')} stored, {self.duplicates} already in the "
-            f"ledger, {counted(self.figures, 'figure')}; {counted(self.skipped, 'file')} skipped "
+            f"ledger{f' ({self.filled} given missing metadata)' if self.filled else ''}, {counted(self.figures, 'figure')}; {counted(self.skipped, 'file')} skipped "
             f"(not text or HTML){self._notes()}, {self.failed} failed"
         )
 
@@ -287,12 +289,14 @@ def _exit_with(pid: int) -> None:
 def store_processed(ledger: Ledger, item: Processed, report: IngestReport) -> None:
     """Write one processed document through the ledger and count it."""
     doc = item.document
+    filled = ledger.filled
     if ledger.add_document(doc, item.figures, item.local_incidents):
         report.stored += 1
         report.figures += len({f.key for f in item.figures})  # as stored: one per key
         report.words += len(doc.text.split())
     else:
         report.duplicates += 1
+        report.filled += ledger.filled - filled
 
 
 def ingest(

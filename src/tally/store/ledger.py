@@ -67,6 +67,8 @@ class Ledger(Staging):
         migrate(self.conn)
         self._staged: set[str] = set()
         self._redirects: dict[str, str] = {}
+        self.filled = 0
+        """Documents stored already whose missing metadata a later `add_document` filled."""
 
     def close(self) -> None:
         """Close the connection."""
@@ -93,15 +95,36 @@ class Ledger(Staging):
     ) -> bool:
         """Store a document, its name, its figures and its local incidents in one transaction.
 
-        Returns False (and only records the name) when the same text is stored already.
+        Returns False (and only records the name) when the same text is stored already;
+        richer metadata arriving with it fills what is missing, never replacing a stored
+        value, and a publication date that was missing brings the figures and local
+        incidents extracted with it (relative dates, "on Monday", now have a day).
         """
         figures = list(figures)
+        local_incidents = list(local_incidents)
         with self.conn.transaction() as c:
-            existing = c.query("SELECT extracted FROM documents WHERE id = ?", (doc.id,))
+            existing = c.query(
+                "SELECT extracted, url, title, published, publisher, byline FROM documents "
+                "WHERE id = ?",
+                (doc.id,),
+            )
             if existing and existing[0][0]:
                 self._add_name(c, doc.id, doc.name, doc.url)
-                # Richer metadata arriving with the same text fills what is missing, and
-                # never replaces a value already stored.
+                given = (doc.url, doc.title, doc.published, doc.publisher, doc.byline)
+                stored = existing[0][1:]
+                if any(old is None and new for old, new in zip(stored, given, strict=True)):
+                    self.filled += 1
+                if stored[2] is None and doc.published:
+                    linked = c.query(
+                        "SELECT key, linked FROM local_incidents WHERE doc_id = ?", (doc.id,)
+                    )
+                    c.execute("DELETE FROM figures WHERE doc_id = ?", (doc.id,))
+                    c.execute("DELETE FROM local_incidents WHERE doc_id = ?", (doc.id,))
+                    self._add_extraction(c, figures, local_incidents)
+                    c.executemany(  # the published incident ids stay (they never move)
+                        "UPDATE local_incidents SET linked = ? WHERE doc_id = ? AND key = ?",
+                        [(iid, doc.id, key) for key, iid in linked if iid],
+                    )
                 c.execute(
                     "UPDATE documents SET url = COALESCE(url, ?), title = COALESCE(title, ?), "
                     "published = COALESCE(published, ?), publisher = COALESCE(publisher, ?), "
@@ -135,17 +158,23 @@ class Ledger(Staging):
                 ),
             )
             self._add_name(c, doc.id, doc.name, doc.url)
-            c.executemany(
-                f"INSERT INTO figures ({_FIG_COLS}) VALUES ({', '.join('?' * _FIG_N)}) "
-                "ON CONFLICT DO NOTHING",
-                [_figure_row(f) for f in figures],
-            )
-            c.executemany(
-                "INSERT INTO local_incidents (doc_id, key, data) VALUES (?, ?, ?) "
-                "ON CONFLICT DO NOTHING",
-                [(li.doc_id, li.key, _local_json(li)) for li in local_incidents],
-            )
+            self._add_extraction(c, figures, local_incidents)
         return True
+
+    @staticmethod
+    def _add_extraction(
+        c: Connection, figures: list[Figure], local_incidents: list[LocalIncident]
+    ) -> None:
+        c.executemany(
+            f"INSERT INTO figures ({_FIG_COLS}) VALUES ({', '.join('?' * _FIG_N)}) "
+            "ON CONFLICT DO NOTHING",
+            [_figure_row(f) for f in figures],
+        )
+        c.executemany(
+            "INSERT INTO local_incidents (doc_id, key, data) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            [(li.doc_id, li.key, _local_json(li)) for li in local_incidents],
+        )
 
     def add_name(self, doc_id: str, name: str, url: str | None = None) -> None:
         """Record another name (or URL) the same text arrived under."""
