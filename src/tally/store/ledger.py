@@ -201,6 +201,18 @@ class Ledger(Staging):
                 out[row[0]] = _document(row)
         return out
 
+    def outlets(self, doc_ids: Iterable[str]) -> dict[str, str | None]:
+        """Each document's outlet: its publisher, else its URL's host (`models.outlet`)."""
+        ids, out = sorted(set(doc_ids)), {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            for doc_id, publisher, url in self.conn.query(
+                f"SELECT id, publisher, url FROM documents WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ):
+                out[doc_id] = outlet(publisher, url)
+        return out
+
     def document(self, doc_id: str) -> Document:
         """The stored document with this id (or a unique prefix of it)."""
         rows = self.conn.query(

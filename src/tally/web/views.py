@@ -20,7 +20,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response, Streamin
 
 from tally.errors import NotFound
 from tally.export import TABLE_COLUMNS, cell, incident_record, table_rows
-from tally.models import CATEGORIES, GROUPS, QUALIFIERS, Figure, Incident
+from tally.models import CATEGORIES, GROUPS, QUALIFIERS, Figure, Incident, outlet
 from tally.store import Ledger
 from tally.store.corrections import Corrections, CorrectionSet, FigureFix
 from tally.store.ledger import INCIDENT_SORTS
@@ -182,6 +182,10 @@ def incident_context(
     all_docs = {f.doc_id for f in figures} | {
         s.get("doc_id") for r in rows for s in r["statements"] if s.get("doc_id")
     }
+    outlets = led.outlets(all_docs)
+    for row in rows:  # sources named by outlet, else the URL's host, never by file hash
+        for s in row["statements"]:
+            s["publisher"] = s.get("publisher") or outlets.get(str(s.get("doc_id") or ""))
     corrections = Corrections(led.conn)
     fixes = corrections.for_documents(all_docs)
     correction_set = CorrectionSet(figures=fixes)
@@ -330,6 +334,7 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
         request,
         "document.html",
         doc=doc,
+        outlet=outlet(doc.publisher, doc.url),
         names=names,
         segments=render.segments(doc.text, shown, doc.furniture),
         figures=shown,
