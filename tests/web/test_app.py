@@ -85,9 +85,10 @@ def test_list_filters_and_sorts(fire_db: str) -> None:
     client = _client(fire_db)
     with Ledger(fire_db) as led:
         n = len(led.incidents())
-    assert f"{n} of {n} incidents" in client.get("/").text
-    assert f"0 of {n} incidents" in client.get("/?q=nowhere-at-all").text
-    assert f"0 of {n} incidents" in client.get("/?date_to=1900-01-01").text
+    noun = "incident" if n == 1 else "incidents"
+    assert f"{n} of {n} {noun}" in client.get("/").text
+    assert f"0 of {n} {noun}" in client.get("/?q=nowhere-at-all").text
+    assert f"0 of {n} {noun}" in client.get("/?date_to=1900-01-01").text
     text = client.get("/?sort=killed&order=desc").text
     killed = [int(k) for k in re.findall(r'<td class="num">(\d+)</td>\s*<td class="num">', text)]
     assert killed == sorted(killed, reverse=True)
