@@ -11,18 +11,8 @@ import pytest
 
 from tally.store import Ledger
 from tests.conftest import run_tally
+from tests.web.test_download import ARTICLES
 
-ARTICLES = {
-    "lyon.txt": "Fire kills nine in Lyon apartment block\n\nLYON, France, March 4, 2024 - A fire "
-    "in an apartment block in Lyon killed nine people on Monday and injured 14 others, the fire "
-    "service said.\n",
-    "nairobi.txt": "Bus crash near Nairobi leaves 23 dead\n\nNAIROBI, Kenya, July 9, 2023 - "
-    "Twenty-three people were killed and 31 injured when a bus overturned near Nairobi on "
-    "Sunday, police said.\n",
-    "denver.txt": "Five shot dead at Denver nightclub\n\nDENVER, Colorado, November 20, 2024 - "
-    "A gunman killed five people and wounded 18 at a nightclub in Denver late on Saturday, "
-    "police said.\n",
-}
 REPAIRED = (
     "Floods kill 11 in São Paulo\n\nSÃO PAULO, Brazil, January 12, 2024 - Flooding in São "
     "Paulo killed 11 people on Friday, the city’s civil defence said.\n"

@@ -68,7 +68,6 @@ def _country(value: str | None) -> str:
 
 
 def incident_filters(
-    *,
     search: str | None,
     country: str | None,
     type: str | None,
@@ -77,6 +76,7 @@ def incident_filters(
     disputed: bool,
     conflicts: bool,
     min_killed: int | None,
+    /,
 ) -> tuple[list[str], dict[str, Any]]:
     """The words and `find_incidents` keywords these options ask for (none: both empty)."""
     words = (search or "").split()

@@ -124,14 +124,7 @@ def incidents_cli(
     sources, conflicts (⚠ sources disagree, ↻ the toll was revised); filtered as the web
     list is (filtered rows come newest first)."""
     words, filters = incident_filters(
-        search=search,
-        country=country,
-        type=type,
-        date_from=date_from,
-        date_to=date_to,
-        disputed=disputed,
-        conflicts=conflicts,
-        min_killed=min_killed,
+        search, country, type, date_from, date_to, disputed, conflicts, min_killed
     )
     with Ledger(db, create=False) as ledger:
         if words or filters:

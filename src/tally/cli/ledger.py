@@ -98,14 +98,7 @@ def figures_cli(
     if category and category not in CATEGORIES:
         raise typer.BadParameter(f"one of {', '.join(CATEGORIES)}", param_hint="--category")
     words, filters = incident_filters(
-        search=None,
-        country=country,
-        type=type,
-        date_from=date_from,
-        date_to=date_to,
-        disputed=disputed,
-        conflicts=conflicts,
-        min_killed=min_killed,
+        None, country, type, date_from, date_to, disputed, conflicts, min_killed
     )
     terms = [w.lower() for w in (search or "").split()]
     with Ledger(db, create=False) as ledger:
