@@ -6,8 +6,9 @@ import random
 
 import pytest
 
-from tally.link import across
-from tally.link.across import link_across, slug
+from tally.link import across, candidates, nodes
+from tally.link.across import link_across
+from tally.link.clusters import slug
 from tally.link.within import link_within
 from tally.models import Document, LocalIncident, text_hash
 from tests.link.test_within import fig
@@ -210,11 +211,12 @@ def test_a_big_block_scores_only_pairs_that_share_a_cue(monkeypatch: pytest.Monk
     scored = []
     score = across.pair_score
 
-    def counting(a: across._Node, b: across._Node) -> int | None:
+    def counting(a: nodes.Node, b: nodes.Node) -> int | None:
         scored.append((a.li.doc_id, b.li.doc_id))
         return score(a, b)
 
     monkeypatch.setattr(across, "pair_score", counting)
+    monkeypatch.setattr(candidates, "pair_score", counting)
     incidents, mapping = link_across(local)
     assert len(incidents) == 3000
     assert mapping[("again", "main")] == mapping[("d0007", "main")]
@@ -248,18 +250,18 @@ def test_reports_of_unknown_country_are_indexed_once_per_period(
         li("nowhere-2", **unplaced, cues=("w:juniper lane", "w:ada okafor", "w:hazel row")),
     ]
     reads: dict[str, int] = {}
-    keys = across._cue_keys
+    keys = candidates.cue_keys
 
-    def counting(n: across._Node) -> object:
+    def counting(n: nodes.Node) -> object:
         reads[n.li.doc_id] = reads.get(n.li.doc_id, 0) + 1
         return keys(n)
 
-    monkeypatch.setattr(across, "_cue_keys", counting)
+    monkeypatch.setattr(candidates, "cue_keys", counting)
     incidents, mapping = link_across(local)
     assert mapping[("nowhere-1", "main")] == mapping[("nowhere-2", "main")]
     assert mapping[("nowhere-1", "main")] == mapping[("C07-1", "main")]
     assert len(incidents) == 60 * 2 + 2 - 2  # the two unplaced reports join C07-1
-    periods = len(across._block_keys(across._node(local[-1])))
+    periods = len(candidates.block_keys(nodes.node(local[-1])))
     assert reads["nowhere-1"] <= periods
     assert reads["C07-1"] <= periods
 

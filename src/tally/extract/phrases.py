@@ -39,17 +39,9 @@ _WINDOW_STOP = re.compile(
     + r")\b",
     re.I,
 )
-_PREDICATE_BLOCK = {
-    "arrested", "detained", "charged", "booked", "questioned", "released", "rescued", "freed",
-    "saved", "interviewed", "identified", "named", "arraigned", "sentenced", "convicted",
-    "not", "never", "wasn't", "weren't", "isn't", "aren't", "hadn't", "haven't", "hasn't",
-}  # fmt: skip
+_PREDICATE_BLOCK = lex.VOCAB.predicate_block
 _DETERMINERS = {"its", "their", "his", "her", "our", "the", "own", "those"}
-_BLOCKER = re.compile(
-    r"\b(?:rescued|saved|arrested|detained|affected|survived|escaped|freed|released|searching"
-    r"|looking|helped|deployed|gathered|attended|employed)\b",
-    re.I,
-)
+_BLOCKER = re.compile(rf"\b(?:{'|'.join(lex.VOCAB.window_block)})\b", re.I)
 _STOP = {
     "as", "and", "or", "but", "when", "while", "after", "before", "because", "if", "of", "from", "with",
     "by", "at", "on", "for", "in", "the", "a", "an", "his", "her", "their", "its", "than", "into",

@@ -1,0 +1,134 @@
+"""The evidence that two local incidents are one (`pair_score`): what rules it out, what
+speaks for it, and when reports far apart in time may still be one event followed up.
+"""
+
+from __future__ import annotations
+
+from tally.link.describe import DISASTERS, VIOLENT_GENERIC, is_actor, types_compatible
+from tally.link.nodes import (
+    BIG_CITY,
+    DATE_SLACK_DAYS,
+    LASTING_TOLL,
+    MASS_CASUALTY,
+    NEAR_KM,
+    SLOW_SLACK_DAYS,
+    SLOW_TYPES,
+    THRESHOLD,
+    TYPE_PENALTY,
+    Node,
+    common,
+    day,
+    distance_km,
+    meet,
+)
+
+
+def _lasting(a: Node, b: Node) -> bool:
+    """Whether two reports far apart in time may be one event followed up: both deadly
+    (`LASTING_TOLL`), sharing two rare multi-word names (a tower, an arena, a theatre), or
+    one or the incident's name and a figure, and neither published before the other's
+    event."""
+    if min(a.toll, b.toll) < LASTING_TOLL:
+        return False
+    for x, y in ((a, b), (b, a)):
+        if x.lo_day and (x.li.date_prec or 9) <= 2 and x.lo_day < day(x.li.published) - 7:
+            pub = day(y.li.published)  # x is dated to its event, not to its report
+            if pub and pub < x.lo_day - DATE_SLACK_DAYS:
+                return False
+    names = [w for w in a.rare_words if " " in w and w in b.rare_words and not is_actor(w)]
+    if len(names) >= 2:
+        return True
+    return bool(names or _same_name(a, b)) and meet(a.rare_figs, b.rare_figs)
+
+
+def _tolls_apart(x: int, y: int) -> int:
+    """How strongly two tolls speak against one event within days (20 dead and 600 dead):
+    beyond ten times the smaller, strongly; below, or where the smaller is a first count of
+    a few (tolls rise; a toll here is the larger of the killed and the injured), not at all."""
+    lo, hi = min(x, y), max(x, y)
+    return 2 if lo >= LASTING_TOLL and hi > 10 * lo else 0
+
+
+def _same_name(a: Node, b: Node) -> bool:
+    """The same incident name, or one report's name ("the Grenfell Tower fire") whose proper
+    part the other names ("Grenfell Tower")."""
+    na, nb = (n.li.name.lower() if n.li.name else "" for n in (a, b))
+    if na and na == nb:
+        return True
+    return any(
+        n and (stem := n.rsplit(" ", 1)[0]) != n and stem in other.words
+        for n, other in ((na, b), (nb, a))
+    )
+
+
+def pair_score(a: Node, b: Node, lasting: bool = False) -> int | None:
+    """The evidence that two local incidents are one, or None when something rules it out.
+
+    With `lasting`, the dates need not meet (`_lasting` decides whether they may differ)."""
+    if a.li.doc_id == b.li.doc_id:
+        return None
+    ca, cb = a.li.country, b.li.country
+    if ca and cb and ca != cb:
+        return None
+    if a.conflict or b.conflict:
+        return THRESHOLD if a.conflict and b.conflict and ca and cb else None
+    penalty = 0
+    if not types_compatible(a.li.type, b.li.type):
+        penalty = TYPE_PENALTY * (1 + ((a.li.type in DISASTERS) != (b.li.type in DISASTERS)))
+    if a.lo_day and b.lo_day and not lasting:
+        slow = a.li.type in SLOW_TYPES or b.li.type in SLOW_TYPES
+        slack = SLOW_SLACK_DAYS if slow else DATE_SLACK_DAYS
+        if a.lo_day - slack > b.hi_day or b.lo_day - slack > a.hi_day:
+            return None
+    if lasting and not _lasting(a, b):
+        return None
+    shared = [w for w in a.rare_words if w in b.rare_words] if a.rare_words else []
+    one_disaster = a.li.type == b.li.type and a.li.type in DISASTERS | SLOW_TYPES
+    actors = 0 if one_disaster else sum(1 for w in shared if is_actor(w))
+    specific = min(3, len(shared) - actors) + min(2, common(a.rare_figs, b.rare_figs))
+    if specific and actors:
+        specific += 1  # an armed group or a force acts in many events: it only adds (an
+        # agency that counts the dead of one flood or quake names that disaster)
+    if a.li.name and b.li.name and a.li.name.lower() == b.li.name.lower():
+        specific += 2
+    if (
+        not specific
+        and min(a.toll, b.toll) >= MASS_CASUALTY
+        and a.li.date_prec == b.li.date_prec == 1
+        and a.li.date == b.li.date
+        and a.li.type == b.li.type
+    ):
+        specific = 1
+    score = 0
+    big = max(a.population, b.population) > BIG_CITY
+    if meet(a.geo, b.geo) or meet(a.places, b.places):
+        score += 1 if big else 2
+        if not specific:
+            return None
+    elif not (a.places and b.places):
+        named = meet(a.places, b.words) or meet(b.places, a.words)
+        same_disaster = a.li.type == b.li.type and a.li.type in DISASTERS | SLOW_TYPES
+        if specific < (1 if named or same_disaster else 2):
+            return None
+        score += 1 if named else 0
+    elif (
+        meet(a.places, b.words)
+        or meet(b.places, a.words)
+        or ((km := distance_km(a.li, b.li)) is not None and km < NEAR_KM)
+    ):
+        score += 1
+    elif (a.geo and b.geo) or specific < 3 or not _same_name(a, b):
+        # two places apart that neither report names in the other: two events unless the
+        # reports name the incident alike
+        return None
+    if a.li.type and a.li.type == b.li.type and a.li.type not in VIOLENT_GENERIC:
+        score += 1
+        if a.li.type in DISASTERS | SLOW_TYPES and ca and ca == cb:
+            score += 1
+    if a.li.date_prec == 1 and a.li.date == b.li.date:
+        score += 1
+    if not lasting and not meet(a.rare_figs, b.rare_figs):
+        score -= _tolls_apart(a.toll, b.toll)
+    if min(a.toll, b.toll) >= MASS_CASUALTY and ca and ca == cb:
+        score += 1  # two mass-casualty events in one country within days are rare
+    return score + specific - penalty

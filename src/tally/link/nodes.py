@@ -1,0 +1,175 @@
+"""Local incidents as cross-document linking sees them (`Node`), and the thresholds it uses.
+
+A node keeps a local incident without its cues, its date interval, and its cues split
+into small tuples of pooled strings: a ledger holds hundreds of thousands of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
+
+from tally.link.dates import parse_iso
+from tally.models import LocalIncident
+
+BIG_BLOCK = 200
+BIG_CITY = 300_000
+"""Above this population a shared city is weaker evidence: many incidents happen there each day."""
+SLOW_TYPES = {"flood", "conflict", "drought", "famine", "epidemic"}
+SLOW_SLACK_DAYS = 120
+THRESHOLD = 3
+MASS_CASUALTY = 50
+"""Two events of one type, each with this many killed or injured, on one day in one place are one."""
+NEAR_KM = 25
+RARE_SHARE = 1 / 400
+"""A proper name in more than this share of local incidents (at least `RARE_MIN`) is a
+city, an agency or a stock phrase, not a name that identifies one incident."""
+RARE_MIN = 6
+MAX_SPAN_DAYS = 4
+"""A cluster's day-precise dates may span this much (reports differ by a day or two)."""
+DATE_SLACK_DAYS = 1
+"""Reports date the same event a day apart (late at night, "on Saturday" vs "overnight")."""
+LASTING_TOLL = 10
+"""Follow-ups weeks or years later (an inquiry, a revised toll, an anniversary) are written
+about events this deadly; only such reports may link across distant dates (`_lasting`)."""
+TYPE_PENALTY = 1
+"""Reports call one event a fire and an explosion, an attack and a shooting, an air strike
+and a bombing: the type is evidence, never a veto."""
+
+
+@dataclass(slots=True)
+class Node:
+    """One local incident as linking sees it, kept small: a ledger holds hundreds of
+    thousands. Its cues are split into tuples of pooled strings (tuples of a few items are
+    a tenth the size of sets; one string object per distinct word)."""
+
+    li: LocalIncident
+    """Without its cues."""
+    lo: date | None
+    hi: date | None
+    places: tuple[str, ...] = ()
+    geo: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    figs: tuple[str, ...] = ()
+    population: int = 0
+    conflict: bool = False
+    rare_words: tuple[str, ...] = ()
+    rare_figs: tuple[str, ...] = ()
+    """The words and figures rare enough in the ledger to identify an incident (`mark_rare`)."""
+    lo_day: int = 0
+    hi_day: int = 0
+    toll: int = 0
+    """The largest killed or injured figure: a mass-casualty event is rare enough to identify."""
+
+
+def interval(value: str | None, prec: int | None) -> tuple[date | None, date | None]:
+    if not value:
+        return None, None
+    parts = value.split("/")
+
+    def bound(s: str, end: bool) -> date | None:
+        if len(s) == 4 and s.isdigit():
+            return date(int(s), 12, 31) if end else date(int(s), 1, 1)
+        if len(s) == 7:
+            d = parse_iso(s + "-01")
+            if d and end:
+                nxt = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+                return nxt - timedelta(days=1)
+            return d
+        return parse_iso(s)
+
+    return bound(parts[0], False), bound(parts[-1], True)
+
+
+_POOLED = ("key", "name", "type", "date", "place", "admin1", "country", "published", "lat", "lon")
+
+
+def node(li: LocalIncident, pool: dict | None = None) -> Node:
+    """A node for `li`; equal strings, dates and day numbers share one object through `pool`."""
+    intern = (pool if pool is not None else {}).setdefault
+    lo, hi = (d if d is None else intern(d, d) for d in interval(li.date, li.date_prec))
+    n = Node(li, lo, hi, conflict="kind:conflict" in li.cues)
+    places: set[str] = set()
+    geo: set[str] = set()
+    words: set[str] = set()
+    figs: set[str] = set()
+    for cue in li.cues:
+        kind, _, value = cue.partition(":")
+        if kind == "place":
+            places.add(value)
+        elif kind == "geo":
+            geo.add(value)
+        elif kind == "w":
+            words.add(value)
+        elif kind == "fig":
+            figs.add(value)
+            category, _, number = value.rpartition(":")
+            if category.startswith(("killed:", "injured:")) and number.isdigit():
+                n.toll = max(n.toll, int(number))
+        elif kind == "pop" and value.isdigit():
+            n.population = max(n.population, int(value))
+    if li.place:
+        places.add(li.place.lower())
+    words -= places | {fold(p) for p in places}
+    n.places, n.geo, n.words, n.figs = (
+        tuple(intern(v, v) for v in sorted(group)) for group in (places, geo, words, figs)
+    )
+    n.rare_words, n.rare_figs = n.words, n.figs
+    n.li = dataclasses.replace(
+        li,
+        cues=(),
+        doc_id=intern(li.doc_id, li.doc_id),
+        **{f: intern(v, v) for f in _POOLED if isinstance(v := getattr(li, f), str | float)},
+    )
+    if lo and hi:
+        n.lo_day, n.hi_day = (intern(day, day) for day in (lo.toordinal(), hi.toordinal()))
+    return n
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Without diacritics ("sāmba" → "samba"): a report's spelling of the gazetteer's name."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def mark_rare(nodes: list[Node], informative: set[str] | frozenset[str]) -> None:
+    for n in nodes:
+        words = tuple(w for w in n.words if w in informative)
+        figs = tuple(f for f in n.figs if f in informative)
+        n.rare_words = n.words if len(words) == len(n.words) else words
+        n.rare_figs = n.figs if len(figs) == len(n.figs) else figs
+
+
+def common(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """How many items two small tuples share."""
+    return sum(1 for x in a if x in b) if a and b else 0
+
+
+def meet(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two small tuples share an item."""
+    return bool(a and b) and any(x in b for x in a)
+
+
+def precise(n: Node) -> bool:
+    """Dated to the day or a few days, and not a slow disaster: blocked by week."""
+    return n.lo is not None and (n.li.date_prec or 9) <= 2 and n.li.type not in SLOW_TYPES
+
+
+def distance_km(a: LocalIncident, b: LocalIncident) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def day(value: str | None) -> int:
+    d = parse_iso(value) if value and len(value) >= 10 else None
+    return d.toordinal() if d else 0
