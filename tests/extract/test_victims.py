@@ -76,6 +76,9 @@ def _totals(text: str) -> tuple[int, int]:
             0,
             1,
         ),
+        ("14-year-old shot, killed outside birthday party\nRead more", 1, 0),
+        ("Neighbors uneasy after 6-year-old shot through apartment wall\nRead more", 0, 1),
+        ("Man arrested, but 3-year-old was shot in crossfire\nRead more", 0, 1),
     ],
 )
 def test_counts(text: str, killed: int, injured: int) -> None:

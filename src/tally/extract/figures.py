@@ -371,7 +371,8 @@ def _read_number(
         if pred:
             bare_transfer = group is None and _TAKEN_TO.match(pred[0].group(0))
             if not bare_transfer:
-                f.decide(lex.cue_category(pred[0]), "num.harm_after")
+                shot = pred[0].group(0).lower() == "shot"
+                f.decide(lex.cue_category(pred[0]), "num.shot" if shot else "num.harm_after")
                 f.end += pred[1]
                 f.cue = pred[0].group(0)
     if (
