@@ -83,6 +83,11 @@ def noun_group(words: str) -> str | None:
     return group
 
 
+def _noun_next(words: list[re.Match[str]], i: int) -> bool:
+    """Whether the word after `words[i]` is a people noun."""
+    return i + 1 < len(words) and words[i + 1].group(0).lower().rstrip(".") in lex.GROUP_NOUNS
+
+
 def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
     """(group, end offset, head word, counts-things) for the words after a number.
 
@@ -116,6 +121,8 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
         if service:
             return "combatants", service.end(), "members", False
         g = lex.GROUP_NOUNS.get(lw) or ("people" if lex.DEMONYM.match(w) else None)
+        if g and lw not in lex.GROUP_NOUNS and _noun_next(words, i):
+            g = None  # a demonym modifying the noun after it ("Somali pirates")
         if g:
             group, end, head = g, words[i].start() + len(w), lw
             if lw in {"others", "people", "persons"} and i + 1 < len(words):

@@ -48,7 +48,7 @@ FEMALE = frozenset(_NOUNS["women"][1]) | {"girl", "girls", "she", "her"}
 ATTACKER_NOUNS = frozenset(_NOUNS["attackers"][1])
 
 _AGE_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_AGE = _AGE_NUM + r"[- ](?:year|month|week|day)s?-old"
+_AGE = _AGE_NUM + r"[- ](?:year|month|week|day)s?[- ]old"
 _NUM = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
 _HEAD = (
     r"(?:(?:\w+-)?(?:" + "|".join(sorted(GROUP_OF, key=len, reverse=True)) + r")|"
@@ -87,6 +87,8 @@ BARE_NP = re.compile(
     + _STOP
     + r")\b)(?-i:[A-Z][a-z]+))\s+){0,3}(?P<head>"
     + _HEAD
+    + r"|"
+    + _AGE
     + r")\b"
     r"(?:,\s*(?P<age>\d{1,2})(?![\d-]),?)?",
     re.IGNORECASE,
@@ -113,9 +115,42 @@ WOUNDING_OF = re.compile(
     re.IGNORECASE,
 )
 DEATH_OF = re.compile(
-    r"\b(?:(?:shooting|gunshot)\s+)?(?:deaths?|killings?|murders?|slayings?|homicides?)\s+of\s+",
+    r"\b(?:(?:shooting|gunshot)\s+)?(?:deaths?|killings?|murders?|slayings?|homicides?|"
+    r"assassinations?|executions?|lynchings?|(?P<body>body|corpse|(?P<bodies>bodies)))\s+of\s+",
     re.IGNORECASE,
 )
+FOUND_AFTER = re.compile(
+    r"[^.;:!?]{0,80}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:(?:later|then|subsequently|eventually)\s+)?"
+    r"(?:found|recovered|discovered|dumped|retrieved|fished\s+out|exhumed)\b",
+    re.IGNORECASE,
+)
+"""The finding that makes "the body of a farmer" a death of this event: "... was found"."""
+FOUND_BEFORE = re.compile(
+    r"\b(?:found|recovered|discovered|retrieved|exhumed|(?:pulled|fished)\s+out)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""The same, told actively: "police recovered the body of a man"."""
+COUNT_IN = re.compile(
+    r"(?<![\d.,-])(?<!"
+    + r")(?<!".join(m[:3] for m in MONTHS)
+    + r")(?<!"
+    + r"\s)(?<!".join(m[:3] for m in MONTHS)
+    + r"\s)(?!(?:19|20)\d\d\b)\d[\d,]*(?![\d,]*[- ](?:year|month|week|day)s?[- ]old)(?![\d,.:-])"
+    r"(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(m[:3] for m in MONTHS) + r"))",
+    re.IGNORECASE,
+)
+"""A count in digits (not an age): a sentence holding one counts its dead by number, and a
+body named beside it ("after the body of a woman was found", the toll rose to 40) is one of
+them."""
+BODY_FOUND = re.compile(
+    r"\b(?P<pron>his|her)\s+(?:[\w-]+\s+){0,2}?(?:body|corpse)\s+(?:was|had\s+been|has\s+been)\s+"
+    r"(?:(?:later|then|subsequently|eventually)\s+)?(?:found|recovered|discovered|dumped|retrieved|"
+    r"fished\s+out|exhumed)\b",
+    re.IGNORECASE,
+)
+"""A victim known by the finding of his or her body ("his body was found in a ditch")."""
 NOT_NAMES = frozenset(
     [
         *WEEKDAYS,
@@ -184,7 +219,8 @@ KILLED_PASSIVE = (
     r"wounded|killed|slain|murdered|gunned\s+down\s+and\s+killed|found\s+(?:shot\s+)?dead|"
     r"found\s+shot\s+to\s+death|pronounced\s+dead|declared\s+dead|fatally\s+(?:shot|wounded|"
     r"injured|struck|hit)|mortally\s+wounded|dead|deceased|assassinated|executed|beheaded|lynched|"
-    r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|"
+    r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|chopped|axed|"
+    r"macheted|strangled|battered|kicked|trampled|lynched|hammered|slashed|"
     r"burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive"
 )
 INJURED_PASSIVE = (
@@ -221,8 +257,15 @@ INJURED_ACTIVE = (
     r"(?:is|was|are|were)\s+expected\s+to\s+(?:survive|recover)"
 )
 
+_BEFORE_DEATH = (
+    r"(?:(?:abducted|kidnapped|seized|tortured|beaten|attacked|ambushed|dragged|raped|robbed|"
+    r"mutilated|shot(?:\s+at)?|stabbed|hacked|taken\s+away)(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:(?:later|then|subsequently|eventually)\s+)?){0,3}"
+)
+"""Verbs of what was done to a victim before the death a passive names ("was abducted,
+tortured and killed"): the death decides the category."""
 PASSIVE = re.compile(
-    r"(?P<aux>" + _AUX + r")" + _ADV + r"(?:"
+    r"(?P<aux>" + _AUX + r")" + _ADV + _BEFORE_DEATH + r"(?:"
     r"(?P<k>" + KILLED_PASSIVE + r")|(?P<i>" + INJURED_PASSIVE + r")|"
     r"(?P<s>" + SHOT_BY + r"|(?:" + SHOT_PASSIVE + r")(?!\s+at\b))"
     r")\b",
@@ -256,9 +299,10 @@ REDUCED_STARTS = re.compile(
 """What every `REDUCED` match begins with, lower-cased (see `keywords.finditer_at`)."""
 ACTIVE = re.compile(
     r"\b(?:(?P<k>shot\s+and\s+killed|fatally\s+(?:shot|shoots|wounded|wounds|struck|strikes)|"
-    r"shoots\s+and\s+kills|killing|killed|kills|murdered|murders|"
+    r"shoots\s+and\s+kills|killing|killed|kills|(?<!to )(?<!not )(?<!will )kill|"
+    r"murdered|murders|"
     r"murdering|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|"
-    r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es))|"
+    r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es)?)|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|shoots\s+and\s+wounds|wounding|wounded|wounds|"
     r"injuring|injured|injures|critically\s+(?:injuring|wounding)|hitting|striking)|"
     r"(?P<s>shot|shoots|shooting|stabb(?:ed|ing)|stabs|hack(?:ed|ing)|beat(?:ing)?|"
