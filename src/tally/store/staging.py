@@ -14,6 +14,7 @@ from itertools import groupby, islice
 from tally.models import Incident, Reconciled, Statement, Total
 from tally.store.db import Connection
 from tally.store.rows import _FIG_COLS, _FIG_N, _INC_COLS, _figure, _incident_row, _renames
+from tally.store.touched import Touched
 
 _STAGING = {
     "links": ("relink_map", "relink_moves", "relink_figures", "relink_linked"),
@@ -31,7 +32,7 @@ _STAGED_INCIDENT = (
 moved it to (a figure of no incident stays so)."""
 
 
-class Staging:
+class Staging(Touched):
     """The staging half of `Ledger`: what a relink stages, publishes and drops."""
 
     conn: Connection
@@ -44,10 +45,6 @@ class Staging:
             "SELECT doc_id, key, linked FROM local_incidents WHERE linked IS NOT NULL "
             "ORDER BY doc_id, key"
         )
-
-    def redirected(self) -> set[str]:
-        """Ids published once and redirected since: never minted again."""
-        return {row[0] for row in self.conn.query("SELECT old FROM incident_redirects")}
 
     def stage_redirects(self, redirects: dict[str, str]) -> None:
         """Stage published ids that now lead to another incident (`publish_staged` writes them)."""
@@ -219,6 +216,10 @@ class Staging:
                     "INSERT INTO incidents SELECT * FROM relink_incidents "
                     "WHERE id IN (SELECT id FROM relink_changed)"
                 )
+            c.execute(  # an id that names an incident again no longer redirects
+                "DELETE FROM incident_redirects WHERE old IN (SELECT id FROM incidents)"
+            )
+            self.record_view_audit(c)
 
     def drop_staged(self) -> None:
         """Forget what is staged: published, or found stale (the ledger changed under it).
