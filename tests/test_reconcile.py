@@ -234,6 +234,50 @@ def test_totals(statements: list[Statement], expected: dict[str, int]) -> None:
             ],
             {"injured": 5, "killed": 1},
         ),
+        # "a girl was shot" in the first report, "the girl has died" in the next: one victim
+        (
+            [
+                st(1, category="injured", quote="a girl was shot", doc="a", published="2016-03-01"),
+                st(1, quote="the girl has died", doc="b", published="2016-03-02"),
+            ],
+            {"injured": 0, "killed": 1},
+        ),
+        # two shot, then both dead, the same day
+        (
+            [
+                st(2, category="injured", quote="two men were shot", doc="a"),
+                st(2, quote="both men died", doc="b"),
+            ],
+            {"injured": 0, "killed": 2},
+        ),
+        # a later report of the survivor is not a report of the dead
+        (
+            [
+                st(1, quote="a man was killed", doc="a", published="2016-03-01"),
+                st(
+                    1, category="injured", quote="a woman was hurt", doc="b", published="2016-03-02"
+                ),
+            ],
+            {"injured": 1, "killed": 1},
+        ),
+        # 120 injured early in a disaster are not the 404 dead counted later
+        (
+            [
+                st(120, category="injured", doc="a", published="2024-07-30"),
+                st(23, doc="a", published="2024-07-30", start=20),
+                st(404, doc="b", published="2024-08-06"),
+            ],
+            {"injured": 120, "killed": 404},
+        ),
+        # a report counting the dead and the injured together keeps its injured
+        (
+            [
+                st(1, category="injured", quote="a boy was shot", doc="a"),
+                st(1, quote="one man died", doc="b"),
+                st(1, category="injured", quote="a boy was wounded", doc="b", start=20),
+            ],
+            {"injured": 1, "killed": 1},
+        ),
     ],
 )
 def test_totals_across_reports_and_wording(

@@ -97,6 +97,10 @@ def settle(rows: list[Reconciled]) -> tuple[dict[str, Total], list[Reconciled]]:
     the total, so the rows the table shows and the total agree.
     """
     raw = _decide(rows)
+    moved = _died_since(rows, raw)
+    if moved:
+        rows = reconcile([s for r in rows for s in r.statements if s.figure.key not in moved])
+        raw = _decide(rows)
     kept: list[Statement] = []
     aside: dict[str, list[Statement]] = defaultdict(list)
     for r in rows:
@@ -113,7 +117,57 @@ def settle(rows: list[Reconciled]) -> tuple[dict[str, Total], list[Reconciled]]:
     for cat, (_, terms, note, _) in raw.items():
         mine = [r for r in rows if r.category == cat]
         out[cat] = _bounded(cat, mine, terms, note, tuple(aside.get(cat, ())))
+    if moved:
+        said = ", ".join(f"{s.figure.value:,} ({short(s.doc_name)})" for s in moved.values())
+        why = f"no injured: those reported injured ({said}) are among the dead other reports count"
+        out["injured"] = Total("injured", 0, 0, 0, why, (), tuple(moved.values()))
     return out, rows
+
+
+def _died_since(
+    rows: list[Reconciled], raw: dict[str, tuple[int, list[Term], str, bool]]
+) -> dict[str, Statement]:
+    """Injured statements of reports that knew of fewer deaths than the others count, where
+    those injured are the dead: keyed by the figure's key.
+
+    "A girl was shot" in the first report and "the girl has died" in the next are one
+    victim; added up they would be two people harmed where no report counts more than
+    one. Only where every report giving injured counts as many people harmed as the
+    agreed killed, fewer of them dead, and is no later than the reports that count the
+    dead: "two shot" then "both have died", not 120 injured beside a toll of 404.
+    """
+    killed = raw["killed"][0] if "killed" in raw else 0
+    injured = raw["injured"][0] if "injured" in raw else 0
+    if not killed or not injured:
+        return {}
+    stmts: dict[str, list[Statement]] = defaultdict(list)
+    for r in rows:
+        for s in r.statements:
+            stmts[s.figure.doc_id].append(s)
+    if len(stmts) < 2:
+        return {}
+    own = {
+        doc: {c: sum(t.value for t in _terms(rs)[0]) for c, rs in _by_category(mine).items()}
+        for doc, mine in stmts.items()
+    }
+    day = {doc: max(s.published or "" for s in mine) for doc, mine in stmts.items()}
+    hurt = [d for d, t in own.items() if t.get("injured")]
+    dead = [d for d, t in own.items() if t.get("killed", 0) >= killed]
+    last = max((day[x] for x in dead), default=None)
+    if last is None or any(
+        d in dead or day[d] > last or own[d].get("killed", 0) + own[d]["injured"] != killed
+        for d in hurt
+    ):
+        return {}
+    return {s.figure.key: s for d in hurt for s in stmts[d] if s.figure.category == "injured"}
+
+
+def _by_category(statements: list[Statement]) -> dict[str, list[Reconciled]]:
+    """One report's reconciled rows by category."""
+    out: dict[str, list[Reconciled]] = defaultdict(list)
+    for r in reconcile(statements):
+        out[r.category].append(r)
+    return out
 
 
 def decide(rows: list[Reconciled]) -> dict[str, Total]:

@@ -352,3 +352,31 @@ def test_source_in_another_sentence(text: str, value: int, attribution: str) -> 
 )
 def test_hospital_transfers_and_crime_statistics(text: str, expected: list[tuple]) -> None:
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "subset"),
+    [
+        (
+            "Five people were shot outside the club. Three of the men are in critical condition.",
+            "Three of",
+            True,
+        ),
+        (
+            "Two people were killed. One of the two people killed was a high school junior.",
+            "One of",
+            True,
+        ),
+        (
+            "Of those shot, two of the victims remain hospitalized in stable condition.",
+            "two of",
+            True,
+        ),
+        ("Four men were shot on the porch. Two of the men died at the hospital.", "Two of", False),
+    ],
+)
+def test_a_count_taken_out_of_a_set_harmed_alike_is_a_part(
+    text: str, lead: str, subset: bool
+) -> None:
+    (figure,) = [f for f in _read(text) if f.quote.startswith(lead)]
+    assert figure.subset is subset

@@ -63,6 +63,19 @@ def _totals(text: str) -> tuple[int, int]:
         ("The victim, a 14-year-old boy, was grazed by a bullet.", 0, 1),
         ("She took herself to a hospital after the shooting.", 0, 0),
         ("An officer was wounded. A man was killed by the gunfire.", 1, 1),
+        ("Parents charged in non-fatal shooting of their son\nThe boy was shot in the arm.", 0, 1),
+        (
+            "A 12-year-old accidentally shot his younger brother while hunting on Saturday,"
+            " according to the county homicide unit. The boy is expected to recover.",
+            0,
+            1,
+        ),
+        (
+            "A man was charged with assault with a deadly weapon after a woman was shot in"
+            " the leg on Elm Street.",
+            0,
+            1,
+        ),
     ],
 )
 def test_counts(text: str, killed: int, injured: int) -> None:

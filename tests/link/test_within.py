@@ -285,34 +285,6 @@ def test_name_and_where_precision(text: str, name: str | None, where_prec: int |
 
 
 @pytest.mark.parametrize(
-    ("sentence", "quote", "value", "combatants"),
-    [
-        (
-            "The gunman, identified as Tom Reed, was killed by officers.",
-            "Tom Reed, was killed",
-            1,
-            True,
-        ),
-        (
-            "Police said the suspect was shot dead by a deputy.",
-            "the suspect was shot dead",
-            1,
-            True,
-        ),
-        ("The suspect shot and killed two people before fleeing.", "killed two people", 2, False),
-        ("The suspect's girlfriend was killed on Sunday.", "girlfriend was killed", 1, False),
-        ("Two people died after a gunman opened fire.", "Two people died", 2, False),
-    ],
-)
-def test_the_attacker_is_a_combatant(
-    sentence: str, quote: str, value: int, combatants: bool
-) -> None:
-    d = doc(LEAD + sentence)
-    out, _ = link_within(d, [fig(d, quote, value)])
-    assert (out[0].group == "combatants") is combatants
-
-
-@pytest.mark.parametrize(
     ("before", "sentence", "quote", "value", "background"),
     [
         (

@@ -145,6 +145,15 @@ _TAKEN_TO = re.compile(r"taken\s+to\s+(?!(?:the\s+|a\s+)?hospital)", re.I)
 """A bare number "taken to <a named> hospital" may be anyone moved; a people noun says who."""
 _BODIES_OF = re.compile(r"(?:bod(?:y|ies)|remains)\s+of", re.I)
 """'the bodies of four people' counts the dead, not part of them."""
+_PARTITIVE = re.compile(
+    r"\s+of\s+(?:the|those|these)\b(?P<rest>(?:\s+(?!(?:was|were|is|are|has|have|had|remains?"
+    r"|remained|died|dies|later|who|that|and|in|at|on|to)\b)[\w'-]+){1,4})",
+    re.I,
+)
+"""'two of the men', 'one of those killed': a count taken out of a set named after it (the
+set's words, up to the clause's verb)."""
+_STATUS_CUE = re.compile(r"\b(?:condition|hospital|treated|surgery|stable|recovering)", re.I)
+"""Where the injured are or how they fare: a count of them is a part of the injured."""
 _SAYS_IN = re.compile(r"\b(?:said|says|say|told|tells)\b", re.I)
 _INCLUDE_BEFORE = re.compile(r"\binclud\w*\s+$", re.I)
 
@@ -473,7 +482,23 @@ def _read_number(
         f.subset = True
     if head in {"bodies", "body"} or _AMONG_WERE_BEFORE.search(tail):
         f.subset = f.subset or f.group == "people"
+    if not f.subset and _partitive_part(f, after):
+        f.subset, f.rule = True, "num.partitive"
     return f
+
+
+def _partitive_part(f: _Found, after: str) -> bool:
+    """Whether a count taken out of a set ("one of the two people killed", "three of the
+    men are in critical condition") is a part of its own category: the set it is taken from
+    was harmed the same way, or it says how some of the injured fare. "Two of the men
+    died" counts the dead among those shot: that is the whole of the killed."""
+    part = _PARTITIVE.match(after)
+    if part is None or f.category not in {"killed", "injured"}:
+        return False
+    cue = lex.CUE_RE.search(part.group("rest"))
+    if cue is not None and lex.cue_category(cue) == f.category:
+        return True
+    return f.category == "injured" and bool(f.cue and _STATUS_CUE.search(f.cue))
 
 
 def _harm_of_noun(

@@ -373,11 +373,13 @@ ROUNDUP = re.compile(
     re.IGNORECASE,
 )
 FATAL_CUE = re.compile(
-    r"\b(?:shooting\s+death|fatal(?:ly)?|deadly|(?<!attempted )(?:homicide|murder(?:ed)?)|"
-    r"killed|died|dies|dead|"
-    r"slain|manslaughter|death)\b",
+    r"\b(?:shooting\s+death|(?<!non-)(?<!non)fatal(?:ly)?|deadly(?!\s+(?:weapon|force))|"
+    r"(?<!attempted )(?:homicide(?!\s+(?:unit|division|detectives?|investigators?|bureau|squad"
+    r"|section|office|team))|murder(?:ed)?)|killed|died|dies|dead|slain|manslaughter|death)\b",
     re.IGNORECASE,
 )
+"""Words of a death in an opening: not "non-fatal", "a deadly weapon" or a "homicide unit"
+(the squad that investigates shootings, fatal or not)."""
 REFLEXIVE = re.compile(
     r"\b(?:(?P<k>(?:fatally\s+)?shot\s+and\s+killed|killed|killing|fatally\s+shot|"
     r"(?:took|taking)(?=\s+(?:his|her)\s+own)|"

@@ -83,7 +83,36 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
         if inside and v.value > sum(f.value for f in clash):
             out = [f for f in out if f not in clash]
             out.append(v)
-    return sorted(out, key=lambda f: (f.start, f.end))
+    return sorted(_singles_as_parts(out), key=lambda f: (f.start, f.end))
+
+
+SINGLE = "victim.singular"
+"""Rule id of a victim named singly ("a 19-year-old was shot in the face")."""
+NEARBY = frozenset(
+    {"num.window_after", "num.window_before", "num.inherit", "num.inherit_bare", "num.listed"}
+)
+"""Rules that take a harm from a cue near the number, not from its own clause ("two men"
+a few words from "shot"): too weak to make the victims named one by one parts of it."""
+
+
+def _singles_as_parts(figures: list[Figure]) -> list[Figure]:
+    """Victims named one by one are parts where the document counts more of their harm.
+
+    "Four men were shot ... A 19-year-old was shot in the face, a 21-year-old in the
+    thigh": each named victim is one of the four, not a count of the injured; read as
+    a count of its own, the singles outvote the stated four. Where no larger count of
+    the category is stated, a single victim is the whole count and stays so.
+    """
+    most: dict[str, int] = {}
+    for f in figures:
+        if f.role == "victim" and not f.subset and f.rule != SINGLE and f.rule not in NEARBY:
+            most[f.category] = max(most.get(f.category, 0), f.value)
+    return [
+        replace(f, subset=True)
+        if f.rule == SINGLE and f.role == "victim" and most.get(f.category, 0) > 1
+        else f
+        for f in figures
+    ]
 
 
 def _misread(f: Figure, v: Figure) -> bool:

@@ -123,15 +123,7 @@ def link_within(doc: Document, figures: list[Figure]) -> tuple[list[Figure], lis
             extra[key] = li
         keys.append(key)
         sentence_of.append(si)
-    out = [
-        dataclasses.replace(
-            f,
-            incident=k,
-            subset=f.subset or _part_by_context(doc.text, f),
-            group="combatants" if _attacker_by_context(doc.text, f) else f.group,
-        )
-        for f, k in zip(figures, keys, strict=True)
-    ]
+    out = [dataclasses.replace(f, incident=k) for f, k in zip(figures, keys, strict=True)]
     fig_cues: dict[str, set[str]] = {}
     for f, k in zip(figures, keys, strict=True):
         fig_cues.setdefault(k, set()).add(f"fig:{f.category}:{f.group}:{f.value}")
@@ -140,43 +132,6 @@ def link_within(doc: Document, figures: list[Figure]) -> tuple[list[Figure], lis
         li = extra[k]
         locals_.append(dataclasses.replace(li, cues=li.cues + tuple(sorted(fig_cues.get(k, ())))))
     return out, locals_
-
-
-_PART_AFTER = re.compile(
-    r"[^.;]{0,30}?\b(?:when they arrived|on arrival|(?:were|was) among (?:the|those)"
-    r"|among the (?:dead|victims|killed|injured|wounded))\b",
-    re.I,
-)
-
-
-def _part_by_context(text: str, f: Figure) -> bool:
-    """A count the words right after it make a part ("two people were dead when they arrived",
-    "seven children were among the victims"): it bounds the total, it is not the total."""
-    return bool(_PART_AFTER.match(text, f.end))
-
-
-_ATTACKER = re.compile(
-    r"\b(?:gunman|gunmen|shooter|suspect|attacker|assailant|bomber|perpetrator|killer)s?\b"
-    r"(?!['’]s?\b)",
-    re.I,
-)
-_DIED = re.compile(
-    r"^[^.;]{0,40}?\b(?:(?:was|were) (?:also )?(?:killed|shot dead|fatally shot)|died|dead"
-    r"|killed (?:himself|herself|themselves)|shot (?:himself|herself)|took (?:his|her) own life)\b",
-    re.I,
-)
-
-
-def _attacker_by_context(text: str, f: Figure) -> bool:
-    """A death or wound the sentence gives to the attacker ("the gunman, identified as X, was
-    killed by officers"): the spec counts attackers as combatants, apart from their victims."""
-    if f.group != "people" or f.value > 3:
-        return False
-    start = max(text.rfind(".", 0, f.start) + 1, f.start - 80)
-    before = text[start : f.start]
-    if not _ATTACKER.search(before + text[f.start : f.end]) or "victim" in before.lower():
-        return False
-    return bool(_DIED.match(text[f.start : f.end + 40]))
 
 
 def _interval_lo(value: str | None) -> date | None:

@@ -1,0 +1,88 @@
+"""The context component: a figure's surroundings make it a part, or the attacker's."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.extract.context import by_context
+from tally.models import Document, Figure, text_hash
+
+LEAD = (
+    "Gunmen stormed the village of Solhan in north-eastern Burkina Faso on Saturday, "
+    "killing 132 people, the government said. "
+)
+
+
+def doc(text: str) -> Document:
+    return Document(id=text_hash(text), text=text, kind="text", name="x.txt")
+
+
+def fig(d: Document, quote: str, value: int) -> Figure:
+    start = d.text.index(quote)
+    return Figure(
+        doc_id=d.id,
+        category="killed",
+        group="people",
+        value=value,
+        value_high=None,
+        qualifier="exact",
+        attribution=None,
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "value", "combatants"),
+    [
+        (
+            "The gunman, identified as Tom Reed, was killed by officers.",
+            "Tom Reed, was killed",
+            1,
+            True,
+        ),
+        (
+            "Police said the suspect was shot dead by a deputy.",
+            "the suspect was shot dead",
+            1,
+            True,
+        ),
+        ("The suspect shot and killed two people before fleeing.", "killed two people", 2, False),
+        ("The suspect's girlfriend was killed on Sunday.", "girlfriend was killed", 1, False),
+        ("Two people died after a gunman opened fire.", "Two people died", 2, False),
+    ],
+)
+def test_the_attacker_is_a_combatant(
+    sentence: str, quote: str, value: int, combatants: bool
+) -> None:
+    d = doc(LEAD + sentence)
+    (out,) = by_context(d, [fig(d, quote, value)])
+    assert (out.group == "combatants") is combatants
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "value", "subset"),
+    [
+        ("Two people were dead when they arrived at the clinic.", "Two people", 2, True),
+        ("Seven children were among the victims, the mayor said.", "Seven children", 7, True),
+        ("Nine soldiers were among those killed in the raid.", "Nine soldiers", 9, True),
+        ("Eleven people were killed in the raid on the market.", "Eleven people", 11, False),
+    ],
+)
+def test_the_words_after_a_count_make_it_a_part(
+    sentence: str, quote: str, value: int, subset: bool
+) -> None:
+    d = doc(LEAD + sentence)
+    (out,) = by_context(d, [fig(d, quote, value)])
+    assert out.subset is subset
+
+
+def test_linking_keeps_the_extractors_roles() -> None:
+    """Linking within a document reads `subset` and `group`; it never rewrites them."""
+    from tally.link.within import link_within
+
+    d = doc(LEAD + "The gunman, identified as Tom Reed, was killed by officers.")
+    f = fig(d, "Tom Reed, was killed", 1)
+    out, _ = link_within(d, [f])
+    assert (out[0].group, out[0].subset) == (f.group, f.subset)

@@ -1,0 +1,79 @@
+"""One article's headline totals, from its text through extraction, reconciliation and the
+total decision: the counts a careful reader (and a gun-violence coder) takes from it.
+
+Every article here was written for these tests in the register of local news; none
+comes from a corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.extract import extract
+from tally.models import Document, Statement, text_hash
+from tally.reconcile import reconcile
+from tally.totals import totals
+
+
+def _totals(text: str) -> tuple[int, int]:
+    """(killed, injured) of one article read as one incident."""
+    doc = Document(id=text_hash(text), text=text, kind="text", name="a.txt")
+    rows = reconcile([Statement(f, "2024-05-01", None, "a.txt") for f in extract(doc)])
+    out = totals(rows)
+    return out.get("killed", 0), out.get("injured", 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "Four men were shot Tuesday night on the South Side, police said. A 19-year-old"
+            " was shot in the hand, a 24-year-old was shot in the hip and a 31-year-old was"
+            " hit in the back. A fourth man was grazed and treated at the scene.",
+            0,
+            4,
+        ),
+        (
+            "Three people were wounded in a drive-by shooting on Elm Street. A 40-year-old"
+            " woman was shot in the leg and taken to County General.",
+            0,
+            3,
+        ),
+        (
+            "A man was shot and wounded on Elm Street late Friday. A woman was also shot in"
+            " the arm, police said.",
+            0,
+            2,
+        ),
+        (
+            "A 15-year-old boy was shot and killed outside a corner store on Saturday.",
+            1,
+            0,
+        ),
+    ],
+)
+def test_victims_named_one_by_one_are_parts_of_a_stated_count(
+    text: str, killed: int, injured: int
+) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "Five people were shot outside a nightclub early Sunday. Three of the men are in"
+            " critical condition at Regional Medical Center.",
+            0,
+            5,
+        ),
+        (
+            "Two people were killed and three were wounded in the shooting. One of the two"
+            " people killed was a 17-year-old high school junior.",
+            2,
+            3,
+        ),
+    ],
+)
+def test_a_count_taken_out_of_the_harmed_is_a_part(text: str, killed: int, injured: int) -> None:
+    assert _totals(text) == (killed, injured)
