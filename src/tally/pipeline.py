@@ -386,7 +386,12 @@ def relink(ledger: Ledger, *, tries: int = 3, full: bool = False) -> int:
             {source: fixes.incident_of(source, known) for source in fixes.merges},
         )
         del mapping
-        ledger.stage_incidents(_reconciled(incidents, ledger.staged_statements(), fixes))
+        scope = None if full or renames else _changed(ledger, incidents, fixes)
+        if scope is not None:
+            incidents = [i for i in incidents if i.id in scope]
+        ledger.stage_incidents(
+            _reconciled(incidents, ledger.staged_statements(scope), fixes), scope
+        )
     with ledger.conn.transaction():
         current = _stamp(ledger) == stamp and ledger.staged_renames() == renames
         if current:
@@ -395,7 +400,21 @@ def relink(ledger: Ledger, *, tries: int = 3, full: bool = False) -> int:
     ledger.drop_staged()
     if not current and tries > 1:
         return relink(ledger, tries=tries - 1, full=full)
-    return len(incidents)
+    return ledger.count("incidents")
+
+
+def _changed(ledger: Ledger, incidents: list[Incident], fixes: CorrectionSet) -> set[str] | None:
+    """The incidents a relink must reconcile again, or None for all of them (what the
+    published view reflects is unknown): those new or gone, those linking describes
+    otherwise, those figures leave or join, and those reviewers touched since the view."""
+    entries = ledger.audit_since_view()
+    if entries is None:
+        return None
+    ids, targets = touched.named(entries)
+    out = touched.closed(ids | ledger.figure_incidents(targets), fixes) | ledger.staged_moves()
+    stored = ledger.stored_incidents()
+    out.update(i.id for i in incidents if stored.pop(i.id, None) != i)
+    return out | set(stored)
 
 
 def _relink_touched(ledger: Ledger, tries: int) -> int | None:
