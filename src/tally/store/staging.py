@@ -14,8 +14,9 @@ from itertools import groupby, islice
 from tally.models import Incident, Reconciled, Statement, Total
 from tally.store.db import Connection
 from tally.store.rows import (
-    _FIG_COLS,
     _FIG_N,
+    _FIG_SELECT,
+    _FIRST_NAME,
     _INC_COLS,
     _figure,
     _incident,
@@ -147,12 +148,9 @@ class Staging(Touched):
         out, and with `scope`, those of other incidents. Memory holds one incident's
         statements, whatever the ledger's size.
         """
-        cols = ", ".join(f"f.{c.strip()}" for c in _FIG_COLS.split(",")[:-1])
         sql = (
-            f"SELECT * FROM (SELECT {cols}, {_STAGED_INCIDENT} AS staged, "
-            "d.published, d.publisher, "
-            "COALESCE((SELECT MIN(n.name) FROM document_names n WHERE n.doc_id = f.doc_id), "
-            "d.name, f.doc_id) AS first_name "
+            f"SELECT * FROM (SELECT {_FIG_SELECT}, {_STAGED_INCIDENT} AS staged, "
+            f"d.published, d.publisher, {_FIRST_NAME} AS first_name "
             f"FROM figures f {_STAGED_JOINS} "
             "LEFT JOIN documents d ON d.id = f.doc_id) s "
             "WHERE staged IS NOT NULL "

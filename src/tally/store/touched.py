@@ -15,7 +15,7 @@ from itertools import islice
 
 from tally.models import Incident, LocalIncident, Reconciled, Statement, Total
 from tally.store.db import Connection
-from tally.store.rows import _FIG_COLS, _INC_COLS, _figure, _incident_row
+from tally.store.rows import _FIG_SELECT, _FIRST_NAME, _INC_COLS, _figure, _incident_row
 
 AuditEntry = tuple[str | None, str, dict, dict]
 """(incident, target, before, after) of one reviewers' log entry."""
@@ -103,11 +103,9 @@ class Touched:
     ) -> Iterator[tuple[Statement, str | None, str | None]]:
         """The figures whose local incidents link to `linked`, and those of `keys`, each as a
         statement (its incident left for the caller) with its link and its stored incident."""
-        cols = ", ".join(f"f.{c.strip()}" for c in _FIG_COLS.split(",")[:-1])
         select = (
-            f"SELECT {cols}, NULL, d.published, d.publisher, "
-            "COALESCE((SELECT MIN(n.name) FROM document_names n WHERE n.doc_id = f.doc_id), "
-            "d.name, f.doc_id), l.linked, f.incident_id FROM figures f "
+            f"SELECT {_FIG_SELECT}, NULL, d.published, d.publisher, {_FIRST_NAME}, "
+            "l.linked, f.incident_id FROM figures f "
             "LEFT JOIN local_incidents l "
             "ON l.doc_id = f.doc_id AND l.key = COALESCE(f.local_incident, '') "
             "LEFT JOIN documents d ON d.id = f.doc_id "
