@@ -433,9 +433,9 @@ def _relink_touched(ledger: Ledger, tries: int) -> int | None:
             return None
         fixes = Corrections(ledger.conn).snapshot()
         ids, targets = touched.named(entries)
-        linked = ledger.linked_ids()
-        view = touched.known(linked, fixes)
         scope = touched.closed(ids | ledger.figure_incidents(targets), fixes)
+        linked = ledger.linked_among(touched.relevant(scope, fixes))
+        view = touched.known(linked, fixes)
         base = [
             dataclasses.replace(cluster_incident([node(li) for li in lis])[0], id=iid)
             for iid, lis in ledger.members(scope & linked).items()

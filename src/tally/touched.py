@@ -30,10 +30,21 @@ def named(entries: Iterable[tuple[str | None, str, dict, dict]]) -> tuple[set[st
 
 
 def known(linked: set[str], fixes: CorrectionSet) -> set[str]:
-    """The incidents of the view: linked ones and the parts split off them, less those
+    """The incidents of the view among `linked` and the parts split off them, less those
     merged into another (what `CorrectionSet.incidents` keeps)."""
     ids = linked | {part for part, parent in fixes.splits.items() if parent in linked}
-    return {i for i in ids if fixes.resolve(i) not in ids or fixes.resolve(i) == i}
+    gone = {
+        s for s in fixes.merges if s in ids and fixes.resolve(s) in ids and fixes.resolve(s) != s
+    }
+    return ids - gone
+
+
+def relevant(scope: set[str], fixes: CorrectionSet) -> set[str]:
+    """The incidents whose place in the view decides `scope`'s: its own, and every one a
+    merge, a split or a move names (the view is read for these only, not the ledger)."""
+    out = set(scope) | set(fixes.merges) | set(fixes.merges.values())
+    out |= set(fixes.splits) | set(fixes.splits.values())
+    return out | {fix.incident for fix in fixes.figures.values() if fix.incident}
 
 
 def closed(ids: set[str], fixes: CorrectionSet) -> set[str]:

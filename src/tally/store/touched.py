@@ -62,12 +62,16 @@ class Touched:
         c.execute("DELETE FROM link_state WHERE name = 'audit'")
         c.execute("INSERT INTO link_state (name, value) VALUES ('audit', ?)", (value,))
 
-    def linked_ids(self) -> set[str]:
-        """Every incident id linking gave a local incident in the published view."""
-        rows = self.conn.query(
-            "SELECT DISTINCT linked FROM local_incidents WHERE linked IS NOT NULL"
-        )
-        return {r[0] for r in rows}
+    def linked_among(self, ids: Iterable[str]) -> set[str]:
+        """Those of `ids` that linking gave a local incident in the published view (indexed)."""
+        out: set[str] = set()
+        for chunk in _chunks(ids):
+            marks = ", ".join("?" * len(chunk))
+            rows = self.conn.query(
+                f"SELECT DISTINCT linked FROM local_incidents WHERE linked IN ({marks})", chunk
+            )
+            out.update(r[0] for r in rows)
+        return out
 
     def figure_incidents(self, keys: Iterable[str]) -> set[str]:
         """The incidents some figures count now and the ones their local incidents link to."""
@@ -111,10 +115,11 @@ class Touched:
             "LEFT JOIN documents d ON d.id = f.doc_id "
         )
         seen: set[str] = set()
-        for where, items in (("l.linked", linked), ("f.key", keys)):
+        by_link = select.replace("LEFT JOIN local_incidents", "JOIN local_incidents")
+        for sql, where, items in ((by_link, "l.linked", linked), (select, "f.key", keys)):
             for chunk in _chunks(items):
                 marks = ", ".join("?" * len(chunk))
-                for r in self.conn.query(f"{select} WHERE {where} IN ({marks})", chunk):
+                for r in self.conn.query(f"{sql} WHERE {where} IN ({marks})", chunk):
                     if r[0] in seen:
                         continue
                     seen.add(r[0])
