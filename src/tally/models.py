@@ -139,11 +139,11 @@ class Figure:
     """One stated number of harmed people, grounded in its document's text."""
 
     doc_id: str
-    category: str
-    group: str
+    category: Category
+    group: Group
     value: int
     value_high: int | None
-    qualifier: str
+    qualifier: Qualifier
     attribution: str | None
     quote: str
     start: int

@@ -45,7 +45,29 @@ def test_language_sentences(language: str, text: str, count: int) -> None:
         ("Gen. Smith said 12 died. Police confirmed it.", 2),
         ("Élodie said 12 died. élan was low.", 1),
         ("The toll rose to 40. 12 more were hurt.", 2),
+        # a crawled page that glued two paragraphs: the join ends a sentence
+        ("Two men were taken to the hospital.Police said the driver fled.", 2),
+        ("The U.S.Army said nothing about the raid.", 1),
     ],
 )
 def test_english_rules_are_the_default(text: str, count: int) -> None:
-    assert len(split_sentences(text)) == count
+    assert len(split_sentences(text, glued=True)) == count
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "first"),
+    [
+        ("en", "Dr. Ames said 12 died. Police confirmed it.", "Dr. Ames said 12 died."),
+        ("de", "Es geschah am 16. März. Die Polizei kam.", "Es geschah am 16. März."),
+        ("ru", "Пожар потушили утром. Через час нашли ещё двоих.", "Пожар потушили утром."),
+    ],
+)
+def test_a_document_is_split_once_with_its_language(language: str, text: str, first: str) -> None:
+    """Every stage reads `document_sentences`: the language's splitter, one split per text."""
+    from tally.extract.sentences import document_sentences
+    from tally.models import Document, text_hash
+
+    doc = Document(id=text_hash(text), text=text, kind="text", name="t", language=language)
+    spans = document_sentences(doc)
+    assert text[slice(*spans[0])] == first
+    assert document_sentences(doc) is spans

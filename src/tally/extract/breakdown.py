@@ -25,9 +25,7 @@ _TOTAL = re.compile(
     re.I,
 )
 _NOT_HARMED = re.compile(
-    r"^(?:(?!\band\b)[^.;,]){0,40}?\b(?:found\s+(?:safe|alive)|safe\s+and\s+well|accounted\s+for"
-    r"|escaped\s+(?:unhurt|unharmed)|been\s+located)\b",
-    re.I,
+    rf"^(?:(?!\band\b)[^.;,]){{0,40}}?\b(?:{'|'.join(_VOCAB.not_harmed_after)})\b", re.I
 )
 _IDENTIFIED = re.compile(
     r"^\s+(?:of\s+(?:them|whom)\s+)?(?:have|has|had)?\s*(?:been|were|was|are)\s+(?:\w+ly\s+)?"

@@ -12,26 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tally.extract.vocab import english
 from tally.models import Document, Figure
 
 REQUIRES = ("start", "end", "group", "value", "subset")
 ASSIGNS = ("subset", "group")
 
-_PART_AFTER = re.compile(
-    r"[^.;]{0,30}?\b(?:when they arrived|on arrival|(?:were|was) among (?:the|those)"
-    r"|among the (?:dead|victims|killed|injured|wounded))\b",
-    re.I,
-)
-_ATTACKER = re.compile(
-    r"\b(?:gunman|gunmen|shooter|suspect|attacker|assailant|bomber|perpetrator|killer)s?\b"
-    r"(?!['’]s?\b)",
-    re.I,
-)
-_DIED = re.compile(
-    r"^[^.;]{0,40}?\b(?:(?:was|were) (?:also )?(?:killed|shot dead|fatally shot)|died|dead"
-    r"|killed (?:himself|herself|themselves)|shot (?:himself|herself)|took (?:his|her) own life)\b",
-    re.I,
-)
+_VOCAB = english()
+_PART_AFTER = re.compile(rf"[^.;]{{0,30}}?\b(?:{'|'.join(_VOCAB.part_after)})\b", re.I)
+_ATTACKER = re.compile(rf"\b(?:{'|'.join(_VOCAB.attacker_nouns)})s?\b(?!['’]s?\b)", re.I)
+_DIED = re.compile(rf"^[^.;]{{0,40}}?\b(?:{'|'.join(_VOCAB.attacker_died)})\b", re.I)
 
 
 def by_context(doc: Document, figures: list[Figure]) -> list[Figure]:

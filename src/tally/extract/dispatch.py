@@ -1,22 +1,63 @@
-"""Which extractor reads a document: by its language.
+"""Which components read a document, in order, by its language.
 
-English (and any language without data in `tally.lang`) is read by
-`extract.figures`; every language with data by `extract.multilingual`.
+Extraction is an ordered list of declared components (as spaCy's `requires` and
+`assigns`): each names the document or figure fields it reads and the figure
+fields it writes, and a later component reads those fields, never the text again
+for the same fact. English (and any language without data in `tally.lang`) is
+read by `extract.figures`; every language with data by `extract.multilingual`;
+then `extract.context` decides the roles a figure's surroundings give it.
 """
 
 from __future__ import annotations
 
-from tally.extract import figures
-from tally.extract.context import by_context
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tally.extract import context, figures
 from tally.extract.multilingual import extract_language
 from tally.lang import SUPPORTED, load
 from tally.models import Document, Figure
 
+FOUND = (
+    "category", "group", "value", "value_high", "qualifier", "attribution", "quote", "start",
+    "end", "subset", "rule", "role",
+)  # fmt: skip
+"""The figure fields a reader assigns when it finds a figure (`incident` is linking's)."""
+
+
+@dataclass(frozen=True)
+class Component:
+    """One step of extraction: what it reads, what it writes, and how."""
+
+    name: str
+    requires: tuple[str, ...]
+    """Document fields (`doc.<name>`) and figure fields an earlier component assigns."""
+    assigns: tuple[str, ...]
+    """The figure fields it writes; it leaves every other field as it found it."""
+    run: Callable[[Document, list[Figure]], list[Figure]]
+
+
+ENGLISH_READER = Component(
+    "figures", ("doc.text", "doc.furniture"), FOUND, lambda doc, _: figures.extract(doc)
+)
+LANGUAGE_READER = Component(
+    "multilingual",
+    ("doc.text", "doc.furniture", "doc.language", "doc.kind"),
+    FOUND,
+    lambda doc, _: extract_language(doc, load(doc.language)),
+)
+CONTEXT = Component("context", ("doc.text", *context.REQUIRES), context.ASSIGNS, context.by_context)
+
+
+def components(language: str) -> tuple[Component, ...]:
+    """The components that read a document in `language`, in the order they run."""
+    reader = LANGUAGE_READER if language in SUPPORTED else ENGLISH_READER
+    return (reader, CONTEXT)
+
 
 def extract(doc: Document) -> list[Figure]:
     """Every figure stated in `doc`'s text, outside page furniture, in text order."""
-    if doc.language in SUPPORTED:
-        found = extract_language(doc, load(doc.language))
-    else:
-        found = figures.extract(doc)
-    return by_context(doc, found)
+    found: list[Figure] = []
+    for component in components(doc.language):
+        found = component.run(doc, found)
+    return found

@@ -32,7 +32,7 @@ from tally.extract.phrases import (
     predicate,
     window_cue,
 )
-from tally.extract.sentences import split_sentences
+from tally.extract.sentences import document_sentences
 from tally.extract.tolls import OFFICIAL, TOLL, running_totals, since_last_count, toll_category
 from tally.extract.victims import count_victims
 from tally.extract.victims_merge import combine
@@ -46,15 +46,9 @@ _TRAILING_SOURCE = re.compile(
     r",\s*(?P<src>(?:the|a|an)\s+[\w' -]{2,50}?|[A-Z][\w.' -]{1,50}?)\s+(?:said|says|added)\.?[\"”]?$"
 )
 _SPEAKS = re.compile(
-    r"\s*(?:(?:also|later|separately|have|had|has)\s+)?(?:said|told|say|says|reported|confirmed"
-    r"|added|described|recalled|testified)\b",
-    re.I,
+    rf"\s*(?:(?:{'|'.join(_VOCAB.speaks_before)})\s+)?(?:{'|'.join(_VOCAB.speaks)})\b", re.I
 )
-_NOT_HARMED = re.compile(
-    r"\b(?:released|freed|rescued|saved|arrested|detained|found\s+alive|recruited|hired|no|fired"
-    r"|firing|fires|heard|let\s+off|squeezed\s+off)\s+$",
-    re.I,
-)
+_NOT_HARMED = re.compile(rf"\b(?:{'|'.join(_VOCAB.not_harmed_before)})\s+$", re.I)
 _STATUS_NOUNS = _VOCAB.status_nouns
 """People whose noun names a harm, unless the sentence says something else befell them."""
 _HARMED_OF: dict[str, str | None] = {
@@ -203,7 +197,7 @@ def extract_numeric(doc: Document) -> list[Figure]:
     """A count named in the sentence before, without figures ("The inquiry relies on a police assessment.")."""
     pending: list[int] = []
     prev_end = 0
-    for s0, s1 in split_sentences(text):
+    for s0, s1 in document_sentences(doc):
         if doc.furniture and any(sp.start <= s0 and s1 <= sp.end for sp in doc.furniture):
             continue
         sentence = text[s0:s1]

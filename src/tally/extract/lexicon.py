@@ -22,37 +22,14 @@ def cue_category(m: re.Match[str] | None) -> str:
     return CUE_CATEGORY[int(m.lastgroup[1:])] if m and m.lastgroup else "killed"
 
 
-# Verbs that take the harmed count as their object: "killing 132 people", "wounding 15".
-VERB_BEFORE = re.compile(
-    r"\b(?:(?P<killed>kill(?:s|ed|ing)?|slaughter(?:s|ed|ing)?|massacr(?:es|ed|ing)|murder(?:s|ed|ing)?"
-    r"|execut(?:es|ed|ing)|behead(?:s|ed|ing)?|cut\s+the\s+throats\s+of|shot\s+dead|shoot(?:s|ing)?\s+dead"
-    r"|claim(?:s|ed|ing)?\s+the\s+lives\s+of|lives\s+of|bur(?:y|ied|ying)|burial\s+of|recover(?:ed|ing)?"
-    r"|left|leaving|(?:deaths|killings?|executions?|massacre|bod(?:y|ies)|remains)\s+of"
-    r"|kill(?:s|ed|ing)?\s+(?:all\s+)?the|(?:among\s+)?the\s+(?:dead|victims|fatalities|deceased)\s+(?:were|are|was|is"
-    r"|included|include|includes)"
-    r"|toll\s+(?:rises|rose|risen|climbs|climbed|reaches|reached|jumps|jumped|hits|hit|soars|soared"
-    r"|passes|passed|tops|topped|stands|stood)\s+(?:to|at)?)"
-    r"|(?P<injured>wound(?:s|ed|ing)?|injur(?:e|es|ed|ing)|hurt(?:ing)?|maim(?:s|ed|ing)?|treat(?:ed|ing)"
-    r"|received|admitted|hospitali[sz]ed|(?:among\s+)?the\s+(?:injured|wounded)\s+(?:were|are|included|include|includes))"
-    r"|(?P<captured>abduct(?:s|ed|ing)?|kidnap(?:s|ped|ping)?|captur(?:es|ed|ing))"
-    r"|(?P<displaced>displac(?:e|es|ed|ing)|evacuat(?:e|es|ed|ing)|uproot(?:s|ed|ing)?|driv(?:es|en|ing)|forced"
-    r"|sheltering|housing))\s*$",
-    re.I,
-)
+VERB_BEFORE = re.compile(VOCAB.verbs_before_pattern, re.I)
+"""Verbs that take the harmed count as their object: "killing 132 people", "wounding 15"."""
 
 GROUP_NOUNS: dict[str, str] = VOCAB.group_nouns
 """Noun heads that count people, with the group each names."""
 THINGS = VOCAB.things
-# Noun heads naming a role among the harmed ("two teachers", "a police officer"): a count of
-# them is a part of the people harmed, not their total (`Figure.subset`).
-_ROLES = (
-    "teacher teachers officer officers policeman policemen trooper troopers deputy deputies"
-    " agent agents firefighter firefighters journalist journalists reporter reporters nurse"
-    " nurses doctor doctors guard guards employees inspectors sub-inspectors constable"
-    " constables"
-)
-ROLE_NOUNS = frozenset(_ROLES.split())
-"""Plural nouns that count things, not people ("2,272 houses")."""
+ROLE_NOUNS = VOCAB.role_nouns
+"""Noun heads naming a role among the harmed ("two teachers"): a count of them is a part."""
 MODIFIER_GROUPS = VOCAB.modifier_groups
 PERPETRATORS = VOCAB.perpetrators
 """Combatant nouns that name the incident's attackers (role "perpetrator")."""
@@ -67,20 +44,8 @@ FUNCTION_WORDS = {
     "will", "would", "could", "may", "might", "be", "this", "these", "those", "its", "their",
 }  # fmt: skip
 
-# What follows a number that is not a count of people.
-NOT_COUNT_AFTER = re.compile(
-    r"^(?:[-–]?\s*(?:year|yr|month|week|day|hour|minute|second)s?[-–]?old\b"
-    r"|\s*(?:%|per\s*cent|percent|pc\b)"
-    r"|[-–]\w|\s*body\s+parts"
-    r"|\s*(?:st|nd|rd|th)\b"
-    r"|\s*(?:years?|yrs?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centuries)\b"
-    r"|\s*(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|foot|ft|inch(?:es)?|cm|mm|kg|kilos?"
-    r"|kilograms?|tonnes?|tons?|acres?|hectares?|sq\b|square|degrees?|mph|kph|km/h)\b"
-    r"|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|hrs\b|o'clock)"
-    r"|\s*(?:dollars?|euros?|pounds?|rupees?|naira|yuan|yen|francs?|shillings?|usd|eur)\b"
-    r"|\s*(?:million|billion)\s+(?:dollars?|euros?|pounds?|rupees?|naira))",
-    re.I,
-)
+# What follows a number that is not a count of people (ages, units, times, sums).
+NOT_COUNT_AFTER = re.compile("^(?:" + "|".join(VOCAB.not_count_after) + ")", re.I)
 NOT_COUNT_BEFORE = re.compile(
     r"(?:[$€£¥₹]\s*|\b(?:aged?|ages(?:\s+of)?|between\s+the\s+ages\s+of)\s+\d+\s*(?:and|or|to|-)\s*$"
     r"|\bboth\s*$|\b(?:" + VOCAB.alternation(VOCAB.not_count_before) + r")\s*)$",

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from tally.extract.ml_sources import WORD as _WORD
 from tally.extract.ml_sources import Source, nearest, refers_back, sources
 from tally.extract.numbers import NumberMention
-from tally.extract.sentences import split_sentences
+from tally.extract.sentences import document_sentences
 from tally.lang import Language
 from tally.models import Document, Figure
 
@@ -193,7 +193,7 @@ def extract_language(doc: Document, lang: Language) -> list[Figure]:
     prior: str | None = None
     total: int | None = None
     last_end = 0
-    for s, e in split_sentences(text, lang.splitter):
+    for s, e in document_sentences(doc):
         if "\n\n" in text[last_end:s] or ("\n" in text[last_end:s] and doc.kind == "html"):
             paragraph_source = prior = total = None
             unsourced = []

@@ -12,6 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tally.models import Document
 
 _END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
 _ABBREV = re.compile(
@@ -44,9 +49,14 @@ class Splitter:
     """Text before a stop that ends a sentence only when a capital follows."""
     ordinal: re.Pattern[str] | None = None
     """A number's stop and the month name after it: a date ("16. März"), inside a sentence."""
+    glued: re.Pattern[str] | None = None
+    """Where a crawled page glued two paragraphs ("the hospital.Police said"): an end when
+    asked for (`split_sentences(glued=True)`)."""
 
 
-ENGLISH = Splitter(_END, _ABBREV, _ABBREV_REACH)
+_GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
+
+ENGLISH = Splitter(_END, _ABBREV, _ABBREV_REACH, glued=_GLUED)
 
 
 def open_splitter(abbreviations: list[str], months: list[str] = ()) -> Splitter:  # type: ignore[assignment]
@@ -63,17 +73,47 @@ def open_splitter(abbreviations: list[str], months: list[str] = ()) -> Splitter:
     return Splitter(_OPEN_END, re.compile(pattern), None, True, _INITIAL, ordinal)
 
 
-def split_sentences(text: str, splitter: Splitter = ENGLISH) -> list[tuple[int, int]]:
-    """`(start, end)` of each sentence of `text`; newlines always end a sentence."""
+def split_sentences(
+    text: str, splitter: Splitter = ENGLISH, glued: bool = False
+) -> list[tuple[int, int]]:
+    """`(start, end)` of each sentence of `text`; newlines always end a sentence.
+
+    With `glued`, paragraphs a crawled page joined without a space also end one (the victims
+    reader asks for it; splitting them for every stage moves gva-dev: incident accuracy
+    0.7103 -> 0.7107, injured 0.7729 -> 0.7726).
+    """
+    joined = splitter.glued if glued else None
     spans: list[tuple[int, int]] = []
     start = 0
     for m in splitter.end.finditer(text):
         if "\n" not in m.group(0) and _joins(text, start, m, splitter):
             continue
-        _add(text, start, m.start(), spans)
+        _add(text, start, m.start(), spans, joined)
         start = m.end()
-    _add(text, start, len(text), spans)
+    _add(text, start, len(text), spans, joined)
     return spans
+
+
+def document_sentences(
+    doc: Document, language: str | None = None, glued: bool = False
+) -> tuple[tuple[int, int], ...]:
+    """`(start, end)` of each sentence of `doc`, split once with its language's splitter.
+
+    Every stage that reads a document by sentence (extraction, victims, linking within,
+    describing in the document's language) reads these spans, so they agree on where a
+    sentence ends and the text is split once, not once per stage. `language` overrides
+    the document's (linking within reads every document with English rules, so with
+    English sentences); `glued` as in `split_sentences`.
+    """
+    return _document_sentences(doc.text, language or doc.language, glued)
+
+
+@lru_cache(maxsize=8)
+def _document_sentences(text: str, language: str, glued: bool) -> tuple[tuple[int, int], ...]:
+    from tally.lang import SUPPORTED, load  # here: the language data imports this module
+
+    splitter = load(language).splitter if language in SUPPORTED else ENGLISH
+    return tuple(split_sentences(text, splitter, glued))
 
 
 def _joins(text: str, start: int, m: re.Match[str], splitter: Splitter) -> bool:
@@ -90,7 +130,13 @@ def _joins(text: str, start: int, m: re.Match[str], splitter: Splitter) -> bool:
     return bool(splitter.initial and splitter.initial.search(before) and nxt and not nxt.isupper())
 
 
-def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def _add(
+    text: str, start: int, end: int, spans: list[tuple[int, int]], glued: re.Pattern[str] | None
+) -> None:
+    if glued is not None:
+        for m in glued.finditer(text, start, end):
+            _add(text, start, m.start(), spans, None)
+            start = m.start()
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():

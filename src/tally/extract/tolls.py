@@ -12,11 +12,10 @@ import re
 
 from tally.extract.numbers import NumberMention
 from tally.extract.phrases import noun_group
+from tally.extract.vocab import english
 
-_KEYWORDS = (
-    r"(?:death\s+)?tolls?|tall(?:y|ies)|count|figures?|numbers?|casualties|estimates?"
-    r"|(?:death|casualty)\s+(?:count|figure|estimate)s?"
-)
+_VOCAB = english()
+_KEYWORDS = "|".join(_VOCAB.toll_nouns)
 TOLL = re.compile(
     rf"\b(?:(?P<kw>{_KEYWORDS})\b(?P<mid>[^;]{{0,110}}?)"
     r"|(?P<kw2>dead|deaths|injured|wounded|missing|displaced|killed|injuries)(?P<mid2>(?:\s+(?:had"
@@ -27,10 +26,7 @@ TOLL = re.compile(
     re.I,
 )
 """A toll phrase ending right before a number ("the death toll rose to ", "the dead at ")."""
-_REPORT_NOUNS = (
-    r"(?:death\s+)?(?:toll|tally|figure|count|estimate|review|report|assessment|investigation"
-    r"|update|statement|records?|data)s?"
-)
+_REPORT_NOUNS = _VOCAB.report_nouns
 OFFICIAL = re.compile(
     r"(?i:(?:\b(?:the\s+)?[\w.]+(?:\s+[\w.]+)?['’]s\s+|\b(?:the|an|its)\s+)?(?:official|earlier"
     r"|initial|provisional|previous|government)\s+(?:death\s+)?(?:toll|tally|figure|count|estimates?)\b)"
@@ -42,32 +38,8 @@ OFFICIAL = re.compile(
     r"|initial|earlier|official)\s+)*(?i:toll|tally|figure|count|estimate)s?\b",
 )
 """The count a number is given as, naming its source ("the official toll", "A police figure")."""
-_NOT_HARM = re.compile(
-    r"\b(?:held|detained|arrested|arrests|suspects?|charged|jailed|questioned|custody|cards|votes)\b",
-    re.I,
-)
-_ORDINAL_WORDS = [
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-]
-ORDINALS = {w: i for i, w in enumerate(_ORDINAL_WORDS, 2)}
+_NOT_HARM = re.compile(rf"\b(?:{'|'.join(_VOCAB.toll_not_harm)})\b", re.I)
+ORDINALS = {w: i for i, w in enumerate(_VOCAB.ordinals, 2)}
 RUNNING = re.compile(
     r"\ba\s+(?P<n>\d+(?:st|nd|rd|th)|"
     + "|".join(ORDINALS)

@@ -12,12 +12,11 @@ import re
 from dataclasses import dataclass, field
 
 from tally.extract import victims_lexicon as lex
-from tally.extract.sentences import split_sentences
+from tally.extract.sentences import document_sentences
 from tally.models import Document, Figure, Span
 
 _SHOT_ONLY = re.compile(r"\bshot\b", re.IGNORECASE)
 _HURT = re.compile(r"wound|injur|hurt|hospital", re.IGNORECASE)
-_GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
 
@@ -240,20 +239,27 @@ def _opening(doc: Document) -> list[Span]:
 
 
 def sentence_spans(doc: Document, limit: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans of the text (up to `limit`) outside page furniture, from the shared
-    splitter.
+    """The document's sentences (`document_sentences`, up to `limit`) outside page furniture.
 
-    Crawled pages often glue paragraphs ("the hospital.Police said"); those
-    joins are split too, so one paragraph's words do not qualify the next's.
+    Paragraphs a crawled page glued ("the hospital.Police said") are split too, so one
+    paragraph's words do not qualify the next's.
     """
     text = doc.text if limit is None else doc.text[:limit]
+    spans = _clipped(document_sentences(doc, glued=True), text)
+    return [(s, e) for s, e in spans if e - s > 8 and not doc.in_furniture(s, e)]
+
+
+def _clipped(spans: tuple[tuple[int, int], ...], text: str) -> list[tuple[int, int]]:
+    """The sentence spans that start inside `text` (a prefix of the document), cut at its end."""
     out = []
-    for s, e in split_sentences(text):
-        for m in _GLUED.finditer(text, s, e):
-            out.append((s, m.start()))
-            s = m.start()
+    for s, e in spans:
+        if s >= len(text):
+            break
+        e = min(e, len(text))
+        while e > s and text[e - 1].isspace():
+            e -= 1
         out.append((s, e))
-    return [(s, e) for s, e in out if e - s > 8 and not doc.in_furniture(s, e)]
+    return out
 
 
 def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> list[Figure]:

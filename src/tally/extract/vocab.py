@@ -1,8 +1,9 @@
-"""The numeric extractor's English vocabulary, read once from `tally/lang/en/numeric.toml`.
+"""The English extractor's vocabulary, read once from the data files in `tally/lang/en/`.
 
-The data file holds the word lists; this module turns them into the frozen
-sets, maps and patterns the extractor uses, and the keyword prefilters of
-those patterns, so that a pattern and its prefilter cannot drift apart.
+The data files hold the word lists (`numeric.toml`: nouns, groups, qualifiers, cues;
+`harm.toml`: harm verbs; ...); this module turns them into the frozen sets, maps
+and patterns the extractor uses, and the keyword prefilters of those patterns, so
+that a pattern and its prefilter cannot drift apart.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-_DATA = Path(__file__).resolve().parents[1] / "lang" / "en" / "numeric.toml"
+_DATA = Path(__file__).resolve().parents[1] / "lang" / "en"
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,29 @@ class Vocabulary:
     """(qualifier, pattern) words before a number, in the order they are tried."""
     reporting_verbs: tuple[str, ...]
     source_intro: tuple[str, ...]
+    verbs_before: tuple[tuple[str, str], ...]
+    role_nouns: frozenset[str]
+    attacker_nouns: tuple[str, ...]
+    part_after: tuple[str, ...]
+    attacker_died: tuple[str, ...]
+    not_count_after: tuple[str, ...]
+    """Patterns right after a number that make it no count of people (ages, units, times)."""
+    not_harmed_before: tuple[str, ...]
+    not_harmed_after: tuple[str, ...]
+    speaks_before: tuple[str, ...]
+    speaks: tuple[str, ...]
+    toll_nouns: tuple[str, ...]
+    report_nouns: str
+    toll_not_harm: tuple[str, ...]
+    ordinals: tuple[str, ...]
+    """Ordinal words from "second" on, in order."""
+    """(category, pattern) harm verbs that take the count after them as object, in order."""
+
+    @property
+    def verbs_before_pattern(self) -> str:
+        """`verbs_before` as one pattern anchored at the end; the group's name is the category."""
+        named = "|".join(f"(?P<{c}>{p})" for c, p in self.verbs_before)
+        return rf"\b(?:{named})\s*$"
 
     @property
     def month_words(self) -> frozenset[str]:
@@ -73,8 +97,13 @@ class Vocabulary:
 @cache
 def english() -> Vocabulary:
     """The English vocabulary (read and compiled on first use, then shared)."""
-    with _DATA.open("rb") as fh:
-        data = tomllib.load(fh)
+    data: dict = {}
+    for path in sorted(_DATA.glob("*.toml")):
+        with path.open("rb") as fh:
+            for section, table in tomllib.load(fh).items():
+                if section in data:
+                    raise ValueError(f"{path.name}: section [{section}] is defined twice")
+                data[section] = table
     groups = {w.lower(): g for g, words in data["groups"].items() for w in words}
     return Vocabulary(
         harm_nouns=dict(data["harm_nouns"]),
@@ -95,4 +124,18 @@ def english() -> Vocabulary:
         qualifiers=tuple((q["qualifier"], q["pattern"]) for q in data["qualifiers"]),
         reporting_verbs=tuple(data["reporting_verbs"]["words"]),
         source_intro=tuple(data["source_intro"]["words"]),
+        verbs_before=tuple((c, "|".join(ps)) for c, ps in data["verbs_before"].items()),
+        role_nouns=frozenset(data["role_nouns"]["words"]),
+        attacker_nouns=tuple(data["attacker_nouns"]["words"]),
+        part_after=tuple(data["part_after"]["patterns"]),
+        attacker_died=tuple(data["attacker_died"]["patterns"]),
+        not_count_after=tuple(data["not_count_after"].values()),
+        not_harmed_before=tuple(data["not_harmed_before"]["patterns"]),
+        not_harmed_after=tuple(data["not_harmed_after"]["patterns"]),
+        speaks_before=tuple(data["speaks"]["before"]),
+        speaks=tuple(data["speaks"]["verbs"]),
+        toll_nouns=tuple(data["toll_nouns"]["patterns"]),
+        report_nouns=data["report_nouns"]["pattern"],
+        toll_not_harm=tuple(data["toll_not_harm"]["patterns"]),
+        ordinals=tuple(data["ordinals"]["words"]),
     )

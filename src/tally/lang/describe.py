@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from tally.extract.sentences import split_sentences
+from tally.extract.sentences import document_sentences, split_sentences
 from tally.lang.loader import Language
 from tally.link import gazetteer
 from tally.models import Document, Figure, LocalIncident
@@ -139,7 +139,7 @@ def _toll_date(
     if not killed:
         return None
     top = max(killed, key=lambda f: f.value)
-    spans = split_sentences(doc.text, lang.splitter)
+    spans = document_sentences(doc)
     at = next((i for i, (s, e) in enumerate(spans) if s <= top.start < e), None)
     if at is None:
         return None

@@ -101,7 +101,7 @@ class _Cue:
 
 def link_within(doc: Document, figures: list[Figure]) -> tuple[list[Figure], list[LocalIncident]]:
     """Give each figure a document-local incident key and describe those local incidents."""
-    sents = sentences(doc.text)
+    sents = sentences(doc)
     headline, lead_sents = lead(doc, sents)
     lead_end = lead_sents[0].end if lead_sents else 0
     main = describe(doc, headline, lead_sents)
