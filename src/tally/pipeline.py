@@ -386,7 +386,7 @@ def relink(ledger: Ledger, *, tries: int = 3, full: bool = False) -> int:
             {source: fixes.incident_of(source, known) for source in fixes.merges},
         )
         del mapping
-        scope = None if full or renames else _changed(ledger, incidents, fixes)
+        scope = None if full else _changed(ledger, incidents, fixes)
         if scope is not None:
             incidents = [i for i in incidents if i.id in scope]
         ledger.stage_incidents(
