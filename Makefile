@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 SHARED ?= ../shared
 EXAMPLE_DB ?= examples.db
 
-.PHONY: install run test test-fast lint format bench bench-scale eval clean
+.PHONY: install run test test-fast lint format bench bench-scale eval train clean
 
 $(VENV)/.installed: pyproject.toml uv.lock
 	@command -v uv >/dev/null 2>&1 || python3 -m uv --version >/dev/null 2>&1 || python3 -m pip install -q uv
@@ -57,6 +57,13 @@ REVIEW_DOCS ?= 100000
 bench-scale: install
 	$(PY) bench/scale.py --shared $(SHARED) --review $(REVIEW_DOCS)
 	$(PY) bench/scale.py --shared $(SHARED)
+
+# The learnt total-chooser (src/tally/totals_model.json) refitted on the coded dev splits and
+# gva-dev, with the rules-versus-model table on their held-back rows; TRAIN_CACHE keeps the
+# ingested ledgers between runs (delete it after extraction changes).
+TRAIN_CACHE ?=
+train: install
+	$(PY) bench/train.py --shared $(SHARED) $(if $(TRAIN_CACHE),--cache $(TRAIN_CACHE))
 
 # Figure-level corpora scored by `tally eval` (per rule, per language); incident-level ones
 # (gva-dev and the coded datasets' dev splits, full) by `tally eval-incidents`.

@@ -77,3 +77,31 @@ def test_victims_named_one_by_one_are_parts_of_a_stated_count(
 )
 def test_a_count_taken_out_of_the_harmed_is_a_part(text: str, killed: int, injured: int) -> None:
     assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "Two people have been confirmed dead after the shooting at the apartment complex."
+            " Police said four people had been shot when officers arrived.",
+            2,
+            2,
+        ),
+        (
+            "Six people were shot at a backyard party on Saturday night. One man died at the"
+            " scene, police said.",
+            1,
+            5,
+        ),
+        (
+            "One man was killed early Sunday. Police said four others were shot and taken to"
+            " hospitals.",
+            1,
+            4,
+        ),
+        ("Police: 1 killed, 4 shot outside west side bar\nThe shooting happened at 2 a.m.", 1, 4),
+    ],
+)
+def test_people_shot_are_the_injured_and_the_dead(text: str, killed: int, injured: int) -> None:
+    assert _totals(text) == (killed, injured)

@@ -100,6 +100,12 @@ def figure_rows(ledger: Ledger, doc_id: str | None = None) -> Iterator[dict[str,
             }
 
 
+def incident_figure_rows(ledger: Ledger, incident_id: str) -> list[dict[str, Any]]:
+    """The figures.jsonl rows that count this incident, read from its documents only."""
+    docs = sorted({f.doc_id for f in ledger.figures(incident_id=incident_id)})
+    return [r for d in docs for r in figure_rows(ledger, d) if r["incident"] == incident_id]
+
+
 def incident_rows(ledger: Ledger) -> Iterator[dict[str, Any]]:
     """One spec row per incident, with its reconciled figures and totals."""
     for row in ledger.incident_summaries():

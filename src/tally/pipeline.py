@@ -28,6 +28,7 @@ from typing import Protocol
 from tally import touched
 from tally.errors import InputError, TallyError
 from tally.ingest import IngestOptions, read
+from tally.ingest.sources import Notes
 from tally.link import gazetteer, link_across, link_within
 from tally.link.clusters import cluster_incident
 from tally.link.ids import redirects as redirected_ids
@@ -89,7 +90,11 @@ class IngestReport:
     seen: int = 0
     stored: int = 0
     duplicates: int = 0
+    filled: int = 0
+    """Of the duplicates, those whose missing metadata (published, publisher, ...) was filled."""
     skipped: int = 0
+    notes: list[str] = field(default_factory=list)
+    """Files a folder walk left out as the folder's notes (README, NOTES.md)."""
     failed: int = 0
     figures: int = 0
     words: int = 0
@@ -99,9 +104,16 @@ class IngestReport:
         """The one-line summary printed at the end of an ingest."""
         return (
             f"{counted(self.stored, 'document')} stored, {self.duplicates} already in the "
-            f"ledger, {counted(self.figures, 'figure')}; {counted(self.skipped, 'file')} skipped "
-            f"(not text or HTML), {self.failed} failed"
+            f"ledger{f' ({self.filled} given missing metadata)' if self.filled else ''}, {counted(self.figures, 'figure')}; {counted(self.skipped, 'file')} skipped "
+            f"(not text or HTML){self._notes()}, {self.failed} failed"
         )
+
+    def _notes(self) -> str:
+        if not self.notes:
+            return ""
+        names = ", ".join(os.path.basename(n) for n in self.notes[:3])
+        more = f" and {len(self.notes) - 3} more" if len(self.notes) > 3 else ""
+        return f", {names}{more} skipped as a folder's notes, not an article"
 
 
 class OverBudget(BaseException):
@@ -280,12 +292,14 @@ def _exit_with(pid: int) -> None:
 def store_processed(ledger: Ledger, item: Processed, report: IngestReport) -> None:
     """Write one processed document through the ledger and count it."""
     doc = item.document
+    filled = ledger.filled
     if ledger.add_document(doc, item.figures, item.local_incidents):
         report.stored += 1
-        report.figures += len(item.figures)
+        report.figures += len({f.key for f in item.figures})  # as stored: one per key
         report.words += len(doc.text.split())
     else:
         report.duplicates += 1
+        report.filled += ledger.filled - filled
 
 
 def ingest(
@@ -317,7 +331,9 @@ def ingest(
 
     def sources() -> Iterator[Source]:
         for item in inputs:
-            if isinstance(item, str):
+            if isinstance(item, Notes):
+                report.notes.append(str(item))
+            elif isinstance(item, str):
                 report.skipped += 1
             elif isinstance(item, InputError):
                 fail(item.source or "", item.line())

@@ -34,6 +34,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, replace
 from typing import Any
 
+from tally import totals_model
 from tally.models import Reconciled, Statement, Term, Total
 from tally.reconcile import choose_best, claim, reconcile, stated
 
@@ -95,12 +96,40 @@ def settle(rows: list[Reconciled]) -> tuple[dict[str, Total], list[Reconciled]]:
     minority report above what the reports agree on: another event's figure, a
     city's or a year's count) is set aside: it leaves the rows and is listed with
     the total, so the rows the table shows and the total agree.
+
+    Where a learnt chooser is active (`tally.totals_model`), it may pick another of the
+    candidate totals of a category's rows as given; statements claiming more than its
+    pick are then set aside in the same way.
     """
     raw = _decide(rows)
     moved = _died_since(rows, raw)
     if moved:
         rows = reconcile([s for r in rows for s in r.statements if s.figure.key not in moved])
         raw = _decide(rows)
+    out, kept = _settled(rows, raw)
+    model = totals_model.active()
+    if model is None:
+        return _moved_to_dead(out, moved), kept
+    picks = {c: totals_model.pick(t, [r for r in rows if r.category == c], model)
+             for c, t in out.items()}  # fmt: skip
+    if all(p is None for p in picks.values()):
+        return _moved_to_dead(out, moved), kept
+    chosen = dict(raw)
+    for cat, p in picks.items():
+        if p is not None:
+            chosen[cat] = (p.value, [totals_model.term(p, out[cat])], "", True)
+    revised, kept = _settled(rows, chosen)
+    # A pick the rows left standing do not allow (its own statement set aside) is dropped.
+    lost = {c for c, p in picks.items() if p is not None and revised[c].best != p.value}
+    if lost:
+        revised, kept = _settled(rows, {c: raw[c] if c in lost else v for c, v in chosen.items()})
+    return _moved_to_dead(revised, moved), kept
+
+
+def _settled(
+    rows: list[Reconciled], raw: dict[str, tuple[int, list[Term], str, bool]]
+) -> tuple[dict[str, Total], list[Reconciled]]:
+    """`settle` for the totals `raw` gives: the statements above them set aside."""
     kept: list[Statement] = []
     aside: dict[str, list[Statement]] = defaultdict(list)
     for r in rows:
@@ -117,11 +146,16 @@ def settle(rows: list[Reconciled]) -> tuple[dict[str, Total], list[Reconciled]]:
     for cat, (_, terms, note, _) in raw.items():
         mine = [r for r in rows if r.category == cat]
         out[cat] = _bounded(cat, mine, terms, note, tuple(aside.get(cat, ())))
+    return out, rows
+
+
+def _moved_to_dead(out: dict[str, Total], moved: dict[str, Statement]) -> dict[str, Total]:
+    """`out` with no injured where those reported injured are the dead later reports count."""
     if moved:
         said = ", ".join(f"{s.figure.value:,} ({short(s.doc_name)})" for s in moved.values())
         why = f"no injured: those reported injured ({said}) are among the dead other reports count"
         out["injured"] = Total("injured", 0, 0, 0, why, (), tuple(moved.values()))
-    return out, rows
+    return out
 
 
 def _died_since(

@@ -94,3 +94,28 @@ def test_linking_can_wait_for_tally_relink(
     n = len(seeds_reference[1].splitlines())
     assert run_tally("relink", "--db", db_target).stdout == f"{n} incident{'s' * (n != 1)}\n"
     assert _export(db_target, tmp_path, "linked") == seeds_reference
+
+
+def test_a_folders_notes_are_skipped_and_said_and_the_counts_agree(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "NOTES.md").write_text(
+        "# Notes\n\nThe Harbour Gazette story says 41 people were killed in the fire.\n"
+    )
+    story = (
+        "A fire at a warehouse in Port Elvar killed 41 people on Monday, the fire brigade "
+        "said. Another 30 people were injured."
+    )
+    (corpus / "gazette.txt").write_text(story)
+    (tmp_path / "copy.txt").write_text(story)
+    db = str(tmp_path / "l.db")
+    summary = run_tally("ingest", "--db", db, str(corpus), str(tmp_path / "copy.txt")).stdout
+    assert "1 document stored, 1 already in the ledger" in summary
+    assert "NOTES.md skipped as a folder's notes, not an article" in summary
+    stored = int(summary.split(" figure")[0].rsplit(" ", 1)[-1])
+    figs = tmp_path / "f.jsonl"
+    said = run_tally("export", "--db", db, "--figures", str(figs)).stdout
+    rows = [json.loads(line) for line in figs.read_text().splitlines()]
+    assert {r["doc"] for r in rows} == {str(corpus / "gazette.txt"), str(tmp_path / "copy.txt")}
+    assert len({r["key"] for r in rows}) == stored and len(rows) == 2 * stored
+    assert said.startswith(f"{2 * stored} figure rows ({stored} figure")

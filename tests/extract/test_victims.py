@@ -76,6 +76,12 @@ def _totals(text: str) -> tuple[int, int]:
             0,
             1,
         ),
+        ("14-year-old shot, killed outside birthday party\nRead more", 1, 0),
+        ("Neighbors uneasy after 6-year-old shot through apartment wall\nRead more", 0, 1),
+        ("Man arrested, but 3-year-old was shot in crossfire\nRead more", 0, 1),
+        ("Deputies said a 16 year old was hurt when the rifle went off in his hands.", 0, 1),
+        ("A man walking his dog was shot and killed on Maple Avenue on Tuesday.", 1, 0),
+        ("A man was wounded on the porch. A woman standing nearby was also shot.", 0, 2),
     ],
 )
 def test_counts(text: str, killed: int, injured: int) -> None:

@@ -33,6 +33,16 @@ def _killed(figures: list[Figure], role: str = "victim") -> int:
         ("A car bomb killed one soldier and wounded four others near the base.", 1),
         ("Two militants killed a trader in the bazaar.", 1),
         ("The journalist was shot and killed by two unidentified gunmen.", 1),
+        ("A shopkeeper was abducted, tortured and killed by the gang last week.", 1),
+        ("A village headman was shot at and killed outside his house.", 1),
+        ("A young trader was chopped to death by unknown attackers at the bazaar.", 1),
+        ("A lawyer representing the opposition senator is assassinated in the capital.", 1),
+        ("Bandits kill herder in cattle raid", 1),
+        ("A mob of youths attack and kill a polling clerk.", 1),
+        ("The bullet-riddled body of a policeman was recovered from a canal.", 1),
+        ("Gunmen kidnapped a local councillor on Sunday. His body was found on Tuesday.", 1),
+        ("A woman went missing from the market. Her body was later found in a ravine.", 1),
+        ("2 die in clashes between rival militias over grazing land.", 2),
     ],
 )
 def test_victims_named_without_a_toll_are_counted(text: str, killed: int) -> None:
@@ -46,6 +56,7 @@ def test_victims_named_without_a_toll_are_counted(text: str, killed: int) -> Non
         ("The attacker detonated his vest, killing himself and four soldiers.", 4, 1),
         ("Police said three attackers were killed in the exchange of fire.", 0, 3),
         ("Troops shot dead two insurgents near the border.", 0, 2),
+        ("Six suspected Somali pirates were killed in a gun battle with the navy.", 0, 6),
     ],
 )
 def test_attackers_who_died_are_perpetrators(text: str, victims: int, perpetrators: int) -> None:
@@ -63,6 +74,8 @@ def test_attackers_who_died_are_perpetrators(text: str, victims: int, perpetrato
         "Rebels kidnapped two engineers working on the road.",
         "Police arrested three suspects after the attack on the bank.",
         "Two gunmen opened fire on a bus but no one was hurt.",
+        "The rebels threatened to kill a chief who refused to pay.",
+        "Militants vowed to kill any soldier who entered the valley.",
     ],
 )
 def test_no_killed_figure_where_nobody_died(text: str) -> None:
@@ -102,3 +115,36 @@ def test_a_glued_paragraph_is_two_sentences() -> None:
     )
     figures = _figures(text)
     assert [(f.category, f.value) for f in figures] == [("injured", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "The toll rose to 272, the agency said, after the body of a 64-year-old woman was"
+            " pulled from the rubble.",
+            272,
+        ),
+        ("The body of a missing soldier was found by residents on 12 May.", 1),
+    ],
+)
+def test_a_body_beside_a_stated_toll_is_one_of_it(text: str, killed: int) -> None:
+    assert sorted(f.value for f in _figures(text) if f.category == "killed") == [killed]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Two unidentified gunmen on a motorcycle shot and killed a village guard.", 1),
+        ("Four militants armed with rifles fired upon party officials, killing one person.", 1),
+        ("Three men in a pickup truck abducted and killed a teacher.", 1),
+        ("Five people in a car were killed when gunmen opened fire.", 5),
+        ("Three soldiers on patrol were killed when a bomb exploded.", 3),
+    ],
+)
+def test_attackers_named_as_the_subject_of_the_deed_are_not_its_dead(
+    text: str, killed: int
+) -> None:
+    figures = _figures(text)
+    assert max(f.value for f in figures if f.category == "killed") == killed
+    assert not [f for f in figures if f.category == "killed" and f.role == "perpetrator"]

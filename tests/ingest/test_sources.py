@@ -10,7 +10,7 @@ import pytest
 
 from tally.errors import InputError, ManifestError
 from tally.ingest import discover
-from tally.ingest.sources import read_manifest
+from tally.ingest.sources import Notes, read_manifest
 from tally.models import Source
 
 
@@ -21,6 +21,8 @@ def _kinds(items: list) -> list[tuple[str, str]]:
             out.append(("source", item.name))
         elif isinstance(item, InputError):
             out.append((type(item).__name__, str(item)))
+        elif isinstance(item, Notes):
+            out.append(("notes", item))
         else:
             out.append(("skipped", item))
     return out
@@ -28,17 +30,37 @@ def _kinds(items: list) -> list[tuple[str, str]]:
 
 def test_folders_are_walked_in_order_and_other_files_skipped(tmp_path: Path) -> None:
     (tmp_path / "b").mkdir()
-    for name in ("b/z.HTML", "b/a.htm", "a.txt", "notes.md", "photo.jpg", ".hidden", "data.csv"):
+    for name in ("b/z.HTML", "b/a.htm", "a.txt", "brief.md", "photo.jpg", ".hidden", "data.csv"):
         (tmp_path / name).write_text("x")
     got = _kinds(list(discover([str(tmp_path)])))
     assert got == [
         ("source", f"{tmp_path}/a.txt"),
+        ("source", f"{tmp_path}/brief.md"),
         ("skipped", f"{tmp_path}/data.csv"),
-        ("source", f"{tmp_path}/notes.md"),
         ("skipped", f"{tmp_path}/photo.jpg"),
         ("source", f"{tmp_path}/b/a.htm"),
         ("source", f"{tmp_path}/b/z.HTML"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("NOTES.md", "notes"),
+        ("README.md", "notes"),
+        ("readme.txt", "notes"),
+        ("LICENSE.txt", "notes"),
+        ("CHANGELOG.md", "notes"),
+        ("notes-on-casualties.md", "source"),
+        ("readmeat-fire.txt", "source"),
+        ("kyiv-notes.txt", "source"),
+    ],
+)
+def test_a_folders_own_notes_are_not_articles(tmp_path: Path, name: str, kind: str) -> None:
+    (tmp_path / name).write_text("Notes: 22 killed in the example, 59 injured.")
+    assert _kinds(list(discover([str(tmp_path)]))) == [(kind, f"{tmp_path}/{name}")]
+    named = _kinds(list(discover([str(tmp_path / name)])))
+    assert named == [("source", f"{tmp_path}/{name}")]  # named explicitly, it is read
 
 
 def test_a_folder_link_back_up_is_walked_once(tmp_path: Path) -> None:

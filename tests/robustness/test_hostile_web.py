@@ -93,7 +93,7 @@ def test_a_reviewer_value_out_of_range_is_400_and_nothing_is_written(
     client = _client(fire_db)
     csrf = _sign_in(client, token)
     fig = _figure(fire_db, "12 women")
-    form = {"csrf": csrf, "key": fig.key, "action": "correct", "value": value,
+    form = {"csrf": csrf, "key": fig.key, "action": "correct", "reason": "typo", "value": value,
             "category": "killed", "group": "women", "qualifier": "exact", "back": "/"}  # fmt: skip
     r = client.post("/figures/review", data=form)
     assert r.status_code == 400

@@ -53,7 +53,7 @@ def _one_incident(db: str, token: str, client: TestClient) -> str:
         if other != target:
             r = client.post(
                 f"/incidents/{other}/merge",
-                data={"csrf": csrf, "target": target},
+                data={"csrf": csrf, "target": target, "reason": "one event"},
                 follow_redirects=False,
             )
             assert r.status_code == 303
@@ -85,9 +85,10 @@ def test_list_filters_and_sorts(fire_db: str) -> None:
     client = _client(fire_db)
     with Ledger(fire_db) as led:
         n = len(led.incidents())
-    assert f"{n} of {n} incidents" in client.get("/").text
-    assert f"0 of {n} incidents" in client.get("/?q=nowhere-at-all").text
-    assert f"0 of {n} incidents" in client.get("/?date_to=1900-01-01").text
+    noun = "incident" if n == 1 else "incidents"
+    assert f"{n} of {n} {noun}" in client.get("/").text
+    assert f"0 of {n} {noun}" in client.get("/?q=nowhere-at-all").text
+    assert f"0 of {n} {noun}" in client.get("/?date_to=1900-01-01").text
     text = client.get("/?sort=killed&order=desc").text
     killed = [int(k) for k in re.findall(r'<td class="num">(\d+)</td>\s*<td class="num">', text)]
     assert killed == sorted(killed, reverse=True)
@@ -130,6 +131,7 @@ def test_changes_need_a_token_and_a_csrf_token(fire_db: str, token: str) -> None
     form = {
         "key": key,
         "action": "correct",
+        "reason": "the brigade's later count",
         "value": "14",
         "category": "killed",
         "group": "women",
@@ -163,6 +165,7 @@ def test_a_correction_is_reconciled_logged_exported_and_kept_after_relinking(
             "key": key,
             "incident": target,
             "action": "correct",
+            "reason": "the brigade's later count",
             "value": "16",
             "category": "killed",
             "group": "women",
@@ -177,7 +180,11 @@ def test_a_correction_is_reconciled_logged_exported_and_kept_after_relinking(
     row = re.search(r'<tr[^>]*data-category="killed" data-group="women">.*?</tr>', text, re.S)
     assert row and "conflicting" not in row.group(0)
     assert "corrected by Ana Reviewer" in text
-    assert "value=12" in text and "value=16" in text and "qualifier=about" in text
+    audit = re.search(r'<table class="audit".*?</table>', text, re.S)
+    assert audit and "corrected the figure" in audit.group(0)
+    words = " ".join(re.sub(r"<[^>]+>", " ", audit.group(0)).split())
+    assert "value 12" in words and "value 16" in words and "qualifier about" in words
+    assert "the brigade&#39;s later count" in words and key not in words
     with Ledger(fire_db) as led:
         rows = [f for f in figure_rows(led) if f["key"] == key]
         assert [(f["value"], f["qualifier"], f["attribution"]) for f in rows] == [
@@ -190,6 +197,7 @@ def test_a_correction_is_reconciled_logged_exported_and_kept_after_relinking(
             "csrf": csrf,
             "key": _key_of(fire_db, "killed 43 people"),
             "action": "reject",
+            "reason": "another fire's toll",
             "incident": target,
             "back": "/",
         },
@@ -212,7 +220,9 @@ def test_split_moves_the_chosen_figures_to_a_new_incident(fire_db: str, token: s
     csrf = _csrf(client)
     key = _key_of(fire_db, "killed 43 people")
     r = client.post(
-        f"/incidents/{target}/split", data={"csrf": csrf, "keys": [key]}, follow_redirects=False
+        f"/incidents/{target}/split",
+        data={"csrf": csrf, "keys": [key], "reason": "a later fire"},
+        follow_redirects=False,
     )
     assert r.status_code == 303
     part = r.headers["location"].rsplit("/", 1)[-1]
@@ -284,12 +294,16 @@ def test_a_split_off_part_merges_back_and_both_changes_are_logged(fire_db: str, 
     csrf = _csrf(client)
     keys = [_key_of(fire_db, "16 women"), _key_of(fire_db, "killed 43 people")]
     r = client.post(
-        f"/incidents/{target}/split", data={"csrf": csrf, "keys": keys}, follow_redirects=False
+        f"/incidents/{target}/split",
+        data={"csrf": csrf, "keys": keys, "reason": "a later fire"},
+        follow_redirects=False,
     )
     part = r.headers["location"].rsplit("/", 1)[-1]
     assert {_incident_of(fire_db, "16 women"), _incident_of(fire_db, "killed 43 people")} == {part}
     r = client.post(
-        f"/incidents/{part}/merge", data={"csrf": csrf, "target": target}, follow_redirects=False
+        f"/incidents/{part}/merge",
+        data={"csrf": csrf, "target": target, "reason": "one event"},
+        follow_redirects=False,
     )
     assert r.status_code == 303 and r.headers["location"] == f"/incidents/{target}"
     assert _incident_of(fire_db, "16 women") == target
@@ -298,7 +312,9 @@ def test_a_split_off_part_merges_back_and_both_changes_are_logged(fire_db: str, 
     audit = re.search(r'<table class="audit" id="audit">.*?</table>', text, re.S).group(0)
     assert "split" in audit and "merge" in audit and "Ana Reviewer" in audit
     r = client.post(
-        f"/incidents/{target}/merge", data={"csrf": csrf, "target": target}, follow_redirects=False
+        f"/incidents/{target}/merge",
+        data={"csrf": csrf, "target": target, "reason": "one event"},
+        follow_redirects=False,
     )
     assert r.status_code == 400 and "error [T500]" in r.text
 

@@ -99,6 +99,7 @@ def test_seeds_incident_conflict_chart_corrections_and_safety(
     if len(women) > 1:  # the linker left the reports apart: a reviewer merges them
         _sign_in(page, base, token, f"/incidents/{women[1]}")
         page.fill("form[action$='/merge'] input[name=target]", target)
+        page.fill("form[action$='/merge'] input[name=reason]", "the same attack")
         page.click("form[action$='/merge'] button[type=submit]")
         page.wait_for_url(f"{base}/incidents/{target}")
         context.clear_cookies()
@@ -114,21 +115,17 @@ def test_seeds_incident_conflict_chart_corrections_and_safety(
         ".some(c => window.Chart && Chart.getChart(c) && c.width > 0)"
     )
 
-    # Without a token the correction is refused and nothing changes.
+    # Without a token no form is offered, only a way to sign in.
     key = page.locator("li.statement").first.get_attribute("data-key")
-    statement = page.locator(f"li.statement[data-key='{key}']")
-    statement.locator("summary").click()
-    statement.locator("form.correct input[name=value]").fill("999")
-    statement.locator("form.correct button[value=correct]").click()
-    assert "sign in with a reviewer token" in page.locator("#error").inner_text()
-    page.goto(f"{base}/incidents/{target}")
-    assert "999" not in page.locator("#reconciled").inner_text()
+    assert page.locator("form[action='/figures/review']").count() == 0
+    assert page.locator("#sign-in-to-review a[href^='/login']").count() == 1
 
     # With the token the correction is kept, reconciled and logged.
     _sign_in(page, base, token, f"/incidents/{target}")
     statement = page.locator(f"li.statement[data-key='{key}']")
     statement.locator("summary").click()
     statement.locator("form.correct input[name=value]").fill("999")
+    statement.locator("form.correct input[name=reason]").fill("the ministry's final count")
     statement.locator("form.correct button[value=correct]").click()
     page.wait_for_url(f"{base}/incidents/{target}")
     page.reload()
@@ -137,7 +134,8 @@ def test_seeds_incident_conflict_chart_corrections_and_safety(
         "corrected by Ana Reviewer" in page.locator(f"li.statement[data-key='{key}']").inner_text()
     )
     audit = page.locator("#audit").inner_text()
-    assert "Ana Reviewer" in audit and "value=999" in audit
+    assert "Ana Reviewer" in audit and "value 999" in audit
+    assert "the ministry's final count" in audit and key not in audit
 
     # Article text is data: the hostile document shows its markup as text, and nothing runs.
     page.goto(f"{base}/documents/{hostile_id}")

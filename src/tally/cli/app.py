@@ -6,6 +6,7 @@ import os
 import shutil
 import sys
 from collections.abc import Iterable, Sequence
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -45,6 +46,18 @@ DbOption = Annotated[
 FormatOption = Annotated[
     Format,
     typer.Option("--format", "-f", help="table (for people), csv, tsv or jsonl (all fields)."),
+]
+
+
+class TextFormat(StrEnum):
+    """How a command that prints one answer prints it."""
+
+    text = "text"
+    json = "json"
+
+
+TextFormatOption = Annotated[
+    TextFormat, typer.Option("--format", "-f", help="text (for people) or json (one object).")
 ]
 LimitOption = Annotated[
     int | None, typer.Option("--limit", "-n", min=1, help="At most this many rows.")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from tally.cli.app import DbOption, app, console
+from tally.cli.app import DbOption, TextFormat, TextFormatOption, app, console
 from tally.evaluate import Score, load_gold, notes_languages, score
 from tally.evaluate_incidents import (
     IncidentScore,
@@ -21,17 +20,8 @@ from tally.evaluate_incidents import (
 from tally.export import figure_rows, incident_rows
 from tally.store import Ledger
 
-
-class EvalFormat(StrEnum):
-    """How scores are printed."""
-
-    text = "text"
-    json = "json"
-
-
-EvalFormatOption = Annotated[
-    EvalFormat, typer.Option("--format", "-f", help="text (for people) or json (one object).")
-]
+EvalFormat = TextFormat
+EvalFormatOption = TextFormatOption
 
 
 def _say(line: str) -> None:

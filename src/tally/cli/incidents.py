@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
-from tally.cli.app import DbOption, FormatOption, LimitOption, app, console, print_listing
+from tally.cli.app import (
+    DbOption,
+    FormatOption,
+    LimitOption,
+    TextFormat,
+    TextFormatOption,
+    app,
+    console,
+    print_listing,
+)
+from tally.cli.filters import (
+    ConflictsOption,
+    CountryOption,
+    DisputedOption,
+    FromOption,
+    MinKilledOption,
+    SearchOption,
+    ToOption,
+    TypeOption,
+    incident_filters,
+)
 from tally.cli.tables import Column, Format
 from tally.evaluate import UNKNOWN_RULE
-from tally.export import incident_record, table_rows
+from tally.export import incident_figure_rows, incident_record, incident_row, table_rows
 from tally.reconcile import movement
 from tally.store import Ledger
 
@@ -90,11 +111,27 @@ def incidents_cli(
             "passing); hidden by default.",
         ),
     ] = False,
+    search: SearchOption = None,
+    country: CountryOption = None,
+    type: TypeOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    disputed: DisputedOption = False,
+    conflicts: ConflictsOption = False,
+    min_killed: MinKilledOption = None,
 ) -> None:
     """One row per incident: id, name, date, place, killed and injured (best (low–high)),
-    sources, conflicts (⚠ sources disagree, ↻ the toll was revised)."""
+    sources, conflicts (⚠ sources disagree, ↻ the toll was revised); filtered as the web
+    list is (filtered rows come newest first)."""
+    words, filters = incident_filters(
+        search, country, type, date_from, date_to, disputed, conflicts, min_killed
+    )
     with Ledger(db, create=False) as ledger:
-        records = incident_records(ledger, background)
+        if words or filters:
+            shown = None if background else False
+            records = map(incident_record, table_rows(ledger, words, **filters, background=shown))
+        else:
+            records = incident_records(ledger, background)
         print_listing(records, INCIDENT_COLUMNS, fmt, limit)
     if fmt == Format.table:
         console.print(LEGEND, style="dim", highlight=False)
@@ -111,18 +148,37 @@ def _rules(ledger: Ledger, figures: list[dict[str, Any]]) -> dict[str, str]:
     return out
 
 
+def _repaired(ledger: Ledger, figures: list[dict[str, Any]]) -> list[str]:
+    """A line per statement's document whose stored text was repaired from its bytes."""
+    docs = {s["doc_id"] for f in figures for s in f.get("statements", []) if s.get("doc_id")}
+    return [
+        f"repaired: {doc.name} ({', '.join(doc.repairs)}; the bytes' hash {doc.source_hash})"
+        for doc in sorted(ledger.documents_by_id(docs).values(), key=lambda d: d.name)
+        if doc.repairs
+    ]
+
+
 @app.command("show")
 def show_cli(
     incident: Annotated[str, typer.Argument(help="Incident id.")],
     db: DbOption = None,
+    fmt: TextFormatOption = TextFormat.text,
 ) -> None:
-    """One incident: the reconciled table with why each best, the timeline, every statement."""
+    """One incident: the reconciled table with why each best, the timeline, every statement
+    (json: the incident's row of incidents.jsonl with its figures' rows, as /incidents/ID.json)."""
     with Ledger(db, create=False) as ledger:
         incident = ledger.resolve(incident)
+        if fmt is TextFormat.json:
+            summary = ledger.incident_summary(incident)
+            row = incident_row(summary["incident"], summary)
+            row["figure_rows"] = incident_figure_rows(ledger, incident)
+            typer.echo(json.dumps(row, ensure_ascii=False))
+            return
         inc = ledger.incident(incident)
         rec = ledger.reconciliation(incident)
         figures = rec.get("figures", [])
         rules = _rules(ledger, figures)
+        repaired = _repaired(ledger, figures)
     where = _where(inc.place, inc.country)
     head = " · ".join(
         x
@@ -136,6 +192,8 @@ def show_cli(
         if x
     )
     console.print(f"[bold]{inc.id}[/bold] {head}", highlight=False)
+    for line in repaired:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
     totals = rec.get("totals", {})
     decisions = rec.get("decisions") or {}
     if totals:

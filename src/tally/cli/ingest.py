@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from tally.cli.app import DbOption, app, console, err_console
 from tally.errors import printable
@@ -16,6 +26,32 @@ from tally.link import gazetteer
 from tally.pipeline import Runner, ingest, local_runner, relink
 from tally.store import Ledger
 from tally.words import counted
+
+
+def known_total(paths: list[str], manifests: list[str]) -> int | None:
+    """How many inputs an ingest will read, where that is known before it starts: the
+    manifests' lines and the files and URLs named; None when a folder is to be walked."""
+    n = 0
+    for given in paths:
+        if not given.startswith(("http://", "https://")) and Path(given).is_dir():
+            return None
+        n += 1
+    for manifest in manifests:
+        try:
+            with open(manifest, "rb") as f:
+                n += sum(1 for line in f if line.strip())
+        except OSError:
+            return None  # discover reports it; the bar just has no end
+    return n
+
+
+def _columns(total: int | None) -> list[ProgressColumn]:
+    """A bar with done/total and the time left when the total is known, else a count."""
+    if total is None:
+        return [SpinnerColumn(), TextColumn("ingest {task.completed} documents"),
+                TimeElapsedColumn()]  # fmt: skip
+    return [TextColumn("ingest"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("left"), TimeRemainingColumn()]  # fmt: skip
 
 
 @app.command("ingest")
@@ -118,15 +154,14 @@ def ingest_cli(
         )
         gazetteer.index()
     with Ledger(db) as ledger:
+        total = known_total(paths or [], manifest or [])
         with Progress(
-            SpinnerColumn(),
-            TextColumn("ingest {task.completed} documents"),
-            TimeElapsedColumn(),
+            *_columns(total),
             console=err_console,
             disable=quiet or not err_console.is_terminal,
             transient=True,
         ) as bar:
-            task = bar.add_task("ingest", total=None)
+            task = bar.add_task("ingest", total=total)
 
             def on_item(name: str, error: str | None) -> None:
                 if error:

@@ -9,6 +9,17 @@ from typing import Annotated, Any
 import typer
 
 from tally.cli.app import DbOption, FormatOption, LimitOption, app, console, print_listing
+from tally.cli.filters import (
+    ConflictsOption,
+    CountryOption,
+    DisputedOption,
+    FromOption,
+    MinKilledOption,
+    ToOption,
+    TypeOption,
+    incident_filters,
+    matching_incidents,
+)
 from tally.cli.tables import Column, Format
 from tally.export import (
     LONG_COLUMNS,
@@ -21,6 +32,7 @@ from tally.export import (
     write_csv,
     write_jsonl,
 )
+from tally.models import CATEGORIES
 from tally.store import Ledger
 from tally.words import counted
 
@@ -56,16 +68,70 @@ FIGURE_COLUMNS = (
 def figures_cli(
     db: DbOption = None,
     doc: Annotated[
-        str | None, typer.Option("--doc", help="Only this document (id or name).")
+        str | None,
+        typer.Option("--doc", help="Only this document: its id, path, or file's base name."),
     ] = None,
+    incident: Annotated[
+        str | None, typer.Option("--incident", help="Only the figures of this incident.")
+    ] = None,
+    category: Annotated[
+        str | None, typer.Option("--category", help="Only this category (killed, injured, ...).")
+    ] = None,
+    search: Annotated[
+        str | None,
+        typer.Option(
+            "--search", "-s", help="Words that must all occur in the quote or attribution."
+        ),
+    ] = None,
+    country: CountryOption = None,
+    type: TypeOption = None,
+    date_from: FromOption = None,
+    date_to: ToOption = None,
+    disputed: DisputedOption = False,
+    conflicts: ConflictsOption = False,
+    min_killed: MinKilledOption = None,
     fmt: FormatOption = Format.table,
     limit: LimitOption = None,
 ) -> None:
-    """List figures with their quotes."""
+    """List figures with their quotes; the incident options (country, type, dates,
+    conflicts, killed) keep the figures of the incidents `tally incidents` would list."""
+    if category and category not in CATEGORIES:
+        raise typer.BadParameter(f"one of {', '.join(CATEGORIES)}", param_hint="--category")
+    words, filters = incident_filters(
+        None, country, type, date_from, date_to, disputed, conflicts, min_killed
+    )
+    terms = [w.lower() for w in (search or "").split()]
     with Ledger(db, create=False) as ledger:
         doc_id = ledger.document(doc).id if doc else None
-        records = figure_records(ledger, doc_id)
+        wanted = set(matching_incidents(ledger, words, filters)) if filters else None
+        if incident:
+            one = ledger.incident(ledger.resolve(incident)).id
+            wanted = {one} if wanted is None or one in wanted else set()
+
+        def keep(row: dict[str, Any]) -> bool:
+            text = f"{row['quote']} {row['attribution'] or ''}".lower()
+            return (
+                (wanted is None or row["incident"] in wanted)
+                and (not category or row["category"] == category)
+                and all(t in text for t in terms)
+            )
+
+        records = filter(keep, figure_records(ledger, doc_id))
         print_listing(records, FIGURE_COLUMNS, fmt, limit)
+
+
+class _FigureCount:
+    """Counts the figures in a stream of figure rows (a figure's rows, one per name of its
+    document, come together), passing each row on."""
+
+    def __init__(self) -> None:
+        self.figures = 0
+        self._last: str | None = None
+
+    def __call__(self, row: dict[str, Any]) -> dict[str, Any]:
+        if row["key"] != self._last:
+            self.figures, self._last = self.figures + 1, row["key"]
+        return row
 
 
 @app.command("export")
@@ -96,8 +162,13 @@ def export_cli(
         raise typer.BadParameter("name at least one of --figures, --incidents, --csv, --csv-long")
     with Ledger(db, create=False) as ledger:
         if figures:
-            n = write_jsonl(figure_rows(ledger), figures)
-            console.print(f"{counted(n, 'figure')} → {figures}", markup=False, highlight=False)
+            seen = _FigureCount()
+            n = write_jsonl(map(seen, figure_rows(ledger)), figures)
+            shown = counted(n, "figure")
+            if n != seen.figures:
+                shown = (f"{counted(n, 'figure row')} ({counted(seen.figures, 'figure')}: a "
+                         "document that arrived under several names has a row for each)")  # fmt: skip
+            console.print(f"{shown} → {figures}", markup=False, highlight=False)
         if incidents:
             n = write_jsonl(incident_rows(ledger), incidents)
             console.print(f"{counted(n, 'incident')} → {incidents}", markup=False, highlight=False)

@@ -13,22 +13,19 @@ from dataclasses import dataclass, field
 from tally.extract.keywords import lowered
 from tally.extract.vocab import english
 
-_VERBS = "|".join(english().reporting_verbs)
+_EN = english()
+_VERBS = "|".join(_EN.reporting_verbs)
 _VERB_RE = re.compile(rf"\b(?:{_VERBS})\b", re.I)
 _VERB_SET = frozenset(_VERBS.split("|"))
 _WORD = re.compile(r"[A-Za-z]+")
 _PARTICIPLE = {"saying", "telling", "adding", "putting", "giving", "reporting"}
 _ACCORDING = re.compile(
-    r"\baccording\s+to\s+(?:(?:figures|data|reports?|statistics|estimates|a\s+tally|a\s+count"
-    r"|a\s+statement|numbers)\s+(?:reported\s+by|released\s+by|from|by|compiled\s+by|of)\s+)?"
-    r"(?P<src>[^,;:()]+)",
+    rf"\baccording\s+to\s+(?:(?:{'|'.join(_EN.according_nouns)})\s+"
+    rf"(?:{'|'.join(_EN.according_links)})\s+)?(?P<src>[^,;:()]+)",
     re.I,
 )
 _BY_AGENT = re.compile(
-    r"\b(?:reported|given|released|provided|published|compiled|confirmed|announced|issued|cited"
-    r"|quoted|relayed|put\s+forward|named|identified|counted|recorded|verified|documented"
-    r"|registered|collected|gathered)(?:\s+\w+ly)?\s+by\s+(?P<src>[^,;:()]+)",
-    re.I,
+    rf"\b(?:{'|'.join(_EN.by_agent)})(?:\s+\w+ly)?\s+by\s+(?P<src>[^,;:()]+)", re.I
 )
 _REPORT_NOUN = re.compile(
     r"(?P<src>\b(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}(?:reports?|estimates?|accounts?|claims?"

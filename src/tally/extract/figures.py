@@ -92,6 +92,17 @@ _OF_THING = re.compile(r"\s+of\s+(?:\d|[a-z]+\b(?<!them)(?<!whom))")
 _AND_NAME_BEFORE = re.compile(r"\band\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+$")
 _AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?([\w-]+)\b[^.;]{0,50}$")
 _VERB_FORM_BEFORE = re.compile(r"\b[a-z]{3,}(?:ed|es|s)\s+$")
+_AGENT_AFTER = re.compile(
+    r"(?:(?!\b(?:was|were|are|is|been|be|killed|died|dead|wounded|injured|when|after|as|while|who|"
+    r"which|and|but)\b)[^.;:]){0,80}?\b"
+    r"(?:opened\s+fire|fired\s+(?:up)?on|fired\s+at|(?:shot|killed|murdered|stabbed|hacked|beheaded|"
+    r"assassinated|ambushed|attacked|abducted|kidnapped|executed|gunned\s+down|shot\s+dead|"
+    r"detonated|stormed|raided|entered|dragged|targeted|lynched|hurled|threw)"
+    r"(?:\s+and\s+(?:killed|wounded|injured|shot))?\s+(?:an?|the|his|her|their|its|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|several|him|them|\d+|[A-Z][\w'-]+)\b)"
+)
+"""The people a number counts as the subject of an active deed ("two militants on a motorcycle
+shot and killed a ranger"): the attackers, whom a harm word later in the clause never names."""
 _LISTED_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)")
 _WORDS_BEFORE = re.compile(r"(?:[\w'’.-]+\s+){1,3}$")
 _AMONG_WERE_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?\w+\s+(?:were|was)\s+$")
@@ -371,7 +382,8 @@ def _read_number(
         if pred:
             bare_transfer = group is None and _TAKEN_TO.match(pred[0].group(0))
             if not bare_transfer:
-                f.decide(lex.cue_category(pred[0]), "num.harm_after")
+                shot = pred[0].group(0).lower() == "shot"
+                f.decide(lex.cue_category(pred[0]), "num.shot" if shot else "num.harm_after")
                 f.end += pred[1]
                 f.cue = pred[0].group(0)
     if (
@@ -445,6 +457,8 @@ def _read_number(
         and not lex.VERB_BEFORE.search(tail)
         and not _INCLUDE_BEFORE.search(tail)
     )
+    if f.category is None and group is not None and _AGENT_AFTER.match(sentence, f.end):
+        return None
     if f.category is None and group is not None and not other_verb:
         f.decide(window_cue(sentence[f.end : f.end + 110], forward=True), "num.window_after")
         if f.category is None and re.search(

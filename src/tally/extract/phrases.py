@@ -39,17 +39,9 @@ _WINDOW_STOP = re.compile(
     + r")\b",
     re.I,
 )
-_PREDICATE_BLOCK = {
-    "arrested", "detained", "charged", "booked", "questioned", "released", "rescued", "freed",
-    "saved", "interviewed", "identified", "named", "arraigned", "sentenced", "convicted",
-    "not", "never", "wasn't", "weren't", "isn't", "aren't", "hadn't", "haven't", "hasn't",
-}  # fmt: skip
+_PREDICATE_BLOCK = lex.VOCAB.predicate_block
 _DETERMINERS = {"its", "their", "his", "her", "our", "the", "own", "those"}
-_BLOCKER = re.compile(
-    r"\b(?:rescued|saved|arrested|detained|affected|survived|escaped|freed|released|searching"
-    r"|looking|helped|deployed|gathered|attended|employed)\b",
-    re.I,
-)
+_BLOCKER = re.compile(rf"\b(?:{'|'.join(lex.VOCAB.window_block)})\b", re.I)
 _STOP = {
     "as", "and", "or", "but", "when", "while", "after", "before", "because", "if", "of", "from", "with",
     "by", "at", "on", "for", "in", "the", "a", "an", "his", "her", "their", "its", "than", "into",
@@ -91,6 +83,11 @@ def noun_group(words: str) -> str | None:
     return group
 
 
+def _noun_next(words: list[re.Match[str]], i: int) -> bool:
+    """Whether the word after `words[i]` is a people noun."""
+    return i + 1 < len(words) and words[i + 1].group(0).lower().rstrip(".") in lex.GROUP_NOUNS
+
+
 def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
     """(group, end offset, head word, counts-things) for the words after a number.
 
@@ -124,6 +121,8 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
         if service:
             return "combatants", service.end(), "members", False
         g = lex.GROUP_NOUNS.get(lw) or ("people" if lex.DEMONYM.match(w) else None)
+        if g and lw not in lex.GROUP_NOUNS and _noun_next(words, i):
+            g = None  # a demonym modifying the noun after it ("Somali pirates")
         if g:
             group, end, head = g, words[i].start() + len(w), lw
             if lw in {"others", "people", "persons"} and i + 1 < len(words):

@@ -46,7 +46,7 @@ _HARM_STEMS = (
     "shot", "shoot", "kill", "dead", "die", "wound", "injur", "hurt", "slain", "slay", "murder",
     "hospital", "condition", "fatal", "struck", "strik", "hit", "graz", "death", "homicide", "self",
     "life", "lives", "surviv", "succumb", "gunned", "assassin", "behead", "lynch", "execut",
-    "alive",
+    "alive", "bod", "corpse",
 )  # fmt: skip
 _HARM_WORD = re.compile("|".join(_HARM_STEMS), re.IGNORECASE)
 _NAME_APPOSITIVE = re.compile(
@@ -62,7 +62,8 @@ _ACTIVE_OBJECT = re.compile(
     re.IGNORECASE,
 )
 _POSTMODIFIER = re.compile(
-    r"\s+(?:of|for|from|with|working|serving|belonging|employed|who|in\s+charge|attached)\b",
+    r"\s+(?:of|for|from|with|working|serving|belonging|employed|who|in\s+charge|attached"
+    r"|(?!(?:being|having|during|including|according|morning|evening|building)\b)[a-z]{3,}ing)\b",
     re.IGNORECASE,
 )
 _OTHER_CLAUSE = re.compile(
@@ -133,6 +134,8 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
             continue
         if any(a <= pred[0] < b for a, b in quoted):
             continue
+        if pm.re is lex.DEATH_OF and pm.group("body") and _body_of_another(sentence, pm):
+            continue
         m = _mention(sentence, start, pm, cat, how, names)
         if m is None and how in {"passive", "intransitive"} and out:
             m = _shared_subject(sentence, start, out[-1], pm, cat)
@@ -158,6 +161,16 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
                 m.killed_part = n
                 m.end = tail.end()
     return out
+
+
+def _body_of_another(sentence: str, pm: re.Match[str]) -> bool:
+    """Whether "the body of X" is no death of its own: not said to be found, or beside a toll
+    stated in digits (which holds it)."""
+    found = lex.FOUND_AFTER.match(sentence, pm.end()) or (
+        not pm.group("bodies")
+        and lex.FOUND_BEFORE.search(sentence[max(0, pm.start() - 40) : pm.start()])
+    )
+    return not found or bool(lex.COUNT_IN.search(sentence))
 
 
 def _may_harm(sentence: str, lower: str | None) -> bool:
@@ -188,7 +201,7 @@ def _predicates(sentence: str, lower: str | None) -> list[tuple[int, re.Match[st
                 cat = "killed" if pm.group("k") or "turn" in pm.group(0).lower() else "shot"
             elif how == "multi":
                 cat = "shot" if pm.group("kind").lower() == "shooting" else "killed"
-            elif pattern is lex.DEATH_OF:
+            elif pattern is lex.DEATH_OF or how == "body":
                 cat = "killed"
             else:
                 cat = _category(pm)
@@ -282,7 +295,25 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[st
         ),
         lex.ACTIVE_STARTS,
     ),
-    (5, lex.DEATH_OF, "active", ("death", "killing", "murder", "slaying", "homicide"), None),
+    (
+        5,
+        lex.DEATH_OF,
+        "active",
+        (
+            "death",
+            "killing",
+            "murder",
+            "slaying",
+            "homicide",
+            "assassination",
+            "execution",
+            "lynching",
+            "bod",
+            "corpse",
+        ),
+        None,
+    ),
+    (5, lex.BODY_FOUND, "body", ("body", "corpse"), None),
     (5, lex.WOUNDING_OF, "active", ("wounding", "injuring", "shooting"), None),
     (6, lex.MULTI, "multi", ("double", "triple", "quadruple", "quintuple"), None),
 )
@@ -305,6 +336,19 @@ def _mention(
         )
     if how == "active":
         return _object(sentence, offset, pm, cat, names)
+    if how == "body":
+        pron = pm.group("pron").lower()
+        return Mention(
+            offset + pm.start(),
+            offset + pm.end(),
+            "killed",
+            1,
+            "def",
+            "people",
+            gender="m" if pron == "his" else "f",
+            head="he" if pron == "his" else "she",
+            rule="victim.body_found",
+        )
     tail = pm.re is lex.SELF_TAIL
     if tail and not _HARMED_OTHERS.search(sentence[: pm.start()].lower()):
         return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tally.extract.vocab import english
 from tally.words import MONTHS, WEEKDAYS, small_numbers
 
 NUMBER_WORDS: dict[str, int] = {
@@ -28,85 +29,10 @@ MULTIPLE_SHOOTING: dict[str, int] = {
 
 ORDINALS = ("second", "third", "fourth", "fifth", "sixth")
 
-_MEN = (
-    "man men male males father fathers son sons brother brothers husband boyfriend grandfather "
-    "uncle nephew gentleman dad stepfather stepson grandson"
-)
-_WOMEN = (
-    "woman women female females mother mothers daughter daughters sister sisters wife girlfriend "
-    "grandmother aunt niece lady mom stepmother stepdaughter granddaughter"
-)
-_CHILDREN = (
-    "boy boys girl girls child children kid kids toddler toddlers baby babies infant infants "
-    "pupil pupils schoolchild schoolchildren preschooler kindergartner"
-)
-_PEOPLE = (
-    "person people persons victim victims teen teens teenager teenagers youth youths juvenile "
-    "juveniles adult adults individual individuals student students officer officers deputy "
-    "deputies trooper troopers agent agents motorist motorists driver drivers passenger "
-    "passengers bystander bystanders resident residents customer customers employee employees "
-    "worker workers clerk clerks guard guards cousin cousins friend friends neighbor neighbors "
-    "neighbour neighbours pedestrian pedestrians patron patrons partygoer partygoers hunter "
-    "hunters homeowner homeowners roommate roommates relative relatives sibling siblings "
-    "others other cashier owner security member members grader graders classmate classmates "
-    "patient patients rider riders occupant occupants shopper shoppers soldier soldiers veteran "
-    "veterans marine teacher teachers coach pastor nurse doctor spouse sibling parent parents "
-    "grandparent grandparents acquaintance coworker co-worker teammate"
-)
-_ATTACKERS = (
-    "suspect suspects gunman gunmen shooter shooters attacker attackers robber robbers intruder "
-    "intruders burglar burglars assailant assailants perpetrator perpetrators carjacker "
-    "militant militants insurgent insurgents rebel rebels guerrilla guerrillas guerilla guerillas "
-    "terrorist terrorists jihadist jihadists bomber bombers raider raiders bandit bandits "
-    "hijacker hijackers kidnapper kidnappers abductor abductors extremist extremists "
-    "fighter fighters gunwoman"
-)
-_FORCES = (
-    "soldier soldiers troop troops serviceman servicemen servicewoman militiaman militiamen "
-    "commando commandos paratrooper paratroopers sailor sailors airman airmen marine marines "
-    "combatant combatants paramilitary paramilitaries jawan jawans recruit recruits cadet cadets "
-    "conscript conscripts personnel legionnaire legionnaires"
-)
-_ROLES = (
-    "policeman policemen policewoman policewomen constable constables gendarme gendarmes "
-    "official officials leader leaders elder elders chief chiefs headman headmen chieftain "
-    "commander commanders councillor councillors councilor councilors mayor mayors governor "
-    "governors politician politicians lawmaker lawmakers legislator legislators candidate "
-    "candidates minister ministers activist activists journalist journalists reporter reporters "
-    "photographer photographers cameraman cameramen editor editors judge judges lawyer lawyers "
-    "prosecutor prosecutors magistrate magistrates priest priests monk monks nun nuns cleric "
-    "clerics imam imams preacher preachers missionary missionaries shopkeeper shopkeepers "
-    "trader traders merchant merchants businessman businessmen businesswoman vendor vendors "
-    "hawker hawkers farmer farmers herder herders herdsman herdsmen shepherd shepherds "
-    "fisherman fishermen villager villagers tribesman tribesmen tribal tribals contractor "
-    "contractors engineer engineers technician technicians diplomat diplomats consul envoy "
-    "attache tourist tourists pilgrim pilgrims worshipper worshippers worshiper worshipers "
-    "citizen citizens national nationals foreigner foreigners informer informers informant "
-    "informants spy spies aide aides bodyguard bodyguards watchman watchmen chauffeur "
-    "chauffeurs staffer staffers volunteer volunteers physician physicians surgeon professor "
-    "professors lecturer headmaster refugee refugees prisoner prisoners detainee "
-    "detainees inmate inmates hostage hostages captive captives supporter supporters cadre "
-    "cadres demonstrator demonstrators protester protesters protestor protestors passerby "
-    "passersby commuter commuters local locals laborer laborers labourer labourers miner "
-    "miners mechanic tailor barber landlord landowner landowners chairman councilman "
-    "secretary director manager administrator inspector inspectors sub-inspector sentry "
-    "ranger rangers warden wardens collaborator collaborators sympathizer sympathizers "
-    "militia-man settler settlers peacekeeper peacekeepers colonel captain lieutenant "
-    "sergeant brigadier thief thieves criminal criminals rapist murderer smuggler smugglers "
-    "trafficker traffickers poacher poachers"
-)
-
+_NOUNS = english().victim_nouns
 GROUP_OF: dict[str, str] = {"civilian": "civilians", "civilians": "civilians"}
-for _group, _words in (
-    ("men", _MEN),
-    ("women", _WOMEN),
-    ("children", _CHILDREN),
-    ("people", _PEOPLE),
-    ("people", _ROLES),
-    ("combatants", _FORCES),
-    ("combatants", _ATTACKERS),
-):
-    for _w in _words.split():
+for _group, _words in _NOUNS.values():
+    for _w in _words:
         GROUP_OF[_w] = _group
 
 GROUP_HEADS = "|".join(sorted(GROUP_OF, key=len, reverse=True))
@@ -117,12 +43,12 @@ PLURAL_NOUNS = frozenset(
     or w in {"men", "women", "people", "children", "personnel"}
     or w.endswith("men")
 ) | {"others", "gunmen", "schoolchildren"}
-MALE = frozenset(_MEN.split()) | {"boy", "boys", "he", "him", "gunman", "gunmen"}
-FEMALE = frozenset(_WOMEN.split()) | {"girl", "girls", "she", "her"}
-ATTACKER_NOUNS = frozenset(_ATTACKERS.split())
+MALE = frozenset(_NOUNS["men"][1]) | {"boy", "boys", "he", "him", "gunman", "gunmen"}
+FEMALE = frozenset(_NOUNS["women"][1]) | {"girl", "girls", "she", "her"}
+ATTACKER_NOUNS = frozenset(_NOUNS["attackers"][1])
 
 _AGE_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_AGE = _AGE_NUM + r"[- ](?:year|month|week|day)s?-old"
+_AGE = _AGE_NUM + r"[- ](?:year|month|week|day)s?[- ]old"
 _NUM = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
 _HEAD = (
     r"(?:(?:\w+-)?(?:" + "|".join(sorted(GROUP_OF, key=len, reverse=True)) + r")|"
@@ -161,6 +87,8 @@ BARE_NP = re.compile(
     + _STOP
     + r")\b)(?-i:[A-Z][a-z]+))\s+){0,3}(?P<head>"
     + _HEAD
+    + r"|"
+    + _AGE
     + r")\b"
     r"(?:,\s*(?P<age>\d{1,2})(?![\d-]),?)?",
     re.IGNORECASE,
@@ -187,9 +115,42 @@ WOUNDING_OF = re.compile(
     re.IGNORECASE,
 )
 DEATH_OF = re.compile(
-    r"\b(?:(?:shooting|gunshot)\s+)?(?:deaths?|killings?|murders?|slayings?|homicides?)\s+of\s+",
+    r"\b(?:(?:shooting|gunshot)\s+)?(?:deaths?|killings?|murders?|slayings?|homicides?|"
+    r"assassinations?|executions?|lynchings?|(?P<body>body|corpse|(?P<bodies>bodies)))\s+of\s+",
     re.IGNORECASE,
 )
+FOUND_AFTER = re.compile(
+    r"[^.;:!?]{0,80}?\b(?:was|were|had\s+been|has\s+been|have\s+been)\s+"
+    r"(?:(?:later|then|subsequently|eventually)\s+)?"
+    r"(?:found|recovered|discovered|dumped|retrieved|fished\s+out|exhumed)\b",
+    re.IGNORECASE,
+)
+"""The finding that makes "the body of a farmer" a death of this event: "... was found"."""
+FOUND_BEFORE = re.compile(
+    r"\b(?:found|recovered|discovered|retrieved|exhumed|(?:pulled|fished)\s+out)\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""The same, told actively: "police recovered the body of a man"."""
+COUNT_IN = re.compile(
+    r"(?<![\d.,-])(?<!"
+    + r")(?<!".join(m[:3] for m in MONTHS)
+    + r")(?<!"
+    + r"\s)(?<!".join(m[:3] for m in MONTHS)
+    + r"\s)(?!(?:19|20)\d\d\b)\d[\d,]*(?![\d,]*[- ](?:year|month|week|day)s?[- ]old)(?![\d,.:-])"
+    r"(?!(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(m[:3] for m in MONTHS) + r"))",
+    re.IGNORECASE,
+)
+"""A count in digits (not an age): a sentence holding one counts its dead by number, and a
+body named beside it ("after the body of a woman was found", the toll rose to 40) is one of
+them."""
+BODY_FOUND = re.compile(
+    r"\b(?P<pron>his|her)\s+(?:[\w-]+\s+){0,2}?(?:body|corpse)\s+(?:was|had\s+been|has\s+been)\s+"
+    r"(?:(?:later|then|subsequently|eventually)\s+)?(?:found|recovered|discovered|dumped|retrieved|"
+    r"fished\s+out|exhumed)\b",
+    re.IGNORECASE,
+)
+"""A victim known by the finding of his or her body ("his body was found in a ditch")."""
 NOT_NAMES = frozenset(
     [
         *WEEKDAYS,
@@ -258,7 +219,8 @@ KILLED_PASSIVE = (
     r"wounded|killed|slain|murdered|gunned\s+down\s+and\s+killed|found\s+(?:shot\s+)?dead|"
     r"found\s+shot\s+to\s+death|pronounced\s+dead|declared\s+dead|fatally\s+(?:shot|wounded|"
     r"injured|struck|hit)|mortally\s+wounded|dead|deceased|assassinated|executed|beheaded|lynched|"
-    r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|"
+    r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|chopped|axed|"
+    r"macheted|strangled|battered|kicked|trampled|lynched|hammered|slashed|"
     r"burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive"
 )
 INJURED_PASSIVE = (
@@ -295,8 +257,15 @@ INJURED_ACTIVE = (
     r"(?:is|was|are|were)\s+expected\s+to\s+(?:survive|recover)"
 )
 
+_BEFORE_DEATH = (
+    r"(?:(?:abducted|kidnapped|seized|tortured|beaten|attacked|ambushed|dragged|raped|robbed|"
+    r"mutilated|shot(?:\s+at)?|stabbed|hacked|taken\s+away)(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+    r"(?:(?:later|then|subsequently|eventually)\s+)?){0,3}"
+)
+"""Verbs of what was done to a victim before the death a passive names ("was abducted,
+tortured and killed"): the death decides the category."""
 PASSIVE = re.compile(
-    r"(?P<aux>" + _AUX + r")" + _ADV + r"(?:"
+    r"(?P<aux>" + _AUX + r")" + _ADV + _BEFORE_DEATH + r"(?:"
     r"(?P<k>" + KILLED_PASSIVE + r")|(?P<i>" + INJURED_PASSIVE + r")|"
     r"(?P<s>" + SHOT_BY + r"|(?:" + SHOT_PASSIVE + r")(?!\s+at\b))"
     r")\b",
@@ -330,9 +299,10 @@ REDUCED_STARTS = re.compile(
 """What every `REDUCED` match begins with, lower-cased (see `keywords.finditer_at`)."""
 ACTIVE = re.compile(
     r"\b(?:(?P<k>shot\s+and\s+killed|fatally\s+(?:shot|shoots|wounded|wounds|struck|strikes)|"
-    r"shoots\s+and\s+kills|killing|killed|kills|murdered|murders|"
+    r"shoots\s+and\s+kills|killing|killed|kills|(?<!to )(?<!not )(?<!will )kill|"
+    r"murdered|murders|"
     r"murdering|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|"
-    r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es))|"
+    r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es)?)|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|shoots\s+and\s+wounds|wounding|wounded|wounds|"
     r"injuring|injured|injures|critically\s+(?:injuring|wounding)|hitting|striking)|"
     r"(?P<s>shot|shoots|shooting|stabb(?:ed|ing)|stabs|hack(?:ed|ing)|beat(?:ing)?|"
@@ -410,29 +380,19 @@ FATALLY_TAIL = re.compile(
     r"(?:fatally|(?:of\s+(?:them|whom)\s+)?(?:died|dead|was\s+killed|were\s+killed))",
     re.IGNORECASE,
 )
-ATTRIBUTION_WORDS = ("according", "said", "say", "told", "reported")
-"""Words `ATTRIBUTION` cannot match without (see `keywords.may_contain`)."""
+_SOURCES = english().victim_sources
+_SOURCE_NOUN = r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:" + "|".join(_SOURCES["nouns"]) + r"))"
 ATTRIBUTION = re.compile(
-    r"\b(?:according\s+to|said|says|say|told)\s+(?P<a>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}"
-    r"(?:police|authorities|officials|investigators|deputies|detectives|officers|"
-    r"sheriff(?:'s\s+office)?|coroner|medical\s+examiner|prosecutors?))\b"
-    r"|\b(?P<b>(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:police|authorities|officials|"
-    r"investigators|deputies|detectives|officers|sheriff(?:'s\s+office)?|coroner|"
-    r"medical\s+examiner|prosecutors?))\s+(?:said|say|says|reported|told)\b",
+    r"\b(?:" + "|".join(_SOURCES["verbs_before"]) + r")\s+(?P<a>" + _SOURCE_NOUN + r"\b"
+    r"|\b(?P<b>" + _SOURCE_NOUN + r"\s+(?:" + "|".join(_SOURCES["verbs_after"]) + r")\b",
     re.IGNORECASE,
 )
-NEGATION = re.compile(
-    r"\b(?:not|n't|never|no\s+one|nobody|none|neither|nor|without)\b|\bno\s+(?:other\s+)?"
-    r"(?:one|injuries|deaths|victims)\b",
-    re.IGNORECASE,
+ATTRIBUTION_WORDS = tuple(
+    dict.fromkeys(v.split("\\")[0] for k in ("verbs_before", "verbs_after") for v in _SOURCES[k])
 )
-HYPOTHETICAL = re.compile(
-    r"\b(?:could|would|might|may|should|must)\s+(?:not\s+)?(?:have\s+\w+|been|be|get|die)\b|"
-    r"\bif\b|"
-    r"\b(?:nearly|almost)\b|"
-    r"(?<!-)(?<!life )\bthreaten(?:ed|ing|s)?\b|\bafraid\b|\bfear(?:ed|s)?\b|\btried\s+to\b|\battempt",
-    re.IGNORECASE,
-)
+"""Words `ATTRIBUTION` cannot match without (see `keywords.may_contain`): from the same data."""
+NEGATION = re.compile("|".join(english().victim_negation), re.IGNORECASE)
+HYPOTHETICAL = re.compile("|".join(english().victim_hypothetical), re.IGNORECASE)
 ELSEWHERE_WORDS = (
     "last", "earlier", "ago", "19", "20", "since", "previous", "prior", "separate", "unrelated",
     "similar", "other", "this", "anniversary", "month", "year", "week",

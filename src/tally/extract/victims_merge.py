@@ -80,7 +80,8 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
                 out.append(v)
             continue
         inside = all(v.start <= f.start and f.end <= v.end for f in clash)
-        if inside and v.value > sum(f.value for f in clash):
+        less_dead = any(f.rule == "num.shot_less_dead" for f in clash)
+        if inside and not less_dead and v.value > sum(f.value for f in clash):
             out = [f for f in out if f not in clash]
             out.append(v)
     return sorted(_singles_as_parts(out), key=lambda f: (f.start, f.end))

@@ -25,7 +25,11 @@ _PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _HOMETOWN = re.compile(r",?\s+of\s+(?:[A-Z][a-z]+\s?){1,3},?\s*$")
-_AFTER_CONJ = re.compile(r"(?:,|\band|\bbut|\bwhile|;)\s*$", re.IGNORECASE)
+_AFTER_CONJ = re.compile(
+    r"(?:,|\band|\bbut|\bwhile|\bafter|\bwhen|\bbefore|\bsince|\bbecause|;)\s*$", re.IGNORECASE
+)
+"""Words that open a clause, after which a headline's bare noun is a subject ("police say
+man charged after girl, 15, is killed")."""
 _SPEAKER_AFTER = re.compile(
     r"(?:['’]s\s+office|[^,.;]{0,40}?\b(?:said|says|say|told|announced|reported|stated|confirmed)\b)",
     re.IGNORECASE,

@@ -9,7 +9,7 @@ the document's count.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tally.extract import victims_lexicon as lex
 from tally.extract.sentences import document_sentences
@@ -362,12 +362,25 @@ def shot_counts(numeric: list[Figure], victims: list[Figure]) -> list[Figure]:
     "Shot" is not a category: a count of people shot includes those who died. Where
     the victims count a statement of people shot as fewer injured (the dead taken
     out), or every one of them is among the document's dead, the numeric reading
-    of that statement as N injured is dropped.
+    of that statement as N injured is dropped. Where the document states fewer dead
+    than were shot ("four people had been shot ... two are confirmed dead"), the
+    injured are the shot less those dead (rule `num.shot_less_dead`), unless the shot
+    are "others" besides them or listed beside the dead ("1 killed, 4 shot"), which
+    reports use both ways.
     """
     killed = max(
         (v.value for v in victims if v.category == "killed" and v.group != "combatants"),
         default=0,
     )
+    dead = max(
+        [killed]
+        + [
+            f.value
+            for f in numeric
+            if f.category == "killed" and f.role == "victim" and not f.subset
+            and f.rule not in WEAK_HARM
+        ]
+    )  # fmt: skip
     kept = []
     for f in numeric:
         if f.category == "injured" and _SHOT_ONLY.search(f.quote) and not _HURT.search(f.quote):
@@ -377,5 +390,24 @@ def shot_counts(numeric: list[Figure], victims: list[Figure]) -> list[Figure]:
             )
             if fewer or (killed and f.value <= killed):
                 continue
+            listed = any(
+                k.category == "killed" and max(f.start - k.end, k.start - f.end) < 30
+                for k in numeric
+            )  # "1 killed, 4 shot", "4 shot, 1 dead": a headline's list, read either way
+            if (
+                f.rule == "num.shot"
+                and 0 < dead < f.value
+                and not listed
+                and not _OTHERS.search(f.quote)
+            ):
+                f = replace(f, value=f.value - dead, rule="num.shot_less_dead")
         kept.append(f)
     return kept
+
+
+WEAK_HARM = frozenset(
+    {"num.window_after", "num.window_before", "num.inherit", "num.inherit_bare", "num.listed"}
+)
+"""Rules that take a count's harm from a cue near it, not from its own clause ("two men"
+a few words from "shot"): too weak a count of the dead to take from the people shot."""
+_OTHERS = re.compile(r"\bother", re.IGNORECASE)

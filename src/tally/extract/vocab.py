@@ -56,6 +56,18 @@ class Vocabulary:
     report_nouns: str
     toll_not_harm: tuple[str, ...]
     ordinals: tuple[str, ...]
+    according_nouns: tuple[str, ...]
+    according_links: tuple[str, ...]
+    by_agent: tuple[str, ...]
+    predicate_block: frozenset[str]
+    """Other fates and negations that end the search for a harm predicate after a count."""
+    window_block: tuple[str, ...]
+    victim_nouns: dict[str, tuple[str, tuple[str, ...]]]
+    victim_sources: dict[str, tuple[str, ...]]
+    """The victims reader's sources: `nouns`, `verbs_before` and `verbs_after` them (patterns)."""
+    victim_negation: tuple[str, ...]
+    victim_hypothetical: tuple[str, ...]
+    """The victims reader's people nouns by list (men, ..., attackers): (group, words), in order."""
     """Ordinal words from "second" on, in order."""
     """(category, pattern) harm verbs that take the count after them as object, in order."""
 
@@ -138,4 +150,17 @@ def english() -> Vocabulary:
         report_nouns=data["report_nouns"]["pattern"],
         toll_not_harm=tuple(data["toll_not_harm"]["patterns"]),
         ordinals=tuple(data["ordinals"]["words"]),
+        according_nouns=tuple(data["according_to"]["nouns"]),
+        according_links=tuple(data["according_to"]["links"]),
+        by_agent=tuple(data["by_agent"]["verbs"]),
+        predicate_block=frozenset(
+            data["predicate_block"]["fates"] + data["predicate_block"]["negations"]
+        ),
+        window_block=tuple(data["window_block"]["words"]),
+        victim_nouns={
+            name: (t["group"], tuple(t["words"])) for name, t in data["victim_nouns"].items()
+        },
+        victim_sources={k: tuple(v) for k, v in data["victim_sources"].items()},
+        victim_negation=tuple(data["victim_negation"]["patterns"]),
+        victim_hypothetical=tuple(data["victim_hypothetical"]["patterns"]),
     )

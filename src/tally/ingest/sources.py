@@ -22,6 +22,17 @@ from tally.models import Source
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
 URL_SCHEMES = ("http://", "https://")
 
+NOTES_NAMES = frozenset(
+    {"readme", "notes", "changelog", "changes", "license", "licence", "contributing", "authors"}
+)
+"""Names (before the first dot, any case) of a folder's own notes: a corpus's README or
+NOTES.md describes the articles, it is not one, so a folder walk leaves it out."""
+
+
+class Notes(str):
+    """A file a folder walk skipped as the folder's notes (README, NOTES.md, ...)."""
+
+
 Discovered = Source | InputError | str
 
 
@@ -33,7 +44,8 @@ def discover(
     Folders are walked in sorted order, following symbolic links to folders once
     (a link back to a folder already walked is skipped, so loops end). A file
     named explicitly is read whatever its name; inside folders only `.txt`,
-    `.md`, `.html` and `.htm` files are.
+    `.md`, `.html` and `.htm` files are, and not the folder's notes (`NOTES_NAMES`:
+    yielded as `Notes`, so the caller can say so).
     """
     if manifest:
         yield from read_manifest(manifest, allow_outside=allow_outside)
@@ -71,7 +83,9 @@ def _walk(top: str) -> Iterator[Discovered]:
         dirs.sort()
         for fname in sorted(files):
             p = os.path.join(root, fname)
-            if fname.lower().endswith(SUFFIXES):
+            if fname.split(".", 1)[0].lower() in NOTES_NAMES:
+                yield Notes(safe_name(p))
+            elif fname.lower().endswith(SUFFIXES):
                 yield Source(name=safe_name(p), path=p)
             elif not fname.startswith("."):
                 yield safe_name(p)

@@ -12,197 +12,24 @@ import dataclasses
 import json
 import secrets
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
-from tally.models import CATEGORIES, GROUPS, MAX_VALUE, QUALIFIERS, Figure, Incident
+from tally.models import Figure, Incident
 from tally.store.db import Connection
+from tally.store.fixes import (
+    EDITABLE,
+    CorrectionSet,
+    FigureFix,
+    checked_fields,
+    checked_incident_fields,
+    clean_fields,
+    clean_incident_fields,
+    now,
+    renamed_merges,
+)
 from tally.store.reviewers import ReviewError, Reviewers
 
-EDITABLE = ("value", "value_high", "category", "group", "qualifier", "attribution")
-"""Figure fields a reviewer may correct."""
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-@dataclass(frozen=True)
-class FigureFix:
-    """What reviewers decided about one figure."""
-
-    key: str
-    status: str | None = None
-    """`confirmed`, `rejected`, or None (only corrected or moved)."""
-    fields: dict[str, Any] = field(default_factory=dict)
-    incident: str | None = None
-    """The incident a reviewer moved it to."""
-    reviewer: str | None = None
-    at: str | None = None
-
-    def state(self, fig: Figure | None = None) -> dict[str, Any]:
-        """A plain dict for the audit log: the figure's fields as corrected, status, move."""
-        shown = {k: getattr(fig, k) for k in EDITABLE} if fig is not None else {}
-        return {**shown, **self.fields, "status": self.status, "moved_to": self.incident}
-
-
-@dataclass
-class CorrectionSet:
-    """A snapshot of every correction, applied to figures and incident assignments."""
-
-    figures: dict[str, FigureFix] = field(default_factory=dict)
-    merges: dict[str, str] = field(default_factory=dict)
-    splits: dict[str, str] = field(default_factory=dict)
-
-    def figure(self, fig: Figure) -> Figure | None:
-        """The figure as corrected, or None when a reviewer rejected it."""
-        fix = self.figures.get(fig.key)
-        if fix is None:
-            return fig
-        if fix.status == "rejected":
-            return None
-        if not fix.fields:
-            return fig
-        return dataclasses.replace(fig, **fix.fields)
-
-    def renamed(self, renames: dict[str, str]) -> CorrectionSet:
-        """These corrections with the incident ids linking renamed (`Ledger.renames`): a
-        reviewer's merge, split or move follows its incident, not the old id."""
-        if not renames:
-            return self
-
-        def new(iid: str) -> str:
-            return renames.get(iid, iid)
-
-        merges = {
-            source: target for source, target in _renamed_merges(self.merges.items(), renames)
-        }
-        return CorrectionSet(
-            figures={
-                k: fix
-                if fix.incident is None
-                else dataclasses.replace(fix, incident=new(fix.incident))
-                for k, fix in self.figures.items()
-            },
-            merges=merges,
-            splits={part: new(parent) for part, parent in self.splits.items()},
-        )
-
-    def resolve(self, incident_id: str) -> str:
-        """Follow merges to the incident that absorbed `incident_id`."""
-        seen = {incident_id}
-        while incident_id in self.merges:
-            incident_id = self.merges[incident_id]
-            if incident_id in seen:
-                break
-            seen.add(incident_id)
-        return incident_id
-
-    def incident_of(self, incident_id: str, known: set[str]) -> str:
-        """The incident a linked incident's figures count after merges (into vanished ids: ignored)."""
-        target = self.resolve(incident_id)
-        return target if target in known else incident_id
-
-    def moves(self, known: set[str]) -> dict[str, str]:
-        """Figure key → the incident a reviewer moved it to, after merges (vanished ids ignored).
-
-        A moved figure counts that incident instead of `incident_of` its linked one.
-        """
-        out: dict[str, str] = {}
-        for key, fix in sorted(self.figures.items()):
-            if fix.incident and self.resolve(fix.incident) in known:
-                out[key] = self.resolve(fix.incident)
-        return out
-
-    def incidents(self, incidents: Iterable[Incident]) -> list[Incident]:
-        """Linked incidents plus the parts reviewers split off, less those merged into others."""
-        incidents = list(incidents)
-        by_id = {i.id: i for i in incidents}
-        for part, parent in sorted(self.splits.items()):
-            base = by_id.get(parent)
-            if base is not None and part not in by_id:
-                name = f"{base.name or base.id} (split)"
-                by_id[part] = dataclasses.replace(base, id=part, name=name)
-        return [
-            i
-            for i in by_id.values()
-            if self.resolve(i.id) not in by_id or self.resolve(i.id) == i.id
-        ]
-
-    def original_key(self, key: str) -> str:
-        """The key a correction is stored under, given the key of the corrected figure."""
-        if key in self.figures:
-            return key
-        doc_span = key.rsplit(":", 1)[0]
-        for fix in self.figures.values():
-            same_span = fix.key.rsplit(":", 1)[0] == doc_span
-            if same_span and f"{doc_span}:{fix.fields.get('category')}" == key:
-                return fix.key
-        return key
-
-
-def _renamed_merges(merges: Iterable[tuple[Any, ...]], renames: dict[str, str]) -> list[tuple]:
-    """Merge rows (source, target, ...) with the ids linking renamed, by source: one that
-    now merges an incident into itself is dropped; of two from one source, the first stays."""
-    kept: dict[str, tuple] = {}
-    for source, target, *rest in sorted(merges):
-        source, target = renames.get(source, source), renames.get(target, target)
-        if source != target:
-            kept.setdefault(source, (source, target, *rest))
-    return list(kept.values())
-
-
-def clean_fields(raw: dict[str, Any]) -> dict[str, Any]:
-    """Validate a reviewer's corrected fields; raise `ReviewError` with the reason."""
-    out: dict[str, Any] = {}
-    for name in ("value", "value_high"):
-        text = str(raw.get(name) or "").replace(",", "").strip()
-        if not text:
-            if name == "value":
-                raise ReviewError("a corrected figure needs a value")
-            out[name] = None
-            continue
-        if not (text.isascii() and text.isdigit()):
-            raise ReviewError(f"{name} must be a whole number, not {text[:20]!r}")
-        if len(text) > len(str(MAX_VALUE)) or int(text) > MAX_VALUE:
-            raise ReviewError(f"{name} must be at most {MAX_VALUE:,} (more people than live)")
-        out[name] = int(text)
-    for name, allowed in (("category", CATEGORIES), ("group", GROUPS), ("qualifier", QUALIFIERS)):
-        value = str(raw.get(name) or "").strip()
-        if value not in allowed:
-            raise ReviewError(f"{name} must be one of {', '.join(allowed)}")
-        out[name] = value
-    attribution = str(raw.get("attribution") or "").strip()
-    out["attribution"] = attribution[:200] or None
-    if out["value_high"] is not None and out["value_high"] < out["value"]:
-        raise ReviewError("value_high must not be below value")
-    return out
-
-
-def checked_fields(fields: dict[str, Any]) -> dict[str, Any]:
-    """Stored corrected fields (a subset of `EDITABLE`) as they must be, else `ReviewError`.
-
-    Corrections imported from a file are checked as a reviewer's form is, so no
-    value a ledger cannot hold (or no count of people can be) gets in.
-    """
-    if not isinstance(fields, dict):
-        raise ReviewError("corrected fields must be an object of field names and values")
-    allowed = {"category": CATEGORIES, "group": GROUPS, "qualifier": QUALIFIERS}
-    for name, value in fields.items():
-        if name in {"value", "value_high"}:
-            ok = (value is None and name == "value_high") or (
-                type(value) is int and 0 <= value <= MAX_VALUE
-            )
-        elif name in allowed:
-            ok = value in allowed[name]
-        elif name == "attribution":
-            ok = value is None or (isinstance(value, str) and len(value) <= 200)
-        else:
-            ok = False
-        if not ok:
-            raise ReviewError(f"a corrected {name} of {str(value)[:30]!r} is not allowed")
-    return fields
+__all__ = ["EDITABLE", "CorrectionSet", "Corrections", "FigureFix", "ReviewError", "clean_fields"]
 
 
 class Corrections(Reviewers):
@@ -221,6 +48,10 @@ class Corrections(Reviewers):
             },
             merges=dict(self.conn.query("SELECT source, target FROM incident_merges")),
             splits=dict(self.conn.query("SELECT id, parent FROM incident_splits")),
+            edits={
+                iid: json.loads(fields or "{}")
+                for iid, fields in self.conn.query("SELECT id, fields FROM incident_edits")
+            },
         )
 
     def for_documents(self, doc_ids: Iterable[str]) -> dict[str, FigureFix]:
@@ -250,7 +81,7 @@ class Corrections(Reviewers):
             params.extend(keys)
         where = f" WHERE {' OR '.join(clauses)}" if clauses else ""
         rows = self.conn.query(
-            "SELECT at, reviewer, action, incident, target, before, after FROM audit_log"
+            "SELECT at, reviewer, action, incident, target, before, after, reason FROM audit_log"
             f"{where} ORDER BY at DESC, id DESC LIMIT 500",
             params,
         )
@@ -263,6 +94,7 @@ class Corrections(Reviewers):
                 "target": r[4],
                 "before": json.loads(r[5]) if r[5] else None,
                 "after": json.loads(r[6]) if r[6] else None,
+                "reason": r[7],
             }
             for r in rows
         ]
@@ -277,6 +109,7 @@ class Corrections(Reviewers):
         incident_id: str | None,
         values: dict[str, Any] | None = None,
         move_to: str | None = None,
+        reason: str = "",
     ) -> FigureFix:
         """Confirm, reject, correct, move or reset one figure, and log it; return the new state."""
         with self.conn.transaction() as c:
@@ -305,7 +138,7 @@ class Corrections(Reviewers):
                 after = FigureFix(fig.key)
             else:
                 raise ReviewError(f"unknown action {action!r}")
-            after = dataclasses.replace(after, reviewer=reviewer, at=_now())
+            after = dataclasses.replace(after, reviewer=reviewer, at=now())
             c.execute(
                 "INSERT INTO figure_corrections (key, doc_id, status, fields, incident, reviewer, at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET "
@@ -322,7 +155,14 @@ class Corrections(Reviewers):
                 ),
             )
             self._log(
-                c, reviewer, action, incident_id, fig.key, before.state(fig), after.state(fig)
+                c,
+                reviewer,
+                action,
+                incident_id,
+                fig.key,
+                before.state(fig),
+                after.state(fig),
+                reason,
             )
         return after
 
@@ -344,15 +184,53 @@ class Corrections(Reviewers):
                 "UPDATE incident_splits SET parent = ? WHERE id = ?",
                 [(renames[parent], part) for part, parent in parents if parent in renames],
             )
+            edits = c.query("SELECT id, fields, reviewer, at FROM incident_edits")
+            if any(iid in renames for iid, *_ in edits):
+                c.execute("DELETE FROM incident_edits")
+                kept: dict[str, tuple] = {}
+                for iid, *rest in sorted(edits):
+                    kept.setdefault(renames.get(iid, iid), (renames.get(iid, iid), *rest))
+                c.executemany(
+                    "INSERT INTO incident_edits (id, fields, reviewer, at) VALUES (?, ?, ?, ?)",
+                    list(kept.values()),
+                )
             merges = c.query("SELECT source, target, reviewer, at FROM incident_merges")
             if any(s in renames or t in renames for s, t, _, _ in merges):
                 c.execute("DELETE FROM incident_merges")
                 c.executemany(
                     "INSERT INTO incident_merges (source, target, reviewer, at) VALUES (?, ?, ?, ?)",
-                    _renamed_merges(merges, renames),
+                    renamed_merges(merges, renames),
                 )
 
-    def merge(self, reviewer: str, source: str, target: str) -> None:
+    def edit_incident(
+        self, reviewer: str, current: Incident, values: dict[str, Any], reason: str = ""
+    ) -> dict[str, Any]:
+        """Set an incident's name, type, date or place (`clean_incident_fields`) over what
+        linking gives, and log it; return the fields that changed (none: nothing logged).
+
+        `values` may carry the place's `lat`, `lon` and `where_prec` (the caller looks
+        them up); a changed place without them has no coordinates.
+        """
+        fields = clean_incident_fields(values, current)
+        if not fields:
+            return {}
+        if {"place", "admin1", "country"} & fields.keys():
+            for name in ("lat", "lon", "where_prec"):
+                fields[name] = values.get(name)
+        with self.conn.transaction() as c:
+            rows = c.query("SELECT fields FROM incident_edits WHERE id = ?", (current.id,))
+            stored = json.loads(rows[0][0] or "{}") if rows else {}
+            c.execute(
+                "INSERT INTO incident_edits (id, fields, reviewer, at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET fields = excluded.fields, "
+                "reviewer = excluded.reviewer, at = excluded.at",
+                (current.id, json.dumps(stored | fields), reviewer, now()),
+            )
+            before = {k: getattr(current, k) for k in fields}
+            self._log(c, reviewer, "edit", current.id, current.id, before, fields, reason)
+        return fields
+
+    def merge(self, reviewer: str, source: str, target: str, reason: str = "") -> None:
         """Merge incident `source` into `target`, and log it."""
         if source == target:
             raise ReviewError("an incident cannot be merged into itself")
@@ -369,16 +247,13 @@ class Corrections(Reviewers):
                 "INSERT INTO incident_merges (source, target, reviewer, at) VALUES (?, ?, ?, ?) "
                 "ON CONFLICT (source) DO UPDATE SET target = excluded.target, "
                 "reviewer = excluded.reviewer, at = excluded.at",
-                (source, target, reviewer, _now()),
+                (source, target, reviewer, now()),
             )
-            self._log(
-                c, reviewer, "merge", source, source, {"incident": source}, {"merged_into": target}
-            )
-            self._log(
-                c, reviewer, "merge", target, source, {"incident": source}, {"merged_into": target}
-            )
+            for about in (source, target):
+                before, after = {"incident": source}, {"merged_into": target}
+                self._log(c, reviewer, "merge", about, source, before, after, reason)
 
-    def split(self, reviewer: str, parent: str, figures: list[Figure]) -> str:
+    def split(self, reviewer: str, parent: str, figures: list[Figure], reason: str = "") -> str:
         """Move `figures` of incident `parent` into a new incident split off it; return its id."""
         if not figures:
             raise ReviewError("choose the figures that form the new incident")
@@ -390,7 +265,7 @@ class Corrections(Reviewers):
                 part = f"{parent}-split-{n}"
             c.execute(
                 "INSERT INTO incident_splits (id, parent, reviewer, at) VALUES (?, ?, ?, ?)",
-                (part, parent, reviewer, _now()),
+                (part, parent, reviewer, now()),
             )
             self._log(
                 c,
@@ -400,6 +275,7 @@ class Corrections(Reviewers):
                 parent,
                 {"incident": parent},
                 {"split_into": part, "figures": [f.key for f in figures]},
+                reason,
             )
             for fig in figures:
                 rows = c.query(
@@ -408,7 +284,7 @@ class Corrections(Reviewers):
                     (fig.key,),
                 )
                 before = _fix(rows[0]) if rows else FigureFix(fig.key)
-                after = dataclasses.replace(before, incident=part, reviewer=reviewer, at=_now())
+                after = dataclasses.replace(before, incident=part, reviewer=reviewer, at=now())
                 c.execute(
                     "INSERT INTO figure_corrections "
                     "(key, doc_id, status, fields, incident, reviewer, at) "
@@ -452,9 +328,17 @@ class Corrections(Reviewers):
             "SELECT id, parent, reviewer, at FROM incident_splits ORDER BY id"
         ):
             yield {"kind": "split", "id": r[0], "parent": r[1], "reviewer": r[2], "at": r[3]}
+        for r in self.conn.query("SELECT id, fields, reviewer, at FROM incident_edits ORDER BY id"):
+            yield {
+                "kind": "edit",
+                "id": r[0],
+                "fields": json.loads(r[1] or "{}"),
+                "reviewer": r[2],
+                "at": r[3],
+            }
         for r in self.conn.query(
-            "SELECT id, at, reviewer, action, incident, target, before, after FROM audit_log "
-            "ORDER BY at, id"
+            "SELECT id, at, reviewer, action, incident, target, before, after, reason "
+            "FROM audit_log ORDER BY at, id"
         ):
             yield {
                 "kind": "audit",
@@ -466,6 +350,7 @@ class Corrections(Reviewers):
                 "target": r[5],
                 "before": json.loads(r[6] or "null"),
                 "after": json.loads(r[7] or "null"),
+                "reason": r[8],
             }
 
     def load(self, rows: Iterable[dict[str, Any]], source: str = "") -> int:
@@ -505,11 +390,24 @@ class Corrections(Reviewers):
                             "VALUES (?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                             (row["id"], row["parent"], row["reviewer"], row["at"]),
                         )
+                    elif kind == "edit":
+                        c.execute(
+                            "INSERT INTO incident_edits (id, fields, reviewer, at) "
+                            "VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+                            "fields = excluded.fields, reviewer = excluded.reviewer, "
+                            "at = excluded.at WHERE excluded.at > incident_edits.at",
+                            (
+                                row["id"],
+                                json.dumps(checked_incident_fields(row.get("fields") or {})),
+                                row["reviewer"],
+                                row["at"],
+                            ),
+                        )
                     elif kind == "audit":
                         c.execute(
                             "INSERT INTO audit_log "
-                            "(id, at, reviewer, action, incident, target, before, after) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                            "(id, at, reviewer, action, incident, target, before, after, reason) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
                             (
                                 row["id"],
                                 row["at"],
@@ -519,6 +417,7 @@ class Corrections(Reviewers):
                                 row["target"],
                                 json.dumps(row.get("before")),
                                 json.dumps(row.get("after")),
+                                row.get("reason"),
                             ),
                         )
                     else:
@@ -539,19 +438,22 @@ class Corrections(Reviewers):
         target: str,
         before: dict[str, Any] | None,
         after: dict[str, Any] | None,
+        reason: str = "",
     ) -> None:
         c.execute(
-            "INSERT INTO audit_log (id, at, reviewer, action, incident, target, before, after) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO audit_log "
+            "(id, at, reviewer, action, incident, target, before, after, reason) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 secrets.token_hex(8),
-                _now(),
+                now(),
                 reviewer,
                 action,
                 incident_id,
                 target,
                 json.dumps(before),
                 json.dumps(after),
+                " ".join(reason.split())[:500] or None,
             ),
         )
 

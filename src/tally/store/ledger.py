@@ -67,6 +67,8 @@ class Ledger(Staging):
         migrate(self.conn)
         self._staged: set[str] = set()
         self._redirects: dict[str, str] = {}
+        self.filled = 0
+        """Documents stored already whose missing metadata a later `add_document` filled."""
 
     def close(self) -> None:
         """Close the connection."""
@@ -93,15 +95,36 @@ class Ledger(Staging):
     ) -> bool:
         """Store a document, its name, its figures and its local incidents in one transaction.
 
-        Returns False (and only records the name) when the same text is stored already.
+        Returns False (and only records the name) when the same text is stored already;
+        richer metadata arriving with it fills what is missing, never replacing a stored
+        value, and a publication date that was missing brings the figures and local
+        incidents extracted with it (relative dates, "on Monday", now have a day).
         """
         figures = list(figures)
+        local_incidents = list(local_incidents)
         with self.conn.transaction() as c:
-            existing = c.query("SELECT extracted FROM documents WHERE id = ?", (doc.id,))
+            existing = c.query(
+                "SELECT extracted, url, title, published, publisher, byline FROM documents "
+                "WHERE id = ?",
+                (doc.id,),
+            )
             if existing and existing[0][0]:
                 self._add_name(c, doc.id, doc.name, doc.url)
-                # Richer metadata arriving with the same text fills what is missing, and
-                # never replaces a value already stored.
+                given = (doc.url, doc.title, doc.published, doc.publisher, doc.byline)
+                stored = existing[0][1:]
+                if any(old is None and new for old, new in zip(stored, given, strict=True)):
+                    self.filled += 1
+                if stored[2] is None and doc.published:
+                    linked = c.query(
+                        "SELECT key, linked FROM local_incidents WHERE doc_id = ?", (doc.id,)
+                    )
+                    c.execute("DELETE FROM figures WHERE doc_id = ?", (doc.id,))
+                    c.execute("DELETE FROM local_incidents WHERE doc_id = ?", (doc.id,))
+                    self._add_extraction(c, figures, local_incidents)
+                    c.executemany(  # the published incident ids stay (they never move)
+                        "UPDATE local_incidents SET linked = ? WHERE doc_id = ? AND key = ?",
+                        [(iid, doc.id, key) for key, iid in linked if iid],
+                    )
                 c.execute(
                     "UPDATE documents SET url = COALESCE(url, ?), title = COALESCE(title, ?), "
                     "published = COALESCE(published, ?), publisher = COALESCE(publisher, ?), "
@@ -135,17 +158,23 @@ class Ledger(Staging):
                 ),
             )
             self._add_name(c, doc.id, doc.name, doc.url)
-            c.executemany(
-                f"INSERT INTO figures ({_FIG_COLS}) VALUES ({', '.join('?' * _FIG_N)}) "
-                "ON CONFLICT DO NOTHING",
-                [_figure_row(f) for f in figures],
-            )
-            c.executemany(
-                "INSERT INTO local_incidents (doc_id, key, data) VALUES (?, ?, ?) "
-                "ON CONFLICT DO NOTHING",
-                [(li.doc_id, li.key, _local_json(li)) for li in local_incidents],
-            )
+            self._add_extraction(c, figures, local_incidents)
         return True
+
+    @staticmethod
+    def _add_extraction(
+        c: Connection, figures: list[Figure], local_incidents: list[LocalIncident]
+    ) -> None:
+        c.executemany(
+            f"INSERT INTO figures ({_FIG_COLS}) VALUES ({', '.join('?' * _FIG_N)}) "
+            "ON CONFLICT DO NOTHING",
+            [_figure_row(f) for f in figures],
+        )
+        c.executemany(
+            "INSERT INTO local_incidents (doc_id, key, data) VALUES (?, ?, ?) "
+            "ON CONFLICT DO NOTHING",
+            [(li.doc_id, li.key, _local_json(li)) for li in local_incidents],
+        )
 
     def add_name(self, doc_id: str, name: str, url: str | None = None) -> None:
         """Record another name (or URL) the same text arrived under."""
@@ -170,6 +199,18 @@ class Ledger(Staging):
                 f"SELECT {_DOC_COLS} FROM documents WHERE id IN ({marks})", chunk
             ):
                 out[row[0]] = _document(row)
+        return out
+
+    def outlets(self, doc_ids: Iterable[str]) -> dict[str, str | None]:
+        """Each document's outlet: its publisher, else its URL's host (`models.outlet`)."""
+        ids, out = sorted(set(doc_ids)), {}
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            for doc_id, publisher, url in self.conn.query(
+                f"SELECT id, publisher, url FROM documents WHERE id IN ({', '.join('?' * len(chunk))})",
+                chunk,
+            ):
+                out[doc_id] = outlet(publisher, url)
         return out
 
     def document(self, doc_id: str) -> Document:
@@ -380,6 +421,7 @@ class Ledger(Staging):
         conflict: bool = False,
         conflict_kind: str = "",
         background: bool | None = None,
+        min_killed: int | None = None,
         sort: str = "date",
         descending: bool = True,
         limit: int = 50,
@@ -388,7 +430,8 @@ class Ledger(Staging):
         """One page of the incidents that match every filter, sorted, and how many match.
 
         Each word must occur in the id, name, place, region, country or type (any case);
-        dates compare by day, and an undated incident is before any `date_from`. Sorted by
+        dates compare by day, and an undated incident is before any `date_from`; `min_killed`
+        keeps incidents whose killed total is at least that. Sorted by
         `sort` (date, killed, injured or documents), rows without it last, ties in list
         order. Rows are `incident_summaries` without the reconciliation.
         """
@@ -415,6 +458,9 @@ class Ledger(Staging):
             params.append(conflict_kind)
         if background is not None:
             where.append("background" if background else "NOT background")
+        if min_killed is not None:
+            where.append("killed >= ?")
+            params.append(min_killed)
         cond = f" WHERE {' AND '.join(where)}" if where else ""
         total = int(self.conn.query(f"SELECT COUNT(*) FROM incidents{cond}", params)[0][0])
         # Rows without the sort key go last: a descending order puts NULL last already.

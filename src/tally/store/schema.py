@@ -211,6 +211,21 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE TABLE link_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
         ],
     ),
+    (
+        "0012_incident_edits_reasons",
+        [
+            # A reviewer's values for an incident's own fields (name, type, date, place):
+            # applied over what linking gives at every relink, so they are never overwritten.
+            """CREATE TABLE incident_edits (
+                id TEXT PRIMARY KEY,
+                fields TEXT NOT NULL DEFAULT '{}',
+                reviewer TEXT NOT NULL,
+                at TEXT NOT NULL
+            )""",
+            # Why a reviewer made each change, in their words.
+            "ALTER TABLE audit_log ADD COLUMN reason TEXT",
+        ],
+    ),
 ]
 
 

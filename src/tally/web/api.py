@@ -15,8 +15,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 
 from tally.errors import NotFound
-from tally.export import figure_rows, incident_row
-from tally.store import Ledger
+from tally.export import figure_rows, incident_figure_rows, incident_row
 from tally.web.views import site_of
 
 router = APIRouter()
@@ -26,12 +25,6 @@ MAX_LIMIT = 1000
 
 def _not_found(err: NotFound) -> JSONResponse:
     return JSONResponse({"error": err.line()}, status_code=404)
-
-
-def _incident_figures(led: Ledger, incident_id: str) -> list[dict[str, Any]]:
-    """The figures.jsonl rows that count this incident, from its documents only."""
-    docs = sorted({f.doc_id for f in led.figures(incident_id=incident_id)})
-    return [r for d in docs for r in figure_rows(led, d) if r["incident"] == incident_id]
 
 
 @router.get("/incidents/{incident_id}.json", response_model=None)
@@ -46,7 +39,7 @@ def incident_json(request: Request, incident_id: str) -> Response:
         except NotFound as err:
             return _not_found(err)
         row = incident_row(summary["incident"], summary)
-        row["figure_rows"] = _incident_figures(led, incident_id)
+        row["figure_rows"] = incident_figure_rows(led, incident_id)
     return JSONResponse(row)
 
 
@@ -63,7 +56,7 @@ def figures_json(
     with site_of(request).pool.reader() as led:
         try:
             if incident:
-                rows: Any = iter(_incident_figures(led, led.resolve(incident)))
+                rows: Any = iter(incident_figure_rows(led, led.resolve(incident)))
             else:
                 rows = figure_rows(led, led.document(doc).id if doc else None)
         except NotFound as err:

@@ -10,18 +10,22 @@ audit entry's incident is the figure's own, never a form field.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import quote, urlsplit
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from tally.store import Ledger
 from tally.store.corrections import EDITABLE, Corrections, ReviewError
+from tally.store.fixes import INCIDENT_EDITABLE, clean_incident_fields
 from tally.web.app import TOKEN_COOKIE, Site
 from tally.web.views import site_of
 
 router = APIRouter()
 ACTIONS = {"confirm", "reject", "correct", "move", "reset"}
+NEED_REASON = {"reject", "correct", "move"}
+"""Figure actions that change what the ledger counts: each needs the reviewer's reason."""
 
 
 def _back(target: str | None, default: str = "/") -> str:
@@ -44,6 +48,67 @@ async def _form(request: Request) -> dict[str, list[str]]:
 
 def _one(form: dict[str, list[str]], key: str) -> str:
     return (form.get(key) or [""])[0]
+
+
+def _reason(form: dict[str, list[str]], what: str) -> str:
+    """The reviewer's reason for a change, else `ReviewError` (every correction gives one)."""
+    reason = " ".join(_one(form, "reason").split())
+    if not reason:
+        raise ReviewError(f"give a reason to {what} (it is kept in the audit log)")
+    return reason
+
+
+def _target(led: Ledger, given: str, exclude: str) -> str:
+    """The incident a reviewer named by id or by words of its name, place or date.
+
+    An id (or one a merge redirected) is taken as it is; words must match exactly one
+    other incident, else `ReviewError` lists the first matches to choose from.
+    """
+    given = " ".join(given.split())
+    if not given:
+        raise ReviewError("name the other incident (its name or id)")
+    resolved = led.resolve(given)
+    if led.conn.query("SELECT 1 FROM incidents WHERE id = ?", (resolved,)):
+        return resolved
+    rows, _ = led.find_incidents(given.split(), limit=6)
+    found = [r["incident"] for r in rows if r["incident"].id != exclude]
+    if len(found) == 1:
+        return found[0].id
+    if not found:
+        raise ReviewError(f"no incident matches {given[:60]!r}")
+    shown = "; ".join(f"{i.name or i.id} ({i.id})" for i in found[:5])
+    raise ReviewError(f"{given[:60]!r} matches several incidents, name one by its id: {shown}")
+
+
+def _located(values: dict[str, str]) -> dict[str, Any]:
+    """The edited place with its coordinates and precision from the gazetteer, and its
+    region where the reviewer left it empty; unknown places keep no coordinates."""
+    from tally.link import gazetteer
+
+    place = " ".join(values.get("place", "").split())
+    country = values.get("country", "").strip().upper()
+    admin1 = " ".join(values.get("admin1", "").split())
+    out: dict[str, Any] = {"lat": None, "lon": None, "where_prec": None}
+    if place:
+        for p in gazetteer.places(place):
+            if (not country or p.country == country) and (
+                not admin1 or admin1.lower() in {(p.admin1 or "").lower(), (p.code or "").lower()}
+            ):
+                out |= {"lat": p.lat, "lon": p.lon, "where_prec": 1}
+                if not admin1 and p.admin1:
+                    out["admin1"] = p.admin1
+                if not country:
+                    out["country"] = p.country
+                return out
+        out["where_prec"] = 2
+        return out
+    area = gazetteer.us_state(admin1) if admin1 and country in {"", "US"} else None
+    land = gazetteer.country(country) if country else None
+    if area or land:
+        found = area or land
+        assert found is not None
+        out |= {"lat": found.lat, "lon": found.lon, "where_prec": 4 if area else 6}
+    return out
 
 
 def _refuse(site: Site, request: Request, message: str) -> HTMLResponse:
@@ -126,8 +191,13 @@ async def review_figure(request: Request) -> Response:
         if fig is None:
             raise ReviewError(f"no figure {key[:80]!r} in the ledger")
         values = {name: _one(form, name) for name in EDITABLE}
+        reason = _reason(form, f"{action} a figure") if action in NEED_REASON else ""
+        reason = reason or " ".join(_one(form, "reason").split())
+        move_to = _one(form, "move_to").strip()
+        if action == "move":
+            move_to = _target(led, move_to, fig.incident or "")
         Corrections(led.conn).review_figure(
-            str(reviewer), fig, action, fig.incident, values, _one(form, "move_to").strip() or None
+            str(reviewer), fig, action, fig.incident, values, move_to or None, reason
         )
         return None
 
@@ -139,17 +209,42 @@ async def merge(request: Request, incident_id: str) -> Response:
     """Merge this incident into another one."""
     site = site_of(request)
     form = await _form(request)
-    target = _one(form, "target").strip()
 
-    def change(led: Ledger) -> Response | None:
+    def change(led: Ledger) -> Response:
         reviewer, refusal = _authorise(site, request, form, led)
         if refusal:
             return refusal
         led.incident(incident_id)
-        Corrections(led.conn).merge(str(reviewer), incident_id, target)
-        return None
+        target = _target(led, _one(form, "target"), incident_id)
+        reason = _reason(form, "merge incidents")
+        Corrections(led.conn).merge(str(reviewer), incident_id, target, reason)
+        return RedirectResponse(f"/incidents/{quote(target)}", status_code=303)
 
-    return await site.write(change) or RedirectResponse(f"/incidents/{target}", status_code=303)
+    return await site.write(change)
+
+
+@router.post("/incidents/{incident_id}/edit")
+async def edit(request: Request, incident_id: str) -> Response:
+    """Set this incident's name, type, date or place, with the reviewer's reason."""
+    site = site_of(request)
+    form = await _form(request)
+
+    def change(led: Ledger) -> Response:
+        reviewer, refusal = _authorise(site, request, form, led)
+        if refusal:
+            return refusal
+        current = led.incident(incident_id)
+        values: dict[str, Any] = {name: _one(form, name) for name in INCIDENT_EDITABLE}
+        changed = clean_incident_fields(values, current)
+        if not changed:
+            raise ReviewError("nothing to change: the fields are as they were")
+        reason = _reason(form, "edit the incident")
+        if {"place", "admin1", "country"} & changed.keys():
+            values |= _located(values)
+        Corrections(led.conn).edit_incident(str(reviewer), current, values, reason)
+        return RedirectResponse(f"/incidents/{quote(incident_id)}", status_code=303)
+
+    return await site.write(change)
 
 
 @router.post("/incidents/{incident_id}/split")
@@ -164,7 +259,10 @@ async def split(request: Request, incident_id: str) -> Response:
         if refusal:
             return refusal
         figures = [f for f in led.figures(incident_id=incident_id) if f.key in keys]
-        part = Corrections(led.conn).split(str(reviewer), incident_id, figures)
-        return RedirectResponse(f"/incidents/{part}", status_code=303)
+        if not figures:
+            raise ReviewError("choose the figures that form the new incident")
+        reason = _reason(form, "split the incident")
+        part = Corrections(led.conn).split(str(reviewer), incident_id, figures, reason)
+        return RedirectResponse(f"/incidents/{quote(part)}", status_code=303)
 
     return await site.write(change)

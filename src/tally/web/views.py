@@ -7,10 +7,12 @@ The stored reconciliation JSON is rendered defensively: missing keys are empty.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
@@ -18,11 +20,11 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response, Streamin
 
 from tally.errors import NotFound
 from tally.export import TABLE_COLUMNS, cell, incident_record, table_rows
-from tally.models import CATEGORIES, GROUPS, QUALIFIERS, Figure
+from tally.models import CATEGORIES, GROUPS, QUALIFIERS, Figure, Incident, outlet
 from tally.store import Ledger
 from tally.store.corrections import Corrections, CorrectionSet, FigureFix
 from tally.store.ledger import INCIDENT_SORTS
-from tally.web import render
+from tally.web import audit, render
 from tally.web.app import TOKEN_COOKIE, Site
 
 router = APIRouter()
@@ -180,6 +182,10 @@ def incident_context(
     all_docs = {f.doc_id for f in figures} | {
         s.get("doc_id") for r in rows for s in r["statements"] if s.get("doc_id")
     }
+    outlets = led.outlets(all_docs)
+    for row in rows:  # sources named by outlet, else the URL's host, never by file hash
+        for s in row["statements"]:
+            s["publisher"] = s.get("publisher") or outlets.get(str(s.get("doc_id") or ""))
     corrections = Corrections(led.conn)
     fixes = corrections.for_documents(all_docs)
     correction_set = CorrectionSet(figures=fixes)
@@ -209,6 +215,7 @@ def incident_context(
                 s["sentence"] = render.sentence(doc.text, s["start"], s["end"])
             else:
                 s["sentence"] = ("", str(s.get("quote") or ""), "")
+    raw_audit = corrections.audit(incident_id, [f.key for f in figures])
     point = None
     if inc.lat is not None and inc.lon is not None:
         point = {"lat": inc.lat, "lon": inc.lon, "label": inc.name or inc.id}
@@ -220,7 +227,7 @@ def incident_context(
         "set_aside": [(f, fixes.get(f.key), docs.get(f.doc_id)) for f in set_aside],
         "charts": render.chart_data(rows),
         "point": point,
-        "audit": corrections.audit(incident_id, [f.key for f in figures]),
+        "audit": _audit_in_words(led, raw_audit, {k: f.quote for k, f in by_key.items()}),
         "documents": len(all_docs),
     }
 
@@ -238,6 +245,7 @@ def incident_page(request: Request, incident_id: str, all: str = "") -> Response
             return RedirectResponse(str(url), status_code=301)
         context = incident_context(led, incident_id, None if all else STATEMENTS_SHOWN)
         reviewer = _reviewer(request, led)
+        suggestions = merge_suggestions(led, context["incident"]) if reviewer else []
     return site.page(
         request,
         "incident.html",
@@ -245,8 +253,54 @@ def incident_page(request: Request, incident_id: str, all: str = "") -> Response
         categories=CATEGORIES,
         groups=GROUPS,
         qualifiers=QUALIFIERS,
+        suggestions=suggestions,
         **context,
     )
+
+
+def _audit_in_words(
+    led: Ledger, raw: list[dict[str, Any]], quotes: dict[str, str]
+) -> list[audit.Entry]:
+    """The audit rows in words, incidents named by their names where the ledger has them."""
+    ids: set[str] = set()
+    for r in raw:
+        before, after = r.get("before") or {}, r.get("after") or {}
+        ids.update(str(x) for x in (r.get("incident"), r.get("target"), before.get("incident"),
+                   after.get("merged_into"), after.get("split_into"), after.get("moved_to"))
+                   if x)  # fmt: skip
+    names = {}
+    for iid in sorted(ids):
+        with contextlib.suppress(NotFound):
+            inc = led.incident(led.resolve(iid))
+            names[iid] = inc.name or inc.id
+    return [audit.entry(r, quotes, names) for r in raw]
+
+
+def merge_suggestions(led: Ledger, inc: Incident, limit: int = 12) -> list[Incident]:
+    """Incidents this one might be merged into, so a reviewer picks a name instead of typing
+    an id: those of its country first, then those within a year of its date, each
+    nearest in date first."""
+    day = render.day_number((inc.date or "")[:10])
+
+    def distance(r: dict[str, Any]) -> int:
+        other = render.day_number((r["incident"].date or "")[:10])
+        return abs(other - day) if day is not None and other is not None else 10**6
+
+    near: list[dict[str, Any]] = []
+    if inc.country:
+        near += sorted(led.find_incidents(country=inc.country, limit=300)[0], key=distance)
+    if day is not None:
+        first = date(1970, 1, 1) + timedelta(days=day)
+        window = {
+            "date_from": (first - timedelta(days=366)).isoformat(),
+            "date_to": (first + timedelta(days=366)).isoformat(),
+        }
+        near += sorted(led.find_incidents(**window, limit=300)[0], key=distance)
+    out: dict[str, Incident] = {}
+    for r in near:
+        if r["incident"].id != inc.id:
+            out.setdefault(r["incident"].id, r["incident"])
+    return list(out.values())[:limit]
 
 
 def _fixed(fig: Figure, fix: FigureFix | None) -> Figure:
@@ -280,6 +334,7 @@ def document_page(request: Request, doc_id: str) -> HTMLResponse:
         request,
         "document.html",
         doc=doc,
+        outlet=outlet(doc.publisher, doc.url),
         names=names,
         segments=render.segments(doc.text, shown, doc.furniture),
         figures=shown,
