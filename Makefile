@@ -51,7 +51,11 @@ format: install
 bench: install
 	$(PY) bench/run.py --shared $(SHARED)
 
+# A reviewer's merge and 100 new documents in a 100,000-document ledger (built once, cached
+# in ~/.cache/tally-bench), then ingest throughput at 10,000 and 100,000 documents.
+REVIEW_DOCS ?= 100000
 bench-scale: install
+	$(PY) bench/scale.py --shared $(SHARED) --review $(REVIEW_DOCS)
 	$(PY) bench/scale.py --shared $(SHARED)
 
 # The learnt total-chooser (src/tally/totals_model.json) refitted on the coded dev splits and

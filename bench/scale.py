@@ -6,15 +6,26 @@ news-brief length, with its numbers perturbed and its US place names swapped
 for others. Both sizes are measured, not extrapolated, with the same command
 (`tally ingest -j 2`), so peak memory can be compared.
 
+With `--review N` it measures instead what a reviewer and a small ingest cost in an
+N-document ledger: the ledger is built once and cached (`--cache`): generated documents
+are ingested for real, then copied at the store level, each copy years later under new
+text hashes, up to N documents; it is linked once in full. Then a reviewer's merge with
+its relink (only the incidents it touches are reconciled), and an ingest of 100 new
+generated documents with its relink, are timed on copies of the cached ledger.
+
 Usage: python bench/scale.py --shared ../shared [--sizes 10000 100000] [--jobs 2]
+       python bench/scale.py --shared ../shared --review 100000
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import re
+import shutil
+import sqlite3
 import statistics
 import sys
 import tempfile
@@ -35,6 +46,7 @@ class Generator:
     """Makes new articles from gva-dev texts: shuffled sentences, new numbers, other places."""
 
     def __init__(self, shared: Path, seed: int = 11) -> None:
+        self.shared = shared
         folder = shared / "corpus" / "gva-dev"
         self.rng = random.Random(seed)
         self.texts = [
@@ -140,13 +152,156 @@ def read_bench(db: str, work: Path) -> dict[str, Any]:
     return out
 
 
+def clone_ledger(seed: Path, target: Path, size: int) -> None:
+    """Copy `seed`'s documents, figures and local incidents into `target` until it holds
+    `size` documents: each copy under new text hashes and with its years moved by 10 per
+    copy, so copies never link to one another (a bench fixture: no extraction, no linking)."""
+    shutil.copy(seed, target)
+    con = sqlite3.connect(target)
+    docs = con.execute("SELECT * FROM documents").fetchall()
+    names = con.execute("SELECT * FROM document_names").fetchall()
+    figs = con.execute("SELECT * FROM figures").fetchall()
+    local = con.execute("SELECT * FROM local_incidents").fetchall()
+    con.execute("UPDATE figures SET incident_id = NULL")
+    con.execute("UPDATE local_incidents SET linked = NULL")
+    con.execute("DELETE FROM incidents")
+    copies = -(-size // len(docs))
+    for k in range(1, copies):
+        left = size - k * len(docs)
+        if left <= 0:
+            break
+        keep = {d[0] for d in docs[:left]}
+
+        def new(doc_id: str, k: int = k) -> str:
+            return hashlib.md5(f"{doc_id}/{k}".encode()).hexdigest()
+
+        def later(text: str | None, k: int = k) -> str | None:
+            return text and _YEAR.sub(lambda m: str(int(m.group(0)) + 10 * k), text)
+
+        con.executemany(
+            f"INSERT INTO documents VALUES ({', '.join('?' * len(docs[0]))})",
+            [(new(d[0]), *d[1:5], later(d[5]), *d[6:]) for d in docs if d[0] in keep],
+        )
+        con.executemany(
+            f"INSERT INTO document_names VALUES ({', '.join('?' * len(names[0]))})",
+            [(new(n[0]), f"{k}/{n[1]}", *n[2:]) for n in names if n[0] in keep],
+        )
+        con.executemany(
+            f"INSERT INTO figures VALUES ({', '.join('?' * len(figs[0]))})",
+            [
+                (f"{new(f[1])}{f[0][len(f[1]) :]}", new(f[1]), *f[2:13], None, *f[14:])
+                for f in figs
+                if f[1] in keep
+            ],
+        )
+        rows = []
+        for doc_id, key, data, _ in (r for r in local if r[0] in keep):
+            d = json.loads(data)
+            d.update(doc_id=new(doc_id), date=later(d["date"]), published=later(d["published"]))
+            rows.append((new(doc_id), key, json.dumps(d), None))
+        con.executemany("INSERT INTO local_incidents VALUES (?, ?, ?, ?)", rows)
+        con.commit()
+    con.commit()
+    con.close()
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def timed(fn: Any) -> tuple[Any, float]:
+    """`fn()` and the seconds it took."""
+    start = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - start
+
+
+def review_bench(gen: Generator, size: int, jobs: int, cache: Path) -> dict[str, Any]:
+    """Build (once, cached) and link a `size`-document ledger; time a reviewer's merge and
+    an ingest of 100 new documents on copies of it."""
+    from tally.pipeline import relink
+    from tally.store import Ledger
+    from tally.store.corrections import Corrections
+
+    cache.mkdir(parents=True, exist_ok=True)
+    built = cache / f"review-{size}.db"
+    out: dict[str, Any] = {"documents": size}
+    if not built.exists():
+        seed_size = min(size, 2000)
+        folder = cache / f"seed-{seed_size}"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir()
+        manifest = gen.write(folder, seed_size)
+        seed = cache / f"seed-{seed_size}.db"
+        seed.unlink(missing_ok=True)
+        run = measure(
+            tally_cmd(
+                "ingest", "-q", "--no-link", "--db", str(seed), "--manifest", str(manifest),
+                "-j", str(jobs),
+            )
+        )  # fmt: skip
+        out["seed_ingest_s"] = round(run.seconds, 1)
+        partial = cache / f"review-{size}.partial.db"
+        clone_ledger(seed, partial, size)
+        with Ledger(partial) as led:
+            _, out["full_relink_s"] = timed(lambda: relink(led, full=True))
+        partial.rename(built)
+    with tempfile.TemporaryDirectory(prefix="tally-review-") as tmp:
+        db = Path(tmp) / "l.db"
+        shutil.copy(built, db)
+        with Ledger(db) as led:
+            out["incidents"] = led.count("incidents")
+            ids = [r[0] for r in led.conn.query(
+                "SELECT id FROM incidents WHERE documents > 1 ORDER BY id LIMIT 2"
+            )]  # fmt: skip
+            store = Corrections(led.conn)
+            store.add_reviewer("bench")
+            _, out["merge_s"] = timed(lambda: (store.merge("bench", ids[0], ids[1]), relink(led)))
+        folder = Path(tmp) / "new"
+        folder.mkdir()
+        fresh = Generator(gen.shared, seed=size)  # never the cached ledger's own texts
+        manifest = fresh.write(folder, 100)
+        run = measure(
+            tally_cmd(
+                "ingest", "-q", "--no-link", "--db", str(db), "--manifest", str(manifest),
+                "-j", "1",
+            )
+        )  # fmt: skip
+        out["ingest_100_s"] = round(run.seconds, 1)
+        out["ingest_100_summary"] = run.stdout.strip()
+        out["errors"] = error_lines(run)
+        with Ledger(db) as led:
+            out["incidents_after"], out["relink_100_s"] = timed(lambda: relink(led))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--review", type=int, default=0, help="time a review in N documents")
+    parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "tally-bench")
     args = parser.parse_args()
     gen = Generator(args.shared)
+    if args.review:
+        print(f"tally bench-scale: a review and 100 new documents in {args.review:,} documents")
+        r = review_bench(gen, args.review, args.jobs, args.cache)
+        if "full_relink_s" in r:
+            print(f"  built once (cached): seed ingest {r['seed_ingest_s']} s, full relink "
+                  f"{r['full_relink_s']:.1f} s")  # fmt: skip
+        print(f"  {r['documents']:,} documents, {r['incidents']:,} incidents", flush=True)
+        print(f"  review merge with its relink: {r['merge_s']:.2f} s (target < 1 s)")
+        print(
+            f"  100 new documents: read and extracted {r['ingest_100_s']} s (tally ingest "
+            f"--no-link -j 1), linked and reconciled {r['relink_100_s']:.1f} s: "
+            f"{r['ingest_100_s'] + r['relink_100_s']:.1f} s (target < 5 s); "
+            f"{r['incidents_after']:,} incidents"
+        )
+        print(f"      {r['ingest_100_summary']}")
+        for line in r["errors"]:
+            print(f"      {line[:200]}")
+        save_results("review", r)
+        return
     results: dict[str, Any] = {}
     print(
         f"tally bench-scale: generated gva-dev documents, tally ingest -j {args.jobs}", flush=True

@@ -25,11 +25,14 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Protocol
 
+from tally import touched
 from tally.errors import InputError, TallyError
 from tally.ingest import IngestOptions, read
 from tally.ingest.sources import Notes
 from tally.link import gazetteer, link_across, link_within
-from tally.link.ids import carry_ids
+from tally.link.clusters import cluster_incident
+from tally.link.ids import redirects as redirected_ids
+from tally.link.nodes import node
 from tally.models import (
     MAX_VALUE,
     Document,
@@ -361,13 +364,17 @@ def ingest(
     return report
 
 
-def relink(ledger: Ledger, *, tries: int = 3) -> int:
+def relink(ledger: Ledger, *, tries: int = 3, full: bool = False) -> int:
     """Link every stored local incident across documents, reconcile, and store the view.
 
+    When no document arrived since the published view, only reviewers' changes did, and
+    only the incidents they touch are reconciled again (`_relink_touched`); `full` relinks
+    the whole ledger regardless, with the same result.
+
     Returns the number of incidents. Deterministic: the same documents give the
-    same incidents whatever order they were ingested in. Reads no texts. Published
-    ids stay (`link.ids.carry_ids`): new reports join their incident's id, a merge
-    keeps one id and redirects the others, and reviewers' merges, splits and moves
+    same incidents and ids whatever order they were ingested in. Reads no texts.
+    A published id that no longer names an incident of its own redirects to the one
+    holding most of its reports (`link.ids`), and reviewers' merges, splits and moves
     follow the incident.
     Everything is computed from one snapshot of the ledger and staged in
     temporary tables while other writers go on: the figures' incidents, then
@@ -379,13 +386,12 @@ def relink(ledger: Ledger, *, tries: int = 3) -> int:
     times), and otherwise left to that writer, whose own relink comes after its
     last change: a stale view never overwrites a newer one.
     """
+    if not full and (touched := _relink_touched(ledger, tries)) is not None:
+        return touched
     with ledger.conn.snapshot():
         stamp = _stamp(ledger)
         incidents, mapping = link_across(ledger.local_incidents())
-        incidents, mapping, redirects = carry_ids(
-            incidents, mapping, ledger.published_links(), ledger.redirected()
-        )
-        ledger.stage_redirects(redirects)
+        ledger.stage_redirects(redirected_ids(mapping, ledger.published_links()))
         renames = ledger.renames(mapping)
         fixes = Corrections(ledger.conn).snapshot().renamed(renames)
         incidents = fixes.incidents(incidents)
@@ -396,7 +402,12 @@ def relink(ledger: Ledger, *, tries: int = 3) -> int:
             {source: fixes.incident_of(source, known) for source in fixes.merges},
         )
         del mapping
-        ledger.stage_incidents(_reconciled(incidents, ledger.staged_statements(), fixes))
+        scope = None if full else _changed(ledger, incidents, fixes)
+        if scope is not None:
+            incidents = [i for i in incidents if i.id in scope]
+        ledger.stage_incidents(
+            _reconciled(incidents, ledger.staged_statements(scope), fixes), scope
+        )
     with ledger.conn.transaction():
         current = _stamp(ledger) == stamp and ledger.staged_renames() == renames
         if current:
@@ -404,8 +415,73 @@ def relink(ledger: Ledger, *, tries: int = 3) -> int:
             ledger.publish_staged()
     ledger.drop_staged()
     if not current and tries > 1:
-        return relink(ledger, tries=tries - 1)
-    return len(incidents)
+        return relink(ledger, tries=tries - 1, full=full)
+    return ledger.count("incidents")
+
+
+def _changed(ledger: Ledger, incidents: list[Incident], fixes: CorrectionSet) -> set[str] | None:
+    """The incidents a relink must reconcile again, or None for all of them (what the
+    published view reflects is unknown): those new or gone, those linking describes
+    otherwise, those figures leave or join, and those reviewers touched since the view."""
+    entries = ledger.audit_since_view()
+    if entries is None:
+        return None
+    ids, targets = touched.named(entries)
+    out = touched.closed(ids | ledger.figure_incidents(targets), fixes) | ledger.staged_moves()
+    stored = ledger.stored_incidents()
+    out.update(i.id for i in incidents if stored.pop(i.id, None) != i)
+    return out | set(stored)
+
+
+def _relink_touched(ledger: Ledger, tries: int) -> int | None:
+    """Reconcile again only the incidents reviewers' changes touched since the published
+    view; None (nothing written) when documents arrived or what changed is unknown.
+
+    Linking reads no corrections, so the published links stand; each touched incident is
+    described again from its own local incidents (`clusters.cluster_incident`, as linking
+    does) and reconciled from its figures, read through indexes: the cost grows with the
+    incidents touched, never with the ledger. Returns the number of incidents.
+    """
+    with ledger.conn.snapshot():
+        stamp = _stamp(ledger)
+        entries = ledger.audit_since_view()
+        if entries is None or ledger.unlinked():
+            return None
+        fixes = Corrections(ledger.conn).snapshot()
+        ids, targets = touched.named(entries)
+        scope = touched.closed(ids | ledger.figure_incidents(targets), fixes)
+        linked = ledger.linked_among(touched.relevant(scope, fixes))
+        view = touched.known(linked, fixes)
+        base = [
+            dataclasses.replace(cluster_incident([node(li) for li in lis])[0], id=iid)
+            for iid, lis in ledger.members(scope & linked).items()
+        ]
+        incidents = [i for i in fixes.incidents(base) if i.id in scope and i.id in view]
+        moves = fixes.moves(view)
+        figures: dict[str, str | None] = {}
+        grouped: dict[str, list[Statement]] = {}
+        keys = touched.moved_keys(scope, fixes) | targets
+        for s, link, stored in ledger.touched_figures(scope & linked, keys):
+            key = s.figure.key
+            final = None if link is None else moves.get(key, fixes.incident_of(link, view))
+            if final != stored:
+                figures[key] = final
+            if final is not None and final in scope:
+                fig = dataclasses.replace(s.figure, incident=final)
+                grouped.setdefault(final, []).append(dataclasses.replace(s, figure=fig))
+        order = sorted(grouped)
+        for iid in order:
+            grouped[iid].sort(
+                key=lambda s: (s.figure.doc_id, s.figure.start, s.figure.category, s.figure.end)
+            )
+        rows = list(_reconciled(incidents, ((i, grouped[i]) for i in order), fixes))
+    with ledger.conn.transaction():
+        current = _stamp(ledger) == stamp and not ledger.unlinked()
+        if current:
+            ledger.publish_touched(figures, scope, rows)
+    if not current:
+        return relink(ledger, tries=tries - 1) if tries > 1 else ledger.count("incidents")
+    return ledger.count("incidents")
 
 
 def _reconciled(

@@ -10,64 +10,80 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from tally.link.ids import carry_ids, follow
-from tally.models import Incident, Source
+from tally.link.ids import follow, fresh_ids, redirects
+from tally.models import Source
 from tally.pipeline import ingest, relink
 from tally.store import Ledger
 from tally.web import create_app
 
 
-def inc(iid: str) -> Incident:
-    return Incident(id=iid)  # type: ignore[call-arg]
+@pytest.mark.parametrize(
+    ("clusters", "ids"),
+    [
+        (  # one incident of its slug keeps the bare slug
+            [("kabul-bombing-2021", "2021-03-14", [("d1", "main")])],
+            ["kabul-bombing-2021"],
+        ),
+        (  # two of one slug take their days; a third on one of those days, a hash
+            [
+                ("chicago-shooting-2016", "2016-07-04", [("d2", "main"), ("d1", "main")]),
+                ("chicago-shooting-2016", "2016-08", [("d3", "main")]),
+                ("chicago-shooting-2016", "2016-07-04/2016-07-05", [("d4", "b")]),
+            ],
+            [
+                "chicago-shooting-2016-07-04-",
+                "chicago-shooting-2016-08",
+                "chicago-shooting-2016-07-04-",
+            ],
+        ),
+        (  # undated incidents of one slug: a hash of each one's first member
+            [("mosul-incident", None, [("d5", "main")]), ("mosul-incident", None, [("d6", "x")])],
+            ["mosul-incident-", "mosul-incident-"],
+        ),
+    ],
+)
+def test_fresh_ids_come_from_each_incident(
+    clusters: list[tuple[str, str | None, list[tuple[str, str]]]], ids: list[str]
+) -> None:
+    got = fresh_ids(clusters)
+    for g, want in zip(got, ids, strict=True):
+        hashed = want.endswith("-")  # a hash of four hex digits follows
+        assert (g.startswith(want) and len(g) == len(want) + 4) if hashed else g == want
+    assert len(set(got)) == len(got)
+    assert fresh_ids(clusters[::-1]) == got[::-1]
 
 
 @pytest.mark.parametrize(
-    ("fresh", "published", "ids", "redirects"),
+    ("mapping", "published", "moved"),
     [
-        (  # a new report joins: the published id stays though linking names it afresh
-            {("a", "main"): "x-2", ("b", "main"): "x-2", ("c", "main"): "x"},
-            [("a", "main", "x"), ("c", "main", "x-2")],
-            {"a": "x", "b": "x", "c": "x-2"},
+        (  # a new report joins: nothing redirects
+            {("a", "main"): "x", ("b", "main"): "x"},
+            [("a", "main", "x")],
             {},
         ),
-        (  # a merge keeps the id most reports had and redirects the other
+        (  # a merge: the id that names nothing now leads to the merged incident
             {("a", "main"): "y", ("b", "main"): "y", ("c", "main"): "y"},
             [("a", "main", "y"), ("b", "main", "y"), ("c", "main", "y-2")],
-            {"a": "y", "b": "y", "c": "y"},
             {"y-2": "y"},
         ),
-        (  # a split keeps the id on the larger part; the other mints a new one
-            {("a", "main"): "z", ("b", "main"): "z", ("c", "main"): "z-2"},
+        (  # a second incident of the slug: the bare id leads to the one holding most reports
+            {("a", "main"): "z-03-01", ("b", "main"): "z-03-01", ("c", "main"): "z-05-20"},
             [("a", "main", "z"), ("b", "main", "z"), ("c", "main", "z")],
-            {"a": "z", "b": "z", "c": "z-2"},
-            {},
+            {"z": "z-03-01"},
         ),
-        (  # a fresh slug an older incident holds is numbered past every published id
-            {("a", "main"): "k", ("b", "main"): "k-2", ("c", "main"): "k-3"},
-            [("b", "main", "k"), ("c", "main", "k-2")],
-            {"a": "k-3", "b": "k", "c": "k-2"},
+        (  # an id whose reports are gone redirects nowhere
+            {("a", "main"): "k"},
+            [("q", "main", "k-2")],
             {},
         ),
     ],
 )
-def test_published_ids_stay(
-    fresh: dict[tuple[str, str], str],
+def test_published_ids_that_name_nothing_redirect(
+    mapping: dict[tuple[str, str], str],
     published: list[tuple[str, str, str]],
-    ids: dict[str, str],
-    redirects: dict[str, str],
+    moved: dict[str, str],
 ) -> None:
-    incidents = [inc(i) for i in sorted(set(fresh.values()))]
-    out, mapping, moved = carry_ids(incidents, fresh, published)
-    assert {doc: mapping[(doc, "main")] for doc, _ in fresh} == ids
-    assert moved == redirects
-    assert sorted(i.id for i in out) == sorted(set(ids.values()))
-
-
-def test_a_redirected_id_is_never_minted_again() -> None:
-    fresh = {("a", "main"): "q", ("b", "main"): "q-2"}
-    _, mapping, _ = carry_ids([inc("q"), inc("q-2")], fresh, [("b", "main", "q-3")], {"q"})
-    assert mapping[("a", "main")] == "q-2"
-    assert mapping[("b", "main")] == "q-3"
+    assert redirects(mapping, published) == moved
 
 
 def test_redirects_chain() -> None:
@@ -101,6 +117,11 @@ ARTICLES = {
         "2019-11-20",
         "Fire at Valparaiso market kills 4\n\nA fire swept through the central market of "
         "Valparaiso, Chile, on Wednesday, killing 4 traders, firefighters said.",
+    ),
+    "fire-march.txt": (
+        "2019-03-06",
+        "Warehouse fire in Valparaiso leaves 2 dead\n\nTwo night watchmen died when a fire "
+        "gutted a timber warehouse in Valparaiso, Chile, on Tuesday, firefighters said.",
     ),
 }
 
@@ -142,6 +163,9 @@ def _ingest(db: Path, root: Path, batches: list[list[str]]) -> dict[str, str]:
         [["fire.txt", "quarry-followup.txt", "ferry.txt", "quarry.txt", "ferry-followup.txt"]],
         [["quarry-followup.txt", "ferry-followup.txt"], ["fire.txt"], ["quarry.txt", "ferry.txt"]],
         [["fire.txt", "ferry.txt"], ["quarry.txt", "quarry-followup.txt", "ferry-followup.txt"]],
+        [["fire.txt", "ferry.txt"], ["fire-march.txt", "quarry.txt"], ["quarry-followup.txt"]],
+        [["fire.txt"], ["quarry.txt", "ferry.txt", "fire-march.txt"], ["quarry-followup.txt"]],
+        [["fire-march.txt", "quarry-followup.txt"], ["ferry-followup.txt", "fire.txt"]],
     ],
 )
 def test_same_incidents_and_ids_in_any_order_and_batches(
@@ -150,7 +174,13 @@ def test_same_incidents_and_ids_in_any_order_and_batches(
     once = _ingest(tmp_path / "once.db", tmp_path / "a", [sorted(ARTICLES)])
     assert once["quarry.txt"] == once["quarry-followup.txt"]
     assert once["ferry.txt"] == once["ferry-followup.txt"]
-    assert len(set(once.values())) == 3
+    assert len(set(once.values())) == 4
+    assert once["fire.txt"].startswith("valparaiso-")  # two fires of one town and year
+    assert once["fire-march.txt"].startswith("valparaiso-")
+    if {name for batch in batches for name in batch} != set(ARTICLES):
+        once = _ingest(
+            tmp_path / "part.db", tmp_path / "p", [sorted(n for b in batches for n in b)]
+        )
     assert _ingest(tmp_path / "b.db", tmp_path / "b", batches) == once
 
 
@@ -164,6 +194,23 @@ def test_a_bookmarked_id_survives_an_earlier_report(tmp_path: Path) -> None:
     with Ledger(tmp_path / "l.db") as led:
         assert led.resolve(bookmark) == bookmark
         assert led.incident(bookmark).id == bookmark
+
+
+def test_a_bookmark_opens_its_incident_when_another_of_its_slug_arrives(tmp_path: Path) -> None:
+    """Bookmark a fire's incident, ingest an earlier fire of the same town and year: the two
+    incidents take their days in their ids, and the bookmark leads to the first fire."""
+    db = tmp_path / "l.db"
+    bookmark = _ingest(db, tmp_path / "d", [["fire.txt"]])["fire.txt"]
+    later = _ingest(db, tmp_path / "d", [["fire-march.txt"]])
+    assert later["fire.txt"] != later["fire-march.txt"]
+    with Ledger(db) as led:
+        assert led.resolve(bookmark) == later["fire.txt"]
+    client = TestClient(create_app(str(db)), base_url="http://localhost")
+    r = client.get(f"/incidents/{bookmark}", follow_redirects=False)
+    if bookmark != later["fire.txt"]:
+        assert r.status_code == 301
+        assert r.headers["location"].endswith(f"/incidents/{later['fire.txt']}")
+    assert client.get(f"/incidents/{bookmark}").status_code == 200
 
 
 def test_web_and_show_follow_a_redirected_id(tmp_path: Path) -> None:

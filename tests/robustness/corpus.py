@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import re
 import sqlite3
 from pathlib import Path
 
@@ -47,16 +46,15 @@ def snapshot(db: Path) -> dict[str, object]:
 
 
 def _incidents(con: sqlite3.Connection) -> set[tuple[str, frozenset[str]]]:
-    """Each incident as its slug family (the id without a collision number) and the figures
-    it counts: the same for any order of writers, whose publishes may number colliding
-    slugs differently (ids never move once published)."""
+    """Each incident as its id and the figures it counts: the same for any order of writers
+    (ids come from the incidents, never from the order they were published in)."""
     members: dict[str, set[str]] = {}
     for key, incident in con.execute("SELECT key, incident_id FROM figures"):
         if incident is not None:
             members.setdefault(incident, set()).add(key)
     for (incident,) in con.execute("SELECT id FROM incidents"):
         members.setdefault(incident, set())
-    return {(re.sub(r"-\d+$", "", i), frozenset(keys)) for i, keys in members.items()}
+    return {(i, frozenset(keys)) for i, keys in members.items()}
 
 
 def check_consistent(db: Path, clean: dict[str, object]) -> int:

@@ -54,15 +54,7 @@ def test_two_writers_on_one_fresh_ledger(tmp_path: Path) -> None:
     assert sum(stored) == 220
     assert sum(again) == 60
     check_consistent(db, clean)
-    got = snapshot(db)
-    assert {k: v for k, v in got.items() if k != "incidents"} == {
-        k: v for k, v in clean.items() if k != "incidents"
-    }
-    if got["incidents"] != clean["incidents"]:
-        pytest.xfail(
-            "known defect (issue 14): since ids became stable, two writers publishing in turn "
-            "can leave one report of an incident apart from it; documents and figures are whole"
-        )
+    assert snapshot(db) == clean
 
 
 def _free_port() -> int:

@@ -171,7 +171,9 @@ def ingest_cli(
                 bar.advance(task)
 
             report = ingest(inputs, ledger, options, on_item=on_item, runner=runner)
-        view = counted(relink(ledger), "incident") if link else "not linked yet (tally relink)"
+        # a text stored already may bring its date or publisher: reconcile everything then
+        linked = relink(ledger, full=report.duplicates > 0) if link else None
+        view = "not linked yet (tally relink)" if linked is None else counted(linked, "incident")
     console.print(
         printable(f"{report.summary()}; {view}"), markup=False, highlight=False, soft_wrap=True
     )
@@ -183,5 +185,5 @@ def ingest_cli(
 def relink_cli(db: DbOption = None) -> None:
     """Link every document's incidents across the ledger and reconcile them anew."""
     with Ledger(db) as ledger:
-        n = relink(ledger)
+        n = relink(ledger, full=True)
     console.print(f"{n} incident{'s' * (n != 1)}", markup=False, highlight=False)

@@ -34,7 +34,6 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from datetime import date
 
 from tally.link.candidates import (
     Joined,
@@ -46,6 +45,7 @@ from tally.link.candidates import (
 )
 from tally.link.clusters import Sets, cluster_incident, link_conflicts
 from tally.link.evidence import pair_score
+from tally.link.ids import fresh_ids
 from tally.link.nodes import RARE_MIN, RARE_SHARE, THRESHOLD, mark_rare, node, precise
 from tally.models import Incident, LocalIncident
 
@@ -115,19 +115,15 @@ def link_across(
     built = []
     for members in clusters.values():
         cluster = [left.pop(i) for i in members]  # each node is freed once its incident is built
-        inc, base, lo = cluster_incident(cluster)
-        keys = [(n.li.doc_id, n.li.key) for n in cluster]
-        built.append((base, lo or date.max, members[0], inc, keys))
+        inc, base, _ = cluster_incident(cluster)
+        built.append((inc, base, [(n.li.doc_id, n.li.key) for n in cluster]))
     del clusters, left
-    built.sort(key=lambda b: (b[0], b[1], b[2]), reverse=True)
+    ids = fresh_ids([(base, inc.date, keys) for inc, base, keys in built])
     incidents: list[Incident] = []
     mapping: dict[tuple[str, str], str] = {}
-    used: Counter[str] = Counter()
-    while built:
-        base, _, _, inc, keys = built.pop()
-        used[base] += 1
-        iid = base if used[base] == 1 else f"{base}-{used[base]}"
+    for (inc, _, keys), iid in zip(built, ids, strict=True):
         incidents.append(dataclasses.replace(inc, id=iid))
         for key in keys:
             mapping[key] = iid
+    incidents.sort(key=lambda i: i.id)
     return incidents, mapping

@@ -1,94 +1,74 @@
-"""Stable incident ids: once published, an id keeps naming the same incident.
+"""Incident ids: readable slugs that depend only on the incidents, never on ingest order.
 
-`link_across` names clusters afresh from their place, type and year
-(`kabul-bombing-2021`, collisions numbered in date order). `carry_ids` then
-gives each cluster the id its reports were published under, so a new report
-joins its incident's id and an earlier report never renumbers later ones:
+An id is the slug of the incident's place, type and year (`kabul-bombing-2021`,
+`clusters.cluster_incident`). Where several incidents share that slug, each takes its own
+date beyond the year (`chicago-shooting-2016-07-04`, or `-07` for a month), and where
+incidents still share it, a short hash of its first member (the smallest document hash and
+local key): content, not the order documents came in, so the same documents give the same
+ids whatever their order, at once or in batches (`fresh_ids`).
 
-- a cluster keeps the published id that most of its local incidents had, when it
-  holds most of that id's local incidents (the id's heir);
-- a merge keeps one id (the one most of its reports had; ties: the smaller id) and
-  redirects the others to it;
-- a split keeps the id on the part holding most of its reports; the other parts
-  mint new ids;
-- a cluster that inherits no id takes its fresh slug, numbered past every id
-  already published or redirected (`-2`, `-3`, ...).
-
-Without published ids (a ledger linked for the first time) the fresh ids stand
-unchanged, so the same documents ingested at once give the same ids in any
-order; in batches the ids published by earlier batches stay.
+A published id keeps opening its incident (`redirects`): when linking names an incident
+anew (a merge, a second incident of its slug, a report that moves its vote of place), every
+published id that no longer names an incident of its own redirects to the incident holding
+most of its reports; the web and `tally show` follow redirects (`follow`).
 """
 
 from __future__ import annotations
 
-import dataclasses
-import re
+import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from tally.models import Incident
+from tally.link.clusters import slug
 
-_NUMBERED = re.compile(r"^(?P<base>.+?)-(?P<n>[2-9]|[1-9]\d{1,2})$")
-"""A collision number (`-2` .. `-999`); a year (`-2015`) is part of the slug."""
+Member = tuple[str, str]
+"""(doc_id, local key) of a local incident."""
 
 
-def carry_ids(
-    incidents: list[Incident],
-    mapping: dict[tuple[str, str], str],
-    published: Iterable[tuple[str, str, str]],
-    redirected: Iterable[str] = (),
-) -> tuple[list[Incident], dict[tuple[str, str], str], dict[str, str]]:
-    """Rename fresh clusters to their published ids; return incidents, mapping and redirects.
+def fresh_ids(clusters: list[tuple[str, str | None, list[Member]]]) -> list[str]:
+    """The id of each cluster, given (slug, date, members): the slug where it is the only one,
+    else the slug with its date beyond the year, then a hash of its first member."""
+    out = [base for base, _, _ in clusters]
+    by_base: dict[str, list[int]] = defaultdict(list)
+    for k, (base, _, _) in enumerate(clusters):
+        by_base[base].append(k)
+    for base, group in by_base.items():
+        if len(group) < 2:
+            continue
+        dated: dict[str, list[int]] = defaultdict(list)
+        for k in group:
+            day = clusters[k][1] or ""
+            tail = slug(day[5:10]) if day[:4].isdigit() and base.endswith(day[:4]) else ""
+            dated[f"{base}-{tail}" if tail else base].append(k)
+        for stem, same in dated.items():
+            if len(same) == 1 and stem != base:
+                out[same[0]] = stem
+                continue
+            firsts = {k: "\x00".join(min(clusters[k][2])) for k in same}
+            for size in range(4, 41, 2):
+                tags = {k: hashlib.sha1(firsts[k].encode()).hexdigest()[:size] for k in same}
+                if len(set(tags.values())) == len(same):
+                    break
+            for k in same:
+                out[k] = f"{stem}-{tags[k]}"
+    return out
 
-    `published` gives (doc_id, local key, id) of local incidents as last published;
-    `redirected` the ids already redirected elsewhere (never minted again). The
-    redirects returned map each published id that no longer names an incident of
-    its own to the id that now holds most of its reports.
+
+def redirects(
+    mapping: dict[Member, str], published: Iterable[tuple[str, str, str]]
+) -> dict[str, str]:
+    """Each published id that names no incident now → the incident holding most of its reports.
+
+    `published` gives (doc_id, local key, id) of local incidents as last published; an id
+    whose reports are all gone (no longer in `mapping`) redirects nowhere.
     """
-    votes: dict[str, Counter[str]] = defaultdict(Counter)
-    """Fresh id → published id → how many of its local incidents had it."""
+    live = set(mapping.values())
     spread: dict[str, Counter[str]] = defaultdict(Counter)
-    """Published id → fresh id → how many of its local incidents went there."""
     for doc_id, key, old in published:
         fresh = mapping.get((doc_id, key))
-        if fresh is None:
-            continue
-        votes[fresh][old] += 1
-        spread[old][fresh] += 1
-    if not spread:
-        return incidents, mapping, {}
-    heir = {old: min(c, key=lambda f: (-c[f], f)) for old, c in spread.items()}
-    rename: dict[str, str] = {}
-    redirects: dict[str, str] = {}
-    for fresh in sorted(votes):
-        mine = Counter({old: n for old, n in votes[fresh].items() if heir[old] == fresh})
-        if not mine:
-            continue
-        keep = min(mine, key=lambda old: (-mine[old], old))
-        rename[fresh] = keep
-        for old in mine:
-            if old != keep:
-                redirects[old] = keep
-    taken = set(rename.values()) | set(redirects) | set(redirected)
-    for inc in sorted(incidents, key=lambda i: i.id):
-        if inc.id in rename:
-            continue
-        rename[inc.id] = new = _mint(inc.id, taken)
-        taken.add(new)
-    out = [dataclasses.replace(inc, id=rename[inc.id]) for inc in incidents]
-    return out, {k: rename[v] for k, v in mapping.items()}, redirects
-
-
-def _mint(fresh: str, taken: set[str]) -> str:
-    """`fresh`, or the next free number of its slug when an incident already holds it."""
-    if fresh not in taken:
-        return fresh
-    m = _NUMBERED.match(fresh)
-    base = m["base"] if m else fresh
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
+        if fresh is not None and old not in live:
+            spread[old][fresh] += 1
+    return {old: min(c, key=lambda f: (-c[f], f)) for old, c in sorted(spread.items())}
 
 
 def follow(redirects: dict[str, str], incident_id: str) -> str:

@@ -23,6 +23,13 @@ _FIG_COLS = (
 )
 _FIG_N = len(_FIG_COLS.split(","))
 """Columns of a figure row; queries append their own after these (incident_id is the last)."""
+_FIG_SELECT = ", ".join(f"f.{c.strip()}" for c in _FIG_COLS.split(",")[:-1])
+"""A figure's columns from `figures f` but its incident, which a statement query puts after."""
+_FIRST_NAME = (
+    "COALESCE((SELECT MIN(n.name) FROM document_names n WHERE n.doc_id = f.doc_id), "
+    "d.name, f.doc_id)"
+)
+"""The first name of a figure's document, from `figures f` and `documents d`."""
 _INC_COLS = (
     "id, name, type, date, date_prec, place, admin1, country, lat, lon, where_prec, background"
 )

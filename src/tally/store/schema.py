@@ -201,6 +201,17 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
         ],
     ),
     (
+        "0010_link_state",
+        [
+            # A reviewer's change re-reconciles only the incidents it touches: their local
+            # incidents are found by the incident they are linked to.
+            "CREATE INDEX local_incidents_linked ON local_incidents(linked)",
+            # What the published view was computed from (`audit`: the reviewers' log entries
+            # it reflects), so the next relink knows what changed since.
+            "CREATE TABLE link_state (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        ],
+    ),
+    (
         "0012_incident_edits_reasons",
         [
             # A reviewer's values for an incident's own fields (name, type, date, place):

@@ -13,11 +13,21 @@ from itertools import groupby, islice
 
 from tally.models import Incident, Reconciled, Statement, Total
 from tally.store.db import Connection
-from tally.store.rows import _FIG_COLS, _FIG_N, _INC_COLS, _figure, _incident_row, _renames
+from tally.store.rows import (
+    _FIG_N,
+    _FIG_SELECT,
+    _FIRST_NAME,
+    _INC_COLS,
+    _figure,
+    _incident,
+    _incident_row,
+    _renames,
+)
+from tally.store.touched import Touched
 
 _STAGING = {
     "links": ("relink_map", "relink_moves", "relink_figures", "relink_linked"),
-    "incidents": ("relink_incidents", "relink_changed", "relink_gone"),
+    "incidents": ("relink_incidents", "relink_changed", "relink_gone", "relink_scope"),
 }
 """What a relink stages (`Ledger.stage_links`, `Ledger.stage_incidents`): temporary tables."""
 _STAGED_JOINS = (
@@ -31,7 +41,7 @@ _STAGED_INCIDENT = (
 moved it to (a figure of no incident stays so)."""
 
 
-class Staging:
+class Staging(Touched):
     """The staging half of `Ledger`: what a relink stages, publishes and drops."""
 
     conn: Connection
@@ -44,10 +54,6 @@ class Staging:
             "SELECT doc_id, key, linked FROM local_incidents WHERE linked IS NOT NULL "
             "ORDER BY doc_id, key"
         )
-
-    def redirected(self) -> set[str]:
-        """Ids published once and redirected since: never minted again."""
-        return {row[0] for row in self.conn.query("SELECT old FROM incident_redirects")}
 
     def stage_redirects(self, redirects: dict[str, str]) -> None:
         """Stage published ids that now lead to another incident (`publish_staged` writes them)."""
@@ -131,39 +137,46 @@ class Staging:
         )
         self._staged.add("links")
 
-    def staged_statements(self) -> Iterator[tuple[str, list[Statement]]]:
+    def staged_statements(
+        self, scope: set[str] | None = None
+    ) -> Iterator[tuple[str, list[Statement]]]:
         """Each staged incident's figures as statements, streamed one incident at a time.
 
         Incidents come in id order; within one, figures in document and text order
         (span ties by end, as extraction stores them), each with its document's
         date, publisher and first name. Figures that count no incident are left
-        out. Memory holds one incident's statements, whatever the ledger's size.
+        out, and with `scope`, those of other incidents. Memory holds one incident's
+        statements, whatever the ledger's size.
         """
-        cols = ", ".join(f"f.{c.strip()}" for c in _FIG_COLS.split(",")[:-1])
         sql = (
-            f"SELECT * FROM (SELECT {cols}, {_STAGED_INCIDENT} AS staged, "
-            "d.published, d.publisher, "
-            "COALESCE((SELECT MIN(n.name) FROM document_names n WHERE n.doc_id = f.doc_id), "
-            "d.name, f.doc_id) AS first_name "
+            f"SELECT * FROM (SELECT {_FIG_SELECT}, {_STAGED_INCIDENT} AS staged, "
+            f"d.published, d.publisher, {_FIRST_NAME} AS first_name "
             f"FROM figures f {_STAGED_JOINS} "
             "LEFT JOIN documents d ON d.id = f.doc_id) s "
             "WHERE staged IS NOT NULL "
-            "ORDER BY staged, doc_id, start_char, category, end_char"
+            + ("AND staged IN (SELECT id FROM relink_scope) " if scope is not None else "")
+            + "ORDER BY staged, doc_id, start_char, category, end_char"
         )
         n = _FIG_N - 1  # the staged incident stands where incident_id would
         for incident_id, rows in groupby(self.conn.iterate(sql), key=lambda r: r[n]):
             yield incident_id, [Statement(_figure(r), r[n + 1], r[n + 2], r[n + 3]) for r in rows]
 
     def stage_incidents(
-        self, incidents: Iterable[tuple[Incident, list[Reconciled], dict[str, Total | int]]]
+        self,
+        incidents: Iterable[tuple[Incident, list[Reconciled], dict[str, Total | int]]],
+        scope: set[str] | None = None,
     ) -> None:
         """Stage every incident with its reconciled figures and totals, to replace the stored ones.
 
         Written in batches as they come, so `incidents` may be a generator that
-        reads the ledger (`staged_statements`) while this writes.
+        reads the ledger (`staged_statements`) while this writes. With `scope`, only
+        incidents of those ids are staged: the others' stored rows stand.
         """
         c = self.conn
         self._restage("incidents")
+        if scope is not None:  # what `staged_statements(scope)` reads
+            c.execute("CREATE TEMP TABLE relink_scope (id TEXT PRIMARY KEY)")
+            c.executemany("INSERT INTO relink_scope (id) VALUES (?)", [(i,) for i in sorted(scope)])
         c.execute("CREATE TEMP TABLE relink_incidents AS SELECT * FROM incidents WHERE 1 = 0")
         items = iter(incidents)
         while batch := [_incident_row(*item) for item in islice(items, 500)]:
@@ -180,11 +193,24 @@ class Staging:
             "INSERT INTO relink_changed (id) SELECT id FROM "
             "(SELECT * FROM relink_incidents EXCEPT SELECT * FROM incidents) d"
         )
+        within = " WHERE id IN (SELECT id FROM relink_scope)" if scope is not None else ""
         c.execute(
             "INSERT INTO relink_gone (id) "
-            "SELECT id FROM incidents EXCEPT SELECT id FROM relink_incidents"
+            f"SELECT id FROM incidents{within} EXCEPT SELECT id FROM relink_incidents"
         )
         self._staged.add("incidents")
+
+    def stored_incidents(self) -> dict[str, Incident]:
+        """Every stored incident as linking described it (what a relink compares its own with)."""
+        return {r[0]: _incident(r) for r in self.conn.iterate(f"SELECT {_INC_COLS} FROM incidents")}
+
+    def staged_moves(self) -> set[str]:
+        """The incidents staged figures leave or join (`stage_links`)."""
+        rows = self.conn.query(
+            "SELECT incident_id FROM relink_figures UNION SELECT f.incident_id FROM figures f "
+            "JOIN relink_figures r ON r.key = f.key"
+        )
+        return {r[0] for r in rows if r[0] is not None}
 
     def publish_staged(self) -> None:
         """Write what is staged in one transaction: figures' incidents, then the incidents.
@@ -219,6 +245,10 @@ class Staging:
                     "INSERT INTO incidents SELECT * FROM relink_incidents "
                     "WHERE id IN (SELECT id FROM relink_changed)"
                 )
+            c.execute(  # an id that names an incident again no longer redirects
+                "DELETE FROM incident_redirects WHERE old IN (SELECT id FROM incidents)"
+            )
+            self.record_view_audit(c)
 
     def drop_staged(self) -> None:
         """Forget what is staged: published, or found stale (the ledger changed under it).
