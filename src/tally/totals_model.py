@@ -289,6 +289,8 @@ def pick(total: Total, rows: Sequence[Reconciled], model: Model) -> Candidate | 
     if total.category not in CATS or not single_report(rows):
         return None
     best = model.choose(candidates(rows, total))
+    if len({t.label for t in total.terms}) > 1 and best.value < total.best:
+        return None  # the spec's total adds its groups (civilians and combatants): none dropped
     return None if best.value == total.best else best
 
 

@@ -48,7 +48,7 @@ def test_richer_metadata_fills_what_was_missing_and_a_reviewers_value_stands(
     assert (fig["published"], fig["publisher"]) == ("2024-03-06", "Harbour Gazette")
     assert fig["url"] == "https://gazette.example/port-elvar-fire"
     with Ledger(db) as led:
-        again = led.incident(inc.id)  # the id stays: it never moves once published
+        again = led.incident(led.resolve(inc.id))  # the published id still opens it
     assert again.date == "2024-03-04"  # "on Monday" of a report of Wednesday 6 March
     assert again.name == "Port Elvar textile warehouse fire"
     other = _manifest(tmp_path, published="2024-03-09", publisher="Coast Radio")
