@@ -57,6 +57,7 @@ def ingest_bench(manifest: Path, n: int, work: Path, repeats: int = 7) -> dict[s
                         str(db),
                         "--manifest",
                         str(manifest),
+                        "--allow-outside",
                         "-j",
                         str(jobs),
                     )
