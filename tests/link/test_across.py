@@ -431,3 +431,31 @@ def test_shared_actors_alone_do_not_make_one_event(shared: tuple[str, ...], link
     b = li("b", type="attack", date="2004-03-03", date_prec=1, **place, cues=(*cues, *shared))
     _, mapping = link_across([a, b])
     assert (mapping[("a", "main")] == mapping[("b", "main")]) is linked
+
+
+BALTIMORE = dict(place="Baltimore", country="US", admin1="MD", where_prec=1, lat=39.29, lon=-76.61)
+BALTIMORE_CUES = ("place:baltimore", "geo:US:MD:baltimore", "pop:620961")
+
+
+@pytest.mark.parametrize(
+    ("streets_a", "streets_b", "linked"),
+    [
+        (("w:pulaski highway",), ("w:ashland avenue",), False),  # two addresses: two shootings
+        (("w:north milton avenue",), ("w:milton avenue",), True),  # one street, with its compass
+        (("w:pulaski highway",), (), True),  # one report names no street
+        (("w:st anthony",), ("w:dr kim",), True),  # a saint and a doctor, no streets
+        (("w:rue de la paix",), ("w:rue lepic",), False),
+    ],
+)
+def test_reports_naming_different_streets_are_two_events(
+    streets_a: tuple[str, ...], streets_b: tuple[str, ...], linked: bool
+) -> None:
+    """A neighbourhood and a day in common do not make one shooting when the reports put
+    it on different streets."""
+    common = (*BALTIMORE_CUES, "w:east baltimore")
+    a, b = (
+        li(doc, type="shooting", date="2017-04-08", date_prec=1, **BALTIMORE, cues=(*common, *s))
+        for doc, s in (("a", streets_a), ("b", streets_b))
+    )
+    _, mapping = link_across([a, b])
+    assert (mapping[("a", "main")] == mapping[("b", "main")]) is linked

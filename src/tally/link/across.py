@@ -105,7 +105,7 @@ def link_across(
         link_conflicts(members_of(key, blocks, countryless), nodes, sets)
     del blocks, countryless
     for n in nodes:  # what only linking needs: freed before the incidents are built
-        n.places = n.geo = n.words = n.figs = n.rare_words = n.rare_figs = ()
+        n.places = n.geo = n.words = n.figs = n.rare_words = n.rare_figs = n.streets = ()
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         clusters[sets.find(i)].append(i)

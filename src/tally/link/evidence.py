@@ -13,6 +13,7 @@ from tally.link.nodes import (
     NEAR_KM,
     SLOW_SLACK_DAYS,
     SLOW_TYPES,
+    STREET_PENALTY,
     THRESHOLD,
     TYPE_PENALTY,
     Node,
@@ -20,6 +21,7 @@ from tally.link.nodes import (
     day,
     distance_km,
     meet,
+    same_street,
 )
 
 
@@ -131,4 +133,6 @@ def pair_score(a: Node, b: Node, lasting: bool = False) -> int | None:
         score -= _tolls_apart(a.toll, b.toll)
     if min(a.toll, b.toll) >= MASS_CASUALTY and ca and ca == cb:
         score += 1  # two mass-casualty events in one country within days are rare
+    if a.streets and b.streets and not same_street(a.streets, b.streets):
+        score -= STREET_PENALTY
     return score + specific - penalty

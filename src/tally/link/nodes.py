@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import tomllib
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 from tally.link.dates import parse_iso
 from tally.models import LocalIncident
@@ -37,6 +39,10 @@ LASTING_TOLL = 10
 """Follow-ups weeks or years later (an inquiry, a revised toll, an anniversary) are written
 about events this deadly; only such reports may link across distant dates (`_lasting`)."""
 TYPE_PENALTY = 1
+STREET_PENALTY = 2
+"""Two reports of one city and days that each name streets and share none: two places."""
+_STREETS = tomllib.loads(Path(__file__).with_name("streets.toml").read_text(encoding="utf-8"))
+STREET_LAST, STREET_FIRST = (frozenset(_STREETS[k]) for k in ("last", "first"))
 """Reports call one event a fire and an explosion, an attack and a shooting, an air strike
 and a bombing: the type is evidence, never a veto."""
 
@@ -64,6 +70,8 @@ class Node:
     hi_day: int = 0
     toll: int = 0
     """The largest killed or injured figure: a mass-casualty event is rare enough to identify."""
+    streets: tuple[str, ...] = ()
+    """The words that name streets (`is_street`), rare or not."""
 
 
 def interval(value: str | None, prec: int | None) -> tuple[date | None, date | None]:
@@ -119,6 +127,7 @@ def node(li: LocalIncident, pool: dict | None = None) -> Node:
         tuple(intern(v, v) for v in sorted(group)) for group in (places, geo, words, figs)
     )
     n.rare_words, n.rare_figs = n.words, n.figs
+    n.streets = tuple(w for w in n.words if is_street(w))
     n.li = dataclasses.replace(
         li,
         cues=(),
@@ -134,6 +143,18 @@ def node(li: LocalIncident, pool: dict | None = None) -> Node:
 def fold(text: str) -> str:
     """Without diacritics ("sāmba" → "samba"): a report's spelling of the gazetteer's name."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def is_street(word: str) -> bool:
+    """Whether a proper name names a street ("south wabash avenue", "rue de rivoli")."""
+    parts = word.replace(".", " ").split()
+    return len(parts) > 1 and (parts[-1] in STREET_LAST or parts[0] in STREET_FIRST)
+
+
+def same_street(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two reports' streets share one, a name with or without its compass word
+    ("south wabash avenue", "wabash avenue") counted as one."""
+    return any(x == y or x.endswith(" " + y) or y.endswith(" " + x) for x in a for y in b)
 
 
 def mark_rare(nodes: list[Node], informative: set[str] | frozenset[str]) -> None:
