@@ -207,9 +207,7 @@ class Connection:
 
         SQLite caps a statement's parameters, so a long list is sent in chunks.
         """
-        values = sorted(set(values))
-        for i in range(0, len(values), size):
-            chunk = values[i : i + size]
+        for chunk in chunked(values, size):
             yield from self.query(sql.format(", ".join("?" * len(chunk))), chunk)
 
     def iterate(self, sql: str, params: Sequence[Any] = (), size: int = 500) -> Iterator[tuple]:
@@ -333,6 +331,13 @@ _SQLITE_CAUSES = (
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def chunked(values: Iterable[Any], size: int = 500) -> Iterator[list[Any]]:
+    """The distinct `values`, sorted, in lists of at most `size` (one statement's parameters)."""
+    ordered = sorted(set(values))
+    for i in range(0, len(ordered), size):
+        yield ordered[i : i + size]
 
 
 def _text_safe(row: tuple) -> tuple:
