@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tally.extract.figures import extract_numeric
+from tally.extract.figures import extract, extract_numeric
 from tally.models import Document, Figure, text_hash
 
 
@@ -115,3 +115,44 @@ def test_counts_of_things_are_no_figures(text: str, expected: list[tuple[str, st
     """A count whose head noun names things ("three parked cars", "four police vehicles",
     "three separate shootings") is no count of people, whatever the words before the head."""
     assert _facts(text) == expected
+
+
+def _all(text: str) -> list[tuple[str, int]]:
+    doc = Document(id=text_hash(text), text=text, kind="text", name="t.txt")
+    return sorted((f.category, f.value) for f in extract(doc))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Teen charged in death of girl\n\nPolice say Darnell Hayes shot and killed 14-year-old"
+            " Maya Ortiz on Friday.\n\nOrtiz was shot in the back outside a friend's home.",
+            [("killed", 1)],
+        ),
+        (
+            "Investigators say Lee Grant shot and killed his 30-year-old cousin after an argument.",
+            [("killed", 1)],
+        ),
+        ("A man shot and killed Saturday was identified as Paul Reyes, 41.", [("killed", 1)]),
+        ("Two men shot and wounded downtown were in stable condition.", [("injured", 2)]),
+    ],
+)
+def test_the_subject_of_an_active_shooting_is_the_shooter(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    """ "X shot and killed 14-year-old Y": X is the shooter, and Y, named later, the one victim."""
+    assert _all(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("The two were taken to a hospital, where they were pronounced dead.", "killed"),
+        ("Three men were rushed to a hospital where they later died.", "killed"),
+        ("Two women were taken to a hospital, where they were treated and released.", "injured"),
+    ],
+)
+def test_taken_to_hospital_where_they_died(text: str, category: str) -> None:
+    """The harm that counts is the last one the clause tells: the death."""
+    assert {f.category for f in _read(text)} == {category}

@@ -123,7 +123,7 @@ _LEANS_ON_TOTAL = frozenset({"num.breakdown", "num.breakdown_next", "num.identif
 """Rules whose figure counts part of a total stated before: it keeps that total's source."""
 _DIED_LATER = re.compile(
     r"[^.;]{0,80}?\b(?:where|and|but|before)\s+(?:\w+\s+)?(?:later\s+|subsequently\s+)?"
-    r"(?:died|succumbed|was\s+pronounced\s+dead)\b",
+    r"(?:died|succumbed|(?:was|were)\s+(?:pronounced|declared)\s+dead)\b",
     re.I,
 )
 """Taken to hospital "where he later died": the harm that counts is the death."""
