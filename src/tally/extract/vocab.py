@@ -43,6 +43,8 @@ class Vocabulary:
     source_intro: tuple[str, ...]
     verbs_before: tuple[tuple[str, str], ...]
     """(category, pattern) harm verbs that take the count after them as object, in order."""
+    fate_verbs_before: tuple[str, ...]
+    """Verbs whose object's harm is told after it ("left two men dead"), as patterns."""
     role_nouns: frozenset[str]
     attacker_nouns: tuple[str, ...]
     part_after: tuple[str, ...]
@@ -139,6 +141,7 @@ def english() -> Vocabulary:
         reporting_verbs=tuple(data["reporting_verbs"]["words"]),
         source_intro=tuple(data["source_intro"]["words"]),
         verbs_before=tuple((c, "|".join(ps)) for c, ps in data["verbs_before"].items()),
+        fate_verbs_before=tuple(data["fate_verbs_before"]["patterns"]),
         role_nouns=frozenset(data["role_nouns"]["words"]),
         attacker_nouns=tuple(data["attacker_nouns"]["words"]),
         part_after=tuple(data["part_after"]["patterns"]),
