@@ -22,7 +22,7 @@ from tally.extract import breakdown
 from tally.extract import lexicon as lex
 from tally.extract.attribution import Attributor, credited
 from tally.extract.combine import share_attribution
-from tally.extract.keywords import lowered, may_contain
+from tally.extract.keywords import lowered, may_contain, quick_start
 from tally.extract.numbers import NumberMention, find_numbers
 from tally.extract.phrases import (
     may_hold_number,
@@ -48,7 +48,7 @@ _TRAILING_SOURCE = re.compile(
 _SPEAKS = re.compile(
     rf"\s*(?:(?:{'|'.join(_VOCAB.speaks_before)})\s+)?(?:{'|'.join(_VOCAB.speaks)})\b", re.I
 )
-_NOT_HARMED = re.compile(rf"\b(?:{'|'.join(_VOCAB.not_harmed_before)})\s+$", re.I)
+_NOT_HARMED = quick_start(re.compile(rf"\b(?:{'|'.join(_VOCAB.not_harmed_before)})\s+$", re.I))
 _STATUS_NOUNS = _VOCAB.status_nouns
 """People whose noun names a harm, unless the sentence says something else befell them."""
 _HARMED_OF: dict[str, str | None] = {
@@ -131,7 +131,7 @@ _CONTINUES = re.compile(
     r"^\s*(?:Another|A\s+further|Of\s+those|At\s+that\s+(?:point|time|stage)|By\s+then"
     r"|At\s+the\s+time)\b[\s,]*$"
 )
-_RELIES_ON = re.compile(rf"\b(?:{_VOCAB.alternation(_VOCAB.source_intro)})\b", re.I)
+_RELIES_ON = quick_start(re.compile(rf"\b(?:{_VOCAB.alternation(_VOCAB.source_intro)})\b", re.I))
 """A sentence that names where the counts after it come from."""
 _RELIES_KEYS = _VOCAB.first_words(_VOCAB.source_intro)
 """The prefilter of `_RELIES_ON`, from the same phrases."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tally.extract.keywords import quick_start
 from tally.extract.vocab import english
 from tally.words import MONTHS, WEEKDAYS, small_numbers
 
@@ -382,27 +383,31 @@ FATALLY_TAIL = re.compile(
 )
 _SOURCES = english().victim_sources
 _SOURCE_NOUN = r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:" + "|".join(_SOURCES["nouns"]) + r"))"
-ATTRIBUTION = re.compile(
-    r"\b(?:" + "|".join(_SOURCES["verbs_before"]) + r")\s+(?P<a>" + _SOURCE_NOUN + r"\b"
-    r"|\b(?P<b>" + _SOURCE_NOUN + r"\s+(?:" + "|".join(_SOURCES["verbs_after"]) + r")\b",
-    re.IGNORECASE,
+ATTRIBUTION = quick_start(
+    re.compile(
+        r"\b(?:" + "|".join(_SOURCES["verbs_before"]) + r")\s+(?P<a>" + _SOURCE_NOUN + r"\b"
+        r"|\b(?P<b>" + _SOURCE_NOUN + r"\s+(?:" + "|".join(_SOURCES["verbs_after"]) + r")\b",
+        re.IGNORECASE,
+    )
 )
 ATTRIBUTION_WORDS = tuple(
     dict.fromkeys(v.split("\\")[0] for k in ("verbs_before", "verbs_after") for v in _SOURCES[k])
 )
 """Words `ATTRIBUTION` cannot match without (see `keywords.may_contain`): from the same data."""
-NEGATION = re.compile("|".join(english().victim_negation), re.IGNORECASE)
-HYPOTHETICAL = re.compile("|".join(english().victim_hypothetical), re.IGNORECASE)
+NEGATION = quick_start(re.compile("|".join(english().victim_negation), re.IGNORECASE))
+HYPOTHETICAL = quick_start(re.compile("|".join(english().victim_hypothetical), re.IGNORECASE))
 ELSEWHERE_WORDS = (
     "last", "earlier", "ago", "19", "20", "since", "previous", "prior", "separate", "unrelated",
     "similar", "other", "this", "anniversary", "month", "year", "week",
 )  # fmt: skip
-ELSEWHERE = re.compile(
-    r"\b(?:last\s+(?:year|summer|spring|fall|winter)|earlier\s+this\s+year|"
-    r"years?\s+ago|months\s+ago|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|previous|prior|"
-    r"separate|unrelated|similar|another\s+shooting|other\s+shootings?|so\s+far\s+this\s+year|"
-    r"this\s+year|anniversary|since|(?:months|years|weeks)\s+(?:after|before|earlier|later))\b",
-    re.IGNORECASE,
+ELSEWHERE = quick_start(
+    re.compile(
+        r"\b(?:last\s+(?:year|summer|spring|fall|winter)|earlier\s+this\s+year|"
+        r"years?\s+ago|months\s+ago|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|previous|prior|"
+        r"separate|unrelated|similar|another\s+shooting|other\s+shootings?|so\s+far\s+this\s+year|"
+        r"this\s+year|anniversary|since|(?:months|years|weeks)\s+(?:after|before|earlier|later))\b",
+        re.IGNORECASE,
+    )
 )
 
 

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from tally.extract.keywords import quick_start
 from tally.link import gazetteer
 from tally.models import Document
 from tally.words import MONTHS, WEEKDAYS
@@ -247,10 +248,12 @@ def _prefixes(name: str) -> list[str]:
     return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
 
 
-_COUNTY = re.compile(r"\b((?:St\. |Saint )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) (County|Co\.|Parish)")
+_COUNTY = quick_start(
+    re.compile(r"\b((?:St\. |Saint )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) (County|Co\.|Parish)")
+)
 _COUNTY_WORDS = ("County", "Co.", "Parish")
 """What every `_COUNTY` match holds: a text without one is not scanned."""
-_CITY = re.compile(r"\b(?:(?:St|Ft|Mt)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
+_CITY = quick_start(re.compile(r"\b(?:(?:St|Ft|Mt)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"))
 BIG_CITY = 100_000
 """A US city this big, named in the text, tells the state of a document that names none."""
 AMBIGUOUS = 5
