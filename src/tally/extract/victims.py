@@ -79,10 +79,12 @@ _CLAUSE_START = re.compile(
 )
 _TO_DEATH = re.compile(r"\s+(?:to\s+death|dead|alive)\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r",[^,;]{1,90},|\([^()]{1,90}\)")
-_HARMED_OTHERS = re.compile(
-    r"(?<!was )(?<!been )(?<!were )(?<!is )(?<!be )\b(?:killed|killing|shot|shooting|wounded|"
-    r"wounding)\s+(?:his|her|their|a|an|the|two|three|four|five|several|multiple|\d|him|them|"
-    r"people|others)\b"
+_HARMED_OTHERS = quick_start(
+    re.compile(
+        r"(?<!was )(?<!been )(?<!were )(?<!is )(?<!be )\b(?:killed|killing|shot|shooting|wounded|"
+        r"wounding)\s+(?:his|her|their|a|an|the|two|three|four|five|several|multiple|\d|him|them|"
+        r"people|others)\b"
+    )
 )
 _STRONG_INJURY = ("wounded", "injured", "hurt", "condition", "hospital", "expected", "treated")
 

@@ -145,6 +145,9 @@ names, is a neighbourhood or suburb of it: the incident is reported in that city
 CITY_FACTOR = 10
 
 
+_NAME_RUN = quick_start(re.compile(r"\b[A-Z][a-z]+(?:[ .]+[A-Z][a-z]+){0,2}"))
+
+
 def city_of(loc: Located, text: str) -> Located:
     """The city `loc` lies in, when the text names one around it (Englewood → Chicago);
     the linking cues stay those of `loc`."""
@@ -157,7 +160,7 @@ def city_of(loc: Located, text: str) -> Located:
         if p.country == loc.country and p.name == loc.place and p.admin1 == loc.admin1
     ]
     seen: set[str] = set()
-    for m in re.finditer(r"\b[A-Z][a-z]+(?:[ .]+[A-Z][a-z]+){0,2}", text):
+    for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
         for phrase in [" ".join(words[:n]) for n in range(1, len(words) + 1)]:
             if phrase in seen:
