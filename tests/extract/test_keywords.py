@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import tally.extract
+import tally.ingest
 import tally.link
 from tally.extract import lexicon as lex
 from tally.extract import victims_lexicon as vlex
@@ -139,16 +140,21 @@ def test_quick_start_leaves_what_it_cannot_read(source: str) -> None:
     assert quick_start(pattern) is pattern
 
 
-def test_quick_start_is_sound_for_every_pattern_of_extract_and_link(shared: Path) -> None:
+def test_quick_start_leaves_bytes_patterns() -> None:
+    pattern = re.compile(rb"\b(?:PK|GIF8)")
+    assert quick_start(pattern) is pattern
+
+
+def test_quick_start_is_sound_for_every_pattern_of_ingest_extract_and_link(shared: Path) -> None:
     lines = []
     for path in sorted((shared / "corpus" / "dev").glob("*.txt"))[:15]:
         lines += [ln[:300] for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     tails = [ln[: m.start()] for ln in lines for m in re.finditer(r"\d+", ln)]
-    for package in (tally.extract, tally.link):
+    for package in (tally.ingest, tally.extract, tally.link):
         for info in pkgutil.iter_modules(package.__path__):
             module = importlib.import_module(f"{package.__name__}.{info.name}")
             for name, pattern in vars(module).items():
-                if not isinstance(pattern, re.Pattern):
+                if not isinstance(pattern, re.Pattern) or not isinstance(pattern.pattern, str):
                     continue
                 quick = quick_start(pattern)
                 for text in lines + tails:

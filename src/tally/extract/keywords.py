@@ -72,6 +72,8 @@ def quick_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
     read off the pattern for certain (a class like `\\w`, scoped flags, a possible empty
     match), `pattern` is returned as it is.
     """
+    if not isinstance(pattern.pattern, str):
+        return pattern
     try:
         chars, nullable = _first(_parser.parse(pattern.pattern, pattern.flags))
         if nullable or not chars:

@@ -119,7 +119,9 @@ _REGION_WORDS = {
         "park",
     ],
 }
-_NEAR = re.compile(r"\b(?:near|outside|about \d+ \w+ from|close to)\s+(?:the\s+)?$", re.I)
+_NEAR = quick_start(
+    re.compile(r"\b(?:near|outside|about \d+ \w+ from|close to)\s+(?:the\s+)?$", re.I)
+)
 STOP_PLACES = {
     *WEEKDAYS,
     *MONTHS,

@@ -221,9 +221,11 @@ def _state_pattern() -> re.Pattern[str]:
 
 
 _STATES: list[re.Pattern[str]] = []
-DATELINE = re.compile(
-    r"^(?P<p>[A-Z][A-Z .'’-]{2,40}?)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?\s*(?:\([\w.]{1,20}\)\s*)?[:—–-]",
-    re.M,
+DATELINE = quick_start(
+    re.compile(
+        r"^(?P<p>[A-Z][A-Z .'’-]{2,40}?)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?\s*(?:\([\w.]{1,20}\)\s*)?[:—–-]",
+        re.M,
+    )
 )
 """A dateline ("ROCKY MOUNT, N.C. —", "COLUMBUS (WCMH)–"): where the story was filed."""
 
