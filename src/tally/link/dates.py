@@ -230,12 +230,43 @@ def find_dates(text: str, published: str | date | None) -> list[DateMention]:
     return list(_find_dates(text, pub))
 
 
+_NEEDS_DIGIT = {
+    "dm_range",
+    "md_range",
+    "dm",
+    "md",
+    "iso",
+    "since_my",
+    "my",
+    "since_year",
+    "year_span",
+    "year",
+}
+"""Kinds whose pattern matches only text holding a digit (a day or a year)."""
+_NEEDS_MONTH = {"dm_range", "md_range", "dm", "md", "since_my", "my", "m_last_year"}
+"""Kinds whose pattern matches only text holding a month's name (`_MON`, case-sensitive)."""
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DIGIT = re.compile(r"\d")
+
+
+def _may_match(kind: str, digit: bool, month: bool, text: str) -> bool:
+    """Whether the pattern of `kind` can match `text` at all: most sentences hold no date,
+    and trying each pattern over them costs more than these substring tests."""
+    if kind == "weekday":
+        return "day" in text
+    return (digit or kind not in _NEEDS_DIGIT) and (month or kind not in _NEEDS_MONTH)
+
+
 @functools.lru_cache(maxsize=64)
 def _find_dates(text: str, pub: date | None) -> tuple[DateMention, ...]:
     starts: list[int] = []
     ends: list[int] = []
     out: list[DateMention] = []
+    digit = bool(_DIGIT.search(text))
+    month = any(m in text for m in _MONTH_STEMS)
     for kind, pattern in _PATTERNS:
+        if not _may_match(kind, digit, month, text):
+            continue
         for m in pattern.finditer(text):
             i = bisect.bisect_left(starts, m.start())
             if (i and ends[i - 1] > m.start()) or (i < len(starts) and starts[i] < m.end()):

@@ -201,16 +201,19 @@ def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
 
 
 def _state_pattern() -> re.Pattern[str]:
+    """A state's name, AP abbreviation or code; the lookahead on their first letters lets
+    the matcher skip most words without trying each of the 150 alternatives."""
     states = gazetteer.index().admin1.values()
     names = sorted({p.name for p in states}, key=len, reverse=True)
-    abbrs = [re.escape(k) for k in gazetteer.AP_STATES]
+    abbrs = list(gazetteer.AP_STATES)
     codes = sorted({p.code for p in states if p.code})
     alts = "|".join(
         [re.escape(n) for n in names]
-        + [rf"(?<=, ){a}" for a in abbrs]
+        + [rf"(?<=, ){re.escape(a)}" for a in abbrs]
         + [rf"(?<=[a-z], ){code}" for code in codes]
     )
-    return re.compile(rf"\b(?:{alts})(?![\w])")
+    first = re.escape("".join(sorted({w[0] for w in names + abbrs + codes})))
+    return re.compile(rf"\b(?=[{first}])(?:{alts})(?![\w])")
 
 
 _STATES: list[re.Pattern[str]] = []

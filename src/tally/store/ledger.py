@@ -197,28 +197,21 @@ class Ledger(Staging, LinkIndex):
 
     def documents_by_id(self, doc_ids: Iterable[str]) -> dict[str, Document]:
         """Documents by exact id, through the primary key (for pages that quote several)."""
-        ids = sorted(set(doc_ids))
-        out: dict[str, Document] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ", ".join("?" * len(chunk))
-            for row in self.conn.query(
-                f"SELECT {_DOC_COLS} FROM documents WHERE id IN ({marks})", chunk
-            ):
-                out[row[0]] = _document(row)
-        return out
+        return {
+            row[0]: _document(row)
+            for row in self.conn.query_in(
+                f"SELECT {_DOC_COLS} FROM documents WHERE id IN ({{}})", doc_ids
+            )
+        }
 
     def outlets(self, doc_ids: Iterable[str]) -> dict[str, str | None]:
         """Each document's outlet: its publisher, else its URL's host (`models.outlet`)."""
-        ids, out = sorted(set(doc_ids)), {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            for doc_id, publisher, url in self.conn.query(
-                f"SELECT id, publisher, url FROM documents WHERE id IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            ):
-                out[doc_id] = outlet(publisher, url)
-        return out
+        return {
+            doc_id: outlet(publisher, url)
+            for doc_id, publisher, url in self.conn.query_in(
+                "SELECT id, publisher, url FROM documents WHERE id IN ({})", doc_ids
+            )
+        }
 
     def document(self, doc_id: str) -> Document:
         """The stored document with this id (or a unique prefix of it)."""

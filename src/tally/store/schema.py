@@ -268,6 +268,15 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "CREATE INDEX local_incidents_grp ON local_incidents (grp)",
         ],
     ),
+    (
+        "0015_official_sources",
+        [
+            # Whether a figure's attribution names an authority (extraction decides it, so
+            # reconciliation reads it instead of the attribution's words). Figures stored before
+            # it count as unofficial until their document is read again.
+            "ALTER TABLE figures ADD COLUMN official BOOLEAN NOT NULL DEFAULT FALSE",
+        ],
+    ),
 ]
 
 
