@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from tally.extract import victims_lexicon as lex
-from tally.extract.keywords import finditer_at, lowered, may_contain
 from tally.extract.victims_phrases import describe, not_listed, np_at_end, np_at_start
 from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve, sentence_spans
+from tally.keywords import finditer_at, lowered, may_contain
 from tally.models import Document, Figure
 
 __all__ = ["count_victims"]

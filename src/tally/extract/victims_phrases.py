@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tally.extract import victims_lexicon as lex
-from tally.extract.keywords import may_end_with
+from tally.keywords import may_end_with
 
 _AGE_BEFORE = re.compile(r"(\d{1,2})-year-old\s+$")
 _OBJECT_NAME = re.compile(

@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from tally.extract.keywords import lowered, may_contain
+from tally.keywords import lowered, may_contain
 from tally.link.dates import find_dates, format_range, parse_iso
 from tally.link.places import STOP_PLACES, Located, hints, main_country, place_in
 from tally.link.text import Sentence
