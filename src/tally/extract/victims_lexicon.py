@@ -385,6 +385,8 @@ ALONG_WITH = re.compile(
     re.IGNORECASE,
 )
 FATALLY_TAIL = re.compile(
+    r"(?:\s+(?:in|at|on|outside|inside|near|during|after|along|early|late|overnight)\b"
+    r"[^,.;:]{0,50}?(?=,))?"
     r"\s*[,;(]?\s*(?:(?:and|with)\s+)?(?P<n>" + _NUM + r")\s+(?:of\s+(?:them|whom)\s+)?"
     r"(?:fatally|(?:of\s+(?:them|whom)\s+)?(?:died|dead|was\s+killed|were\s+killed))",
     re.IGNORECASE,
