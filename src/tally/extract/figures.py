@@ -123,7 +123,7 @@ _LEANS_ON_TOTAL = frozenset({"num.breakdown", "num.breakdown_next", "num.identif
 """Rules whose figure counts part of a total stated before: it keeps that total's source."""
 _DIED_LATER = re.compile(
     r"[^.;]{0,80}?\b(?:where|and|but|before)\s+(?:\w+\s+)?(?:later\s+|subsequently\s+)?"
-    r"(?:died|succumbed|was\s+pronounced\s+dead)\b",
+    r"(?:died|succumbed|(?:was|were)\s+(?:pronounced|declared)\s+dead)\b",
     re.I,
 )
 """Taken to hospital "where he later died": the harm that counts is the death."""
@@ -159,6 +159,9 @@ _PARTITIVE = re.compile(
 set's words, up to the clause's verb)."""
 _STATUS_CUE = re.compile(r"\b(?:condition|hospital|treated|surgery|stable|recovering)", re.I)
 """Where the injured are or how they fare: a count of them is a part of the injured."""
+_CLAUSE_END = re.compile(r"[.;:!?]|\b(?:but|while|whereas|after|when|before)\b", re.I)
+"""Where the clause of a count ends, for the harm told after its object."""
+_NEGATED = re.compile(r"\b(?:not|no|never|without)\b|n't\b", re.I)
 _SAYS_IN = re.compile(r"\b(?:said|says|say|told|tells)\b", re.I)
 _INCLUDE_BEFORE = re.compile(r"\binclud\w*\s+$", re.I)
 
@@ -417,6 +420,8 @@ def _read_number(
             f.decide(v.lastgroup, "num.harm_before")
             f.qstart = cut + v.start()
             f.cue = v.group(0)
+    if f.category is None:
+        _fate_after(f, sentence, tail, cut)
     if f.category is None and carry is not None and carry.category and (group is None or named):
         if named and carry.rule in {"num.breakdown", "num.breakdown_next"} and not lead.strip():
             f.decide(carry.category, "num.breakdown_next")
@@ -493,6 +498,22 @@ def _read_number(
     if not f.subset and _partitive_part(f, after):
         f.subset, f.rule = True, "num.partitive"
     return f
+
+
+def _fate_after(f: _Found, sentence: str, tail: str, cut: int) -> None:
+    """The harm of a count a fate verb takes ("left two men and a woman dead", "leaving four
+    people wounded"): the first harm cue after it in its clause, if any."""
+    verb = lex.FATE_VERB_BEFORE.search(tail)
+    if verb is None:
+        return
+    stop = _CLAUSE_END.search(sentence, f.end)
+    end = min(stop.start() if stop else len(sentence), f.end + 120)
+    cue = lex.CUE_RE.search(sentence, f.end, end)
+    if cue is None or _NEGATED.search(sentence, f.end, cue.start()):
+        return
+    f.decide(lex.cue_category(cue), "num.fate_after")
+    f.qstart = cut + verb.start()
+    f.cue = cue.group(0)
 
 
 def _partitive_part(f: _Found, after: str) -> bool:

@@ -24,6 +24,8 @@ def cue_category(m: re.Match[str] | None) -> str:
 
 VERB_BEFORE = re.compile(VOCAB.verbs_before_pattern, re.I)
 """Verbs that take the harmed count as their object: "killing 132 people", "wounding 15"."""
+FATE_VERB_BEFORE = re.compile(rf"\b(?:{'|'.join(VOCAB.fate_verbs_before)})\s+$", re.I)
+"""Verbs whose object's harm is told after it: "left two men dead", "leaving four wounded"."""
 
 GROUP_NOUNS: dict[str, str] = VOCAB.group_nouns
 """Noun heads that count people, with the group each names."""

@@ -88,6 +88,11 @@ def _noun_next(words: list[re.Match[str]], i: int) -> bool:
     return i + 1 < len(words) and words[i + 1].group(0).lower().rstrip(".") in lex.GROUP_NOUNS
 
 
+def _thing_next(words: list[re.Match[str]], i: int) -> bool:
+    """Whether the word after `words[i]` is a noun of things ("police vehicles")."""
+    return i + 1 < len(words) and words[i + 1].group(0).lower() in lex.THINGS
+
+
 def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
     """(group, end offset, head word, counts-things) for the words after a number.
 
@@ -123,6 +128,8 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
         g = lex.GROUP_NOUNS.get(lw) or ("people" if lex.DEMONYM.match(w) else None)
         if g and lw not in lex.GROUP_NOUNS and _noun_next(words, i):
             g = None  # a demonym modifying the noun after it ("Somali pirates")
+        if g and _thing_next(words, i):
+            return None, 0, None, True  # a people noun modifying a thing ("five police cars")
         if g:
             group, end, head = g, words[i].start() + len(w), lw
             if lw in {"others", "people", "persons"} and i + 1 < len(words):
@@ -137,6 +144,13 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
             return group, end, head if adjective_cue is None else adjective_cue, False
         if not w[0].isalnum() or lw in lex.FUNCTION_WORDS or w[0].isdigit():
             break
+        if lw in lex.THINGS:
+            return (
+                None,
+                0,
+                None,
+                True,
+            )  # the head names things ("two loaded guns", "three stolen cars")
         if (
             (modifiers == 0 or (modifiers == 1 and w.istitle() and w.endswith("s")))
             and ((w.islower() and w.endswith("s") and not w.endswith("ss")) or w.istitle())

@@ -42,6 +42,7 @@ _DATES = [
     ),
     re.compile(_MONTH + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
 ]
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 HEADER_CHARS = 700
 """Metadata (dateline, byline, masthead) is read from the top of the text only."""
 
@@ -174,6 +175,8 @@ def _merge(spans: list[Span]) -> list[Span]:
 
 def find_date(text: str) -> str | None:
     """The first calendar date in `text` as ISO `YYYY-MM-DD`, or None."""
+    if not _A_YEAR.search(text):
+        return None  # every pattern needs a year; most lines have none
     best: tuple[int, str] | None = None
     for pattern in _DATES:
         m = pattern.search(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from tally.link import gazetteer
 from tally.link.where import (
@@ -184,22 +185,36 @@ def hints(text: str, us: bool = False) -> tuple[set[str], set[str]]:
 
     A name both a country and a US state ("Georgia") counts as the state when the text
     names another US state or the US, or `us` says the document is about the US
-    (`where.us_leaning`), else as the country.
+    (`where.us_leaning`), else as the country. Describing an article asks about its
+    headline and lead twice, so recent answers are kept (and copied out).
     """
+    countries, states = _hints(text, us)
+    return set(countries), set(states)
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
+_POSSESSIVE_S = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=64)
+def _hints(text: str, us: bool) -> tuple[frozenset[str], frozenset[str]]:
     countries: set[str] = set()
     states: set[str] = set()
     either: set[str] = set()
     big_us = False
-    for m in re.finditer(r"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}", text):
-        words = m.group(0).split()
-        town = next(iter(gazetteer.places(m.group(0))), None) if len(m.group(0)) > 3 else None
-        big_us = big_us or bool(town and town.country == "US" and town.population >= 50_000)
+    for m in _CAPITALISED_RUN.finditer(text):
+        run = m.group(0)
+        words = run.split()
+        if not big_us and len(run) > 3:
+            town = next(iter(gazetteer.places(run)), None)
+            big_us = bool(town and town.country == "US" and town.population >= 50_000)
         used: set[int] = set()
         for n in range(len(words), 0, -1):
             for i in range(len(words) - n + 1):
-                if used & set(range(i, i + n)):
+                span = range(i, i + n)
+                if not used.isdisjoint(span):
                     continue  # "New Mexico" names no Mexico
-                phrase = re.sub(r"['’]s$", "", " ".join(words[i : i + n]))
+                phrase = _POSSESSIVE_S.sub("", " ".join(words[i : i + n]))
                 c = country_named(phrase.rstrip(".")) if len(phrase) > 3 else None
                 s = gazetteer.us_state(phrase) if len(phrase) > 3 or "." in phrase else None
                 if s and not state_word(text, m.start(), words, i, n):
@@ -207,7 +222,7 @@ def hints(text: str, us: bool = False) -> tuple[set[str], set[str]]:
                 if c and not s and us and n == 1 and i == 0 and len(words) > 1:
                     c = None  # "Chad Olm", "Jordan Faulkner": a person in a US report
                 if c or s:
-                    used |= set(range(i, i + n))
+                    used.update(span)
                 if c and s:
                     either.add(phrase)
                 elif c:
@@ -222,7 +237,7 @@ def hints(text: str, us: bool = False) -> tuple[set[str], set[str]]:
         else:
             found = gazetteer.country(phrase)
             countries.add(found.country if found else "")
-    return countries, states
+    return frozenset(countries), frozenset(states)
 
 
 def _resolve(

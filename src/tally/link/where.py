@@ -223,16 +223,19 @@ def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
 
 
 def _state_pattern() -> re.Pattern[str]:
+    """A state's name, AP abbreviation or code; the lookahead on their first letters lets
+    the matcher skip most words without trying each of the 150 alternatives."""
     states = gazetteer.index().admin1.values()
     names = sorted({p.name for p in states}, key=len, reverse=True)
-    abbrs = [re.escape(k) for k in gazetteer.AP_STATES]
+    abbrs = list(gazetteer.AP_STATES)
     codes = sorted({p.code for p in states if p.code})
     alts = "|".join(
         [re.escape(n) for n in names]
-        + [rf"(?<=, ){a}" for a in abbrs]
+        + [rf"(?<=, ){re.escape(a)}" for a in abbrs]
         + [rf"(?<=[a-z], ){code}" for code in codes]
     )
-    return re.compile(rf"\b(?:{alts})(?![\w])")
+    first = re.escape("".join(sorted({w[0] for w in names + abbrs + codes})))
+    return re.compile(rf"\b(?=[{first}])(?:{alts})(?![\w])")
 
 
 _STATES: list[re.Pattern[str]] = []
@@ -273,6 +276,8 @@ def _prefixes(name: str) -> list[str]:
 
 
 _COUNTY = re.compile(r"\b((?:St\. |Saint )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) (County|Co\.|Parish)")
+_COUNTY_WORDS = ("County", "Co.", "Parish")
+"""What every `_COUNTY` match holds: a text without one is not scanned."""
 _CITY = re.compile(r"\b(?:(?:St|Ft|Mt)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 BIG_CITY = 100_000
 """A US city this big, named in the text, tells the state of a document that names none."""
@@ -310,7 +315,8 @@ def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
             continue
         if s and not doc.in_furniture(m.start(), m.end()):
             votes[s.name] += 2
-    for m in _COUNTY.finditer(text):
+    counties = _COUNTY.finditer(text) if any(w in text for w in _COUNTY_WORDS) else ()
+    for m in counties:
         last = f"{m.group(1).split()[-1]} {m.group(2)}"
         states = gazetteer.county_states(m.group(0)) or gazetteer.county_states(last)
         if states and not doc.in_furniture(m.start(), m.end()):
