@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from tally.extract.keywords import quick_start
 from tally.extract.vocab import english
+from tally.keywords import quick_start
 
 VOCAB = english()
 _CUES = list(VOCAB.cues)

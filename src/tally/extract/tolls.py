@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from tally.extract.keywords import quick_start
 from tally.extract.numbers import NumberMention
 from tally.extract.phrases import noun_group
 from tally.extract.vocab import english
+from tally.keywords import quick_start
 
 _VOCAB = english()
 _KEYWORDS = "|".join(_VOCAB.toll_nouns)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from tally.extract.keywords import quick_start
 from tally.extract.vocab import english
+from tally.keywords import quick_start
 from tally.words import MONTHS, WEEKDAYS, small_numbers
 
 NUMBER_WORDS: dict[str, int] = {
@@ -385,6 +385,8 @@ ALONG_WITH = re.compile(
     re.IGNORECASE,
 )
 FATALLY_TAIL = re.compile(
+    r"(?:\s+(?:in|at|on|outside|inside|near|during|after|along|early|late|overnight)\b"
+    r"[^,.;:]{0,50}?(?=,))?"
     r"\s*[,;(]?\s*(?:(?:and|with)\s+)?(?P<n>" + _NUM + r")\s+(?:of\s+(?:them|whom)\s+)?"
     r"(?:fatally|(?:of\s+(?:them|whom)\s+)?(?:died|dead|was\s+killed|were\s+killed))",
     re.IGNORECASE,

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from tally.extract import victims_lexicon as lex
-from tally.extract.keywords import quick_start
 from tally.extract.sentences import document_sentences
+from tally.keywords import quick_start
 from tally.models import Document, Figure, Span
 
 _SHOT_ONLY = re.compile(r"\bshot\b", re.IGNORECASE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from tally.extract.keywords import quick_start
+from tally.keywords import quick_start
 from tally.models import Document, Source, Span, text_hash
 
 MONTHS = {

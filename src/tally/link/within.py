@@ -24,7 +24,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from tally.extract.keywords import quick_start
+from tally.keywords import quick_start
 from tally.link import gazetteer
 from tally.link.dates import DateMention, find_dates, format_range, parse_iso, prec_of
 from tally.link.describe import (
@@ -300,8 +300,21 @@ def _conflict(
         admin1=at.admin1 if town else None,
         lat=at.lat if town else None,
         lon=at.lon if town else None,
-        cues=("kind:conflict", *(at.cues if town else ())),
+        cues=(
+            "kind:conflict",
+            *(("kind:tally",) if _TALLY.search(clause) and not _WAR.search(clause) else ()),
+            *(at.cues if town else ()),
+        ),
     )
+
+
+_TALLY = re.compile(
+    r"\bseparate (?:shootings|incidents|attacks|stabbings)\b|\bcitywide\b"
+    r"|\b(?:across|throughout|around) the (?:city|county)\b",
+    re.I,
+)
+"""What makes a background a tally of one place's separate incidents (several shootings in
+one city overnight), not a wider conflict: it counts no other document's incident."""
 
 
 def _town_named(clause: str, country: str | None) -> Located | None:
