@@ -192,6 +192,14 @@ def test_a_capitalised_noun_phrase_is_a_person_not_a_name(
             "One of four people shot outside a club and a bar early Sunday has died.",
             [("injured", 3), ("killed", 1)],
         ),
+        (
+            "A gunman shot six people — two fatally — outside a store on Friday.",
+            [("injured", 4), ("killed", 2)],
+        ),
+        (
+            "Police said four men were shot outside a bar, one fatally, early Sunday.",
+            [("injured", 3), ("killed", 1)],
+        ),
     ],
 )
 def test_a_part_of_those_shot_who_died(text: str, expected: list[tuple[str, int]]) -> None:
