@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from tally.extract import lexicon as lex
-from tally.extract.keywords import may_end_with
 from tally.extract.numbers import MULTIPLES, SCALES, TENS, UNITS, NumberMention
+from tally.keywords import may_end_with, quick_start
 
 _MONTHS = lex.VOCAB.month_pattern
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")
@@ -25,10 +25,10 @@ _DATE_AFTER = re.compile(
 _JOINED_BEFORE = re.compile(r"[A-Za-z\d][-–/]?$")
 _DECIMAL_BEFORE = re.compile(r"[:.]\d*$")
 _DECIMAL_AFTER = re.compile(r"^[:/]\d|^\.\d")
-_PLACE_COMMA = re.compile(r"[A-Z][\w'’.-]*,\s*$")
+_PLACE_COMMA = quick_start(re.compile(r"[A-Z][\w'’.-]*,\s*$"))
 _LIST_END = re.compile(r"\s*(?:[,.;)]|and\b|$)")
 _NAME_BEFORE = re.compile(r"\S\s+([A-Z][a-z]+)\s+$")
-_LISTED_NAME = re.compile(r"\b(?:and|with|in)\s+[A-Z][a-z]+\s+$")
+_LISTED_NAME = quick_start(re.compile(r"\b(?:and|with|in)\s+[A-Z][a-z]+\s+$"))
 _YEAR = re.compile(r"\d{4}")
 _PEOPLE_AFTER = re.compile(r"^\s+(?:people|persons|civilians|dead|deaths)", re.I)
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*|\d[\d,.]*|[^\w\s]")
@@ -42,7 +42,7 @@ _WINDOW_STOP = re.compile(
 )
 _PREDICATE_BLOCK = lex.VOCAB.predicate_block
 _DETERMINERS = {"its", "their", "his", "her", "our", "the", "own", "those"}
-_BLOCKER = re.compile(rf"\b(?:{'|'.join(lex.VOCAB.window_block)})\b", re.I)
+_BLOCKER = quick_start(re.compile(rf"\b(?:{'|'.join(lex.VOCAB.window_block)})\b", re.I))
 _STOP = {
     "as", "and", "or", "but", "when", "while", "after", "before", "because", "if", "of", "from", "with",
     "by", "at", "on", "for", "in", "the", "a", "an", "his", "her", "their", "its", "than", "into",

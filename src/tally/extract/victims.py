@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 
 from tally.extract import victims_lexicon as lex
-from tally.extract.keywords import finditer_at, lowered, may_contain
 from tally.extract.phrases import date_before
 from tally.extract.victims_phrases import describe, not_listed, np_at_end, np_at_start
 from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve, sentence_spans
+from tally.keywords import finditer_at, lowered, may_contain, quick_start
 from tally.models import Document, Figure
 
 __all__ = ["count_victims"]
@@ -38,7 +38,7 @@ _PARENTHETICAL = re.compile(
 )
 _COORDINATOR = re.compile(r"(?:,\s*and|,|\s+and|\s+&)\s*$")
 _SUICIDE = re.compile(r"\bmurder[- ]suicide|\bsuicide\b|\bself-inflicted\b", re.IGNORECASE)
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+([A-Z][a-z]{2,})\b")
+_FULL_NAME = quick_start(re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+([A-Z][a-z]{2,})\b"))
 _APPOSITIVE = re.compile(
     r"(,\s*(?:\d{1,2}-year-old\s+)?[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+)){0,3}"
     r"(?:,\s*\d{1,2})?)(?=,|\s|$)"
@@ -49,7 +49,7 @@ _HARM_STEMS = (
     "life", "lives", "surviv", "succumb", "gunned", "assassin", "behead", "lynch", "execut",
     "alive", "bod", "corpse",
 )  # fmt: skip
-_HARM_WORD = re.compile("|".join(_HARM_STEMS), re.IGNORECASE)
+_HARM_WORD = quick_start(re.compile("|".join(_HARM_STEMS), re.IGNORECASE))
 _NAME_APPOSITIVE = re.compile(
     r"(,\s*(?:\d{1,2},\s*)?an?\s+[^,;.]{1,60}?)(?=,|\s+(?:and|who|was|were)\b|[;.]|$)"
 )
@@ -88,10 +88,12 @@ _PART_BEFORE = re.compile(r"\b(?P<n>[\w-]+)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 """"One of five people shot ... has died": the later predicate is the part's."""
 _TO_DEATH = re.compile(r"\s+(?:to\s+death|dead|alive)\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r",[^,;]{1,90},|\([^()]{1,90}\)")
-_HARMED_OTHERS = re.compile(
-    r"(?<!was )(?<!been )(?<!were )(?<!is )(?<!be )\b(?:killed|killing|shot|shooting|wounded|"
-    r"wounding)\s+(?:his|her|their|a|an|the|two|three|four|five|several|multiple|\d|him|them|"
-    r"people|others)\b"
+_HARMED_OTHERS = quick_start(
+    re.compile(
+        r"(?<!was )(?<!been )(?<!were )(?<!is )(?<!be )\b(?:killed|killing|shot|shooting|wounded|"
+        r"wounding)\s+(?:his|her|their|a|an|the|two|three|four|five|several|multiple|\d|him|them|"
+        r"people|others)\b"
+    )
 )
 _STRONG_INJURY = ("wounded", "injured", "hurt", "condition", "hospital", "expected", "treated")
 
@@ -190,7 +192,7 @@ def _may_harm(sentence: str, lower: str | None) -> bool:
     """Whether a sentence holds any word a harm statement needs (`lower` from `lowered`)."""
     if lower is None:
         return bool(_HARM_WORD.search(sentence))
-    return any(w in lower for w in _HARM_STEMS)
+    return any(map(lower.__contains__, _HARM_STEMS))
 
 
 def _predicates(sentence: str, lower: str | None) -> list[tuple[int, re.Match[str], str, str]]:
@@ -203,7 +205,7 @@ def _predicates(sentence: str, lower: str | None) -> list[tuple[int, re.Match[st
     found: list[tuple[int, re.Match[str], str, str]] = []
     cased = sentence.lower() if lower is None else lower
     for rank, pattern, how, cue, starts in _PATTERNS:
-        if not any(c in cased for c in cue):
+        if not any(map(cased.__contains__, cue)):
             continue
         if starts is None or lower is None:
             matches = pattern.finditer(sentence)
