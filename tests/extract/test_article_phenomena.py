@@ -192,6 +192,14 @@ def test_a_capitalised_noun_phrase_is_a_person_not_a_name(
             "One of four people shot outside a club and a bar early Sunday has died.",
             [("injured", 3), ("killed", 1)],
         ),
+        (
+            "A gunman shot six people — two fatally — outside a store on Friday.",
+            [("injured", 4), ("killed", 2)],
+        ),
+        (
+            "Police said four men were shot outside a bar, one fatally, early Sunday.",
+            [("injured", 3), ("killed", 1)],
+        ),
     ],
 )
 def test_a_part_of_those_shot_who_died(text: str, expected: list[tuple[str, int]]) -> None:
@@ -212,3 +220,27 @@ def test_days_and_ages_are_no_counts(text: str, expected: list[tuple[str, int]])
     """A number after a month is its day, unless the month has its day already ("12 Sep. 4
     killed"); "80yo" is an age."""
     assert _all(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two people are in custody in connection with a shooting that killed a boy, 6.", []),
+        ("Two men wanted in the shooting death of a teenager were arrested on Friday.", []),
+        ("Three men were charged Monday with murdering a store clerk.", []),
+        ("Two officers were disciplined after the fatal shooting of a man.", []),
+        (
+            "Seven guards and four men they had detained were killed in the raid.",
+            [("killed", "people", 7), ("killed", "men", 4)],
+        ),
+        ("Four people were wounded when police arrested the gunman.", [("injured", "people", 4)]),
+        (
+            "The gunmen killed two villagers wanted by the militia.",
+            [("killed", "people", 2)],
+        ),
+    ],
+)
+def test_suspects_are_not_the_harmed(text: str, expected: list[tuple[str, str, int]]) -> None:
+    """People said to be in custody, wanted or charged, before any harm word, are the suspects:
+    the killing later in the clause is their deed, not their fate."""
+    assert _facts(text) == expected

@@ -163,6 +163,15 @@ _PARTITIVE = re.compile(
 set's words, up to the clause's verb)."""
 _STATUS_CUE = re.compile(r"\b(?:condition|hospital|treated|surgery|stable|recovering)", re.I)
 """Where the injured are or how they fare: a count of them is a part of the injured."""
+_SUSPECTS = re.compile(
+    rf"(?:(?!\band\b)[^.;,]){{0,40}}?\b((?:{'|'.join(_VOCAB.suspects_after)})\b)", re.I
+)
+_HARMED_LATER = re.compile(
+    r"[^.;]*?\b(?:(?:were|was|are|is|been)\s+(?:\w+\s+)?(?:killed|shot|wounded|injured|murdered"
+    r"|slain|hurt|executed)|died)\b",
+    re.I,
+)
+"""The count's own harm told after the suspect word ("four men they had arrested were killed")."""
 _CLAUSE_END = quick_start(re.compile(r"[.;:!?]|\b(?:but|while|whereas|after|when|before)\b", re.I))
 """Where the clause of a count ends, for the harm told after its object."""
 _NEGATED = quick_start(re.compile(r"\b(?:not|no|never|without)\b|n't\b", re.I))
@@ -367,7 +376,7 @@ def _read_number(
     end = num.end + nend
     if group is not None and _SPEAKS.match(after[nend:]):
         return None
-    if breakdown.not_harmed(after[nend:]):
+    if breakdown.not_harmed(after[nend:]) or (verb is None and _suspects(after[nend:])):
         return None
     named = _NAMED_AFTER.match(after[nend:]) if group is None else None
     if named and named.group(1) in lex.GROUP_NOUNS and named.group(1) not in _HARM_NOUNS:
@@ -502,6 +511,17 @@ def _read_number(
     if not f.subset and _partitive_part(f, after):
         f.subset, f.rule = True, "num.partitive"
     return f
+
+
+def _suspects(after: str) -> bool:
+    """Whether the words after a count's noun make its people the suspects, before any harm
+    word ("two men are in custody in connection with a shooting that killed a boy")."""
+    m = _SUSPECTS.match(after)
+    return (
+        m is not None
+        and not lex.CUE_RE.search(after, 0, m.start(1))
+        and not _HARMED_LATER.match(after, m.end())
+    )
 
 
 def _fate_after(f: _Found, sentence: str, tail: str, cut: int) -> None:

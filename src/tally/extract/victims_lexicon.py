@@ -387,7 +387,9 @@ ALONG_WITH = re.compile(
 FATALLY_TAIL = re.compile(
     r"(?:\s+(?:in|at|on|outside|inside|near|during|after|along|early|late|overnight)\b"
     r"[^,.;:]{0,50}?(?=,))?"
-    r"\s*[,;(]?\s*(?:(?:and|with)\s+)?(?P<n>" + _NUM + r")\s+(?:of\s+(?:them|whom)\s+)?"
+    r"\s*(?:[,;(]|\s[-–—]{1,2})?\s*(?:(?:and|with)\s+)?(?P<n>"
+    + _NUM
+    + r")\s+(?:of\s+(?:them|whom)\s+)?"
     r"(?:fatally|(?:of\s+(?:them|whom)\s+)?(?:died|dead|was\s+killed|were\s+killed))",
     re.IGNORECASE,
 )

@@ -53,6 +53,8 @@ class Vocabulary:
     """Patterns right after a number that make it no count of people (ages, units, times)."""
     not_harmed_before: tuple[str, ...]
     not_harmed_after: tuple[str, ...]
+    suspects_after: tuple[str, ...]
+    """What after a count, before any harm word, makes its people the suspects (patterns)."""
     speaks_before: tuple[str, ...]
     speaks: tuple[str, ...]
     toll_nouns: tuple[str, ...]
@@ -149,6 +151,7 @@ def english() -> Vocabulary:
         not_count_after=tuple(data["not_count_after"].values()),
         not_harmed_before=tuple(data["not_harmed_before"]["patterns"]),
         not_harmed_after=tuple(data["not_harmed_after"]["patterns"]),
+        suspects_after=tuple(data["suspects_after"]["patterns"]),
         speaks_before=tuple(data["speaks"]["before"]),
         speaks=tuple(data["speaks"]["verbs"]),
         toll_nouns=tuple(data["toll_nouns"]["patterns"]),
