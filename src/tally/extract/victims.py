@@ -46,7 +46,7 @@ _HARM_STEMS = (
     "shot", "shoot", "kill", "dead", "die", "wound", "injur", "hurt", "slain", "slay", "murder",
     "hospital", "condition", "fatal", "struck", "strik", "hit", "graz", "death", "homicide", "self",
     "life", "lives", "surviv", "succumb", "gunned", "assassin", "behead", "lynch", "execut",
-    "alive", "bod", "corpse",
+    "alive", "bod", "corpse", "decapitat", "hang", "hung",
 )  # fmt: skip
 _HARM_WORD = re.compile("|".join(_HARM_STEMS), re.IGNORECASE)
 _NAME_APPOSITIVE = re.compile(
@@ -62,7 +62,7 @@ _ACTIVE_OBJECT = re.compile(
     re.IGNORECASE,
 )
 _POSTMODIFIER = re.compile(
-    r"\s+(?:of|for|from|with|working|serving|belonging|employed|who|in\s+charge|attached"
+    r"\s+(?:of|for|from|with|in|at|on|inside|near|working|serving|belonging|employed|who|in\s+charge|attached"
     r"|(?!(?:being|having|during|including|according|morning|evening|building)\b)[a-z]{3,}ing)\b",
     re.IGNORECASE,
 )
@@ -135,6 +135,10 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
         if any(a <= pred[0] < b for a, b in quoted):
             continue
         if pm.re is lex.DEATH_OF and pm.group("body") and _body_of_another(sentence, pm):
+            continue
+        if pm.re is lex.DEATH_OF and lex.DEATH_AS_CAUSE.search(
+            sentence[max(0, pm.start() - 60) : pm.start()]
+        ):
             continue
         m = _mention(sentence, start, pm, cat, how, names)
         if m is None and how in {"passive", "intransitive"} and out:
@@ -284,6 +288,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[st
             "execut",
             "behead",
             "lynch",
+            "decapitat",
             "stab",
             "hack",
             "beat",
@@ -587,6 +592,9 @@ def _object(
         found = np_at_start(sentence, pos, names, first is None, bare=bare or first is not None)
         if not found or (first is not None and not_listed(sentence, pos, found)):
             break
+        same = first is not None and found.get("bare") and found["head"] in lex.OFFICE_NOUNS
+        if same and re.match(r"\s+and\s+$", sentence[np_end:pos]) and count == 1:
+            found = {**found, "count": 0, "group": first["group"]}
         first = first or found
         count += found["count"]
         groups.add(found["group"])

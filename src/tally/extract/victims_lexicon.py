@@ -46,6 +46,9 @@ PLURAL_NOUNS = frozenset(
 MALE = frozenset(_NOUNS["men"][1]) | {"boy", "boys", "he", "him", "gunman", "gunmen"}
 FEMALE = frozenset(_NOUNS["women"][1]) | {"girl", "girls", "she", "her"}
 ATTACKER_NOUNS = frozenset(_NOUNS["attackers"][1])
+OFFICE_NOUNS = frozenset(_NOUNS["roles"][1]) | frozenset(_NOUNS["trades"][1])
+"""Nouns of an office or trade: one bare after "and" names the same person again ("a
+scholar and administrator of the seminary"), unlike kin ("a husband, wife and son")."""
 
 _AGE_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _AGE = _AGE_NUM + r"[- ](?:year|month|week|day)s?[- ]old"
@@ -217,7 +220,7 @@ _CONDITION = r"(?:critical|serious|stable|fair|good|grave|satisfactory|life-thre
 KILLED_PASSIVE = (
     r"shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|shot\s+and\s+(?:fatally|mortally)\s+"
     r"wounded|killed|slain|murdered|gunned\s+down\s+and\s+killed|found\s+(?:shot\s+)?dead|"
-    r"found\s+shot\s+to\s+death|pronounced\s+dead|declared\s+dead|fatally\s+(?:shot|wounded|"
+    r"found\s+shot\s+to\s+death|decapitated|(?:hanged|hung)\s+to\s+death|pronounced\s+dead|declared\s+dead|fatally\s+(?:shot|wounded|"
     r"injured|struck|hit)|mortally\s+wounded|dead|deceased|assassinated|executed|beheaded|lynched|"
     r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|chopped|axed|"
     r"macheted|strangled|battered|kicked|trampled|lynched|hammered|slashed|"
@@ -302,7 +305,8 @@ ACTIVE = re.compile(
     r"shoots\s+and\s+kills|killing|killed|kills|(?<!to )(?<!not )(?<!will )kill|"
     r"murdered|murders|"
     r"murdering|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|"
-    r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es)?)|"
+    r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es)?|"
+    r"decapitat(?:ed|ing|es))|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|shoots\s+and\s+wounds|wounding|wounded|wounds|"
     r"injuring|injured|injures|critically\s+(?:injuring|wounding)|hitting|striking)|"
     r"(?P<s>shot|shoots|shooting|stabb(?:ed|ing)|stabs|hack(?:ed|ing)|beat(?:ing)?|"
@@ -312,7 +316,7 @@ ACTIVE = re.compile(
 )
 ACTIVE_STARTS = re.compile(
     "shot|fatal|shoot|kill|murder|gunned|slay|slew|wound|injur|critical|hitting|striking|left|leav"
-    "|pronounced|declared|found|finding|discovered|located|assassinat|execut|behead|lynch"
+    "|pronounced|declared|found|finding|discovered|located|assassinat|execut|behead|lynch|decapitat"
     "|stab|hack|beat|bludgeon|club|ston|burn|tortur"
 )
 """What every `ACTIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
@@ -393,6 +397,12 @@ ATTRIBUTION_WORDS = tuple(
 """Words `ATTRIBUTION` cannot match without (see `keywords.may_contain`): from the same data."""
 NEGATION = re.compile("|".join(english().victim_negation), re.IGNORECASE)
 HYPOTHETICAL = re.compile("|".join(english().victim_hypothetical), re.IGNORECASE)
+DEATH_AS_CAUSE = re.compile(
+    r"(?:" + "|".join(english().death_as_cause) + r")\s+(?:the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""What makes a "death of" the event's cause, ending right before the death's noun."""
 ELSEWHERE_WORDS = (
     "last", "earlier", "ago", "19", "20", "since", "previous", "prior", "separate", "unrelated",
     "similar", "other", "this", "anniversary", "month", "year", "week",

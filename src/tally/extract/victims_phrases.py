@@ -21,7 +21,7 @@ _OBJECT_NAME = re.compile(
 _AMONG = re.compile(r"\s+(?:among|of)\s+(?:them|those|the\s+victims)\s*$", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:on|in|at|near|of|from|to|into|onto|off|by|along|across|outside|inside|toward|towards)"
-    r"\s*$",
+    r"(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
 _HOMETOWN = re.compile(r",?\s+of\s+(?:[A-Z][a-z]+\s?){1,3},?\s*$")
