@@ -25,17 +25,18 @@ from tally.extract.combine import share_attribution
 from tally.extract.keywords import lowered, may_contain
 from tally.extract.numbers import NumberMention, find_numbers
 from tally.extract.phrases import (
+    STRONG_VERB,
     may_hold_number,
     not_count,
     noun_group,
     noun_phrase,
+    plural_object,
     predicate,
     window_cue,
 )
 from tally.extract.sentences import document_sentences
 from tally.extract.tolls import OFFICIAL, TOLL, running_totals, since_last_count, toll_category
 from tally.extract.victims import count_victims
-from tally.extract.victims_lexicon import GROUP_OF as VICTIM_NOUNS
 from tally.extract.victims_merge import combine
 from tally.extract.vocab import english
 from tally.models import Document, Figure
@@ -85,19 +86,6 @@ _OF_DETERMINER = re.compile(r"\s+of\s+(?:the|his|her|its|their|our|my|your|these
 # A people noun by its form after a harm verb: a capitalised plural, at most two lower-case
 # modifiers before it ("killed 20 minority Tamils", "shot dead four Kurds").
 _NATION_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?([A-Z][a-z]{2,}s)\b(?![-'])")
-_PLURAL_OBJECT = re.compile(
-    r"\s+(?:(?:[A-Z][\w.-]*|[a-z][\w-]*-[\w-]+)\s+){0,2}([a-z][a-z-]{2,}(?<!s)s)\b(?![-'’])"
-    r"(?=\s*(?:$|[,.;:()]|and\b|in\b|on\b|at\b|near\b|from\b|of\b|who\b|during\b|as\b|while\b|after\b))"
-)
-"""An object of a harm verb that no list names, plural ("killing two tailors in ..."): people,
-unless it counts things (numeric.toml [things]); the victims reader counts the nouns it knows."""
-_STRONG_VERB = re.compile(
-    r"(?:kill|slaughter|massacr|murder|execut|behead|assassinat|lynch|decapitat|gun|shoot|shot|"
-    r"wound|injur|maim|abduct|kidnap)",
-    re.I,
-)
-"""Harm verbs whose object is a person, whatever its noun ("killed", not "left" or "recovered")."""
-_NOT_PLURAL_OBJECT = lex.THINGS | VICTIM_NOUNS.keys()
 _NAMED_AFTER = re.compile(r"\s+(?:were|are|was|is)\s+(?:all\s+)?([a-z]+)\b")
 _AND_GAP = re.compile(r"\s*(?:,\s*)?and\s*")
 _TOLL_BEFORE = re.compile(r"\b(?:toll|deaths|dead)\s+$")
@@ -366,10 +354,18 @@ def _read_number(
         nation = _NATION_AFTER.match(after)
         if nation and nation.group(1).lower() not in lex.THINGS:
             group, nend, head, things = "people", nation.end(), nation.group(1).lower(), False
-        strong = _STRONG_VERB.match(verb.group(0))
-        plural = None if nation or not strong else _PLURAL_OBJECT.match(after)
-        if plural and plural.group(1).lower() not in _NOT_PLURAL_OBJECT:
-            group, nend, head, things = "people", plural.end(), plural.group(1).lower(), False
+        plural = None if nation else plural_object(after, verb.group(0))
+        if plural:
+            group, nend, head, things = "people", plural[1], plural[0], False
+    listed = (
+        group is None
+        and prev is not None
+        and prev.rule in {"num.harm_before", "num.verb_list"}
+        and _LIST_GAP.match(sentence[prev.end : qstart])
+    )
+    plural = plural_object(after) if listed else None
+    if plural:
+        group, nend, head, things = "people", plural[1], plural[0], False
     harmed = _OF_THE_HARMED.match(after)
     if harmed:
         head, group, nend = harmed.group(1), None, harmed.end()
@@ -419,7 +415,7 @@ def _read_number(
     them = prev or carry
     f.them = head == "them"
     f.coordinated_prev = bool(gap_prev is not None and _AND_GAP.fullmatch(gap_prev))
-    if head == "them" and verb is not None and _STRONG_VERB.match(verb.group(0)):
+    if head == "them" and verb is not None and STRONG_VERB.match(verb.group(0)):
         f.decide(verb.lastgroup, "num.harm_before")
     if head == "them" and them is not None:
         f.subset = group in (None, "people")

@@ -45,8 +45,9 @@ _APPOSITIVE = re.compile(
 _HARM_STEMS = (
     "shot", "shoot", "kill", "dead", "die", "wound", "injur", "hurt", "slain", "slay", "murder",
     "hospital", "condition", "fatal", "struck", "strik", "hit", "graz", "death", "homicide", "self",
-    "life", "lives", "surviv", "succumb", "gunned", "assassin", "behead", "lynch", "execut",
-    "alive", "bod", "corpse", "decapitat", "hang", "hung",
+    "life", "lives", "passed away", "surviv", "succumb", "gunned", "assassin", "behead", "lynch", "execut",
+    "alive", "bod", "corpse", "decapitat", "hang", "hung", "detonat", "explod", "trigger", "ramm",
+    "set off", "sets off", "setting off",
 )  # fmt: skip
 _HARM_WORD = re.compile("|".join(_HARM_STEMS), re.IGNORECASE)
 _NAME_APPOSITIVE = re.compile(
@@ -215,6 +216,7 @@ def _predicates(sentence: str, lower: str | None) -> list[tuple[int, re.Match[st
 
 _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[str] | None], ...] = (
     (0, lex.REFLEXIVE, "reflexive", ("self", "own life"), None),
+    (0, lex.SELF_DETONATION, "reflexive", ("his ", "her "), None),
     (0, lex.SELF_TAIL, "reflexive", ("self",), None),
     (
         1,
@@ -229,6 +231,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[st
         "intransitive",
         (
             "die",
+            "passed away",
             "succumb",
             "lost ",
             "surviv",
@@ -367,11 +370,16 @@ def _mention(
         reflexive=how == "reflexive",
         reduced=how == "reduced",
     )
+    if m and pm.re is lex.SELF_DETONATION:
+        if not m.attacker or "suicide" not in sentence.lower():
+            return None
+        m.rule = "victim.suicide_attacker"
     if m and how == "reflexive":
         m.reflexive = True
         m.apart = m.attacker and (
             "up" in sentence[pm.end() : pm.end() + 4]
             or bool(lex.SELF_AND.match(sentence, pm.start("self")))
+            or pm.re is lex.SELF_DETONATION
         )
     if m and tail:
         m.attacker, m.group, m.category, m.kind, m.count = True, "combatants", "killed", "def", 1

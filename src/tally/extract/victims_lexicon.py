@@ -101,7 +101,8 @@ NAME = re.compile(
     r"[A-Z]\.|Jr\.?|Sr\.?|II|III)){0,3})(?:,\s*(?P<age>\d{1,2}))?,?\s*$"
 )
 PARTITIVE = re.compile(
-    r"(?<!,)(?<!,\s)(?<!ages\s)(?<!aged\s)(?<!age\s)\b(?P<n>"
+    r"(?<!,)(?<!,\s)(?<!ages\s)(?<!aged\s)(?<!age\s)(?<!father\sof\s)(?<!mother\sof\s)"
+    r"(?<!parent\sof\s)(?<!dad\sof\s)(?<!mom\sof\s)\b(?P<n>"
     + _NUM
     + r")(?:\s+of\s+(?:them|those|whom|the\s+(?:\w+\s+){0,2}?"
     r"(?:victims|people|men|women|boys|girls|teens|children|others)))?\s*$",
@@ -247,7 +248,7 @@ SHOT_BY = (
 )
 
 KILLED_ACTIVE = (
-    r"died|dies|has\s+died|succumbed|lost\s+(?:his|her|their)\s+li(?:fe|ves)|"
+    r"died|dies|has\s+died|passed\s+away|succumbed|lost\s+(?:his|her|their)\s+li(?:fe|ves)|"
     r"did\s+not\s+survive|didn't\s+survive|proved\s+(?:to\s+be\s+)?fatal"
 )
 INJURED_ACTIVE = (
@@ -282,7 +283,7 @@ INTRANSITIVE = re.compile(
 PASSIVE_STARTS = re.compile("was|were|is|are|ha|got|gets|be")
 """What every `PASSIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
 INTRANSITIVE_STARTS = re.compile(
-    "also|later|then|eventually|subsequently|since|ultimately|tragically|just|die|has|succumbed"
+    "also|later|then|eventually|subsequently|since|ultimately|tragically|just|die|has|passed|succumbed"
     "|lost|did|proved|suffer|sustain|with|received|remain|survived|is|are|was|were"
 )
 """What every `INTRANSITIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
@@ -363,6 +364,14 @@ REFLEXIVE = re.compile(
     r"(?:(?P<self>him|her)self|(?:his|her)\s+own\s+life|self)\b",
     re.IGNORECASE,
 )
+SELF_DETONATION = re.compile(
+    r"\b(?P<k>detonat(?:ed|es|ing)|explod(?:ed|es|ing)|set(?:s|ting)?\s+off|trigger(?:ed|s|ing)|"
+    r"ram(?:med|s|ming))\s+(?P<self>his|her)\s+(?:[\w-]+\s+){0,3}?(?:explosives?|vests?|belts?|"
+    r"bombs?|devices?|car|vehicle|truck|tanker|charges?|payload)\b",
+    re.IGNORECASE,
+)
+"""A suicide attacker setting off his own charge ("the bomber detonated his vest"): his
+death, counted apart from his victims, as "blew himself up" is."""
 SELF_AND = re.compile(r"(?:him|her)self\s*,?\s+(?:as\s+well\s+as|and|along\s+with)\s+", re.I)
 """An attacker first in the list of those he killed ("killing himself and three guards")."""
 SELF_TAIL = re.compile(
