@@ -166,8 +166,9 @@ def web_bench(work: Path, requests: int = 20) -> dict[str, Any]:
 def build_synthetic_ledger(db: str) -> list[str]:
     """A ledger of 100,000 figures on 1,000 incidents, written through the `Ledger` API."""
     from tally.models import Document, Figure, Incident, LocalIncident, text_hash
-    from tally.reconcile import reconcile, totals
+    from tally.reconcile import reconcile
     from tally.store import Ledger
+    from tally.totals import settle
 
     rng = random.Random(5)
     cats = [
@@ -227,9 +228,9 @@ def build_synthetic_ledger(db: str) -> list[str]:
         with ledger.conn.snapshot():
             ledger.stage_links(linked, {})
             ledger.stage_incidents(
-                (incidents[iid], recs, totals(recs))
+                (incidents[iid], recs, tot)
                 for iid, stmts in ledger.staged_statements()
-                for recs in [reconcile(stmts)]
+                for tot, recs in [settle(reconcile(stmts))]
             )
         ledger.publish_staged()
     return list(incidents)

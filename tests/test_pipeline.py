@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tally import pipeline
+from tally import incremental, pipeline
 from tally.errors import InputError
 from tally.export import figure_rows, incident_rows
 from tally.ingest import discover
@@ -161,7 +161,7 @@ def test_relink_reconciles_one_incident_at_a_time_and_never_holds_them_all(
     tmp_path: Path, shared: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls: list[tuple[list[str], int]] = []
-    real = pipeline.reconcile
+    real = incremental.reconcile
 
     def live() -> int:
         return sum(1 for o in gc.get_objects() if type(o) is Statement)
@@ -176,7 +176,7 @@ def test_relink_reconciles_one_incident_at_a_time_and_never_holds_them_all(
         store.add_reviewer("Ana")
         first = led.figures()[0]
         store.review_figure("Ana", first, "reject", first.incident)
-        monkeypatch.setattr(pipeline, "reconcile", spy)
+        monkeypatch.setattr(incremental, "reconcile", spy)
         gc.collect()
         before = live()
         n = relink(led, full=True)  # the whole ledger, as `tally relink` does
@@ -212,7 +212,7 @@ def test_other_writers_go_on_while_relink_computes_and_the_view_takes_them_in(
     with Ledger(db_target) as led:
         ingest(sources, led)
         relink(led)
-        real = pipeline.reconcile
+        real = incremental.reconcile
         wrote: list[bool] = []
 
         def add_late_document() -> None:
@@ -228,7 +228,7 @@ def test_other_writers_go_on_while_relink_computes_and_the_view_takes_them_in(
                 assert wrote, "the other writer waited for the relink's lock"
             return real(statements)
 
-        monkeypatch.setattr(pipeline, "reconcile", reconcile_while_another_writes)
+        monkeypatch.setattr(incremental, "reconcile", reconcile_while_another_writes)
         relink(led, full=True)  # reconciles every incident, so the other writer comes in
         late_figures = [f for f in led.figures() if f.category == "killed" and f.value == 5]
         assert late_figures and all(f.incident for f in late_figures)

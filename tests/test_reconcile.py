@@ -6,6 +6,7 @@ import math
 
 import pytest
 
+from tally.extract.source import is_official
 from tally.models import Figure, Statement
 from tally.reconcile import conflicts, interval, movement, reconcile
 from tally.totals import decide, settle, totals
@@ -42,6 +43,7 @@ def st(
         subset=subset,
         role=role,  # type: ignore[arg-type]
         rule=rule,
+        official=is_official(attribution),
     )
     return Statement(figure=fig, published=published, publisher=publisher, doc_name=doc)
 

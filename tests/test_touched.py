@@ -112,7 +112,7 @@ def test_a_review_reconciles_what_it_touches_as_a_full_relink_would(
         def no_linking(*args: object) -> None:
             raise AssertionError("a review relinked the ledger")
 
-        monkeypatch.setattr(pipeline, "link_across", no_linking)
+        monkeypatch.setattr(pipeline, "link_whole", no_linking)
         relink(led)
         touched = _state(led)
         monkeypatch.undo()

@@ -155,6 +155,8 @@ class Figure:
     """Id of the extraction rule that produced it (`make eval` scores each rule)."""
     role: Role = "victim"
     """Whether it counts victims or perpetrators (attackers who died count in totals)."""
+    official: bool = False
+    """Whether its attribution names an authority (police, a ministry): `extract.source`."""
 
     @property
     def key(self) -> str:

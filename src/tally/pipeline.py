@@ -9,7 +9,6 @@ the cross-document view from what is stored.
 
 from __future__ import annotations
 
-import dataclasses
 import multiprocessing
 import os
 import signal
@@ -27,27 +26,22 @@ from typing import Protocol
 
 from tally import touched
 from tally.errors import InputError, TallyError
+from tally.incremental import ledger_stamp, reconciled, relink_new, touched_view
 from tally.ingest import IngestOptions, read
 from tally.ingest.sources import Notes
-from tally.link import gazetteer, link_across, link_within
-from tally.link.clusters import cluster_incident
+from tally.link import gazetteer, link_within
+from tally.link.across import link_whole
 from tally.link.ids import redirects as redirected_ids
-from tally.link.nodes import node
 from tally.models import (
     MAX_VALUE,
     Document,
     Figure,
     Incident,
     LocalIncident,
-    Reconciled,
     Source,
-    Statement,
-    Total,
 )
-from tally.reconcile import reconcile
 from tally.store import Ledger
 from tally.store.corrections import Corrections, CorrectionSet
-from tally.totals import settle
 from tally.words import counted
 
 BATCH = 32
@@ -388,28 +382,31 @@ def relink(ledger: Ledger, *, tries: int = 3, full: bool = False) -> int:
     """
     if not full and (touched := _relink_touched(ledger, tries)) is not None:
         return touched
+    if not full and (added := relink_new(ledger, tries)) is not None:
+        return added
+    if not ledger.indexed():
+        ledger.build_index()
     with ledger.conn.snapshot():
-        stamp = _stamp(ledger)
-        incidents, mapping = link_across(ledger.local_incidents())
+        stamp = ledger_stamp(ledger)
+        incidents, mapping, groups, clusters = link_whole(ledger.local_incidents())
         ledger.stage_redirects(redirected_ids(mapping, ledger.published_links()))
         renames = ledger.renames(mapping)
         fixes = Corrections(ledger.conn).snapshot().renamed(renames)
         incidents = fixes.incidents(incidents)
         known = {inc.id for inc in incidents}
         ledger.stage_links(
-            ((doc_id, key, iid) for (doc_id, key), iid in mapping.items()),
+            ((doc_id, key, iid, groups[doc_id, key]) for (doc_id, key), iid in mapping.items()),
             fixes.moves(known),
             {source: fixes.incident_of(source, known) for source in fixes.merges},
+            ((iid, c.base, c.incident.date, *min(c.members)) for c, iid in clusters),
         )
-        del mapping
+        del mapping, groups, clusters
         scope = None if full else _changed(ledger, incidents, fixes)
         if scope is not None:
             incidents = [i for i in incidents if i.id in scope]
-        ledger.stage_incidents(
-            _reconciled(incidents, ledger.staged_statements(scope), fixes), scope
-        )
+        ledger.stage_incidents(reconciled(incidents, ledger.staged_statements(scope), fixes), scope)
     with ledger.conn.transaction():
-        current = _stamp(ledger) == stamp and ledger.staged_renames() == renames
+        current = ledger_stamp(ledger) == stamp and ledger.staged_renames() == renames
         if current:
             Corrections(ledger.conn).rename_incidents(renames)
             ledger.publish_staged()
@@ -435,83 +432,20 @@ def _changed(ledger: Ledger, incidents: list[Incident], fixes: CorrectionSet) ->
 
 def _relink_touched(ledger: Ledger, tries: int) -> int | None:
     """Reconcile again only the incidents reviewers' changes touched since the published
-    view; None (nothing written) when documents arrived or what changed is unknown.
-
-    Linking reads no corrections, so the published links stand; each touched incident is
-    described again from its own local incidents (`clusters.cluster_incident`, as linking
-    does) and reconciled from its figures, read through indexes: the cost grows with the
-    incidents touched, never with the ledger. Returns the number of incidents.
+    view; None (nothing written) when documents arrived, a stored one's extraction was
+    replaced, or what changed is unknown (`incremental.touched_view`: the cost grows with the incidents touched, never with
+    the ledger). Returns the number of incidents.
     """
     with ledger.conn.snapshot():
-        stamp = _stamp(ledger)
+        stamp = ledger_stamp(ledger)
         entries = ledger.audit_since_view()
-        if entries is None or ledger.unlinked():
-            return None
-        fixes = Corrections(ledger.conn).snapshot()
-        ids, targets = touched.named(entries)
-        scope = touched.closed(ids | ledger.figure_incidents(targets), fixes)
-        linked = ledger.linked_among(touched.relevant(scope, fixes))
-        view = touched.known(linked, fixes)
-        base = [
-            dataclasses.replace(cluster_incident([node(li) for li in lis])[0], id=iid)
-            for iid, lis in ledger.members(scope & linked).items()
-        ]
-        incidents = [i for i in fixes.incidents(base) if i.id in scope and i.id in view]
-        moves = fixes.moves(view)
-        figures: dict[str, str | None] = {}
-        grouped: dict[str, list[Statement]] = {}
-        keys = touched.moved_keys(scope, fixes) | targets
-        for s, link, stored in ledger.touched_figures(scope & linked, keys):
-            key = s.figure.key
-            final = None if link is None else moves.get(key, fixes.incident_of(link, view))
-            if final != stored:
-                figures[key] = final
-            if final is not None and final in scope:
-                fig = dataclasses.replace(s.figure, incident=final)
-                grouped.setdefault(final, []).append(dataclasses.replace(s, figure=fig))
-        order = sorted(grouped)
-        for iid in order:
-            grouped[iid].sort(
-                key=lambda s: (s.figure.doc_id, s.figure.start, s.figure.category, s.figure.end)
-            )
-        rows = list(_reconciled(incidents, ((i, grouped[i]) for i in order), fixes))
+        if entries is None or ledger.unlinked() or ledger.linked_from() is None:
+            return None  # what changed is unknown, documents arrived, or links moved
+        figures, scope, rows = touched_view(ledger, *touched.named(entries))
     with ledger.conn.transaction():
-        current = _stamp(ledger) == stamp and not ledger.unlinked()
+        current = ledger_stamp(ledger) == stamp and not ledger.unlinked()
         if current:
             ledger.publish_touched(figures, scope, rows)
     if not current:
         return relink(ledger, tries=tries - 1) if tries > 1 else ledger.count("incidents")
     return ledger.count("incidents")
-
-
-def _reconciled(
-    incidents: list[Incident],
-    grouped: Iterable[tuple[str, list[Statement]]],
-    fixes: CorrectionSet,
-) -> Iterator[tuple[Incident, list[Reconciled], dict[str, Total]]]:
-    """Each incident with its reconciled figures and totals, reconciled one at a time.
-
-    `grouped` gives each incident's statements as stored; reviewers' corrections
-    are applied here (a rejected figure drops out). Incidents without figures
-    come last, with an empty reconciliation; statements of an incident that is
-    not in `incidents` (merged away) are not shown.
-    """
-    pending = {inc.id: inc for inc in incidents}
-    for iid, stored in grouped:
-        inc = pending.pop(iid, None)
-        if inc is None:
-            continue
-        statements = []
-        for s in stored:
-            fig = fixes.figure(s.figure)
-            if fig is not None:
-                statements.append(s if fig is s.figure else dataclasses.replace(s, figure=fig))
-        tot, recs = settle(reconcile(statements)) if statements else ({}, [])
-        yield inc, recs, tot
-    for inc in pending.values():
-        yield inc, [], {}
-
-
-def _stamp(ledger: Ledger) -> tuple[int, ...]:
-    """What relinking reads, in counts: another writer's documents or corrections change it."""
-    return tuple(ledger.count(t) for t in ("documents", "document_names", "figures", "audit_log"))

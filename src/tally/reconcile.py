@@ -54,12 +54,6 @@ from collections import Counter, defaultdict
 from tally.models import Reconciled, Statement
 
 INF = math.inf
-OFFICIAL = re.compile(
-    r"\b(?:authorit|official|police|ministry|minister|government|governor|agency|army|military"
-    r"|department|spokes|sheriff|coroner|medical examiner|mayor|president|commission|office"
-    r"|disaster|management|un\b|united nations|state|hospital|pentagon|command)",
-    re.I,
-)
 _STOP = {
     "the",
     "a",
@@ -201,10 +195,6 @@ def _stated(s: Statement) -> int:
     return s.figure.value
 
 
-def _official(s: Statement) -> bool:
-    return bool(s.figure.attribution and OFFICIAL.search(s.figure.attribution))
-
-
 def choose_best(statements: list[Statement]) -> tuple[int | None, str]:
     """The best estimate of one (category, group) and why (see the module docstring)."""
     best, why, _ = _pick(statements)
@@ -230,7 +220,7 @@ def _pick(statements: list[Statement]) -> tuple[int | None, str, Statement | Non
     points = [s for s in pool if s.figure.qualifier in POINT]
     if points:
         counts = Counter(s.figure.value for s in points)
-        official = {s.figure.value for s in points if _official(s)}
+        official = {s.figure.value for s in points if s.figure.official}
         first = {s.figure.value: -s.figure.start for s in reversed(points)}
         best = max(counts, key=lambda v: (counts[v], first[v]))
         src = next(s for s in points if s.figure.value == best)

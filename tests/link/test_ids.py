@@ -37,8 +37,12 @@ from tally.web import create_app
             ],
         ),
         (  # undated incidents of one slug: a hash of each one's first member
-            [("mosul-incident", None, [("d5", "main")]), ("mosul-incident", None, [("d6", "x")])],
+            [("mosul-incident", None, [("d7", "main")]), ("mosul-incident", None, [("d6", "x")])],
             ["mosul-incident-", "mosul-incident-"],
+        ),
+        (  # a hash of four digits would read as a year (another incident's id): longer
+            [("mosul-bombing", None, [("r2", "main")]), ("mosul-bombing", None, [("r3", "main")])],
+            ["mosul-bombing-38923e", "mosul-bombing-41aea2"],
         ),
     ],
 )

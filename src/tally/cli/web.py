@@ -77,7 +77,7 @@ def report_cli(
 
     with Ledger(db, create=False) as ledger:
         n = write_report(ledger, out, incident)
-    console.print(f"report of {n} incident{'s' * (n != 1)} → {out}", markup=False, highlight=False)
+    console.print(f"report of {counted(n, 'incident')} → {out}", markup=False, highlight=False)
 
 
 @reviewer_app.command("add")

@@ -5,7 +5,8 @@ Extraction is an ordered list of declared components (as spaCy's `requires` and
 fields it writes, and a later component reads those fields, never the text again
 for the same fact. English (and any language without data in `tally.lang`) is
 read by `extract.figures`; every language with data by `extract.multilingual`;
-then `extract.context` decides the roles a figure's surroundings give it.
+then `extract.context` decides the roles a figure's surroundings give it, and
+`extract.source` whether its source is an authority.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tally.extract import context, figures
+from tally.extract import context, figures, source
 from tally.extract.multilingual import extract_language
 from tally.lang import SUPPORTED, load
 from tally.models import Document, Figure
@@ -47,12 +48,13 @@ LANGUAGE_READER = Component(
     lambda doc, _: extract_language(doc, load(doc.language)),
 )
 CONTEXT = Component("context", ("doc.text", *context.REQUIRES), context.ASSIGNS, context.by_context)
+SOURCE = Component("source", source.REQUIRES, source.ASSIGNS, source.by_source)
 
 
 def components(language: str) -> tuple[Component, ...]:
     """The components that read a document in `language`, in the order they run."""
     reader = LANGUAGE_READER if language in SUPPORTED else ENGLISH_READER
-    return (reader, CONTEXT)
+    return (reader, CONTEXT, SOURCE)
 
 
 def extract(doc: Document) -> list[Figure]:

@@ -22,7 +22,6 @@ from tally.extract import breakdown
 from tally.extract import lexicon as lex
 from tally.extract.attribution import Attributor, credited
 from tally.extract.combine import share_attribution
-from tally.extract.keywords import lowered, may_contain
 from tally.extract.numbers import NumberMention, find_numbers
 from tally.extract.phrases import (
     STRONG_VERB,
@@ -39,18 +38,21 @@ from tally.extract.tolls import OFFICIAL, TOLL, running_totals, since_last_count
 from tally.extract.victims import count_victims
 from tally.extract.victims_merge import combine
 from tally.extract.vocab import english
+from tally.keywords import lowered, may_contain, quick_start
 from tally.models import Document, Figure
 
 _VOCAB = english()
 _HARM_NOUNS = _VOCAB.harm_nouns
 """Nouns that are themselves the harm ("62 deaths", "12 hostages")."""
-_TRAILING_SOURCE = re.compile(
-    r",\s*(?P<src>(?:the|a|an)\s+[\w' -]{2,50}?|[A-Z][\w.' -]{1,50}?)\s+(?:said|says|added)\.?[\"”]?$"
+_TRAILING_SOURCE = quick_start(
+    re.compile(
+        r",\s*(?P<src>(?:the|a|an)\s+[\w' -]{2,50}?|[A-Z][\w.' -]{1,50}?)\s+(?:said|says|added)\.?[\"”]?$"
+    )
 )
 _SPEAKS = re.compile(
     rf"\s*(?:(?:{'|'.join(_VOCAB.speaks_before)})\s+)?(?:{'|'.join(_VOCAB.speaks)})\b", re.I
 )
-_NOT_HARMED = re.compile(rf"\b(?:{'|'.join(_VOCAB.not_harmed_before)})\s+$", re.I)
+_NOT_HARMED = quick_start(re.compile(rf"\b(?:{'|'.join(_VOCAB.not_harmed_before)})\s+$", re.I))
 _STATUS_NOUNS = _VOCAB.status_nouns
 """People whose noun names a harm, unless the sentence says something else befell them."""
 _HARMED_OF: dict[str, str | None] = {
@@ -71,10 +73,12 @@ _INHERIT_GAP = re.compile(
 )
 _LIST_GAP = re.compile(r"^[^.;,]{0,50}?(?:,\s*|\s)and\s+$|^\s*,\s*$", re.I)
 """The gap between objects of one harm verb ("killed the two snipers, 101 civilians ... and four")."""
-_BARE_INHERIT = re.compile(
-    r"(?:\bfrom|\bto|\band|\bor|,|\breporting|\breported|\bwith|\bat|\bgave|\bput\s+it\s+at"
-    r"|\b(?:spoke|speak|speaks|talked|talk)\s+of)\s+$",
-    re.I,
+_BARE_INHERIT = quick_start(
+    re.compile(
+        r"(?:\bfrom|\bto|\band|\bor|,|\breporting|\breported|\bwith|\bat|\bgave|\bput\s+it\s+at"
+        r"|\b(?:spoke|speak|speaks|talked|talk)\s+of)\s+$",
+        re.I,
+    )
 )
 _SUBSET = re.compile(r"among|of them|buried|burial|bodies|treated|hospital|identified", re.I)
 
@@ -125,7 +129,7 @@ _LEANS_ON_TOTAL = frozenset({"num.breakdown", "num.breakdown_next", "num.identif
 """Rules whose figure counts part of a total stated before: it keeps that total's source."""
 _DIED_LATER = re.compile(
     r"[^.;]{0,80}?\b(?:where|and|but|before)\s+(?:\w+\s+)?(?:later\s+|subsequently\s+)?"
-    r"(?:died|succumbed|was\s+pronounced\s+dead)\b",
+    r"(?:died|succumbed|(?:was|were)\s+(?:pronounced|declared)\s+dead)\b",
     re.I,
 )
 """Taken to hospital "where he later died": the harm that counts is the death."""
@@ -133,7 +137,7 @@ _CONTINUES = re.compile(
     r"^\s*(?:Another|A\s+further|Of\s+those|At\s+that\s+(?:point|time|stage)|By\s+then"
     r"|At\s+the\s+time)\b[\s,]*$"
 )
-_RELIES_ON = re.compile(rf"\b(?:{_VOCAB.alternation(_VOCAB.source_intro)})\b", re.I)
+_RELIES_ON = quick_start(re.compile(rf"\b(?:{_VOCAB.alternation(_VOCAB.source_intro)})\b", re.I))
 """A sentence that names where the counts after it come from."""
 _RELIES_KEYS = _VOCAB.first_words(_VOCAB.source_intro)
 """The prefilter of `_RELIES_ON`, from the same phrases."""
@@ -161,6 +165,9 @@ _PARTITIVE = re.compile(
 set's words, up to the clause's verb)."""
 _STATUS_CUE = re.compile(r"\b(?:condition|hospital|treated|surgery|stable|recovering)", re.I)
 """Where the injured are or how they fare: a count of them is a part of the injured."""
+_CLAUSE_END = quick_start(re.compile(r"[.;:!?]|\b(?:but|while|whereas|after|when|before)\b", re.I))
+"""Where the clause of a count ends, for the harm told after its object."""
+_NEGATED = quick_start(re.compile(r"\b(?:not|no|never|without)\b|n't\b", re.I))
 _SAYS_IN = re.compile(r"\b(?:said|says|say|told|tells)\b", re.I)
 _INCLUDE_BEFORE = re.compile(r"\binclud\w*\s+$", re.I)
 
@@ -433,6 +440,8 @@ def _read_number(
             f.decide(v.lastgroup, "num.harm_before")
             f.qstart = cut + v.start()
             f.cue = v.group(0)
+    if f.category is None:
+        _fate_after(f, sentence, tail, cut)
     if f.category is None and carry is not None and carry.category and (group is None or named):
         if named and carry.rule in {"num.breakdown", "num.breakdown_next"} and not lead.strip():
             f.decide(carry.category, "num.breakdown_next")
@@ -509,6 +518,22 @@ def _read_number(
     if not f.subset and _partitive_part(f, after):
         f.subset, f.rule = True, "num.partitive"
     return f
+
+
+def _fate_after(f: _Found, sentence: str, tail: str, cut: int) -> None:
+    """The harm of a count a fate verb takes ("left two men and a woman dead", "leaving four
+    people wounded"): the first harm cue after it in its clause, if any."""
+    verb = lex.FATE_VERB_BEFORE.search(tail)
+    if verb is None:
+        return
+    stop = _CLAUSE_END.search(sentence, f.end)
+    end = min(stop.start() if stop else len(sentence), f.end + 120)
+    cue = lex.CUE_RE.search(sentence, f.end, end)
+    if cue is None or _NEGATED.search(sentence, f.end, cue.start()):
+        return
+    f.decide(lex.cue_category(cue), "num.fate_after")
+    f.qstart = cut + verb.start()
+    f.cue = cue.group(0)
 
 
 def _partitive_part(f: _Found, after: str) -> bool:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 
 from tally.extract import lexicon as lex
-from tally.extract.keywords import may_end_with
 from tally.extract.numbers import MULTIPLES, SCALES, TENS, UNITS, NumberMention
 from tally.extract.victims_lexicon import GROUP_OF
+from tally.keywords import may_end_with, quick_start
 
 _MONTHS = lex.VOCAB.month_pattern
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
 _MONTH_WORDS = lex.VOCAB.month_words
 """The words `_DATE_BEFORE` can end on (see `keywords.may_end_with`): the same list."""
 _DATE_AFTER = re.compile(
@@ -25,10 +26,10 @@ _DATE_AFTER = re.compile(
 _JOINED_BEFORE = re.compile(r"[A-Za-z\d][-–/]?$")
 _DECIMAL_BEFORE = re.compile(r"[:.]\d*$")
 _DECIMAL_AFTER = re.compile(r"^[:/]\d|^\.\d")
-_PLACE_COMMA = re.compile(r"[A-Z][\w'’.-]*,\s*$")
+_PLACE_COMMA = quick_start(re.compile(r"[A-Z][\w'’.-]*,\s*$"))
 _LIST_END = re.compile(r"\s*(?:[,.;)]|and\b|$)")
 _NAME_BEFORE = re.compile(r"\S\s+([A-Z][a-z]+)\s+$")
-_LISTED_NAME = re.compile(r"\b(?:and|with|in)\s+[A-Z][a-z]+\s+$")
+_LISTED_NAME = quick_start(re.compile(r"\b(?:and|with|in)\s+[A-Z][a-z]+\s+$"))
 _YEAR = re.compile(r"\d{4}")
 _PEOPLE_AFTER = re.compile(r"^\s+(?:people|persons|civilians|dead|deaths)", re.I)
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*|\d[\d,.]*|[^\w\s]")
@@ -42,7 +43,7 @@ _WINDOW_STOP = re.compile(
 )
 _PREDICATE_BLOCK = lex.VOCAB.predicate_block
 _DETERMINERS = {"its", "their", "his", "her", "our", "the", "own", "those"}
-_BLOCKER = re.compile(rf"\b(?:{'|'.join(lex.VOCAB.window_block)})\b", re.I)
+_BLOCKER = quick_start(re.compile(rf"\b(?:{'|'.join(lex.VOCAB.window_block)})\b", re.I))
 _STOP = {
     "as", "and", "or", "but", "when", "while", "after", "before", "because", "if", "of", "from", "with",
     "by", "at", "on", "for", "in", "the", "a", "an", "his", "her", "their", "its", "than", "into",
@@ -60,6 +61,15 @@ _NOT_NAMES = lex.FUNCTION_WORDS | {
     "fewer", "less", "roughly", "approximately", "just", "all", "least", "estimated", "toll",
     "total", "including", "among", "plus", "killing", "wounding",
 }  # fmt: skip
+
+
+def date_before(before: str) -> bool:
+    """Whether `before` ends on a month name, so a number right after it is a day ("October 27"),
+    unless the month has its day before it ("12 Sep. 4 killed")."""
+    if not may_end_with(before, _MONTH_WORDS):
+        return False
+    month = _DATE_BEFORE.search(before)
+    return month is not None and not _DAY_BEFORE.search(before, 0, month.start())
 
 
 def may_hold_number(sentence: str) -> bool:
@@ -87,6 +97,11 @@ def noun_group(words: str) -> str | None:
 def _noun_next(words: list[re.Match[str]], i: int) -> bool:
     """Whether the word after `words[i]` is a people noun."""
     return i + 1 < len(words) and words[i + 1].group(0).lower().rstrip(".") in lex.GROUP_NOUNS
+
+
+def _thing_next(words: list[re.Match[str]], i: int) -> bool:
+    """Whether the word after `words[i]` is a noun of things ("police vehicles")."""
+    return i + 1 < len(words) and words[i + 1].group(0).lower() in lex.THINGS
 
 
 def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
@@ -124,6 +139,8 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
         g = lex.GROUP_NOUNS.get(lw) or ("people" if lex.DEMONYM.match(w) else None)
         if g and lw not in lex.GROUP_NOUNS and _noun_next(words, i):
             g = None  # a demonym modifying the noun after it ("Somali pirates")
+        if g and _thing_next(words, i):
+            return None, 0, None, True  # a people noun modifying a thing ("five police cars")
         if g:
             group, end, head = g, words[i].start() + len(w), lw
             if lw in {"others", "people", "persons"} and i + 1 < len(words):
@@ -138,6 +155,13 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
             return group, end, head if adjective_cue is None else adjective_cue, False
         if not w[0].isalnum() or lw in lex.FUNCTION_WORDS or w[0].isdigit():
             break
+        if lw in lex.THINGS:
+            return (
+                None,
+                0,
+                None,
+                True,
+            )  # the head names things ("two loaded guns", "three stolen cars")
         if (
             (modifiers == 0 or (modifiers == 1 and w.istitle() and w.endswith("s")))
             and ((w.islower() and w.endswith("s") and not w.endswith("ss")) or w.istitle())
@@ -196,7 +220,7 @@ def not_count(before: str, after: str, num: NumberMention, text: str) -> bool:
         may_end_with(before, lex.NOT_COUNT_BEFORE_ENDS) and lex.NOT_COUNT_BEFORE.search(before)
     ):
         return True
-    if may_end_with(before, _MONTH_WORDS) and _DATE_BEFORE.search(before):
+    if date_before(before):
         return True
     if _DATE_AFTER.match(after):
         return True

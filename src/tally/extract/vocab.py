@@ -42,6 +42,9 @@ class Vocabulary:
     reporting_verbs: tuple[str, ...]
     source_intro: tuple[str, ...]
     verbs_before: tuple[tuple[str, str], ...]
+    """(category, pattern) harm verbs that take the count after them as object, in order."""
+    fate_verbs_before: tuple[str, ...]
+    """Verbs whose object's harm is told after it ("left two men dead"), as patterns."""
     role_nouns: frozenset[str]
     attacker_nouns: tuple[str, ...]
     part_after: tuple[str, ...]
@@ -56,6 +59,7 @@ class Vocabulary:
     report_nouns: str
     toll_not_harm: tuple[str, ...]
     ordinals: tuple[str, ...]
+    """Ordinal words from "second" on, in order."""
     according_nouns: tuple[str, ...]
     according_links: tuple[str, ...]
     by_agent: tuple[str, ...]
@@ -63,6 +67,7 @@ class Vocabulary:
     """Other fates and negations that end the search for a harm predicate after a count."""
     window_block: tuple[str, ...]
     victim_nouns: dict[str, tuple[str, tuple[str, ...]]]
+    """The victims reader's people nouns by list (men, ..., attackers): (group, words), in order."""
     victim_sources: dict[str, tuple[str, ...]]
     """The victims reader's sources: `nouns`, `verbs_before` and `verbs_after` them (patterns)."""
     victim_negation: tuple[str, ...]
@@ -70,9 +75,8 @@ class Vocabulary:
     death_as_cause: tuple[str, ...]
     """Words before "the death of X" that make that death the cause of the event told
     ("students protesting the death of a classmate"), not a harm of it: patterns."""
-    """The victims reader's people nouns by list (men, ..., attackers): (group, words), in order."""
-    """Ordinal words from "second" on, in order."""
-    """(category, pattern) harm verbs that take the count after them as object, in order."""
+    official_sources: tuple[str, ...]
+    """Sources that are authorities (`word_pattern` forms; `*` marks a stem)."""
 
     @property
     def verbs_before_pattern(self) -> str:
@@ -145,6 +149,7 @@ def english() -> Vocabulary:
         reporting_verbs=tuple(data["reporting_verbs"]["words"]),
         source_intro=tuple(data["source_intro"]["words"]),
         verbs_before=tuple((c, "|".join(ps)) for c, ps in data["verbs_before"].items()),
+        fate_verbs_before=tuple(data["fate_verbs_before"]["patterns"]),
         role_nouns=frozenset(data["role_nouns"]["words"]),
         attacker_nouns=tuple(data["attacker_nouns"]["words"]),
         part_after=tuple(data["part_after"]["patterns"]),
@@ -172,4 +177,5 @@ def english() -> Vocabulary:
         victim_negation=tuple(data["victim_negation"]["patterns"]),
         victim_hypothetical=tuple(data["victim_hypothetical"]["patterns"]),
         death_as_cause=tuple(data["death_as_cause"]["patterns"]),
+        official_sources=tuple(data["official_sources"]["words"]),
     )

@@ -39,9 +39,22 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u206a-\u206f\ufff9-\ufffb]"
 """Control characters with no place in text (tab, line and page breaks stay)."""
 
 
-def _unless_between_digits(chars: str) -> re.Pattern[str]:
+@dataclass(frozen=True)
+class _Chars:
+    """Characters to remove or replace anywhere but between two digits (where the number
+    reader decides). `any` finds one quickly; `where` is slow to try at every position, so
+    it runs only over texts that hold one."""
+
+    any: re.Pattern[str]
+    where: re.Pattern[str]
+
+    def sub(self, repl: str, text: str) -> str:
+        return self.where.sub(repl, text) if self.any.search(text) else text
+
+
+def _unless_between_digits(chars: str) -> _Chars:
     """`chars` anywhere but between two digits, where the number reader decides."""
-    return re.compile(f"(?<!\\d)[{chars}]|[{chars}](?!\\d)")
+    return _Chars(re.compile(f"[{chars}]"), re.compile(f"(?<!\\d)[{chars}]|[{chars}](?!\\d)"))
 
 
 _SPACES = _unless_between_digits("\u00a0\u2000-\u200a\u202f\u205f")
@@ -54,6 +67,7 @@ _BIDI = _unless_between_digits("\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069")
 """Bidi marks, embeddings, overrides and isolates: logical order is the text's order."""
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\u2028\u2029]")
+_ANY_LINE_BREAK = re.compile("[\r\x0b\u2028\u2029]")
 _BREAKS_IN_FIELD = re.compile("[\t\n\x0b\x0c\r\u2028\u2029]+")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -104,7 +118,7 @@ def clean_field(value: str | None) -> str | None:
 
 
 def _line_endings(text: str) -> str:
-    return _LINE_BREAKS.sub("\n", text)
+    return _LINE_BREAKS.sub("\n", text) if _ANY_LINE_BREAK.search(text) else text
 
 
 def _mojibake(text: str) -> tuple[str, set[str]]:
@@ -148,7 +162,10 @@ def _spaces(text: str) -> str:
 
 
 def _zero_width(text: str) -> str:
-    return text if text.isascii() else _JOINERS.sub("", _ZERO_WIDTH.sub("", text))
+    if text.isascii():
+        return text
+    text = _ZERO_WIDTH.sub("", text)
+    return _JOINERS.sub("", text) if "\u200c" in text or "\u200d" in text else text
 
 
 def _bidi_controls(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tally.keywords import quick_start
 from tally.models import Document, Source, Span, text_hash
 
 MONTHS = {
@@ -42,6 +43,7 @@ _DATES = [
     ),
     re.compile(_MONTH + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
 ]
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 HEADER_CHARS = 700
 """Metadata (dateline, byline, masthead) is read from the top of the text only."""
 
@@ -60,14 +62,19 @@ _INLINE_FURNITURE = re.compile(
     r"|also on [\w' ]+|most read|top stories|recommended)\s*:\s*\S",
     re.I,
 )
-_PROMPT = re.compile(
-    r"\b(?:sign up|subscribe|newsletter|in your inbox|donate now|cookies?|accept all"
-    r"|privacy policy|all rights reserved|refresh for updates|follow us|download (?:our|the) app"
-    r"|share this (?:article|story))\b",
-    re.I,
+_PROMPT = quick_start(
+    re.compile(
+        r"\b(?:sign up|subscribe|newsletter|in your inbox|donate now|cookies?|accept all"
+        r"|privacy policy|all rights reserved|refresh for updates|follow us|download (?:our|the) app"
+        r"|share this (?:article|story))\b",
+        re.I,
+    )
 )
-_HARM = re.compile(
-    r"\b(?:kill|dead|death|died|injur|wound|missing|displac|toll|victim|fled|abduct|kidnap)", re.I
+_HARM = quick_start(
+    re.compile(
+        r"\b(?:kill|dead|death|died|injur|wound|missing|displac|toll|victim|fled|abduct|kidnap)",
+        re.I,
+    )
 )
 """A line that speaks of harm is never taken for a prompt ("cookie" in a sentence about a fire)."""
 _MARKER = re.compile(r"^(?:-+ )?(?:advertisement|sponsored(?: content)?)(?: -+)?$", re.I)
@@ -174,6 +181,8 @@ def _merge(spans: list[Span]) -> list[Span]:
 
 def find_date(text: str) -> str | None:
     """The first calendar date in `text` as ISO `YYYY-MM-DD`, or None."""
+    if not _A_YEAR.search(text):
+        return None  # every pattern needs a year; most lines have none
     best: tuple[int, str] | None = None
     for pattern in _DATES:
         m = pattern.search(text)

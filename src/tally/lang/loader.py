@@ -79,6 +79,8 @@ class Language:
     """Nouns for the perpetrators: a killed one counts as a combatant."""
     shot_dead: re.Pattern[str]
     """Phrases that say one attacker was shot dead, with no numeral."""
+    official: re.Pattern[str]
+    """Sources that are authorities ("la police", "die Behörden"): their figures are official."""
     adverbial: re.Pattern[str]
     """Words that open an adverbial, not a source ("in der Nacht", "en marzo")."""
     adverbial_any: re.Pattern[str]
@@ -156,6 +158,7 @@ def load(code: str) -> Language:
         between=_compile(w("between")),
         attacker=_compile(w("attacker")),
         shot_dead=_compile(w("shot_dead")),
+        official=_compile(w("official")),
         adverbial=_compile("^" + w("adverbial") if cues.get("adverbial") else ""),
         adverbial_any=_compile(w("adverbial")),
         auxiliary=_compile(w("auxiliary")),

@@ -34,6 +34,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from tally.link.candidates import (
     Joined,
@@ -45,9 +46,39 @@ from tally.link.candidates import (
 )
 from tally.link.clusters import Sets, cluster_incident, link_conflicts
 from tally.link.evidence import pair_score
-from tally.link.ids import fresh_ids
-from tally.link.nodes import RARE_MIN, RARE_SHARE, THRESHOLD, mark_rare, node, precise
+from tally.link.ids import Member, fresh_ids
+from tally.link.nodes import RARE_MIN, RARE_SHARE, THRESHOLD, Node, mark_rare, node, precise
 from tally.models import Incident, LocalIncident
+
+Block = tuple[str, ...]
+"""A block key: (kind, country or "?", *period), as `candidates.block_keys` gives it."""
+
+
+@dataclass
+class Wide:
+    """What linking a part of the ledger must know of the whole, so the part links as it
+    would in the whole: which of its words and figures are rare, and how many nodes (and
+    coarse ones) each of its periods' blocks holds in the whole ledger."""
+
+    rare: set[str] | frozenset[str]
+    blocks: dict[Block, tuple[int, int]]
+    """(kind, country, *period) → (nodes, coarse nodes) in the whole ledger; every country
+    of each period the part meets, "?" for the nodes of unknown country."""
+
+
+def rare_limit(nodes: int) -> int:
+    """How many local incidents a word or figure may appear in and still be rare."""
+    return max(RARE_MIN, int(nodes * RARE_SHARE))
+
+
+@dataclass
+class Cluster:
+    """One cluster linking found: its incident (without its id), the slug its id starts
+    from, and its members in (doc_id, key) order."""
+
+    incident: Incident
+    base: str
+    members: list[Member] = field(default_factory=list)
 
 
 def link_across(
@@ -57,38 +88,82 @@ def link_across(
 
     `local` may be a stream: only the compact nodes built from it are kept.
     """
+    incidents, mapping, _, _ = link_whole(local)
+    return incidents, mapping
+
+
+def link_whole(
+    local: Iterable[LocalIncident],
+) -> tuple[list[Incident], dict[Member, str], dict[Member, str], list[tuple[Cluster, str]]]:
+    """`link_across`, with what incremental linking keeps: each local incident's group
+    (`link_part`) and each cluster with its id."""
     pool: dict = {}
     nodes = [node(li, pool) for li in local]
     del pool
     nodes.sort(key=lambda n: (n.li.doc_id, n.li.key))
-    blocks: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    countryless: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    df: Counter[str] = Counter(w for n in nodes for w in {*n.words, *n.figs})
+    limit = rare_limit(len(nodes))
+    rare = {w for w, c in df.items() if c <= limit}
+    del df
+    counts: dict[Block, list[int]] = defaultdict(lambda: [0, 0])
+    for n in nodes:
+        coarse = not precise(n)
+        for key in block_keys(n):
+            counts[key][0] += 1
+            counts[key][1] += coarse
+    wide = Wide(rare, {k: (a, b) for k, (a, b) in counts.items()})
+    del counts, rare
+    clusters, groups = link_part(nodes, wide)
+    ids = fresh_ids([(c.base, c.incident.date, c.members) for c in clusters])
+    incidents: list[Incident] = []
+    mapping: dict[Member, str] = {}
+    named = []
+    for cluster, iid in zip(clusters, ids, strict=True):
+        incidents.append(dataclasses.replace(cluster.incident, id=iid))
+        named.append((cluster, iid))
+        for key in cluster.members:
+            mapping[key] = iid
+    incidents.sort(key=lambda i: i.id)
+    return incidents, mapping, groups, named
+
+
+def link_part(nodes: list[Node], wide: Wide) -> tuple[list[Cluster], dict[Member, str]]:
+    """Cluster `nodes` (sorted by doc_id and key, and consumed) as the whole ledger would
+    (`wide`).
+
+    Returns the clusters, and each node's group: the nodes any pair that scores joins,
+    merged or refused. Groups never share a pair, so a part made of whole groups (and the
+    new nodes) links alone as it links in the whole ledger (`tally.incremental`)."""
+    blocks: dict[Block, list[int]] = defaultdict(list)
+    countryless: dict[Block, list[int]] = defaultdict(list)
     """Nodes of unknown country by block key without the country (`Joined`, `members_of`)."""
     for i, n in enumerate(nodes):
         for key in block_keys(n):
             blocks[key].append(i)
             if not n.li.country:
                 countryless[(key[0], *key[2:])].append(i)
-    df: Counter[str] = Counter(w for n in nodes for w in {*n.words, *n.figs})
-    limit = max(RARE_MIN, int(len(nodes) * RARE_SHARE))
-    mark_rare(nodes, {w for w, c in df.items() if c <= limit})
-    del df
+    mark_rare(nodes, wide.rare)
     scored: list[tuple[int, int, int, int]] = []
     """(-score, i, j, lasting): node order is (doc_id, key) order, so ties break by the documents."""
     coarse = [not precise(n) for n in nodes]
-    periods: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    for key in blocks:
+    periods: dict[Block, set[str]] = defaultdict(set)
+    for key in wide.blocks:
         if key[0] != "conflict":
-            periods[(key[0], *key[2:])].append(key[1])
-    for period, countries in periods.items():
+            periods[(key[0], *key[2:])].add(key[1])
+    for period in sorted({(k[0], *k[2:]) for k in blocks if k[0] != "conflict"}):
         outside = countryless.get(period)
-        joined = Joined(outside, nodes, coarse) if outside else None
+        joined = Joined(outside, nodes) if outside else None
+        elsewhere = wide.blocks.get((period[0], "?", *period[1:]), (0, 0))
         seen: set[tuple[int, int]] = set()
         """Pairs scored in this period; one met again in another is scored again, and its
         repeated merge changes nothing: memory holds one period's pairs, not the ledger's."""
-        for country in sorted(countries):
-            own = [] if country == "?" else blocks[(period[0], country, *period[1:])]
-            for i, j in pairs(period[0], own, joined, nodes, coarse):
+        for country in sorted(periods[period]):
+            own = [] if country == "?" else blocks.get((period[0], country, *period[1:]), [])
+            if not own and joined is None:
+                continue
+            mine = (0, 0) if country == "?" else wide.blocks[(period[0], country, *period[1:])]
+            size, n_coarse = mine[0] + elsewhere[0], mine[1] + elsewhere[1]
+            for i, j in pairs(period[0], own, joined, nodes, coarse, size, n_coarse):
                 if (i, j) in seen:
                     continue
                 seen.add((i, j))
@@ -99,31 +174,43 @@ def link_across(
     scored.extend(lasting_pairs(nodes))
     scored.extend(undated_pairs(nodes))
     sets = Sets(nodes)
+    groups = list(range(len(nodes)))
+
+    def group(i: int) -> int:
+        while groups[i] != i:
+            groups[i] = groups[groups[i]]
+            i = groups[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        a, b = group(i), group(j)
+        groups[max(a, b)] = min(a, b)
+
     for _, i, j, lasting in sorted(scored):
         sets.union(i, j, bool(lasting))
+        join(i, j)
+    del scored
+    by_place: dict[tuple[str, ...], int] = {}
     for key in sorted(k for k in blocks if k[0] == "conflict"):
         link_conflicts(members_of(key, blocks, countryless), nodes, sets)
-    del blocks, countryless
+        for i in blocks[key]:
+            if nodes[i].li.country and not nodes[i].alone:
+                join(i, by_place.setdefault((key[1], *nodes[i].places), i))
+    del blocks, countryless, by_place
     for n in nodes:  # what only linking needs: freed before the incidents are built
         n.places = n.geo = n.words = n.figs = n.rare_words = n.rare_figs = n.streets = ()
+    keys = [(n.li.doc_id, n.li.key) for n in nodes]
+    named = {i: f"{keys[i][0]}/{keys[i][1]}" for i in range(len(nodes)) if group(i) == i}
+    grouped = {keys[i]: named[group(i)] for i in range(len(nodes))}
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in range(len(nodes)):
         clusters[sets.find(i)].append(i)
-    del sets
+    del sets, named
     left = dict(enumerate(nodes))
-    del nodes
+    nodes.clear()  # the caller's list too: each node is freed once its incident is built
     built = []
     for members in clusters.values():
-        cluster = [left.pop(i) for i in members]  # each node is freed once its incident is built
+        cluster = [left.pop(i) for i in members]
         inc, base, _ = cluster_incident(cluster)
-        built.append((inc, base, [(n.li.doc_id, n.li.key) for n in cluster]))
-    del clusters, left
-    ids = fresh_ids([(base, inc.date, keys) for inc, base, keys in built])
-    incidents: list[Incident] = []
-    mapping: dict[tuple[str, str], str] = {}
-    for (inc, _, keys), iid in zip(built, ids, strict=True):
-        incidents.append(dataclasses.replace(inc, id=iid))
-        for key in keys:
-            mapping[key] = iid
-    incidents.sort(key=lambda i: i.id)
-    return incidents, mapping
+        built.append(Cluster(inc, base, [keys[i] for i in members]))
+    return built, grouped

@@ -174,11 +174,10 @@ class Joined:
     join the block of every country with that period, so they are indexed once per period,
     not once per country, and pairs among themselves are made once per kind of block."""
 
-    __slots__ = ("coarse", "done", "index", "members")
+    __slots__ = ("done", "index", "members")
 
-    def __init__(self, members: list[int], nodes: list[Node], coarse: list[bool]) -> None:
+    def __init__(self, members: list[int], nodes: list[Node]) -> None:
         self.members = members
-        self.coarse = sum(1 for i in members if coarse[i])
         self.index = _index(members, nodes, near=True)
         self.done: set[tuple[bool, bool]] = set()
         """The kinds of block (`pairs`) whose pairs among these nodes were made already."""
@@ -251,19 +250,25 @@ def _cued(
 
 
 def pairs(
-    kind: str, own: list[int], joined: Joined | None, nodes: list[Node], coarse: list[bool]
+    kind: str,
+    own: list[int],
+    joined: Joined | None,
+    nodes: list[Node],
+    coarse: list[bool],
+    size: int,
+    n_coarse: int,
 ) -> Iterator[tuple[int, int]]:
     """Candidate pairs of one block (its own members, then those `joined` from unknown
     countries), only those that can score. Day-precise nodes meet each other in week
     blocks, so a month block pairs only where one side is coarser; a big block pairs only
     members that share a place or of which one has none. Pairs come out as the block would
     order them (`combinations` of a small block, else lowest node first). Pairs of two
-    joined members depend only on the kind of block, so each kind makes them once."""
+    joined members depend only on the kind of block, so each kind makes them once.
+    `size` and `n_coarse` count the block's nodes (and coarse ones) in the whole ledger, of
+    which `own` and `joined` may be a part (`across.Wide`)."""
     outside = joined.members if joined else []
-    size = len(own) + len(outside)
     anchored = False
     if kind == "month":
-        n_coarse = sum(1 for i in own if coarse[i]) + (joined.coarse if joined else 0)
         if not n_coarse:
             return
         anchored = n_coarse < size

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tally.keywords import lowered, may_contain
 from tally.words import small_numbers
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -230,12 +231,66 @@ def find_dates(text: str, published: str | date | None) -> list[DateMention]:
     return list(_find_dates(text, pub))
 
 
+_NEEDS_DIGIT = {
+    "dm_range",
+    "md_range",
+    "dm",
+    "md",
+    "iso",
+    "since_my",
+    "my",
+    "since_year",
+    "year_span",
+    "year",
+}
+"""Kinds whose pattern matches only text holding a digit (a day or a year)."""
+_NEEDS_MONTH = {"dm_range", "md_range", "dm", "md", "since_my", "my", "m_last_year"}
+"""Kinds whose pattern matches only text holding a month's name (`_MON`, case-sensitive)."""
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_DIGIT = re.compile(r"\d")
+
+
+_KEYWORDS = {
+    "rel_year": ("year",),
+    "yesterday": (
+        "yesterday",
+        "last night",
+        "overnight",
+        "the previous",
+        "the preceding",
+        "the day before",
+    ),
+    "years_since": ("year",),
+    "today": ("today", "tonight", "this morning", "this afternoon", "this evening"),
+    "weekend": ("weekend",),
+    "last_week": ("last week",),
+    "ago": ("ago",),
+}
+"""Kinds whose case-insensitive pattern matches only text holding one of these words."""
+
+
+def _may_match(kind: str, digit: bool, month: bool, text: str, lower: str | None) -> bool:
+    """Whether the pattern of `kind` can match `text` at all: most sentences hold no date,
+    and trying each pattern over them costs more than these substring tests (`lower` is
+    `lowered(text)`)."""
+    if kind == "weekday":
+        return "day" in text
+    if kind in _KEYWORDS:
+        return may_contain(lower, _KEYWORDS[kind])
+    return (digit or kind not in _NEEDS_DIGIT) and (month or kind not in _NEEDS_MONTH)
+
+
 @functools.lru_cache(maxsize=64)
 def _find_dates(text: str, pub: date | None) -> tuple[DateMention, ...]:
     starts: list[int] = []
     ends: list[int] = []
     out: list[DateMention] = []
+    digit = bool(_DIGIT.search(text))
+    month = any(m in text for m in _MONTH_STEMS)
+    lower = lowered(text)
     for kind, pattern in _PATTERNS:
+        if not _may_match(kind, digit, month, text, lower):
+            continue
         for m in pattern.finditer(text):
             i = bisect.bisect_left(starts, m.start())
             if (i and ends[i - 1] > m.start()) or (i < len(starts) and starts[i] < m.end()):

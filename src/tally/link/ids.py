@@ -4,8 +4,9 @@ An id is the slug of the incident's place, type and year (`kabul-bombing-2021`,
 `clusters.cluster_incident`). Where several incidents share that slug, each takes its own
 date beyond the year (`chicago-shooting-2016-07-04`, or `-07` for a month), and where
 incidents still share it, a short hash of its first member (the smallest document hash and
-local key): content, not the order documents came in, so the same documents give the same
-ids whatever their order, at once or in batches (`fresh_ids`).
+local key; longer where four digits would read as a year, another incident's id): content,
+not the order documents came in, so the same documents give the same ids whatever their
+order, at once or in batches (`fresh_ids`).
 
 A published id keeps opening its incident (`redirects`): when linking names an incident
 anew (a merge, a second incident of its slug, a report that moves its vote of place), every
@@ -47,7 +48,9 @@ def fresh_ids(clusters: list[tuple[str, str | None, list[Member]]]) -> list[str]
             firsts = {k: "\x00".join(min(clusters[k][2])) for k in same}
             for size in range(4, 41, 2):
                 tags = {k: hashlib.sha1(firsts[k].encode()).hexdigest()[:size] for k in same}
-                if len(set(tags.values())) == len(same):
+                if len(set(tags.values())) == len(same) and not any(
+                    size == 4 and t.isdigit() for t in tags.values()
+                ):  # four digits read as a year: `x-shooting` + `2016` is `x-shooting-2016`
                     break
             for k in same:
                 out[k] = f"{stem}-{tags[k]}"

@@ -56,18 +56,14 @@ class Corrections(Reviewers):
 
     def for_documents(self, doc_ids: Iterable[str]) -> dict[str, FigureFix]:
         """The figure corrections of some documents, by figure key (uses the doc index)."""
-        ids = sorted(set(doc_ids))
-        out: dict[str, FigureFix] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ", ".join("?" * len(chunk))
-            for r in self.conn.query(
+        return {
+            r[0]: _fix(r)
+            for r in self.conn.query_in(
                 "SELECT key, status, fields, incident, reviewer, at FROM figure_corrections "
-                f"WHERE doc_id IN ({marks})",
-                chunk,
-            ):
-                out[r[0]] = _fix(r)
-        return out
+                "WHERE doc_id IN ({})",
+                doc_ids,
+            )
+        }
 
     def audit(self, incident_id: str | None = None, keys: Iterable[str] = ()) -> list[dict]:
         """Audit entries about an incident or any of the given figure keys, newest first."""

@@ -202,6 +202,14 @@ class Connection:
             self._end_read()
         return rows
 
+    def query_in(self, sql: str, values: Iterable[Any], size: int = 500) -> Iterator[tuple]:
+        """The rows of `sql` whose `IN ({})` takes each of `values`, asked `size` at a time.
+
+        SQLite caps a statement's parameters, so a long list is sent in chunks.
+        """
+        for chunk in chunked(values, size):
+            yield from self.query(sql.format(", ".join("?" * len(chunk))), chunk)
+
     def iterate(self, sql: str, params: Sequence[Any] = (), size: int = 500) -> Iterator[tuple]:
         """Yield the rows of a query in batches, without holding them all in memory.
 
@@ -323,6 +331,13 @@ _SQLITE_CAUSES = (
 
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def chunked(values: Iterable[Any], size: int = 500) -> Iterator[list[Any]]:
+    """The distinct `values`, sorted, in lists of at most `size` (one statement's parameters)."""
+    ordered = sorted(set(values))
+    for i in range(0, len(ordered), size):
+        yield ordered[i : i + size]
 
 
 def _text_safe(row: tuple) -> tuple:

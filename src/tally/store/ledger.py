@@ -25,6 +25,7 @@ from tally.models import (
     outlet,
 )
 from tally.store.db import Connection
+from tally.store.linkindex import LinkIndex
 from tally.store.rows import (
     _DOC_COLS,
     _FIG_COLS,
@@ -50,7 +51,7 @@ def default_target() -> str:
     return os.environ.get("TALLY_DB") or DEFAULT_DB
 
 
-class Ledger(Staging):
+class Ledger(Staging, LinkIndex):
     """A tally ledger in SQLite (a file path) or PostgreSQL (a `postgresql://` URL)."""
 
     def __init__(self, target: str | Path | None = None, *, create: bool = True) -> None:
@@ -119,6 +120,7 @@ class Ledger(Staging):
                         "SELECT key, linked FROM local_incidents WHERE doc_id = ?", (doc.id,)
                     )
                     c.execute("DELETE FROM figures WHERE doc_id = ?", (doc.id,))
+                    self._unindex(c, doc.id)
                     c.execute("DELETE FROM local_incidents WHERE doc_id = ?", (doc.id,))
                     self._add_extraction(c, figures, local_incidents)
                     c.executemany(  # the published incident ids stay (they never move)
@@ -134,6 +136,7 @@ class Ledger(Staging):
                 return False
             if existing:  # a row left by an older, interrupted writer: replace it whole
                 c.execute("DELETE FROM figures WHERE doc_id = ?", (doc.id,))
+                self._unindex(c, doc.id)
                 c.execute("DELETE FROM local_incidents WHERE doc_id = ?", (doc.id,))
                 c.execute("DELETE FROM documents WHERE id = ?", (doc.id,))
             c.execute(
@@ -161,9 +164,9 @@ class Ledger(Staging):
             self._add_extraction(c, figures, local_incidents)
         return True
 
-    @staticmethod
+    @classmethod
     def _add_extraction(
-        c: Connection, figures: list[Figure], local_incidents: list[LocalIncident]
+        cls, c: Connection, figures: list[Figure], local_incidents: list[LocalIncident]
     ) -> None:
         c.executemany(
             f"INSERT INTO figures ({_FIG_COLS}) VALUES ({', '.join('?' * _FIG_N)}) "
@@ -175,6 +178,10 @@ class Ledger(Staging):
             "ON CONFLICT DO NOTHING",
             [(li.doc_id, li.key, _local_json(li)) for li in local_incidents],
         )
+        first: dict[tuple[str, str], LocalIncident] = {}
+        for li in local_incidents:  # as stored: the first of a key
+            first.setdefault((li.doc_id, li.key), li)
+        cls._index(c, first.values())
 
     def add_name(self, doc_id: str, name: str, url: str | None = None) -> None:
         """Record another name (or URL) the same text arrived under."""
@@ -190,28 +197,21 @@ class Ledger(Staging):
 
     def documents_by_id(self, doc_ids: Iterable[str]) -> dict[str, Document]:
         """Documents by exact id, through the primary key (for pages that quote several)."""
-        ids = sorted(set(doc_ids))
-        out: dict[str, Document] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ", ".join("?" * len(chunk))
-            for row in self.conn.query(
-                f"SELECT {_DOC_COLS} FROM documents WHERE id IN ({marks})", chunk
-            ):
-                out[row[0]] = _document(row)
-        return out
+        return {
+            row[0]: _document(row)
+            for row in self.conn.query_in(
+                f"SELECT {_DOC_COLS} FROM documents WHERE id IN ({{}})", doc_ids
+            )
+        }
 
     def outlets(self, doc_ids: Iterable[str]) -> dict[str, str | None]:
         """Each document's outlet: its publisher, else its URL's host (`models.outlet`)."""
-        ids, out = sorted(set(doc_ids)), {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            for doc_id, publisher, url in self.conn.query(
-                f"SELECT id, publisher, url FROM documents WHERE id IN ({', '.join('?' * len(chunk))})",
-                chunk,
-            ):
-                out[doc_id] = outlet(publisher, url)
-        return out
+        return {
+            doc_id: outlet(publisher, url)
+            for doc_id, publisher, url in self.conn.query_in(
+                "SELECT id, publisher, url FROM documents WHERE id IN ({})", doc_ids
+            )
+        }
 
     def document(self, doc_id: str) -> Document:
         """The stored document with this id (or a unique prefix of it)."""
@@ -290,7 +290,14 @@ class Ledger(Staging):
 
     def count(self, table: str) -> int:
         """How many rows a ledger table holds."""
-        if table not in {"documents", "figures", "incidents", "document_names", "audit_log"}:
+        if table not in {
+            "documents",
+            "figures",
+            "incidents",
+            "document_names",
+            "audit_log",
+            "local_incidents",
+        }:
             raise ValueError(table)
         return int(self.conn.query(f"SELECT COUNT(*) FROM {table}")[0][0])
 

@@ -19,7 +19,7 @@ _DOC_COLS = (
 )
 _FIG_COLS = (
     "key, doc_id, category, grp, value, value_high, qualifier, attribution, quote, "
-    "start_char, end_char, subset, rule, role, local_incident, incident_id"
+    "start_char, end_char, subset, rule, role, official, local_incident, incident_id"
 )
 _FIG_N = len(_FIG_COLS.split(","))
 """Columns of a figure row; queries append their own after these (incident_id is the last)."""
@@ -83,6 +83,7 @@ def _figure_row(f: Figure) -> tuple:
         bool(f.subset),
         f.rule,
         f.role,
+        bool(f.official),
         f.incident,
         None,
     )
@@ -150,7 +151,8 @@ def _figure(r: tuple) -> Figure:
         subset=bool(r[11]),
         rule=r[12],
         role=r[13] or "victim",
-        incident=r[15] if r[15] is not None else r[14],
+        official=bool(r[14]),
+        incident=r[16] if r[16] is not None else r[15],
     )
 
 

@@ -226,6 +226,57 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "ALTER TABLE audit_log ADD COLUMN reason TEXT",
         ],
     ),
+    (
+        "0013_link_index",
+        [
+            # What new documents link by without relinking the ledger (`tally.link.keys`):
+            # each local incident's keys (names, figures, blocks) with its dates as day
+            # numbers, read by key within a span of days.
+            """CREATE TABLE link_keys (
+                k TEXT NOT NULL,
+                doc_id TEXT NOT NULL,
+                key TEXT NOT NULL,
+                lo BIGINT,
+                hi BIGINT
+            )""",
+            "CREATE INDEX link_keys_k ON link_keys (k, lo)",
+            "CREATE INDEX link_keys_doc ON link_keys (doc_id)",
+            # In how many local incidents each word or figure appears (rare ones identify),
+            # and how many (and how many coarsely dated) each block holds.
+            "CREATE TABLE link_words (w TEXT PRIMARY KEY, n BIGINT NOT NULL)",
+            "CREATE INDEX link_words_n ON link_words (n)",
+            """CREATE TABLE link_blocks (
+                block TEXT NOT NULL,
+                country TEXT NOT NULL,
+                n BIGINT NOT NULL,
+                coarse BIGINT NOT NULL,
+                PRIMARY KEY (block, country)
+            )""",
+            # Each incident linking found: the slug its id starts from, its date and first
+            # member, which decide the ids of incidents sharing the slug.
+            """CREATE TABLE link_clusters (
+                id TEXT PRIMARY KEY,
+                base TEXT NOT NULL,
+                date TEXT,
+                first_doc TEXT NOT NULL,
+                first_key TEXT NOT NULL
+            )""",
+            "CREATE INDEX link_clusters_base ON link_clusters (base)",
+            # The local incidents any pair that scores joins (merged or refused): a group
+            # links alone as it links in the whole ledger.
+            "ALTER TABLE local_incidents ADD COLUMN grp TEXT",
+            "CREATE INDEX local_incidents_grp ON local_incidents (grp)",
+        ],
+    ),
+    (
+        "0015_official_sources",
+        [
+            # Whether a figure's attribution names an authority (extraction decides it, so
+            # reconciliation reads it instead of the attribution's words). Figures stored before
+            # it count as unofficial until their document is read again.
+            "ALTER TABLE figures ADD COLUMN official BOOLEAN NOT NULL DEFAULT FALSE",
+        ],
+    ),
 ]
 
 

@@ -13,6 +13,7 @@ from itertools import groupby, islice
 
 from tally.models import Incident, Reconciled, Statement, Total
 from tally.store.db import Connection
+from tally.store.linkindex import LinkIndex
 from tally.store.rows import (
     _FIG_N,
     _FIG_SELECT,
@@ -26,7 +27,14 @@ from tally.store.rows import (
 from tally.store.touched import Touched
 
 _STAGING = {
-    "links": ("relink_map", "relink_moves", "relink_figures", "relink_linked"),
+    "links": (
+        "relink_map",
+        "relink_moves",
+        "relink_figures",
+        "relink_linked",
+        "relink_clusters",
+        "relink_clusters_new",
+    ),
     "incidents": ("relink_incidents", "relink_changed", "relink_gone", "relink_scope"),
 }
 """What a relink stages (`Ledger.stage_links`, `Ledger.stage_incidents`): temporary tables."""
@@ -87,13 +95,16 @@ class Staging(Touched):
 
     def stage_links(
         self,
-        linked: Iterable[tuple[str, str, str]],
+        linked: Iterable[tuple[str, str, str, str | None] | tuple[str, str, str]],
         moved: dict[str, str],
         redirects: dict[str, str] | None = None,
+        clusters: Iterable[tuple[str, str, str | None, str, str]] = (),
     ) -> None:
         """Stage the incident every figure counts, in temporary tables, without writing the ledger.
 
-        `linked` gives (doc_id, local incident key, incident id) as linking found them;
+        `linked` gives (doc_id, local incident key, incident id, and its group if known) as
+        linking found them, and `clusters` (id, slug, date, first doc_id, first key) of its incidents
+        (`LinkIndex`);
         `redirects` maps an incident a reviewer merged away to the one its figures count,
         and `moved` maps figure keys to the incident a reviewer moved them to (a figure
         that counts none stays so). `staged_statements` reads the figures by these
@@ -106,15 +117,19 @@ class Staging(Touched):
         self._restage("links")
         c.execute(
             "CREATE TEMP TABLE relink_map (doc_id TEXT NOT NULL, key TEXT NOT NULL, "
-            "linked TEXT, incident_id TEXT, PRIMARY KEY (doc_id, key))"
+            "linked TEXT, incident_id TEXT, grp TEXT, PRIMARY KEY (doc_id, key))"
         )
         c.execute(
             "CREATE TEMP TABLE relink_moves (key TEXT PRIMARY KEY, incident_id TEXT NOT NULL)"
         )
-        rows = ((d, k, iid, redirects.get(iid, iid)) for d, k, iid in linked)
+        rows = (
+            (d, k, iid, redirects.get(iid, iid), grp[0] if grp else None)
+            for d, k, iid, *grp in linked
+        )
         while chunk := list(islice(rows, 5000)):
             c.executemany(
-                "INSERT INTO relink_map (doc_id, key, linked, incident_id) VALUES (?, ?, ?, ?)",
+                "INSERT INTO relink_map (doc_id, key, linked, incident_id, grp) "
+                "VALUES (?, ?, ?, ?, ?)",
                 chunk,
             )
         c.executemany(
@@ -129,11 +144,22 @@ class Staging(Touched):
         )
         c.execute(
             "CREATE TEMP TABLE relink_linked (doc_id TEXT NOT NULL, key TEXT NOT NULL, "
-            "linked TEXT, PRIMARY KEY (doc_id, key))"
+            "linked TEXT, grp TEXT, PRIMARY KEY (doc_id, key))"
         )
         c.execute(
-            "INSERT INTO relink_linked (doc_id, key, linked) SELECT doc_id, key, linked "
-            "FROM relink_map EXCEPT SELECT doc_id, key, linked FROM local_incidents"
+            "INSERT INTO relink_linked (doc_id, key, linked, grp) SELECT doc_id, key, linked, "
+            "grp FROM relink_map EXCEPT SELECT doc_id, key, linked, grp FROM local_incidents"
+        )
+        c.execute(
+            "CREATE TEMP TABLE relink_clusters (id TEXT PRIMARY KEY, base TEXT NOT NULL, "
+            "date TEXT, first_doc TEXT NOT NULL, first_key TEXT NOT NULL)"
+        )
+        items = iter(sorted(clusters))
+        while chunk := list(islice(items, 5000)):
+            c.executemany("INSERT INTO relink_clusters VALUES (?, ?, ?, ?, ?)", chunk)
+        c.execute(  # what publishing writes: the incidents linking names anew
+            "CREATE TEMP TABLE relink_clusters_new AS SELECT * FROM relink_clusters "
+            "EXCEPT SELECT id, base, date, first_doc, first_key FROM link_clusters"
         )
         self._staged.add("links")
 
@@ -228,14 +254,19 @@ class Staging(Touched):
                 )
                 c.execute(
                     "UPDATE local_incidents SET linked = (SELECT r.linked FROM relink_linked r "
+                    "WHERE r.doc_id = local_incidents.doc_id AND r.key = local_incidents.key), "
+                    "grp = (SELECT r.grp FROM relink_linked r "
                     "WHERE r.doc_id = local_incidents.doc_id AND r.key = local_incidents.key) "
                     "WHERE (doc_id, key) IN (SELECT doc_id, key FROM relink_linked)"
                 )
-            for old, new in sorted(self._redirects.items()):
-                c.execute("UPDATE incident_redirects SET new = ? WHERE new = ?", (new, old))
-                c.execute("DELETE FROM incident_redirects WHERE old IN (?, ?)", (old, new))
-                c.execute("INSERT INTO incident_redirects (old, new) VALUES (?, ?)", (old, new))
-            self._redirects = {}
+                c.execute(
+                    "DELETE FROM link_clusters WHERE id NOT IN (SELECT id FROM relink_clusters) "
+                    "OR id IN (SELECT id FROM relink_clusters_new)"
+                )
+                c.execute("INSERT INTO link_clusters SELECT * FROM relink_clusters_new")
+                (nodes,) = c.query("SELECT COUNT(*) FROM relink_map")[0]
+                LinkIndex.record_linked(c, int(nodes))
+            self.write_redirects(c)
             if "incidents" in self._staged:
                 c.execute(
                     "DELETE FROM incidents WHERE id IN "
@@ -249,6 +280,14 @@ class Staging(Touched):
                 "DELETE FROM incident_redirects WHERE old IN (SELECT id FROM incidents)"
             )
             self.record_view_audit(c)
+
+    def write_redirects(self, c: Connection) -> None:
+        """Write, inside `c`, the staged redirects (`stage_redirects`)."""
+        for old, new in sorted(self._redirects.items()):
+            c.execute("UPDATE incident_redirects SET new = ? WHERE new = ?", (new, old))
+            c.execute("DELETE FROM incident_redirects WHERE old IN (?, ?)", (old, new))
+            c.execute("INSERT INTO incident_redirects (old, new) VALUES (?, ?)", (old, new))
+        self._redirects = {}
 
     def drop_staged(self) -> None:
         """Forget what is staged: published, or found stale (the ledger changed under it).

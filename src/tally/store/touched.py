@@ -11,20 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from itertools import islice
 
 from tally.models import Incident, LocalIncident, Reconciled, Statement, Total
-from tally.store.db import Connection
-from tally.store.rows import _FIG_SELECT, _FIRST_NAME, _INC_COLS, _figure, _incident_row
+from tally.store.db import Connection, chunked
+from tally.store.rows import _FIG_N, _FIG_SELECT, _FIRST_NAME, _INC_COLS, _figure, _incident_row
 
 AuditEntry = tuple[str | None, str, dict, dict]
 """(incident, target, before, after) of one reviewers' log entry."""
-
-
-def _chunks(items: Iterable[str], size: int = 500) -> Iterator[list[str]]:
-    it = iter(sorted(set(items)))
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 class Touched:
@@ -64,42 +57,35 @@ class Touched:
 
     def linked_among(self, ids: Iterable[str]) -> set[str]:
         """Those of `ids` that linking gave a local incident in the published view (indexed)."""
-        out: set[str] = set()
-        for chunk in _chunks(ids):
-            marks = ", ".join("?" * len(chunk))
-            rows = self.conn.query(
-                f"SELECT DISTINCT linked FROM local_incidents WHERE linked IN ({marks})", chunk
+        return {
+            r[0]
+            for r in self.conn.query_in(
+                "SELECT DISTINCT linked FROM local_incidents WHERE linked IN ({})", ids
             )
-            out.update(r[0] for r in rows)
-        return out
+        }
 
     def figure_incidents(self, keys: Iterable[str]) -> set[str]:
         """The incidents some figures count now and the ones their local incidents link to."""
         out: set[str] = set()
-        for chunk in _chunks(keys):
-            marks = ", ".join("?" * len(chunk))
-            for stored, linked in self.conn.query(
-                "SELECT f.incident_id, l.linked FROM figures f LEFT JOIN local_incidents l "
-                "ON l.doc_id = f.doc_id AND l.key = COALESCE(f.local_incident, '') "
-                f"WHERE f.key IN ({marks})",
-                chunk,
-            ):
-                out.update(i for i in (stored, linked) if i)
+        for stored, linked in self.conn.query_in(
+            "SELECT f.incident_id, l.linked FROM figures f LEFT JOIN local_incidents l "
+            "ON l.doc_id = f.doc_id AND l.key = COALESCE(f.local_incident, '') "
+            "WHERE f.key IN ({})",
+            keys,
+        ):
+            out.update(i for i in (stored, linked) if i)
         return out
 
     def members(self, linked: Iterable[str]) -> dict[str, list[LocalIncident]]:
         """The local incidents linked to each of some incidents, in document order."""
         out: dict[str, list[LocalIncident]] = {}
-        for chunk in _chunks(linked):
-            marks = ", ".join("?" * len(chunk))
-            for iid, data in self.conn.query(
-                f"SELECT linked, data FROM local_incidents WHERE linked IN ({marks}) "
-                "ORDER BY doc_id, key",
-                chunk,
-            ):
-                d = json.loads(data)
-                d["cues"] = tuple(d.get("cues") or ())
-                out.setdefault(iid, []).append(LocalIncident(**d))
+        for iid, data in self.conn.query_in(
+            "SELECT linked, data FROM local_incidents WHERE linked IN ({}) ORDER BY doc_id, key",
+            linked,
+        ):
+            d = json.loads(data)
+            d["cues"] = tuple(d.get("cues") or ())
+            out.setdefault(iid, []).append(LocalIncident(**d))
         return out
 
     def touched_figures(
@@ -116,14 +102,13 @@ class Touched:
         )
         seen: set[str] = set()
         by_link = select.replace("LEFT JOIN local_incidents", "JOIN local_incidents")
+        n = _FIG_N - 1  # the statement's columns stand where incident_id would
         for sql, where, items in ((by_link, "l.linked", linked), (select, "f.key", keys)):
-            for chunk in _chunks(items):
-                marks = ", ".join("?" * len(chunk))
-                for r in self.conn.query(f"{sql} WHERE {where} IN ({marks})", chunk):
-                    if r[0] in seen:
-                        continue
-                    seen.add(r[0])
-                    yield Statement(_figure(r), r[16], r[17], r[18]), r[19], r[20]
+            for r in self.conn.query_in(f"{sql} WHERE {where} IN ({{}})", items):
+                if r[0] in seen:
+                    continue
+                seen.add(r[0])
+                yield Statement(_figure(r), r[n + 1], r[n + 2], r[n + 3]), r[n + 4], r[n + 5]
 
     def publish_touched(
         self,
@@ -139,7 +124,7 @@ class Touched:
                 "UPDATE figures SET incident_id = ? WHERE key = ?",
                 [(iid, key) for key, iid in sorted(figures.items())],
             )
-            for chunk in _chunks(replaced | {r[0] for r in rows}):
+            for chunk in chunked(replaced | {r[0] for r in rows}):
                 c.execute(
                     f"DELETE FROM incidents WHERE id IN ({', '.join('?' * len(chunk))})", chunk
                 )

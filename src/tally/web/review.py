@@ -10,6 +10,7 @@ audit entry's incident is the figure's own, never a form field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -26,6 +27,8 @@ router = APIRouter()
 ACTIONS = {"confirm", "reject", "correct", "move", "reset"}
 NEED_REASON = {"reject", "correct", "move"}
 """Figure actions that change what the ledger counts: each needs the reviewer's reason."""
+Form = dict[str, list[str]]
+"""A posted form: each field's values."""
 
 
 def _back(target: str | None, default: str = "/") -> str:
@@ -38,19 +41,19 @@ def _back(target: str | None, default: str = "/") -> str:
     return target
 
 
-async def _form(request: Request) -> dict[str, list[str]]:
+async def _form(request: Request) -> Form:
     form = await request.form()
-    out: dict[str, list[str]] = {}
+    out: Form = {}
     for key, value in form.multi_items():
         out.setdefault(key, []).append(str(value))
     return out
 
 
-def _one(form: dict[str, list[str]], key: str) -> str:
+def _one(form: Form, key: str) -> str:
     return (form.get(key) or [""])[0]
 
 
-def _reason(form: dict[str, list[str]], what: str) -> str:
+def _reason(form: Form, what: str) -> str:
     """The reviewer's reason for a change, else `ReviewError` (every correction gives one)."""
     reason = " ".join(_one(form, "reason").split())
     if not reason:
@@ -116,7 +119,7 @@ def _refuse(site: Site, request: Request, message: str) -> HTMLResponse:
 
 
 def _authorise(
-    site: Site, request: Request, form: dict[str, list[str]], led: Ledger
+    site: Site, request: Request, form: Form, led: Ledger
 ) -> tuple[str | None, HTMLResponse | None]:
     """The reviewer behind this request, or the refusal to send back."""
     if not site.csrf_ok(request, _one(form, "csrf")):
@@ -172,20 +175,36 @@ async def logout(request: Request) -> Response:
     return response
 
 
-@router.post("/figures/review")
-async def review_figure(request: Request) -> Response:
-    """Confirm, reject, correct, move or reset one figure, keyed by document hash and span."""
+Change = Callable[[Ledger, str, Form], Response]
+"""A reviewer's change: the writer's ledger, the signed-in reviewer and the form, to a response."""
+
+
+async def _as_reviewer(request: Request, change: Change) -> Response:
+    """Run `change` on the writer once the form's CSRF token and the reviewer's session check out.
+
+    A refusal (expired form, nobody signed in) is answered without touching the ledger.
+    """
     site = site_of(request)
     form = await _form(request)
-    action = _one(form, "action")
-    key = _one(form, "key")
 
-    def change(led: Ledger) -> Response | None:
+    def guarded(led: Ledger) -> Response:
         reviewer, refusal = _authorise(site, request, form, led)
         if refusal:
             return refusal
+        return change(led, str(reviewer), form)
+
+    return await site.write(guarded)
+
+
+@router.post("/figures/review")
+async def review_figure(request: Request) -> Response:
+    """Confirm, reject, correct, move or reset one figure, keyed by document hash and span."""
+
+    def change(led: Ledger, reviewer: str, form: Form) -> Response:
+        action = _one(form, "action")
         if action not in ACTIONS:
             raise ReviewError(f"unknown action {action[:40]!r}")
+        key = _one(form, "key")
         doc_id = key.split(":", 1)[0]
         fig = next((f for f in led.figures(doc_id=doc_id) if f.key == key), None)
         if fig is None:
@@ -197,42 +216,32 @@ async def review_figure(request: Request) -> Response:
         if action == "move":
             move_to = _target(led, move_to, fig.incident or "")
         Corrections(led.conn).review_figure(
-            str(reviewer), fig, action, fig.incident, values, move_to or None, reason
+            reviewer, fig, action, fig.incident, values, move_to or None, reason
         )
-        return None
+        return RedirectResponse(_back(_one(form, "back")), status_code=303)
 
-    return await site.write(change) or RedirectResponse(_back(_one(form, "back")), status_code=303)
+    return await _as_reviewer(request, change)
 
 
 @router.post("/incidents/{incident_id}/merge")
 async def merge(request: Request, incident_id: str) -> Response:
     """Merge this incident into another one."""
-    site = site_of(request)
-    form = await _form(request)
 
-    def change(led: Ledger) -> Response:
-        reviewer, refusal = _authorise(site, request, form, led)
-        if refusal:
-            return refusal
+    def change(led: Ledger, reviewer: str, form: Form) -> Response:
         led.incident(incident_id)
         target = _target(led, _one(form, "target"), incident_id)
         reason = _reason(form, "merge incidents")
-        Corrections(led.conn).merge(str(reviewer), incident_id, target, reason)
+        Corrections(led.conn).merge(reviewer, incident_id, target, reason)
         return RedirectResponse(f"/incidents/{quote(target)}", status_code=303)
 
-    return await site.write(change)
+    return await _as_reviewer(request, change)
 
 
 @router.post("/incidents/{incident_id}/edit")
 async def edit(request: Request, incident_id: str) -> Response:
     """Set this incident's name, type, date or place, with the reviewer's reason."""
-    site = site_of(request)
-    form = await _form(request)
 
-    def change(led: Ledger) -> Response:
-        reviewer, refusal = _authorise(site, request, form, led)
-        if refusal:
-            return refusal
+    def change(led: Ledger, reviewer: str, form: Form) -> Response:
         current = led.incident(incident_id)
         values: dict[str, Any] = {name: _one(form, name) for name in INCIDENT_EDITABLE}
         changed = clean_incident_fields(values, current)
@@ -241,28 +250,23 @@ async def edit(request: Request, incident_id: str) -> Response:
         reason = _reason(form, "edit the incident")
         if {"place", "admin1", "country"} & changed.keys():
             values |= _located(values)
-        Corrections(led.conn).edit_incident(str(reviewer), current, values, reason)
+        Corrections(led.conn).edit_incident(reviewer, current, values, reason)
         return RedirectResponse(f"/incidents/{quote(incident_id)}", status_code=303)
 
-    return await site.write(change)
+    return await _as_reviewer(request, change)
 
 
 @router.post("/incidents/{incident_id}/split")
 async def split(request: Request, incident_id: str) -> Response:
     """Split the chosen figures off this incident into a new one."""
-    site = site_of(request)
-    form = await _form(request)
-    keys = set(form.get("keys") or [])
 
-    def change(led: Ledger) -> Response:
-        reviewer, refusal = _authorise(site, request, form, led)
-        if refusal:
-            return refusal
+    def change(led: Ledger, reviewer: str, form: Form) -> Response:
+        keys = set(form.get("keys") or [])
         figures = [f for f in led.figures(incident_id=incident_id) if f.key in keys]
         if not figures:
             raise ReviewError("choose the figures that form the new incident")
         reason = _reason(form, "split the incident")
-        part = Corrections(led.conn).split(str(reviewer), incident_id, figures, reason)
+        part = Corrections(led.conn).split(reviewer, incident_id, figures, reason)
         return RedirectResponse(f"/incidents/{quote(part)}", status_code=303)
 
-    return await site.write(change)
+    return await _as_reviewer(request, change)
