@@ -156,3 +156,24 @@ def test_the_subject_of_an_active_shooting_is_the_shooter(
 def test_taken_to_hospital_where_they_died(text: str, category: str) -> None:
     """The harm that counts is the last one the clause tells: the death."""
     assert {f.category for f in _read(text)} == {category}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police identify victim\n\nRelated Coverage Man shot and killed in Elm Grove\n\n"
+            "Police released the name of the man found shot and killed Sunday.\n\n"
+            "Officers found 52-year-old Dale Price shot in the chest.",
+            [("killed", 1)],
+        ),
+        ("Springfield Man Shot Dead\n\nA man was shot dead on Friday night.", [("killed", 1)]),
+        ("A U.S. Marine was shot and wounded outside a bar in Naples.", [("injured", 1)]),
+    ],
+)
+def test_a_capitalised_noun_phrase_is_a_person_not_a_name(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    """ "Springfield Man", "Related Coverage Man": a person of that kind, whom a name met later
+    ("Dale Price") may be, not a name that keeps him apart."""
+    assert _all(text) == expected

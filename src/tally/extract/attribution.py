@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tally.extract.keywords import lowered
 from tally.extract.vocab import english
+from tally.keywords import lowered
 
 _EN = english()
 _VERBS = "|".join(_EN.reporting_verbs)

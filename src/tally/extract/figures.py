@@ -22,7 +22,6 @@ from tally.extract import breakdown
 from tally.extract import lexicon as lex
 from tally.extract.attribution import Attributor, credited
 from tally.extract.combine import share_attribution
-from tally.extract.keywords import lowered, may_contain
 from tally.extract.numbers import NumberMention, find_numbers
 from tally.extract.phrases import (
     may_hold_number,
@@ -37,6 +36,7 @@ from tally.extract.tolls import OFFICIAL, TOLL, running_totals, since_last_count
 from tally.extract.victims import count_victims
 from tally.extract.victims_merge import combine
 from tally.extract.vocab import english
+from tally.keywords import lowered, may_contain
 from tally.models import Document, Figure
 
 _VOCAB = english()

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from tally.extract import lexicon as lex
-from tally.extract.keywords import may_end_with
 from tally.extract.numbers import MULTIPLES, SCALES, TENS, UNITS, NumberMention
+from tally.keywords import may_end_with
 
 _MONTHS = lex.VOCAB.month_pattern
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")

@@ -84,14 +84,24 @@ def split_sentences(
     """
     joined = splitter.glued if glued else None
     spans: list[tuple[int, int]] = []
+    for start, end in _between_ends(text, splitter):
+        _add(text, start, end, spans, joined)
+    return spans
+
+
+@lru_cache(maxsize=8)
+def _between_ends(text: str, splitter: Splitter) -> tuple[tuple[int, int], ...]:
+    """The stretches of `text` between its sentence ends, untrimmed: the same whether glued
+    paragraphs are split or not, so a document asked for both is scanned once."""
+    out: list[tuple[int, int]] = []
     start = 0
     for m in splitter.end.finditer(text):
         if "\n" not in m.group(0) and _joins(text, start, m, splitter):
             continue
-        _add(text, start, m.start(), spans, joined)
+        out.append((start, m.start()))
         start = m.end()
-    _add(text, start, len(text), spans, joined)
-    return spans
+    out.append((start, len(text)))
+    return tuple(out)
 
 
 def document_sentences(

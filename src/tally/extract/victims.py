@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from tally.extract import victims_lexicon as lex
-from tally.extract.keywords import finditer_at, lowered, may_contain
 from tally.extract.victims_phrases import describe, not_listed, np_at_end, np_at_start
 from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve, sentence_spans
+from tally.keywords import finditer_at, lowered, may_contain
 from tally.models import Document, Figure
 
 __all__ = ["count_victims"]
@@ -181,7 +181,7 @@ def _may_harm(sentence: str, lower: str | None) -> bool:
     """Whether a sentence holds any word a harm statement needs (`lower` from `lowered`)."""
     if lower is None:
         return bool(_HARM_WORD.search(sentence))
-    return any(w in lower for w in _HARM_STEMS)
+    return any(map(lower.__contains__, _HARM_STEMS))
 
 
 def _predicates(sentence: str, lower: str | None) -> list[tuple[int, re.Match[str], str, str]]:
@@ -194,7 +194,7 @@ def _predicates(sentence: str, lower: str | None) -> list[tuple[int, re.Match[st
     found: list[tuple[int, re.Match[str], str, str]] = []
     cased = sentence.lower() if lower is None else lower
     for rank, pattern, how, cue, starts in _PATTERNS:
-        if not any(c in cased for c in cue):
+        if not any(map(cased.__contains__, cue)):
             continue
         if starts is None or lower is None:
             matches = pattern.finditer(sentence)

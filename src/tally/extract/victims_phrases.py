@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tally.extract import victims_lexicon as lex
-from tally.extract.keywords import may_end_with
+from tally.keywords import may_end_with
 
 _AGE_BEFORE = re.compile(r"(\d{1,2})-year-old\s+$")
 _OBJECT_NAME = re.compile(
@@ -79,6 +79,17 @@ def np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | N
         words = [w for w in m.group("name").split() if w.lower() not in lex.NOT_NAMES]
         if all(w.lower() in lex.GROUP_OF for w in words):
             words = []
+        elif words and (last := words[-1].lower().strip(".")) in lex.GROUP_OF:
+            # A headline's capitalised noun phrase ("Springfield Man", "U.S. Marine"): a person
+            # of that kind, not a name.
+            return {
+                "start": base + m.start(),
+                "count": 1,
+                "kind": "indef",
+                "group": lex.group_for(last),
+                "gender": "m" if last in lex.MALE else "f" if last in lex.FEMALE else None,
+                "head": last,
+            }
         if len(words) >= 2 or (len(words) == 1 and words[0].lower() in names):
             age = int(m.group("age")) if m.group("age") else None
             before = _AGE_BEFORE.search(tail[: m.start()])

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tally.keywords import lowered, may_contain
 from tally.words import small_numbers
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -249,11 +250,33 @@ _MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "
 _DIGIT = re.compile(r"\d")
 
 
-def _may_match(kind: str, digit: bool, month: bool, text: str) -> bool:
+_KEYWORDS = {
+    "rel_year": ("year",),
+    "yesterday": (
+        "yesterday",
+        "last night",
+        "overnight",
+        "the previous",
+        "the preceding",
+        "the day before",
+    ),
+    "years_since": ("year",),
+    "today": ("today", "tonight", "this morning", "this afternoon", "this evening"),
+    "weekend": ("weekend",),
+    "last_week": ("last week",),
+    "ago": ("ago",),
+}
+"""Kinds whose case-insensitive pattern matches only text holding one of these words."""
+
+
+def _may_match(kind: str, digit: bool, month: bool, text: str, lower: str | None) -> bool:
     """Whether the pattern of `kind` can match `text` at all: most sentences hold no date,
-    and trying each pattern over them costs more than these substring tests."""
+    and trying each pattern over them costs more than these substring tests (`lower` is
+    `lowered(text)`)."""
     if kind == "weekday":
         return "day" in text
+    if kind in _KEYWORDS:
+        return may_contain(lower, _KEYWORDS[kind])
     return (digit or kind not in _NEEDS_DIGIT) and (month or kind not in _NEEDS_MONTH)
 
 
@@ -264,8 +287,9 @@ def _find_dates(text: str, pub: date | None) -> tuple[DateMention, ...]:
     out: list[DateMention] = []
     digit = bool(_DIGIT.search(text))
     month = any(m in text for m in _MONTH_STEMS)
+    lower = lowered(text)
     for kind, pattern in _PATTERNS:
-        if not _may_match(kind, digit, month, text):
+        if not _may_match(kind, digit, month, text, lower):
             continue
         for m in pattern.finditer(text):
             i = bisect.bisect_left(starts, m.start())

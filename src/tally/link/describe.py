@@ -13,6 +13,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from tally.keywords import lowered, may_contain
 from tally.link.dates import find_dates, format_range, parse_iso
 from tally.link.places import STOP_PLACES, Located, hints, main_country, place_in
 from tally.link.text import Sentence
@@ -98,10 +99,30 @@ _AT_SEA = re.compile(
 """UCDP's where_prec 7: at sea or in the air."""
 
 
+_TYPE_WORDS: dict[str, tuple[str, ...]] = {
+    "air strike": ("air", "drone strike", "bombardment"),
+    "bombing": ("bomb", "explosive", "ied", "suicide "),
+    "explosion": ("explosion", "blast", "exploded", "blew up"),
+    "earthquake": ("quake", "tremor"),
+    "landslide": ("landslide", "mudslide", "landslip"),
+    "flood": ("flood", "monsoon rain"),
+    "crash": ("crash", "collision", "derail"),
+    "fire": ("fire", "blaze", "inferno"),
+    "stabbing": ("stabb", "knife attack"),
+    "shooting": ("shoot", "shot", "gunm", "gunfire", "opened fire"),
+    "massacre": ("massacre", "killing spree"),
+    "abduction": ("abduct", "kidnap"),
+    "attack": ("attack", "raid", "assault", "ambush"),
+    "conflict": ("war", "insurgency", "conflict", "fighting"),
+}
+"""Words each type's case-insensitive pattern needs: it is tried only on text holding one."""
+
+
 def incident_type(text: str) -> str | None:
     """The first incident type, in priority order, whose keywords occur in `text`."""
+    lower = lowered(text)
     for kind, pattern in TYPES:
-        if pattern.search(text):
+        if may_contain(lower, _TYPE_WORDS[kind]) and pattern.search(text):
             return kind
     return None
 

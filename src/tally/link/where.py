@@ -248,6 +248,8 @@ def _prefixes(name: str) -> list[str]:
 
 
 _COUNTY = re.compile(r"\b((?:St\. |Saint )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) (County|Co\.|Parish)")
+_COUNTY_WORDS = ("County", "Co.", "Parish")
+"""What every `_COUNTY` match holds: a text without one is not scanned."""
 _CITY = re.compile(r"\b(?:(?:St|Ft|Mt)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 BIG_CITY = 100_000
 """A US city this big, named in the text, tells the state of a document that names none."""
@@ -273,7 +275,8 @@ def state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
             continue
         if s and not doc.in_furniture(m.start(), m.end()):
             votes[s.name] += 2
-    for m in _COUNTY.finditer(text):
+    counties = _COUNTY.finditer(text) if any(w in text for w in _COUNTY_WORDS) else ()
+    for m in counties:
         last = f"{m.group(1).split()[-1]} {m.group(2)}"
         states = gazetteer.county_states(m.group(0)) or gazetteer.county_states(last)
         if states and not doc.in_furniture(m.start(), m.end()):

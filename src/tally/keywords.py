@@ -26,7 +26,7 @@ def lowered(text: str) -> str | None:
 
 def may_contain(lower: str | None, words: Iterable[str]) -> bool:
     """False only when `lower` (from `lowered`) holds none of `words`."""
-    return lower is None or any(w in lower for w in words)
+    return lower is None or any(map(lower.__contains__, words))
 
 
 def may_end_with(text: str, words: frozenset[str]) -> bool:

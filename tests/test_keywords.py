@@ -9,9 +9,9 @@ import pytest
 
 from tally.extract import lexicon as lex
 from tally.extract import victims_lexicon as vlex
-from tally.extract.keywords import finditer_at, lowered, may_contain, may_end_with
 from tally.extract.phrases import _DATE_BEFORE, _MONTH_WORDS
 from tally.extract.victims_phrases import _HEAD_ENDS
+from tally.keywords import finditer_at, lowered, may_contain, may_end_with
 
 _CONTAINS = [
     (vlex.ELSEWHERE, vlex.ELSEWHERE_WORDS),
