@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 _WORD_CHARS = re.compile(r"\w*")
 _UNSAFE = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -57,3 +60,73 @@ def finditer_at(
         else:
             yield m
             pos = max(m.end(), start.start() + 1)
+
+
+def quick_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` behind a lookahead for the characters its matches can begin with.
+
+    `re` finds no such set itself for a case-insensitive pattern, so it tries every
+    branch of an alternation at every position of a text; the lookahead lets it skip
+    the positions no match starts at (most of them, for an end-anchored search).
+    Matches, groups and `lastgroup` are those of `pattern`; where the set cannot be
+    read off the pattern for certain (a class like `\\w`, scoped flags, a possible empty
+    match), `pattern` is returned as it is.
+    """
+    try:
+        chars, nullable = _first(_parser.parse(pattern.pattern, pattern.flags))
+        if nullable or not chars:
+            return pattern
+        cls = "".join(re.escape(c) for c in sorted(chars))
+        return re.compile(f"(?=[{cls}])(?:{pattern.pattern})", pattern.flags)
+    except (_Unknown, re.error):
+        return pattern
+
+
+class _Unknown(Exception):
+    """A construct whose first characters `quick_start` does not read."""
+
+
+def _first(items: Iterable[tuple[Any, Any]]) -> tuple[set[str], bool]:
+    """The characters a parsed sequence's matches can begin with, and whether it can match
+    nothing at all."""
+    chars: set[str] = set()
+    for op, av in items:
+        found, nullable = _first_of(op, av)
+        chars |= found
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _first_of(op: Any, av: Any) -> tuple[set[str], bool]:
+    if op is _c.LITERAL:
+        return {chr(av)}, False
+    if op is _c.IN:
+        found: set[str] = set()
+        for kind, arg in av:
+            if kind is _c.LITERAL:
+                found.add(chr(arg))
+            elif kind is _c.RANGE and arg[1] - arg[0] < 128:
+                found |= {chr(i) for i in range(arg[0], arg[1] + 1)}
+            else:
+                raise _Unknown
+        return found, False
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            raise _Unknown
+        return _first(sub)
+    if op is _c.BRANCH:
+        found, nullable = set(), False
+        for alternative in av[1]:
+            more, empty = _first(alternative)
+            found |= more
+            nullable = nullable or empty
+        return found, nullable
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        low, _high, sub = av
+        found, nullable = _first(sub)
+        return found, nullable or low == 0
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return set(), True
+    raise _Unknown

@@ -117,3 +117,11 @@ def test_a_forked_child_opens_its_own_connection() -> None:
     os.waitpid(pid, 0)
     assert os.read(read, 1) == b"1"
     assert gazetteer.index() is parent
+
+
+@pytest.mark.parametrize(
+    ("name", "state"),
+    [("Portland", "Indiana"), ("Springfield", "Vermont"), ("Jackson", "Wyoming")],
+)
+def test_every_states_town_of_a_common_name_is_kept(name: str, state: str) -> None:
+    assert any(p.country == "US" and p.admin1 == state for p in gazetteer.places(name))

@@ -13,11 +13,11 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from tally.keywords import lowered, may_contain
+from tally.keywords import lowered, may_contain, quick_start
 from tally.link.dates import find_dates, format_range, parse_iso
-from tally.link.places import STOP_PLACES, Located, hints, main_country, place_in
+from tally.link.locate import document_place
+from tally.link.places import STOP_PLACES, Located, place_in
 from tally.link.text import Sentence
-from tally.link.where import body_states, city_of, county_named, most_named_town
 from tally.models import Document, LocalIncident
 
 __all__ = [  # place_in and Located live in places; callers of describe may take them from here
@@ -71,10 +71,12 @@ DISASTERS = {"earthquake", "landslide", "flood", "fire", "crash"}
 EXPLOSIVE = {"explosion", "bombing", "fire"}
 """An explosion may be reported as a blast, a fire, or later as a bombing."""
 
-_NAME = re.compile(
-    r"\b((?:[A-Z][\w'’-]+ |(?:al|el|ad|de|du)[- ](?=[A-Z])){1,4}"
-    r"(?:massacre|siege|bombing|shooting|earthquake|attack|landslides?"
-    r"|floods?|fire|blast|raid|strike|killings|uprising|war|insurgency))\b"
+_NAME = quick_start(
+    re.compile(
+        r"\b((?:[A-Z][\w'’-]+ |(?:al|el|ad|de|du)[- ](?=[A-Z])){1,4}"
+        r"(?:massacre|siege|bombing|shooting|earthquake|attack|landslides?"
+        r"|floods?|fire|blast|raid|strike|killings|uprising|war|insurgency))\b"
+    )
 )
 _NAME_STOP = {
     "the",
@@ -93,8 +95,10 @@ _NAME_STOP = {
     "tuesday",
     "friday",
 }
-_AT_SEA = re.compile(
-    r"\b(?:at sea|off the coast|in international waters|capsized|mid-?air|in the air)\b", re.I
+_AT_SEA = quick_start(
+    re.compile(
+        r"\b(?:at sea|off the coast|in international waters|capsized|mid-?air|in the air)\b", re.I
+    )
 )
 """UCDP's where_prec 7: at sea or in the air."""
 
@@ -314,33 +318,9 @@ def describe(doc: Document, headline: str, lead: list[Sentence]) -> LocalInciden
     date_s, prec = _event_date(headline, lead, pub)
     if date_s is None and pub:
         date_s, prec = format_range(pub - timedelta(days=6), pub, 3), 3
-    countries, states = hints(top)
     early = len(headline) + 1 + (len(lead[0].text) if lead else 0)
-    body_country = main_country(doc) if len(countries) != 1 else None
-    in_states = body_states(doc) if not states else set()
-    in_state = next(iter(in_states)) if len(in_states) == 1 else None
-    loc = place_in(top, body_country, top, early, in_states or None)
-    if loc is None:
-        body = doc.text[:4000]
-        found = place_in(body, body_country, body, 0, in_state)
-        if found and found.lat is not None and in_state and found.admin1 == in_state:
-            loc = found  # a town of the state the document is in, named below the lead
-    st = (loc.admin1 if loc else None) or (min(states) if len(states) == 1 else in_state)
-    if (loc is None or loc.lat is None) and st and (loc is None or loc.country in {None, "US"}):
-        loc = most_named_town(doc, st) or loc
-    if loc is None:
-        loc = county_named(top, st)
-    if loc:
-        loc = city_of(loc, doc.text[:4000])
-    country = (
-        loc.country if loc and loc.country else (min(countries) if len(countries) == 1 else None)
-    )
-    if country is None:
-        country = body_country
-    admin1 = loc.admin1 if loc and loc.admin1 else None
-    if admin1 is None and country in {None, "US"}:
-        admin1 = min(states) if len(states) == 1 else in_state
-    country = country or ("US" if admin1 else None)
+    where = document_place(doc, top, early)
+    loc, country, admin1 = where.loc, where.country, where.admin1
     words = proper_words(top)
     return LocalIncident(
         doc_id=doc.id,

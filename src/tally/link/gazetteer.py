@@ -22,11 +22,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-_VERSION = 7
+_VERSION = 9
 _NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ .'’-])*$")
 """A name of letters in any script (spaces, dots, hyphens, apostrophes between): "Derna", "درنة"."""
 _KEEP = 8
-"""Places kept per name, most populous first."""
+"""Places kept per name, most populous first, besides the US ones (`_KEEP_US`)."""
+_KEEP_US = 60
+"""US places kept per name, by their own name (not an alternate one): every state's Portland
+or Manchester, however small, so a text that names its state finds its town."""
 
 
 @dataclass(frozen=True)
@@ -181,7 +184,10 @@ def _build() -> Iterator[tuple[str, tuple]]:
         for name in {n.lower() for n in names}:
             places.setdefault(name, []).append(place)
     for key, found in places.items():
-        for rank, place in enumerate(sorted(found, key=lambda p: -p[6])[:_KEEP]):
+        ranked = sorted(found, key=lambda p: -p[6])
+        more = [p for p in ranked[_KEEP:] if p[1] == "US" and p[0].lower() == key]
+        kept = ranked[:_KEEP] + more[: _KEEP_US - _KEEP]
+        for rank, place in enumerate(kept):
             yield "places", (key, rank, *place)
 
 

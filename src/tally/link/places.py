@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from tally.keywords import quick_start
 from tally.link import gazetteer
 from tally.link.where import (
     BIG_CITY,
@@ -21,32 +22,43 @@ from tally.link.where import (
     FURNITURE,
     NOT_ALONE,
     Located,
+    country_named,
+    is_county,
     line_at,
     state_word,
     title_case,
     town_key,
+    us_leaning,
 )
 from tally.models import Document
 from tally.words import MONTHS, WEEKDAYS
 
-_LOCATIVE = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|from|across|around|of the (?:village|town|city) of)\s+"
-    r"(?:the\s+)?"
-    r"(?:(?:[a-z-]+\s+)?(?:village|town|city|district|province|state|region|county|neighbou?rhood)"
-    r" of\s+)?"
-    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central|downtown|rural"
-    r"|suburban|neighbou?ring|nearby)(?:ern)?\s+)?"
-    r"(?P<p>[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|al|el|de))*)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?"
+_LOCATIVE = quick_start(
+    re.compile(
+        r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|from|across|around|of the (?:village|town|city) of)\s+"
+        r"(?:the\s+)?"
+        r"(?:(?:[a-z-]+\s+)?(?:village|town|city|district|province|state|region|county|neighbou?rhood)"
+        r" of\s+)?"
+        r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central|downtown|rural"
+        r"|suburban|neighbou?ring|nearby)(?:ern)?\s+)?"
+        r"(?P<p>[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|al|el|de))*)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?"
+    )
 )
-_NAMED = re.compile(
-    r"\b(?:village|town|city|hamlet|district|county|province|region|neighbou?rhood|suburb) of\s+"
-    r"(?P<p>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2})"
+_NAMED = quick_start(
+    re.compile(
+        r"\b(?:village|town|city|hamlet|district|county|province|region|neighbou?rhood|suburb) of\s+"
+        r"(?P<p>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2})"
+    )
 )
-_POSSESSIVE = re.compile(r"\b(?P<s>[A-Z][\w-]+)['’]s (?P<p>[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
-_ATTRIBUTIVE = re.compile(
-    r"\b(?P<p>(?:St\. |Ft\. |Mt\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?= (?:[Pp]olice|[Ss]heriff|man|woman|boy|girl|teens?"
-    r"|teenager|father|mother|mom|dad|residents?|officers?|homeowner|family|youth|students?"
-    r"|toddler|child|infant|baby|couple|native)\b)"
+_POSSESSIVE = quick_start(
+    re.compile(r"\b(?P<s>[A-Z][\w-]+)['’]s (?P<p>[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+)
+_ATTRIBUTIVE = quick_start(
+    re.compile(
+        r"\b(?P<p>(?:St\. |Ft\. |Mt\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?= (?:[Pp]olice|[Ss]heriff|man|woman|boy|girl|teens?"
+        r"|teenager|father|mother|mom|dad|residents?|officers?|homeowner|family|youth|students?"
+        r"|toddler|child|infant|baby|couple|native)\b)"
+    )
 )
 """A town named as an attribute ("an Aurora man", "Dallas police"): trusted only when the
 gazetteer knows it."""
@@ -110,6 +122,9 @@ _REGION_WORDS = {
         "park",
     ],
 }
+_DAYS = {*WEEKDAYS, *MONTHS}
+_TITLE_PREPOSITIONS = {"In", "At", "Near", "Outside", "Of", "On", "From"}
+"""Prepositions a title-case headline capitalises inside a run of capitals."""
 _NEAR = re.compile(r"\b(?:near|outside|about \d+ \w+ from|close to)\s+(?:the\s+)?$", re.I)
 STOP_PLACES = {
     *WEEKDAYS,
@@ -152,23 +167,46 @@ STOP_PLACES = {
 }
 
 
-def hints(text: str) -> tuple[set[str], set[str]]:
+def _big_by_name(p: gazetteer.Place, name: str) -> bool:
+    """A city big enough, named by its own name, to be meant wherever the text points."""
+    return p.population >= BIG_CITY_BY_NAME and town_key(p.name) == town_key(name)
+
+
+BIG_CITY_BY_NAME = 500_000
+STATED_BEATS = 300_000
+"""A state written beside a town's name ("Manchester, Illinois") places it there, however
+small, unless the name is a city at least this big by its own name ("New Orleans, Florida
+visitors")."""
+
+
+def _us_town(name: str, states: set[str]) -> bool:
+    """Whether a US town of exactly this name lies in one of `states` (any state if none)."""
+    return any(
+        p.country == "US"
+        and town_key(p.name) == town_key(name)
+        and (not states or p.admin1 in states)
+        for p in gazetteer.places(name)
+    )
+
+
+def hints(text: str, us: bool = False) -> tuple[set[str], set[str]]:
     """Countries and US states the text names (ISO alpha-2 codes, state names).
 
     A name both a country and a US state ("Georgia") counts as the state when the text
-    names another US state or the US, else as the country. Describing an article asks
-    about its headline and lead twice, so recent answers are kept (and copied out).
+    names another US state or the US, or `us` says the document is about the US
+    (`where.us_leaning`), else as the country. Describing an article asks about its
+    headline and lead twice, so recent answers are kept (and copied out).
     """
-    countries, states = _hints(text)
+    countries, states = _hints(text, us)
     return set(countries), set(states)
 
 
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
+_CAPITALISED_RUN = quick_start(re.compile(r"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"))
 _POSSESSIVE_S = re.compile(r"['’]s$")
 
 
 @lru_cache(maxsize=64)
-def _hints(text: str) -> tuple[frozenset[str], frozenset[str]]:
+def _hints(text: str, us: bool) -> tuple[frozenset[str], frozenset[str]]:
     countries: set[str] = set()
     states: set[str] = set()
     either: set[str] = set()
@@ -186,10 +224,12 @@ def _hints(text: str) -> tuple[frozenset[str], frozenset[str]]:
                 if not used.isdisjoint(span):
                     continue  # "New Mexico" names no Mexico
                 phrase = _POSSESSIVE_S.sub("", " ".join(words[i : i + n]))
-                c = gazetteer.country(phrase.rstrip(".")) if len(phrase) > 3 else None
+                c = country_named(phrase.rstrip(".")) if len(phrase) > 3 else None
                 s = gazetteer.us_state(phrase) if len(phrase) > 3 or "." in phrase else None
                 if s and not state_word(text, m.start(), words, i, n):
                     s = None
+                if c and not s and us and n == 1 and i == 0 and len(words) > 1:
+                    c = None  # "Chad Olm", "Jordan Faulkner": a person in a US report
                 if c or s:
                     used.update(span)
                 if c and s:
@@ -200,7 +240,7 @@ def _hints(text: str) -> tuple[frozenset[str], frozenset[str]]:
                     states.add(s.name)
                     countries.add("US")
     for phrase in either:
-        if "US" in countries or big_us:
+        if "US" in countries or big_us or us:
             states.add(phrase)
             countries.add("US")
         else:
@@ -216,8 +256,11 @@ def _resolve(
     if re.search(r"['’]s?$", name):
         return None
     words = name.split()
-    while words and words[-1].islower():
-        words = words[:-1]
+    inner = [i for i, w in enumerate(words) if i and w in _TITLE_PREPOSITIONS]
+    if inner:
+        words = words[inner[-1] + 1 :]  # "Custody In Winchester Shooting": after the last "In"
+    while words and (words[-1].islower() or words[-1].lower() in _DAYS):
+        words = words[:-1]  # "Lexington Monday": the day after the town
     while words and words[0].lower() in STOP_PLACES:
         words = words[1:]
     if len(words) > 1 and words[0].lower() in COMPASS and not gazetteer.places(" ".join(words)):
@@ -233,10 +276,13 @@ def _resolve(
         countries = {within.country}
         states = {within.admin1} if within.admin1 else states
     want_states = {st.name} if st else states
-    c = gazetteer.country(name)
+    c = country_named(name)
     s = gazetteer.us_state(name) if len(name) > 3 and name != "Washington" else None
+    s = s or (gazetteer.us_state("DC") if name in {"Dc", "D.C."} else None)
     if c and s and ("US" in countries or st):
         c = None  # Georgia, in a text about the US
+    if c and (st or want_states) and not s and _us_town(name, want_states):
+        c = None  # "Lebanon, Ohio", "in Lebanon" of a text about Ohio: the town
     if c and c.country not in countries and countries and not st:
         town = next((p for p in gazetteer.places(name) if p.country in countries), None)
         c = None if town else c  # Jamaica, Queens: a neighbourhood of the country the text is in
@@ -254,7 +300,8 @@ def _resolve(
             or tail & (_ORG_WORDS | _REGION_WORDS)
         ):
             break  # "Sokoto State", "Sandy Hook Elementary School": a region or a building
-        found = gazetteer.places(" ".join(words[:n]))
+        every = gazetteer.places(" ".join(words[:n]))
+        found = every
         if countries:
             found = tuple(
                 p
@@ -262,12 +309,19 @@ def _resolve(
                 if p.country in countries
                 and (p.country != "US" or not want_states or p.admin1 in want_states)
             ) or tuple(p for p in found if p.country in countries)
+        if not found and every and _big_by_name(every[0], " ".join(words[:n])):
+            found = every[:1]  # "in Fort Worth" of a text whose promo names Paris
         if found or (n == len(words) and named):
             break
     if want_states and found:
         phrase = town_key(found[0].name) == town_key(" ".join(words[:n]))
         inside = tuple(p for p in found if p.country == "US" and p.admin1 in want_states)
-        if phrase and found[0].population >= BIG_CITY and found[0] not in inside:
+        if (
+            phrase
+            and found[0].population >= BIG_CITY
+            and found[0] not in inside
+            and (inside or not st or found[0].population >= STATED_BEATS)
+        ):
             inside = (
                 inside
                 if any(town_key(p.name) == town_key(found[0].name) for p in inside)
@@ -350,14 +404,16 @@ def place_in(
     context: str = "",
     early: int = 0,
     state: str | set[str] | None = None,
+    us: bool = False,
 ) -> Located | None:
     """The place `text` names, by rank (see `_candidates`) and then text order.
 
     A gazetteer city beats a name the gazetteer lacks, except a "village of X";
     a city beats a country or state. `state`, the US state the rest of the document
-    names most, decides between US towns of one name when the context names none.
+    names most, decides between US towns of one name when the context names none; `us`,
+    that the document is about the US (see `hints`).
     """
-    countries, states = hints(context or text)
+    countries, states = hints(context or text, us)
     if country and not countries:
         countries = {country}
     if state and not states:
@@ -368,8 +424,12 @@ def place_in(
         loc = _resolve(phrase, state, countries, states, near, named_ok)
         if loc is None:
             continue
+        if rank == 4 and named and is_county(named.place):
+            return named  # "in Brown County ... Green Bay police": the county it happened in
         if loc.lat is not None or (rank == 0 and loc.where_prec >= 4 and not _is_area(loc)):
             return loc
+        if state and loc.admin1 and not _is_area(loc):
+            return loc  # "Manchester, Illinois", a town too small for the gazetteer
         if not _is_area(loc):
             named = named or loc
         else:
@@ -388,25 +448,32 @@ def _country_names(loc: Located) -> set[str]:
     return {x.name for x in (c, s) if x}
 
 
+_NAME_RUN = quick_start(re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?"))
 BIG_CITY_FOR_COUNTRY = 500_000
 """A city this big, named in the body, tells the country of an article that names none."""
 
 
 def main_country(doc: Document) -> str | None:
-    """The country the body names most often, for articles whose lead names none."""
+    """The country the body names most often, for articles whose lead names none; a big
+    city abroad that shares its name with a US town (Athens, Birmingham) counts only in a
+    text that is not about the US (`where.us_leaning`)."""
     counts: Counter[str] = Counter()
-    for m in re.finditer(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?", doc.text[:6000]):
+    us = us_leaning(doc)
+    for m in _NAME_RUN.finditer(doc.text[:6000]):
         if doc.in_furniture(m.start(), m.end()):
             continue
         for phrase in (m.group(0), m.group(0).split()[0]):
-            c = gazetteer.country(phrase) if len(phrase) > 3 else None
+            c = country_named(phrase) if len(phrase) > 3 else None
             state = gazetteer.us_state(phrase) if len(phrase) > 3 else None
+            if c and not state and phrase != m.group(0) and us:
+                break  # "Chad Olm", "Jordan Faulkner": a person's name in a US report
             if c or state:  # a US state counts for the US; "Georgia" for both
                 counts.update(({c.country} if c else set()) | ({"US"} if state else set()))
                 break
             city = next(iter(gazetteer.places(phrase)), None) if len(phrase) > 3 else None
             if city and city.name == phrase and city.population >= BIG_CITY_FOR_COUNTRY:
-                counts[city.country] += 1
+                if not (us and city.country != "US" and _us_town(phrase, set())):
+                    counts[city.country] += 1
                 break
     if not counts:
         return None

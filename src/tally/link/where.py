@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
+from tally.keywords import quick_start
 from tally.link import gazetteer
 from tally.models import Document
 from tally.words import MONTHS, WEEKDAYS
@@ -125,6 +129,25 @@ class Located:
     cues: tuple[str, ...]
 
 
+WRITTEN_CODES = {"US", "U.S.", "UK", "U.K.", "USA", "DRC", "UAE"}
+"""The country codes news writes as names; any other short capitals are states, time zones or
+initials."""
+
+
+def country_named(name: str) -> gazetteer.Place | None:
+    """The country a phrase of running text names: a code only of `WRITTEN_CODES`, so "Va.",
+    "In", "IN" and "EST" name none."""
+    short = len(name.rstrip("."))
+    if short <= 3 and name not in WRITTEN_CODES:
+        return None  # "IN", "VA" in a US text are states, "EST" a time zone
+    return gazetteer.country(name)
+
+
+def is_county(name: str) -> bool:
+    """Whether a place's name is a US county's ("Brown County", "Orleans Parish")."""
+    return name.endswith((" County", " Parish", " Borough"))
+
+
 def line_at(text: str, pos: int) -> str:
     """The line of `text` holding `pos`."""
     start = text.rfind("\n", 0, pos) + 1
@@ -144,6 +167,9 @@ names, is a neighbourhood or suburb of it: the incident is reported in that city
 CITY_FACTOR = 10
 
 
+_NAME_RUN = quick_start(re.compile(r"\b[A-Z][a-z]+(?:[ .]+[A-Z][a-z]+){0,2}"))
+
+
 def city_of(loc: Located, text: str) -> Located:
     """The city `loc` lies in, when the text names one around it (Englewood → Chicago);
     the linking cues stay those of `loc`."""
@@ -156,7 +182,7 @@ def city_of(loc: Located, text: str) -> Located:
         if p.country == loc.country and p.name == loc.place and p.admin1 == loc.admin1
     ]
     seen: set[str] = set()
-    for m in re.finditer(r"\b[A-Z][a-z]+(?:[ .]+[A-Z][a-z]+){0,2}", text):
+    for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
         for phrase in [" ".join(words[:n]) for n in range(1, len(words) + 1)]:
             if phrase in seen:
@@ -224,9 +250,11 @@ DATELINE = re.compile(
 """A dateline ("ROCKY MOUNT, N.C. —", "COLUMBUS (WCMH)–"): where the story was filed."""
 
 
-def dateline_town(doc: Document, limit: int = 1500) -> gazetteer.Place | None:
+def dateline_town(doc: Document, limit: int = 1500, sure: bool = False) -> gazetteer.Place | None:
     """The town of the document's first dateline when it is a US one (its state named beside
-    it, else its likeliest reading anywhere is in the US)."""
+    it, else its likeliest reading anywhere is in the US); with `sure`, a dateline without its
+    state only when no other US town of the name is a fifth as big (`AMBIGUOUS`): "WOODLAWN —"
+    of a Chicago outlet is not Maryland's."""
     for m in DATELINE.finditer(doc.text[:limit]):
         if doc.in_furniture(m.start(), m.end()):
             continue
@@ -235,6 +263,10 @@ def dateline_town(doc: Document, limit: int = 1500) -> gazetteer.Place | None:
         found = list(gazetteer.places(m.group("p").strip().title()))
         if st:
             found = [p for p in found if p.country == "US" and p.admin1 == st.name]
+        if found and sure and not st:
+            other = max((p.population for p in found[1:] if p.country == "US"), default=0)
+            if other * AMBIGUOUS >= found[0].population:
+                return None
         if found:
             return found[0] if found[0].country == "US" else None  # "PARIS —" is not Texas'
         return None
@@ -247,10 +279,12 @@ def _prefixes(name: str) -> list[str]:
     return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
 
 
-_COUNTY = re.compile(r"\b((?:St\. |Saint )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) (County|Co\.|Parish)")
+_COUNTY = quick_start(
+    re.compile(r"\b((?:St\. |Saint )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) (County|Co\.|Parish)")
+)
 _COUNTY_WORDS = ("County", "Co.", "Parish")
 """What every `_COUNTY` match holds: a text without one is not scanned."""
-_CITY = re.compile(r"\b(?:(?:St|Ft|Mt)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
+_CITY = quick_start(re.compile(r"\b(?:(?:St|Ft|Mt)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"))
 BIG_CITY = 100_000
 """A US city this big, named in the text, tells the state of a document that names none."""
 AMBIGUOUS = 5
@@ -260,7 +294,19 @@ HOST_CITY = 200_000
 """A US city this big whose name a publisher's host holds ("kansascity.com") hints at its state."""
 
 
+_VOTES: dict[tuple[str, int], Counter[str]] = {}
+
+
 def state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
+    """`_state_votes`, kept for the document last asked about (several deciders ask)."""
+    key = (doc.id + str(len(doc.text)) + (doc.url or ""), limit)
+    if key not in _VOTES:
+        _VOTES.clear()
+        _VOTES[key] = _state_votes(doc, limit)
+    return Counter(_VOTES[key])
+
+
+def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
     """How strongly the document points at each US state, outside page furniture: a state
     named (2), a county name (1, shared among the states that have one), a big city named
     (1), and, weakly, a big city the publisher's host is named after (1)."""
@@ -292,7 +338,10 @@ def state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
                 if town_key(top.name) == town_key(name) and other * AMBIGUOUS < top.population:
                     votes[top.admin1] += 1
                 break
-    filed = dateline_town(doc) if votes else None
+        else:
+            for state, share in _town_states(m.group(0)).items():
+                votes[state] += share
+    filed = dateline_town(doc, sure=True) if votes else None
     if filed and filed.admin1:
         votes[filed.admin1] += 3  # where a US document was filed
     host = _host_label(doc.url)
@@ -301,7 +350,82 @@ def state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
             if squashed in host:
                 votes[state] += 1
                 break
+    for state, weight in url_states(doc.url).items():
+        votes[state] += weight
     return votes
+
+
+def url_states(url: str | None) -> dict[str, int]:
+    """The US states a publisher's address names: a word of its path ("/news/houston-texas/",
+    "/local/michigan/") or a big city's section ("/chicago/") 2, its host ("kansas.com", "arkansasmatters.com") 1, the longest
+    name where several fit ("arkansas", not "kansas")."""
+    if not url:
+        return {}
+    original = re.split(r"(?=https?://)", url)[-1]
+    m = re.match(r"https?://([^/:?#]+)[^/]*(/[^?#]*)?", original)
+    if not m:
+        return {}
+    names = _state_names()
+    out: dict[str, int] = {}
+    cities = gazetteer.big_us_cities(HOST_CITY)
+    for seg in (m.group(2) or "").lower().split("/"):
+        key = seg.replace("-", "")
+        state = cities.get(key) or cities.get(key + "city")
+        if state and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", seg):
+            out[state] = 2  # "/chicago/", "/new-york/": the city section of an outlet
+            break
+    path = " " + " ".join(re.findall(r"[a-z]+", (m.group(2) or "").lower())) + " "
+    for name in names:
+        if f" {name} " in path:
+            out[gazetteer.us_state(name).name] = 2  # type: ignore[union-attr]
+            path = path.replace(f" {name} ", " ")
+    squashed = re.sub(r"[^a-z]", "", _host_label("http://" + m.group(1)).split(".")[-1])
+    for name in names:
+        key = name.replace(" ", "")
+        if len(key) >= 5 and key in squashed:
+            state = gazetteer.us_state(name).name  # type: ignore[union-attr]
+            out.setdefault(state, 1)
+            break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> tuple[str, ...]:
+    """Lower-cased US state names, longest first ("west virginia" before "virginia")."""
+    names = {p.name.lower() for p in gazetteer.index().admin1.values()}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+TOWN_VOTE = 0.5
+"""What a smaller US town named in the text gives the states that have one of the name,
+shared among them (at most `TOWN_STATES`): the document's other places agreeing on a state."""
+TOWN_STATES = 4
+MIN_VOTING_TOWN = 10_000
+
+
+def _town_states(name: str) -> dict[str, float]:
+    """The share of `TOWN_VOTE` each state with a town of exactly this name gets."""
+    if (
+        len(name) < 4
+        or name.lower() in NOT_TOWNS
+        or gazetteer.us_state(name)
+        or country_named(name)
+    ):
+        return {}
+    found = gazetteer.places(name)
+    if not found or found[0].country != "US":
+        return {}  # "London", "Kabul": a city abroad before any US namesake
+    states = {
+        p.admin1
+        for p in found
+        if p.country == "US"
+        and p.admin1
+        and p.population >= MIN_VOTING_TOWN
+        and town_key(p.name) == town_key(name)
+    }
+    if not states or len(states) > TOWN_STATES:
+        return {}
+    return {s: TOWN_VOTE / len(states) for s in states}
 
 
 def town_key(name: str) -> str:
@@ -351,7 +475,7 @@ def most_named_town(doc: Document, state: str, limit: int = 6000) -> Located | N
         for name in _prefixes(m.group(0)):
             if len(name) < 4 or name.lower() in NOT_TOWNS:
                 continue
-            if gazetteer.us_state(name) or gazetteer.country(name):
+            if gazetteer.us_state(name) or country_named(name):
                 break
             here = [p for p in gazetteer.places(name) if p.country == "US" and p.admin1 == state]
             here = [p for p in here if town_key(p.name) == town_key(name)]
@@ -392,3 +516,18 @@ def county_named(text: str, state: str | None) -> Located | None:
                 full = name.replace(" Co.", " County")
                 return Located(full, here, "US", None, None, 3, (f"place:{full.lower()}",))
     return None
+
+
+_DATA = tomllib.loads(Path(__file__).with_name("places.toml").read_text(encoding="utf-8"))
+_US_CUES = re.compile(
+    r"\b(?:" + "|".join(re.escape(z) for z in _DATA["us"]["zones"]) + r")\b"
+    r"|(?i:\b(?:" + "|".join(re.escape(w) for w in _DATA["us"]["phrases"]) + r")\b)"
+)
+
+
+def us_leaning(doc: Document, limit: int = 6000) -> bool:
+    """Whether a document that names no country is about the US: it points at a US state
+    (`state_votes`) or uses words of US time and policing ("4:25 PM EST", "the sheriff's
+    office")."""
+    votes = state_votes(doc)
+    return max(votes.values(), default=0) >= 1 or bool(_US_CUES.search(doc.text[:limit]))

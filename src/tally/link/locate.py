@@ -1,0 +1,124 @@
+"""Where a document's main incident happened: its headline and lead's place phrases
+(`places.place_in`), resolved with the rest of the document — the US state it points at
+(`where.state_votes`), the town it keeps naming when no phrase places it, the county it
+names, the city a neighbourhood lies in."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+
+from tally.link import gazetteer
+from tally.link.places import Located, hints, main_country, place_in
+from tally.link.where import (
+    body_states,
+    city_of,
+    county_named,
+    most_named_town,
+    state_votes,
+    us_leaning,
+)
+from tally.models import Document
+
+_OUTLET = re.compile(
+    r"\s+(?:[-–—|:]|--)\s+(?=.*(?:\b(?:News|NEWS|TV|Channel|Weather|Sports|Radio|Online|Times|Post"
+    r"|Herald|Tribune|Gazette|Journal|Daily)\b|\.com\b)).*$"
+)
+"""The outlet a page's title ends with ("... - WALB.com, South Georgia News, Weather"): where
+the outlet is, not the incident."""
+LEAD_MARGIN = 2.0
+"""How many votes (`state_votes`) the state a document points at most must have over the
+state of the town its lead names before that town is read as the leading state's namesake."""
+
+
+@dataclass(frozen=True)
+class Where:
+    """The main incident's place as the document tells it."""
+
+    loc: Located | None
+    country: str | None
+    admin1: str | None
+
+
+def document_place(doc: Document, top: str, early: int) -> Where:
+    """The place of the incident `top` (headline and lead) reports; `early` is where the
+    lead's first sentence ends."""
+    us = us_leaning(doc)
+    first, _, rest = top.partition("\n")
+    kept = _OUTLET.sub("", first)
+    top, early = kept + "\n" + rest, early - (len(first) - len(kept))
+    countries, states = hints(top, us)
+    body_country = main_country(doc) if len(countries) != 1 else None
+    in_states = body_states(doc) if not states else set()
+    in_state = next(iter(in_states)) if len(in_states) == 1 else None
+    if body_country is None and not countries and us:
+        body_country = "US"
+    loc = place_in(top, body_country, top, early, in_states or None, us)
+    if loc is None:
+        body = doc.text[:4000]
+        found = place_in(body, body_country, body, 0, in_state, us)
+        if found and found.lat is not None and in_state and found.admin1 == in_state:
+            loc = found  # a town of the state the document is in, named below the lead
+    st = (loc.admin1 if loc else None) or (min(states) if len(states) == 1 else in_state)
+    if (loc is None or loc.lat is None) and st and (loc is None or loc.country in {None, "US"}):
+        loc = most_named_town(doc, st) or loc
+    if loc is None:
+        loc = county_named(top, st)
+    if loc and loc.country in {None, "US"} and not loc.admin1:
+        loc = _county_state(loc, doc)
+    if loc and us:
+        loc = _in_leading_state(loc, doc, states)
+    if loc:
+        loc = city_of(loc, doc.text[:4000])
+    country = (
+        loc.country if loc and loc.country else (min(countries) if len(countries) == 1 else None)
+    )
+    if country is None:
+        country = body_country
+    admin1 = loc.admin1 if loc and loc.admin1 else None
+    if admin1 is None and country in {None, "US"}:
+        admin1 = min(states) if len(states) == 1 else in_state
+    country = country or ("US" if admin1 else None)
+    return Where(loc, country, admin1)
+
+
+def _county_state(loc: Located, doc: Document) -> Located:
+    """A county named without its state ("in Brown County") placed in the state, among
+    those that have a county of the name, the document points at most (`state_votes`)."""
+    states = gazetteer.county_states(loc.place)
+    if not states:
+        return loc
+    votes = state_votes(doc)
+    ranked = sorted(states, key=lambda s: -votes.get(s, 0))
+    if len(ranked) > 1 and votes.get(ranked[0], 0) <= votes.get(ranked[1], 0):
+        return loc
+    return dataclasses.replace(loc, admin1=ranked[0], country="US", where_prec=3)
+
+
+def _in_leading_state(loc: Located, doc: Document, named: set[str]) -> Located:
+    """`loc`, or, when the document points at another US state by `LEAD_MARGIN` votes more
+    (and its lead does not name `loc`'s state), that state's town of the name, else the
+    town of that state the document names most ("in Austin" of a Chicago report)."""
+    votes = state_votes(doc)
+    ranked = votes.most_common(2)
+    if not ranked:
+        return loc
+    leader, n = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    if n - second < LEAD_MARGIN or loc.admin1 == leader:
+        return loc
+    if loc.country == "US" and (
+        loc.admin1 in named or votes.get(loc.admin1 or "", 0) + LEAD_MARGIN > n
+    ):
+        return loc
+    same = [p for p in gazetteer.places(loc.place) if p.country == "US" and p.admin1 == leader]
+    if same:
+        p = same[0]
+        cues = (
+            f"place:{p.name.lower()}",
+            f"geo:US:{leader}:{p.name.lower()}",
+            f"pop:{p.population}",
+        )
+        return Located(p.name, leader, "US", p.lat, p.lon, loc.where_prec, cues)
+    return most_named_town(doc, leader) or county_named(doc.text[:4000], leader) or loc

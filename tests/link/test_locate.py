@@ -1,0 +1,185 @@
+"""Where a document's main incident happened (`link.locate`): the document's other places,
+its dateline, the publisher's address and US words deciding between towns of one name."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.link.describe import describe
+from tally.link.places import place_in
+from tally.link.text import lead, sentences
+from tally.link.where import country_named, url_states, us_leaning
+from tally.models import Document
+
+
+def _doc(text: str, url: str | None = None) -> Document:
+    return Document(id="d", text=text, kind="text", name="a.txt", url=url, published="2016-05-02")
+
+
+def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | None, str | None]:
+    doc = _doc(text, url)
+    headline, lead_sents = lead(doc, sentences(doc))
+    li = describe(doc, headline, lead_sents)
+    return li.place, li.admin1, li.country
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "place", "state"),
+    [
+        (  # a town named like a country, with its state beside it in the dateline
+            "Teen hurt while target shooting in Lebanon\n\nLEBANON, Ohio — A teenager was "
+            "accidentally shot on Saturday while target shooting with a friend, police said.",
+            None,
+            "Lebanon",
+            "Ohio",
+        ),
+        (  # "Va." is Virginia's abbreviation, not the Vatican's code
+            "Family of four found dead in Culpeper, Va.\n\nDeputies found four people dead "
+            "in a house on a rural road on Sunday night, the sheriff's office said.",
+            None,
+            "Culpeper",
+            "Virginia",
+        ),
+        (  # a town too small for the gazetteer keeps the state the text gives it
+            "State police release details of Manchester shooting\n\nFive people died in the "
+            "shooting in Manchester, Illinois, state police said on Friday.",
+            None,
+            "Manchester",
+            "Illinois",
+        ),
+        (  # a state in the publisher's address decides between towns of one name
+            "Man killed in early morning shooting\n\nA man was killed in a shooting in "
+            "Jackson early on Saturday, officers said. No arrest has been made.",
+            "http://example.com/news/local/mississippi/man-killed-in-shooting/",
+            "Jackson",
+            "Mississippi",
+        ),
+        (  # a city's neighbourhood named like a big city elsewhere: the document's city
+            "Teen shot outside party in Austin\n\nCHICAGO — A 16-year-old boy was shot "
+            "outside a party in Austin on the West Side early Sunday, Chicago police said. "
+            "Chicago police said the boy was taken to a hospital in Oak Park. Chicago "
+            "officers are canvassing the block.",
+            None,
+            "Chicago",
+            "Illinois",
+        ),
+        (  # the outlet a page title ends with is where the outlet is, not the shooting
+            "Toddler hurt in accidental shooting - Channel 6 News Tulsa, Weather & Sports\n\n"
+            "A 2-year-old was hurt on Sunday when a handgun went off at a home in Broken "
+            "Arrow, police said.",
+            None,
+            "Broken Arrow",
+            "Oklahoma",
+        ),
+        (  # a county named without its state, in the state the rest of the text points at
+            "Man dies after being shot by hunting partner\n\nA 41-year-old man died on "
+            "Saturday after a hunting accident in Brown County, deputies said. His partner "
+            "had mistaken him for a deer.",
+            "http://example.com/news/wisconsin/hunter-dies/",
+            "Brown County",
+            "Wisconsin",
+        ),
+    ],
+)
+def test_the_document_decides_which_town(
+    text: str, url: str | None, place: str, state: str
+) -> None:
+    assert _main_place(text, url) == (place, state, "US")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (  # US words of time and policing: the US town, not a namesake abroad
+            "Couple found dead in Roy home\n\nPosted 4:25 PM MST\n\nA couple were found dead "
+            "in their Roy home on Sunday night, the county sheriff's office said.",
+            "Roy",
+        ),
+        (  # a headline's capitalised "In" names nothing
+            "2 In Custody In Winchester Shooting\n\nTwo people are in custody after a "
+            "shooting on Oxford Drive, the police department said at 9:10 PM EST.",
+            "Winchester",
+        ),
+    ],
+)
+def test_us_reports_name_us_towns(text: str, place: str) -> None:
+    found, _, country = _main_place(text)
+    assert (found, country) == (place, "US")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "country"),
+    [
+        (  # US troops named in a report from abroad make no US town of its city
+            "Blast at airport kills 13 U.S. troops\n\nKABUL — A suicide bomber struck the "
+            "crowds outside the airport on Thursday, killing 13 American service members "
+            "and dozens of Afghans, officials said.",
+            "Kabul",
+            "AF",
+        ),
+        (  # a city abroad with small US namesakes stays abroad
+            "Tower block fire: 30 now dead\n\nLONDON (Reuters) - Thirty people are now known "
+            "to have died in the tower block fire in west London, the Metropolitan Police "
+            "said on Saturday. London's mayor visited the site.",
+            "London",
+            "GB",
+        ),
+    ],
+)
+def test_reports_from_abroad_stay_abroad(text: str, place: str, country: str) -> None:
+    found, _, got = _main_place(text)
+    assert (found, got) == (place, country)
+
+
+@pytest.mark.parametrize(
+    ("url", "states"),
+    [
+        ("http://www.example.com/news/houston-texas/houston/article/x.php", {"Texas": 2}),
+        ("http://www.example.com/story/local/west-virginia/2015/man-shot/", {"West Virginia": 2}),
+        ("http://web.archive.org/web/2016/http://www.arkansasnow.com:80/story/1", {"Arkansas": 1}),
+        ("https://www.example.com/chicago/20160208/englewood/teens-shot", {"Illinois": 2}),
+        ("http://www.example.com/2016/02/09/baby-shot-in-the-face/", {}),
+        (None, {}),
+    ],
+)
+def test_states_a_publishers_address_names(url: str | None, states: dict[str, int]) -> None:
+    assert url_states(url) == states
+
+
+@pytest.mark.parametrize(
+    ("text", "us"),
+    [
+        ("Posted: Friday 10:21 AM EST. A man was shot on Main Street.", True),
+        ("The Greene County Sheriff's Office charged the father on Friday.", True),
+        ("A bomb exploded in a market on Monday, killing 12, officials said.", False),
+        ("Police in Manchester said 22 people were killed at the arena.", False),
+    ],
+)
+def test_us_words_tell_a_us_report(text: str, us: bool) -> None:
+    assert us_leaning(_doc(text)) is us
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("US", "US"), ("UK", "GB"), ("DRC", "CD"), ("Va.", None), ("In", None), ("IN", None)],
+)
+def test_country_codes_only_as_written_in_capitals(name: str, code: str | None) -> None:
+    found = country_named(name)
+    assert (found.country if found else None) == code
+
+
+def test_a_countrys_name_before_a_surname_is_a_person() -> None:
+    text = (
+        "Man pleads guilty in nephew's death\n\nChad Olm admitted in court on Thursday that "
+        "he shot his nephew while showing him a handgun in Milford, the sheriff's office said."
+    )
+    _, _, country = _main_place(text)
+    assert country == "US"
+
+
+def test_a_locative_big_city_beats_a_promo_abroad() -> None:
+    found = place_in(
+        "5 People Injured By Man With A Shotgun In Fort Worth\nFive Must-See Destinations "
+        "In Paris: within the 41 square miles of Paris, France there are 60 attractions."
+    )
+    assert found is not None and (found.place, found.admin1) == ("Fort Worth", "Texas")
