@@ -16,80 +16,11 @@ from tally.link import gazetteer
 from tally.models import Document
 from tally.words import MONTHS, WEEKDAYS
 
-FURNITURE = {
-    # page furniture and headline words that open a line or follow "in"/"at"
-    "skip",
-    "arrest",
-    "arrests",
-    "watch",
-    "video",
-    "photos",
-    "photo",
-    "gallery",
-    "advertisement",
-    "menu",
-    "search",
-    "share",
-    "comments",
-    "related",
-    "subscribe",
-    "sign",
-    "login",
-    "home",
-    "news",
-    "weather",
-    "sports",
-    "traffic",
-    "fatal",
-    "deadly",
-    "shooting",
-    "custody",
-    "deputies",
-    "authorities",
-    "officials",
-    "investigators",
-    "coroner",
-    "witnesses",
-    "court",
-    "jail",
-    "prison",
-    "connection",
-    "critical",
-    "stable",
-    "serious",
-    # brands: cars, shops and sites named "in a ..." or "at ..."
-    "mazda",
-    "honda",
-    "toyota",
-    "ford",
-    "chevrolet",
-    "chevy",
-    "nissan",
-    "dodge",
-    "jeep",
-    "hyundai",
-    "kia",
-    "buick",
-    "cadillac",
-    "lexus",
-    "subaru",
-    "volkswagen",
-    "bmw",
-    "walmart",
-    "target",
-    "kroger",
-    "mcdonald",
-    "facebook",
-    "twitter",
-    "instagram",
-    "youtube",
-    "snapchat",
-    "google",
-    "uber",
-    "lyft",
-}
+_DATA = tomllib.loads(Path(__file__).with_name("places.toml").read_text(encoding="utf-8"))
+FURNITURE = {w.lower() for w in (*_DATA["stop"]["furniture"], *_DATA["stop"]["brands"])}
 """Headline and page-furniture words and brands, which follow "in"/"at" or open a line but
-name no place."""
+name no place (`places.toml`)."""
+STOP_WORDS = tuple(_DATA["stop"]["words"])
 COMPASS = {
     *["north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast"],
     *["central", "northern", "southern", "eastern", "western"],
@@ -111,6 +42,7 @@ NOT_ALONE = {
         "southside",
     ],
     *["eastside", "westside", "county", "parish", "township", "borough"],
+    *_DATA["stop"]["alone"],
 }
 """Words that begin place names ("West Englewood") but alone name no place."""
 
@@ -579,7 +511,6 @@ def county_named(text: str, state: str | None) -> Located | None:
     return None
 
 
-_DATA = tomllib.loads(Path(__file__).with_name("places.toml").read_text(encoding="utf-8"))
 _US_CUES = re.compile(
     r"\b(?:" + "|".join(re.escape(z) for z in _DATA["us"]["zones"]) + r")\b"
     r"|(?i:\b(?:" + "|".join(re.escape(w) for w in _DATA["us"]["phrases"]) + r")\b)"
