@@ -112,6 +112,11 @@ def test_the_document_decides_which_town(
             "in their Roy home on Sunday night, the county sheriff's office said.",
             "Roy",
         ),
+        (  # a town named before the event ("in fatal Hammond shooting")
+            "Victim named in fatal Hammond shooting\n\nThe man who died after being shot "
+            "on Sunday was 24, the county coroner said at 10:05 PM CST.",
+            "Hammond",
+        ),
         (  # a headline's capitalised "In" names nothing
             "2 In Custody In Winchester Shooting\n\nTwo people are in custody after a "
             "shooting on Oxford Drive, the police department said at 9:10 PM EST.",
@@ -120,6 +125,7 @@ def test_the_document_decides_which_town(
     ],
 )
 def test_us_reports_name_us_towns(text: str, place: str) -> None:
+    """The town a US report names, in the US."""
     found, _, country = _main_place(text)
     assert (found, country) == (place, "US")
 

@@ -50,10 +50,11 @@ _POSSESSIVE = re.compile(r"\b(?P<s>[A-Z][\w-]+)['’]s (?P<p>[A-Z][\w-]+(?: [A-Z
 _ATTRIBUTIVE = re.compile(
     r"\b(?P<p>(?:St\. |Ft\. |Mt\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?= (?:[Pp]olice|[Ss]heriff|man|woman|boy|girl|teens?"
     r"|teenager|father|mother|mom|dad|residents?|officers?|homeowner|family|youth|students?"
-    r"|toddler|child|infant|baby|couple|native)\b)"
+    r"|toddler|child|infant|baby|couple|native|men|women|teens|kids|children|neighbors"
+    r"|shootings?|homicides?|murders?|killings?|stabbings?|slayings?|death|gunfire|standoff)\b)"
 )
-"""A town named as an attribute ("an Aurora man", "Dallas police"): trusted only when the
-gazetteer knows it."""
+"""A town named as an attribute ("an Aurora man", "Dallas police", "in fatal Hammond
+shooting"): trusted only when the gazetteer knows it."""
 _ORG_WORDS = {
     "forces",
     "force",
