@@ -188,3 +188,18 @@ def test_a_replaced_extraction_and_an_old_ledger_relink_the_whole(tmp_path: Path
         replaced = _state(led)
         relink(led, full=True)
         assert _state(led) == replaced
+
+
+def test_batches_link_as_a_full_relink_does_on_each_back_end(
+    db_target: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(incremental, "MAX_SHARE", 1.0)
+    with Ledger(db_target) as led:
+        for batch in _batches(ORDERS[2], [2, 7, 8]):
+            for k in batch:
+                _add(led, k)
+            relink(led)
+        assert led.linked_from() == len(REPORTS)
+        batched = _state(led)
+        relink(led, full=True)
+        assert _state(led) == batched

@@ -177,3 +177,38 @@ def test_a_capitalised_noun_phrase_is_a_person_not_a_name(
     """ "Springfield Man", "Related Coverage Man": a person of that kind, whom a name met later
     ("Dale Price") may be, not a name that keeps him apart."""
     assert _all(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The gunman shot two people, one of whom died.", [("injured", 1), ("killed", 1)]),
+        (
+            "Five people were shot outside a bar, one of whom died, police said.",
+            [("injured", 4), ("killed", 1)],
+        ),
+        ("Two men were shot, both of whom died at the scene.", [("killed", 2)]),
+        (
+            "One of four people shot outside a club and a bar early Sunday has died.",
+            [("injured", 3), ("killed", 1)],
+        ),
+    ],
+)
+def test_a_part_of_those_shot_who_died(text: str, expected: list[tuple[str, int]]) -> None:
+    """ "Shot two people, one of whom died": the one dead and the rest injured, not two dead."""
+    assert _all(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The man shot outside the bar early on October 27 has died.", [("killed", 1)]),
+        ("Fire officials said the 80yo man who died owned the store.", [("killed", 1)]),
+        ("12 Sep. 4 killed by armed men near the river crossing.", [("killed", 4)]),
+        ("On the 3rd of May two people were killed in a clash.", [("killed", 2)]),
+    ],
+)
+def test_days_and_ages_are_no_counts(text: str, expected: list[tuple[str, int]]) -> None:
+    """A number after a month is its day, unless the month has its day already ("12 Sep. 4
+    killed"); "80yo" is an age."""
+    assert _all(text) == expected

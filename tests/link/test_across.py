@@ -459,3 +459,22 @@ def test_reports_naming_different_streets_are_two_events(
     )
     _, mapping = link_across([a, b])
     assert (mapping[("a", "main")] == mapping[("b", "main")]) is linked
+
+
+@pytest.mark.parametrize(
+    ("cues_a", "cues_b", "linked"),
+    [
+        (("kind:conflict",), ("kind:conflict",), True),  # the country's war, twice
+        (("kind:conflict", "kind:tally"), ("kind:conflict", "kind:tally"), False),
+        (("kind:conflict", "kind:tally"), ("kind:conflict",), False),
+    ],
+)
+def test_a_tally_of_one_report_links_to_no_other(
+    cues_a: tuple[str, ...], cues_b: tuple[str, ...], linked: bool
+) -> None:
+    """Two reports' wider conflicts in one country are one background incident; a tally of
+    one city's separate shootings is its report's own."""
+    a = li("a", "bg-conflict", type="shooting", country="US", background=True, cues=cues_a)
+    b = li("b", "bg-conflict", type="shooting", country="US", background=True, cues=cues_b)
+    _, mapping = link_across([a, b])
+    assert (mapping[("a", "bg-conflict")] == mapping[("b", "bg-conflict")]) is linked

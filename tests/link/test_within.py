@@ -340,3 +340,46 @@ def test_a_siege_of_one_town_is_its_own_background() -> None:
     )
     war = [li for li in incidents if li.background]
     assert [(li.place, li.country) for li in war] == [("Kaya", "BF")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "value", "tally"),
+    [
+        (
+            "Elsewhere, eleven people were shot in four separate shootings across the city "
+            "overnight, police said.",
+            "eleven people were shot",
+            11,
+            True,
+        ),
+        (
+            "Nine people have been killed in two separate attacks in the district since Friday.",
+            "Nine people have been killed",
+            9,
+            True,
+        ),
+        (
+            "The insurgency has killed 2,000 people in separate attacks since 2015.",
+            "killed 2,000 people",
+            2000,
+            False,
+        ),
+        (
+            "More than 2,000 people have been killed in the war since 2015.",
+            "2,000 people have been killed",
+            2000,
+            False,
+        ),
+    ],
+)
+def test_a_tally_of_separate_incidents_is_no_wider_conflict(
+    sentence: str, quote: str, value: int, tally: bool
+) -> None:
+    """One city's separate shootings counted together are a background of this report alone
+    (`kind:tally`: linked to no other document's); a war's toll is the country's conflict."""
+    d = doc(LEAD + sentence)
+    figures, incidents = link_within(d, [fig(d, "killing 132 people", 132), fig(d, quote, value)])
+    assert figures[1].incident != MAIN
+    (background,) = [li for li in incidents if li.background]
+    assert "kind:conflict" in background.cues
+    assert ("kind:tally" in background.cues) is tally

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tally.extract.keywords import lowered
 from tally.extract.vocab import english
+from tally.keywords import lowered, quick_start
 
 _EN = english()
 _VERBS = "|".join(_EN.reporting_verbs)
-_VERB_RE = re.compile(rf"\b(?:{_VERBS})\b", re.I)
+_VERB_RE = quick_start(re.compile(rf"\b(?:{_VERBS})\b", re.I))
 _VERB_SET = frozenset(_VERBS.split("|"))
 _WORD = re.compile(r"[A-Za-z]+")
 _PARTICIPLE = {"saying", "telling", "adding", "putting", "giving", "reporting"}
@@ -24,8 +24,8 @@ _ACCORDING = re.compile(
     rf"(?:{'|'.join(_EN.according_links)})\s+)?(?P<src>[^,;:()]+)",
     re.I,
 )
-_BY_AGENT = re.compile(
-    rf"\b(?:{'|'.join(_EN.by_agent)})(?:\s+\w+ly)?\s+by\s+(?P<src>[^,;:()]+)", re.I
+_BY_AGENT = quick_start(
+    re.compile(rf"\b(?:{'|'.join(_EN.by_agent)})(?:\s+\w+ly)?\s+by\s+(?P<src>[^,;:()]+)", re.I)
 )
 _REPORT_NOUN = re.compile(
     r"(?P<src>\b(?:(?:an?|the)\s+)?(?:[\w-]+\s+){0,2}(?:reports?|estimates?|accounts?|claims?"
@@ -86,10 +86,12 @@ _ADVERBIAL = re.compile(
     r"|until|when|while|as)\b",
     re.I,
 )
-_SUBORDINATE = re.compile(
-    r"\b(?:that|while|whereas|but|after|when|because|as|if|though|although|since|before"
-    r"|until|where)\s+",
-    re.I,
+_SUBORDINATE = quick_start(
+    re.compile(
+        r"\b(?:that|while|whereas|but|after|when|because|as|if|though|although|since|before"
+        r"|until|where)\s+",
+        re.I,
+    )
 )
 _NAME_START = re.compile(
     r"^((?:[A-Z][\w.'’-]+\s+){1,4}[A-Z][\w'’-]+"

@@ -22,7 +22,6 @@ from tally.extract import breakdown
 from tally.extract import lexicon as lex
 from tally.extract.attribution import Attributor, credited
 from tally.extract.combine import share_attribution
-from tally.extract.keywords import lowered, may_contain
 from tally.extract.numbers import NumberMention, find_numbers
 from tally.extract.phrases import (
     may_hold_number,
@@ -37,18 +36,21 @@ from tally.extract.tolls import OFFICIAL, TOLL, running_totals, since_last_count
 from tally.extract.victims import count_victims
 from tally.extract.victims_merge import combine
 from tally.extract.vocab import english
+from tally.keywords import lowered, may_contain, quick_start
 from tally.models import Document, Figure
 
 _VOCAB = english()
 _HARM_NOUNS = _VOCAB.harm_nouns
 """Nouns that are themselves the harm ("62 deaths", "12 hostages")."""
-_TRAILING_SOURCE = re.compile(
-    r",\s*(?P<src>(?:the|a|an)\s+[\w' -]{2,50}?|[A-Z][\w.' -]{1,50}?)\s+(?:said|says|added)\.?[\"”]?$"
+_TRAILING_SOURCE = quick_start(
+    re.compile(
+        r",\s*(?P<src>(?:the|a|an)\s+[\w' -]{2,50}?|[A-Z][\w.' -]{1,50}?)\s+(?:said|says|added)\.?[\"”]?$"
+    )
 )
 _SPEAKS = re.compile(
     rf"\s*(?:(?:{'|'.join(_VOCAB.speaks_before)})\s+)?(?:{'|'.join(_VOCAB.speaks)})\b", re.I
 )
-_NOT_HARMED = re.compile(rf"\b(?:{'|'.join(_VOCAB.not_harmed_before)})\s+$", re.I)
+_NOT_HARMED = quick_start(re.compile(rf"\b(?:{'|'.join(_VOCAB.not_harmed_before)})\s+$", re.I))
 _STATUS_NOUNS = _VOCAB.status_nouns
 """People whose noun names a harm, unless the sentence says something else befell them."""
 _HARMED_OF: dict[str, str | None] = {
@@ -69,10 +71,12 @@ _INHERIT_GAP = re.compile(
 )
 _LIST_GAP = re.compile(r"^[^.;,]{0,50}?(?:,\s*|\s)and\s+$|^\s*,\s*$", re.I)
 """The gap between objects of one harm verb ("killed the two snipers, 101 civilians ... and four")."""
-_BARE_INHERIT = re.compile(
-    r"(?:\bfrom|\bto|\band|\bor|,|\breporting|\breported|\bwith|\bat|\bgave|\bput\s+it\s+at"
-    r"|\b(?:spoke|speak|speaks|talked|talk)\s+of)\s+$",
-    re.I,
+_BARE_INHERIT = quick_start(
+    re.compile(
+        r"(?:\bfrom|\bto|\band|\bor|,|\breporting|\breported|\bwith|\bat|\bgave|\bput\s+it\s+at"
+        r"|\b(?:spoke|speak|speaks|talked|talk)\s+of)\s+$",
+        re.I,
+    )
 )
 _SUBSET = re.compile(r"among|of them|buried|burial|bodies|treated|hospital|identified", re.I)
 
@@ -131,7 +135,7 @@ _CONTINUES = re.compile(
     r"^\s*(?:Another|A\s+further|Of\s+those|At\s+that\s+(?:point|time|stage)|By\s+then"
     r"|At\s+the\s+time)\b[\s,]*$"
 )
-_RELIES_ON = re.compile(rf"\b(?:{_VOCAB.alternation(_VOCAB.source_intro)})\b", re.I)
+_RELIES_ON = quick_start(re.compile(rf"\b(?:{_VOCAB.alternation(_VOCAB.source_intro)})\b", re.I))
 """A sentence that names where the counts after it come from."""
 _RELIES_KEYS = _VOCAB.first_words(_VOCAB.source_intro)
 """The prefilter of `_RELIES_ON`, from the same phrases."""
@@ -159,9 +163,9 @@ _PARTITIVE = re.compile(
 set's words, up to the clause's verb)."""
 _STATUS_CUE = re.compile(r"\b(?:condition|hospital|treated|surgery|stable|recovering)", re.I)
 """Where the injured are or how they fare: a count of them is a part of the injured."""
-_CLAUSE_END = re.compile(r"[.;:!?]|\b(?:but|while|whereas|after|when|before)\b", re.I)
+_CLAUSE_END = quick_start(re.compile(r"[.;:!?]|\b(?:but|while|whereas|after|when|before)\b", re.I))
 """Where the clause of a count ends, for the harm told after its object."""
-_NEGATED = re.compile(r"\b(?:not|no|never|without)\b|n't\b", re.I)
+_NEGATED = quick_start(re.compile(r"\b(?:not|no|never|without)\b|n't\b", re.I))
 _SAYS_IN = re.compile(r"\b(?:said|says|say|told|tells)\b", re.I)
 _INCLUDE_BEFORE = re.compile(r"\binclud\w*\s+$", re.I)
 

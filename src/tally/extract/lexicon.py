@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from tally.extract.vocab import english
+from tally.keywords import quick_start
 
 VOCAB = english()
 _CUES = list(VOCAB.cues)
@@ -22,9 +23,9 @@ def cue_category(m: re.Match[str] | None) -> str:
     return CUE_CATEGORY[int(m.lastgroup[1:])] if m and m.lastgroup else "killed"
 
 
-VERB_BEFORE = re.compile(VOCAB.verbs_before_pattern, re.I)
+VERB_BEFORE = quick_start(re.compile(VOCAB.verbs_before_pattern, re.I))
 """Verbs that take the harmed count as their object: "killing 132 people", "wounding 15"."""
-FATE_VERB_BEFORE = re.compile(rf"\b(?:{'|'.join(VOCAB.fate_verbs_before)})\s+$", re.I)
+FATE_VERB_BEFORE = quick_start(re.compile(rf"\b(?:{'|'.join(VOCAB.fate_verbs_before)})\s+$", re.I))
 """Verbs whose object's harm is told after it: "left two men dead", "leaving four wounded"."""
 
 GROUP_NOUNS: dict[str, str] = VOCAB.group_nouns
@@ -48,10 +49,12 @@ FUNCTION_WORDS = {
 
 # What follows a number that is not a count of people (ages, units, times, sums).
 NOT_COUNT_AFTER = re.compile("^(?:" + "|".join(VOCAB.not_count_after) + ")", re.I)
-NOT_COUNT_BEFORE = re.compile(
-    r"(?:[$€£¥₹]\s*|\b(?:aged?|ages(?:\s+of)?|between\s+the\s+ages\s+of)\s+\d+\s*(?:and|or|to|-)\s*$"
-    r"|\bboth\s*$|\b(?:" + VOCAB.alternation(VOCAB.not_count_before) + r")\s*)$",
-    re.I,
+NOT_COUNT_BEFORE = quick_start(
+    re.compile(
+        r"(?:[$€£¥₹]\s*|\b(?:aged?|ages(?:\s+of)?|between\s+the\s+ages\s+of)\s+\d+\s*(?:and|or|to|-)\s*$"
+        r"|\bboth\s*$|\b(?:" + VOCAB.alternation(VOCAB.not_count_before) + r")\s*)$",
+        re.I,
+    )
 )
 NOT_COUNT_BEFORE_ENDS = VOCAB.last_words(VOCAB.not_count_before) | {"and", "or", "to", "both"}
 """The words `NOT_COUNT_BEFORE` can end on, when it ends on a word (see `keywords.may_end_with`)."""
@@ -66,9 +69,11 @@ NUMBER_BEFORE = re.compile(
 )
 
 QUALIFIERS: list[tuple[str, str]] = list(VOCAB.qualifiers)
-QUALIFIER_RE = re.compile(
-    "(?:" + "|".join(f"(?P<q{i}>\\b(?:{p}))" for i, (_, p) in enumerate(QUALIFIERS)) + r")\s+$",
-    re.I,
+QUALIFIER_RE = quick_start(
+    re.compile(
+        "(?:" + "|".join(f"(?P<q{i}>\\b(?:{p}))" for i, (_, p) in enumerate(QUALIFIERS)) + r")\s+$",
+        re.I,
+    )
 )
 
 

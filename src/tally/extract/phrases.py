@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from tally.extract import lexicon as lex
-from tally.extract.keywords import may_end_with
 from tally.extract.numbers import MULTIPLES, SCALES, TENS, UNITS, NumberMention
+from tally.keywords import may_end_with, quick_start
 
 _MONTHS = lex.VOCAB.month_pattern
 _DATE_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$")
+_DAY_BEFORE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+$")
 _MONTH_WORDS = lex.VOCAB.month_words
 """The words `_DATE_BEFORE` can end on (see `keywords.may_end_with`): the same list."""
 _DATE_AFTER = re.compile(
@@ -24,10 +25,10 @@ _DATE_AFTER = re.compile(
 _JOINED_BEFORE = re.compile(r"[A-Za-z\d][-–/]?$")
 _DECIMAL_BEFORE = re.compile(r"[:.]\d*$")
 _DECIMAL_AFTER = re.compile(r"^[:/]\d|^\.\d")
-_PLACE_COMMA = re.compile(r"[A-Z][\w'’.-]*,\s*$")
+_PLACE_COMMA = quick_start(re.compile(r"[A-Z][\w'’.-]*,\s*$"))
 _LIST_END = re.compile(r"\s*(?:[,.;)]|and\b|$)")
 _NAME_BEFORE = re.compile(r"\S\s+([A-Z][a-z]+)\s+$")
-_LISTED_NAME = re.compile(r"\b(?:and|with|in)\s+[A-Z][a-z]+\s+$")
+_LISTED_NAME = quick_start(re.compile(r"\b(?:and|with|in)\s+[A-Z][a-z]+\s+$"))
 _YEAR = re.compile(r"\d{4}")
 _PEOPLE_AFTER = re.compile(r"^\s+(?:people|persons|civilians|dead|deaths)", re.I)
 _WORD = re.compile(r"[A-Za-z][\w.'’-]*|\d[\d,.]*|[^\w\s]")
@@ -41,7 +42,7 @@ _WINDOW_STOP = re.compile(
 )
 _PREDICATE_BLOCK = lex.VOCAB.predicate_block
 _DETERMINERS = {"its", "their", "his", "her", "our", "the", "own", "those"}
-_BLOCKER = re.compile(rf"\b(?:{'|'.join(lex.VOCAB.window_block)})\b", re.I)
+_BLOCKER = quick_start(re.compile(rf"\b(?:{'|'.join(lex.VOCAB.window_block)})\b", re.I))
 _STOP = {
     "as", "and", "or", "but", "when", "while", "after", "before", "because", "if", "of", "from", "with",
     "by", "at", "on", "for", "in", "the", "a", "an", "his", "her", "their", "its", "than", "into",
@@ -59,6 +60,15 @@ _NOT_NAMES = lex.FUNCTION_WORDS | {
     "fewer", "less", "roughly", "approximately", "just", "all", "least", "estimated", "toll",
     "total", "including", "among", "plus", "killing", "wounding",
 }  # fmt: skip
+
+
+def date_before(before: str) -> bool:
+    """Whether `before` ends on a month name, so a number right after it is a day ("October 27"),
+    unless the month has its day before it ("12 Sep. 4 killed")."""
+    if not may_end_with(before, _MONTH_WORDS):
+        return False
+    month = _DATE_BEFORE.search(before)
+    return month is not None and not _DAY_BEFORE.search(before, 0, month.start())
 
 
 def may_hold_number(sentence: str) -> bool:
@@ -209,7 +219,7 @@ def not_count(before: str, after: str, num: NumberMention, text: str) -> bool:
         may_end_with(before, lex.NOT_COUNT_BEFORE_ENDS) and lex.NOT_COUNT_BEFORE.search(before)
     ):
         return True
-    if may_end_with(before, _MONTH_WORDS) and _DATE_BEFORE.search(before):
+    if date_before(before):
         return True
     if _DATE_AFTER.match(after):
         return True

@@ -13,6 +13,7 @@ import re
 from tally.extract.numbers import NumberMention
 from tally.extract.phrases import noun_group
 from tally.extract.vocab import english
+from tally.keywords import quick_start
 
 _VOCAB = english()
 _KEYWORDS = "|".join(_VOCAB.toll_nouns)
@@ -38,7 +39,7 @@ OFFICIAL = re.compile(
     r"|initial|earlier|official)\s+)*(?i:toll|tally|figure|count|estimate)s?\b",
 )
 """The count a number is given as, naming its source ("the official toll", "A police figure")."""
-_NOT_HARM = re.compile(rf"\b(?:{'|'.join(_VOCAB.toll_not_harm)})\b", re.I)
+_NOT_HARM = quick_start(re.compile(rf"\b(?:{'|'.join(_VOCAB.toll_not_harm)})\b", re.I))
 ORDINALS = {w: i for i, w in enumerate(_VOCAB.ordinals, 2)}
 RUNNING = re.compile(
     r"\ba\s+(?P<n>\d+(?:st|nd|rd|th)|"

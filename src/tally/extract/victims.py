@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 
 from tally.extract import victims_lexicon as lex
-from tally.extract.keywords import finditer_at, lowered, may_contain
+from tally.extract.phrases import date_before
 from tally.extract.victims_phrases import describe, not_listed, np_at_end, np_at_start
 from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve, sentence_spans
+from tally.keywords import finditer_at, lowered, may_contain, quick_start
 from tally.models import Document, Figure
 
 __all__ = ["count_victims"]
@@ -37,7 +38,7 @@ _PARENTHETICAL = re.compile(
 )
 _COORDINATOR = re.compile(r"(?:,\s*and|,|\s+and|\s+&)\s*$")
 _SUICIDE = re.compile(r"\bmurder[- ]suicide|\bsuicide\b|\bself-inflicted\b", re.IGNORECASE)
-_FULL_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+([A-Z][a-z]{2,})\b")
+_FULL_NAME = quick_start(re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+([A-Z][a-z]{2,})\b"))
 _APPOSITIVE = re.compile(
     r"(,\s*(?:\d{1,2}-year-old\s+)?[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+)){0,3}"
     r"(?:,\s*\d{1,2})?)(?=,|\s|$)"
@@ -48,7 +49,7 @@ _HARM_STEMS = (
     "life", "lives", "surviv", "succumb", "gunned", "assassin", "behead", "lynch", "execut",
     "alive", "bod", "corpse",
 )  # fmt: skip
-_HARM_WORD = re.compile("|".join(_HARM_STEMS), re.IGNORECASE)
+_HARM_WORD = quick_start(re.compile("|".join(_HARM_STEMS), re.IGNORECASE))
 _NAME_APPOSITIVE = re.compile(
     r"(,\s*(?:\d{1,2},\s*)?an?\s+[^,;.]{1,60}?)(?=,|\s+(?:and|who|was|were)\b|[;.]|$)"
 )
@@ -77,12 +78,22 @@ _CLAUSE_START = re.compile(
     r"(?:^|[,;:]|\b(?:and|when|after|as|while|but|where|then|that|before|because|since))\s*$",
     re.IGNORECASE,
 )
+_PART_OF = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|many|most)\s+of\s+"
+    r"(?:whom|them|those|these)\b",
+    re.IGNORECASE,
+)
+"""A part of the people just counted ("five were shot, one of whom died"), not all of them."""
+_PART_BEFORE = re.compile(r"\b(?P<n>[\w-]+)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+""""One of five people shot ... has died": the later predicate is the part's."""
 _TO_DEATH = re.compile(r"\s+(?:to\s+death|dead|alive)\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r",[^,;]{1,90},|\([^()]{1,90}\)")
-_HARMED_OTHERS = re.compile(
-    r"(?<!was )(?<!been )(?<!were )(?<!is )(?<!be )\b(?:killed|killing|shot|shooting|wounded|"
-    r"wounding)\s+(?:his|her|their|a|an|the|two|three|four|five|several|multiple|\d|him|them|"
-    r"people|others)\b"
+_HARMED_OTHERS = quick_start(
+    re.compile(
+        r"(?<!was )(?<!been )(?<!were )(?<!is )(?<!be )\b(?:killed|killing|shot|shooting|wounded|"
+        r"wounding)\s+(?:his|her|their|a|an|the|two|three|four|five|several|multiple|\d|him|them|"
+        r"people|others)\b"
+    )
 )
 _STRONG_INJURY = ("wounded", "injured", "hurt", "condition", "hospital", "expected", "treated")
 
@@ -403,12 +414,20 @@ def _shared_subject(
         return None
     if lex.NP.search(between) or re.search(r"\b(?:he|she|they|police|officers)\b", between, re.I):
         return None
+    if _PART_OF.search(between):
+        return None  # "five were shot, one of whom died": a part's predicate (`killed_part`)
+    part = _PART_BEFORE.search(sentence, 0, prev.start - offset) if prev.count > 1 else None
+    count = lex.count_of(part.group("n")) if part else None
     return Mention(
-        start=prev.start,
+        start=offset + part.start() if part and count else prev.start,
         end=offset + pm.end(),
         category=cat,
-        count=prev.count,
-        kind="def" if prev.count == 1 and prev.kind != "plural" else prev.kind,
+        count=count if part and count else prev.count,
+        kind="part"
+        if part and count
+        else "def"
+        if prev.count == 1 and prev.kind != "plural"
+        else prev.kind,
         group=prev.group,
         age=prev.age,
         gender=prev.gender,
@@ -456,6 +475,13 @@ def _subject(
     for _ in range(3):
         stripped = _TRAILING_ADVERBS.sub("", left) if not reduced else left
         found = np_at_end(stripped, names, allow_bare=True)
+        if (
+            found
+            and found["count"] > 1
+            and stripped[found["start"] : found["start"] + 1].isdigit()
+            and date_before(stripped[: found["start"]])
+        ):
+            return None  # "shot early October 27 has died": a day, not a count
         if found:
             return _finish(found, sentence, offset, stripped, pred_end, cat, reflexive, names)
         if reduced:

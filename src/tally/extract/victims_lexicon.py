@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from tally.extract.vocab import english
+from tally.keywords import quick_start
 from tally.words import MONTHS, WEEKDAYS, small_numbers
 
 NUMBER_WORDS: dict[str, int] = {
@@ -110,9 +111,11 @@ AGE_IN = re.compile(_AGE_NUM + r"[- ](year|month|week|day)s?[- ]old", re.IGNOREC
 ANOTHER = re.compile(
     r"\b(?:another|a\s+(?:second|third|fourth|fifth|sixth)|the\s+other)\s*$", re.IGNORECASE
 )
-WOUNDING_OF = re.compile(
-    r"\b(?P<i>wounding|injuring)\s+of\s+|\b(?P<s>(?:non-fatal\s+)?shooting)\s+of\s+",
-    re.IGNORECASE,
+WOUNDING_OF = quick_start(
+    re.compile(
+        r"\b(?P<i>wounding|injuring)\s+of\s+|\b(?P<s>(?:non-fatal\s+)?shooting)\s+of\s+",
+        re.IGNORECASE,
+    )
 )
 DEATH_OF = re.compile(
     r"\b(?:(?:shooting|gunshot)\s+)?(?:deaths?|killings?|murders?|slayings?|homicides?|"
@@ -323,13 +326,15 @@ LEFT = re.compile(
     r"wounds?))\b",
     re.IGNORECASE,
 )
-TITLE_DEATH = re.compile(
-    r"\b(?:fatal(?:ly)?\s+(?:shooting|shot|wounded)|(?:accidental\s+)?shooting\s+death|"
-    r"deadly\s+shooting|(?:shot|gunned\s+down)\s+and\s+killed|shot\s+dead|shot\s+to\s+death|"
-    r"slaying|manslaughter|(?<!attempted )(?:homicide|murder(?:ed)?)|"
-    r"(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|infant|student|officer|deputy|"
-    r"father|mother|son|daughter|dad|mom)\b[^.,;:]{0,40}?\b(?:killed|dies|died|slain|dead))\b",
-    re.IGNORECASE,
+TITLE_DEATH = quick_start(
+    re.compile(
+        r"\b(?:fatal(?:ly)?\s+(?:shooting|shot|wounded)|(?:accidental\s+)?shooting\s+death|"
+        r"deadly\s+shooting|(?:shot|gunned\s+down)\s+and\s+killed|shot\s+dead|shot\s+to\s+death|"
+        r"slaying|manslaughter|(?<!attempted )(?:homicide|murder(?:ed)?)|"
+        r"(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|infant|student|officer|deputy|"
+        r"father|mother|son|daughter|dad|mom)\b[^.,;:]{0,40}?\b(?:killed|dies|died|slain|dead))\b",
+        re.IGNORECASE,
+    )
 )
 AGE_PP = re.compile(
     r"\s+in\s+(?:his|her|their)\s+(?:early\s+|mid-?|late\s+)?(?:\d0['’]?s|teens|twenties|thirties|"
@@ -337,16 +342,20 @@ AGE_PP = re.compile(
     re.IGNORECASE,
 )
 ROUNDUP_WORDS = ("other", "separate", "elsewhere")
-ROUNDUP = re.compile(
-    r"\b(?:in\s+(?:an)?other\s+(?:shootings?|incidents?|attacks?)|in\s+(?:a|another)\s+separate\s+"
-    r"(?:shooting|incident|attack)|elsewhere\s+(?:in|on)\s+the\s+city)\b",
-    re.IGNORECASE,
+ROUNDUP = quick_start(
+    re.compile(
+        r"\b(?:in\s+(?:an)?other\s+(?:shootings?|incidents?|attacks?)|in\s+(?:a|another)\s+separate\s+"
+        r"(?:shooting|incident|attack)|elsewhere\s+(?:in|on)\s+the\s+city)\b",
+        re.IGNORECASE,
+    )
 )
-FATAL_CUE = re.compile(
-    r"\b(?:shooting\s+death|(?<!non-)(?<!non)fatal(?:ly)?|deadly(?!\s+(?:weapon|force))|"
-    r"(?<!attempted )(?:homicide(?!\s+(?:unit|division|detectives?|investigators?|bureau|squad"
-    r"|section|office|team))|murder(?:ed)?)|killed|died|dies|dead|slain|manslaughter|death)\b",
-    re.IGNORECASE,
+FATAL_CUE = quick_start(
+    re.compile(
+        r"\b(?:shooting\s+death|(?<!non-)(?<!non)fatal(?:ly)?|deadly(?!\s+(?:weapon|force))|"
+        r"(?<!attempted )(?:homicide(?!\s+(?:unit|division|detectives?|investigators?|bureau|squad"
+        r"|section|office|team))|murder(?:ed)?)|killed|died|dies|dead|slain|manslaughter|death)\b",
+        re.IGNORECASE,
+    )
 )
 """Words of a death in an opening: not "non-fatal", "a deadly weapon" or a "homicide unit"
 (the squad that investigates shootings, fatal or not)."""
@@ -376,33 +385,39 @@ ALONG_WITH = re.compile(
     re.IGNORECASE,
 )
 FATALLY_TAIL = re.compile(
+    r"(?:\s+(?:in|at|on|outside|inside|near|during|after|along|early|late|overnight)\b"
+    r"[^,.;:]{0,50}?(?=,))?"
     r"\s*[,;(]?\s*(?:(?:and|with)\s+)?(?P<n>" + _NUM + r")\s+(?:of\s+(?:them|whom)\s+)?"
     r"(?:fatally|(?:of\s+(?:them|whom)\s+)?(?:died|dead|was\s+killed|were\s+killed))",
     re.IGNORECASE,
 )
 _SOURCES = english().victim_sources
 _SOURCE_NOUN = r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:" + "|".join(_SOURCES["nouns"]) + r"))"
-ATTRIBUTION = re.compile(
-    r"\b(?:" + "|".join(_SOURCES["verbs_before"]) + r")\s+(?P<a>" + _SOURCE_NOUN + r"\b"
-    r"|\b(?P<b>" + _SOURCE_NOUN + r"\s+(?:" + "|".join(_SOURCES["verbs_after"]) + r")\b",
-    re.IGNORECASE,
+ATTRIBUTION = quick_start(
+    re.compile(
+        r"\b(?:" + "|".join(_SOURCES["verbs_before"]) + r")\s+(?P<a>" + _SOURCE_NOUN + r"\b"
+        r"|\b(?P<b>" + _SOURCE_NOUN + r"\s+(?:" + "|".join(_SOURCES["verbs_after"]) + r")\b",
+        re.IGNORECASE,
+    )
 )
 ATTRIBUTION_WORDS = tuple(
     dict.fromkeys(v.split("\\")[0] for k in ("verbs_before", "verbs_after") for v in _SOURCES[k])
 )
 """Words `ATTRIBUTION` cannot match without (see `keywords.may_contain`): from the same data."""
-NEGATION = re.compile("|".join(english().victim_negation), re.IGNORECASE)
-HYPOTHETICAL = re.compile("|".join(english().victim_hypothetical), re.IGNORECASE)
+NEGATION = quick_start(re.compile("|".join(english().victim_negation), re.IGNORECASE))
+HYPOTHETICAL = quick_start(re.compile("|".join(english().victim_hypothetical), re.IGNORECASE))
 ELSEWHERE_WORDS = (
     "last", "earlier", "ago", "19", "20", "since", "previous", "prior", "separate", "unrelated",
     "similar", "other", "this", "anniversary", "month", "year", "week",
 )  # fmt: skip
-ELSEWHERE = re.compile(
-    r"\b(?:last\s+(?:year|summer|spring|fall|winter)|earlier\s+this\s+year|"
-    r"years?\s+ago|months\s+ago|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|previous|prior|"
-    r"separate|unrelated|similar|another\s+shooting|other\s+shootings?|so\s+far\s+this\s+year|"
-    r"this\s+year|anniversary|since|(?:months|years|weeks)\s+(?:after|before|earlier|later))\b",
-    re.IGNORECASE,
+ELSEWHERE = quick_start(
+    re.compile(
+        r"\b(?:last\s+(?:year|summer|spring|fall|winter)|earlier\s+this\s+year|"
+        r"years?\s+ago|months\s+ago|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|previous|prior|"
+        r"separate|unrelated|similar|another\s+shooting|other\s+shootings?|so\s+far\s+this\s+year|"
+        r"this\s+year|anniversary|since|(?:months|years|weeks)\s+(?:after|before|earlier|later))\b",
+        re.IGNORECASE,
+    )
 )
 
 

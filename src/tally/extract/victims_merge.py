@@ -63,7 +63,11 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
             out = [f for f in out if f not in misread] + [v]
             continue
         if any(
-            f.value == v.value and f.role == v.role and f.start < v.end and v.start < f.end
+            f.value == v.value
+            and f.role == v.role
+            and f.start < v.end
+            and v.start < f.end
+            and (f.category == v.category or not _part_beside(f, v))
             for f in numeric
         ):
             continue
@@ -85,6 +89,12 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
             out = [f for f in out if f not in clash]
             out.append(v)
     return sorted(_singles_as_parts(out), key=lambda f: (f.start, f.end))
+
+
+def _part_beside(f: Figure, v: Figure) -> bool:
+    """Whether numeric `f` is the part of the people `v` counts that met another fate ("shot
+    two people, one of whom died": the one dead beside the one injured), not `v` misread."""
+    return f.subset and v.start <= f.start and f.end <= v.end
 
 
 SINGLE = "victim.singular"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tally.extract import victims_lexicon as lex
-from tally.extract.keywords import may_end_with
+from tally.keywords import may_end_with, quick_start
 
 _AGE_BEFORE = re.compile(r"(\d{1,2})-year-old\s+$")
 _OBJECT_NAME = re.compile(
@@ -19,14 +19,18 @@ _OBJECT_NAME = re.compile(
     r"|III|II)){0,3})(?:,\s*(?P<age2>\d{1,2})\b)?"
 )
 _AMONG = re.compile(r"\s+(?:among|of)\s+(?:them|those|the\s+victims)\s*$", re.IGNORECASE)
-_PREPOSITION_BEFORE = re.compile(
-    r"\b(?:on|in|at|near|of|from|to|into|onto|off|by|along|across|outside|inside|toward|towards)"
-    r"\s*$",
-    re.IGNORECASE,
+_PREPOSITION_BEFORE = quick_start(
+    re.compile(
+        r"\b(?:on|in|at|near|of|from|to|into|onto|off|by|along|across|outside|inside|toward|towards)"
+        r"\s*$",
+        re.IGNORECASE,
+    )
 )
 _HOMETOWN = re.compile(r",?\s+of\s+(?:[A-Z][a-z]+\s?){1,3},?\s*$")
-_AFTER_CONJ = re.compile(
-    r"(?:,|\band|\bbut|\bwhile|\bafter|\bwhen|\bbefore|\bsince|\bbecause|;)\s*$", re.IGNORECASE
+_AFTER_CONJ = quick_start(
+    re.compile(
+        r"(?:,|\band|\bbut|\bwhile|\bafter|\bwhen|\bbefore|\bsince|\bbecause|;)\s*$", re.IGNORECASE
+    )
 )
 """Words that open a clause, after which a headline's bare noun is a subject ("police say
 man charged after girl, 15, is killed")."""

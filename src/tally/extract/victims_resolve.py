@@ -13,10 +13,11 @@ from dataclasses import dataclass, field, replace
 
 from tally.extract import victims_lexicon as lex
 from tally.extract.sentences import document_sentences
+from tally.keywords import quick_start
 from tally.models import Document, Figure, Span
 
 _SHOT_ONLY = re.compile(r"\bshot\b", re.IGNORECASE)
-_HURT = re.compile(r"wound|injur|hurt|hospital", re.IGNORECASE)
+_HURT = quick_start(re.compile(r"wound|injur|hurt|hospital", re.IGNORECASE))
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
 

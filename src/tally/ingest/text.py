@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from tally.keywords import quick_start
 from tally.models import Document, Source, Span, text_hash
 
 MONTHS = {
@@ -61,14 +62,19 @@ _INLINE_FURNITURE = re.compile(
     r"|also on [\w' ]+|most read|top stories|recommended)\s*:\s*\S",
     re.I,
 )
-_PROMPT = re.compile(
-    r"\b(?:sign up|subscribe|newsletter|in your inbox|donate now|cookies?|accept all"
-    r"|privacy policy|all rights reserved|refresh for updates|follow us|download (?:our|the) app"
-    r"|share this (?:article|story))\b",
-    re.I,
+_PROMPT = quick_start(
+    re.compile(
+        r"\b(?:sign up|subscribe|newsletter|in your inbox|donate now|cookies?|accept all"
+        r"|privacy policy|all rights reserved|refresh for updates|follow us|download (?:our|the) app"
+        r"|share this (?:article|story))\b",
+        re.I,
+    )
 )
-_HARM = re.compile(
-    r"\b(?:kill|dead|death|died|injur|wound|missing|displac|toll|victim|fled|abduct|kidnap)", re.I
+_HARM = quick_start(
+    re.compile(
+        r"\b(?:kill|dead|death|died|injur|wound|missing|displac|toll|victim|fled|abduct|kidnap)",
+        re.I,
+    )
 )
 """A line that speaks of harm is never taken for a prompt ("cookie" in a sentence about a fire)."""
 _MARKER = re.compile(r"^(?:-+ )?(?:advertisement|sponsored(?: content)?)(?: -+)?$", re.I)

@@ -194,7 +194,7 @@ def link_part(nodes: list[Node], wide: Wide) -> tuple[list[Cluster], dict[Member
     for key in sorted(k for k in blocks if k[0] == "conflict"):
         link_conflicts(members_of(key, blocks, countryless), nodes, sets)
         for i in blocks[key]:
-            if nodes[i].li.country:
+            if nodes[i].li.country and not nodes[i].alone:
                 join(i, by_place.setdefault((key[1], *nodes[i].places), i))
     del blocks, countryless, by_place
     for n in nodes:  # what only linking needs: freed before the incidents are built

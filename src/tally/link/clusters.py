@@ -63,7 +63,7 @@ def link_conflicts(members: list[int], nodes: list[Node], sets: Sets) -> None:
     country's war). Its pairs all score `THRESHOLD` and touch no other node, so they are merged here, in the order the ledger's sort would give (lowest node
     first), as they come, never stored. A big block pairs only members that share a place or
     of which one has none."""
-    known = sorted(i for i in members if nodes[i].li.country)
+    known = sorted(i for i in members if nodes[i].li.country and not nodes[i].alone)
     by_place: dict[str, list[int]] = defaultdict(list)
     for i in known:
         for p in nodes[i].places:

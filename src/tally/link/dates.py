@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tally.extract.keywords import lowered, may_contain
+from tally.keywords import lowered, may_contain
 from tally.words import small_numbers
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}

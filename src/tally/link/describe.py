@@ -13,7 +13,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
-from tally.extract.keywords import lowered, may_contain
+from tally.keywords import lowered, may_contain, quick_start
 from tally.link.dates import find_dates, format_range, parse_iso
 from tally.link.locate import document_place
 from tally.link.places import STOP_PLACES, Located, place_in
@@ -71,10 +71,12 @@ DISASTERS = {"earthquake", "landslide", "flood", "fire", "crash"}
 EXPLOSIVE = {"explosion", "bombing", "fire"}
 """An explosion may be reported as a blast, a fire, or later as a bombing."""
 
-_NAME = re.compile(
-    r"\b((?:[A-Z][\w'’-]+ |(?:al|el|ad|de|du)[- ](?=[A-Z])){1,4}"
-    r"(?:massacre|siege|bombing|shooting|earthquake|attack|landslides?"
-    r"|floods?|fire|blast|raid|strike|killings|uprising|war|insurgency))\b"
+_NAME = quick_start(
+    re.compile(
+        r"\b((?:[A-Z][\w'’-]+ |(?:al|el|ad|de|du)[- ](?=[A-Z])){1,4}"
+        r"(?:massacre|siege|bombing|shooting|earthquake|attack|landslides?"
+        r"|floods?|fire|blast|raid|strike|killings|uprising|war|insurgency))\b"
+    )
 )
 _NAME_STOP = {
     "the",
@@ -93,8 +95,10 @@ _NAME_STOP = {
     "tuesday",
     "friday",
 }
-_AT_SEA = re.compile(
-    r"\b(?:at sea|off the coast|in international waters|capsized|mid-?air|in the air)\b", re.I
+_AT_SEA = quick_start(
+    re.compile(
+        r"\b(?:at sea|off the coast|in international waters|capsized|mid-?air|in the air)\b", re.I
+    )
 )
 """UCDP's where_prec 7: at sea or in the air."""
 

@@ -73,7 +73,8 @@ def pair_score(a: Node, b: Node, lasting: bool = False) -> int | None:
     if ca and cb and ca != cb:
         return None
     if a.conflict or b.conflict:
-        return THRESHOLD if a.conflict and b.conflict and ca and cb else None
+        linked = a.conflict and b.conflict and ca and cb and not (a.alone or b.alone)
+        return THRESHOLD if linked else None
     penalty = 0
     if not types_compatible(a.li.type, b.li.type):
         penalty = TYPE_PENALTY * (1 + ((a.li.type in DISASTERS) != (b.li.type in DISASTERS)))

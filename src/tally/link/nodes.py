@@ -72,6 +72,8 @@ class Node:
     """The largest killed or injured figure: a mass-casualty event is rare enough to identify."""
     streets: tuple[str, ...] = ()
     """The words that name streets (`is_street`), rare or not."""
+    alone: bool = False
+    """A background that links to no other document's (`within._TALLY`)."""
 
 
 def interval(value: str | None, prec: int | None) -> tuple[date | None, date | None]:
@@ -100,7 +102,7 @@ def node(li: LocalIncident, pool: dict | None = None) -> Node:
     """A node for `li`; equal strings, dates and day numbers share one object through `pool`."""
     intern = (pool if pool is not None else {}).setdefault
     lo, hi = (d if d is None else intern(d, d) for d in interval(li.date, li.date_prec))
-    n = Node(li, lo, hi, conflict="kind:conflict" in li.cues)
+    n = Node(li, lo, hi, conflict="kind:conflict" in li.cues, alone="kind:tally" in li.cues)
     places: set[str] = set()
     geo: set[str] = set()
     words: set[str] = set()

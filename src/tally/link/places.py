@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from tally.keywords import quick_start
 from tally.link import gazetteer
 from tally.link.where import (
     BIG_CITY,
@@ -33,25 +34,33 @@ from tally.link.where import (
 from tally.models import Document
 from tally.words import MONTHS, WEEKDAYS
 
-_LOCATIVE = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|from|across|around|of the (?:village|town|city) of)\s+"
-    r"(?:the\s+)?"
-    r"(?:(?:[a-z-]+\s+)?(?:village|town|city|district|province|state|region|county|neighbou?rhood)"
-    r" of\s+)?"
-    r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central|downtown|rural"
-    r"|suburban|neighbou?ring|nearby)(?:ern)?\s+)?"
-    r"(?P<p>[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|al|el|de))*)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?"
+_LOCATIVE = quick_start(
+    re.compile(
+        r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Oo]utside|from|across|around|of the (?:village|town|city) of)\s+"
+        r"(?:the\s+)?"
+        r"(?:(?:[a-z-]+\s+)?(?:village|town|city|district|province|state|region|county|neighbou?rhood)"
+        r" of\s+)?"
+        r"(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|central|downtown|rural"
+        r"|suburban|neighbou?ring|nearby)(?:ern)?\s+)?"
+        r"(?P<p>[A-Z][\w'’.-]*(?:[ -](?:[A-Z][\w'’.-]*|al|el|de))*)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?"
+    )
 )
-_NAMED = re.compile(
-    r"\b(?:village|town|city|hamlet|district|county|province|region|neighbou?rhood|suburb) of\s+"
-    r"(?P<p>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2})"
+_NAMED = quick_start(
+    re.compile(
+        r"\b(?:village|town|city|hamlet|district|county|province|region|neighbou?rhood|suburb) of\s+"
+        r"(?P<p>[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,2})"
+    )
 )
-_POSSESSIVE = re.compile(r"\b(?P<s>[A-Z][\w-]+)['’]s (?P<p>[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
-_ATTRIBUTIVE = re.compile(
-    r"\b(?P<p>(?:St\. |Ft\. |Mt\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?= (?:[Pp]olice|[Ss]heriff|man|woman|boy|girl|teens?"
-    r"|teenager|father|mother|mom|dad|residents?|officers?|homeowner|family|youth|students?"
-    r"|toddler|child|infant|baby|couple|native|men|women|teens|kids|children|neighbors"
-    r"|shootings?|homicides?|murders?|killings?|stabbings?|slayings?|death|gunfire|standoff)\b)"
+_POSSESSIVE = quick_start(
+    re.compile(r"\b(?P<s>[A-Z][\w-]+)['’]s (?P<p>[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
+)
+_ATTRIBUTIVE = quick_start(
+    re.compile(
+        r"\b(?P<p>(?:St\. |Ft\. |Mt\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?= (?:[Pp]olice|[Ss]heriff|man|woman|boy|girl|teens?"
+        r"|teenager|father|mother|mom|dad|residents?|officers?|homeowner|family|youth|students?"
+        r"|toddler|child|infant|baby|couple|native|men|women|teens|kids|children|neighbors"
+        r"|shootings?|homicides?|murders?|killings?|stabbings?|slayings?|death|gunfire|standoff)\b)"
+    )
 )
 """A town named as an attribute ("an Aurora man", "Dallas police", "in fatal Hammond
 shooting"): trusted only when the gazetteer knows it."""
@@ -157,7 +166,7 @@ def hints(text: str, us: bool = False) -> tuple[set[str], set[str]]:
     return set(countries), set(states)
 
 
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}")
+_CAPITALISED_RUN = quick_start(re.compile(r"\b[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}"))
 _POSSESSIVE_S = re.compile(r"['’]s$")
 
 
@@ -412,6 +421,7 @@ def _country_names(loc: Located) -> set[str]:
     return {x.name for x in (c, s) if x}
 
 
+_NAME_RUN = quick_start(re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?"))
 BIG_CITY_FOR_COUNTRY = 500_000
 """A city this big, named in the body, tells the country of an article that names none."""
 
@@ -422,7 +432,7 @@ def main_country(doc: Document) -> str | None:
     text that is not about the US (`where.us_leaning`)."""
     counts: Counter[str] = Counter()
     us = us_leaning(doc)
-    for m in re.finditer(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)?", doc.text[:6000]):
+    for m in _NAME_RUN.finditer(doc.text[:6000]):
         if doc.in_furniture(m.start(), m.end()):
             continue
         for phrase in (m.group(0), m.group(0).split()[0]):

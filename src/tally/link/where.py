@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from tally.keywords import quick_start
 from tally.link import gazetteer
 from tally.models import Document
 from tally.words import MONTHS, WEEKDAYS
@@ -116,6 +117,9 @@ names, is a neighbourhood or suburb of it: the incident is reported in that city
 CITY_FACTOR = 10
 
 
+_NAME_RUN = quick_start(re.compile(r"\b[A-Z][a-z]+(?:[ .]+[A-Z][a-z]+){0,2}"))
+
+
 def city_of(loc: Located, text: str) -> Located:
     """The city `loc` lies in, when the text names one around it (Englewood → Chicago);
     the linking cues stay those of `loc`."""
@@ -128,7 +132,7 @@ def city_of(loc: Located, text: str) -> Located:
         if p.country == loc.country and p.name == loc.place and p.admin1 == loc.admin1
     ]
     seen: set[str] = set()
-    for m in re.finditer(r"\b[A-Z][a-z]+(?:[ .]+[A-Z][a-z]+){0,2}", text):
+    for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
         for phrase in [" ".join(words[:n]) for n in range(1, len(words) + 1)]:
             if phrase in seen:
@@ -232,11 +236,13 @@ def _prefixes(name: str) -> list[str]:
     ]
 
 
-_COUNTY = re.compile(r"\b((?:St\. |Saint )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) (County|Co\.|Parish)")
+_COUNTY = quick_start(
+    re.compile(r"\b((?:St\. |Saint )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) (County|Co\.|Parish)")
+)
 _COUNTY_WORDS = ("County", "Co.", "Parish")
 """What every `_COUNTY` match holds: a text without one is not scanned."""
 _NEIGHBOURHOOD_AFTER = re.compile(rf" (?:{NEIGHBOURHOOD_WORDS})\b")
-_CITY = re.compile(r"\b(?:(?:St|Ft|Mt)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
+_CITY = quick_start(re.compile(r"\b(?:(?:St|Ft|Mt)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"))
 BIG_CITY = 100_000
 """A US city this big, named in the text, tells the state of a document that names none."""
 AMBIGUOUS = 5

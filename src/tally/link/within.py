@@ -24,6 +24,7 @@ import re
 from datetime import date, timedelta
 from functools import lru_cache
 
+from tally.keywords import quick_start
 from tally.link import gazetteer
 from tally.link.dates import DateMention, find_dates, format_range, parse_iso, prec_of
 from tally.link.describe import (
@@ -65,10 +66,12 @@ _RELATIVE_CUE = re.compile(
     r"(?:after (?:a|an|another)|before (?:a|an|the|another)|earlier than)\b",
     re.I,
 )
-_OTHER_CUE = re.compile(
-    r"\b(?:in (?:a|another) (?:separate|similar|earlier) (?:attack|incident|shooting|bombing)"
-    r"|also killed \S+ (?:people |others )?in (?:the )?(?:village|town|city) of)\b",
-    re.I,
+_OTHER_CUE = quick_start(
+    re.compile(
+        r"\b(?:in (?:a|another) (?:separate|similar|earlier) (?:attack|incident|shooting|bombing)"
+        r"|also killed \S+ (?:people |others )?in (?:the )?(?:village|town|city) of)\b",
+        re.I,
+    )
 )
 _SINCE_WHEN = re.compile(r",?\s*(?:when|where|in which)\b")
 _CONFLICT_AFTER = re.compile(
@@ -295,8 +298,21 @@ def _conflict(
         admin1=at.admin1 if town else None,
         lat=at.lat if town else None,
         lon=at.lon if town else None,
-        cues=("kind:conflict", *(at.cues if town else ())),
+        cues=(
+            "kind:conflict",
+            *(("kind:tally",) if _TALLY.search(clause) and not _WAR.search(clause) else ()),
+            *(at.cues if town else ()),
+        ),
     )
+
+
+_TALLY = re.compile(
+    r"\bseparate (?:shootings|incidents|attacks|stabbings)\b|\bcitywide\b"
+    r"|\b(?:across|throughout|around) the (?:city|county)\b",
+    re.I,
+)
+"""What makes a background a tally of one place's separate incidents (several shootings in
+one city overnight), not a wider conflict: it counts no other document's incident."""
 
 
 def _town_named(clause: str, country: str | None) -> Located | None:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from itertools import islice
+from typing import TYPE_CHECKING
 
-from tally.link.keys import Indexed, indexed
-from tally.link.nodes import node
 from tally.models import LocalIncident
-from tally.store.db import Connection
+from tally.store.db import Connection, chunked
 from tally.store.rows import _renames
 
 Member = tuple[str, str]
@@ -26,10 +25,8 @@ Cluster = tuple[str, str, str | None, str, str]
 """(id, slug, date, first doc_id, first key) of an incident linking found."""
 
 
-def _chunks(items: Iterable, size: int = 400) -> Iterator[list]:
-    it = iter(sorted(set(items)))
-    while chunk := list(islice(it, size)):
-        yield chunk
+if TYPE_CHECKING:
+    from tally.link.keys import Indexed
 
 
 def _local(data: str) -> LocalIncident:
@@ -40,6 +37,9 @@ def _local(data: str) -> LocalIncident:
 
 def index_of(lis: Iterable[LocalIncident]) -> list[tuple[LocalIncident, Indexed]]:
     """Each local incident with what the index stores of it."""
+    from tally.link.keys import indexed  # linking loads only when documents are linked
+    from tally.link.nodes import node
+
     return [(li, indexed(node(li))) for li in lis]
 
 
@@ -134,7 +134,7 @@ class LinkIndex:
     def word_counts(self, words: Iterable[str]) -> dict[str, int]:
         """In how many local incidents each of `words` appears."""
         out: dict[str, int] = {}
-        for chunk in _chunks(words):
+        for chunk in chunked(words, 400):
             marks = ", ".join("?" * len(chunk))
             for w, n in self.conn.query(f"SELECT w, n FROM link_words WHERE w IN ({marks})", chunk):
                 out[w] = int(n)
@@ -150,7 +150,7 @@ class LinkIndex:
     def block_counts(self, periods: Iterable[str]) -> dict[tuple[str, str], tuple[int, int]]:
         """(period, country) → (local incidents, coarse ones) of every block of `periods`."""
         out: dict[tuple[str, str], tuple[int, int]] = {}
-        for chunk in _chunks(periods):
+        for chunk in chunked(periods, 400):
             marks = ", ".join("?" * len(chunk))
             for block, country, n, coarse in self.conn.query(
                 f"SELECT block, country, n, coarse FROM link_blocks WHERE block IN ({marks})",
@@ -167,7 +167,7 @@ class LinkIndex:
         out: set[Member] = set()
         dated = " AND (lo IS NULL OR (lo <= ? AND hi >= ?))" if lo is not None else ""
         span = (hi, lo) if lo is not None else ()
-        for chunk in _chunks(keys):
+        for chunk in chunked(keys, 400):
             marks = ", ".join("?" * len(chunk))
             rows = self.conn.query(
                 f"SELECT doc_id, key FROM link_keys WHERE k IN ({marks}){dated}", (*chunk, *span)
@@ -178,7 +178,7 @@ class LinkIndex:
     def local_by_key(self, members: Iterable[Member]) -> dict[Member, tuple[LocalIncident, str]]:
         """Some local incidents by (doc_id, key), each with its group."""
         out: dict[Member, tuple[LocalIncident, str]] = {}
-        for chunk in _chunks(members, 200):
+        for chunk in chunked(members, 200):
             where = " OR ".join("(doc_id = ? AND key = ?)" for _ in chunk)
             params = [v for m in chunk for v in m]
             for d, k, data, grp in self.conn.query(
@@ -190,7 +190,7 @@ class LinkIndex:
     def in_groups(self, groups: Iterable[str]) -> list[tuple[LocalIncident, str]]:
         """The local incidents of some groups, each with its published link, in document order."""
         out: list[tuple[LocalIncident, str]] = []
-        for chunk in _chunks(groups):
+        for chunk in chunked(groups, 400):
             marks = ", ".join("?" * len(chunk))
             for data, linked in self.conn.query(
                 f"SELECT data, linked FROM local_incidents WHERE grp IN ({marks})", chunk
@@ -202,7 +202,7 @@ class LinkIndex:
     def linked_to(self, ids: Iterable[str]) -> list[tuple[str, str, str]]:
         """(linked id, doc_id, key) of the local incidents published links give `ids`."""
         out: list[tuple[str, str, str]] = []
-        for chunk in _chunks(ids):
+        for chunk in chunked(ids, 400):
             marks = ", ".join("?" * len(chunk))
             out += self.conn.query(
                 f"SELECT linked, doc_id, key FROM local_incidents WHERE linked IN ({marks})",
@@ -213,7 +213,7 @@ class LinkIndex:
     def clusters_named(self, bases: Iterable[str]) -> list[Cluster]:
         """The incidents linking found whose ids start from one of `bases`."""
         out: list[Cluster] = []
-        for chunk in _chunks(bases):
+        for chunk in chunked(bases, 400):
             marks = ", ".join("?" * len(chunk))
             out += self.conn.query(
                 "SELECT id, base, date, first_doc, first_key FROM link_clusters "
@@ -258,7 +258,7 @@ class LinkIndex:
             "WHERE doc_id = ? AND key = ?",
             [(iid, grp, d, k) for d, k, iid, grp in links],
         )
-        for chunk in _chunks(gone):
+        for chunk in chunked(gone, 400):
             c.execute(
                 f"DELETE FROM link_clusters WHERE id IN ({', '.join('?' * len(chunk))})", chunk
             )

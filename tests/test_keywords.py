@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
 from pathlib import Path
 
 import pytest
 
+import tally.extract
+import tally.link
 from tally.extract import lexicon as lex
 from tally.extract import victims_lexicon as vlex
-from tally.extract.keywords import finditer_at, lowered, may_contain, may_end_with
 from tally.extract.phrases import _DATE_BEFORE, _MONTH_WORDS
 from tally.extract.victims_phrases import _HEAD_ENDS
+from tally.keywords import finditer_at, lowered, may_contain, may_end_with, quick_start
 
 _CONTAINS = [
     (vlex.ELSEWHERE, vlex.ELSEWHERE_WORDS),
@@ -92,3 +96,60 @@ def test_lowered_refuses_letters_case_folding_disagrees_on(text: str, lower: str
 )
 def test_may_end_with(text: str, ends: bool) -> None:
     assert may_end_with(text, lex.NOT_COUNT_BEFORE_ENDS) is ends
+
+
+def _match_list(pattern: re.Pattern[str], text: str) -> list[tuple[object, ...]]:
+    return [(m.span(), m.groups(), m.lastgroup) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("source", "flags", "text"),
+    [
+        (r"\b(?:killed|wounded|shot)\s+$", re.I, "Gunmen SHOT "),
+        (r"\b(?:killed|wounded|shot)\s+$", re.I, "police said two were \u017fhot "),
+        (
+            r"\b(?:kill(?:s|ed)?|injur(?:ed|ies))\b",
+            re.I,
+            "\u212ailled and \u0130NJURED in the blast",
+        ),
+        (r"(?P<a>at\s+least)|(?P<b>more\s+than)", re.I, "At least six, MORE THAN ten"),
+        (r"(?:[$€£]\s*|\bboth\s*)$", re.I, "damage worth €"),
+        (r"(?<=, )(?:Ala\.|Calif\.)(?!\w)", 0, "Mobile, Ala. and Fresno, Calif."),
+        (r"\b(?:(?:north|south)ern\s+)?(?:Gaza|Kherson)\b", 0, "in northern Gaza and Kherson"),
+    ],
+)
+def test_quick_start_matches_as_the_pattern_does(source: str, flags: int, text: str) -> None:
+    pattern = re.compile(source, flags)
+    quick = quick_start(pattern)
+    assert quick is not pattern
+    assert _match_list(quick, text) == _match_list(pattern, text)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"\w+ed\b",  # a class whose letters it does not list
+        r"\b(?i:since)\s+\d{4}",  # flags scoped to a group
+        r"(?:died)?",  # may match nothing
+        r"[^,]+ said",  # a negated class
+    ],
+)
+def test_quick_start_leaves_what_it_cannot_read(source: str) -> None:
+    pattern = re.compile(source, re.I)
+    assert quick_start(pattern) is pattern
+
+
+def test_quick_start_is_sound_for_every_pattern_of_extract_and_link(shared: Path) -> None:
+    lines = []
+    for path in sorted((shared / "corpus" / "dev").glob("*.txt"))[:15]:
+        lines += [ln[:300] for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    tails = [ln[: m.start()] for ln in lines for m in re.finditer(r"\d+", ln)]
+    for package in (tally.extract, tally.link):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for name, pattern in vars(module).items():
+                if not isinstance(pattern, re.Pattern):
+                    continue
+                quick = quick_start(pattern)
+                for text in lines + tails:
+                    assert _match_list(quick, text) == _match_list(pattern, text), (name, text)

@@ -1,0 +1,132 @@
+"""Keyword tests that let text skip a costly case-insensitive pattern.
+
+Python's `re` tries a case-insensitive alternation at every position of a
+text, so for the many sentences that cannot match, checking a lower-cased copy
+for the words the pattern needs is much cheaper. `str.lower()` agrees with
+`re.IGNORECASE` on ASCII letters for every character but the few in `_UNSAFE`;
+a text holding one of those gets no lower-cased copy, and its tests pass.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from re import _constants as _c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+_WORD_CHARS = re.compile(r"\w*")
+_UNSAFE = re.compile("[\u0130\u0131\u017f\u212a]")
+"""İ, ı, ſ and the Kelvin sign: `re.IGNORECASE` or `str.lower()` maps them to an ASCII letter."""
+
+
+def lowered(text: str) -> str | None:
+    """`text.lower()`, or None where lower-casing could disagree with `re.IGNORECASE`."""
+    if not text.isascii() and _UNSAFE.search(text):
+        return None
+    return text.lower()
+
+
+def may_contain(lower: str | None, words: Iterable[str]) -> bool:
+    """False only when `lower` (from `lowered`) holds none of `words`."""
+    return lower is None or any(map(lower.__contains__, words))
+
+
+def may_end_with(text: str, words: frozenset[str]) -> bool:
+    """False only when the word ending `text` is plain ASCII letters and not one of `words`.
+
+    For a pattern anchored at the end of a text whose matches all end (trailing
+    whitespace aside) in punctuation, a digit, or one of `words` with no letter
+    or digit right before it.
+    """
+    run = _WORD_CHARS.match(text.rstrip()[::-1]).group(0)
+    return not (run.isascii() and run.isalpha()) or run[::-1].lower() in words
+
+
+def finditer_at(
+    pattern: re.Pattern[str], text: str, lower: str, starts: re.Pattern[str]
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, tried only where `starts` finds a word every match begins with.
+
+    `lower` is `lowered(text)` (not None) and `starts` a case-sensitive
+    alternation of lower-case words, which `re` scans for far faster than it
+    tries a case-insensitive pattern at every position.
+    """
+    pos = 0
+    while (start := starts.search(lower, pos)) is not None:
+        m = pattern.match(text, start.start())
+        if m is None:
+            pos = start.start() + 1
+        else:
+            yield m
+            pos = max(m.end(), start.start() + 1)
+
+
+def quick_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` behind a lookahead for the characters its matches can begin with.
+
+    `re` finds no such set itself for a case-insensitive pattern, so it tries every
+    branch of an alternation at every position of a text; the lookahead lets it skip
+    the positions no match starts at (most of them, for an end-anchored search).
+    Matches, groups and `lastgroup` are those of `pattern`; where the set cannot be
+    read off the pattern for certain (a class like `\\w`, scoped flags, a possible empty
+    match), `pattern` is returned as it is.
+    """
+    try:
+        chars, nullable = _first(_parser.parse(pattern.pattern, pattern.flags))
+        if nullable or not chars:
+            return pattern
+        cls = "".join(re.escape(c) for c in sorted(chars))
+        return re.compile(f"(?=[{cls}])(?:{pattern.pattern})", pattern.flags)
+    except (_Unknown, re.error):
+        return pattern
+
+
+class _Unknown(Exception):
+    """A construct whose first characters `quick_start` does not read."""
+
+
+def _first(items: Iterable[tuple[Any, Any]]) -> tuple[set[str], bool]:
+    """The characters a parsed sequence's matches can begin with, and whether it can match
+    nothing at all."""
+    chars: set[str] = set()
+    for op, av in items:
+        found, nullable = _first_of(op, av)
+        chars |= found
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _first_of(op: Any, av: Any) -> tuple[set[str], bool]:
+    if op is _c.LITERAL:
+        return {chr(av)}, False
+    if op is _c.IN:
+        found: set[str] = set()
+        for kind, arg in av:
+            if kind is _c.LITERAL:
+                found.add(chr(arg))
+            elif kind is _c.RANGE and arg[1] - arg[0] < 128:
+                found |= {chr(i) for i in range(arg[0], arg[1] + 1)}
+            else:
+                raise _Unknown
+        return found, False
+    if op is _c.SUBPATTERN:
+        _group, add_flags, del_flags, sub = av
+        if add_flags or del_flags:
+            raise _Unknown
+        return _first(sub)
+    if op is _c.BRANCH:
+        found, nullable = set(), False
+        for alternative in av[1]:
+            more, empty = _first(alternative)
+            found |= more
+            nullable = nullable or empty
+        return found, nullable
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+        low, _high, sub = av
+        found, nullable = _first(sub)
+        return found, nullable or low == 0
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return set(), True
+    raise _Unknown
