@@ -392,7 +392,9 @@ def place_in(
     named: Located | None = None
     coarse: Located | None = None
     found = _candidates(text, early)
-    stated = {c[2]: c[3] for c in reversed(found) if c[3]}  # "Manchester, Illinois" below
+    stated = {  # "Manchester, Illinois" below
+        c[2]: c[3] for c in reversed(found) if c[3] and gazetteer.us_state(c[3].rstrip("."))
+    }
     for rank, _, phrase, state, near, named_ok in found:
         loc = _resolve(phrase, state or stated.get(phrase), countries, states, near, named_ok)
         if loc is None:
