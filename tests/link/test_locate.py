@@ -147,6 +147,12 @@ def test_us_reports_name_us_towns(text: str, place: str) -> None:
             "London",
             "GB",
         ),
+        (  # a country's region ("Sudan's Gezira state") is no US state beside a town
+            "Survivors recount village attack\n\nThree months after gunmen overran their "
+            "village in Sudan's Gezira state, survivors say they do not know why.",
+            "Gezira",
+            "SD",
+        ),
     ],
 )
 def test_reports_from_abroad_stay_abroad(text: str, place: str, country: str) -> None:

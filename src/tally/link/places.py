@@ -393,8 +393,12 @@ def place_in(
         countries, states = countries | {"US"}, set(state) if isinstance(state, set) else {state}
     named: Located | None = None
     coarse: Located | None = None
-    for rank, _, phrase, state, near, named_ok in _candidates(text, early):
-        loc = _resolve(phrase, state, countries, states, near, named_ok)
+    found = _candidates(text, early)
+    stated = {  # "Manchester, Illinois" below
+        c[2]: c[3] for c in reversed(found) if c[3] and gazetteer.us_state(c[3].rstrip("."))
+    }
+    for rank, _, phrase, state, near, named_ok in found:
+        loc = _resolve(phrase, state or stated.get(phrase), countries, states, near, named_ok)
         if loc is None:
             continue
         if rank == 4 and named and is_county(named.place):
