@@ -105,3 +105,15 @@ def test_a_count_taken_out_of_the_harmed_is_a_part(text: str, killed: int, injur
 )
 def test_people_shot_are_the_injured_and_the_dead(text: str, killed: int, injured: int) -> None:
     assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A suicide bomber blew himself up at the bus station. Nine people were killed.", 10),
+        ("A suicide bomber detonated his vest near a patrol, killing four policemen.", 5),
+        ("A man shot his wife and then himself. Two people were found dead in the house.", 2),
+    ],
+)
+def test_a_suicide_bomber_is_added_to_the_tally_of_his_victims(text: str, killed: int) -> None:
+    assert _totals(text)[0] == killed

@@ -13,6 +13,7 @@ from tally import incremental, pipeline
 from tally.models import Document, Figure, LocalIncident, text_hash
 from tally.pipeline import relink
 from tally.store import Ledger
+from tally.store.corrections import Corrections
 
 GAZIANTEP = ("place:gaziantep", "geo:TR:83:gaziantep", "pop:2028563")
 ADANA = ("place:adana", "geo:TR:81:adana", "pop:1765981")
@@ -200,6 +201,50 @@ def test_batches_link_as_a_full_relink_does_on_each_back_end(
                 _add(led, k)
             relink(led)
         assert led.linked_from() == len(REPORTS)
+        batched = _state(led)
+        relink(led, full=True)
+        assert _state(led) == batched
+
+
+def _merge(led: Ledger, store: Corrections) -> None:
+    ids = sorted({iid for _, iid in _state(led)[0] if iid})
+    store.merge("Ana", ids[0], ids[-1])
+
+
+def _move(led: Ledger, store: Corrections) -> None:
+    ids = sorted({iid for _, iid in _state(led)[0] if iid})
+    fig = led.figures(incident_id=ids[0])[0]
+    store.review_figure("Ana", fig, "move", fig.incident, move_to=ids[-1])
+
+
+def _split(led: Ledger, store: Corrections) -> None:
+    iid = next(i for i in sorted({iid for _, iid in _state(led)[0] if iid}) if "gaziantep" in i)
+    store.split("Ana", iid, led.figures(incident_id=iid)[:1])
+
+
+@pytest.mark.parametrize("change", [_merge, _move, _split])
+def test_reviewers_changes_follow_the_incidents_new_documents_link_into(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: Any
+) -> None:
+    """A reviewer's merge, move or split made before new documents arrive holds after they
+    link incrementally, as a full relink would apply it."""
+    monkeypatch.setattr(incremental, "MAX_SHARE", 1.0)
+    whole: list[int] = []
+    real = pipeline.link_whole
+    monkeypatch.setattr(pipeline, "link_whole", lambda *a: whole.append(1) or real(*a))
+    with Ledger(tmp_path / "l.db") as led:
+        for k in range(6):
+            _add(led, k)
+        relink(led)
+        store = Corrections(led.conn)
+        store.add_reviewer("Ana")
+        change(led, store)
+        relink(led)
+        for k in range(6, len(REPORTS)):
+            _add(led, k)
+        relink(led)
+        assert led.linked_from() == len(REPORTS)
+        assert whole == [1]
         batched = _state(led)
         relink(led, full=True)
         assert _state(led) == batched

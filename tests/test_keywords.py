@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import tally.extract
+import tally.ingest
 import tally.link
 from tally.extract import lexicon as lex
 from tally.extract import victims_lexicon as vlex
@@ -116,6 +117,8 @@ def _match_list(pattern: re.Pattern[str], text: str) -> list[tuple[object, ...]]
         (r"(?:[$€£]\s*|\bboth\s*)$", re.I, "damage worth €"),
         (r"(?<=, )(?:Ala\.|Calif\.)(?!\w)", 0, "Mobile, Ala. and Fresno, Calif."),
         (r"\b(?:(?:north|south)ern\s+)?(?:Gaza|Kherson)\b", 0, "in northern Gaza and Kherson"),
+        (r"\b(?:\d{1,3}|one|two)\s+(?:men|women)\b", re.I, "Police said \u0663 men and TWO women"),
+        (r"(?:\w+|\d+) (?:hours?|days?) after", re.I, "Two days after the raid, 3 hours after"),
     ],
 )
 def test_quick_start_matches_as_the_pattern_does(source: str, flags: int, text: str) -> None:
@@ -128,7 +131,7 @@ def test_quick_start_matches_as_the_pattern_does(source: str, flags: int, text: 
 @pytest.mark.parametrize(
     "source",
     [
-        r"\w+ed\b",  # a class whose letters it does not list
+        r"[^\W\d]+ed\b",  # a negated class
         r"\b(?i:since)\s+\d{4}",  # flags scoped to a group
         r"(?:died)?",  # may match nothing
         r"[^,]+ said",  # a negated class
@@ -139,16 +142,21 @@ def test_quick_start_leaves_what_it_cannot_read(source: str) -> None:
     assert quick_start(pattern) is pattern
 
 
-def test_quick_start_is_sound_for_every_pattern_of_extract_and_link(shared: Path) -> None:
+def test_quick_start_leaves_bytes_patterns() -> None:
+    pattern = re.compile(rb"\b(?:PK|GIF8)")
+    assert quick_start(pattern) is pattern
+
+
+def test_quick_start_is_sound_for_every_pattern_of_ingest_extract_and_link(shared: Path) -> None:
     lines = []
     for path in sorted((shared / "corpus" / "dev").glob("*.txt"))[:15]:
         lines += [ln[:300] for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
     tails = [ln[: m.start()] for ln in lines for m in re.finditer(r"\d+", ln)]
-    for package in (tally.extract, tally.link):
+    for package in (tally.ingest, tally.extract, tally.link):
         for info in pkgutil.iter_modules(package.__path__):
             module = importlib.import_module(f"{package.__name__}.{info.name}")
             for name, pattern in vars(module).items():
-                if not isinstance(pattern, re.Pattern):
+                if not isinstance(pattern, re.Pattern) or not isinstance(pattern.pattern, str):
                     continue
                 quick = quick_start(pattern)
                 for text in lines + tails:

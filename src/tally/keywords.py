@@ -69,17 +69,30 @@ def quick_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
     branch of an alternation at every position of a text; the lookahead lets it skip
     the positions no match starts at (most of them, for an end-anchored search).
     Matches, groups and `lastgroup` are those of `pattern`; where the set cannot be
-    read off the pattern for certain (a class like `\\w`, scoped flags, a possible empty
+    read off the pattern for certain (a negated class, scoped flags, a possible empty
     match), `pattern` is returned as it is.
     """
+    if not isinstance(pattern.pattern, str):
+        return pattern
     try:
         chars, nullable = _first(_parser.parse(pattern.pattern, pattern.flags))
         if nullable or not chars:
             return pattern
-        cls = "".join(re.escape(c) for c in sorted(chars))
+        cls = "".join(c if c in _CATEGORIES.values() else re.escape(c) for c in sorted(chars))
         return re.compile(f"(?=[{cls}])(?:{pattern.pattern})", pattern.flags)
     except (_Unknown, re.error):
         return pattern
+
+
+_CATEGORIES = {
+    _c.CATEGORY_DIGIT: r"\d",
+    _c.CATEGORY_NOT_DIGIT: r"\D",
+    _c.CATEGORY_SPACE: r"\s",
+    _c.CATEGORY_NOT_SPACE: r"\S",
+    _c.CATEGORY_WORD: r"\w",
+    _c.CATEGORY_NOT_WORD: r"\W",
+}
+r"""The class escapes (`\d`, `\w`, ...) a first-character set may hold as they are."""
 
 
 class _Unknown(Exception):
@@ -108,6 +121,8 @@ def _first_of(op: Any, av: Any) -> tuple[set[str], bool]:
                 found.add(chr(arg))
             elif kind is _c.RANGE and arg[1] - arg[0] < 128:
                 found |= {chr(i) for i in range(arg[0], arg[1] + 1)}
+            elif kind is _c.CATEGORY and arg in _CATEGORIES:
+                found.add(_CATEGORIES[arg])  # the class escape, read with the pattern's flags
             else:
                 raise _Unknown
         return found, False

@@ -398,7 +398,7 @@ def relink(ledger: Ledger, *, tries: int = 3, full: bool = False) -> int:
             ((doc_id, key, iid, groups[doc_id, key]) for (doc_id, key), iid in mapping.items()),
             fixes.moves(known),
             {source: fixes.incident_of(source, known) for source in fixes.merges},
-            ((iid, c.base, c.incident.date, *min(c.members)) for c, iid in clusters),
+            clusters,
         )
         del mapping, groups, clusters
         scope = None if full else _changed(ledger, incidents, fixes)

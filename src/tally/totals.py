@@ -19,7 +19,8 @@ group, `subset`, `role`), never from their quotes:
 4. **Plus the perpetrators who died** (or were hurt): figures the extractor marked
    `role = "perpetrator"`, reconciled apart from the victims of their rows and added
    when the victims' count is stated as the attacker's deed ("killed two, then
-   himself": 3) or is of civilians; a plain tally of people ("two dead in a
+   himself": 3), is of civilians, or his death is told apart from theirs (a suicide
+   bomber who set off his charge); a plain tally of people ("two dead in a
    murder-suicide") may hold him already, so the larger of the two counts stands.
 
 Each term is that group's reconciled best (latest, most stated, official shown in
@@ -293,7 +294,8 @@ def _terms(rows: list[Reconciled]) -> tuple[list[Term], str]:
     perp_row = _row_of([_as_group(s, "perpetrators") for s in perps])
     if perp_row is not None and perp_row.best and not all(s.figure.subset for s in perps):
         perp = _term("perpetrators", perp_row)
-        if base is None or base is civilians or _deed(rows, base.value):
+        apart = any(s.figure.rule in APART_RULES for s in perps)
+        if base is None or base is civilians or apart or _deed(rows, base.value):
             terms.append(perp)
         else:  # a plain tally and the perpetrators' count: the larger may hold the other
             small, large = sorted((base, perp), key=lambda t: t.value)
@@ -302,6 +304,9 @@ def _terms(rows: list[Reconciled]) -> tuple[list[Term], str]:
     return terms, note
 
 
+APART_RULES = frozenset({"victim.attacker_apart", "num.suicide_attackers"})
+"""Extraction rules of an attacker whose death is told apart from his victims (a suicide
+bomber, "killing himself and two guards"): a tally of the dead does not hold him."""
 DEED_RULES = frozenset({"num.harm_before", "num.verb_list", "victim.object"})
 """Extraction rules of a count stated as someone's deed ("killed two people", "shot his
 wife"): the count of those the attacker harmed, which does not hold the attacker."""

@@ -43,6 +43,21 @@ def _killed(figures: list[Figure], role: str = "victim") -> int:
         ("Gunmen kidnapped a local councillor on Sunday. His body was found on Tuesday.", 1),
         ("A woman went missing from the market. Her body was later found in a ravine.", 1),
         ("2 die in clashes between rival militias over grazing land.", 2),
+        ("A deputy police commissioner was killed when gunmen fired on his car.", 1),
+        ("Insurgents killed a village schoolteacher outside the district office.", 1),
+        ("Raiders shot dead an army reservist and wounded two herders at the well.", 1),
+        ("A human rights defender was shot and killed by masked men near her home.", 1),
+        ("A shopkeeper was decapitated by militants who accused him of spying.", 1),
+        ("A local party organiser is lynched by a crowd in the market town.", 1),
+        ("An officer in the provincial intelligence unit was killed in a bombing.", 1),
+        ("Two foreign engineers were assassinated on the airport road.", 2),
+        ("A crowd killed three suspected extortionists at the bus park.", 3),
+        ("Gunmen gunned down four pastoralists near the river crossing.", 4),
+        ("Gunmen seized eleven travellers from a minibus. They later killed six of them.", 6),
+        ("Gunmen shot dead a well-known cleric and administrator of the seminary on Friday.", 1),
+        ("Bandits killed a trader, his wife and son on the highway.", 3),
+        ("A farmer who was wounded in the raid later passed away in hospital.", 1),
+        ("Soldiers killed two smugglers and three tailors in the night raid.", 3),
     ],
 )
 def test_victims_named_without_a_toll_are_counted(text: str, killed: int) -> None:
@@ -76,6 +91,11 @@ def test_attackers_who_died_are_perpetrators(text: str, victims: int, perpetrato
         "Two gunmen opened fire on a bus but no one was hurt.",
         "The rebels threatened to kill a chief who refused to pay.",
         "Militants vowed to kill any soldier who entered the valley.",
+        "Traders closed the market to protest the killing of a colleague by police.",
+        "Students marched against the death of a classmate in a road accident.",
+        "Herders raided the camp to avenge the killing of a herdsman last month.",
+        "Police later recovered two landmines and left three checkpoints on the road.",
+        "A father of four was wounded when gunmen fired on the bus.",
     ],
 )
 def test_no_killed_figure_where_nobody_died(text: str) -> None:
@@ -148,3 +168,31 @@ def test_attackers_named_as_the_subject_of_the_deed_are_not_its_dead(
     figures = _figures(text)
     assert max(f.value for f in figures if f.category == "killed") == killed
     assert not [f for f in figures if f.category == "killed" and f.role == "perpetrator"]
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("A suicide bomber detonated his vest at the checkpoint. Four soldiers were killed.", 4),
+        ("A suicide car bomber rammed his vehicle into the gate, killing three guards.", 3),
+        ("A suicide bomber blew himself up in the market. Twelve people were killed.", 12),
+    ],
+)
+def test_a_suicide_bomber_who_set_off_his_charge_is_a_dead_perpetrator_apart(
+    text: str, victims: int
+) -> None:
+    figures = _figures(text)
+    assert _killed(figures) == victims
+    apart = [f for f in figures if f.role == "perpetrator" and f.category == "killed"]
+    assert [(f.value, f.rule) for f in apart] == [(1, "victim.attacker_apart")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police detonated the suspect's bomb in a controlled explosion.",
+        "A man detonated his car alarm by mistake outside the suicide prevention office.",
+    ],
+)
+def test_no_suicide_attacker_without_one(text: str) -> None:
+    assert not [f for f in _figures(text) if f.role == "perpetrator"]

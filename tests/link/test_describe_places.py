@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
+
 import pytest
 
+from tally.link import places
 from tally.link.describe import place_in
 
-STOP_WORDS = [
-    "Update",
-    "Skip",
-    "Fatal Shooting",
-    "Arrest",
-    "Mazda",
-    "Walmart",
-    "Facebook",
-    "Video",
-    "Custody",
-    "Deputies",
-]
+STOP_LIST = tomllib.loads(
+    (Path(places.__file__).with_name("places.toml")).read_text(encoding="utf-8")
+)["stop"]
+STOP_WORDS = sorted(
+    {w.title() for key in ("furniture", "brands", "alone") for w in STOP_LIST[key]}
+    | {"Fatal Shooting", "Update", "LPSO"}
+)
+
+
+def test_the_stop_list_keeps_the_words_seen_as_places() -> None:
+    kept = {w.lower() for key in ("furniture", "brands", "alone") for w in STOP_LIST[key]}
+    assert {"skip", "arrest", "mazda", "walmart", "previous story", "raw video"} <= kept
 
 
 @pytest.mark.parametrize("word", STOP_WORDS)

@@ -8,7 +8,7 @@ import pytest
 from tally.link.describe import describe
 from tally.link.places import place_in
 from tally.link.text import lead, sentences
-from tally.link.where import country_named, url_states, us_leaning
+from tally.link.where import country_named, surnames, url_states, us_leaning
 from tally.models import Document
 
 
@@ -79,6 +79,23 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Brown County",
             "Wisconsin",
         ),
+        (  # "the X neighborhood": a quarter of the city whose police report it
+            "Police: Boy, 15, shot to death in Gresham\n\nA teenage boy was shot to death on "
+            "Friday night in the Gresham neighborhood on the South Side, Chicago police "
+            "said. Chicago police have made no arrest.",
+            None,
+            "Chicago",
+            "Illinois",
+        ),
+        (  # a town's name as a person's surname votes for no town
+            "Man charged in killing of Macon toddler\n\nThe man accused of shooting his "
+            "girlfriend's toddler in Macon was not allowed to have a gun. Ronnie Lee Howard "
+            "appeared in court on Friday. Howard's lawyer said Howard would plead not "
+            "guilty. Howard told deputies the gun went off.",
+            None,
+            "Macon",
+            "Georgia",
+        ),
     ],
 )
 def test_the_document_decides_which_town(
@@ -95,6 +112,11 @@ def test_the_document_decides_which_town(
             "in their Roy home on Sunday night, the county sheriff's office said.",
             "Roy",
         ),
+        (  # a town named before the event ("in fatal Hammond shooting")
+            "Victim named in fatal Hammond shooting\n\nThe man who died after being shot "
+            "on Sunday was 24, the county coroner said at 10:05 PM CST.",
+            "Hammond",
+        ),
         (  # a headline's capitalised "In" names nothing
             "2 In Custody In Winchester Shooting\n\nTwo people are in custody after a "
             "shooting on Oxford Drive, the police department said at 9:10 PM EST.",
@@ -103,6 +125,7 @@ def test_the_document_decides_which_town(
     ],
 )
 def test_us_reports_name_us_towns(text: str, place: str) -> None:
+    """The town a US report names, in the US."""
     found, _, country = _main_place(text)
     assert (found, country) == (place, "US")
 
@@ -124,6 +147,12 @@ def test_us_reports_name_us_towns(text: str, place: str) -> None:
             "London",
             "GB",
         ),
+        (  # a country's region ("Sudan's Gezira state") is no US state beside a town
+            "Survivors recount village attack\n\nThree months after gunmen overran their "
+            "village in Sudan's Gezira state, survivors say they do not know why.",
+            "Gezira",
+            "SD",
+        ),
     ],
 )
 def test_reports_from_abroad_stay_abroad(text: str, place: str, country: str) -> None:
@@ -139,6 +168,10 @@ def test_reports_from_abroad_stay_abroad(text: str, place: str, country: str) ->
         ("http://web.archive.org/web/2016/http://www.arkansasnow.com:80/story/1", {"Arkansas": 1}),
         ("https://www.example.com/chicago/20160208/englewood/teens-shot", {"Illinois": 2}),
         ("http://www.example.com/2016/02/09/baby-shot-in-the-face/", {}),
+        (
+            "http://www.example.com/2017/03/13/two-shot-outside-washington-park-store/",
+            {"Washington": 1},
+        ),
         (None, {}),
     ],
 )
@@ -183,3 +216,16 @@ def test_a_locative_big_city_beats_a_promo_abroad() -> None:
         "In Paris: within the 41 square miles of Paris, France there are 60 attractions."
     )
     assert found is not None and (found.place, found.admin1) == ("Fort Worth", "Texas")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Police said Frederick Boise, 18, fled on foot. Boise was arrested later.", {"Boise"}),
+        ("General Jasper Tyler is mourning his son, Tyler said.", {"Tyler"}),
+        ("Officers from West Dallas and North Austin responded.", set()),
+        ("She moved from New Orleans to Fort Worth last year.", set()),
+    ],
+)
+def test_town_names_used_as_surnames(text: str, names: set[str]) -> None:
+    assert surnames(_doc(text)) == names

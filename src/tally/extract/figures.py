@@ -24,10 +24,12 @@ from tally.extract.attribution import Attributor, credited
 from tally.extract.combine import share_attribution
 from tally.extract.numbers import NumberMention, find_numbers
 from tally.extract.phrases import (
+    STRONG_VERB,
     may_hold_number,
     not_count,
     noun_group,
     noun_phrase,
+    plural_object,
     predicate,
     window_cue,
 )
@@ -368,6 +370,18 @@ def _read_number(
         nation = _NATION_AFTER.match(after)
         if nation and nation.group(1).lower() not in lex.THINGS:
             group, nend, head, things = "people", nation.end(), nation.group(1).lower(), False
+        plural = None if nation else plural_object(after, verb.group(0))
+        if plural:
+            group, nend, head, things = "people", plural[1], plural[0], False
+    listed = (
+        group is None
+        and prev is not None
+        and prev.rule in {"num.harm_before", "num.verb_list"}
+        and _LIST_GAP.match(sentence[prev.end : qstart])
+    )
+    plural = plural_object(after) if listed else None
+    if plural:
+        group, nend, head, things = "people", plural[1], plural[0], False
     harmed = _OF_THE_HARMED.match(after)
     if harmed:
         head, group, nend = harmed.group(1), None, harmed.end()
@@ -417,6 +431,8 @@ def _read_number(
     them = prev or carry
     f.them = head == "them"
     f.coordinated_prev = bool(gap_prev is not None and _AND_GAP.fullmatch(gap_prev))
+    if head == "them" and verb is not None and STRONG_VERB.match(verb.group(0)):
+        f.decide(verb.lastgroup, "num.harm_before")
     if head == "them" and them is not None:
         f.subset = group in (None, "people")
         if group is None:

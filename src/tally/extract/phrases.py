@@ -12,6 +12,7 @@ import re
 
 from tally.extract import lexicon as lex
 from tally.extract.numbers import MULTIPLES, SCALES, TENS, UNITS, NumberMention
+from tally.extract.victims_lexicon import GROUP_OF
 from tally.keywords import may_end_with, quick_start
 
 _MONTHS = lex.VOCAB.month_pattern
@@ -263,3 +264,29 @@ def window_cue(text: str, forward: bool) -> str | None:
     if not ms or _BLOCKER.search(text, ms[-1].end()):
         return None
     return lex.cue_category(ms[-1])
+
+
+_PLURAL_OBJECT = re.compile(
+    r"\s+(?:(?:[A-Z][\w.-]*|[a-z][\w-]*-[\w-]+)\s+){0,2}([a-z][a-z-]{2,}(?<!s)s)\b(?![-'’])"
+    r"(?=\s*(?:$|[,.;:()]|and\b|in\b|on\b|at\b|near\b|from\b|of\b|who\b|during\b|as\b|while\b|after\b))"
+)
+"""An object of a harm verb that no list names, plural ("killing two tailors in ..."): people,
+unless it counts things (numeric.toml [things]); the victims reader counts the nouns it knows."""
+STRONG_VERB = re.compile(
+    r"(?:kill|slaughter|massacr|murder|execut|behead|assassinat|lynch|decapitat|gun|shoot|shot|"
+    r"wound|injur|maim|abduct|kidnap)",
+    re.I,
+)
+"""Harm verbs whose object is a person, whatever its noun ("killed", not "left" or "recovered")."""
+_NOT_PLURAL_OBJECT = lex.THINGS | GROUP_OF.keys()
+
+
+def plural_object(after: str, verb: str | None = None) -> tuple[str, int] | None:
+    """(noun, end) of an unlisted plural right after a number that a harm verb takes (`verb`,
+    when given, must be one whose object is a person), or None."""
+    if verb is not None and not STRONG_VERB.match(verb):
+        return None
+    m = _PLURAL_OBJECT.match(after)
+    if not m or m.group(1).lower() in _NOT_PLURAL_OBJECT:
+        return None
+    return m.group(1).lower(), m.end()

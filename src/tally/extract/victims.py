@@ -46,8 +46,9 @@ _APPOSITIVE = re.compile(
 _HARM_STEMS = (
     "shot", "shoot", "kill", "dead", "die", "wound", "injur", "hurt", "slain", "slay", "murder",
     "hospital", "condition", "fatal", "struck", "strik", "hit", "graz", "death", "homicide", "self",
-    "life", "lives", "surviv", "succumb", "gunned", "assassin", "behead", "lynch", "execut",
-    "alive", "bod", "corpse",
+    "life", "lives", "passed away", "surviv", "succumb", "gunned", "assassin", "behead", "lynch", "execut",
+    "alive", "bod", "corpse", "decapitat", "hang", "hung", "detonat", "explod", "trigger", "ramm",
+    "set off", "sets off", "setting off",
 )  # fmt: skip
 _HARM_WORD = quick_start(re.compile("|".join(_HARM_STEMS), re.IGNORECASE))
 _NAME_APPOSITIVE = re.compile(
@@ -67,7 +68,7 @@ _ACTIVE_OBJECT = re.compile(
 """The object after a verb ("shot a man", "shot and killed his brother", "shot 13-year-old
 Ann Lee"), which makes the words before it the shooter, not a victim."""
 _POSTMODIFIER = re.compile(
-    r"\s+(?:of|for|from|with|working|serving|belonging|employed|who|in\s+charge|attached"
+    r"\s+(?:of|for|from|with|in|at|on|inside|near|working|serving|belonging|employed|who|in\s+charge|attached"
     r"|(?!(?:being|having|during|including|according|morning|evening|building)\b)[a-z]{3,}ing)\b",
     re.IGNORECASE,
 )
@@ -151,6 +152,10 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
             continue
         if pm.re is lex.DEATH_OF and pm.group("body") and _body_of_another(sentence, pm):
             continue
+        if pm.re is lex.DEATH_OF and lex.DEATH_AS_CAUSE.search(
+            sentence[max(0, pm.start() - 60) : pm.start()]
+        ):
+            continue
         m = _mention(sentence, start, pm, cat, how, names)
         if m is None and how in {"passive", "intransitive"} and out:
             m = _shared_subject(sentence, start, out[-1], pm, cat)
@@ -226,6 +231,7 @@ def _predicates(sentence: str, lower: str | None) -> list[tuple[int, re.Match[st
 
 _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[str] | None], ...] = (
     (0, lex.REFLEXIVE, "reflexive", ("self", "own life"), None),
+    (0, lex.SELF_DETONATION, "reflexive", ("his ", "her "), None),
     (0, lex.SELF_TAIL, "reflexive", ("self",), None),
     (
         1,
@@ -240,6 +246,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[st
         "intransitive",
         (
             "die",
+            "passed away",
             "succumb",
             "lost ",
             "surviv",
@@ -299,6 +306,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[st
             "execut",
             "behead",
             "lynch",
+            "decapitat",
             "stab",
             "hack",
             "beat",
@@ -377,11 +385,16 @@ def _mention(
         reflexive=how == "reflexive",
         reduced=how == "reduced",
     )
+    if m and pm.re is lex.SELF_DETONATION:
+        if not m.attacker or "suicide" not in sentence.lower():
+            return None
+        m.rule = "victim.suicide_attacker"
     if m and how == "reflexive":
         m.reflexive = True
         m.apart = m.attacker and (
             "up" in sentence[pm.end() : pm.end() + 4]
             or bool(lex.SELF_AND.match(sentence, pm.start("self")))
+            or pm.re is lex.SELF_DETONATION
         )
     if m and tail:
         m.attacker, m.group, m.category, m.kind, m.count = True, "combatants", "killed", "def", 1
@@ -617,6 +630,9 @@ def _object(
         found = np_at_start(sentence, pos, names, first is None, bare=bare or first is not None)
         if not found or (first is not None and not_listed(sentence, pos, found)):
             break
+        same = first is not None and found.get("bare") and found["head"] in lex.OFFICE_NOUNS
+        if same and re.match(r"\s+and\s+$", sentence[np_end:pos]) and count == 1:
+            found = {**found, "count": 0, "group": first["group"]}
         first = first or found
         count += found["count"]
         groups.add(found["group"])

@@ -47,6 +47,9 @@ PLURAL_NOUNS = frozenset(
 MALE = frozenset(_NOUNS["men"][1]) | {"boy", "boys", "he", "him", "gunman", "gunmen"}
 FEMALE = frozenset(_NOUNS["women"][1]) | {"girl", "girls", "she", "her"}
 ATTACKER_NOUNS = frozenset(_NOUNS["attackers"][1])
+OFFICE_NOUNS = frozenset(_NOUNS["roles"][1]) | frozenset(_NOUNS["trades"][1])
+"""Nouns of an office or trade: one bare after "and" names the same person again ("a
+scholar and administrator of the seminary"), unlike kin ("a husband, wife and son")."""
 
 _AGE_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _AGE = _AGE_NUM + r"[- ](?:year|month|week|day)s?[- ]old"
@@ -99,7 +102,8 @@ NAME = re.compile(
     r"[A-Z]\.|Jr\.?|Sr\.?|II|III)){0,3})(?:,\s*(?P<age>\d{1,2}))?,?\s*$"
 )
 PARTITIVE = re.compile(
-    r"(?<!,)(?<!,\s)(?<!ages\s)(?<!aged\s)(?<!age\s)\b(?P<n>"
+    r"(?<!,)(?<!,\s)(?<!ages\s)(?<!aged\s)(?<!age\s)(?<!father\sof\s)(?<!mother\sof\s)"
+    r"(?<!parent\sof\s)(?<!dad\sof\s)(?<!mom\sof\s)\b(?P<n>"
     + _NUM
     + r")(?:\s+of\s+(?:them|those|whom|the\s+(?:\w+\s+){0,2}?"
     r"(?:victims|people|men|women|boys|girls|teens|children|others)))?\s*$",
@@ -220,7 +224,7 @@ _CONDITION = r"(?:critical|serious|stable|fair|good|grave|satisfactory|life-thre
 KILLED_PASSIVE = (
     r"shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|shot\s+and\s+(?:fatally|mortally)\s+"
     r"wounded|killed|slain|murdered|gunned\s+down\s+and\s+killed|found\s+(?:shot\s+)?dead|"
-    r"found\s+shot\s+to\s+death|pronounced\s+dead|declared\s+dead|fatally\s+(?:shot|wounded|"
+    r"found\s+shot\s+to\s+death|decapitated|(?:hanged|hung)\s+to\s+death|pronounced\s+dead|declared\s+dead|fatally\s+(?:shot|wounded|"
     r"injured|struck|hit)|mortally\s+wounded|dead|deceased|assassinated|executed|beheaded|lynched|"
     r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|chopped|axed|"
     r"macheted|strangled|battered|kicked|trampled|lynched|hammered|slashed|"
@@ -247,7 +251,7 @@ SHOT_BY = (
 )
 
 KILLED_ACTIVE = (
-    r"died|dies|has\s+died|succumbed|lost\s+(?:his|her|their)\s+li(?:fe|ves)|"
+    r"died|dies|has\s+died|passed\s+away|succumbed|lost\s+(?:his|her|their)\s+li(?:fe|ves)|"
     r"did\s+not\s+survive|didn't\s+survive|proved\s+(?:to\s+be\s+)?fatal"
 )
 INJURED_ACTIVE = (
@@ -282,7 +286,7 @@ INTRANSITIVE = re.compile(
 PASSIVE_STARTS = re.compile("was|were|is|are|ha|got|gets|be")
 """What every `PASSIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
 INTRANSITIVE_STARTS = re.compile(
-    "also|later|then|eventually|subsequently|since|ultimately|tragically|just|die|has|succumbed"
+    "also|later|then|eventually|subsequently|since|ultimately|tragically|just|die|has|passed|succumbed"
     "|lost|did|proved|suffer|sustain|with|received|remain|survived|is|are|was|were"
 )
 """What every `INTRANSITIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
@@ -305,7 +309,8 @@ ACTIVE = re.compile(
     r"shoots\s+and\s+kills|killing|killed|kills|(?<!to )(?<!not )(?<!will )kill|"
     r"murdered|murders|"
     r"murdering|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|"
-    r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es)?)|"
+    r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es)?|"
+    r"decapitat(?:ed|ing|es))|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|shoots\s+and\s+wounds|wounding|wounded|wounds|"
     r"injuring|injured|injures|critically\s+(?:injuring|wounding)|hitting|striking)|"
     r"(?P<s>shot|shoots|shooting|stabb(?:ed|ing)|stabs|hack(?:ed|ing)|beat(?:ing)?|"
@@ -315,7 +320,7 @@ ACTIVE = re.compile(
 )
 ACTIVE_STARTS = re.compile(
     "shot|fatal|shoot|kill|murder|gunned|slay|slew|wound|injur|critical|hitting|striking|left|leav"
-    "|pronounced|declared|found|finding|discovered|located|assassinat|execut|behead|lynch"
+    "|pronounced|declared|found|finding|discovered|located|assassinat|execut|behead|lynch|decapitat"
     "|stab|hack|beat|bludgeon|club|ston|burn|tortur"
 )
 """What every `ACTIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
@@ -368,6 +373,14 @@ REFLEXIVE = re.compile(
     r"(?:(?P<self>him|her)self|(?:his|her)\s+own\s+life|self)\b",
     re.IGNORECASE,
 )
+SELF_DETONATION = re.compile(
+    r"\b(?P<k>detonat(?:ed|es|ing)|explod(?:ed|es|ing)|set(?:s|ting)?\s+off|trigger(?:ed|s|ing)|"
+    r"ram(?:med|s|ming))\s+(?P<self>his|her)\s+(?:[\w-]+\s+){0,3}?(?:explosives?|vests?|belts?|"
+    r"bombs?|devices?|car|vehicle|truck|tanker|charges?|payload)\b",
+    re.IGNORECASE,
+)
+"""A suicide attacker setting off his own charge ("the bomber detonated his vest"): his
+death, counted apart from his victims, as "blew himself up" is."""
 SELF_AND = re.compile(r"(?:him|her)self\s*,?\s+(?:as\s+well\s+as|and|along\s+with)\s+", re.I)
 """An attacker first in the list of those he killed ("killing himself and three guards")."""
 SELF_TAIL = re.compile(
@@ -408,6 +421,12 @@ ATTRIBUTION_WORDS = tuple(
 """Words `ATTRIBUTION` cannot match without (see `keywords.may_contain`): from the same data."""
 NEGATION = quick_start(re.compile("|".join(english().victim_negation), re.IGNORECASE))
 HYPOTHETICAL = quick_start(re.compile("|".join(english().victim_hypothetical), re.IGNORECASE))
+DEATH_AS_CAUSE = re.compile(
+    r"(?:" + "|".join(english().death_as_cause) + r")\s+(?:the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""What makes a "death of" the event's cause, ending right before the death's noun."""
 ELSEWHERE_WORDS = (
     "last", "earlier", "ago", "19", "20", "since", "previous", "prior", "separate", "unrelated",
     "similar", "other", "this", "anniversary", "month", "year", "week",

@@ -22,7 +22,7 @@ _AMONG = re.compile(r"\s+(?:among|of)\s+(?:them|those|the\s+victims)\s*$", re.IG
 _PREPOSITION_BEFORE = quick_start(
     re.compile(
         r"\b(?:on|in|at|near|of|from|to|into|onto|off|by|along|across|outside|inside|toward|towards)"
-        r"\s*$",
+        r"(?:\s+the)?\s*$",
         re.IGNORECASE,
     )
 )

@@ -326,6 +326,8 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
         )
         group = "combatants" if v.attacker else v.group
         rule = "victim.perpetrator" if v.attacker else "victim.singular"
+        if v.attacker and v.category == "killed" and any(x.apart for x in v.mentions):
+            rule = "victim.attacker_apart"
         emit(v.category, group, 1, m.start, m.end, m.attribution, among, rule, v.attacker)
     for m in groups:
         rule = "victim.perpetrator" if m.attacker else "victim.sum" if m.listed else m.rule

@@ -74,6 +74,9 @@ class Vocabulary:
     """The victims reader's sources: `nouns`, `verbs_before` and `verbs_after` them (patterns)."""
     victim_negation: tuple[str, ...]
     victim_hypothetical: tuple[str, ...]
+    death_as_cause: tuple[str, ...]
+    """Words before "the death of X" that make that death the cause of the event told
+    ("students protesting the death of a classmate"), not a harm of it: patterns."""
     official_sources: tuple[str, ...]
     """Sources that are authorities (`word_pattern` forms; `*` marks a stem)."""
 
@@ -123,6 +126,11 @@ def english() -> Vocabulary:
                     raise ValueError(f"{path.name}: section [{section}] is defined twice")
                 data[section] = table
     groups = {w.lower(): g for g, words in data["groups"].items() for w in words}
+    for name in ("roles", "trades", "forces"):
+        for w in data["victim_nouns"][name]["words"]:
+            plural = (w.endswith("s") and not w.endswith("ss")) or w.endswith("men")
+            if plural and w not in groups:
+                groups[w] = data["victim_nouns"][name]["group"]
     return Vocabulary(
         harm_nouns=dict(data["harm_nouns"]),
         status_nouns=frozenset(data["status_nouns"]["words"]),
@@ -171,5 +179,6 @@ def english() -> Vocabulary:
         victim_sources={k: tuple(v) for k, v in data["victim_sources"].items()},
         victim_negation=tuple(data["victim_negation"]["patterns"]),
         victim_hypothetical=tuple(data["victim_hypothetical"]["patterns"]),
+        death_as_cause=tuple(data["death_as_cause"]["patterns"]),
         official_sources=tuple(data["official_sources"]["words"]),
     )

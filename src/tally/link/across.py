@@ -94,9 +94,14 @@ def link_across(
 
 def link_whole(
     local: Iterable[LocalIncident],
-) -> tuple[list[Incident], dict[Member, str], dict[Member, str], list[tuple[Cluster, str]]]:
+) -> tuple[
+    list[Incident],
+    dict[Member, str],
+    dict[Member, str],
+    list[tuple[str, str, str | None, str, str]],
+]:
     """`link_across`, with what incremental linking keeps: each local incident's group
-    (`link_part`) and each cluster with its id."""
+    (`link_part`) and each incident's id, slug, date and first member (`LinkIndex`)."""
     pool: dict = {}
     nodes = [node(li, pool) for li in local]
     del pool
@@ -117,12 +122,13 @@ def link_whole(
     ids = fresh_ids([(c.base, c.incident.date, c.members) for c in clusters])
     incidents: list[Incident] = []
     mapping: dict[Member, str] = {}
-    named = []
+    named: list[tuple[str, str, str | None, str, str]] = []
     for cluster, iid in zip(clusters, ids, strict=True):
         incidents.append(dataclasses.replace(cluster.incident, id=iid))
-        named.append((cluster, iid))
+        named.append((iid, cluster.base, cluster.incident.date, *min(cluster.members)))
         for key in cluster.members:
             mapping[key] = iid
+    del clusters
     incidents.sort(key=lambda i: i.id)
     return incidents, mapping, groups, named
 

@@ -331,13 +331,16 @@ def index() -> Index:
     return _open[0]
 
 
+_SHORT_MOUNT_FORT = re.compile(r"(mt|ft)\.? (?=\w)")
+
+
 @lru_cache(maxsize=65536)
 def places(name: str) -> tuple[Place, ...]:
     """Populated places with this name or alternate name, the likeliest first: by population,
     a place whose main name it is counting `MAIN_NAME_WEIGHT` times (so St. Paul, Minnesota,
     whose main name is "Saint Paul", beats St. Paul, Alberta)."""
     key = name.lower()
-    short = re.match(r"(mt|ft)\.? (?=\w)", key)
+    short = _SHORT_MOUNT_FORT.match(key) if key[:2] in ("mt", "ft") else None
     if short:  # GeoNames spells them out: "Mount Juliet", "Fort Myers"
         key = {"mt": "mount ", "ft": "fort "}[short.group(1)] + key[short.end() :]
     rows = index().conn.execute(

@@ -16,7 +16,9 @@ from tally.link.where import (
     city_of,
     county_named,
     most_named_town,
+    neighbourhood_named,
     state_votes,
+    town_key,
     us_leaning,
 )
 from tally.models import Document
@@ -69,6 +71,8 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         loc = _county_state(loc, doc)
     if loc and us:
         loc = _in_leading_state(loc, doc, states)
+    if loc and us and neighbourhood_named(top, loc.place):
+        loc = _city_around(loc, doc)
     if loc:
         loc = city_of(loc, doc.text[:4000])
     country = (
@@ -122,3 +126,14 @@ def _in_leading_state(loc: Located, doc: Document, named: set[str]) -> Located:
         )
         return Located(p.name, leader, "US", p.lat, p.lon, loc.where_prec, cues)
     return most_named_town(doc, leader) or county_named(doc.text[:4000], leader) or loc
+
+
+def _city_around(loc: Located, doc: Document) -> Located:
+    """The city a neighbourhood named like a town elsewhere lies in ("the Austin
+    neighborhood, Chicago police said"): the town of the leading state (`state_votes`)
+    the document names most, when it is another."""
+    ranked = state_votes(doc).most_common(1)
+    city = most_named_town(doc, ranked[0][0], besides=loc.place) if ranked else None
+    if not city or town_key(city.place) == town_key(loc.place):
+        return loc
+    return dataclasses.replace(city, cues=loc.cues)  # linked as the neighbourhood, as `city_of`

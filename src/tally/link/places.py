@@ -21,6 +21,7 @@ from tally.link.where import (
     DATELINE,
     FURNITURE,
     NOT_ALONE,
+    STOP_WORDS,
     Located,
     country_named,
     is_county,
@@ -57,11 +58,12 @@ _ATTRIBUTIVE = quick_start(
     re.compile(
         r"\b(?P<p>(?:St\. |Ft\. |Mt\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?= (?:[Pp]olice|[Ss]heriff|man|woman|boy|girl|teens?"
         r"|teenager|father|mother|mom|dad|residents?|officers?|homeowner|family|youth|students?"
-        r"|toddler|child|infant|baby|couple|native)\b)"
+        r"|toddler|child|infant|baby|couple|native|men|women|teens|kids|children|neighbors"
+        r"|shootings?|homicides?|murders?|killings?|stabbings?|slayings?|death|gunfire|standoff)\b)"
     )
 )
-"""A town named as an attribute ("an Aurora man", "Dallas police"): trusted only when the
-gazetteer knows it."""
+"""A town named as an attribute ("an Aurora man", "Dallas police", "in fatal Hammond
+shooting"): trusted only when the gazetteer knows it."""
 _ORG_WORDS = {
     "forces",
     "force",
@@ -125,46 +127,11 @@ _REGION_WORDS = {
 _DAYS = {*WEEKDAYS, *MONTHS}
 _TITLE_PREPOSITIONS = {"In", "At", "Near", "Outside", "Of", "On", "From"}
 """Prepositions a title-case headline capitalises inside a run of capitals."""
-_NEAR = re.compile(r"\b(?:near|outside|about \d+ \w+ from|close to)\s+(?:the\s+)?$", re.I)
-STOP_PLACES = {
-    *WEEKDAYS,
-    *MONTHS,
-    "the",
-    "police",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "a",
-    "an",
-    "this",
-    "that",
-    "there",
-    "hospital",
-    "court",
-    "church",
-    "school",
-    "state",
-    "city",
-    "county",
-    "street",
-    "road",
-    "avenue",
-    "mr",
-    "mrs",
-    "ms",
-    "god",
-    "christmas",
-    "easter",
-    "breaking",
-    "urgent",
-    "update",
-    "live",
-    "exclusive",
-    *FURNITURE,
-}
+_NEAR = quick_start(
+    re.compile(r"\b(?:near|outside|about \d+ \w+ from|close to)\s+(?:the\s+)?$", re.I)
+)
+STOP_PLACES = {*WEEKDAYS, *MONTHS, *(w.lower() for w in STOP_WORDS), *FURNITURE}
+"""Words that name no place alone nor begin a place's name (`places.toml`)."""
 
 
 def _big_by_name(p: gazetteer.Place, name: str) -> bool:
@@ -268,6 +235,12 @@ def _resolve(
     if not words or " ".join(words).lower() in STOP_PLACES | NOT_ALONE:
         return None
     name = " ".join(words)
+    if len(name) < 2 or (
+        re.fullmatch(r"[A-Z]{2,4}", name)
+        and not gazetteer.us_state(name)
+        and not gazetteer.places(name)
+    ):
+        return None  # "LPSO", "SAPD": initials, not a town in capitals
     if name.isupper():
         name = name.title()
     st = gazetteer.us_state(state.rstrip(".")) or gazetteer.us_state(state) if state else None
@@ -278,7 +251,7 @@ def _resolve(
     want_states = {st.name} if st else states
     c = country_named(name)
     s = gazetteer.us_state(name) if len(name) > 3 and name != "Washington" else None
-    s = s or (gazetteer.us_state("DC") if name in {"Dc", "D.C."} else None)
+    s = s or (gazetteer.us_state("DC") if name in {"Dc", "D.C.", "D.C"} else None)
     if c and s and ("US" in countries or st):
         c = None  # Georgia, in a text about the US
     if c and (st or want_states) and not s and _us_town(name, want_states):
@@ -420,8 +393,12 @@ def place_in(
         countries, states = countries | {"US"}, set(state) if isinstance(state, set) else {state}
     named: Located | None = None
     coarse: Located | None = None
-    for rank, _, phrase, state, near, named_ok in _candidates(text, early):
-        loc = _resolve(phrase, state, countries, states, near, named_ok)
+    found = _candidates(text, early)
+    stated = {  # "Manchester, Illinois" below
+        c[2]: c[3] for c in reversed(found) if c[3] and gazetteer.us_state(c[3].rstrip("."))
+    }
+    for rank, _, phrase, state, near, named_ok in found:
+        loc = _resolve(phrase, state or stated.get(phrase), countries, states, near, named_ok)
         if loc is None:
             continue
         if rank == 4 and named and is_county(named.place):

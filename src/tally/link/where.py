@@ -17,80 +17,11 @@ from tally.link import gazetteer
 from tally.models import Document
 from tally.words import MONTHS, WEEKDAYS
 
-FURNITURE = {
-    # page furniture and headline words that open a line or follow "in"/"at"
-    "skip",
-    "arrest",
-    "arrests",
-    "watch",
-    "video",
-    "photos",
-    "photo",
-    "gallery",
-    "advertisement",
-    "menu",
-    "search",
-    "share",
-    "comments",
-    "related",
-    "subscribe",
-    "sign",
-    "login",
-    "home",
-    "news",
-    "weather",
-    "sports",
-    "traffic",
-    "fatal",
-    "deadly",
-    "shooting",
-    "custody",
-    "deputies",
-    "authorities",
-    "officials",
-    "investigators",
-    "coroner",
-    "witnesses",
-    "court",
-    "jail",
-    "prison",
-    "connection",
-    "critical",
-    "stable",
-    "serious",
-    # brands: cars, shops and sites named "in a ..." or "at ..."
-    "mazda",
-    "honda",
-    "toyota",
-    "ford",
-    "chevrolet",
-    "chevy",
-    "nissan",
-    "dodge",
-    "jeep",
-    "hyundai",
-    "kia",
-    "buick",
-    "cadillac",
-    "lexus",
-    "subaru",
-    "volkswagen",
-    "bmw",
-    "walmart",
-    "target",
-    "kroger",
-    "mcdonald",
-    "facebook",
-    "twitter",
-    "instagram",
-    "youtube",
-    "snapchat",
-    "google",
-    "uber",
-    "lyft",
-}
+_DATA = tomllib.loads(Path(__file__).with_name("places.toml").read_text(encoding="utf-8"))
+FURNITURE = {w.lower() for w in (*_DATA["stop"]["furniture"], *_DATA["stop"]["brands"])}
 """Headline and page-furniture words and brands, which follow "in"/"at" or open a line but
-name no place."""
+name no place (`places.toml`)."""
+STOP_WORDS = tuple(_DATA["stop"]["words"])
 COMPASS = {
     *["north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast"],
     *["central", "northern", "southern", "eastern", "western"],
@@ -112,6 +43,7 @@ NOT_ALONE = {
         "southside",
     ],
     *["eastside", "westside", "county", "parish", "township", "borough"],
+    *_DATA["stop"]["alone"],
 }
 """Words that begin place names ("West Englewood") but alone name no place."""
 
@@ -141,6 +73,24 @@ def country_named(name: str) -> gazetteer.Place | None:
     if short <= 3 and name not in WRITTEN_CODES:
         return None  # "IN", "VA" in a US text are states, "EST" a time zone
     return gazetteer.country(name)
+
+
+NEIGHBOURHOOD_WORDS = r"neighbou?rhoods?|section|community area"
+
+
+def neighbourhood_named(text: str, name: str) -> bool:
+    """Whether `text` calls `name` a neighbourhood ("the Austin neighborhood", "the South
+    Side Gresham neighborhood", "a neighborhood called Uptown"); "a Philadelphia
+    neighborhood" and "the Kensington section of Philadelphia" are the city's."""
+    n = re.escape(name)
+    side = r"(?:(?:North|South|East|West|Northwest|Northeast|Southwest|Southeast)(?: Side)? )?"
+    return bool(
+        re.search(
+            rf"\bthe {side}{n} (?:{NEIGHBOURHOOD_WORDS})\b"
+            rf"|\b(?:{NEIGHBOURHOOD_WORDS}) (?:called|known as) {n}\b",
+            text,
+        )
+    )
 
 
 def is_county(name: str) -> bool:
@@ -211,6 +161,8 @@ NAME_TAILS = {
     *["Road", "Rd.", "Boulevard", "Blvd.", "Drive", "Lane", "Heights", "Park"],
 }
 """Words after a state's name that make it part of another name."""
+STREET_TAILS = {"Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.", "Drive"}
+"""Words after a town's name that make it a street's ("Sheridan Road")."""
 
 
 def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
@@ -219,8 +171,8 @@ def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
     "Georgia Avenue"), and "Washington" only as ", Washington"
     or "Washington State" (alone it is mostly the capital or a name)."""
     after = words[i + n] if i + n < len(words) else ""
-    if after.rstrip(",") in NAME_TAILS:
-        return False
+    if after.rstrip(",") in NAME_TAILS or after.rstrip(",.;:") in NAME_TAILS:
+        return False  # "Indiana Avenue."
     if words[i] == "Washington" and n == 1:
         return after.lower() == "state" or (i == 0 and text[max(0, start - 2) : start] == ", ")
     return True
@@ -243,9 +195,11 @@ def _state_pattern() -> re.Pattern[str]:
 
 
 _STATES: list[re.Pattern[str]] = []
-DATELINE = re.compile(
-    r"^(?P<p>[A-Z][A-Z .'’-]{2,40}?)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?\s*(?:\([\w.]{1,20}\)\s*)?[:—–-]",
-    re.M,
+DATELINE = quick_start(
+    re.compile(
+        r"^(?P<p>[A-Z][A-Z .'’-]{2,40}?)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?\s*(?:\([\w.]{1,20}\)\s*)?[:—–-]",
+        re.M,
+    )
 )
 """A dateline ("ROCKY MOUNT, N.C. —", "COLUMBUS (WCMH)–"): where the story was filed."""
 
@@ -274,9 +228,14 @@ def dateline_town(doc: Document, limit: int = 1500, sure: bool = False) -> gazet
 
 
 def _prefixes(name: str) -> list[str]:
-    """A capitalised run and its leading words, longest first ("Chicago Police" → "Chicago")."""
+    """A capitalised run and its leading words, longest first ("Chicago Police" → "Chicago"),
+    but none a street's name goes on from ("Sheridan Road" names no Sheridan)."""
     words = name.split()
-    return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+    return [
+        " ".join(words[:n])
+        for n in range(len(words), 0, -1)
+        if n == len(words) or words[n] not in STREET_TAILS
+    ]
 
 
 _COUNTY = quick_start(
@@ -284,6 +243,7 @@ _COUNTY = quick_start(
 )
 _COUNTY_WORDS = ("County", "Co.", "Parish")
 """What every `_COUNTY` match holds: a text without one is not scanned."""
+_NEIGHBOURHOOD_AFTER = re.compile(rf" (?:{NEIGHBOURHOOD_WORDS})\b")
 _CITY = quick_start(re.compile(r"\b(?:(?:St|Ft|Mt)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"))
 BIG_CITY = 100_000
 """A US city this big, named in the text, tells the state of a document that names none."""
@@ -328,9 +288,12 @@ def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
         if states and not doc.in_furniture(m.start(), m.end()):
             for s in states:
                 votes[s] += 1 / len(states)
+    people = surnames(doc, limit)
     for m in _CITY.finditer(text):
-        if doc.in_furniture(m.start(), m.end()):
-            continue
+        if doc.in_furniture(m.start(), m.end()) or _NEIGHBOURHOOD_AFTER.match(text, m.end()):
+            continue  # "the Austin neighborhood" names no Texas
+        if m.group(0) in people:
+            continue  # "Boise said", of a man named Frederick Boise
         for name in _prefixes(m.group(0)):
             top, *rest = [*gazetteer.places(name), None] if len(name) >= 4 else [None]
             if top and top.country == "US" and top.population >= BIG_CITY and top.admin1:
@@ -355,9 +318,14 @@ def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
     return votes
 
 
+SECTION_WORDS = 3
+"""A part of an address path of at most this many words is a section ("/central-mississippi/"),
+2 votes; a longer one a headline's slug, whose words may name anything else, 1."""
+
+
 def url_states(url: str | None) -> dict[str, int]:
-    """The US states a publisher's address names: a word of its path ("/news/houston-texas/",
-    "/local/michigan/") or a big city's section ("/chicago/") 2, its host ("kansas.com", "arkansasmatters.com") 1, the longest
+    """The US states a publisher's address names: a section of its path ("/news/houston-texas/",
+    "/local/michigan/") or a big city's section ("/chicago/") 2, a headline's slug 1, its host ("kansas.com", "arkansasmatters.com") 1, the longest
     name where several fit ("arkansas", not "kansas")."""
     if not url:
         return {}
@@ -374,11 +342,13 @@ def url_states(url: str | None) -> dict[str, int]:
         if state and re.fullmatch(r"[a-z]+(?:-[a-z]+)*", seg):
             out[state] = 2  # "/chicago/", "/new-york/": the city section of an outlet
             break
-    path = " " + " ".join(re.findall(r"[a-z]+", (m.group(2) or "").lower())) + " "
-    for name in names:
-        if f" {name} " in path:
-            out[gazetteer.us_state(name).name] = 2  # type: ignore[union-attr]
-            path = path.replace(f" {name} ", " ")
+    for seg in (m.group(2) or "").lower().split("/"):
+        path = " " + " ".join(re.findall(r"[a-z]+", seg)) + " "
+        for name in names:
+            if f" {name} " in path:
+                state = gazetteer.us_state(name).name  # type: ignore[union-attr]
+                out[state] = max(out.get(state, 0), 2 if seg.count("-") < SECTION_WORDS else 1)
+                path = path.replace(f" {name} ", " ")
     squashed = re.sub(r"[^a-z]", "", _host_label("http://" + m.group(1)).split(".")[-1])
     for name in names:
         key = name.replace(" ", "")
@@ -459,22 +429,53 @@ def body_state(doc: Document) -> str | None:
     return next(iter(states)) if len(states) == 1 else None
 
 
-def most_named_town(doc: Document, state: str, limit: int = 6000) -> Located | None:
+NAME_LEADS = {
+    *["new", "san", "santa", "los", "las", "el", "la", "le", "fort", "mount", "lake", "port"],
+    *["saint", "st", "grand", "little", "big", "old", "upper", "lower", "greater", "the"],
+    *["in", "at", "near", "outside", "of", "on", "from", "and", "or", "to", "for", "by"],
+}
+"""First words of a capitalised run that begin a place's name or join words, not a person's."""
+
+
+def surnames(doc: Document, limit: int = 8000) -> frozenset[str]:
+    """Town names the document uses as people's last names ("Frederick Boise", "General
+    Jasper Tyler"): the last word of a run of capitals that names no place, outside
+    title-case lines, so the person named again ("Boise said") votes for no town."""
+    text = doc.text[:limit]
+    out: set[str] = set()
+    for m in _CITY.finditer(text):
+        words = m.group(0).split()
+        if len(words) < 2 or words[0].lower().rstrip(".") in NAME_LEADS | NOT_TOWNS:
+            continue
+        if gazetteer.places(m.group(0)) or title_case(line_at(text, m.start())):
+            continue
+        last = words[-1]
+        if len(last) >= 4 and any(p.country == "US" for p in gazetteer.places(last)):
+            out.add(last)
+    return frozenset(out)
+
+
+def most_named_town(
+    doc: Document, state: str, limit: int = 6000, besides: str = ""
+) -> Located | None:
     """The town of `state` the document names most often outside page furniture (the earliest
     of equals): where a local report happened when no phrase places it ("Indianapolis Metro
-    Police", "on Detroit's west side")."""
+    Police", "on Detroit's west side"); `besides`, a name not to count."""
     counts: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], gazetteer.Place] = {}
     filed = dateline_town(doc)
     if filed and filed.admin1 == state:
         counts[(filed.name, state)] += 2
         first[(filed.name, state)] = filed
+    people = surnames(doc)
     for m in _CITY.finditer(doc.text[:limit]):
-        if doc.in_furniture(m.start(), m.end()):
+        if doc.in_furniture(m.start(), m.end()) or m.group(0) in people:
             continue
         for name in _prefixes(m.group(0)):
             if len(name) < 4 or name.lower() in NOT_TOWNS:
                 continue
+            if besides and besides.startswith(name):
+                break  # "Brighton" of "Brighton Park"
             if gazetteer.us_state(name) or country_named(name):
                 break
             here = [p for p in gazetteer.places(name) if p.country == "US" and p.admin1 == state]
@@ -518,7 +519,6 @@ def county_named(text: str, state: str | None) -> Located | None:
     return None
 
 
-_DATA = tomllib.loads(Path(__file__).with_name("places.toml").read_text(encoding="utf-8"))
 _US_CUES = re.compile(
     r"\b(?:" + "|".join(re.escape(z) for z in _DATA["us"]["zones"]) + r")\b"
     r"|(?i:\b(?:" + "|".join(re.escape(w) for w in _DATA["us"]["phrases"]) + r")\b)"

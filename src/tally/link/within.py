@@ -61,10 +61,12 @@ _CONFLICT_CUE = re.compile(
     r"|the (?:invasion|offensive|siege|campaign) (?:began|started)))\b",
     re.I,
 )
-_RELATIVE_CUE = re.compile(
-    r"\b(?:(?:\w+|\d+) (?:hours?|days?|weeks?|months?|years?) |hours )"
-    r"(?:after (?:a|an|another)|before (?:a|an|the|another)|earlier than)\b",
-    re.I,
+_RELATIVE_CUE = quick_start(
+    re.compile(
+        r"\b(?:(?:\w+|\d+) (?:hours?|days?|weeks?|months?|years?) |hours )"
+        r"(?:after (?:a|an|another)|before (?:a|an|the|another)|earlier than)\b",
+        re.I,
+    )
 )
 _OTHER_CUE = quick_start(
     re.compile(
