@@ -244,3 +244,17 @@ def test_suspects_are_not_the_harmed(text: str, expected: list[tuple[str, str, i
     """People said to be in custody, wanted or charged, before any harm word, are the suspects:
     the killing later in the clause is their deed, not their fate."""
     assert _facts(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The man accused of trying to kill two deputies was arrested on Friday.", []),
+        ("He had threatened to shoot five coworkers, police said.", []),
+        ("He used a shotgun to kill two customers at the shop.", [("killed", "people", 2)]),
+        ("The gunman went on to kill three drivers on the freeway.", [("killed", "people", 3)]),
+    ],
+)
+def test_an_intent_to_harm_is_no_harm(text: str, expected: list[tuple[str, str, int]]) -> None:
+    """ "Trying to kill two deputies" tells an intent; "used a shotgun to kill two" a deed."""
+    assert _facts(text) == expected
