@@ -16,25 +16,33 @@ counted without a numeral come from `victims.count_victims` and are merged in.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from tally.extract import breakdown
 from tally.extract import lexicon as lex
 from tally.extract.attribution import Attributor, credited
 from tally.extract.combine import share_attribution
 from tally.extract.numbers import NumberMention, find_numbers
+from tally.extract.numeric_harm import (
+    HARM_NOUNS,
+    Found,
+    fate_after,
+    harm_of_noun,
+    partitive_part,
+    suspects,
+    toll,
+)
 from tally.extract.phrases import (
     STRONG_VERB,
     may_hold_number,
     not_count,
-    noun_group,
     noun_phrase,
     plural_object,
     predicate,
     window_cue,
 )
 from tally.extract.sentences import document_sentences
-from tally.extract.tolls import OFFICIAL, TOLL, running_totals, since_last_count, toll_category
+from tally.extract.tolls import OFFICIAL, running_totals, since_last_count
 from tally.extract.victims import count_victims
 from tally.extract.victims_merge import combine
 from tally.extract.vocab import english
@@ -42,8 +50,6 @@ from tally.keywords import lowered, may_contain, quick_start
 from tally.models import Document, Figure
 
 _VOCAB = english()
-_HARM_NOUNS = _VOCAB.harm_nouns
-"""Nouns that are themselves the harm ("62 deaths", "12 hostages")."""
 _TRAILING_SOURCE = quick_start(
     re.compile(
         r",\s*(?P<src>(?:the|a|an)\s+[\w' -]{2,50}?|[A-Z][\w.' -]{1,50}?)\s+(?:said|says|added)\.?[\"”]?$"
@@ -53,17 +59,6 @@ _SPEAKS = re.compile(
     rf"\s*(?:(?:{'|'.join(_VOCAB.speaks_before)})\s+)?(?:{'|'.join(_VOCAB.speaks)})\b", re.I
 )
 _NOT_HARMED = quick_start(re.compile(rf"\b(?:{'|'.join(_VOCAB.not_harmed_before)})\s+$", re.I))
-_STATUS_NOUNS = _VOCAB.status_nouns
-"""People whose noun names a harm, unless the sentence says something else befell them."""
-_HARMED_OF: dict[str, str | None] = {
-    "dead": "killed",
-    "killed": "killed",
-    "victims": None,
-    "wounded": "injured",
-    "injured": "injured",
-    "missing": "missing",
-    "displaced": "displaced",
-}
 _INHERIT_GAP = re.compile(
     r"^\s*(?:[,–—-]\s*)?(?:(?:and|or|plus|as\s+well\s+as|with|including|among\s+them|of\s+whom"
     r"|while|compared\s+(?:with|to)|against|versus|from|to|up\s+from|down\s+from|revised\s+from)"
@@ -115,7 +110,6 @@ _AMONG_WERE_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?\w+\s+(?:were|was)\s+$")
 
 
 _OR_MORE = re.compile(r"^\s+or\s+more\b", re.I)
-_OF_PEOPLE = re.compile(r"^\s+of\s+(?:the\s+)?([a-z-]+)(?:\s+([a-z-]+))?")
 _VICTIM_VERB_BEFORE = re.compile(
     r"\b(?:identif(?:y|ied|ies|ying)|named|mourn(?:ed|ing|s)?|recover(?:ed|ing|s)?|buried)\s+$",
     re.I,
@@ -156,59 +150,8 @@ _TAKEN_TO = re.compile(r"taken\s+to\s+(?!(?:the\s+|a\s+)?hospital)", re.I)
 """A bare number "taken to <a named> hospital" may be anyone moved; a people noun says who."""
 _BODIES_OF = re.compile(r"(?:bod(?:y|ies)|remains)\s+of", re.I)
 """'the bodies of four people' counts the dead, not part of them."""
-_PARTITIVE = re.compile(
-    r"\s+of\s+(?:the|those|these)\b(?P<rest>(?:\s+(?!(?:was|were|is|are|has|have|had|remains?"
-    r"|remained|died|dies|later|who|that|and|in|at|on|to)\b)[\w'-]+){1,4})",
-    re.I,
-)
-"""'two of the men', 'one of those killed': a count taken out of a set named after it (the
-set's words, up to the clause's verb)."""
-_STATUS_CUE = re.compile(r"\b(?:condition|hospital|treated|surgery|stable|recovering)", re.I)
-"""Where the injured are or how they fare: a count of them is a part of the injured."""
-_SUSPECTS = re.compile(
-    rf"(?:(?!\band\b)[^.;,]){{0,40}}?\b((?:{'|'.join(_VOCAB.suspects_after)})\b)", re.I
-)
-_HARMED_LATER = re.compile(
-    r"[^.;]*?\b(?:(?:were|was|are|is|been)\s+(?:\w+\s+)?(?:killed|shot|wounded|injured|murdered"
-    r"|slain|hurt|executed)|died)\b",
-    re.I,
-)
-"""The count's own harm told after the suspect word ("four men they had arrested were killed")."""
-_CLAUSE_END = quick_start(re.compile(r"[.;:!?]|\b(?:but|while|whereas|after|when|before)\b", re.I))
-"""Where the clause of a count ends, for the harm told after its object."""
-_NEGATED = quick_start(re.compile(r"\b(?:not|no|never|without)\b|n't\b", re.I))
 _SAYS_IN = re.compile(r"\b(?:said|says|say|told|tells)\b", re.I)
 _INCLUDE_BEFORE = re.compile(r"\binclud\w*\s+$", re.I)
-
-
-@dataclass
-class _Found:
-    """A figure being read from one sentence (offsets relative to the sentence)."""
-
-    num: NumberMention
-    category: str | None
-    group: str
-    qualifier: str
-    qstart: int
-    end: int
-    cue: str | None = None
-    official: str | None = None
-    coordinated_next: bool = False
-    coordinated_prev: bool = False
-    them: bool = False
-    official_pos: int = -1
-    attribution: str | None = None
-    subset: bool = False
-    rule: str | None = None
-    role: str = "victim"
-    head: str | None = None
-    continues: bool = False
-    """The sentence goes on with the count before ("Another 25 ...", "At that point 37 ...")."""
-
-    def decide(self, category: str | None, rule: str) -> None:
-        """Set the category and the id of the rule that decided it (no-op for None)."""
-        if category is not None:
-            self.category, self.rule = category, rule
 
 
 def extract(doc: Document) -> list[Figure]:
@@ -221,7 +164,7 @@ def extract_numeric(doc: Document) -> list[Figure]:
     text = doc.text
     attributor = Attributor()
     figures: list[Figure] = []
-    carry: _Found | None = None
+    carry: Found | None = None
     announced: str | None = None
     """A count named in the sentence before, without figures ("The inquiry relies on a police assessment.")."""
     pending: list[int] = []
@@ -299,9 +242,9 @@ def extract_numeric(doc: Document) -> list[Figure]:
     return share_attribution(figures)
 
 
-def _read_sentence(sentence: str, carry: _Found | None = None) -> list[_Found]:
+def _read_sentence(sentence: str, carry: Found | None = None) -> list[Found]:
     """Figures of one sentence; `carry` is the previous sentence's last figure ("of them")."""
-    found: list[_Found] = []
+    found: list[Found] = []
     total = breakdown.total_of(sentence, carry.category if carry else None)
     opening = breakdown.total_end(sentence) if total else 0
     numbers = breakdown.join_ranges(sentence, list(find_numbers(sentence)))
@@ -320,14 +263,14 @@ def _read_sentence(sentence: str, carry: _Found | None = None) -> list[_Found]:
         ):
             found[i].decide(nxt.category, "num.listed")
     for n, group, start, end in running_totals(sentence):
-        found.append(_Found(n, "killed", group, "exact", start, end, rule="num.running_total"))
+        found.append(Found(n, "killed", group, "exact", start, end, rule="num.running_total"))
     for f in found:
         if f.category and f.group == "combatants" and _is_perpetrator(sentence, f):
             f.role = "perpetrator"
     return found
 
 
-def _is_perpetrator(sentence: str, f: _Found) -> bool:
+def _is_perpetrator(sentence: str, f: Found) -> bool:
     """True when a combatant figure counts the attackers ("two of the attackers", "three gunmen")."""
     words = sentence[f.num.end : f.end].lower().replace(",", " ").split()
     return any(w in lex.PERPETRATORS for w in words) or f.head in lex.PERPETRATORS
@@ -336,10 +279,10 @@ def _is_perpetrator(sentence: str, f: _Found) -> bool:
 def _read_number(
     sentence: str,
     num: NumberMention,
-    prev: _Found | None,
-    carry: _Found | None = None,
+    prev: Found | None,
+    carry: Found | None = None,
     total: str | None = None,
-) -> _Found | None:
+) -> Found | None:
     """Read one number: what it counts and what happened to them, or None if no figure.
 
     The harm is taken from the nearest evidence first: the noun itself, the
@@ -390,15 +333,15 @@ def _read_number(
     end = num.end + nend
     if group is not None and _SPEAKS.match(after[nend:]):
         return None
-    if breakdown.not_harmed(after[nend:]) or (verb is None and _suspects(after[nend:])):
+    if breakdown.not_harmed(after[nend:]) or (verb is None and suspects(after[nend:])):
         return None
     named = _NAMED_AFTER.match(after[nend:]) if group is None else None
-    if named and named.group(1) in lex.GROUP_NOUNS and named.group(1) not in _HARM_NOUNS:
+    if named and named.group(1) in lex.GROUP_NOUNS and named.group(1) not in HARM_NOUNS:
         group = lex.GROUP_NOUNS[named.group(1)]
         end += named.end()
     else:
         named = None
-    f = _Found(num, None, group or "people", qualifier, qstart, max(end, num.end), head=head)
+    f = Found(num, None, group or "people", qualifier, qstart, max(end, num.end), head=head)
     f.continues = bool(_CONTINUES.match(lead))
     if qualifier == "at_least" and _OR_MORE.match(after):
         f.end = max(f.end, num.end + _OR_MORE.match(after).end())
@@ -406,7 +349,7 @@ def _read_number(
     inherit = (
         prev is not None and prev.category is not None and bool(_INHERIT_GAP.match(gap_prev or ""))
     )
-    _harm_of_noun(f, sentence, after, head, harmed, group, verb is not None)
+    harm_of_noun(f, sentence, after, head, harmed, group, verb is not None)
     if f.category is None:
         pred = predicate(sentence[f.end :])
         if pred:
@@ -450,7 +393,7 @@ def _read_number(
             f.qstart = cut + v.start()
             f.cue = v.group(0)
     if f.category is None:
-        _fate_after(f, sentence, tail, cut)
+        fate_after(f, sentence, tail, cut)
     if f.category is None and carry is not None and carry.category and (group is None or named):
         if named and carry.rule in {"num.breakdown", "num.breakdown_next"} and not lead.strip():
             f.decide(carry.category, "num.breakdown_next")
@@ -468,7 +411,7 @@ def _read_number(
         f.decide("missing", "num.fate_unknown")
     if f.category is None and group is not None and _NONE_SURVIVED.match(sentence, f.end):
         f.decide("killed", "num.none_survived")
-    _toll(f, lead, group, head, prev or carry)
+    toll(f, lead, group, head, prev or carry)
     if f.category is None and qualifier == "more_than" and _TOLL_BEFORE.search(tail):
         f.decide("killed", "num.toll_more")
     if f.category is None and group is None and _OF_AFTER.match(after):
@@ -482,7 +425,7 @@ def _read_number(
         if (_BARE_INHERIT.search(tail) or gapped) and gap_prev is not None and len(gap_prev) < 80:
             f.decide(prev.category, "num.inherit_bare")
             f.group = prev.group
-    if (group is None or head in _HARM_NOUNS) and f.group == "people":
+    if (group is None or head in HARM_NOUNS) and f.group == "people":
         among = _AMONG_BEFORE.search(tail)
         if among and among.group(1).lower() in lex.GROUP_NOUNS:
             f.group = lex.GROUP_NOUNS[among.group(1).lower()]
@@ -524,123 +467,6 @@ def _read_number(
         f.subset = True
     if head in {"bodies", "body"} or _AMONG_WERE_BEFORE.search(tail):
         f.subset = f.subset or f.group == "people"
-    if not f.subset and _partitive_part(f, after):
+    if not f.subset and partitive_part(f, after):
         f.subset, f.rule = True, "num.partitive"
     return f
-
-
-def _suspects(after: str) -> bool:
-    """Whether the words after a count's noun make its people the suspects, before any harm
-    word ("two men are in custody in connection with a shooting that killed a boy")."""
-    m = _SUSPECTS.match(after)
-    return (
-        m is not None
-        and not lex.CUE_RE.search(after, 0, m.start(1))
-        and not _HARMED_LATER.match(after, m.end())
-    )
-
-
-def _fate_after(f: _Found, sentence: str, tail: str, cut: int) -> None:
-    """The harm of a count a fate verb takes ("left two men and a woman dead", "leaving four
-    people wounded"): the first harm cue after it in its clause, if any."""
-    verb = lex.FATE_VERB_BEFORE.search(tail)
-    if verb is None:
-        return
-    stop = _CLAUSE_END.search(sentence, f.end)
-    end = min(stop.start() if stop else len(sentence), f.end + 120)
-    cue = lex.CUE_RE.search(sentence, f.end, end)
-    if cue is None or _NEGATED.search(sentence, f.end, cue.start()):
-        return
-    f.decide(lex.cue_category(cue), "num.fate_after")
-    f.qstart = cut + verb.start()
-    f.cue = cue.group(0)
-
-
-def _partitive_part(f: _Found, after: str) -> bool:
-    """Whether a count taken out of a set ("one of the two people killed", "three of the
-    men are in critical condition") is a part of its own category: the set it is taken from
-    was harmed the same way, or it says how some of the injured fare. "Two of the men
-    died" counts the dead among those shot: that is the whole of the killed."""
-    part = _PARTITIVE.match(after)
-    if part is None or f.category not in {"killed", "injured"}:
-        return False
-    cue = lex.CUE_RE.search(part.group("rest"))
-    if cue is not None and lex.cue_category(cue) == f.category:
-        return True
-    return f.category == "injured" and bool(f.cue and _STATUS_CUE.search(f.cue))
-
-
-def _harm_of_noun(
-    f: _Found,
-    sentence: str,
-    after: str,
-    head: str | None,
-    harmed: re.Match[str] | None,
-    group: str | None,
-    verb_before: bool,
-) -> None:
-    """The harm the number's own noun names ("62 deaths", "five of the dead", "nine suicide bombers").
-
-    A status noun ("refugees", "hostages") names no harm when a harm verb takes it as its
-    object ("shelled the camp, killing 40 refugees"): the verb decides.
-    """
-    if harmed:
-        f.decide(_HARMED_OF[harmed.group(1).lower()], "num.of_the_harmed")
-        if harmed.group(1).lower() == "victims" and breakdown.identified(after[harmed.end() :]):
-            f.decide("killed", "num.identified")
-        f.subset = f.category is not None and group is None
-    elif head in _VOCAB.act_nouns:
-        said_of = _of_people(sentence[f.end :])
-        words = set(after[: f.end - f.num.end].lower().split())
-        if said_of or not words.isdisjoint(_VOCAB.act_qualifiers):
-            f.decide("killed", "num.acts_of_killing")
-            if said_of:
-                f.group, f.end = said_of[0], f.end + said_of[1]
-    elif head in _HARM_NOUNS and not (
-        head in _STATUS_NOUNS and (verb_before or predicate(sentence[f.end :]))
-    ):
-        f.decide(_HARM_NOUNS[head], "num.harm_noun")
-    elif head and head in {"injured", "wounded", "dead", "displaced", "missing"}:
-        f.decide(lex.cue_category(lex.CUE_RE.match(head)), "num.harm_noun")
-    if f.category is None and head and head not in lex.GROUP_NOUNS:
-        cue = lex.CUE_RE.fullmatch(head)
-        if cue:
-            f.decide(lex.cue_category(cue), "num.cue_noun")
-    if f.category is None and group == "combatants":
-        words = " ".join(after[: f.end - f.num.end].lower().split())
-        if any(words.startswith(w) or f" {w}" in words for w in _VOCAB.self_killing):
-            f.decide("killed", "num.suicide_attackers")
-            f.role = "perpetrator"
-
-
-def _of_people(text: str) -> tuple[str, int] | None:
-    """(group, end) of an "of <people>" after a noun ("killings of civilians"), or None."""
-    m = _OF_PEOPLE.match(text)
-    if not m:
-        return None
-    for i in (1, 2):
-        if m.group(i) and m.group(i) in lex.GROUP_NOUNS:
-            return lex.GROUP_NOUNS[m.group(i)], m.end(i)
-    return None
-
-
-def _toll(f: _Found, lead: str, group: str | None, head: str | None, prev: _Found | None) -> None:
-    """A number given as a toll ("put the toll at 88", "the figures at 413", "from 58 to 60")."""
-    if f.category is not None:
-        return
-    rest = since_last_count(lead[-150:])
-    t = TOLL.search(rest)
-    if not t:
-        return
-    window = t.group(0)
-    if not (group is None or head in {"others", "people"} or (t.group("kw") and len(window) <= 30)):
-        return
-    f.decide(toll_category(window, prev.category if prev else None), "num.toll")
-    if f.category is None:
-        return
-    f.group = group or noun_group(window) or "people"
-    off = OFFICIAL.search(rest)
-    if off:
-        f.official, f.official_pos = off.group(0).strip(), len(lead) - len(rest) + off.start()
-    if len(window) <= 40:
-        f.qstart = len(lead) - len(window)

@@ -1,0 +1,368 @@
+"""Who a harm predicate names: the people before it (its subject) and after it (its object).
+
+`victims` finds each statement that someone was killed, wounded or shot; this module reads
+the noun phrases it names ("a 17-year-old boy", "he and three others", "shot two men"),
+where they end, and whether the words before an active verb are its shooter, not a victim.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tally.extract import victims_lexicon as lex
+from tally.extract.phrases import date_before
+from tally.extract.victims_phrases import describe, not_listed, np_at_end, np_at_start
+from tally.extract.victims_resolve import Mention
+from tally.keywords import quick_start
+
+_TRAILING_ADVERBS = re.compile(
+    r"(?:\s+(?:then|later|also|both|all|each|soon|had|has|have|who|which|accidentally|"
+    r"allegedly|apparently|reportedly|fatally|critically|seriously|mortally|badly|severely|"
+    r"gravely|possibly|immediately|eventually|initially|subsequently|unintentionally|"
+    r"ultimately|tragically|repeatedly|previously|recently|reportedly|mistakenly|inadvertently|"
+    r"fortunately|sadly|reportedly|just|still))+\s*$",
+    re.IGNORECASE,
+)
+_PARENTHETICAL = re.compile(
+    r",\s*(?:ages?|aged)\s[^;:.!?]{1,60}?,\s*$|,[^,;:.!?]{1,90},\s*$|\s*\([^()]{1,90}\)\s*$|"
+    r"\s+[-–—]{1,2}\s[^-–—]{1,90}\s[-–—]{1,2}\s*$"
+)
+_COORDINATOR = re.compile(r"(?:,\s*and|,|\s+and|\s+&)\s*$")
+_APPOSITIVE = re.compile(
+    r"(,\s*(?:\d{1,2}-year-old\s+)?[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+)){0,3}"
+    r"(?:,\s*\d{1,2})?)(?=,|\s|$)"
+)
+_NAME_APPOSITIVE = re.compile(
+    r"(,\s*(?:\d{1,2},\s*)?an?\s+[^,;.]{1,60}?)(?=,|\s+(?:and|who|was|were)\b|[;.]|$)"
+)
+_APPOSED_NP = re.compile(r"(?<=, )" + lex.NP.pattern + r",\s*$", re.IGNORECASE)
+_ACTIVE_OBJECT = re.compile(
+    r"(?:\s+and\s+(?:fatally\s+)?(?:killed|wounded|injured|murdered))?(?:"
+    r"\s+(?:[\w'-]+\s+)?(?:" + lex.GROUP_HEADS + r")\b|"
+    r"\s+(?:his|her|their)\s|\s+\w+[-\s](?:year|month|week)s?[-\s]old\b|"
+    r"\s+(?!(?:In|At|On|By|After|During|Near|Outside|Inside|For|While|With|From|Over|As|And)\b)"
+    r"(?-i:[A-Z][a-z]+)\b(?!\s*,)"
+    r"(?<!day)(?<!January)(?<!February)(?<!March)(?<!April)(?<!May)(?<!June)(?<!July)"
+    r"(?<!August)(?<!September)(?<!October)(?<!November)(?<!December))",
+    re.IGNORECASE,
+)
+"""The object after a verb ("shot a man", "shot and killed his brother", "shot 13-year-old
+Ann Lee"), which makes the words before it the shooter, not a victim."""
+_POSTMODIFIER = re.compile(
+    r"\s+(?:of|for|from|with|in|at|on|inside|near|working|serving|belonging|employed|who|in\s+charge|attached"
+    r"|(?!(?:being|having|during|including|according|morning|evening|building)\b)[a-z]{3,}ing)\b",
+    re.IGNORECASE,
+)
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:was|were|is|are|said|says|told|reported|claimed|killed|shot|wounded|injured)\b|[;:]"
+)
+_CLAUSE_START = re.compile(
+    r"(?:^|[,;:]|\b(?:and|when|after|as|while|but|where|then|that|before|because|since))\s*$",
+    re.IGNORECASE,
+)
+_TO_DEATH = re.compile(r"\s+(?:to\s+death|dead|alive)\b", re.IGNORECASE)
+_HARMED_OTHERS = quick_start(
+    re.compile(
+        r"(?<!was )(?<!been )(?<!were )(?<!is )(?<!be )\b(?:killed|killing|shot|shooting|wounded|"
+        r"wounding)\s+(?:his|her|their|a|an|the|two|three|four|five|several|multiple|\d|him|them|"
+        r"people|others)\b"
+    )
+)
+_STRONG_INJURY = ("wounded", "injured", "hurt", "condition", "hospital", "expected", "treated")
+
+
+def mention(
+    sentence: str, offset: int, pm: re.Match[str], cat: str, how: str, names: frozenset[str]
+) -> Mention | None:
+    """The mention a predicate makes with the noun phrase it governs."""
+    if how == "multi":
+        n = lex.MULTIPLE_SHOOTING[pm.group("mult").lower()]
+        return Mention(
+            offset + pm.start(),
+            offset + pm.end(),
+            cat,
+            n,
+            "plural",
+            "people",
+            rule="victim.multiple",
+        )
+    if how == "active":
+        return _object(sentence, offset, pm, cat, names)
+    if how == "body":
+        pron = pm.group("pron").lower()
+        return Mention(
+            offset + pm.start(),
+            offset + pm.end(),
+            "killed",
+            1,
+            "def",
+            "people",
+            gender="m" if pron == "his" else "f",
+            head="he" if pron == "his" else "she",
+            rule="victim.body_found",
+        )
+    tail = pm.re is lex.SELF_TAIL
+    if tail and not _HARMED_OTHERS.search(sentence[: pm.start()].lower()):
+        return None
+    m = _subject(
+        sentence,
+        offset,
+        pm.start(),
+        pm.end(),
+        cat,
+        names,
+        reflexive=how == "reflexive",
+        reduced=how == "reduced",
+    )
+    if m and pm.re is lex.SELF_DETONATION:
+        if not m.attacker or "suicide" not in sentence.lower():
+            return None
+        m.rule = "victim.suicide_attacker"
+    if m and how == "reflexive":
+        m.reflexive = True
+        m.apart = m.attacker and (
+            "up" in sentence[pm.end() : pm.end() + 4]
+            or bool(lex.SELF_AND.match(sentence, pm.start("self")))
+            or pm.re is lex.SELF_DETONATION
+        )
+    if m and tail:
+        m.attacker, m.group, m.category, m.kind, m.count = True, "combatants", "killed", "def", 1
+        m.start = offset + pm.start() + len(pm.group("k"))
+    if m and how == "reduced" and m.attacker and cat == "shot":
+        return None
+    transitive = pm.group(0).lower().rstrip().endswith(("killed", "shot", "murdered"))
+    if m and how == "reduced" and transitive and _ACTIVE_OBJECT.match(sentence, pm.end()):
+        return None
+    if m and how == "reduced" and re.match(r"(?:he|she)\b", sentence[m.start - offset :], re.I):
+        return None
+    if m and how == "reduced" and m.kind == "part":
+        before = sentence[: m.start - offset].rstrip()
+        if re.search(
+            r"\b(?:fired|fire|fires|firing|heard|hear|rang|than|about|only|just)$", before
+        ):
+            return None
+    return m
+
+
+def harm_category(pm: re.Match[str]) -> str:
+    """killed, injured or shot, from a predicate match's named groups."""
+    groups = pm.groupdict()
+    if groups.get("k"):
+        return "killed"
+    if groups.get("s"):
+        return "shot"
+    return "injured" if groups.get("i") else "shot"
+
+
+def _subject(
+    sentence: str,
+    offset: int,
+    at: int,
+    pred_end: int,
+    cat: str,
+    names: frozenset[str],
+    *,
+    reflexive: bool = False,
+    reduced: bool = False,
+) -> Mention | None:
+    """The person or group left of a predicate ending at `at`, as a mention up to `pred_end`."""
+    left = sentence[:at]
+    for _ in range(3):
+        stripped = _TRAILING_ADVERBS.sub("", left) if not reduced else left
+        found = np_at_end(stripped, names, allow_bare=True)
+        if (
+            found
+            and found["count"] > 1
+            and stripped[found["start"] : found["start"] + 1].isdigit()
+            and date_before(stripped[: found["start"]])
+        ):
+            return None  # "shot early October 27 has died": a day, not a count
+        if found:
+            return _finish(found, sentence, offset, stripped, pred_end, cat, reflexive, names)
+        if reduced:
+            return None
+        paren = _PARENTHETICAL.search(stripped)
+        if not paren:
+            break
+        inner = _APPOSED_NP.search(stripped)
+        if inner and not np_at_end(stripped[: inner.start()], names, allow_bare=True):
+            found = describe(inner, 0, "np")
+            if found and found["kind"] == "indef":
+                found["start"] = inner.start()
+                return _finish(found, sentence, offset, stripped, pred_end, cat, reflexive, names)
+
+        left = stripped[: paren.start()]
+    if not reflexive and (m := _modified_subject(sentence, offset, left, pred_end, cat, names)):
+        return m
+    if reflexive:
+        attacker = bool(_HARMED_OTHERS.search(left.lower())) or any(
+            w in lex.ATTACKER_NOUNS for w in re.findall(r"[a-z]+", left.lower())
+        )
+        return Mention(
+            offset + at,
+            offset + pred_end,
+            "killed" if attacker else cat,
+            1,
+            "def",
+            "combatants" if attacker else "people",
+            attacker=attacker,
+        )
+    return None
+
+
+def _modified_subject(
+    sentence: str, offset: int, left: str, pred_end: int, cat: str, names: frozenset[str]
+) -> Mention | None:
+    """A subject whose noun a phrase follows ("a member of the city council was killed",
+    "a contractor working for the army was shot"): the noun phrase that opens the clause."""
+    for cut in _POSTMODIFIER.finditer(left, max(0, len(left) - 110)):
+        rest = left[cut.start() :]
+        if _OTHER_CLAUSE.search(rest):
+            continue
+        head = left[: cut.start()]
+        found = np_at_end(head, names, allow_bare=False)
+        if not found or found["kind"] not in {"indef", "def", "plural"}:
+            continue
+        if re.match(r"(?:all|both|each)\b", head[found["start"] :], re.IGNORECASE):
+            continue
+        m = _finish(found, sentence, offset, head, pred_end, cat, False, names)
+        if m and _CLAUSE_START.search(sentence[: m.start - offset]):
+            m.rule = "victim.subject_modified"
+            return m
+    return None
+
+
+def _finish(
+    found: dict,
+    sentence: str,
+    offset: int,
+    left: str,
+    pred_end: int,
+    cat: str,
+    reflexive: bool,
+    names: frozenset[str],
+) -> Mention | None:
+    """Turn a subject noun phrase into a mention, adding coordinated ones ("X and Y")."""
+    start = found["start"]
+    count, groups = found["count"], {found["group"]}
+    coordinated = False
+    while True:
+        conj = _COORDINATOR.search(left[:start])
+        if not conj:
+            break
+        other = np_at_end(left[: conj.start()], names, allow_bare=True)
+        if not other or other.get("kind") == "part":
+            break
+        listed = other.get("bare") and found.get("bare")
+        if not coordinated and conj.group(0).strip() == "," and not listed:
+            break
+        count += other["count"]
+        groups.add(other["group"])
+        start = other["start"]
+        coordinated = True
+    kind = found["kind"]
+    if coordinated:
+        kind = "plural"
+    others = bool(found.get("others")) and not coordinated
+    group = groups.pop() if len(groups) == 1 else "people"
+    attacker = bool(found.get("attacker"))
+    if reflexive and found["head"] in {"he", "she"}:
+        earlier = left[: found["start"]].lower()
+        attacker = bool(_HARMED_OTHERS.search(earlier)) or any(
+            w in lex.ATTACKER_NOUNS for w in re.findall(r"[a-z]+", earlier)
+        )
+
+    if attacker and reflexive:
+        cat = "killed"
+    if attacker:
+        group = "combatants"
+    return Mention(
+        start=offset + start,
+        end=offset + pred_end,
+        category=cat,
+        count=count,
+        kind=kind,
+        group=group,
+        age=found.get("age"),
+        gender=found.get("gender"),
+        name=found.get("name"),
+        attacker=attacker,
+        strong=any(w in sentence[start:pred_end].lower() for w in _STRONG_INJURY),
+        head=lex.head_class(found["head"], found.get("age")),
+        others=others,
+        listed=coordinated,
+    )
+
+
+def _object(
+    sentence: str, offset: int, pm: re.Match[str], cat: str, names: frozenset[str]
+) -> Mention | None:
+    """The person or group right of an active predicate ("killing a man and a woman")."""
+    pos = pm.end()
+    count, groups, first = 0, set(), None
+    bare = pm.group(0).rstrip().lower().endswith(("kills", "shoots", "wounds", "injures")) or (
+        not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
+    )
+    if skip := lex.SELF_AND.match(sentence, pos):
+        pos = skip.end()
+    np_end = pos
+    if pm.group(0).lower().startswith("shooting"):
+        names = frozenset({"-"})
+    while True:
+        found = np_at_start(sentence, pos, names, first is None, bare=bare or first is not None)
+        if not found or (first is not None and not_listed(sentence, pos, found)):
+            break
+        same = first is not None and found.get("bare") and found["head"] in lex.OFFICE_NOUNS
+        if same and re.match(r"\s+and\s+$", sentence[np_end:pos]) and count == 1:
+            found = {**found, "count": 0, "group": first["group"]}
+        first = first or found
+        count += found["count"]
+        groups.add(found["group"])
+        pos = np_end = found["end"]
+        if found["head"] != "name":
+            appositive = _APPOSITIVE.match(sentence, pos)
+            if appositive:
+                pos = np_end = appositive.end(1)
+        else:
+            described = _NAME_APPOSITIVE.match(sentence, pos)
+            if described:
+                pos = np_end = described.end(1)
+        conj = re.match(r"(?:,\s*and|,|\s+and)\s+", sentence[pos:])
+        if not conj:
+            break
+        pos += conj.end()
+    if not first:
+        return None
+    end = offset + np_end
+    left = lex.LEFT.match(sentence, np_end)
+    verb = pm.group(0).lower()
+    if pm.groupdict().get("l"):
+        if left:
+            cat, end = harm_category(left), offset + left.end()
+        elif first.get("shot"):
+            cat = "shot"
+        else:
+            return None
+    elif cat == "shot" and (fatal := _TO_DEATH.match(sentence, np_end)):
+        cat, end = "killed", offset + fatal.end()
+    elif cat == "shot" and not verb.startswith("shoot") and not verb.startswith("shot"):
+        return None
+    kind = first["kind"] if len(groups) == 1 and count == first["count"] else "plural"
+    attacker = bool(first.get("attacker"))
+    group = "combatants" if attacker else (groups.pop() if len(groups) == 1 else "people")
+    return Mention(
+        start=offset + pm.start(),
+        end=end,
+        category=cat,
+        count=count,
+        kind=kind,
+        group=group,
+        age=first.get("age"),
+        gender=first.get("gender"),
+        name=first.get("name"),
+        attacker=attacker,
+        strong="wound" in verb or "injur" in verb,
+        head=lex.head_class(first["head"], first.get("age")),
+        listed=count != first["count"],
+        rule="victim.object",
+    )
