@@ -202,13 +202,16 @@ class Connection:
             self._end_read()
         return rows
 
-    def query_in(self, sql: str, values: Iterable[Any], size: int = 500) -> Iterator[tuple]:
-        """The rows of `sql` whose `IN ({})` takes each of `values`, asked `size` at a time.
+    def query_in(
+        self, sql: str, values: Iterable[Any], after: Sequence[Any] = (), size: int = 500
+    ) -> Iterator[tuple]:
+        """The rows of `sql` whose `IN ({})` takes each of `values`, asked `size` at a time
+        (`after`: the parameters of placeholders that follow the list).
 
         SQLite caps a statement's parameters, so a long list is sent in chunks.
         """
         for chunk in chunked(values, size):
-            yield from self.query(sql.format(", ".join("?" * len(chunk))), chunk)
+            yield from self.query(sql.format(", ".join("?" * len(chunk))), (*chunk, *after))
 
     def iterate(self, sql: str, params: Sequence[Any] = (), size: int = 500) -> Iterator[tuple]:
         """Yield the rows of a query in batches, without holding them all in memory.

@@ -133,12 +133,8 @@ class LinkIndex:
 
     def word_counts(self, words: Iterable[str]) -> dict[str, int]:
         """In how many local incidents each of `words` appears."""
-        out: dict[str, int] = {}
-        for chunk in chunked(words, 400):
-            marks = ", ".join("?" * len(chunk))
-            for w, n in self.conn.query(f"SELECT w, n FROM link_words WHERE w IN ({marks})", chunk):
-                out[w] = int(n)
-        return out
+        rows = self.conn.query_in("SELECT w, n FROM link_words WHERE w IN ({})", words)
+        return {w: int(n) for w, n in rows}
 
     def words_counted(self, above: int, upto: int) -> list[str]:
         """The words that appear in more than `above` local incidents and at most `upto`."""
@@ -149,31 +145,22 @@ class LinkIndex:
 
     def block_counts(self, periods: Iterable[str]) -> dict[tuple[str, str], tuple[int, int]]:
         """(period, country) → (local incidents, coarse ones) of every block of `periods`."""
-        out: dict[tuple[str, str], tuple[int, int]] = {}
-        for chunk in chunked(periods, 400):
-            marks = ", ".join("?" * len(chunk))
-            for block, country, n, coarse in self.conn.query(
-                f"SELECT block, country, n, coarse FROM link_blocks WHERE block IN ({marks})",
-                chunk,
-            ):
-                out[(block, country)] = (int(n), int(coarse))
-        return out
+        rows = self.conn.query_in(
+            "SELECT block, country, n, coarse FROM link_blocks WHERE block IN ({})", periods
+        )
+        return {(block, country): (int(n), int(coarse)) for block, country, n, coarse in rows}
 
     def with_keys(
         self, keys: Iterable[str], lo: int | None = None, hi: int | None = None
     ) -> set[Member]:
         """The local incidents with one of `keys`; with `lo` and `hi`, only those undated or
         whose dates meet that span of day numbers."""
-        out: set[Member] = set()
         dated = " AND (lo IS NULL OR (lo <= ? AND hi >= ?))" if lo is not None else ""
         span = (hi, lo) if lo is not None else ()
-        for chunk in chunked(keys, 400):
-            marks = ", ".join("?" * len(chunk))
-            rows = self.conn.query(
-                f"SELECT doc_id, key FROM link_keys WHERE k IN ({marks}){dated}", (*chunk, *span)
-            )
-            out.update((d, k) for d, k in rows)
-        return out
+        rows = self.conn.query_in(
+            f"SELECT doc_id, key FROM link_keys WHERE k IN ({{}}){dated}", keys, span
+        )
+        return {(d, k) for d, k in rows}
 
     def local_by_key(self, members: Iterable[Member]) -> dict[Member, tuple[LocalIncident, str]]:
         """Some local incidents by (doc_id, key), each with its group."""
@@ -189,38 +176,31 @@ class LinkIndex:
 
     def in_groups(self, groups: Iterable[str]) -> list[tuple[LocalIncident, str]]:
         """The local incidents of some groups, each with its published link, in document order."""
-        out: list[tuple[LocalIncident, str]] = []
-        for chunk in chunked(groups, 400):
-            marks = ", ".join("?" * len(chunk))
-            for data, linked in self.conn.query(
-                f"SELECT data, linked FROM local_incidents WHERE grp IN ({marks})", chunk
-            ):
-                out.append((_local(data), linked))
+        out = [
+            (_local(data), linked)
+            for data, linked in self.conn.query_in(
+                "SELECT data, linked FROM local_incidents WHERE grp IN ({})", groups
+            )
+        ]
         out.sort(key=lambda r: (r[0].doc_id, r[0].key))
         return out
 
     def linked_to(self, ids: Iterable[str]) -> list[tuple[str, str, str]]:
         """(linked id, doc_id, key) of the local incidents published links give `ids`."""
-        out: list[tuple[str, str, str]] = []
-        for chunk in chunked(ids, 400):
-            marks = ", ".join("?" * len(chunk))
-            out += self.conn.query(
-                f"SELECT linked, doc_id, key FROM local_incidents WHERE linked IN ({marks})",
-                chunk,
+        return sorted(
+            self.conn.query_in(
+                "SELECT linked, doc_id, key FROM local_incidents WHERE linked IN ({})", ids
             )
-        return sorted(out)
+        )
 
     def clusters_named(self, bases: Iterable[str]) -> list[Cluster]:
         """The incidents linking found whose ids start from one of `bases`."""
-        out: list[Cluster] = []
-        for chunk in chunked(bases, 400):
-            marks = ", ".join("?" * len(chunk))
-            out += self.conn.query(
-                "SELECT id, base, date, first_doc, first_key FROM link_clusters "
-                f"WHERE base IN ({marks})",
-                chunk,
+        return sorted(
+            self.conn.query_in(
+                "SELECT id, base, date, first_doc, first_key FROM link_clusters WHERE base IN ({})",
+                bases,
             )
-        return sorted(out)
+        )
 
     # written by a relink ----------------------------------------------------------
 
