@@ -27,7 +27,7 @@ _OUTLET = re.compile(
     r"\s+(?:[-–—|:]|--)\s+(?=.*(?:\b(?:News|NEWS|TV|Channel|Weather|Sports|Radio|Online|Times|Post"
     r"|Herald|Tribune|Gazette|Journal|Daily)\b|\.com\b)).*$"
 )
-"""The outlet a page's title ends with ("... - WALB.com, South Georgia News, Weather"): where
+"""The outlet a page's title ends with ("... - KXYZ.com, Valley News, Weather"): where
 the outlet is, not the incident."""
 LEAD_MARGIN = 2.0
 """How many votes (`state_votes`) the state a document points at most must have over the
