@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from tally.extract.figures import extract, extract_numeric
+from tally.extract import extract
+from tally.extract.figures import extract_numeric
 from tally.models import Document, Figure, text_hash
 
 

@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from tally.extract.dispatch import components
+from tally.extract.dispatch import FOUND, components
 from tally.models import Document, Figure, text_hash
 
 DOC_FIELDS = {f.name for f in dataclasses.fields(Document)}
@@ -49,7 +49,7 @@ def test_a_component_writes_only_the_fields_it_assigns(language: str, text: str)
     for c in components(language):
         before = found
         found = c.run(doc, found)
-        if before:
+        if before and c.assigns != FOUND:  # a reader adds figures; the others only write fields
             assert len(found) == len(before), c.name
             for old, new in zip(before, found, strict=True):
                 changed = {f for f in FIGURE_FIELDS if getattr(old, f) != getattr(new, f)}

@@ -254,30 +254,6 @@ def test_breakdown_keeps_the_source_of_its_total() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "role", "category"),
-    [
-        (
-            "Police said two of the attackers were killed in the shootout.",
-            2,
-            "perpetrator",
-            "killed",
-        ),
-        ("Three gunmen died when troops stormed the building.", 3, "perpetrator", "killed"),
-        (
-            "Investigators say four suicide bombers took part in the attacks.",
-            4,
-            "perpetrator",
-            "killed",
-        ),
-        ("Five soldiers were killed in the ambush.", 5, "victim", "killed"),
-    ],
-)
-def test_attackers_are_perpetrators(text: str, value: int, role: str, category: str) -> None:
-    figure = next(f for f in _read(text) if f.value == value)
-    assert (figure.category, figure.group, figure.role) == (category, "combatants", role)
-
-
-@pytest.mark.parametrize(
     ("text", "rule"),
     [
         ("Rebels killed 214 villagers in the raid.", "num.harm_before"),

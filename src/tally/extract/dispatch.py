@@ -4,8 +4,11 @@ Extraction is an ordered list of declared components (as spaCy's `requires` and
 `assigns`): each names the document or figure fields it reads and the figure
 fields it writes, and a later component reads those fields, never the text again
 for the same fact. English (and any language without data in `tally.lang`) is
-read by `extract.figures`; every language with data by `extract.multilingual`;
-then `extract.context` decides the roles a figure's surroundings give it, and
+read in two steps: the numerals (`extract.figures`), then the victims a text names
+(`extract.victims`, merged with the numerals by `extract.victims_merge`, which needs
+to know which numerals count the attackers); every language with data is read by
+`extract.multilingual`. Then `extract.attacker` decides whether a figure counts
+the attackers, `extract.context` whether the words after it make it a part, and
 `extract.source` whether its source is an authority.
 """
 
@@ -14,8 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tally.extract import context, figures, source
+from tally.extract import attacker, context, figures, source
 from tally.extract.multilingual import extract_language
+from tally.extract.victims import count_victims
+from tally.extract.victims_merge import combine
 from tally.lang import SUPPORTED, load
 from tally.models import Document, Figure
 
@@ -38,8 +43,14 @@ class Component:
     run: Callable[[Document, list[Figure]], list[Figure]]
 
 
-ENGLISH_READER = Component(
-    "figures", ("doc.text", "doc.furniture"), FOUND, lambda doc, _: figures.extract(doc)
+NUMERALS = Component(
+    "numerals", ("doc.text", "doc.furniture"), FOUND, lambda doc, _: figures.extract_numeric(doc)
+)
+VICTIMS = Component(
+    "victims",
+    ("doc.text", "doc.furniture", *FOUND),
+    FOUND,
+    lambda doc, found: combine(doc, found, attacker.of_victims(doc, count_victims(doc))),
 )
 LANGUAGE_READER = Component(
     "multilingual",
@@ -47,14 +58,16 @@ LANGUAGE_READER = Component(
     FOUND,
     lambda doc, _: extract_language(doc, load(doc.language)),
 )
+ATTACKER = Component("attacker", attacker.REQUIRES, attacker.ASSIGNS, attacker.by_role)
 CONTEXT = Component("context", ("doc.text", *context.REQUIRES), context.ASSIGNS, context.by_context)
 SOURCE = Component("source", source.REQUIRES, source.ASSIGNS, source.by_source)
 
 
 def components(language: str) -> tuple[Component, ...]:
     """The components that read a document in `language`, in the order they run."""
-    reader = LANGUAGE_READER if language in SUPPORTED else ENGLISH_READER
-    return (reader, CONTEXT, SOURCE)
+    if language in SUPPORTED:
+        return (LANGUAGE_READER, ATTACKER, CONTEXT, SOURCE)
+    return (NUMERALS, ATTACKER, VICTIMS, CONTEXT, SOURCE)
 
 
 def extract(doc: Document) -> list[Figure]:

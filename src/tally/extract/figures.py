@@ -43,8 +43,6 @@ from tally.extract.phrases import (
 )
 from tally.extract.sentences import document_sentences
 from tally.extract.tolls import OFFICIAL, running_totals, since_last_count
-from tally.extract.victims import count_victims
-from tally.extract.victims_merge import combine
 from tally.extract.vocab import english
 from tally.keywords import lowered, may_contain, quick_start
 from tally.models import Document, Figure
@@ -154,11 +152,6 @@ _SAYS_IN = re.compile(r"\b(?:said|says|say|told|tells)\b", re.I)
 _INCLUDE_BEFORE = re.compile(r"\binclud\w*\s+$", re.I)
 
 
-def extract(doc: Document) -> list[Figure]:
-    """Every figure stated in `doc`'s text, outside page furniture, in text order."""
-    return combine(doc, extract_numeric(doc), count_victims(doc))
-
-
 def extract_numeric(doc: Document) -> list[Figure]:
     """Figures stated with a numeral (digits, number words, ranges, multiples)."""
     text = doc.text
@@ -234,7 +227,6 @@ def extract_numeric(doc: Document) -> list[Figure]:
                     end=b,
                     subset=f.subset,
                     rule=f.rule,
-                    role=f.role,
                 )
             )
         carry = next((f for f in reversed(found) if f.category), carry)
@@ -264,16 +256,7 @@ def _read_sentence(sentence: str, carry: Found | None = None) -> list[Found]:
             found[i].decide(nxt.category, "num.listed")
     for n, group, start, end in running_totals(sentence):
         found.append(Found(n, "killed", group, "exact", start, end, rule="num.running_total"))
-    for f in found:
-        if f.category and f.group == "combatants" and _is_perpetrator(sentence, f):
-            f.role = "perpetrator"
     return found
-
-
-def _is_perpetrator(sentence: str, f: Found) -> bool:
-    """True when a combatant figure counts the attackers ("two of the attackers", "three gunmen")."""
-    words = sentence[f.num.end : f.end].lower().replace(",", " ").split()
-    return any(w in lex.PERPETRATORS for w in words) or f.head in lex.PERPETRATORS
 
 
 def _read_number(

@@ -34,8 +34,6 @@ THINGS = VOCAB.things
 ROLE_NOUNS = VOCAB.role_nouns
 """Noun heads naming a role among the harmed ("two teachers"): a count of them is a part."""
 MODIFIER_GROUPS = VOCAB.modifier_groups
-PERPETRATORS = VOCAB.perpetrators
-"""Combatant nouns that name the incident's attackers (role "perpetrator")."""
 SERVICE = re.compile(r"\bservice\s+(?:members?|personnel)\b", re.I)
 DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ians|is|ese|ish)$|^Burkinabe$")
 

@@ -285,7 +285,7 @@ def _sentence_figures(
             Figure(
                 doc_id=doc.id,
                 category="killed",
-                group="combatants",
+                group="people",
                 value=1,
                 value_high=None,
                 qualifier="exact",
@@ -294,7 +294,6 @@ def _sentence_figures(
                 start=offset + m.start(),
                 end=offset + m.end(),
                 rule="ml.shot_dead",
-                role="perpetrator",
             )
         )
     return out

@@ -73,7 +73,6 @@ class Found:
     attribution: str | None = None
     subset: bool = False
     rule: str | None = None
-    role: str = "victim"
     head: str | None = None
     continues: bool = False
     """The sentence goes on with the count before ("Another 25 ...", "At that point 37 ...")."""
@@ -165,7 +164,6 @@ def harm_of_noun(
         words = " ".join(after[: f.end - f.num.end].lower().split())
         if any(words.startswith(w) or f" {w}" in words for w in _VOCAB.self_killing):
             f.decide("killed", "num.suicide_attackers")
-            f.role = "perpetrator"
 
 
 def _of_people(text: str) -> tuple[str, int] | None:

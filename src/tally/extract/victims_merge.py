@@ -4,7 +4,8 @@
 people a text names and the sums they make. This module decides what each
 numeric figure is when the victims' reading says more about it: a count of
 attackers who did the harm is no figure ("two gunmen shot and killed a
-driver"), and a count of attackers who were harmed is a perpetrator figure.
+driver"). Which counts are the attackers' (`role`) `extract.attacker` decided
+before; this module pairs counts of the same role.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tally.extract import victims_lexicon as lex
 from tally.extract.victims_resolve import shot_counts
 from tally.models import Document, Figure
 
@@ -54,7 +54,7 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
     teacher" stays two figures, which the totals add: the gold files list parts
     stated with numerals, not their sum).
     """
-    numeric = shot_counts(_roles(doc.text, numeric), victims)
+    numeric = shot_counts(_harmed(doc.text, numeric), victims)
     victims = [v if v.rule else replace(v, rule="victims.count") for v in victims]
     out = list(numeric)
     for v in victims:
@@ -141,16 +141,12 @@ def _misread(f: Figure, v: Figure) -> bool:
     )
 
 
-def _roles(text: str, numeric: list[Figure]) -> list[Figure]:
-    """Numeric figures with attackers told apart: the doers of the harm dropped, the
-    attackers harmed marked perpetrators (combatants, which totals add); people left
-    without a service are no figure."""
+def _harmed(text: str, numeric: list[Figure]) -> list[Figure]:
+    """Numeric figures without the doers of the harm and people left without a service."""
     out = []
     for f in numeric:
         if _agent(text, f) or _WITHOUT_SERVICE.match(text, f.end):
             continue
-        if set(_WORDS.findall(f.quote.lower())) & lex.ATTACKER_NOUNS:
-            f = replace(f, role="perpetrator", group="combatants")
         out.append(f)
     return out
 
