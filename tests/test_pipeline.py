@@ -381,3 +381,45 @@ def test_ids_and_reviewers_corrections_stay_when_an_earlier_report_arrives(
             "springfield-shooting-2015-03-01-split-1", "springfield-shooting-2015-09-09",
             "springfield-shooting-2015-05-20",
         }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("language", "first", "second", "origins"),
+    [
+        (
+            "ru",
+            "Пожар в торговом центре в Кемерово 25 марта 2018 года унёс жизни 64 человек, по "
+            "данным МЧС.",
+            "В Кемерово 25 марта 2018 года при пожаре в торговом центре погибли 64 человека, по "
+            "данным МЧС.",
+            1,
+        ),
+        (
+            "en",
+            "A fire at a shopping centre in Kemerovo on 25 March 2018 killed 64 people, the "
+            "emergencies ministry said.",
+            "In Kemerovo, 64 people were killed in a shopping centre fire on 25 March 2018, "
+            "according to the emergencies ministry.",
+            1,
+        ),
+    ],
+)
+def test_two_outlets_repeating_one_source_are_one_origin_in_any_script(
+    tmp_path: Path, language: str, first: str, second: str, origins: int
+) -> None:
+    """The source's key is decided at extraction and read by reconciliation from the ledger."""
+    sources = []
+    for name, text, outlet in (("a.txt", first, "Outlet A"), ("b.txt", second, "Outlet B")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        path = str(tmp_path / name)
+        sources.append(
+            Source(
+                name=path, path=path, publisher=outlet, published="2018-03-26", language=language
+            )
+        )
+    with Ledger(tmp_path / "l.db") as led:
+        ingest(sources, led)
+        relink(led)
+        _, incidents = _export(led)
+    (row,) = [r for inc in incidents for r in inc["figures"] if r["category"] == "killed"]
+    assert (row["documents"], row["origins"]) == (2, origins)

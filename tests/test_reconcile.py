@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from tally.extract.source import is_official
+from tally.extract.source import is_official, source_key
 from tally.models import Figure, Statement
 from tally.reconcile import conflicts, interval, movement, reconcile
 from tally.totals import decide, settle, totals
@@ -44,6 +44,7 @@ def st(
         role=role,  # type: ignore[arg-type]
         rule=rule,
         official=is_official(attribution),
+        source_key=source_key(attribution),
     )
     return Statement(figure=fig, published=published, publisher=publisher, doc_name=doc)
 

@@ -157,6 +157,10 @@ class Figure:
     """Whether it counts victims or perpetrators (attackers who died count in totals)."""
     official: bool = False
     """Whether its attribution names an authority (police, a ministry): `extract.source`."""
+    source_key: str | None = None
+    """Who the number comes from, normalised from its attribution (`extract.source`): two
+    statements with one key are one origin however many outlets repeat them; None for a
+    document's own voice."""
 
     @property
     def key(self) -> str:

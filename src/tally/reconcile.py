@@ -48,41 +48,11 @@ The headline total of a category is decided from these rows in `tally.totals`.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter, defaultdict
 
 from tally.models import Reconciled, Statement
 
 INF = math.inf
-_STOP = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "and",
-    "to",
-    "in",
-    "on",
-    "for",
-    "figures",
-    "figure",
-    "sources",
-    "source",
-    "officials",
-    "official",
-    "authorities",
-    "said",
-    "according",
-    "count",
-    "tally",
-    "toll",
-    "earlier",
-    "latest",
-    "local",
-    "reports",
-    "report",
-    "counts",
-}
 POINT = {"exact", "about", "range"}
 
 
@@ -175,15 +145,11 @@ def _words(s: Statement) -> str:
 
 
 def origin(s: Statement) -> str:
-    """Who a statement's number comes from: its attribution's content words, else its outlet.
-
-    Two outlets repeating "Azerbaijani figures" and "Azerbaijani authorities" are one origin.
-    """
-    attr = s.figure.attribution
-    if attr:
-        words = {w for w in re.findall(r"[a-z0-9]+", attr.lower()) if w not in _STOP}
-        if words:
-            return "attr:" + " ".join(sorted(words))
+    """Who a statement's number comes from: its source's key (`Figure.source_key`, decided at
+    extraction), else its outlet. Two outlets repeating "Azerbaijani figures" and
+    "Azerbaijani authorities" are one origin."""
+    if s.figure.source_key:
+        return "attr:" + s.figure.source_key
     return "doc:" + (s.publisher or s.figure.doc_id)
 
 

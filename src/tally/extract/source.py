@@ -1,10 +1,13 @@
-"""Whether a figure's source is an authority, decided once from its attribution.
+"""Who a figure's source is, decided once from its attribution: its key and whether official.
 
 Police, ministries, officials, hospitals, the UN: a figure they give is an
-*official* figure, and reconciliation says so when it picks one. The words are
-the language's data (`[official_sources]` in `lang/en/speech.toml`, `official`
-in each language's `words.toml`); this component only reads the `attribution`
-an earlier component assigned, never the text.
+*official* figure, and reconciliation says so when it picks one. Two statements
+with the same `source_key` come from one source ("Azerbaijani figures" and
+"Azerbaijani authorities"), however many outlets repeat them: reconciliation
+counts origins by it. The words are the language's data (`[official_sources]`
+and `[source_key]` in `lang/en/speech.toml`; `official` and `source_stop` in each
+language's `words.toml`); this component only reads the `attribution` an earlier
+component assigned, never the text.
 """
 
 from __future__ import annotations
@@ -19,7 +22,10 @@ from tally.lang import SUPPORTED, load
 from tally.models import Document, Figure
 
 REQUIRES = ("doc.language", "attribution")
-ASSIGNS = ("official",)
+ASSIGNS = ("official", "source_key")
+
+_WORD = re.compile(r"[^\W_]+")
+"""A word in any script: letters and digits, never punctuation or an underscore."""
 
 
 @cache
@@ -35,11 +41,27 @@ def is_official(attribution: str | None, language: str = "en") -> bool:
     return bool(attribution and official_sources(language).search(attribution))
 
 
+def _stop_words(language: str) -> frozenset[str]:
+    return load(language).source_stop if language in SUPPORTED else english().source_stop
+
+
+def source_key(attribution: str | None, language: str = "en") -> str | None:
+    """The source's identity: the attribution's words but those that tell no source from
+    another, case-folded and sorted ("Azerbaijani figures" -> "azerbaijani"); None when the
+    figure has no attribution or only such words."""
+    if not attribution:
+        return None
+    stop = _stop_words(language)
+    words = {w for w in _WORD.findall(attribution.casefold()) if w not in stop}
+    return " ".join(sorted(words)) or None
+
+
 def by_source(doc: Document, found: list[Figure]) -> list[Figure]:
-    """`found`, each figure with `official` set from its attribution."""
-    return [
-        dataclasses.replace(f, official=official)
-        if (official := is_official(f.attribution, doc.language)) != f.official
-        else f
-        for f in found
-    ]
+    """`found`, each figure with `official` and `source_key` set from its attribution."""
+    out = []
+    for f in found:
+        official = is_official(f.attribution, doc.language)
+        key = source_key(f.attribution, doc.language)
+        changed = (official, key) != (f.official, f.source_key)
+        out.append(dataclasses.replace(f, official=official, source_key=key) if changed else f)
+    return out

@@ -79,6 +79,8 @@ class Vocabulary:
     ("students protesting the death of a classmate"), not a harm of it: patterns."""
     official_sources: tuple[str, ...]
     """Sources that are authorities (`word_pattern` forms; `*` marks a stem)."""
+    source_stop: frozenset[str]
+    """Words that tell no source from another ("the", "officials", "latest")."""
 
     @property
     def verbs_before_pattern(self) -> str:
@@ -181,4 +183,5 @@ def english() -> Vocabulary:
         victim_hypothetical=tuple(data["victim_hypothetical"]["patterns"]),
         death_as_cause=tuple(data["death_as_cause"]["patterns"]),
         official_sources=tuple(data["official_sources"]["words"]),
+        source_stop=frozenset(data["source_key"]["stop"]),
     )

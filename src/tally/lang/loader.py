@@ -81,6 +81,8 @@ class Language:
     """Phrases that say one attacker was shot dead, with no numeral."""
     official: re.Pattern[str]
     """Sources that are authorities ("la police", "die Behörden"): their figures are official."""
+    source_stop: frozenset[str]
+    """Words that tell no source from another ("les autorités", "selon"), case-folded."""
     adverbial: re.Pattern[str]
     """Words that open an adverbial, not a source ("in der Nacht", "en marzo")."""
     adverbial_any: re.Pattern[str]
@@ -159,6 +161,7 @@ def load(code: str) -> Language:
         attacker=_compile(w("attacker")),
         shot_dead=_compile(w("shot_dead")),
         official=_compile(w("official")),
+        source_stop=frozenset(x.casefold() for x in cues.get("source_stop", [])),
         adverbial=_compile("^" + w("adverbial") if cues.get("adverbial") else ""),
         adverbial_any=_compile(w("adverbial")),
         auxiliary=_compile(w("auxiliary")),

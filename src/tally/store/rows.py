@@ -136,7 +136,18 @@ def _search(inc: Incident) -> str:
     return " ".join(f or "" for f in fields).lower()
 
 
-def _figure(r: tuple) -> Figure:
+def _figure(r: tuple, language: str | None = None) -> Figure:
+    """The figure of row `r`; with its document's `language`, with its `source_key` too.
+
+    The key is not stored yet (it needs a column): it is decided again from the stored
+    attribution by the one function extraction decides it with, so a reviewer's corrected
+    attribution counts as its source."""
+    if language is not None:
+        from tally.extract.source import source_key  # extraction's modules: only when asked
+
+        key = source_key(r[7], language)
+    else:
+        key = None
     return Figure(
         doc_id=r[1],
         category=r[2],
@@ -153,6 +164,7 @@ def _figure(r: tuple) -> Figure:
         role=r[13] or "victim",
         official=bool(r[14]),
         incident=r[16] if r[16] is not None else r[15],
+        source_key=key,
     )
 
 

@@ -176,7 +176,7 @@ class Staging(Touched):
         """
         sql = (
             f"SELECT * FROM (SELECT {_FIG_SELECT}, {_STAGED_INCIDENT} AS staged, "
-            f"d.published, d.publisher, {_FIRST_NAME} AS first_name "
+            f"d.published, d.publisher, {_FIRST_NAME} AS first_name, d.language "
             f"FROM figures f {_STAGED_JOINS} "
             "LEFT JOIN documents d ON d.id = f.doc_id) s "
             "WHERE staged IS NOT NULL "
@@ -185,7 +185,13 @@ class Staging(Touched):
         )
         n = _FIG_N - 1  # the staged incident stands where incident_id would
         for incident_id, rows in groupby(self.conn.iterate(sql), key=lambda r: r[n]):
-            yield incident_id, [Statement(_figure(r), r[n + 1], r[n + 2], r[n + 3]) for r in rows]
+            yield (
+                incident_id,
+                [
+                    Statement(_figure(r, r[n + 4] or "en"), r[n + 1], r[n + 2], r[n + 3])
+                    for r in rows
+                ],
+            )
 
     def stage_incidents(
         self,

@@ -95,7 +95,7 @@ class Touched:
         statement (its incident left for the caller) with its link and its stored incident."""
         select = (
             f"SELECT {_FIG_SELECT}, NULL, d.published, d.publisher, {_FIRST_NAME}, "
-            "l.linked, f.incident_id FROM figures f "
+            "l.linked, f.incident_id, d.language FROM figures f "
             "LEFT JOIN local_incidents l "
             "ON l.doc_id = f.doc_id AND l.key = COALESCE(f.local_incident, '') "
             "LEFT JOIN documents d ON d.id = f.doc_id "
@@ -108,7 +108,8 @@ class Touched:
                 if r[0] in seen:
                     continue
                 seen.add(r[0])
-                yield Statement(_figure(r), r[n + 1], r[n + 2], r[n + 3]), r[n + 4], r[n + 5]
+                fig = _figure(r, r[n + 6] or "en")
+                yield Statement(fig, r[n + 1], r[n + 2], r[n + 3]), r[n + 4], r[n + 5]
 
     def publish_touched(
         self,
