@@ -17,11 +17,29 @@ from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
+from tally.models import Document, Figure
 from tally.store import Ledger
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("TALLY_SHARED", ROOT.parent / "shared")).resolve()
 CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+
+
+def figure_at(d: Document, quote: str, value: int, category: str = "killed") -> Figure:
+    """A plain figure of `value` people (exact, unattributed) at `quote`'s first place in `d`."""
+    start = d.text.index(quote)
+    return Figure(
+        doc_id=d.id,
+        category=category,  # type: ignore[arg-type]
+        group="people",
+        value=value,
+        value_high=None,
+        qualifier="exact",
+        attribution=None,
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+    )
 
 
 def require(condition: bool, reason: str) -> None:

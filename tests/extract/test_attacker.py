@@ -6,7 +6,8 @@ import pytest
 
 from tally.extract import extract
 from tally.extract.attacker import by_role
-from tally.models import Document, Figure, text_hash
+from tally.models import Document, text_hash
+from tests.conftest import figure_at
 
 LEAD = (
     "Gunmen stormed the village of Solhan in north-eastern Burkina Faso on Saturday, "
@@ -18,20 +19,7 @@ def doc(text: str, language: str = "en") -> Document:
     return Document(id=text_hash(text), text=text, kind="text", name="x.txt", language=language)
 
 
-def fig(d: Document, quote: str, value: int) -> Figure:
-    start = d.text.index(quote)
-    return Figure(
-        doc_id=d.id,
-        category="killed",
-        group="people",
-        value=value,
-        value_high=None,
-        qualifier="exact",
-        attribution=None,
-        quote=quote,
-        start=start,
-        end=start + len(quote),
-    )
+fig = figure_at
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tally.extract.context import by_context
-from tally.models import Document, Figure, text_hash
+from tally.models import Document, text_hash
+from tests.conftest import figure_at
 
 LEAD = (
     "Gunmen stormed the village of Solhan in north-eastern Burkina Faso on Saturday, "
@@ -17,20 +18,7 @@ def doc(text: str) -> Document:
     return Document(id=text_hash(text), text=text, kind="text", name="x.txt")
 
 
-def fig(d: Document, quote: str, value: int) -> Figure:
-    start = d.text.index(quote)
-    return Figure(
-        doc_id=d.id,
-        category="killed",
-        group="people",
-        value=value,
-        value_high=None,
-        qualifier="exact",
-        attribution=None,
-        quote=quote,
-        start=start,
-        end=start + len(quote),
-    )
+fig = figure_at
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tally.link.within import MAIN, link_within
-from tally.models import Document, Figure, text_hash
+from tally.models import Document, text_hash
+from tests.conftest import figure_at
 
 HEAD = "Gunmen kill villagers in Burkina Faso\n\n"
 
@@ -15,20 +16,7 @@ def doc(body: str, published: str = "2021-06-06") -> Document:
     return Document(id=text_hash(text), text=text, kind="text", name="x.txt", published=published)
 
 
-def fig(d: Document, quote: str, value: int, category: str = "killed") -> Figure:
-    start = d.text.index(quote)
-    return Figure(
-        doc_id=d.id,
-        category=category,
-        group="people",
-        value=value,
-        value_high=None,
-        qualifier="exact",
-        attribution=None,
-        quote=quote,
-        start=start,
-        end=start + len(quote),
-    )
+fig = figure_at
 
 
 LEAD = (
