@@ -6,12 +6,14 @@ figure the attackers': its own words name them ("two of the attackers were
 killed", "three gunmen died", "four suicide bombers") or the sentence gives the
 death to the attacker it named just before ("the gunman, identified as X, was
 killed by officers"; "l'assaillant a été abattu"). The nouns are the language's
-data (`lang/en/people.toml`, `victims.toml` attackers, `numeric.toml`
-perpetrators; `attacker` and `shot_dead` in each language's `words.toml`).
+data (`[victim_nouns.attackers]` in `lang/en/victims.toml`, `[attacker_nouns]` and
+`[attacker_died]` in `people.toml`; `attacker` and `shot_dead` in each language's
+`words.toml`).
 Linking, totals and reconciliation read `role` and `group`; none re-reads the text.
 
 The victims reader decides the same fact for the people it counts from their head
-noun (`victims_phrases`), with the same word list.
+noun (`victims_phrases`) with the same word list, and reads `names_attackers` for
+the words before a subject who harmed himself.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ _WORDS = re.compile(r"[a-z]+")
 def _english() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     """English attacker nouns (a count's own), the nouns before a death, and the death."""
     vocab = english()
-    nouns = victims_lexicon.ATTACKER_NOUNS | vocab.perpetrators
+    nouns = victims_lexicon.ATTACKER_NOUNS
     before = re.compile(rf"\b(?:{'|'.join(vocab.attacker_nouns)})s?\b(?!['’]s?\b)", re.I)
     died = re.compile(rf"^[^.;]{{0,40}}?\b(?:{'|'.join(vocab.attacker_died)})\b", re.I)
     return nouns, before, died

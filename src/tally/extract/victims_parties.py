@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from tally.extract import victims_lexicon as lex
+from tally.extract.attacker import names_attackers
 from tally.extract.phrases import date_before
 from tally.extract.victims_phrases import describe, not_listed, np_at_end, np_at_start
 from tally.extract.victims_resolve import Mention
@@ -69,6 +70,12 @@ _HARMED_OTHERS = quick_start(
     )
 )
 _STRONG_INJURY = ("wounded", "injured", "hurt", "condition", "hospital", "expected", "treated")
+
+
+def _the_attacker(before: str) -> bool:
+    """Whether the words before a subject who harmed himself ("killed his wife and then
+    himself", "the gunman ... shot himself") make him the attacker (lower-cased words)."""
+    return bool(_HARMED_OTHERS.search(before)) or names_attackers(before)
 
 
 def mention(
@@ -195,9 +202,7 @@ def _subject(
     if not reflexive and (m := _modified_subject(sentence, offset, left, pred_end, cat, names)):
         return m
     if reflexive:
-        attacker = bool(_HARMED_OTHERS.search(left.lower())) or any(
-            w in lex.ATTACKER_NOUNS for w in re.findall(r"[a-z]+", left.lower())
-        )
+        attacker = _the_attacker(left.lower())
         return Mention(
             offset + at,
             offset + pred_end,
@@ -268,9 +273,7 @@ def _finish(
     attacker = bool(found.get("attacker"))
     if reflexive and found["head"] in {"he", "she"}:
         earlier = left[: found["start"]].lower()
-        attacker = bool(_HARMED_OTHERS.search(earlier)) or any(
-            w in lex.ATTACKER_NOUNS for w in re.findall(r"[a-z]+", earlier)
-        )
+        attacker = _the_attacker(earlier)
 
     if attacker and reflexive:
         cat = "killed"

@@ -27,7 +27,6 @@ class Vocabulary:
     act_qualifiers: frozenset[str]
     total_nouns: dict[str, str]
     group_nouns: dict[str, str]
-    perpetrators: frozenset[str]
     self_killing: tuple[str, ...]
     modifier_groups: dict[str, str]
     things: frozenset[str]
@@ -140,7 +139,6 @@ def english() -> Vocabulary:
         act_qualifiers=frozenset(data["act_nouns"]["qualifiers"]),
         total_nouns=dict(data["total_nouns"]),
         group_nouns=groups,
-        perpetrators=frozenset(data["perpetrators"]["words"]),
         self_killing=tuple(data["perpetrators"]["self_killing"]),
         modifier_groups=dict(data["modifier_groups"]),
         things=frozenset(data["things"]["words"]),
