@@ -76,12 +76,15 @@ def country_named(name: str) -> gazetteer.Place | None:
 
 
 NEIGHBOURHOOD_WORDS = r"neighbou?rhoods?|section|community area"
+_NEIGHBOURHOOD_WORD = re.compile(NEIGHBOURHOOD_WORDS)
 
 
 def neighbourhood_named(text: str, name: str) -> bool:
     """Whether `text` calls `name` a neighbourhood ("the Austin neighborhood", "the South
     Side Gresham neighborhood", "a neighborhood called Uptown"); "a Philadelphia
     neighborhood" and "the Kensington section of Philadelphia" are the city's."""
+    if not _NEIGHBOURHOOD_WORD.search(text):
+        return False  # both readings need the word: most texts skip compiling one for `name`
     n = re.escape(name)
     side = r"(?:(?:North|South|East|West|Northwest|Northeast|Southwest|Southeast)(?: Side)? )?"
     return bool(
@@ -294,16 +297,8 @@ def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
             continue  # "the Austin neighborhood" names no Texas
         if m.group(0) in people:
             continue  # "Boise said", of a man named Frederick Boise
-        for name in _prefixes(m.group(0)):
-            top, *rest = [*gazetteer.places(name), None] if len(name) >= 4 else [None]
-            if top and top.country == "US" and top.population >= BIG_CITY and top.admin1:
-                other = max((p.population for p in rest if p and p.country == "US"), default=0)
-                if town_key(top.name) == town_key(name) and other * AMBIGUOUS < top.population:
-                    votes[top.admin1] += 1
-                break
-        else:
-            for state, share in _town_states(m.group(0)).items():
-                votes[state] += share
+        for state, share in _run_votes(m.group(0)):
+            votes[state] += share
     filed = dateline_town(doc, sure=True) if votes else None
     if filed and filed.admin1:
         votes[filed.admin1] += 3  # where a US document was filed
@@ -316,6 +311,21 @@ def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
     for state, weight in url_states(doc.url).items():
         votes[state] += weight
     return votes
+
+
+@lru_cache(maxsize=65536)
+def _run_votes(run: str) -> tuple[tuple[str, float], ...]:
+    """The votes a capitalised run of the text gives, in the order they are added: its
+    longest leading words naming a big US city (1), else the towns of its exact name
+    (`_town_states`). Kept per run: the same names recur in document after document."""
+    for name in _prefixes(run):
+        top, *rest = [*gazetteer.places(name), None] if len(name) >= 4 else [None]
+        if top and top.country == "US" and top.population >= BIG_CITY and top.admin1:
+            other = max((p.population for p in rest if p and p.country == "US"), default=0)
+            if town_key(top.name) == town_key(name) and other * AMBIGUOUS < top.population:
+                return ((top.admin1, 1),)
+            return ()
+    return tuple(_town_states(run).items())
 
 
 SECTION_WORDS = 3
@@ -441,16 +451,28 @@ def surnames(doc: Document, limit: int = 8000) -> frozenset[str]:
     """Town names the document uses as people's last names ("Frederick Boise", "General
     Jasper Tyler"): the last word of a run of capitals that names no place, outside
     title-case lines, so the person named again ("Boise said") votes for no town."""
-    text = doc.text[:limit]
+    return _surnames(doc.text[:limit])
+
+
+@lru_cache(maxsize=2)
+def _surnames(text: str) -> frozenset[str]:
+    """`surnames` of a text: the cheap tests of a run first, a headline's case once per line,
+    the gazetteer last."""
     out: set[str] = set()
+    headline: dict[int, bool] = {}
     for m in _CITY.finditer(text):
         words = m.group(0).split()
-        if len(words) < 2 or words[0].lower().rstrip(".") in NAME_LEADS | NOT_TOWNS:
-            continue
-        if gazetteer.places(m.group(0)) or title_case(line_at(text, m.start())):
+        if len(words) < 2 or words[0].lower().rstrip(".") in _NOT_SURNAME_LEADS:
             continue
         last = words[-1]
-        if len(last) >= 4 and any(p.country == "US" for p in gazetteer.places(last)):
+        if len(last) < 4 or last in out:
+            continue
+        line = text.rfind("\n", 0, m.start()) + 1
+        if line not in headline:
+            headline[line] = title_case(line_at(text, m.start()))
+        if headline[line] or not any(p.country == "US" for p in gazetteer.places(last)):
+            continue
+        if not gazetteer.places(m.group(0)):
             out.add(last)
     return frozenset(out)
 
@@ -501,6 +523,8 @@ def most_named_town(
 
 NOT_TOWNS = FURNITURE | NOT_ALONE | {w.lower() for w in (*MONTHS, *WEEKDAYS)} | HOLIDAYS
 """Capitalised words a report names for other reasons than its town ("Christmas", "May")."""
+_NOT_SURNAME_LEADS = NAME_LEADS | NOT_TOWNS
+"""First words of a capitalised run that is no person's name (`surnames`)."""
 MIN_TOWN = 5_000
 """A town named once is taken for the document's place only when at least this big."""
 
