@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from tally.keywords import quick_start
+from tally.keywords import lowered, may_contain, quick_start
 from tally.link import gazetteer
 from tally.models import Document
 from tally.words import MONTHS, WEEKDAYS
@@ -110,8 +110,13 @@ def line_at(text: str, pos: int) -> str:
 
 def title_case(line: str) -> bool:
     """A headline in title case ("Man Charged In Fatal Shooting"): its capitals mark no names."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", line) if len(w) > 3]
+    words = _LONG_WORD.findall(line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+_LONG_WORD = re.compile(r"[A-Za-z][\w'’]{3,}")
+"""A word of more than three characters (a shorter one is no run's start: its letters and
+the characters after them are fewer)."""
 
 
 NEIGHBOURHOOD_KM = 15.0
@@ -183,15 +188,17 @@ def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
 
 def _state_pattern() -> re.Pattern[str]:
     """A state's name, AP abbreviation or code; the lookahead on their first letters lets
-    the matcher skip most words without trying each of the 150 alternatives."""
+    the matcher skip most words without trying each of the 150 alternatives, and each
+    alternative begins with its first letter (an abbreviation's or code's comma is looked
+    behind after it), which `re` tests before entering the alternative."""
     states = gazetteer.index().admin1.values()
     names = sorted({p.name for p in states}, key=len, reverse=True)
     abbrs = list(gazetteer.AP_STATES)
     codes = sorted({p.code for p in states if p.code})
     alts = "|".join(
         [re.escape(n) for n in names]
-        + [rf"(?<=, ){re.escape(a)}" for a in abbrs]
-        + [rf"(?<=[a-z], ){code}" for code in codes]
+        + [rf"{a[0]}(?<=, {a[0]}){re.escape(a[1:])}" for a in abbrs]
+        + [rf"{code[0]}(?<=[a-z], {code[0]}){code[1:]}" for code in codes]
     )
     first = re.escape("".join(sorted({w[0] for w in names + abbrs + codes})))
     return re.compile(rf"\b(?=[{first}])(?:{alts})(?![\w])")
@@ -456,8 +463,8 @@ def surnames(doc: Document, limit: int = 8000) -> frozenset[str]:
 
 @lru_cache(maxsize=2)
 def _surnames(text: str) -> frozenset[str]:
-    """`surnames` of a text: the cheap tests of a run first, a headline's case once per line,
-    the gazetteer last."""
+    """`surnames` of a text: the cheap tests of a run first, then whether its last word names
+    a US town (kept per word), a headline's case once per line, the whole run's places last."""
     out: set[str] = set()
     headline: dict[int, bool] = {}
     for m in _CITY.finditer(text):
@@ -465,16 +472,20 @@ def _surnames(text: str) -> frozenset[str]:
         if len(words) < 2 or words[0].lower().rstrip(".") in _NOT_SURNAME_LEADS:
             continue
         last = words[-1]
-        if len(last) < 4 or last in out:
+        if len(last) < 4 or last in out or not _us_town_name(last):
             continue
         line = text.rfind("\n", 0, m.start()) + 1
         if line not in headline:
             headline[line] = title_case(line_at(text, m.start()))
-        if headline[line] or not any(p.country == "US" for p in gazetteer.places(last)):
-            continue
-        if not gazetteer.places(m.group(0)):
+        if not headline[line] and not gazetteer.places(m.group(0)):
             out.add(last)
     return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _us_town_name(word: str) -> bool:
+    """Whether a US town is called `word`."""
+    return any(p.country == "US" for p in gazetteer.places(word))
 
 
 def most_named_town(
@@ -543,9 +554,12 @@ def county_named(text: str, state: str | None) -> Located | None:
     return None
 
 
-_US_CUES = re.compile(
-    r"\b(?:" + "|".join(re.escape(z) for z in _DATA["us"]["zones"]) + r")\b"
-    r"|(?i:\b(?:" + "|".join(re.escape(w) for w in _DATA["us"]["phrases"]) + r")\b)"
+_US_ZONES = re.compile(r"\b(?:" + "|".join(re.escape(z) for z in _DATA["us"]["zones"]) + r")\b")
+_US_PHRASE_WORDS = tuple(w.lower() for w in _DATA["us"]["phrases"])
+_US_PHRASES = quick_start(
+    re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in _DATA["us"]["phrases"]) + r")\b", re.IGNORECASE
+    )
 )
 
 
@@ -554,4 +568,9 @@ def us_leaning(doc: Document, limit: int = 6000) -> bool:
     (`state_votes`) or uses words of US time and policing ("4:25 PM EST", "the sheriff's
     office")."""
     votes = state_votes(doc)
-    return max(votes.values(), default=0) >= 1 or bool(_US_CUES.search(doc.text[:limit]))
+    if max(votes.values(), default=0) >= 1:
+        return True
+    text = doc.text[:limit]
+    if _US_ZONES.search(text):
+        return True
+    return may_contain(lowered(text), _US_PHRASE_WORDS) and bool(_US_PHRASES.search(text))
