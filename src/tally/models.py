@@ -118,7 +118,7 @@ class Document:
 
     def in_furniture(self, start: int, end: int) -> bool:
         """True when `[start, end)` overlaps marked page furniture."""
-        return any(s.start < end and start < s.end for s in self.furniture)
+        return bool(self.furniture) and any(s.start < end and start < s.end for s in self.furniture)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from tally.keywords import quick_start
+from tally.keywords import lowered, may_contain, quick_start
 from tally.link import gazetteer
 from tally.models import Document
 from tally.words import MONTHS, WEEKDAYS
@@ -76,12 +76,15 @@ def country_named(name: str) -> gazetteer.Place | None:
 
 
 NEIGHBOURHOOD_WORDS = r"neighbou?rhoods?|section|community area"
+_NEIGHBOURHOOD_WORD = re.compile(NEIGHBOURHOOD_WORDS)
 
 
 def neighbourhood_named(text: str, name: str) -> bool:
     """Whether `text` calls `name` a neighbourhood ("the Austin neighborhood", "the South
     Side Gresham neighborhood", "a neighborhood called Uptown"); "a Philadelphia
     neighborhood" and "the Kensington section of Philadelphia" are the city's."""
+    if not _NEIGHBOURHOOD_WORD.search(text):
+        return False  # both readings need the word: most texts skip compiling one for `name`
     n = re.escape(name)
     side = r"(?:(?:North|South|East|West|Northwest|Northeast|Southwest|Southeast)(?: Side)? )?"
     return bool(
@@ -107,8 +110,13 @@ def line_at(text: str, pos: int) -> str:
 
 def title_case(line: str) -> bool:
     """A headline in title case ("Man Charged In Fatal Shooting"): its capitals mark no names."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’]*", line) if len(w) > 3]
+    words = _LONG_WORD.findall(line)
     return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+_LONG_WORD = re.compile(r"[A-Za-z][\w'’]{3,}")
+"""A word of more than three characters (a shorter one is no run's start: its letters and
+the characters after them are fewer)."""
 
 
 NEIGHBOURHOOD_KM = 15.0
@@ -180,15 +188,17 @@ def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
 
 def _state_pattern() -> re.Pattern[str]:
     """A state's name, AP abbreviation or code; the lookahead on their first letters lets
-    the matcher skip most words without trying each of the 150 alternatives."""
+    the matcher skip most words without trying each of the 150 alternatives, and each
+    alternative begins with its first letter (an abbreviation's or code's comma is looked
+    behind after it), which `re` tests before entering the alternative."""
     states = gazetteer.index().admin1.values()
     names = sorted({p.name for p in states}, key=len, reverse=True)
     abbrs = list(gazetteer.AP_STATES)
     codes = sorted({p.code for p in states if p.code})
     alts = "|".join(
         [re.escape(n) for n in names]
-        + [rf"(?<=, ){re.escape(a)}" for a in abbrs]
-        + [rf"(?<=[a-z], ){code}" for code in codes]
+        + [rf"{a[0]}(?<=, {a[0]}){re.escape(a[1:])}" for a in abbrs]
+        + [rf"{code[0]}(?<=[a-z], {code[0]}){code[1:]}" for code in codes]
     )
     first = re.escape("".join(sorted({w[0] for w in names + abbrs + codes})))
     return re.compile(rf"\b(?=[{first}])(?:{alts})(?![\w])")
@@ -294,16 +304,8 @@ def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
             continue  # "the Austin neighborhood" names no Texas
         if m.group(0) in people:
             continue  # "Boise said", of a man named Frederick Boise
-        for name in _prefixes(m.group(0)):
-            top, *rest = [*gazetteer.places(name), None] if len(name) >= 4 else [None]
-            if top and top.country == "US" and top.population >= BIG_CITY and top.admin1:
-                other = max((p.population for p in rest if p and p.country == "US"), default=0)
-                if town_key(top.name) == town_key(name) and other * AMBIGUOUS < top.population:
-                    votes[top.admin1] += 1
-                break
-        else:
-            for state, share in _town_states(m.group(0)).items():
-                votes[state] += share
+        for state, share in _run_votes(m.group(0)):
+            votes[state] += share
     filed = dateline_town(doc, sure=True) if votes else None
     if filed and filed.admin1:
         votes[filed.admin1] += 3  # where a US document was filed
@@ -316,6 +318,21 @@ def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
     for state, weight in url_states(doc.url).items():
         votes[state] += weight
     return votes
+
+
+@lru_cache(maxsize=65536)
+def _run_votes(run: str) -> tuple[tuple[str, float], ...]:
+    """The votes a capitalised run of the text gives, in the order they are added: its
+    longest leading words naming a big US city (1), else the towns of its exact name
+    (`_town_states`). Kept per run: the same names recur in document after document."""
+    for name in _prefixes(run):
+        top, *rest = [*gazetteer.places(name), None] if len(name) >= 4 else [None]
+        if top and top.country == "US" and top.population >= BIG_CITY and top.admin1:
+            other = max((p.population for p in rest if p and p.country == "US"), default=0)
+            if town_key(top.name) == town_key(name) and other * AMBIGUOUS < top.population:
+                return ((top.admin1, 1),)
+            return ()
+    return tuple(_town_states(run).items())
 
 
 SECTION_WORDS = 3
@@ -441,18 +458,34 @@ def surnames(doc: Document, limit: int = 8000) -> frozenset[str]:
     """Town names the document uses as people's last names ("Frederick Boise", "General
     Jasper Tyler"): the last word of a run of capitals that names no place, outside
     title-case lines, so the person named again ("Boise said") votes for no town."""
-    text = doc.text[:limit]
+    return _surnames(doc.text[:limit])
+
+
+@lru_cache(maxsize=2)
+def _surnames(text: str) -> frozenset[str]:
+    """`surnames` of a text: the cheap tests of a run first, then whether its last word names
+    a US town (kept per word), a headline's case once per line, the whole run's places last."""
     out: set[str] = set()
+    headline: dict[int, bool] = {}
     for m in _CITY.finditer(text):
         words = m.group(0).split()
-        if len(words) < 2 or words[0].lower().rstrip(".") in NAME_LEADS | NOT_TOWNS:
-            continue
-        if gazetteer.places(m.group(0)) or title_case(line_at(text, m.start())):
+        if len(words) < 2 or words[0].lower().rstrip(".") in _NOT_SURNAME_LEADS:
             continue
         last = words[-1]
-        if len(last) >= 4 and any(p.country == "US" for p in gazetteer.places(last)):
+        if len(last) < 4 or last in out or not _us_town_name(last):
+            continue
+        line = text.rfind("\n", 0, m.start()) + 1
+        if line not in headline:
+            headline[line] = title_case(line_at(text, m.start()))
+        if not headline[line] and not gazetteer.places(m.group(0)):
             out.add(last)
     return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def _us_town_name(word: str) -> bool:
+    """Whether a US town is called `word`."""
+    return any(p.country == "US" for p in gazetteer.places(word))
 
 
 def most_named_town(
@@ -501,6 +534,8 @@ def most_named_town(
 
 NOT_TOWNS = FURNITURE | NOT_ALONE | {w.lower() for w in (*MONTHS, *WEEKDAYS)} | HOLIDAYS
 """Capitalised words a report names for other reasons than its town ("Christmas", "May")."""
+_NOT_SURNAME_LEADS = NAME_LEADS | NOT_TOWNS
+"""First words of a capitalised run that is no person's name (`surnames`)."""
 MIN_TOWN = 5_000
 """A town named once is taken for the document's place only when at least this big."""
 
@@ -519,9 +554,12 @@ def county_named(text: str, state: str | None) -> Located | None:
     return None
 
 
-_US_CUES = re.compile(
-    r"\b(?:" + "|".join(re.escape(z) for z in _DATA["us"]["zones"]) + r")\b"
-    r"|(?i:\b(?:" + "|".join(re.escape(w) for w in _DATA["us"]["phrases"]) + r")\b)"
+_US_ZONES = re.compile(r"\b(?:" + "|".join(re.escape(z) for z in _DATA["us"]["zones"]) + r")\b")
+_US_PHRASE_WORDS = tuple(w.lower() for w in _DATA["us"]["phrases"])
+_US_PHRASES = quick_start(
+    re.compile(
+        r"\b(?:" + "|".join(re.escape(w) for w in _DATA["us"]["phrases"]) + r")\b", re.IGNORECASE
+    )
 )
 
 
@@ -530,4 +568,9 @@ def us_leaning(doc: Document, limit: int = 6000) -> bool:
     (`state_votes`) or uses words of US time and policing ("4:25 PM EST", "the sheriff's
     office")."""
     votes = state_votes(doc)
-    return max(votes.values(), default=0) >= 1 or bool(_US_CUES.search(doc.text[:limit]))
+    if max(votes.values(), default=0) >= 1:
+        return True
+    text = doc.text[:limit]
+    if _US_ZONES.search(text):
+        return True
+    return may_contain(lowered(text), _US_PHRASE_WORDS) and bool(_US_PHRASES.search(text))

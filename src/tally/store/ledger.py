@@ -161,7 +161,10 @@ class Ledger(Staging, LinkIndex):
                 ),
             )
             self._add_name(c, doc.id, doc.name, doc.url)
+            starts = self._starts_index(c)
             self._add_extraction(c, figures, local_incidents)
+            if starts:
+                self._mark_indexed(c)
         return True
 
     @classmethod

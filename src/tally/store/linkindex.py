@@ -89,6 +89,24 @@ class LinkIndex:
             c.execute("DELETE FROM link_words WHERE n <= 0")
             c.execute("DELETE FROM link_blocks WHERE n <= 0")
 
+    @staticmethod
+    def _starts_index(c: Connection) -> bool:
+        """Whether a document added now starts the index of a new ledger: nothing stored or
+        indexed, and not yet marked. Each of its documents is indexed as it is added, so the
+        index is complete and the ledger's first relink need not rebuild it."""
+        if c.query("SELECT 1 FROM link_state WHERE name = 'keys'"):
+            return False  # marked already
+        return not any(
+            c.query(f"SELECT 1 FROM {table} LIMIT 1")
+            for table in ("local_incidents", "link_keys", "link_words", "link_blocks")
+        )
+
+    @staticmethod
+    def _mark_indexed(c: Connection) -> None:
+        """Record that every stored local incident is in the index."""
+        c.execute("DELETE FROM link_state WHERE name = 'keys'")
+        c.execute("INSERT INTO link_state (name, value) VALUES ('keys', '1')")
+
     @classmethod
     def _unindex(cls, c: Connection, doc_id: str) -> None:
         """Take a document's local incidents out of the index (they are replaced): the
@@ -105,8 +123,7 @@ class LinkIndex:
             rows = c.iterate("SELECT data FROM local_incidents ORDER BY doc_id, key")
             while chunk := list(islice(rows, 5000)):
                 self._index(c, [_local(r[0]) for r in chunk])
-            c.execute("DELETE FROM link_state WHERE name = 'keys'")
-            c.execute("INSERT INTO link_state (name, value) VALUES ('keys', '1')")
+            self._mark_indexed(c)
 
     # read by incremental linking -----------------------------------------------
 
