@@ -31,6 +31,7 @@ from tally import touched
 from tally.link.across import Wide, link_part, rare_limit
 from tally.link.clusters import cluster_incident
 from tally.link.evidence import pair_score
+from tally.link.home import homes
 from tally.link.ids import Member, fresh_ids
 from tally.link.ids import redirects as redirected_ids
 from tally.link.keys import DATE_REACH, block_key, indexed, search_keys
@@ -130,7 +131,12 @@ def new_links(ledger: Ledger, before: int) -> NewLinks | None:
         [node(li, pool) for li in new] + [node(li, pool) for li, _ in stored],
         key=lambda n: (n.li.doc_id, n.li.key),
     )
-    clusters, grouped = link_part(nodes, _wide(ledger, nodes, limit))
+    known = _homes(ledger, fresh, nodes)
+    if known is None:
+        return None
+    clusters, grouped = link_part(
+        nodes, dataclasses.replace(_wide(ledger, nodes, limit), homes=known)
+    )
     old = {linked for _, linked in stored}
     others = [row for row in ledger.clusters_named({c.base for c in clusters}) if row[0] not in old]
     ids = fresh_ids(
@@ -161,6 +167,23 @@ def new_links(ledger: Ledger, before: int) -> NewLinks | None:
         ids=old | set(renamed) | set(mapping.values()),
         nodes=total,
     )
+
+
+def _homes(ledger: Ledger, fresh: list[Node], nodes: list[Node]) -> dict[str, str] | None:
+    """The home states of the outlets of `nodes` (`link.home`) from every report of theirs
+    in the ledger; None when the new reports change the home of an outlet some stored
+    report of which it places (the whole ledger links again, so no order of ingest shows)."""
+    mine = {n.li.doc_id for n in fresh}
+    outlets = {n.outlet for n in nodes if n.outlet}
+    votes = ledger.outlet_votes(outlets)
+    now = homes(votes)
+    added = Counter((n.outlet, n.home) for n in fresh if n.outlet and n.home)
+    left = Counter(votes) - added
+    before = homes(left.elements())
+    flipped = {o for o in {n.outlet for n in fresh if n.outlet} if now.get(o) != before.get(o)}
+    if flipped and ledger.unsure_documents(flipped) - mine:
+        return None
+    return now
 
 
 def _flipped(
@@ -281,9 +304,13 @@ def touched_view(
     scope = touched.closed(ids | ledger.figure_incidents(targets), fixes)
     linked = ledger.linked_among(touched.relevant(scope, fixes))
     view = touched.known(linked, fixes)
+    members = {iid: [node(li) for li in lis] for iid, lis in ledger.members(scope & linked).items()}
+    known = homes(
+        ledger.outlet_votes({n.outlet for ns in members.values() for n in ns if n.outlet})
+    )
     base = [
-        dataclasses.replace(cluster_incident([node(li) for li in lis])[0], id=iid)
-        for iid, lis in ledger.members(scope & linked).items()
+        dataclasses.replace(cluster_incident(nodes, known)[0], id=iid)
+        for iid, nodes in members.items()
     ]
     incidents = [i for i in fixes.incidents(base) if i.id in scope and i.id in view]
     moves = fixes.moves(view)

@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from tally.link.candidates import (
@@ -46,6 +46,7 @@ from tally.link.candidates import (
 )
 from tally.link.clusters import Sets, cluster_incident, link_conflicts
 from tally.link.evidence import pair_score
+from tally.link.home import homes
 from tally.link.ids import Member, fresh_ids
 from tally.link.nodes import RARE_MIN, RARE_SHARE, THRESHOLD, Node, mark_rare, node, precise
 from tally.models import Incident, LocalIncident
@@ -64,6 +65,9 @@ class Wide:
     blocks: dict[Block, tuple[int, int]]
     """(kind, country, *period) → (nodes, coarse nodes) in the whole ledger; every country
     of each period the part meets, "?" for the nodes of unknown country."""
+    homes: Mapping[str, str] = field(default_factory=dict)
+    """The home state of each outlet of the part that has one (`link.home`), from the votes
+    of all its reports in the ledger."""
 
 
 def rare_limit(nodes: int) -> int:
@@ -116,7 +120,8 @@ def link_whole(
         for key in block_keys(n):
             counts[key][0] += 1
             counts[key][1] += coarse
-    wide = Wide(rare, {k: (a, b) for k, (a, b) in counts.items()})
+    votes = homes((n.outlet, n.home) for n in nodes if n.outlet and n.home)
+    wide = Wide(rare, {k: (a, b) for k, (a, b) in counts.items()}, votes)
     del counts, rare
     clusters, groups = link_part(nodes, wide)
     ids = fresh_ids([(c.base, c.incident.date, c.members) for c in clusters])
@@ -217,6 +222,6 @@ def link_part(nodes: list[Node], wide: Wide) -> tuple[list[Cluster], dict[Member
     built = []
     for members in clusters.values():
         cluster = [left.pop(i) for i in members]
-        inc, base, _ = cluster_incident(cluster)
+        inc, base, _ = cluster_incident(cluster, wide.homes)
         built.append(Cluster(inc, base, [keys[i] for i in members]))
     return built, grouped

@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from datetime import date
 from functools import lru_cache
 
 from tally.link.describe import VIOLENT_GENERIC
+from tally.link.home import placed as at_outlet_home
 from tally.link.nodes import BIG_BLOCK, MAX_SPAN_DAYS, SLOW_TYPES, Node
 from tally.models import Incident
 
@@ -99,8 +101,12 @@ def _vote(values: list, prefer: list | None = None) -> object | None:
     return min(counts, key=lambda v: (-counts[v], str(v)))
 
 
-def cluster_incident(members: list[Node]) -> tuple[Incident, str, date | None]:
-    lis = [n.li for n in members]
+def cluster_incident(
+    members: list[Node], homes: Mapping[str, str] | None = None
+) -> tuple[Incident, str, date | None]:
+    """The incident its members describe, each unsure member placed in its outlet's home
+    state (`homes`, outlet → state: `link.home`)."""
+    lis = [at_outlet_home(n.li, n.outlet, n.towns, homes or {}) for n in members]
     main = [li for li in lis if not li.background] or lis
     precise = min((li.date_prec or 9 for li in main), default=9)
     date_s = _vote([li.date for li in main if (li.date_prec or 9) == precise])
@@ -120,7 +126,7 @@ def cluster_incident(members: list[Node]) -> tuple[Incident, str, date | None]:
         date=date_s,  # type: ignore[arg-type]
         date_prec=prec,
         place=place,  # type: ignore[arg-type]
-        admin1=at.admin1 if at else None,
+        admin1=at.admin1 if at else _vote([li.admin1 for li in main if li.country == country]),
         country=country,  # type: ignore[arg-type]
         lat=at.lat if at else None,
         lon=at.lon if at else None,

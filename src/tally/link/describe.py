@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from tally.keywords import lowered, may_contain, quick_start
 from tally.link.dates import find_dates, format_range, parse_iso
+from tally.link.home import home_cues
 from tally.link.locate import document_place
 from tally.link.places import STOP_PLACES, Located, place_in
 from tally.link.text import Sentence
@@ -341,5 +342,8 @@ def describe(doc: Document, headline: str, lead: list[Sentence]) -> LocalInciden
         else (6 if country else None),
         background=False,
         published=doc.published,
-        cues=("kind:main",) + (loc.cues if loc else ()) + tuple(f"w:{w}" for w in words),
+        cues=("kind:main",)
+        + (loc.cues if loc else ())
+        + tuple(f"w:{w}" for w in words)
+        + home_cues(doc, top, loc, country, admin1),
     )

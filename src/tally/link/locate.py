@@ -15,6 +15,7 @@ from tally.link.where import (
     body_states,
     city_of,
     county_named,
+    dateline_state,
     most_named_town,
     neighbourhood_named,
     state_votes,
@@ -51,6 +52,9 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     kept = _OUTLET.sub("", first)
     top, early = kept + "\n" + rest, early - (len(first) - len(kept))
     countries, states = hints(top, us)
+    filed = dateline_state(doc)
+    if filed and us:
+        countries, states = countries | {"US"}, states | {filed}  # "LEXINGTON, Ky. —"
     body_country = main_country(doc) if len(countries) != 1 else None
     in_states = body_states(doc) if not states else set()
     in_state = next(iter(in_states)) if len(in_states) == 1 else None

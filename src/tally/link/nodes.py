@@ -74,6 +74,11 @@ class Node:
     """The words that name streets (`is_street`), rare or not."""
     alone: bool = False
     """A background that links to no other document's (`within._TALLY`)."""
+    outlet: str = ""
+    home: str = ""
+    """The US state the report is sure of, a vote for its outlet's home (`link.home`)."""
+    towns: tuple[str, ...] | None = None
+    """Of a report unsure of its state, the towns its outlet's home may place it in."""
 
 
 def interval(value: str | None, prec: int | None) -> tuple[date | None, date | None]:
@@ -122,6 +127,14 @@ def node(li: LocalIncident, pool: dict | None = None) -> Node:
                 n.toll = max(n.toll, int(number))
         elif kind == "pop" and value.isdigit():
             n.population = max(n.population, int(value))
+        elif kind == "outlet":
+            n.outlet = intern(value, value)
+        elif kind == "home":
+            n.home = intern(value, value)
+        elif kind == "where":
+            n.towns = n.towns or ()
+        elif kind == "town":
+            n.towns = (*(n.towns or ()), value)
     if li.place:
         places.add(li.place.lower())
     words -= places | {fold(p) for p in places}

@@ -237,6 +237,18 @@ def dateline_town(doc: Document, limit: int = 1500, sure: bool = False) -> gazet
     return None
 
 
+def dateline_state(doc: Document, limit: int = 1500) -> str | None:
+    """The US state the document's first dateline names beside its town ("LEXINGTON, Ky.
+    (WTVQ) –"), outside page furniture."""
+    for m in DATELINE.finditer(doc.text[:limit]):
+        if doc.in_furniture(m.start(), m.end()):
+            continue
+        s = m.group("s")
+        st = (gazetteer.us_state(s.rstrip(".")) or gazetteer.us_state(s)) if s else None
+        return st.name if st else None
+    return None
+
+
 def _prefixes(name: str) -> list[str]:
     """A capitalised run and its leading words, longest first ("Chicago Police" → "Chicago"),
     but none a street's name goes on from ("Sheridan Road" names no Sheridan)."""

@@ -35,6 +35,15 @@ def _local(data: str) -> LocalIncident:
     return LocalIncident(**d)
 
 
+def outlet_of(li: LocalIncident) -> tuple[str, str | None, bool] | None:
+    """A document's main incident's outlet, the state it votes for as the outlet's home, and
+    whether its place is unsure (`link.home.home_cues`); None without an outlet."""
+    found = {k: v for k, _, v in (c.partition(":") for c in li.cues) if k in {"outlet", "home"}}
+    if "outlet" not in found:
+        return None
+    return found["outlet"], found.get("home"), "where:unsure" in li.cues
+
+
 def index_of(lis: Iterable[LocalIncident]) -> list[tuple[LocalIncident, Indexed]]:
     """Each local incident with what the index stores of it."""
     from tally.link.keys import indexed  # linking loads only when documents are linked
@@ -88,6 +97,13 @@ class LinkIndex:
         if sign < 0:
             c.execute("DELETE FROM link_words WHERE n <= 0")
             c.execute("DELETE FROM link_blocks WHERE n <= 0")
+        outlets = [(li.doc_id, *o) for li, _ in items if (o := outlet_of(li))]
+        c.executemany("DELETE FROM link_outlets WHERE doc_id = ?", [(o[0],) for o in outlets])
+        if sign > 0:
+            c.executemany(
+                "INSERT INTO link_outlets (doc_id, outlet, home, unsure) VALUES (?, ?, ?, ?)",
+                outlets,
+            )
 
     @staticmethod
     def _starts_index(c: Connection) -> bool:
@@ -118,7 +134,7 @@ class LinkIndex:
     def build_index(self) -> None:
         """Index every stored local incident anew (a ledger from before the index)."""
         with self.conn.transaction() as c:
-            for table in ("link_keys", "link_words", "link_blocks"):
+            for table in ("link_keys", "link_words", "link_blocks", "link_outlets"):
                 c.execute(f"DELETE FROM {table}")
             rows = c.iterate("SELECT data FROM local_incidents ORDER BY doc_id, key")
             while chunk := list(islice(rows, 5000)):
@@ -138,6 +154,21 @@ class LinkIndex:
             return None
         rows = self.conn.query("SELECT value FROM link_state WHERE name = 'linked'")
         return int(json.loads(rows[0][0])["nodes"]) if rows else None
+
+    def outlet_votes(self, outlets: Iterable[str]) -> list[tuple[str, str]]:
+        """(outlet, state) for each stored document of these outlets sure of its US state."""
+        rows = self.conn.query_in(
+            "SELECT outlet, home FROM link_outlets WHERE outlet IN ({}) AND home IS NOT NULL",
+            sorted(set(outlets)),
+        )
+        return [(o, h) for o, h in rows]
+
+    def unsure_documents(self, outlets: Iterable[str]) -> set[str]:
+        """The stored documents of these outlets whose place their outlet's home may move."""
+        rows = self.conn.query_in(
+            "SELECT doc_id FROM link_outlets WHERE outlet IN ({}) AND unsure", sorted(set(outlets))
+        )
+        return {r[0] for r in rows}
 
     def new_local_incidents(self) -> list[LocalIncident]:
         """The local incidents no link names yet (documents that arrived), in document order."""

@@ -277,6 +277,22 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "ALTER TABLE figures ADD COLUMN official BOOLEAN NOT NULL DEFAULT FALSE",
         ],
     ),
+    (
+        "0017_outlet_homes",
+        [
+            # Each document's outlet, the US state its text is sure of (a vote for the
+            # outlet's home state, `tally.link.home`), and whether its place is unsure (the
+            # outlet's home may move it). Part of the link index, which is built anew.
+            """CREATE TABLE link_outlets (
+                doc_id TEXT PRIMARY KEY,
+                outlet TEXT NOT NULL,
+                home TEXT,
+                unsure BOOLEAN NOT NULL
+            )""",
+            "CREATE INDEX link_outlets_outlet ON link_outlets (outlet)",
+            "DELETE FROM link_state WHERE name = 'keys'",
+        ],
+    ),
 ]
 
 

@@ -1,0 +1,167 @@
+"""An outlet's home state: where a local outlet's reports happen when their text does not
+say which state they are in.
+
+A report whose headline, lead, dateline or address names its state is sure of it and votes
+for its outlet's home (`home_cues`); one of a big city no other US town shares a name with
+votes too. A
+report that is not sure keeps the town names it could mean; linking reads the votes of
+all the outlet's reports in the ledger (`home_state`, an order-free count) and places such
+a report in its outlet's home when a town of its names lies there (`at_home`). The
+outlet is the publisher, else the URL's host (`models.outlet`): learnt from the ledger,
+never from a list of outlets.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable, Mapping
+
+from tally.link import gazetteer
+from tally.link.places import hints
+from tally.link.where import _CITY as CITY_RUN
+from tally.link.where import (
+    AMBIGUOUS,
+    BIG_CITY,
+    NOT_TOWNS,
+    Located,
+    country_named,
+    dateline_state,
+    surnames,
+    town_key,
+    url_states,
+)
+from tally.link.where import _prefixes as prefixes
+from tally.models import Document, LocalIncident, outlet
+
+HOME_MIN = 2
+"""Sure reports of an outlet needed before it has a home state."""
+HOME_SHARE = 0.6
+"""The share of its sure reports the home state must hold: a national outlet has none."""
+TOWNS = 4
+"""Town names an unsure report keeps, its own place first, then the most named."""
+
+
+def home_cues(
+    doc: Document, top: str, loc: Located | None, country: str | None, admin1: str | None
+) -> tuple[str, ...]:
+    """The cues of a document's main incident (`top`: its headline and lead) that tell its
+    outlet's home: `outlet:NAME`, and `home:STATE` when the text is sure of its US state,
+    else `where:unsure` and `town:NAME` for each town it could be placed in. A report of a
+    city abroad big enough to be meant by its name, or of a country, is sure of it."""
+    name = outlet(doc.publisher, doc.url)
+    if not name:
+        return ()
+    cues = (f"outlet:{name.lower()}",)
+    if country == "US" and admin1 and _stated(doc, top, admin1):
+        return (*cues, f"home:{admin1}")
+    if country == "US" and admin1 and _big_city(loc, admin1):
+        cues = (*cues, f"home:{admin1}")  # a vote, but a local outlet's namesake may be meant
+    if country not in {None, "US"} and (
+        loc is None or loc.lat is None or _population(loc) >= ABROAD_BY_NAME
+    ):
+        return cues
+    own = [loc.place] if loc and loc.lat is not None else []
+    towns = list(dict.fromkeys([*own, *town_names(doc)]))[:TOWNS]
+    return (*cues, "where:unsure", *(f"town:{t}" for t in towns))
+
+
+ABROAD_BY_NAME = 200_000
+"""A town abroad this big is meant by its name, whatever the outlet's home."""
+
+
+def _population(loc: Located) -> int:
+    return next((int(c[4:]) for c in loc.cues if c.startswith("pop:")), 0)
+
+
+def _stated(doc: Document, top: str, admin1: str) -> bool:
+    """Whether the text states the state: its headline or lead names it, or its dateline
+    ("LEXINGTON, Ky. —"), or a section of its address ("/news/kentucky/")."""
+    return (
+        admin1 in hints(top, True)[1]
+        or dateline_state(doc) == admin1
+        or url_states(doc.url).get(admin1, 0) >= 2
+    )
+
+
+def _big_city(loc: Located | None, admin1: str) -> bool:
+    """Whether `loc` is a big US city no other US town of its name is a fifth as big as."""
+    if loc is None or loc.lat is None:
+        return False
+    found = [p for p in gazetteer.places(loc.place) if p.country == "US"]
+    here = next((p for p in found if p.admin1 == admin1 and p.name == loc.place), None)
+    if here is None or here.population < BIG_CITY:
+        return False
+    other = max((p.population for p in found if p is not here), default=0)
+    return other * AMBIGUOUS < here.population
+
+
+def town_names(doc: Document, limit: int = 6000) -> list[str]:
+    """The US town names the document names outside page furniture, most often first (the
+    earliest of equals): the towns an unsure report may be in."""
+    counts: Counter[str] = Counter()
+    people = surnames(doc)
+    for m in CITY_RUN.finditer(doc.text[:limit]):
+        if doc.in_furniture(m.start(), m.end()) or m.group(0) in people:
+            continue
+        for name in prefixes(m.group(0)):
+            if len(name) < 4 or name.lower() in NOT_TOWNS:
+                continue
+            if gazetteer.us_state(name) or country_named(name):
+                break
+            if any(
+                p.country == "US" and town_key(p.name) == town_key(name)
+                for p in gazetteer.places(name)
+            ):
+                counts[name] += 1
+                break
+    return [name for name, _ in counts.most_common(TOWNS)]
+
+
+def home_state(votes: Counter[str]) -> str | None:
+    """The home state of an outlet whose sure reports are in these states, if one holds
+    `HOME_SHARE` of at least `HOME_MIN`."""
+    if not votes:
+        return None
+    state, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    total = sum(votes.values())
+    return state if n >= HOME_MIN and n >= HOME_SHARE * total else None
+
+
+def homes(votes: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Each outlet's home state from (outlet, sure state) pairs, one per report."""
+    counts: dict[str, Counter[str]] = {}
+    for name, state in votes:
+        counts.setdefault(name, Counter())[state] += 1
+    return {name: home for name, c in counts.items() if (home := home_state(c))}
+
+
+def at_home(li: LocalIncident, towns: tuple[str, ...], home: str) -> LocalIncident:
+    """`li`, an unsure report, placed in its outlet's home state: at the first of its towns
+    that lies there, else, when it has no state, in the state alone."""
+    if li.admin1 == home and li.country == "US":
+        return li
+    for name in towns:
+        here = [
+            p
+            for p in gazetteer.places(name)
+            if p.country == "US" and p.admin1 == home and town_key(p.name) == town_key(name)
+        ]
+        if here:
+            p = here[0]
+            prec = li.where_prec if li.where_prec and li.where_prec <= 2 else 2
+            return dataclasses.replace(
+                li, place=p.name, admin1=home, country="US", lat=p.lat, lon=p.lon, where_prec=prec
+            )
+    if li.admin1 is None and li.country in {None, "US"}:
+        return dataclasses.replace(li, admin1=home, country="US")
+    return li
+
+
+def placed(
+    li: LocalIncident, outlet_name: str, towns: tuple[str, ...] | None, known: Mapping[str, str]
+) -> LocalIncident:
+    """`li` where its outlet's home (`known`) places it: unchanged when it is sure of its
+    place (`towns` None) or its outlet has no home."""
+    home = known.get(outlet_name) if outlet_name and towns is not None else None
+    return at_home(li, towns or (), home) if home else li

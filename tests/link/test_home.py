@@ -1,0 +1,161 @@
+"""An outlet's home state (`link.home`): the reports sure of their state vote, an unsure
+report is placed in its outlet's home, and the ledger ends the same whatever the order and
+the batches its reports arrive in (real SQLite files)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tally import incremental
+from tally.export import incident_rows
+from tally.link.home import at_home, home_state
+from tally.link.text import lead, sentences
+from tally.link.within import link_within
+from tally.models import Document, LocalIncident, Source
+from tally.pipeline import ingest, relink
+from tally.store import Ledger
+
+
+@pytest.mark.parametrize(
+    ("votes", "home"),
+    [
+        ({"Ohio": 3}, "Ohio"),
+        ({"Ohio": 3, "Kentucky": 1}, "Ohio"),
+        ({"Ohio": 1}, None),  # one report is no home
+        ({"Ohio": 2, "Texas": 2}, None),  # a national outlet
+        ({"Ohio": 5, "Texas": 2, "Iowa": 2}, None),  # under the share
+        ({}, None),
+    ],
+)
+def test_an_outlet_has_a_home_when_most_of_its_sure_reports_are_there(
+    votes: dict[str, int], home: str | None
+) -> None:
+    assert home_state(Counter(votes)) == home
+
+
+def _cues(text: str, url: str) -> tuple[str, ...]:
+    doc = Document(id="d", text=text, kind="text", name="a.txt", url=url, published="2016-05-02")
+    lead(doc, sentences(doc))
+    _, local = link_within(doc, [])
+    return tuple(c for c in local[0].cues if c.split(":")[0] in {"outlet", "home", "where", "town"})
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        (  # the dateline names the state: a vote for the outlet's home
+            "Man shot outside bar\n\nDAYTON, Ohio — A man was shot outside a bar on Third "
+            "Street early Sunday, police said.",
+            ("outlet:valleynews.example", "home:Ohio"),
+        ),
+        (  # the lead names the state beside the town
+            "Two hurt in shooting\n\nTwo men were hurt in a shooting in Lebanon, Ohio, on "
+            "Saturday night, deputies said.",
+            ("outlet:valleynews.example", "home:Ohio"),
+        ),
+        (  # a town of many states, none named: unsure, with the towns it may be
+            "Woman shot in Springfield\n\nA woman was shot in the leg in Springfield on "
+            "Friday, police said. Springfield police have made no arrest.",
+            ("outlet:valleynews.example", "where:unsure", "town:Springfield"),
+        ),
+        (  # a big city abroad is meant by its name: no vote, no move
+            "Gunman kills two in Paris\n\nA gunman killed two people in Paris on Monday, "
+            "French police said.",
+            ("outlet:valleynews.example",),
+        ),
+    ],
+)
+def test_a_report_votes_for_its_outlets_home_only_when_sure_of_its_state(
+    text: str, cues: tuple[str, ...]
+) -> None:
+    assert _cues(text, "https://www.valleynews.example/local/story-1.html") == cues
+
+
+SPRINGFIELD_MO = LocalIncident(
+    doc_id="d",
+    key="main",
+    place="Springfield",
+    admin1="Missouri",
+    country="US",
+    lat=37.2,
+    lon=-93.3,
+    where_prec=1,
+)
+
+
+@pytest.mark.parametrize(
+    ("li", "towns", "home", "where"),
+    [
+        (SPRINGFIELD_MO, ("Springfield",), "Ohio", ("Springfield", "Ohio", "US")),
+        (SPRINGFIELD_MO, ("Springfield",), "Missouri", ("Springfield", "Missouri", "US")),
+        # no town of the report's names lies in the home: it stays where the text put it
+        (SPRINGFIELD_MO, ("Springfield",), "Alaska", ("Springfield", "Missouri", "US")),
+        # the report names a town of its home below the lead
+        (
+            LocalIncident(doc_id="d", key="main", country="US"),
+            ("Cascade Mall", "Burlington"),
+            "Vermont",
+            ("Burlington", "Vermont", "US"),
+        ),
+        # no town at all: the state alone
+        (LocalIncident(doc_id="d", key="main"), (), "Kentucky", (None, "Kentucky", "US")),
+    ],
+)
+def test_an_unsure_report_is_placed_in_its_outlets_home(
+    li: LocalIncident, towns: tuple[str, ...], home: str, where: tuple
+) -> None:
+    placed = at_home(li, towns, home)
+    assert (placed.place, placed.admin1, placed.country) == where
+    assert (placed.lat is None) == (where[0] is None)
+
+
+REPORTS = [
+    "Man shot on porch\n\nCOLUMBUS, Ohio — A man was shot on his porch on Elm Street on "
+    "Monday night, police said. He was taken to a hospital in critical condition.",
+    "Teen killed in crash after chase\n\nTOLEDO, Ohio — A 17-year-old was killed on Tuesday "
+    "when the car he was driving hit a pole after a chase, police said.",
+    "Woman wounded in Springfield\n\nA 34-year-old woman was shot and wounded in Springfield "
+    "on Wednesday evening, Springfield police said. Three people were questioned.",
+    "Store clerk hurt in robbery\n\nAKRON, Ohio — A store clerk was shot and hurt during a "
+    "robbery on Thursday, police said.",
+]
+
+
+def _sources(folder: Path, order: list[int]) -> list[Source]:
+    folder.mkdir(exist_ok=True)
+    out = []
+    for i in order:
+        path = folder / f"{i}.txt"
+        path.write_text(REPORTS[i], encoding="utf-8")
+        url = f"https://www.buckeyenews.example/news/story-{i}.html"
+        out.append(Source(name=str(path), path=str(path), url=url, published="2016-05-0{i + 1}"))
+    return out
+
+
+def _springfield(led: Ledger) -> tuple:
+    rows = [r for r in incident_rows(led) if r.get("place") == "Springfield"]
+    return tuple((r["place"], r["admin1"], r["country"]) for r in rows)
+
+
+@pytest.mark.parametrize(
+    "batches",
+    [
+        [[0, 1, 2, 3]],
+        [[2], [0], [1], [3]],  # the unsure report first: the home arrives after it
+        [[3, 2], [1, 0]],
+    ],
+)
+def test_the_outlets_home_places_a_report_whatever_the_order_of_ingest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batches: list[list[int]]
+) -> None:
+    monkeypatch.setattr(incremental, "MAX_SHARE", 1.0)  # small ledgers: link incrementally
+    with Ledger(tmp_path / "l.db") as led:
+        for batch in batches:
+            ingest(_sources(tmp_path / "docs", batch), led)
+            relink(led)
+        assert _springfield(led) == (("Springfield", "Ohio", "US"),)
+        relink(led, full=True)
+        assert _springfield(led) == (("Springfield", "Ohio", "US"),)
