@@ -130,7 +130,11 @@ def link_within(doc: Document, figures: list[Figure]) -> tuple[list[Figure], lis
             extra[key] = li
         keys.append(key)
         sentence_of.append(si)
-    keys = _separated(doc, sents, lead_end, headline, main, keys, sentence_of, extra)
+    lead_first = lead_sents[0].text if lead_sents else ""
+    roundup = is_roundup(headline + "\n" + lead_first)
+    keys = _separated(doc, sents, lead_end, roundup, main, keys, sentence_of, extra)
+    if roundup and any(k.startswith("sep-") for k in keys):
+        main = dataclasses.replace(main, cues=(*main.cues, "kind:tally"))
     out = [dataclasses.replace(f, incident=k) for f, k in zip(figures, keys, strict=True)]
     fig_cues: dict[str, set[str]] = {}
     for f, k in zip(figures, keys, strict=True):
@@ -146,7 +150,7 @@ def _separated(
     doc: Document,
     sents: list[Sentence],
     lead_end: int,
-    headline: str,
+    roundup: bool,
     main: LocalIncident,
     keys: list[str],
     sentence_of: list[int],
@@ -156,9 +160,7 @@ def _separated(
     separate incident's sentences tell (`episodes`) keyed to that incident, which joins
     `extra`."""
     start = next((i for i, s in enumerate(sents) if s.start >= lead_end), len(sents))
-    first = sents[start].text if start < len(sents) else ""
-    lead_first = next((s.text for s in sents if s.end == lead_end), first)
-    told = episodes(sents, start, is_roundup(headline + "\n" + lead_first))
+    told = episodes(sents, start, roundup)
     if not told:
         return keys
     of = {i: ep for ep in told for i in ep}
