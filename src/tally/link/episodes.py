@@ -38,7 +38,9 @@ _ROUNDUP = re.compile(
 )
 _SEPARATE = re.compile(rf"\b{_any(_DATA['opener']['separate'])}\b", re.I)
 _IN_ROUNDUP = re.compile(rf"\b{_any(_DATA['opener']['in_roundup'])}\b", re.I)
-_SEQUENCE = re.compile(rf"^\W*{_any(_DATA['opener']['sequence'])}", re.I)
+_SEQUENCE = re.compile(
+    rf"^\W*{_any(_DATA['opener']['sequence'])}|\b{_any(_DATA['opener']['relative'])}", re.I
+)
 _CLOCK = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b(?:noon|midnight)\b", re.I
 )
@@ -187,7 +189,7 @@ def _opens(
     unplaced = bool(streets) and known is None
     if _SEPARATE.search(text) or (roundup and _IN_ROUNDUP.search(text)):
         return True
-    if _SEQUENCE.match(text):
+    if _SEQUENCE.search(text):
         if streets:
             return unplaced and placed
         if later and placed:
