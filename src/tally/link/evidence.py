@@ -67,7 +67,7 @@ def pair_score(a: Node, b: Node, lasting: bool = False) -> int | None:
     """The evidence that two local incidents are one, or None when something rules it out.
 
     With `lasting`, the dates need not meet (`_lasting` decides whether they may differ)."""
-    if a.li.doc_id == b.li.doc_id:
+    if a.li.doc_id == b.li.doc_id or (a.alone and not a.conflict) or (b.alone and not b.conflict):
         return None
     ca, cb = a.li.country, b.li.country
     if ca and cb and ca != cb:

@@ -35,6 +35,8 @@ from tally.link.describe import (
     place_in,
     proper_words,
 )
+from tally.link.episodes import episodes, is_roundup
+from tally.link.nodes import NEAR_KM, distance_km, interval
 from tally.link.text import Sentence, lead, sentence_at, sentences
 from tally.models import Document, Figure, LocalIncident
 from tally.words import small_numbers
@@ -128,15 +130,101 @@ def link_within(doc: Document, figures: list[Figure]) -> tuple[list[Figure], lis
             extra[key] = li
         keys.append(key)
         sentence_of.append(si)
+    lead_first = lead_sents[0].text if lead_sents else ""
+    roundup = is_roundup(headline + "\n" + lead_first)
+    keys = _separated(doc, sents, lead_end, roundup, main, keys, sentence_of, extra)
+    if roundup and any(k.startswith("sep-") for k in keys):
+        main = dataclasses.replace(main, cues=(*main.cues, "kind:tally"))
     out = [dataclasses.replace(f, incident=k) for f, k in zip(figures, keys, strict=True)]
     fig_cues: dict[str, set[str]] = {}
     for f, k in zip(figures, keys, strict=True):
         fig_cues.setdefault(k, set()).add(f"fig:{f.category}:{f.group}:{f.value}")
     locals_ = [dataclasses.replace(main, cues=main.cues + tuple(sorted(fig_cues.get(MAIN, ()))))]
-    for k in sorted(extra):
+    for k in sorted(extra.keys() & fig_cues.keys()):
         li = extra[k]
         locals_.append(dataclasses.replace(li, cues=li.cues + tuple(sorted(fig_cues.get(k, ())))))
     return out, locals_
+
+
+def _separated(
+    doc: Document,
+    sents: list[Sentence],
+    lead_end: int,
+    roundup: bool,
+    main: LocalIncident,
+    keys: list[str],
+    sentence_of: list[int],
+    extra: dict[str, LocalIncident],
+) -> list[str]:
+    """`keys` with the main incident's figures (and a sentence's own other incident's) that a
+    separate incident's sentences tell (`episodes`) keyed to that incident, which joins
+    `extra`."""
+    start = next((i for i, s in enumerate(sents) if s.start >= lead_end), len(sents))
+    told = episodes(sents, start, roundup)
+    if not told:
+        return keys
+    of = {i: ep for ep in told for i in ep}
+    out = list(keys)
+    for n, (k, si) in enumerate(zip(keys, sentence_of, strict=True)):
+        ep = of.get(si)
+        if ep is None or k not in {MAIN, f"bg-s{sents[si].start}"}:
+            continue
+        key = f"sep-{sents[ep[0]].start}"
+        if key not in extra:
+            extra[key] = _separate(doc, main, [sents[i] for i in ep], key)
+        out[n] = key
+    return out
+
+
+def _separate(doc: Document, main: LocalIncident, told: list[Sentence], key: str) -> LocalIncident:
+    """A separate incident of the document, as its sentences `told` tell it: the main
+    incident's town unless they name another, their day if they give one, else the main's."""
+    opener, text = told[0].text, " ".join(s.text for s in told)
+    pub = parse_iso(doc.published)
+    days = [
+        d
+        for d in find_dates(opener, doc.published)
+        if d.prec <= 2 and not d.kind.startswith("since") and not (pub and d.lo > pub)
+    ]
+    main_lo, main_hi = interval(main.date, main.date_prec)
+    if days and main_lo and main_hi and (main.date_prec or 9) <= 2:
+        days = [d for d in days if main_lo - timedelta(days=7) <= d.lo <= main_hi]
+    date_s, prec = (days[0].iso, days[0].prec) if days else (main.date, main.date_prec)
+    at = place_in(opener, main.country, state=main.admin1)
+    town = (
+        at is not None
+        and at.lat is not None
+        and at.country == main.country
+        and at.admin1 == main.admin1
+        and ((km := _km(at, main)) is None or km > NEAR_KM)
+    )
+    where = ("place:", "geo:", "pop:")
+    return LocalIncident(
+        doc_id=doc.id,
+        key=key,
+        name=name_in(text),
+        type=incident_type(opener) or incident_type(text) or main.type,
+        date=date_s,
+        date_prec=prec,
+        place=at.place if town else main.place,
+        admin1=at.admin1 if town else main.admin1,
+        country=main.country,
+        lat=at.lat if town else main.lat,
+        lon=at.lon if town else main.lon,
+        where_prec=at.where_prec if town else main.where_prec,
+        published=doc.published,
+        cues=(
+            "kind:separate",
+            *(at.cues if town else tuple(c for c in main.cues if c.startswith(where))),
+            *(f"w:{w}" for w in proper_words(text)),
+        ),
+    )
+
+
+def _km(at: Located, main: LocalIncident) -> float | None:
+    """How far a place is from the main incident's: a neighbourhood of its city is near."""
+    here = LocalIncident(doc_id="", key="", lat=at.lat, lon=at.lon)
+    return distance_km(here, main)
 
 
 def _interval_lo(value: str | None) -> date | None:
