@@ -138,6 +138,13 @@ def test_a_suicide_bomber_is_added_to_the_tally_of_his_victims(text: str, killed
             " wife and then himself.",
             2,
         ),
+        ("Police: couple, toddler dead in double murder-suicide\nThe shooting happened Sunday.", 3),
+        (
+            "Sheriff: family deaths were a triple homicide, suicide\nDeputies found four people"
+            " dead in the home on Tuesday.",
+            4,
+        ),
+        ("Police investigate double homicide in Elm Park\nTwo men were found shot to death.", 2),
         (
             "The 14-year-old first denied killing his cousin and told detectives the boy had"
             " fatally shot himself while playing with the pistol.",
@@ -169,6 +176,20 @@ def test_an_attacker_who_killed_others_then_himself_is_added_to_his_deed(
     ],
 )
 def test_people_named_by_their_deed_count_when_the_clause_tells_their_own_harm(
+    text: str, killed: int, injured: int
+) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Gunmen opened fire on two guards at the depot gate, killing both.", 2, 0),
+        ("A man opened fire on four teenagers outside the rink, wounding all of them.", 0, 4),
+        ("Five people were struck by gunfire outside the bar early Sunday.", 0, 5),
+    ],
+)
+def test_a_participle_that_harms_the_same_people_keeps_their_count(
     text: str, killed: int, injured: int
 ) -> None:
     assert _totals(text) == (killed, injured)

@@ -289,6 +289,11 @@ def test_more_sentences(sentence: str, expected: set[tuple]) -> None:
             set(),
         ),
         (
+            "The number of people killed in this year's monsoon floods has risen to 1,731,"
+            " the authority said.",
+            {("killed", 1731, "exact")},
+        ),
+        (
             "Four people were struck by gunfire outside the bar, police said.",
             {("injured", 4, "exact")},
         ),

@@ -44,9 +44,12 @@ _WINDOW_STOP = re.compile(
 _INCLUDING = re.compile(r",\s*(?:including|among\s+them)\b[^,;]*,")
 """A part set off inside the clause ("four people, including two teens, were shot"): skipped,
 so the clause's own harm is read after it."""
-_OWN_OBJECT = re.compile(r",\s*(?:and\s+)?(?:killing|wounding|injuring|hitting|striking)\b")
+_OWN_OBJECT = re.compile(
+    r",\s*(?:and\s+)?(?:killing|wounding|injuring|hitting|striking)\b"
+    r"(?!\s+(?:the|both|all|them|each|those|these|everyone)\b)"
+)
 """Where a clause hands its harm word to the object of a participle ("shot eight men,
-killing two")."""
+killing two"), not back to its own people ("fired on two guards, killing both")."""
 _PREDICATE_BLOCK = lex.VOCAB.predicate_block
 _DETERMINERS = {"its", "their", "his", "her", "our", "the", "own", "those"}
 _BLOCKER = quick_start(re.compile(rf"\b(?:{'|'.join(lex.VOCAB.window_block)})\b", re.I))

@@ -28,9 +28,10 @@ TOLL = re.compile(
 )
 """A toll phrase ending right before a number ("the death toll rose to ", "the dead at ")."""
 PERIOD_TOLL = re.compile(
-    r"(?:\b(?:year|month|week)(?:'s|’s)|\b(?:19|20)\d\d(?:'s|’s)?\s+(?:homicide|murder|killing|death|"
-    r"shooting|gun)|\b(?:homicide|murder|killing|shooting)s?\s+(?:count|tally|total|toll)|\bbody\s+count"
-    r"|\bso\s+far\s+this\s+year|\bthis\s+year(?:'s|’s)?|\bsince\s+January)[^.;]{0,40}$",
+    r"(?:\b(?:year|month|week)(?:'s|’s)\s+(?:\w+\s+)?(?:toll|count|tally|total|homicides?|murders?"
+    r"|killings?)|\b(?:19|20)\d\d(?:'s|’s)?\s+(?:homicide|murder|killing|shooting)s?\s+(?:count|tally"
+    r"|total|toll)|\b(?:homicide|murder)s?\s+(?:count|tally|total|toll)|\bbody\s+count"
+    r"|\bso\s+far\s+this\s+year)[^.;]{0,40}$",
     re.I,
 )
 """A toll of a place or a period, not of one event ("push the year's homicide toll to 85",

@@ -124,6 +124,7 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
         m.text = text[m.start : m.end]
         out.append(m)
     _mark_deeds(text, out)
+    out.extend(_suicides_after(text, out))
     for m in out:
         along = lex.ALONG_WITH.match(text, m.end)
         if along and m.count == 1 and (n := lex.count_of(along.group("n"))):
@@ -134,6 +135,18 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
                 m.killed_part = n
                 m.end = tail.end()
     return out
+
+
+def _suicides_after(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The attacker of each "double murder-suicide" or "triple homicide, suicide": dead by his
+    own hand and counted apart from the murdered the word numbers (two, three)."""
+    return [
+        Mention(m.end, end.end(), "killed", 1, "def", "combatants", attacker=True,
+                reflexive=True, apart=True, rule="victim.attacker_apart", text=text[m.start : m.end])
+        for m in mentions
+        if m.rule == "victim.multiple" and m.category == "killed"
+        and (end := lex.SUICIDE_AFTER.match(text, m.end)) is not None
+    ]  # fmt: skip
 
 
 def _mark_deeds(text: str, mentions: list[Mention]) -> None:
