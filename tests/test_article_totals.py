@@ -117,3 +117,79 @@ def test_people_shot_are_the_injured_and_the_dead(text: str, killed: int, injure
 )
 def test_a_suicide_bomber_is_added_to_the_tally_of_his_victims(text: str, killed: int) -> None:
     assert _totals(text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "Police said a man shot and killed his wife and two stepsons before turning the gun"
+            " on himself inside their home on Maple Court.",
+            4,
+        ),
+        ("Deputies say a father killed his 6-year-old daughter and then himself on Sunday.", 2),
+        (
+            "Man kills girlfriend, her brother, then himself\nThe shooting happened shortly"
+            " after midnight, police said.",
+            3,
+        ),
+        (
+            "A murder-suicide left two people dead on Oak Street. Police said the man shot his"
+            " wife and then himself.",
+            2,
+        ),
+        ("Police: couple, toddler dead in double murder-suicide\nThe shooting happened Sunday.", 3),
+        (
+            "Sheriff: family deaths were a triple homicide, suicide\nDeputies found four people"
+            " dead in the home on Tuesday.",
+            4,
+        ),
+        ("Police investigate double homicide in Elm Park\nTwo men were found shot to death.", 2),
+        (
+            "The 14-year-old first denied killing his cousin and told detectives the boy had"
+            " fatally shot himself while playing with the pistol.",
+            1,
+        ),
+    ],
+)
+def test_an_attacker_who_killed_others_then_himself_is_added_to_his_deed(
+    text: str, killed: int
+) -> None:
+    assert _totals(text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "Homeowner opens fire on burglars\nTwo teenagers accused of breaking into the garage"
+            " were shot dead by the homeowner, police said.",
+            2,
+            0,
+        ),
+        (
+            "Shootout outside county jail\nTwo men who opened fire on officers outside the store"
+            " were wounded when deputies returned fire.",
+            0,
+            2,
+        ),
+    ],
+)
+def test_people_named_by_their_deed_count_when_the_clause_tells_their_own_harm(
+    text: str, killed: int, injured: int
+) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Gunmen opened fire on two guards at the depot gate, killing both.", 2, 0),
+        ("A man opened fire on four teenagers outside the rink, wounding all of them.", 0, 4),
+        ("Five people were struck by gunfire outside the bar early Sunday.", 0, 5),
+    ],
+)
+def test_a_participle_that_harms_the_same_people_keeps_their_count(
+    text: str, killed: int, injured: int
+) -> None:
+    assert _totals(text) == (killed, injured)

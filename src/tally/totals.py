@@ -307,7 +307,16 @@ def _terms(rows: list[Reconciled]) -> tuple[list[Term], str]:
 APART_RULES = frozenset({"victim.attacker_apart", "num.suicide_attackers"})
 """Extraction rules of an attacker whose death is told apart from his victims (a suicide
 bomber, "killing himself and two guards"): a tally of the dead does not hold him."""
-DEED_RULES = frozenset({"num.harm_before", "num.verb_list", "victim.object"})
+DEED_RULES = frozenset(
+    {
+        "num.harm_before",
+        "num.verb_list",
+        "victim.object",
+        "victim.deed",
+        "victim.deed_single",
+        "victim.deed_sum",
+    }
+)
 """Extraction rules of a count stated as someone's deed ("killed two people", "shot his
 wife"): the count of those the attacker harmed, which does not hold the attacker."""
 

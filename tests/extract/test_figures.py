@@ -183,6 +183,14 @@ def test_figures_in_sentences(sentence: str, expected: list[tuple]) -> None:
         "The victim, Maria Lopez, 34, was a nurse.",
         "It rained for 12 hours on 3 March.",
         "About 5,000 people attended the funeral.",
+        "Photo 4 of 12 Sheriff's deputies gather outside the home where the shooting happened.",
+        "Image 9 of 20 Police officers search the parking lot after the shooting.",
+        "Investigators say two men who opened fire on the porch fled in a gray sedan.",
+        "Two brothers accused of killing a clerk during a robbery appeared in court Monday.",
+        "Three teenagers charged in the shooting were released on bond.",
+        "Police said four men who robbed the store fled on foot.",
+        "A rash of killings in December pushed the year's toll to 85.",
+        "The shooting brings the city's 2016 homicide count to 51.",
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -268,6 +276,33 @@ def test_more_sentences(sentence: str, expected: set[tuple]) -> None:
     assert {(c, v, q) for c, _g, v, _h, q in _figures(sentence)} == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Officers found the victims outside a duplex at 2718 W. Grand and said both had"
+            " been shot.",
+            set(),
+        ),
+        (
+            "Both victims, a male, 31, and a female, 24, were taken to Mercy Hospital.",
+            set(),
+        ),
+        (
+            "The number of people killed in this year's monsoon floods has risen to 1,731,"
+            " the authority said.",
+            {("killed", 1731, "exact")},
+        ),
+        (
+            "Four people were struck by gunfire outside the bar, police said.",
+            {("injured", 4, "exact")},
+        ),
+    ],
+)
+def test_addresses_ages_and_parts_are_not_counts(sentence: str, expected: set[tuple]) -> None:
+    assert {(c, v, q) for c, _g, v, _h, q in _figures(sentence)} == expected
+
+
 def test_quotes_are_grounded_and_carry_the_number() -> None:
     text = (
         "Storm kills 31 in coastal towns\n\n"
@@ -293,3 +328,16 @@ def test_arbitrary_text_does_not_crash() -> None:
     for text in ["", "\n\n", "–—‘’ 1,2,3,,, ..", "killed killed 0 0 dead", "٣ قتلى", "x" * 5000]:
         for f in extract(_doc(text)):
             assert text[f.start : f.end] == f.quote
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category", "value"),
+    [
+        ("Six people, including two teenagers, were wounded near the bus stop.", "injured", 6),
+        ("Four men, among them a city worker, were shot outside the store.", "injured", 4),
+    ],
+)
+def test_a_part_set_off_inside_the_clause_leaves_its_harm_to_the_whole(
+    sentence: str, category: str, value: int
+) -> None:
+    assert (category, value) in {(c, v) for c, _g, v, _h, _q in _figures(sentence)}

@@ -100,8 +100,22 @@ _AGENT_AFTER = re.compile(
     r"(?:\s+and\s+(?:killed|wounded|injured|shot))?\s+(?:an?|the|his|her|their|its|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|several|him|them|\d+|[A-Z][\w'-]+)\b)"
 )
+_AGENT_CLAUSE = re.compile(
+    r"\s+who\s+(?!(?:was|were|had|have|has|is|are|got)\b)(?:\w+\s+)?(?:opened\s+fire|"
+    r"fired|shot|killed|attacked|robbed|ambushed)\b"
+    r"|\s+(?:(?:\w+\s+){0,2}?(?:are|were|was|is|been|being|now)\s+)?(?:accused|suspected|charged|"
+    r"convicted|arrested|indicted|sought|wanted)\s+(?:of|with|in|for)\b"
+)
+"""People a number counts by what they did or are charged with ("two men who opened fire",
+"three teens charged in the shooting"): the doers, unless the clause then tells their own harm."""
+_OWN_HARM_LATER = re.compile(
+    r"[^.;]*?\b(?:were|was|are|is|been|being)\s+(?:\w+\s+){0,2}?(?:killed|shot|wounded|"
+    r"injured|hurt|slain|lynched|dead|murdered|beaten|stabbed)\b"
+)
 """The people a number counts as the subject of an active deed ("two militants on a motorcycle
 shot and killed a ranger"): the attackers, whom a harm word later in the clause never names."""
+_SHOT_CUE = re.compile(r"shot|(?:hit|struck)\s+by\s+(?:gunfire|[\w\s]*bullets?)", re.I)
+"""A harm cue that says people were shot, whether they lived or died (rule `num.shot`)."""
 _LISTED_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)")
 _WORDS_BEFORE = re.compile(r"(?:[\w'’.-]+\s+){1,3}$")
 _AMONG_WERE_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?\w+\s+(?:were|was)\s+$")
@@ -338,7 +352,7 @@ def _read_number(
         if pred:
             bare_transfer = group is None and _TAKEN_TO.match(pred[0].group(0))
             if not bare_transfer:
-                shot = pred[0].group(0).lower() == "shot"
+                shot = _SHOT_CUE.fullmatch(pred[0].group(0)) is not None
                 f.decide(lex.cue_category(pred[0]), "num.shot" if shot else "num.harm_after")
                 f.end += pred[1]
                 f.cue = pred[0].group(0)
@@ -418,6 +432,13 @@ def _read_number(
         and not _INCLUDE_BEFORE.search(tail)
     )
     if f.category is None and group is not None and _AGENT_AFTER.match(sentence, f.end):
+        return None
+    if (
+        f.category is None
+        and group is not None
+        and _AGENT_CLAUSE.match(sentence, f.end)
+        and not _OWN_HARM_LATER.match(sentence, f.end)
+    ):
         return None
     if f.category is None and group is not None and not other_verb:
         f.decide(window_cue(sentence[f.end : f.end + 110], forward=True), "num.window_after")

@@ -50,6 +50,7 @@ NOT_COUNT_AFTER = re.compile("^(?:" + "|".join(VOCAB.not_count_after) + ")", re.
 NOT_COUNT_BEFORE = quick_start(
     re.compile(
         r"(?:[$€£¥₹]\s*|\b(?:aged?|ages(?:\s+of)?|between\s+the\s+ages\s+of)\s+\d+\s*(?:and|or|to|-)\s*$"
+        r"|\b(?:image|photo|picture|slide|video)s?\s+\d+\s+(?:of|/)\s*$"
         r"|\bboth\s*$|\b(?:" + VOCAB.alternation(VOCAB.not_count_before) + r")\s*)$",
         re.I,
     )
@@ -62,6 +63,22 @@ ADDRESS_AFTER = re.compile(
     r"(?:St|Street|Ave|Avenue|Road|Rd|Blvd|Boulevard|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|Pl"
     r"|Highway|Hwy|Circle|Cir|Terrace|Parkway|Pkwy|Pike|Trail|Square|Sq)\b|^\s+block\b",
 )
+AGE_OF_PERSON = re.compile(
+    r"\b(?:an?|the|one|another)\s+(?:[a-z]+\s+)?(?:male|female|man|woman|boy|girl|teen|teenager"
+    r"|juvenile|victim|adult)s?\s*,\s*$"
+)
+"""A person noun set off before an age ("a male, 28, and a female, 20, were taken to ...")."""
+AGE_END = re.compile(r"^\s*(?:[,;.)]|-|–|—|and\b|$)")
+"""What follows an age set off by commas."""
+AT_ADDRESS = re.compile(r"\bat\s+$")
+"""What comes before a house number ("shot at 4006 N. Main", "outside a home at 500 NE 2nd")."""
+ADDRESS_NEXT = re.compile(
+    r"^\s+(?:(?:[NSEW]|NE|NW|SE|SW)\.?(?=\s|$)|\d+(?:st|nd|rd|th)\b|"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December)\b)[A-Z][a-z]+\b(?!\s+(?:people|"
+    r"of|residents|victims)\b))"
+)
+"""What follows a house number: a compass point, an ordinal street or a street's name."""
 NUMBER_BEFORE = re.compile(
     r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+$", re.I
 )

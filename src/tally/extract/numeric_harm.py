@@ -12,7 +12,7 @@ from tally.extract import breakdown
 from tally.extract import lexicon as lex
 from tally.extract.numbers import NumberMention
 from tally.extract.phrases import noun_group, predicate
-from tally.extract.tolls import OFFICIAL, TOLL, since_last_count, toll_category
+from tally.extract.tolls import OFFICIAL, PERIOD_TOLL, TOLL, since_last_count, toll_category
 from tally.extract.vocab import english
 from tally.keywords import quick_start
 
@@ -186,6 +186,8 @@ def toll(f: Found, lead: str, group: str | None, head: str | None, prev: Found |
     if not t:
         return
     window = t.group(0)
+    if PERIOD_TOLL.search(rest):
+        return
     if not (group is None or head in {"others", "people"} or (t.group("kw") and len(window) <= 30)):
         return
     f.decide(toll_category(window, prev.category if prev else None), "num.toll")

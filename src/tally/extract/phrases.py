@@ -41,6 +41,15 @@ _WINDOW_STOP = re.compile(
     + r")\b",
     re.I,
 )
+_INCLUDING = re.compile(r",\s*(?:including|among\s+them)\b[^,;]*,")
+"""A part set off inside the clause ("four people, including two teens, were shot"): skipped,
+so the clause's own harm is read after it."""
+_OWN_OBJECT = re.compile(
+    r",\s*(?:and\s+)?(?:killing|wounding|injuring|hitting|striking)\b"
+    r"(?!\s+(?:the|both|all|them|each|those|these|everyone)\b)"
+)
+"""Where a clause hands its harm word to the object of a participle ("shot eight men,
+killing two"), not back to its own people ("fired on two guards, killing both")."""
 _PREDICATE_BLOCK = lex.VOCAB.predicate_block
 _DETERMINERS = {"its", "their", "his", "her", "our", "the", "own", "those"}
 _BLOCKER = quick_start(re.compile(rf"\b(?:{'|'.join(lex.VOCAB.window_block)})\b", re.I))
@@ -232,6 +241,15 @@ def not_count(before: str, after: str, num: NumberMention, text: str) -> bool:
         return True
     if lex.ADDRESS_AFTER.match(after):
         return True
+    if lex.AGE_OF_PERSON.search(before[-60:]) and lex.AGE_END.match(after):
+        return True  # an age: "a male, 28, and a female, 20"
+    if (
+        num.value >= 100
+        and text.isdigit()
+        and lex.AT_ADDRESS.search(before)
+        and lex.ADDRESS_NEXT.match(after)
+    ):
+        return True  # a house number: "shot at 4006 N. Main", "a home at 500 NE 2nd"
     name = _NAME_BEFORE.search(before)
     if (
         name
@@ -254,7 +272,8 @@ def not_count(before: str, after: str, num: NumberMention, text: str) -> bool:
 def window_cue(text: str, forward: bool) -> str | None:
     """The nearest harm cue in `text` within its clause, or None."""
     if forward:
-        text = _WINDOW_STOP.split(text)[0]
+        text = _WINDOW_STOP.split(_INCLUDING.sub(",", text))[0]
+        text = _OWN_OBJECT.split(text)[0]
         m = lex.CUE_RE.search(text)
         if not m or re.search(r"\b(?:not|never|no)\b|n't\b", text[: m.start()]):
             return None

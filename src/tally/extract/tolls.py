@@ -27,6 +27,15 @@ TOLL = re.compile(
     re.I,
 )
 """A toll phrase ending right before a number ("the death toll rose to ", "the dead at ")."""
+PERIOD_TOLL = re.compile(
+    r"(?:\b(?:year|month|week)(?:'s|’s)\s+(?:\w+\s+)?(?:toll|count|tally|total|homicides?|murders?"
+    r"|killings?)|\b(?:19|20)\d\d(?:'s|’s)?\s+(?:homicide|murder|killing|shooting)s?\s+(?:count|tally"
+    r"|total|toll)|\b(?:homicide|murder)s?\s+(?:count|tally|total|toll)|\bbody\s+count"
+    r"|\bso\s+far\s+this\s+year)[^.;]{0,40}$",
+    re.I,
+)
+"""A toll of a place or a period, not of one event ("push the year's homicide toll to 85",
+"brings the city's 2016 homicide count to 51"): the running count the event joins."""
 _REPORT_NOUNS = _VOCAB.report_nouns
 OFFICIAL = re.compile(
     r"(?i:(?:\b(?:the\s+)?[\w.]+(?:\s+[\w.]+)?['’]s\s+|\b(?:the|an|its)\s+)?(?:official|earlier"

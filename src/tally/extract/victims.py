@@ -16,7 +16,14 @@ import re
 
 from tally.extract import victims_lexicon as lex
 from tally.extract.victims_parties import harm_category, mention
-from tally.extract.victims_resolve import Mention, fatal_single, figures, resolve, sentence_spans
+from tally.extract.victims_resolve import (
+    DEED,
+    Mention,
+    fatal_single,
+    figures,
+    resolve,
+    sentence_spans,
+)
 from tally.keywords import finditer_at, lowered, may_contain, quick_start
 from tally.models import Document, Figure
 
@@ -116,6 +123,8 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
         m.attribution = attribution
         m.text = text[m.start : m.end]
         out.append(m)
+    _mark_deeds(text, out)
+    out.extend(_suicides_after(text, out))
     for m in out:
         along = lex.ALONG_WITH.match(text, m.end)
         if along and m.count == 1 and (n := lex.count_of(along.group("n"))):
@@ -126,6 +135,42 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
                 m.killed_part = n
                 m.end = tail.end()
     return out
+
+
+def _suicides_after(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The attacker of each "double murder-suicide" or "triple homicide, suicide": dead by his
+    own hand and counted apart from the murdered the word numbers (two, three)."""
+    return [
+        Mention(m.end, end.end(), "killed", 1, "def", "combatants", attacker=True,
+                reflexive=True, apart=True, rule="victim.attacker_apart", text=text[m.start : m.end])
+        for m in mentions
+        if m.rule == "victim.multiple" and m.category == "killed"
+        and (end := lex.SUICIDE_AFTER.match(text, m.end)) is not None
+    ]  # fmt: skip
+
+
+def _mark_deeds(text: str, mentions: list[Mention]) -> None:
+    """Mark the objects of harm verbs before an attacker's harm to himself in one sentence
+    ("shot his wife and daughter, then turned the gun on himself") as his deed (rule
+    `victim.deed`): a count of them does not hold him."""
+    selves = [m for m in mentions if m.reflexive and m.attacker]
+    for m in mentions:
+        if (
+            m.rule == "victim.object"
+            and not m.attacker
+            and any(_deed_of(text, m, s) for s in selves)
+        ):
+            m.rule = DEED
+
+
+def _deed_of(text: str, obj: Mention, self_harm: Mention) -> bool:
+    """Whether the harm told by `obj` is the deed of whoever then harmed himself in
+    `self_harm`: told before it, with no one else's words between ("denied shooting his
+    brother and said the boy had shot himself" tells two people's acts)."""
+    if obj.end > self_harm.end:
+        return False
+    gap = text[obj.end : max(obj.end, self_harm.start)]
+    return not lex.REPORTED_BETWEEN.search(gap)
 
 
 def _body_of_another(sentence: str, pm: re.Match[str]) -> bool:

@@ -383,6 +383,14 @@ SELF_DETONATION = re.compile(
 death, counted apart from his victims, as "blew himself up" is."""
 SELF_AND = re.compile(r"(?:him|her)self\s*,?\s+(?:as\s+well\s+as|and|along\s+with)\s+", re.I)
 """An attacker first in the list of those he killed ("killing himself and three guards")."""
+SUICIDE_AFTER = re.compile(r"[-–\s]*,?\s*(?:and\s+(?:a\s+)?)?suicides?\b", re.IGNORECASE)
+"""The suicide after a numbered murder ("a double murder-suicide", "triple homicide, suicide")."""
+REPORTED_BETWEEN = re.compile(
+    r"\b(?:said|says|say|told|tells|denied|denies|claimed|claims|stated|insisted|according)\b",
+    re.IGNORECASE,
+)
+"""Words that hand a sentence to another speaker's account between two acts ("denied shooting
+him and said the boy shot himself"): the acts need not be one person's."""
 SELF_TAIL = re.compile(
     r"(?<=\w)(?P<k>,\s*(?:and\s+)?(?:then\s+)?|\s+(?:and\s+)?then\s+|\s+and\s+)"
     r"(?P<self>him|her)self\b",

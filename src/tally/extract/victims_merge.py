@@ -97,8 +97,9 @@ def _part_beside(f: Figure, v: Figure) -> bool:
     return f.subset and v.start <= f.start and f.end <= v.end
 
 
-SINGLE = "victim.singular"
-"""Rule id of a victim named singly ("a 19-year-old was shot in the face")."""
+SINGLE = frozenset({"victim.singular", "victim.deed_single"})
+"""Rule ids of a victim named singly ("a 19-year-old was shot in the face", "shot his wife
+and then himself")."""
 NEARBY = frozenset(
     {"num.window_after", "num.window_before", "num.inherit", "num.inherit_bare", "num.listed"}
 )
@@ -116,11 +117,11 @@ def _singles_as_parts(figures: list[Figure]) -> list[Figure]:
     """
     most: dict[str, int] = {}
     for f in figures:
-        if f.role == "victim" and not f.subset and f.rule != SINGLE and f.rule not in NEARBY:
+        if f.role == "victim" and not f.subset and f.rule not in SINGLE and f.rule not in NEARBY:
             most[f.category] = max(most.get(f.category, 0), f.value)
     return [
         replace(f, subset=True)
-        if f.rule == SINGLE and f.role == "victim" and most.get(f.category, 0) > 1
+        if f.rule in SINGLE and f.role == "victim" and most.get(f.category, 0) > 1
         else f
         for f in figures
     ]
@@ -130,7 +131,7 @@ def _misread(f: Figure, v: Figure) -> bool:
     """Whether a numeric figure is the object of the verb a victim count reads it with, in
     another category ("killing himself and three guards, and wounding five": three killed)."""
     return (
-        v.rule == "victim.object"
+        v.rule in {"victim.object", "victim.deed"}
         and v.category == "killed"
         and f.value == v.value
         and f.role == v.role

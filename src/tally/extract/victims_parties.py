@@ -66,7 +66,7 @@ _HARMED_OTHERS = quick_start(
     re.compile(
         r"(?<!was )(?<!been )(?<!were )(?<!is )(?<!be )\b(?:killed|killing|shot|shooting|wounded|"
         r"wounding)\s+(?:his|her|their|a|an|the|two|three|four|five|several|multiple|\d|him|them|"
-        r"people|others)\b"
+        r"people|others)\b|\b(?:kills|shoots|wounds)\s+(?!(?:him|her|them|it)sel[fv])\w"
     )
 )
 _STRONG_INJURY = ("wounded", "injured", "hurt", "condition", "hospital", "expected", "treated")

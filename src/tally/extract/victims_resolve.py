@@ -325,12 +325,12 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
             and counted.get(v.category, 0) > named.get(v.category, 0)
         )
         group = "combatants" if v.attacker else v.group
-        rule = "victim.perpetrator" if v.attacker else "victim.singular"
+        rule = "victim.perpetrator" if v.attacker else _single_rule(v)
         if v.attacker and v.category == "killed" and any(x.apart for x in v.mentions):
             rule = "victim.attacker_apart"
         emit(v.category, group, 1, m.start, m.end, m.attribution, among, rule, v.attacker)
     for m in groups:
-        rule = "victim.perpetrator" if m.attacker else "victim.sum" if m.listed else m.rule
+        rule = "victim.perpetrator" if m.attacker else _sum_rule(m) if m.listed else m.rule
         args = (m.start, m.end, m.attribution, False, rule, m.attacker)
         if m.killed_part:
             emit("killed", m.group, m.killed_part, *args)
@@ -357,6 +357,26 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
             start = last.start
         emit(category, "people", whole, start, last.end, last.attribution)
     return out
+
+
+def _single_rule(v: Victim) -> str:
+    """Rule id of a victim named singly: `victim.deed_single` where a mention names them as
+    the deed of an attacker who then harmed himself ("shot his wife and then himself"),
+    else `victim.singular`."""
+    return "victim.deed_single" if any(x.rule == DEED for x in v.mentions) else "victim.singular"
+
+
+def _sum_rule(m: Mention) -> str:
+    """Rule id of a count made by adding up named people: `victim.deed_sum` where they are
+    an attacker's deed before he harmed himself ("killed his wife and two sons, then
+    himself"), else `victim.sum`."""
+    return "victim.deed_sum" if m.rule == DEED else "victim.sum"
+
+
+DEED = "victim.deed"
+"""Rule id of the objects of an attacker's harm verb in a sentence that then tells his own
+death or wound ("killed his wife and two sons before turning the gun on himself"): his
+deed, which does not hold him, so totals add him to it (`totals.DEED_RULES`)."""
 
 
 def shot_counts(numeric: list[Figure], victims: list[Figure]) -> list[Figure]:
