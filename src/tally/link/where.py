@@ -8,6 +8,7 @@ import math
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -500,6 +501,39 @@ def _us_town_name(word: str) -> bool:
     return any(p.country == "US" for p in gazetteer.places(word))
 
 
+def town_runs(doc: Document, limit: int = 6000, besides: str = "") -> Iterator[Iterator[str]]:
+    """For each capitalised run of the document's first `limit` characters outside page
+    furniture and people's surnames, the names it may give a town: its leading words,
+    longest first (`_prefixes`), but short ones and words a report names for other
+    reasons, up to one naming a US state, a country or `besides` ("Brighton" of
+    "Brighton Park"). What a report's towns are read from (`most_named_town`,
+    `link.home.town_names`)."""
+    people = surnames(doc)
+    for m in _CITY.finditer(doc.text[:limit]):
+        if not doc.in_furniture(m.start(), m.end()) and m.group(0) not in people:
+            yield _run_names(m.group(0), besides)
+
+
+def _run_names(run: str, besides: str) -> Iterator[str]:
+    for name in _prefixes(run):
+        if len(name) < 4 or name.lower() in NOT_TOWNS:
+            continue
+        if (besides and besides.startswith(name)) or gazetteer.us_state(name):
+            return
+        if country_named(name):
+            return
+        yield name
+
+
+def us_towns(name: str) -> list[gazetteer.Place]:
+    """The US towns called `name` (its own spelling, give or take "St."/"Saint")."""
+    return [
+        p
+        for p in gazetteer.places(name)
+        if p.country == "US" and town_key(p.name) == town_key(name)
+    ]
+
+
 def most_named_town(
     doc: Document, state: str, limit: int = 6000, besides: str = ""
 ) -> Located | None:
@@ -512,19 +546,9 @@ def most_named_town(
     if filed and filed.admin1 == state:
         counts[(filed.name, state)] += 2
         first[(filed.name, state)] = filed
-    people = surnames(doc)
-    for m in _CITY.finditer(doc.text[:limit]):
-        if doc.in_furniture(m.start(), m.end()) or m.group(0) in people:
-            continue
-        for name in _prefixes(m.group(0)):
-            if len(name) < 4 or name.lower() in NOT_TOWNS:
-                continue
-            if besides and besides.startswith(name):
-                break  # "Brighton" of "Brighton Park"
-            if gazetteer.us_state(name) or country_named(name):
-                break
-            here = [p for p in gazetteer.places(name) if p.country == "US" and p.admin1 == state]
-            here = [p for p in here if town_key(p.name) == town_key(name)]
+    for names in town_runs(doc, limit, besides):
+        for name in names:
+            here = [p for p in us_towns(name) if p.admin1 == state]
             if here:
                 key = (here[0].name, state)
                 counts[key] += 1
