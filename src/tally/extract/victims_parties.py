@@ -8,6 +8,7 @@ where they end, and whether the words before an active verb are its shooter, not
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from tally.extract import victims_lexicon as lex
 from tally.extract.attacker import names_attackers
@@ -269,7 +270,6 @@ def _finish(
     if coordinated:
         kind = "plural"
     others = bool(found.get("others")) and not coordinated
-    group = groups.pop() if len(groups) == 1 else "people"
     attacker = bool(found.get("attacker"))
     if reflexive and found["head"] in {"he", "she"}:
         earlier = left[: found["start"]].lower()
@@ -277,23 +277,34 @@ def _finish(
 
     if attacker and reflexive:
         cat = "killed"
-    if attacker:
-        group = "combatants"
-    return Mention(
+    return _mention(
+        found,
+        groups,
+        attacker,
         start=offset + start,
         end=offset + pred_end,
         category=cat,
         count=count,
         kind=kind,
-        group=group,
-        age=found.get("age"),
-        gender=found.get("gender"),
-        name=found.get("name"),
-        attacker=attacker,
         strong=any(w in sentence[start:pred_end].lower() for w in _STRONG_INJURY),
-        head=lex.head_class(found["head"], found.get("age")),
         others=others,
         listed=coordinated,
+    )
+
+
+def _mention(np: dict[str, Any], groups: set[str], attacker: bool, **fields: Any) -> Mention:
+    """A mention of the people noun phrase `np` (the first of a list of `groups`): its age,
+    gender, name and kind of person from the phrase, its group the list's one group, else
+    people, or the attackers'."""
+    group = "combatants" if attacker else (groups.pop() if len(groups) == 1 else "people")
+    return Mention(
+        group=group,
+        age=np.get("age"),
+        gender=np.get("gender"),
+        name=np.get("name"),
+        attacker=attacker,
+        head=lex.head_class(np["head"], np.get("age")),
+        **fields,
     )
 
 
@@ -351,21 +362,16 @@ def _object(
     elif cat == "shot" and not verb.startswith("shoot") and not verb.startswith("shot"):
         return None
     kind = first["kind"] if len(groups) == 1 and count == first["count"] else "plural"
-    attacker = bool(first.get("attacker"))
-    group = "combatants" if attacker else (groups.pop() if len(groups) == 1 else "people")
-    return Mention(
+    return _mention(
+        first,
+        groups,
+        bool(first.get("attacker")),
         start=offset + pm.start(),
         end=end,
         category=cat,
         count=count,
         kind=kind,
-        group=group,
-        age=first.get("age"),
-        gender=first.get("gender"),
-        name=first.get("name"),
-        attacker=attacker,
         strong="wound" in verb or "injur" in verb,
-        head=lex.head_class(first["head"], first.get("age")),
         listed=count != first["count"],
         rule="victim.object",
     )
