@@ -162,12 +162,19 @@ def _known(text: str, streets: frozenset[str], scenes: list[set[str]]) -> tuple[
     for e, scene in enumerate(scenes):
         for key in scene:
             name = key.partition("#")[0].title()
-            if not name[0].isdigit() and re.search(
-                rf"\b(?:on|at) {re.escape(name)}\b(?! [A-Z])|\b{re.escape(name)} (?:shooting|crime scene)\b",
-                text,
-            ):
+            if not name[0].isdigit() and name in text and _bare_street(name).search(text):
                 return e, False
     return None, False
+
+
+@lru_cache(maxsize=4096)
+def _bare_street(name: str) -> re.Pattern[str]:
+    """A street named without its suffix, by the words before or after it (`[scene]`'s
+    `bare_before`, `bare_after`: "on Cedar", "the Cedar shooting")."""
+    n = re.escape(name)
+    return re.compile(
+        rf"\b{_any(_S['bare_before'])} {n}\b(?! [A-Z])|\b{n} {_any(_S['bare_after'])}\b"
+    )
 
 
 def _opens(
