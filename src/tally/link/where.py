@@ -353,10 +353,12 @@ SECTION_WORDS = 3
 2 votes; a longer one a headline's slug, whose words may name anything else, 1."""
 
 
+@lru_cache(maxsize=8)
 def url_states(url: str | None) -> dict[str, int]:
     """The US states a publisher's address names: a section of its path ("/news/houston-texas/",
     "/local/michigan/") or a big city's section ("/chicago/") 2, a headline's slug 1, its host ("kansas.com", "arkansasmatters.com") 1, the longest
-    name where several fit ("arkansas", not "kansas")."""
+    name where several fit ("arkansas", not "kansas"). Kept for the last few addresses
+    (a document's is read by several deciders): not to be changed by a caller."""
     if not url:
         return {}
     original = re.split(r"(?=https?://)", url)[-1]
@@ -428,6 +430,7 @@ def _town_states(name: str) -> dict[str, float]:
     return {s: TOWN_VOTE / len(states) for s in states}
 
 
+@lru_cache(maxsize=65536)
 def town_key(name: str) -> str:
     """A town's name compared loosely ("St. Louis" and "Saint Louis", "Mt." and "Mount")."""
     key = re.sub(r"^(?:st|saint)\b\.?", "saint", name.lower())
@@ -525,13 +528,12 @@ def _run_names(run: str, besides: str) -> Iterator[str]:
         yield name
 
 
-def us_towns(name: str) -> list[gazetteer.Place]:
-    """The US towns called `name` (its own spelling, give or take "St."/"Saint")."""
-    return [
-        p
-        for p in gazetteer.places(name)
-        if p.country == "US" and town_key(p.name) == town_key(name)
-    ]
+@lru_cache(maxsize=65536)
+def us_towns(name: str) -> tuple[gazetteer.Place, ...]:
+    """The US towns called `name` (its own spelling, give or take "St."/"Saint"); kept per
+    name, as town names recur from report to report."""
+    key = town_key(name)
+    return tuple(p for p in gazetteer.places(name) if p.country == "US" and town_key(p.name) == key)
 
 
 def most_named_town(
