@@ -181,31 +181,26 @@ def _hints(text: str, us: bool) -> tuple[frozenset[str], frozenset[str]]:
     for m in _CAPITALISED_RUN.finditer(text):
         run = m.group(0)
         words = run.split()
-        if not big_us and len(run) > 3:
-            town = next(iter(gazetteer.places(run)), None)
-            big_us = bool(town and town.country == "US" and town.population >= 50_000)
+        big, spans = _run_places(run)
+        big_us = big_us or big
         used: set[int] = set()
-        for n in range(len(words), 0, -1):
-            for i in range(len(words) - n + 1):
-                span = range(i, i + n)
-                if not used.isdisjoint(span):
-                    continue  # "New Mexico" names no Mexico
-                phrase = _POSSESSIVE_S.sub("", " ".join(words[i : i + n]))
-                c = country_named(phrase.rstrip(".")) if len(phrase) > 3 else None
-                s = gazetteer.us_state(phrase) if len(phrase) > 3 or "." in phrase else None
-                if s and not state_word(text, m.start(), words, i, n):
-                    s = None
-                if c and not s and us and n == 1 and i == 0 and len(words) > 1:
-                    c = None  # "Chad Olm", "Jordan Faulkner": a person in a US report
-                if c or s:
-                    used.update(span)
-                if c and s:
-                    either.add(phrase)
-                elif c:
-                    countries.add(c.country)
-                elif s:
-                    states.add(s.name)
-                    countries.add("US")
+        for i, n, phrase, c, s in spans:
+            span = range(i, i + n)
+            if not used.isdisjoint(span):
+                continue  # "New Mexico" names no Mexico
+            if s and not state_word(text, m.start(), words, i, n):
+                s = None
+            if c and not s and us and n == 1 and i == 0 and len(words) > 1:
+                c = None  # "Chad Olm", "Jordan Faulkner": a person in a US report
+            if c or s:
+                used.update(span)
+            if c and s:
+                either.add(phrase)
+            elif c:
+                countries.add(c.country)
+            elif s:
+                states.add(s.name)
+                countries.add("US")
     for phrase in either:
         if "US" in countries or big_us or us:
             states.add(phrase)
@@ -214,6 +209,28 @@ def _hints(text: str, us: bool) -> tuple[frozenset[str], frozenset[str]]:
             found = gazetteer.country(phrase)
             countries.add(found.country if found else "")
     return frozenset(countries), frozenset(states)
+
+
+@lru_cache(maxsize=65536)
+def _run_places(
+    run: str,
+) -> tuple[bool, tuple[tuple[int, int, str, gazetteer.Place | None, gazetteer.Place | None], ...]]:
+    """What a capitalised run may name, whatever its text: whether it is a US city of 50,000
+    or more, and each of its word spans (longest first, then leftmost) that names a country
+    or a US state, as (first word, words, phrase, country, state). Kept per run: the same
+    names recur from document to document."""
+    words = run.split()
+    town = next(iter(gazetteer.places(run)), None) if len(run) > 3 else None
+    big = bool(town and town.country == "US" and town.population >= 50_000)
+    spans = []
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            phrase = _POSSESSIVE_S.sub("", " ".join(words[i : i + n]))
+            c = country_named(phrase.rstrip(".")) if len(phrase) > 3 else None
+            s = gazetteer.us_state(phrase) if len(phrase) > 3 or "." in phrase else None
+            if c or s:
+                spans.append((i, n, phrase, c, s))
+    return big, tuple(spans)
 
 
 def _resolve(

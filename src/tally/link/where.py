@@ -504,7 +504,7 @@ def _us_town_name(word: str) -> bool:
     return any(p.country == "US" for p in gazetteer.places(word))
 
 
-def town_runs(doc: Document, limit: int = 6000, besides: str = "") -> Iterator[Iterator[str]]:
+def town_runs(doc: Document, limit: int = 6000, besides: str = "") -> Iterator[tuple[str, ...]]:
     """For each capitalised run of the document's first `limit` characters outside page
     furniture and people's surnames, the names it may give a town: its leading words,
     longest first (`_prefixes`), but short ones and words a report names for other
@@ -517,15 +517,19 @@ def town_runs(doc: Document, limit: int = 6000, besides: str = "") -> Iterator[I
             yield _run_names(m.group(0), besides)
 
 
-def _run_names(run: str, besides: str) -> Iterator[str]:
+@lru_cache(maxsize=65536)
+def _run_names(run: str, besides: str) -> tuple[str, ...]:
+    """`town_runs`'s names of one run, kept per run: the same names recur."""
+    out = []
     for name in _prefixes(run):
         if len(name) < 4 or name.lower() in NOT_TOWNS:
             continue
         if (besides and besides.startswith(name)) or gazetteer.us_state(name):
-            return
+            break
         if country_named(name):
-            return
-        yield name
+            break
+        out.append(name)
+    return tuple(out)
 
 
 @lru_cache(maxsize=65536)
