@@ -447,6 +447,26 @@ BIG_CITY_FOR_COUNTRY = 500_000
 """A city this big, named in the body, tells the country of an article that names none."""
 
 
+@lru_cache(maxsize=65536)
+def _run_countries(run: str, us: bool) -> tuple[str, ...]:
+    """The countries a run of names counts for (`main_country`) in a text that is about
+    the US or not (`us`): the country or state it or its first word names, or a big city's
+    country. Kept per run: the same names recur."""
+    for phrase in (run, run.split()[0]):
+        c = country_named(phrase) if len(phrase) > 3 else None
+        state = gazetteer.us_state(phrase) if len(phrase) > 3 else None
+        if c and not state and phrase != run and us:
+            return ()  # "Chad Olm", "Jordan Faulkner": a person's name in a US report
+        if c or state:  # a US state counts for the US; "Georgia" for both
+            return tuple(({c.country} if c else set()) | ({"US"} if state else set()))
+        city = next(iter(gazetteer.places(phrase)), None) if len(phrase) > 3 else None
+        if city and city.name == phrase and city.population >= BIG_CITY_FOR_COUNTRY:
+            if not (us and city.country != "US" and _us_town(phrase, set())):
+                return (city.country,)
+            return ()
+    return ()
+
+
 def main_country(doc: Document) -> str | None:
     """The country the body names most often, for articles whose lead names none; a big
     city abroad that shares its name with a US town (Athens, Birmingham) counts only in a
@@ -454,21 +474,8 @@ def main_country(doc: Document) -> str | None:
     counts: Counter[str] = Counter()
     us = us_leaning(doc)
     for m in _NAME_RUN.finditer(doc.text[:6000]):
-        if doc.in_furniture(m.start(), m.end()):
-            continue
-        for phrase in (m.group(0), m.group(0).split()[0]):
-            c = country_named(phrase) if len(phrase) > 3 else None
-            state = gazetteer.us_state(phrase) if len(phrase) > 3 else None
-            if c and not state and phrase != m.group(0) and us:
-                break  # "Chad Olm", "Jordan Faulkner": a person's name in a US report
-            if c or state:  # a US state counts for the US; "Georgia" for both
-                counts.update(({c.country} if c else set()) | ({"US"} if state else set()))
-                break
-            city = next(iter(gazetteer.places(phrase)), None) if len(phrase) > 3 else None
-            if city and city.name == phrase and city.population >= BIG_CITY_FOR_COUNTRY:
-                if not (us and city.country != "US" and _us_town(phrase, set())):
-                    counts[city.country] += 1
-                break
+        if not doc.in_furniture(m.start(), m.end()):
+            counts.update(_run_countries(m.group(0), us))
     if not counts:
         return None
     (top, n), *rest = [*counts.most_common(2), ("", 0)]
