@@ -26,7 +26,7 @@ from tests.floors import (
     load_floors,
     ratio,
 )
-from tests.non_persons import counts_things, non_person_figures
+from tests.stop_lists import counts_things, non_person_figures, non_place_incidents
 
 AGREED = (
     "documents", "gold", "predicted", "matched", "precision", "recall", "f1", "group_acc",
@@ -78,6 +78,7 @@ def test_scores_stay_above_their_floors(shared: Path, corpus: str, tmp_path: Pat
     low |= {f"f1[{k}]": v for k, v in below(per_language, entry.get("languages", {})).items()}
     assert not low, f"{corpus}: below floor (score, floor): {low}"
     assert not non_person_figures(figures), f"{corpus}: figures of things, not people"
+    assert not non_place_incidents(incidents), f"{corpus}: incidents placed at no place"
 
 
 def _corpus(tmp_path: Path) -> Path:

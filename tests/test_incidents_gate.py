@@ -18,7 +18,7 @@ import pytest
 from tally.store import Ledger
 from tests.conftest import run_tally
 from tests.floors import below, corpora, gate_corpus, sample
-from tests.non_persons import non_person_figures
+from tests.stop_lists import non_person_figures, non_place_incidents
 
 pytestmark = pytest.mark.slow
 
@@ -81,3 +81,4 @@ def test_incident_scores_stay_above_their_floors(shared: Path, corpus: str, tmp_
     low = below({**ours, **theirs}, entry["floors"])  # places (state_acc, city_acc) are ours
     assert not low, f"{corpus}: below floor (score, floor): {low}"
     assert not non_person_figures(figs), f"{corpus}: figures of things, not people"
+    assert not non_place_incidents(incs), f"{corpus}: incidents placed at no place"

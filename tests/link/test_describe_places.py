@@ -70,6 +70,18 @@ def test_us_cities_and_states(text: str, place: str, state: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Teen hurt in Maryland Ave shooting",
+        "Police investigate in Cedar Creek Road stabbing",
+        "Two wounded in Kimball Street drive-by",
+    ],
+)
+def test_a_street_after_in_is_no_town(text: str) -> None:
+    assert place_in(text, "US", us=True) is None
+
+
+@pytest.mark.parametrize(
     ("text", "place", "country"),
     [
         ("A bomb exploded in a market in Kabul, Afghanistan, on Monday.", "Kabul", "AF"),

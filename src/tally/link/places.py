@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from tally.keywords import quick_start
 from tally.link import gazetteer
+from tally.link.nodes import STREET_LAST
 from tally.link.where import (
     BIG_CITY,
     COMPASS,
@@ -258,6 +259,8 @@ def _resolve(
         and not gazetteer.places(name)
     ):
         return None  # "LPSO", "SAPD": initials, not a town in capitals
+    if words[-1].lower().rstrip(".") in STREET_LAST and not gazetteer.places(name):
+        return None  # "in Pennsylvania Ave deadly shooting": a street, not a town
     if name.isupper():
         name = name.title()
     st = gazetteer.us_state(state.rstrip(".")) or gazetteer.us_state(state) if state else None

@@ -1,5 +1,6 @@
 """What the gate checks on every shared corpus besides its scores: no figure counts things
-that are not people (houses, vehicles, livestock, power cuts, rounds fired).
+that are not people (houses, vehicles, livestock, power cuts, rounds fired), and no incident
+is placed at a word that names no place (a street, an agency, a day).
 
 The nouns are the test's own stop list, in each language of the shared corpora; a figure
 is flagged when its quote puts its number right before one ("burned 12 houses", "300 têtes
@@ -78,4 +79,78 @@ def non_person_figures(figures: Path) -> list[str]:
         numeral = (f.get("rule") or "num.").startswith(("num.", "ml."))
         if numeral and counts_things(f["quote"], f["value"]):
             out.append(f"{f['doc']}:{f['start']}: {f['value']} {f['category']}: {f['quote']!r}")
+    return out
+
+
+NOT_PLACES_LAST = frozenset(
+    [
+        "street",
+        "st",
+        "avenue",
+        "ave",
+        "road",
+        "rd",
+        "boulevard",
+        "blvd",
+        "drive",
+        "lane",
+        "highway",
+        "hwy",
+        "parkway",
+        "police",
+        "department",
+        "sheriff",
+        "hospital",
+        "school",
+        "office",
+        "court",
+        "jail",
+        "prison",
+    ]
+)
+"""Last words of a name that is a street or an institution, never a town ("Pennsylvania Ave",
+"Memorial Hospital"; not "station" or "church": Bean Station, Falls Church)."""
+NOT_PLACES = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "christmas",
+        "thanksgiving",
+        "easter",
+        "police",
+        "sheriff",
+        "officials",
+        "authorities",
+        "breaking",
+        "update",
+    ]
+)
+"""Words that are no place at all."""
+
+
+def non_place_incidents(incidents: Path) -> list[str]:
+    """The incidents of an export (`incidents.jsonl`) placed at a word of the stop lists."""
+    out = []
+    for line in incidents.read_text(encoding="utf-8").splitlines():
+        inc = json.loads(line)
+        place = (inc.get("place") or "").strip()
+        words = place.lower().replace(".", "").split()
+        if words and (words[-1] in NOT_PLACES_LAST or place.lower() in NOT_PLACES):
+            out.append(f"{inc['incident']}: {place!r}")
     return out
