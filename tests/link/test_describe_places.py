@@ -154,6 +154,21 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Springfield",
             "Massachusetts",
         ),
+        (  # a big city the headline names alone outweighs a past event's state below
+            "Denver gunman kills four at nightclub\n\nA gunman opened fire inside a crowded "
+            "nightclub late Saturday, killing four people, police said. It recalled Orlando, "
+            "Florida, in 2016.",
+            None,
+            "Denver",
+            "Colorado",
+        ),
+        (
+            "Memphis shooting leaves two dead\n\nTwo men were killed outside a gas station "
+            "early Sunday. Last year a similar shooting in Jackson, Mississippi, killed three.",
+            None,
+            "Memphis",
+            "Tennessee",
+        ),
         (  # the District's parts are its one city
             "Man and three girls shot in Southeast D.C.\n\nA man and three girls were shot "
             "on Tuesday evening in Southeast D.C., the Metropolitan Police said.",

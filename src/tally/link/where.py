@@ -338,14 +338,38 @@ def _run_votes(run: str) -> tuple[tuple[str, float], ...]:
     """The votes a capitalised run of the text gives, in the order they are added: its
     longest leading words naming a big US city (1), else the towns of its exact name
     (`_town_states`). Kept per run: the same names recur in document after document."""
+    big, state = _big_city_state(run)
+    if big:
+        return ((state, 1),) if state else ()
+    return tuple(_town_states(run).items())
+
+
+@lru_cache(maxsize=65536)
+def _big_city_state(run: str) -> tuple[bool, str | None]:
+    """Whether the longest leading words of a run that name a big US city are one, and its
+    state when no other US town of the name is a fifth as big ("Las Vegas gunman")."""
     for name in _prefixes(run):
         top, *rest = [*gazetteer.places(name), None] if len(name) >= 4 else [None]
         if top and top.country == "US" and top.population >= BIG_CITY and top.admin1:
             other = max((p.population for p in rest if p and p.country == "US"), default=0)
             if town_key(top.name) == town_key(name) and other * AMBIGUOUS < top.population:
-                return ((top.admin1, 1),)
-            return ()
-    return tuple(_town_states(run).items())
+                return True, top.admin1
+            return True, None
+    return False, None
+
+
+_LEADING_RUN = re.compile(
+    r"^(?:[A-Z]+:\s+)?((?:(?:St|Ft|Mt)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\b"
+)
+"""A headline's first words in capitals, after a label ("BREAKING: Las Vegas gunman ...")."""
+
+
+def headline_city_state(headline: str) -> str | None:
+    """The state of the big US city a headline opens with, named alone as a modifier
+    ("Las Vegas gunman kills 58", "Denver shooting leaves two dead"), when no other US
+    town of the name is a fifth as big."""
+    m = _LEADING_RUN.match(headline.strip())
+    return _big_city_state(m.group(1))[1] if m else None
 
 
 SECTION_WORDS = 3
