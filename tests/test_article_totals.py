@@ -193,3 +193,23 @@ def test_a_participle_that_harms_the_same_people_keeps_their_count(
     text: str, killed: int, injured: int
 ) -> None:
     assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Four rebels and three village guards were killed in the ambush.", 7),
+        ("Two traders and nineteen border policemen died when the bus was hit.", 21),
+        ("The blast killed 12 police recruits and four bystanders at the gate.", 16),
+        ("Raiders killed 2 herders, 3 policemen and 5 women near the river.", 10),
+        ("Gunmen opened fire, killing two guards and two drivers.", 4),
+        ("Nine pupils and one teacher were killed when the roof fell in.", 10),
+        # a total then its parts is the total, not their sum with it
+        ("Clashes killed 14 people, 9 villagers and 5 traders, the monitor said.", 14),
+        ("The bomb killed 25 people, including six soldiers and two children.", 25),
+        # the second count is of another harm, whatever its own clause says
+        ("Three people were killed and eight others, among them a child, were hurt.", 3),
+    ],
+)
+def test_a_toll_given_in_parts_is_their_sum(text: str, killed: int) -> None:
+    assert _totals(text)[0] == killed

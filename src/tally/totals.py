@@ -37,7 +37,7 @@ from typing import Any
 
 from tally import totals_model
 from tally.models import Reconciled, Statement, Term, Total
-from tally.reconcile import choose_best, claim, reconcile, stated
+from tally.reconcile import choose_best, claim, reconcile, runs_summed, stated
 
 WIDEST = ("people", "civilians")
 PARTS = ("women", "men", "children")
@@ -102,16 +102,17 @@ def settle(rows: list[Reconciled]) -> tuple[dict[str, Total], list[Reconciled]]:
     candidate totals of a category's rows as given; statements claiming more than its
     pick are then set aside in the same way.
     """
-    raw = _decide(rows)
+    raw = _decide(_runs_added(rows))
     moved = _died_since(rows, raw)
     if moved:
         rows = reconcile([s for r in rows for s in r.statements if s.figure.key not in moved])
-        raw = _decide(rows)
+        raw = _decide(_runs_added(rows))
     out, kept = _settled(rows, raw)
     model = totals_model.active()
     if model is None:
         return _moved_to_dead(out, moved), kept
-    picks = {c: totals_model.pick(t, [r for r in rows if r.category == c], model)
+    counted = _runs_added(rows)
+    picks = {c: totals_model.pick(t, [r for r in counted if r.category == c], model)
              for c, t in out.items()}  # fmt: skip
     if all(p is None for p in picks.values()):
         return _moved_to_dead(out, moved), kept
@@ -125,6 +126,14 @@ def settle(rows: list[Reconciled]) -> tuple[dict[str, Total], list[Reconciled]]:
     if lost:
         revised, kept = _settled(rows, {c: raw[c] if c in lost else v for c, v in chosen.items()})
     return _moved_to_dead(revised, moved), kept
+
+
+def _runs_added(rows: list[Reconciled]) -> list[Reconciled]:
+    """The rows as the totals count them: each run of counts ("two soldiers and three
+    civilians were killed") one statement of its terms' sum (`reconcile.runs_summed`)."""
+    statements = [s for r in rows for s in r.statements]
+    summed = runs_summed(statements)
+    return rows if summed is statements else reconcile(summed)
 
 
 def _settled(
@@ -143,9 +152,10 @@ def _settled(
                 kept.append(s)
     if aside:
         rows = reconcile(kept)
+    counted = _runs_added(rows)
     out = {}
     for cat, (_, terms, note, _) in raw.items():
-        mine = [r for r in rows if r.category == cat]
+        mine = [r for r in counted if r.category == cat]
         out[cat] = _bounded(cat, mine, terms, note, tuple(aside.get(cat, ())))
     return out, rows
 

@@ -314,6 +314,9 @@ def _object(
     """The person or group right of an active predicate ("killing a man and a woman")."""
     pos = pm.end()
     count, groups, first = 0, set(), None
+    counts: list[int] = []
+    attackers: list[bool] = []
+    apposed = False
     bare = pm.group(0).rstrip().lower().endswith(("kills", "shoots", "wounds", "injures")) or (
         not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
     )
@@ -331,6 +334,8 @@ def _object(
             found = {**found, "count": 0, "group": first["group"]}
         first = first or found
         count += found["count"]
+        counts.append(found["count"])
+        attackers.append(bool(found.get("attacker")))
         groups.add(found["group"])
         pos = np_end = found["end"]
         if found["head"] != "name":
@@ -344,9 +349,12 @@ def _object(
         conj = re.match(r"(?:,\s*and|,|\s+and)\s+", sentence[pos:])
         if not conj:
             break
+        apposed = apposed or (len(counts) == 1 and conj.group(0).strip() == ",")
         pos += conj.end()
     if not first:
         return None
+    if apposed and len(counts) > 2 and counts[0] == sum(counts[1:]):
+        count = counts[0]  # "killed 14 people, 9 fighters and 5 civilians": a total, its parts
     end = offset + np_end
     left = lex.LEFT.match(sentence, np_end)
     verb = pm.group(0).lower()
@@ -365,7 +373,7 @@ def _object(
     return _mention(
         first,
         groups,
-        bool(first.get("attacker")),
+        all(attackers),  # "killed seven militants and two civilians": not all attackers
         start=offset + pm.start(),
         end=end,
         category=cat,
