@@ -38,6 +38,8 @@ def _killed(figures: list[Figure], role: str = "victim") -> int:
         ("A young trader was chopped to death by unknown attackers at the bazaar.", 1),
         ("A lawyer representing the opposition senator is assassinated in the capital.", 1),
         ("Bandits kill herder in cattle raid", 1),
+        ("A shopkeeper was gunned down outside the market on Sunday.", 1),
+        ("A district official is gunned down by unknown men in the capital.", 1),
         ("A mob of youths attack and kill a polling clerk.", 1),
         ("The bullet-riddled body of a policeman was recovered from a canal.", 1),
         ("Gunmen kidnapped a local councillor on Sunday. His body was found on Tuesday.", 1),
