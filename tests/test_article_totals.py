@@ -204,6 +204,7 @@ def test_a_participle_that_harms_the_same_people_keeps_their_count(
         ("Raiders killed 2 herders, 3 policemen and 5 women near the river.", 10),
         ("Gunmen opened fire, killing two guards and two drivers.", 4),
         ("Nine pupils and one teacher were killed when the roof fell in.", 10),
+        ("The governor was killed along with four bodyguards and two drivers in the blast.", 7),
         # a total then its parts is the total, not their sum with it
         ("Clashes killed 14 people, 9 villagers and 5 traders, the monitor said.", 14),
         ("The bomb killed 25 people, including six soldiers and two children.", 25),

@@ -30,6 +30,7 @@ def _runs(text: str) -> list[list[int]]:
         ("Raiders killed 2 herders, 3 policemen and 5 women near the river.", [[2, 3, 5]]),
         ("The shelling left one soldier and one farmer dead.", [[1, 1]]),
         ("Gunmen opened fire, killing two guards and two drivers.", [[2, 2]]),
+        ("A judge was shot dead along with two guards outside the court.", [[1, 2]]),
     ],
 )
 def test_counts_joined_under_one_harm_are_one_run(text: str, runs: list[list[int]]) -> None:

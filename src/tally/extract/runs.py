@@ -37,19 +37,30 @@ AFTER_LISTED = frozenset({"num.listed", "num.harm_after", "num.harm_noun"})
 whose predicate is the run's."""
 LISTS = frozenset({"num.listed", "num.fate_after"})
 """Rules of a count whose harm is told after the run ("left a soldier and a farmer dead")."""
+COMPANIONS_OF = frozenset({"victim.singular", "victim.title", "victim.sum", "num.harm_after"})
+"""Rules of a count that opens a run only with its companions named after it ("a judge was
+killed along with two guards"): the companions are others, and are added."""
+NOT_TERMS = frozenset(
+    {"num.breakdown", "num.breakdown_next", "num.of_them", "num.partitive", "num.identified"}
+)
+"""Rules of a count that is a part of what was counted before it ("two of them")."""
+NEAR = frozenset({"num.window_before", "num.window_after"})
+"""Rules of a companion count ("along with three guards") that the run goes on from."""
 AFTER_VERB = frozenset({"num.verb_list", "num.inherit"})
 """Rules of a count that goes on a run opened by a harm verb: another object of it."""
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str]]:
+def _patterns() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], re.Pattern[str]]:
     data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
     joiners = "|".join(data["joiners"]["patterns"])
     gap = re.compile(
         rf"^(?P<words>[^\d,;.:()]*?)\s*(?P<comma>,)?\s*(?:(?P<join>{joiners})\s+)?$", re.I
     )
     before = re.compile(rf"(?:{'|'.join(data['parts_before']['patterns'])})", re.I)
-    return gap, frozenset(data["breaks"]["words"]), before
+    companions = "|".join(data["companions"]["patterns"])
+    beside = re.compile(rf"\s*,?\s*(?:{companions})\s+$", re.I)
+    return gap, frozenset(data["breaks"]["words"]), before, beside
 
 
 def by_run(doc: Document, figures: list[Figure]) -> list[Figure]:
@@ -96,7 +107,7 @@ def _whole(text: str, figures: list[Figure], run: list[int], joined: bool) -> bo
 
 def _term(text: str, f: Figure) -> bool:
     """Whether `f` can open a run: a whole count, not a part of a total before it."""
-    if f.rule not in OPENS:
+    if f.rule not in OPENS and f.rule not in COMPANIONS_OF:
         return False
     lead = text[max(0, f.start - 60) : f.start]
     clause = _CLAUSE_START.split(lead)[-1]
@@ -108,6 +119,10 @@ def _follows(text: str, figures: list[Figure], last: int, i: int) -> bool:
     a, b = figures[last], figures[i]
     if b.category != a.category or b.role != a.role or b.start < a.end:
         return False
+    if _patterns()[3].match(text, a.end, b.start):
+        return b.rule not in NOT_TERMS  # "the mayor was killed along with three guards"
+    if a.rule not in OPENS | AFTER_VERB | NEAR:
+        return False  # a count with its own predicate ends its clause
     if b.rule not in (AFTER_LISTED if a.rule in LISTS else AFTER_VERB):
         return False
     gap = _patterns()[0].match(text[a.end : b.start])
@@ -124,5 +139,7 @@ def _follows(text: str, figures: list[Figure], last: int, i: int) -> bool:
 
 def _joined(text: str, a: Figure, b: Figure) -> bool:
     """Whether a joining word (not only a comma) stands between `a` and `b`."""
+    if _patterns()[3].match(text, a.end, b.start):
+        return True
     gap = _patterns()[0].match(text[a.end : b.start])
     return bool(gap and gap.group("join"))
