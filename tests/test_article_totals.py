@@ -214,3 +214,14 @@ def test_a_participle_that_harms_the_same_people_keeps_their_count(
 )
 def test_a_toll_given_in_parts_is_their_sum(text: str, killed: int) -> None:
     assert _totals(text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("During a search operation, soldiers killed one Baloch rebel fighter near the border.", 1),
+        ("Airstrikes killed 17 TTP insurgents including commanders in the valley.", 17),
+    ],
+)
+def test_one_count_read_as_victims_and_as_attackers_is_counted_once(text: str, killed: int) -> None:
+    assert _totals(text)[0] == killed

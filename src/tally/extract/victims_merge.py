@@ -64,13 +64,13 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
             continue
         if any(
             f.value == v.value
-            and f.role == v.role
+            and (f.role == v.role or f.category == v.category)
             and f.start < v.end
             and v.start < f.end
             and (f.category == v.category or not _part_beside(f, v))
             for f in numeric
         ):
-            continue
+            continue  # the numeral's reading of the same people ("killed one rebel fighter")
         clash = [
             f
             for f in numeric
