@@ -225,3 +225,15 @@ def test_a_toll_given_in_parts_is_their_sum(text: str, killed: int) -> None:
 )
 def test_one_count_read_as_victims_and_as_attackers_is_counted_once(text: str, killed: int) -> None:
     assert _totals(text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Traders shut their shops, protesting against the killing of two youths by police.", 0),
+        ("Herders raided the village to avenge the deaths of three of their kin.", 0),
+        ("The explosion caused the deaths of five people at the depot.", 5),
+    ],
+)
+def test_a_death_told_as_the_cause_of_the_event_is_not_its_toll(text: str, killed: int) -> None:
+    assert _totals(text)[0] == killed

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tally.extract.victims_lexicon import DEATH_AS_CAUSE, DEATH_OF
 from tally.extract.victims_resolve import shot_counts
 from tally.models import Document, Figure
 
@@ -43,6 +44,8 @@ _WITHOUT_SERVICE = re.compile(
 )
 """People "left without power" were not harmed: no figure."""
 _WORDS = re.compile(r"[a-z]+")
+_THE_DEATH_OF = re.compile(r"(?:the\s+)?(" + DEATH_OF.pattern.removeprefix(r"\b") + ")", re.I)
+"""A figure's quote that names its harm by a noun ("the killing of two youths")."""
 
 
 def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list[Figure]:
@@ -146,10 +149,21 @@ def _harmed(text: str, numeric: list[Figure]) -> list[Figure]:
     """Numeric figures without the doers of the harm and people left without a service."""
     out = []
     for f in numeric:
-        if _agent(text, f) or _WITHOUT_SERVICE.match(text, f.end):
+        if _agent(text, f) or _WITHOUT_SERVICE.match(text, f.end) or _cause(text, f):
             continue
         out.append(f)
     return out
+
+
+def _cause(text: str, f: Figure) -> bool:
+    """Whether a numeric figure is a death the event is told as a cause or sequel of ("protesting
+    against the killing of two youths", "arrested for the murder of three traders"), not one
+    of its harms: another event's toll."""
+    death = _THE_DEATH_OF.match(f.quote)
+    if death is None:
+        return False
+    at = f.start + death.start(1)
+    return bool(DEATH_AS_CAUSE.search(text[max(0, at - 60) : at]))
 
 
 def _agent(text: str, f: Figure) -> bool:
