@@ -237,3 +237,19 @@ def test_one_count_read_as_victims_and_as_attackers_is_counted_once(text: str, k
 )
 def test_a_death_told_as_the_cause_of_the_event_is_not_its_toll(text: str, killed: int) -> None:
     assert _totals(text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the attacker, then his victims, as one verb's objects
+        ("The bomber blew himself up at the gate, killing himself and three guards.", 4),
+        ("A gunman opened fire in the market, killing himself and one shopper.", 2),
+        # attackers and their victims listed as one subject: each counted once
+        ("One soldier and four rebels were killed in the clash.", 5),
+        ("Two gunmen and a policeman died in the shootout.", 3),
+        ("Six rebels and a soldier died in the fighting.", 7),
+    ],
+)
+def test_attackers_listed_with_their_victims_are_added_once(text: str, killed: int) -> None:
+    assert _totals(text)[0] == killed

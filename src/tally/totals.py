@@ -304,7 +304,12 @@ def _terms(rows: list[Reconciled]) -> tuple[list[Term], str]:
     perp_row = _row_of([_as_group(s, "perpetrators") for s in perps])
     if perp_row is not None and perp_row.best and not all(s.figure.subset for s in perps):
         perp = _term("perpetrators", perp_row)
-        apart = any(s.figure.rule in APART_RULES for s in perps)
+        runs = {
+            s.figure.part_of for r in rows for s in r.statements if s.figure.role != "perpetrator"
+        }
+        apart = any(
+            s.figure.rule in APART_RULES or s.figure.part_of in runs - {None} for s in perps
+        )
         if base is None or base is civilians or apart or _deed(rows, base.value):
             terms.append(perp)
         else:  # a plain tally and the perpetrators' count: the larger may hold the other
@@ -331,6 +336,11 @@ DEED_RULES = frozenset(
 wife"): the count of those the attacker harmed, which does not hold the attacker."""
 
 
+BESIDE_RULES = frozenset({"victim.sum_beside_attackers"})
+"""Extraction rules of a victims' count from a list that also names the attackers, counted
+apart ("two gunmen and a policeman were killed": the policeman, beside two attackers)."""
+
+
 def _deed(rows: list[Reconciled], value: int) -> bool:
     """Whether the victims' count `value` is stated as the attacker's deed somewhere.
 
@@ -339,7 +349,7 @@ def _deed(rows: list[Reconciled], value: int) -> bool:
     hold him, so his death is not added to it. Read from each figure's `rule`.
     """
     return any(
-        s.figure.rule in DEED_RULES
+        s.figure.rule in DEED_RULES or s.figure.rule in BESIDE_RULES
         for r in rows
         if r.group in (*WIDEST, *PARTS, "elderly")
         for s in r.statements
@@ -358,6 +368,17 @@ def _whole_term(row: Reconciled | None, group: str, parts: bool = False) -> Term
     return _term(group, row)
 
 
+def _ceiling(row: Reconciled) -> int:
+    """The most a row allows: its victims' and its perpetrators' highs apart, added ("killing
+    himself and three soldiers": up to 4 combatants; "seven militants and three soldiers were
+    killed": up to 10)."""
+    roles = {s.figure.role for s in row.statements}
+    if len(roles) < 2:
+        return max(row.high or 0, row.best or 0)
+    parts = [_row_of([s for s in row.statements if s.figure.role == r]) for r in roles]
+    return sum(max(p.high or 0, p.best or 0) for p in parts if p is not None)
+
+
 def _as_group(s: Statement, group: str) -> Statement:
     """A statement as one of a row of `group` (perpetrators of every group reconciled together)."""
     return replace(s, figure=replace(s.figure, group=group))
@@ -372,7 +393,7 @@ def _bounded(
 ) -> Total:
     """The terms' sum within the rows' bounds, with its range and why."""
     floor = max((r.low or 0 for r in rows), default=0)
-    ceiling = sum(max(r.high or 0, r.best or 0) for r in rows)
+    ceiling = sum(_ceiling(r) for r in rows)
     raw = sum(t.value for t in terms)
     best = min(max(raw, floor), ceiling)
     low = min(max(sum(t.low for t in terms), floor), best)

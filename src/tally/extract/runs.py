@@ -109,7 +109,7 @@ def _term(text: str, f: Figure) -> bool:
     """Whether `f` can open a run: a whole count, not a part of a total before it."""
     if f.rule not in OPENS and f.rule not in COMPANIONS_OF:
         return False
-    lead = text[max(0, f.start - 60) : f.start]
+    lead = text[max(0, f.start - 60) : f.end]  # its own words too: "the dead included five"
     clause = _CLAUSE_START.split(lead)[-1]
     return not _patterns()[2].search(clause)
 
@@ -117,7 +117,7 @@ def _term(text: str, f: Figure) -> bool:
 def _follows(text: str, figures: list[Figure], last: int, i: int) -> bool:
     """Whether figure `i` continues the run whose last term is `last`."""
     a, b = figures[last], figures[i]
-    if b.category != a.category or b.role != a.role or b.start < a.end:
+    if b.category != a.category or b.start < a.end:
         return False
     if _patterns()[3].match(text, a.end, b.start):
         return b.rule not in NOT_TERMS  # "the mayor was killed along with three guards"

@@ -44,6 +44,9 @@ _WITHOUT_SERVICE = re.compile(
 )
 """People "left without power" were not harmed: no figure."""
 _WORDS = re.compile(r"[a-z]+")
+APART = frozenset({"victim.attacker_apart"})
+"""Rules of an attacker's own death told beside his victims ("killing himself and one
+guard"): never the numeral's reading of the victims it overlaps."""
 _THE_DEATH_OF = re.compile(r"(?:the\s+)?(" + DEATH_OF.pattern.removeprefix(r"\b") + ")", re.I)
 """A figure's quote that names its harm by a noun ("the killing of two youths")."""
 
@@ -60,14 +63,16 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
     numeric = shot_counts(_harmed(doc.text, numeric), victims)
     victims = [v if v.rule else replace(v, rule="victims.count") for v in victims]
     out = list(numeric)
-    for v in victims:
+    for v in map(lambda v: _without_attackers(v, numeric), victims):
+        if v is None:
+            continue
         misread = [f for f in out if _misread(f, v)]
         if misread:
             out = [f for f in out if f not in misread] + [v]
             continue
         if any(
             f.value == v.value
-            and (f.role == v.role or f.category == v.category)
+            and (f.role == v.role or (f.category == v.category and v.rule not in APART))
             and f.start < v.end
             and v.start < f.end
             and (f.category == v.category or not _part_beside(f, v))
@@ -92,6 +97,33 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
             out = [f for f in out if f not in clash]
             out.append(v)
     return sorted(_singles_as_parts(out), key=lambda f: (f.start, f.end))
+
+
+def _without_attackers(v: Figure, numeric: list[Figure]) -> Figure | None:
+    """A victims' sum without the attackers its list names by a numeral, which are counted as
+    perpetrators ("four militants and a soldier were killed": one victim beside four
+    attackers); None where it names no one else."""
+    if v.role != "victim" or v.rule not in SUMS:
+        return v
+    inside = sum(
+        f.value
+        for f in numeric
+        if f.role == "perpetrator"
+        and f.category == v.category
+        and v.start <= f.start
+        and f.end <= v.end
+    )
+    if not inside:
+        return v
+    if v.value <= inside:
+        return None
+    return replace(v, value=v.value - inside, rule=BESIDE_ATTACKERS)
+
+
+BESIDE_ATTACKERS = "victim.sum_beside_attackers"
+"""Rule id of a victims' sum from a list that also names attackers, who are counted apart."""
+SUMS = frozenset({"victim.sum", "victim.deed_sum"})
+"""Rules of a victims' count made by adding up the people a list names."""
 
 
 def _part_beside(f: Figure, v: Figure) -> bool:

@@ -252,6 +252,7 @@ def _finish(
     start = found["start"]
     count, groups = found["count"], {found["group"]}
     coordinated = False
+    mixed = False  # "a soldier and five militants were killed": not all attackers
     while True:
         conj = _COORDINATOR.search(left[:start])
         if not conj:
@@ -264,13 +265,14 @@ def _finish(
             break
         count += other["count"]
         groups.add(other["group"])
+        mixed = mixed or bool(other.get("attacker")) != bool(found.get("attacker"))
         start = other["start"]
         coordinated = True
     kind = found["kind"]
     if coordinated:
         kind = "plural"
     others = bool(found.get("others")) and not coordinated
-    attacker = bool(found.get("attacker"))
+    attacker = bool(found.get("attacker")) and not mixed
     if reflexive and found["head"] in {"he", "she"}:
         earlier = left[: found["start"]].lower()
         attacker = _the_attacker(earlier)
