@@ -72,7 +72,7 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
             continue
         if any(
             f.value == v.value
-            and (f.role == v.role or (f.category == v.category and v.rule not in APART))
+            and (f.role == v.role or (f.category == v.category and _one_reading(f, v)))
             and f.start < v.end
             and v.start < f.end
             and (f.category == v.category or not _part_beside(f, v))
@@ -109,6 +109,7 @@ def _without_attackers(v: Figure, numeric: list[Figure]) -> Figure | None:
         f.value
         for f in numeric
         if f.role == "perpetrator"
+        and f.group == "combatants"
         and f.category == v.category
         and v.start <= f.start
         and f.end <= v.end
@@ -124,6 +125,17 @@ BESIDE_ATTACKERS = "victim.sum_beside_attackers"
 """Rule id of a victims' sum from a list that also names attackers, who are counted apart."""
 SUMS = frozenset({"victim.sum", "victim.deed_sum"})
 """Rules of a victims' count made by adding up the people a list names."""
+
+
+def _one_reading(f: Figure, v: Figure) -> bool:
+    """Whether numeric `f` and victim count `v` of another role read one count of people, one
+    as victims and one as attackers ("killed one rebel fighter"), not an attacker told apart
+    ("killing himself and one guard") or a count made by subtraction."""
+    return v.rule not in APART and f.rule in STATED
+
+
+STATED = frozenset({"num.harm_before", "num.harm_after", "num.verb_list", "num.listed"})
+"""Rules of a numeral whose harm its own clause states."""
 
 
 def _part_beside(f: Figure, v: Figure) -> bool:

@@ -272,7 +272,7 @@ def _finish(
     if coordinated:
         kind = "plural"
     others = bool(found.get("others")) and not coordinated
-    attacker = bool(found.get("attacker")) and not mixed
+    attacker = bool(found.get("attacker")) and (reflexive or not mixed)
     if reflexive and found["head"] in {"he", "she"}:
         earlier = left[: found["start"]].lower()
         attacker = _the_attacker(earlier)
