@@ -7,7 +7,9 @@ import pytest
 
 from tally.extract import extract
 from tally.extract.victims import count_victims
-from tally.models import Document, Figure
+from tally.models import Document, Figure, Statement
+from tally.reconcile import reconcile
+from tally.totals import totals
 
 
 def _figures(text: str) -> list[Figure]:
@@ -198,3 +200,25 @@ def test_a_suicide_bomber_who_set_off_his_charge_is_a_dead_perpetrator_apart(
 )
 def test_no_suicide_attacker_without_one(text: str) -> None:
     assert not [f for f in _figures(text) if f.role == "perpetrator"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Gunmen killed Yusuf al-Tamimi near the market in the old city.", 1),
+        ("Omar bin Salem was shot dead outside his shop.", 1),
+        # a name's apposition is the same person, and a list may go on after it
+        ("Gunmen killed Karim al-Zaidi, a senior judge of the appeals court in the capital.", 1),
+        (
+            "Assailants killed Hadi Nasser, deputy head of the college, and Sami Aziz, its bursar.",
+            2,
+        ),
+        ("The blast killed Faris Haddad, the district governor, and 12 other people.", 13),
+    ],
+)
+def test_a_named_victim_with_a_particle_or_an_apposition_is_one_person(
+    text: str, killed: int
+) -> None:
+    doc = Document(id="t", text=text, kind="text", name="t.txt")
+    rows = reconcile([Statement(f, "2024-05-01", None, "t.txt") for f in extract(doc)])
+    assert totals(rows).get("killed", 0) == killed

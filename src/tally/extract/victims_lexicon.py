@@ -97,9 +97,13 @@ BARE_NP = re.compile(
     r"(?:,\s*(?P<age>\d{1,2})(?![\d-]),?)?",
     re.IGNORECASE,
 )
+PARTICLE = r"(?:(?:al|el|as|ad|ash|ibn|bin|abu|abd|ul|ud|de|da|van|von)[-\s])"
+"""A lower-case particle inside a name ("Mohammed al-Garawi", "Omar bin Said")."""
 NAME = re.compile(
     r"(?P<name>(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?|"
-    r"[A-Z]\.|Jr\.?|Sr\.?|II|III)){0,3})(?:,\s*(?P<age>\d{1,2}))?,?\s*$"
+    r"[A-Z]\.|Jr\.?|Sr\.?|II|III|"
+    + PARTICLE
+    + r"[A-Z][a-z'’]+)){0,3})(?:,\s*(?P<age>\d{1,2}))?,?\s*$"
 )
 PARTITIVE = re.compile(
     r"(?<!,)(?<!,\s)(?<!ages\s)(?<!aged\s)(?<!age\s)(?<!father\sof\s)(?<!mother\sof\s)"

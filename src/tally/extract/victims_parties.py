@@ -34,6 +34,8 @@ _APPOSITIVE = re.compile(
     r"(,\s*(?:\d{1,2}-year-old\s+)?[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+)){0,3}"
     r"(?:,\s*\d{1,2})?)(?=,|\s|$)"
 )
+_APPOSITION_REST = re.compile(r"[^,;.]{0,80}?(?=,)")
+"""The rest of a name's apposition up to its closing comma ("director of the plant,")."""
 _NAME_APPOSITIVE = re.compile(
     r"(,\s*(?:\d{1,2},\s*)?an?\s+[^,;.]{1,60}?)(?=,|\s+(?:and|who|was|were)\b|[;.]|$)"
 )
@@ -319,6 +321,7 @@ def _object(
     counts: list[int] = []
     attackers: list[bool] = []
     apposed = False
+    prev_head = ""
     bare = pm.group(0).rstrip().lower().endswith(("kills", "shoots", "wounds", "injures")) or (
         not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
     )
@@ -331,6 +334,19 @@ def _object(
         found = np_at_start(sentence, pos, names, first is None, bare=bare or first is not None)
         if not found or (first is not None and not_listed(sentence, pos, found)):
             break
+        if (
+            first is not None
+            and prev_head == "name"
+            and found["kind"] in {"indef", "def"}
+            and re.fullmatch(r",\s*", sentence[np_end:pos])
+        ):  # "killed Omar al-Said, a senior judge, and ...": the name's apposition
+            rest = _APPOSITION_REST.match(sentence, found["end"])
+            prev_head, pos = "", rest.end() if rest else found["end"]
+            conj = re.match(r"(?:,\s*and|,|\s+and)\s+", sentence[pos:])
+            if not conj:
+                break
+            pos += conj.end()
+            continue
         same = first is not None and found.get("bare") and found["head"] in lex.OFFICE_NOUNS
         if same and re.match(r"\s+and\s+$", sentence[np_end:pos]) and count == 1:
             found = {**found, "count": 0, "group": first["group"]}
@@ -340,6 +356,7 @@ def _object(
         attackers.append(bool(found.get("attacker")))
         groups.add(found["group"])
         pos = np_end = found["end"]
+        prev_head = found["head"]
         if found["head"] != "name":
             appositive = _APPOSITIVE.match(sentence, pos)
             if appositive:
