@@ -42,6 +42,8 @@ def _killed(figures: list[Figure], role: str = "victim") -> int:
         ("Bandits kill herder in cattle raid", 1),
         ("A shopkeeper was gunned down outside the market on Sunday.", 1),
         ("A district official is gunned down by unknown men in the capital.", 1),
+        # a pluperfect tells a belief or an earlier event, not this one's toll
+        ("The wounded teen told police he thought he had been gunned down by a rival.", 0),
         ("A mob of youths attack and kill a polling clerk.", 1),
         ("The bullet-riddled body of a policeman was recovered from a canal.", 1),
         ("Gunmen kidnapped a local councillor on Sunday. His body was found on Tuesday.", 1),
