@@ -3,8 +3,11 @@
 A total counts everyone harmed in a category, victims and perpetrators together
 (spec §2: "an attacker who killed two, then himself: killed 3"). It is decided
 from the same rows the table shows, from the figures' fields only (category,
-group, `subset`, `role`), never from their quotes:
+group, `subset`, `role`, `part_of`), never from their quotes:
 
+0. **Runs of counts**: the terms of one run ("two soldiers and three civilians were
+   killed", `Figure.part_of`, marked by `extract.runs`) count as one statement of their
+   sum (`reconcile.runs_summed`), of their one group or of `people`.
 1. **The widest group**: `people` or `civilians`, whichever row's best is larger
    (women, men, children and the elderly are parts of them).
 2. Without either, **the sum of the parts**: women + men + children as one report

@@ -7,7 +7,9 @@ of its own (the gold files list the parts, not their sum); this component marks 
 figures of one run with the run's span (`part_of`), so that the totals add them
 instead of choosing one. A run is not formed where its counts are parts of a total
 stated before them ("killed 20, including three soldiers and two children": a dash,
-"including", "among them"), nor across a clause ("three died and two were hurt").
+"including", "among them"), nor across a clause ("three died and two were hurt"). A run
+may name victims and attackers ("four rebels and a soldier were killed"): the totals add
+each role's terms apart, and count those attackers apart from the victims.
 """
 
 from __future__ import annotations
