@@ -259,3 +259,19 @@ def test_datelines_and_capitals_abroad_and_at_home(text: str, place: str, countr
 def test_a_quarter_of_nothing_is_no_place(text: str) -> None:
     found = place_in(text)
     assert found is None or found.place not in {"County", "Court"}
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("A man was shot and killed while hunting in South Carolina.", {"South Carolina"}),
+        ("The family had moved from Ohio.", {"Ohio"}),
+        ("He was wounded in Ga. on Monday.", {"Georgia"}),
+        ("The senator flew back to Washington.", set()),  # the capital, not the state
+        ("They drove home to Spokane, Washington.", {"Washington"}),
+    ],
+)
+def test_a_state_named_at_a_sentences_end_is_named(text: str, states: set[str]) -> None:
+    from tally.link.places import hints
+
+    assert hints(text, True)[1] == states

@@ -229,6 +229,8 @@ def _run_places(
             phrase = _POSSESSIVE_S.sub("", " ".join(words[i : i + n]))
             c = country_named(phrase.rstrip(".")) if len(phrase) > 3 else None
             s = gazetteer.us_state(phrase) if len(phrase) > 3 or "." in phrase else None
+            if s is None and phrase.endswith(".") and len(phrase.rstrip(".")) >= 4:
+                s = gazetteer.us_state(phrase.rstrip("."))  # "hunting in South Carolina."
             if c or s:
                 spans.append((i, n, phrase, c, s))
     return big, tuple(spans)

@@ -182,7 +182,7 @@ def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
     after = words[i + n] if i + n < len(words) else ""
     if after.rstrip(",") in NAME_TAILS or after.rstrip(",.;:") in NAME_TAILS:
         return False  # "Indiana Avenue."
-    if words[i] == "Washington" and n == 1:
+    if words[i].rstrip(".") == "Washington" and n == 1:
         return after.lower() == "state" or (i == 0 and text[max(0, start - 2) : start] == ", ")
     return True
 
