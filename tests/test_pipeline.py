@@ -260,11 +260,13 @@ def _in_memory_relink(led: Ledger) -> tuple[dict[str, str], list]:
             continue
         iid = moves.get(fig.key, fixes.incident_of(iid, known))
         assigned[fig.key] = iid
-        fixed = fixes.figure(fig)
+        doc = docs[fig.doc_id]
+        fixed = fixes.figure(fig, doc.language)
         if fixed is not None:
-            doc = docs[fig.doc_id]
             statements.setdefault(iid, []).append(
-                Statement(fixed, doc.published, doc.publisher, names.get(doc.id, doc.name))
+                Statement(
+                    fixed, doc.published, doc.publisher, names.get(doc.id, doc.name), doc.language
+                )
             )
     rows = []
     for inc in incidents:

@@ -73,7 +73,7 @@ def figure_rows(ledger: Ledger, doc_id: str | None = None) -> Iterator[dict[str,
     arrived under, as reviewers corrected it."""
     fixes = Corrections(ledger.conn).snapshot()
     for stored, cite in ledger.named_figures(doc_id):
-        f = fixes.figure(stored)
+        f = fixes.figure(stored, cite.language)
         if f is not None:
             yield {
                 "doc": cite.name,

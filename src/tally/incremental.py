@@ -353,7 +353,7 @@ def reconciled(
             continue
         statements = []
         for s in stored:
-            fig = fixes.figure(s.figure)
+            fig = fixes.figure(s.figure, s.language)
             if fig is not None:
                 statements.append(s if fig is s.figure else dataclasses.replace(s, figure=fig))
         tot, recs = settle(reconcile(statements)) if statements else ({}, [])

@@ -219,12 +219,13 @@ class LocalIncident:
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    """A figure as reconciliation sees it: with its document's date and source."""
+    """A figure as reconciliation sees it: with its document's date, source and language."""
 
     figure: Figure
     published: str | None
     publisher: str | None
     doc_name: str
+    language: str = "en"
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from tally.models import Figure, Incident
@@ -118,6 +120,34 @@ def test_a_correction_set_applies_fixes_by_key_and_keeps_unknown_figures() -> No
     assert fixes.figure(injured) is None
     other = _fig("Officials")
     assert fixes.figure(other) is other
+
+
+@pytest.mark.parametrize(
+    ("attribution", "language", "official", "source_key"),
+    [
+        ("the health ministry", "en", True, "health ministry"),
+        ("residents", "en", False, "residents"),
+        ("la policía", "es", True, "policía"),
+        (None, "en", False, None),
+    ],
+)
+def test_a_corrected_attribution_decides_the_figures_source_again(
+    attribution: str | None, language: str, official: bool, source_key: str | None
+) -> None:
+    fig = dataclasses.replace(
+        _fig("41 people were killed"), attribution="officials", official=True, source_key="x"
+    )
+    fixes = CorrectionSet(
+        figures={fig.key: FigureFix(fig.key, fields={"attribution": attribution})}
+    )
+    corrected = fixes.figure(fig, language)
+    assert (corrected.attribution, corrected.official, corrected.source_key) == (
+        attribution,
+        official,
+        source_key,
+    )
+    value_only = CorrectionSet(figures={fig.key: FigureFix(fig.key, fields={"value": 40})})
+    assert value_only.figure(fig, language).source_key == "x"
 
 
 def test_merges_resolve_through_chains_and_splits_copy_their_parent() -> None:

@@ -56,12 +56,16 @@ def source_key(attribution: str | None, language: str = "en") -> str | None:
     return " ".join(sorted(words)) or None
 
 
+def sourced(fig: Figure, language: str = "en") -> Figure:
+    """`fig` with `official` and `source_key` decided from its attribution (at extraction,
+    and again when a reviewer corrects the attribution)."""
+    official = is_official(fig.attribution, language)
+    key = source_key(fig.attribution, language)
+    if (official, key) == (fig.official, fig.source_key):
+        return fig
+    return dataclasses.replace(fig, official=official, source_key=key)
+
+
 def by_source(doc: Document, found: list[Figure]) -> list[Figure]:
     """`found`, each figure with `official` and `source_key` set from its attribution."""
-    out = []
-    for f in found:
-        official = is_official(f.attribution, doc.language)
-        key = source_key(f.attribution, doc.language)
-        changed = (official, key) != (f.official, f.source_key)
-        out.append(dataclasses.replace(f, official=official, source_key=key) if changed else f)
-    return out
+    return [sourced(f, doc.language) for f in found]

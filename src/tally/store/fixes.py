@@ -63,8 +63,10 @@ class CorrectionSet:
     edits: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Incident id → the fields reviewers set (`INCIDENT_EDITABLE` and what follows them)."""
 
-    def figure(self, fig: Figure) -> Figure | None:
-        """The figure as corrected, or None when a reviewer rejected it."""
+    def figure(self, fig: Figure, language: str = "en") -> Figure | None:
+        """The figure as corrected, or None when a reviewer rejected it. A corrected
+        attribution is the figure's source: who it is and whether it is an authority are
+        decided again from it, in its document's `language`."""
         fix = self.figures.get(fig.key)
         if fix is None:
             return fig
@@ -72,7 +74,12 @@ class CorrectionSet:
             return None
         if not fix.fields:
             return fig
-        return dataclasses.replace(fig, **fix.fields)
+        fixed = dataclasses.replace(fig, **fix.fields)
+        if "attribution" not in fix.fields:
+            return fixed
+        from tally.extract.source import sourced  # the one decider of a figure's source
+
+        return sourced(fixed, language)
 
     def renamed(self, renames: dict[str, str]) -> CorrectionSet:
         """These corrections with the incident ids linking renamed (`Ledger.renames`): a

@@ -29,6 +29,7 @@ from tally.store.linkindex import LinkIndex
 from tally.store.rows import (
     _DOC_COLS,
     _FIG_COLS,
+    _FIG_F,
     _FIG_N,
     _INC_COLS,
     _LIST_ORDER,
@@ -308,25 +309,24 @@ class Ledger(Staging, LinkIndex):
 
     def figures(self, doc_id: str | None = None, incident_id: str | None = None) -> list[Figure]:
         """Stored figures, in document and text order; optionally of one document or incident."""
-        sql = f"SELECT {_FIG_COLS} FROM figures"
+        sql = f"SELECT {_FIG_F}, d.language FROM figures f LEFT JOIN documents d ON d.id = f.doc_id"
         params: tuple[Any, ...] = ()
         if doc_id:
-            sql += " WHERE doc_id = ?"
+            sql += " WHERE f.doc_id = ?"
             params = (doc_id,)
         elif incident_id:
-            sql += " WHERE incident_id = ?"
+            sql += " WHERE f.incident_id = ?"
             params = (incident_id,)
-        sql += " ORDER BY doc_id, start_char, category, end_char"
-        return [_figure(r) for r in self.conn.query(sql, params)]
+        sql += " ORDER BY f.doc_id, f.start_char, f.category, f.end_char"
+        return [_figure(r, r[_FIG_N] or "en") for r in self.conn.query(sql, params)]
 
     def named_figures(self, doc_id: str | None = None) -> Iterator[tuple[Figure, Citation]]:
         """Every stored figure (of one document, if given) once for each name its document
         arrived under (its URL where it had no name, its id where neither is known), with
         what cites it there, streamed in document and text order, then by name. A figure's
         incident is the ledger's incident it counts: none before the ledger is linked."""
-        cols = ", ".join(f"f.{c.strip()}" for c in _FIG_COLS.split(","))
         sql = (
-            f"SELECT {cols}, n.name, COALESCE(n.url, d.url), d.published, d.publisher, "
+            f"SELECT {_FIG_F}, n.name, COALESCE(n.url, d.url), d.published, d.publisher, "
             "d.title, d.language FROM figures f "
             "JOIN documents d ON d.id = f.doc_id "
             "LEFT JOIN document_names n ON n.doc_id = f.doc_id"
@@ -334,10 +334,10 @@ class Ledger(Staging, LinkIndex):
             + " ORDER BY f.doc_id, f.start_char, f.category, f.end_char, f.key, n.name"
         )
         for row in self.conn.iterate(sql, (doc_id,) if doc_id else ()):
-            fig = _figure(row)
+            name, url, published, publisher, title, language = row[_FIG_N : _FIG_N + 6]
+            fig = _figure(row, language or "en")
             if row[_FIG_N - 1] is None:
                 fig = dataclasses.replace(fig, incident=None)
-            name, url, published, publisher, title, language = row[_FIG_N : _FIG_N + 6]
             yield (
                 fig,
                 Citation(

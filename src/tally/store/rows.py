@@ -23,7 +23,9 @@ _FIG_COLS = (
 )
 _FIG_N = len(_FIG_COLS.split(","))
 """Columns of a figure row; queries append their own after these (incident_id is the last)."""
-_FIG_SELECT = ", ".join(f"f.{c.strip()}" for c in _FIG_COLS.split(",")[:-1])
+_FIG_F = ", ".join(f"f.{c.strip()}" for c in _FIG_COLS.split(","))
+"""A figure's columns from `figures f`."""
+_FIG_SELECT = _FIG_F.rsplit(", ", 1)[0]
 """A figure's columns from `figures f` but its incident, which a statement query puts after."""
 _FIRST_NAME = (
     "COALESCE((SELECT MIN(n.name) FROM document_names n WHERE n.doc_id = f.doc_id), "

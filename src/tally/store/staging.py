@@ -49,6 +49,13 @@ _STAGED_INCIDENT = (
 moved it to (a figure of no incident stays so)."""
 
 
+def _statement(r: tuple, n: int) -> Statement:
+    """The statement of a staged figure row whose own columns end at `n`, followed by its
+    document's date, publisher, first name and language."""
+    language = r[n + 4] or "en"
+    return Statement(_figure(r, language), r[n + 1], r[n + 2], r[n + 3], language)
+
+
 class Staging(Touched):
     """The staging half of `Ledger`: what a relink stages, publishes and drops."""
 
@@ -185,13 +192,7 @@ class Staging(Touched):
         )
         n = _FIG_N - 1  # the staged incident stands where incident_id would
         for incident_id, rows in groupby(self.conn.iterate(sql), key=lambda r: r[n]):
-            yield (
-                incident_id,
-                [
-                    Statement(_figure(r, r[n + 4] or "en"), r[n + 1], r[n + 2], r[n + 3])
-                    for r in rows
-                ],
-            )
+            yield incident_id, [_statement(r, n) for r in rows]
 
     def stage_incidents(
         self,

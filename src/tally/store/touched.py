@@ -108,8 +108,9 @@ class Touched:
                 if r[0] in seen:
                     continue
                 seen.add(r[0])
-                fig = _figure(r, r[n + 6] or "en")
-                yield Statement(fig, r[n + 1], r[n + 2], r[n + 3]), r[n + 4], r[n + 5]
+                language = r[n + 6] or "en"
+                fig = _figure(r, language)
+                yield Statement(fig, r[n + 1], r[n + 2], r[n + 3], language), r[n + 4], r[n + 5]
 
     def publish_touched(
         self,
