@@ -11,7 +11,7 @@ import pytest
 
 from tally import incremental
 from tally.export import incident_rows
-from tally.link.home import at_home, home_state
+from tally.link.home import at_home, home_outlet, home_state
 from tally.link.text import lead, sentences
 from tally.link.within import link_within
 from tally.models import Document, LocalIncident, Source
@@ -44,6 +44,26 @@ def _cues(text: str, url: str) -> tuple[str, ...]:
 
 
 @pytest.mark.parametrize(
+    ("publisher", "url", "name"),
+    [
+        ("The Associated Press", "https://www.valleynews.example/a.html", "valleynews.example"),
+        (
+            "Cox Media Group",
+            "http://web.archive.org/web/2016/http://www.wkxx.example/b",
+            "wkxx.example",
+        ),
+        ("Valley News 7", None, "Valley News 7"),  # no address: the page's publisher
+        (None, None, None),
+    ],
+)
+def test_the_outlet_is_the_host_before_a_wire_or_group_publisher(
+    publisher: str | None, url: str | None, name: str | None
+) -> None:
+    doc = Document(id="d", text="x", kind="text", name="a", url=url, publisher=publisher)
+    assert home_outlet(doc) == name
+
+
+@pytest.mark.parametrize(
     ("text", "cues"),
     [
         (  # the dateline names the state: a vote for the outlet's home
@@ -59,6 +79,16 @@ def _cues(text: str, url: str) -> tuple[str, ...]:
         (  # a town of many states, none named: unsure, with the towns it may be
             "Woman shot in Springfield\n\nA woman was shot in the leg in Springfield on "
             "Friday, police said. Springfield police have made no arrest.",
+            ("outlet:valleynews.example", "where:unsure", "town:Springfield"),
+        ),
+        (  # a town no other state has a namesake of: sure without naming its state
+            "Teen hurt in Wetumpka shooting\n\nA teenager was hurt in a shooting in Wetumpka "
+            "late Friday, police said.",
+            ("outlet:valleynews.example", "home:Alabama"),
+        ),
+        (  # the title's outlet names its own town: not one the report may be in
+            "Woman shot in Springfield - Valley News 7 - Dayton\n\nA woman was shot in the "
+            "leg in Springfield on Friday, police said.",
             ("outlet:valleynews.example", "where:unsure", "town:Springfield"),
         ),
         (  # a big city abroad is meant by its name: no vote, no move

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from tally.link import gazetteer
+from tally.link.locate import OUTLET
 from tally.link.places import hints
 from tally.link.where import _CITY as CITY_RUN
 from tally.link.where import (
@@ -49,11 +50,11 @@ def home_cues(
     outlet's home: `outlet:NAME`, and `home:STATE` when the text is sure of its US state,
     else `where:unsure` and `town:NAME` for each town it could be placed in. A report of a
     city abroad big enough to be meant by its name, or of a country, is sure of it."""
-    name = outlet(doc.publisher, doc.url)
+    name = home_outlet(doc)
     if not name:
         return ()
     cues = (f"outlet:{name.lower()}",)
-    if country == "US" and admin1 and _stated(doc, top, admin1):
+    if country == "US" and admin1 and (_stated(doc, top, admin1) or _only_in(loc, admin1)):
         return (*cues, f"home:{admin1}")
     if country == "US" and admin1 and _big_city(loc, admin1):
         cues = (*cues, f"home:{admin1}")  # a vote, but a local outlet's namesake may be meant
@@ -64,6 +65,25 @@ def home_cues(
     own = [loc.place] if loc and loc.lat is not None else []
     towns = list(dict.fromkeys([*own, *town_names(doc)]))[:TOWNS]
     return (*cues, "where:unsure", *(f"town:{t}" for t in towns))
+
+
+def home_outlet(doc: Document) -> str | None:
+    """The outlet whose home a report tells: its URL's host, else its publisher. A host is
+    one outlet's own; a page's publisher may be a wire or a broadcast group ("The Associated
+    Press", "Cox Media Group") whose reports are everywhere."""
+    return outlet(None, doc.url) or outlet(doc.publisher, None)
+
+
+def _only_in(loc: Located | None, admin1: str) -> bool:
+    """Whether `loc` is a US town or county of a name no other state has ("Wetumpka",
+    "Allamakee County"): the report is sure of its state without naming it."""
+    if loc is None or loc.country != "US" or loc.admin1 != admin1:
+        return False
+    if loc.lat is None:
+        return loc.place.endswith(" County") and gazetteer.county_states(loc.place) == (admin1,)
+    key = town_key(loc.place)
+    named = [p for p in gazetteer.places(loc.place) if town_key(p.name) == key]
+    return bool(named) and all(p.country == "US" and p.admin1 == admin1 for p in named)
 
 
 ABROAD_BY_NAME = 200_000
@@ -101,9 +121,12 @@ def town_names(doc: Document, limit: int = 6000) -> list[str]:
     earliest of equals): the towns an unsure report may be in."""
     counts: Counter[str] = Counter()
     people = surnames(doc)
+    signed = outlet_suffix(doc.text)
     for m in CITY_RUN.finditer(doc.text[:limit]):
         if doc.in_furniture(m.start(), m.end()) or m.group(0) in people:
             continue
+        if signed[0] <= m.start() < signed[1]:
+            continue  # "... - Valley News 7 - Dayton, Ohio": where the outlet is
         for name in prefixes(m.group(0)):
             if len(name) < 4 or name.lower() in NOT_TOWNS:
                 continue
@@ -116,6 +139,13 @@ def town_names(doc: Document, limit: int = 6000) -> list[str]:
                 counts[name] += 1
                 break
     return [name for name, _ in counts.most_common(TOWNS)]
+
+
+def outlet_suffix(text: str) -> tuple[int, int]:
+    """Where the outlet a page's title line ends with is (`locate.OUTLET`), else (0, 0)."""
+    end = text.find("\n")
+    m = OUTLET.search(text[: end if end >= 0 else len(text)])
+    return (m.start(), m.end()) if m else (0, 0)
 
 
 def home_state(votes: Counter[str]) -> str | None:

@@ -24,7 +24,7 @@ from tally.link.where import (
 )
 from tally.models import Document
 
-_OUTLET = re.compile(
+OUTLET = re.compile(
     r"\s+(?:[-–—|:]|--)\s+(?=.*(?:\b(?:News|NEWS|TV|Channel|Weather|Sports|Radio|Online|Times|Post"
     r"|Herald|Tribune|Gazette|Journal|Daily)\b|\.com\b)).*$"
 )
@@ -49,7 +49,7 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     lead's first sentence ends."""
     us = us_leaning(doc)
     first, _, rest = top.partition("\n")
-    kept = _OUTLET.sub("", first)
+    kept = OUTLET.sub("", first)
     top, early = kept + "\n" + rest, early - (len(first) - len(kept))
     countries, states = hints(top, us)
     filed = dateline_state(doc)
