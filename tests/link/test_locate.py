@@ -87,6 +87,22 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Chicago",
             "Illinois",
         ),
+        (  # a big quarter of a city whose police act: that city
+            "Two men wounded in Dorchester drive-by\n\nTwo men were wounded on Tuesday "
+            "night in a drive-by shooting in Dorchester, Boston police said. Detectives "
+            "have asked witnesses to come forward.",
+            None,
+            "Boston",
+            "Massachusetts",
+        ),
+        (  # a suburb with police of its own stays itself beside the big city it borders
+            "Four men shot in Compton\n\nFour men were shot on Sunday night in Compton, "
+            "Compton sheriff's deputies said. The men were taken to a hospital in Los "
+            "Angeles.",
+            None,
+            "Compton",
+            "California",
+        ),
         (  # a town's name as a person's surname votes for no town
             "Man charged in killing of Macon toddler\n\nThe man accused of shooting his "
             "girlfriend's toddler in Macon was not allowed to have a gun. Ronnie Lee Howard "

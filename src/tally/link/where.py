@@ -123,9 +123,24 @@ NEIGHBOURHOOD_KM = 15.0
 """A place this close to a city at least `CITY_FACTOR` times its size, which the document also
 names, is a neighbourhood or suburb of it: the incident is reported in that city."""
 CITY_FACTOR = 10
+POLICED_FACTOR = 5
+"""A city the text names as the one whose police act, or whose part it is ("Miami police
+said", "Chicago's South Side"), holds a place a fifth its size, and a city of more than a
+million reaches further, by the root of its size in millions (`_reach`): a suburb has
+police of its own."""
+
+
+def _reach(population: int) -> float:
+    """How far from its centre a city of this size holds its neighbourhoods (km)."""
+    return NEIGHBOURHOOD_KM * max(1.0, math.sqrt(population / 1_000_000))
 
 
 _NAME_RUN = quick_start(re.compile(r"\b[A-Z][a-z]+(?:[ .]+[A-Z][a-z]+){0,2}"))
+
+
+_POLICED = quick_start(
+    re.compile(r"\b([A-Z][a-z]+(?:[ .]+[A-Z][a-z]+){0,2})(?= [Pp]olice\b|['’]s [A-Z])")
+)
 
 
 def city_of(loc: Located, text: str) -> Located:
@@ -140,26 +155,33 @@ def city_of(loc: Located, text: str) -> Located:
         if p.country == loc.country and p.name == loc.place and p.admin1 == loc.admin1
     ]
     seen: set[str] = set()
+    policed = {m.group(1) for m in _POLICED.finditer(text)}
     for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
         for phrase in [" ".join(words[:n]) for n in range(1, len(words) + 1)]:
             if phrase in seen:
                 continue
             seen.add(phrase)
-            if phrase != loc.place and (city := _around(phrase, loc, here)):
+            wide = phrase in policed
+            if phrase != loc.place and (city := _around(phrase, loc, here, wide)):
                 return city
     return loc
 
 
-def _around(phrase: str, loc: Located, here: list[tuple[float, float, int]]) -> Located | None:
-    """The city of this name that one of the places `here` lies in, if any."""
+def _around(
+    phrase: str, loc: Located, here: list[tuple[float, float, int]], wide: bool = False
+) -> Located | None:
+    """The city of this name that one of the places `here` lies in, if any; `wide`, by the
+    looser test of a city whose police the text names (`POLICED_FACTOR`)."""
+    factor = POLICED_FACTOR if wide else CITY_FACTOR
     for p in gazetteer.places(phrase):
         if p.country != loc.country or p.admin1 != loc.admin1 or p.population < 100_000:
             continue
+        reach = _reach(p.population) if wide else NEIGHBOURHOOD_KM
         for lat, lon, size in here:
             dy = (p.lat - lat) * 111.0
             dx = (p.lon - lon) * 111.0 * math.cos(math.radians(lat))
-            if p.population >= CITY_FACTOR * size and math.hypot(dx, dy) <= NEIGHBOURHOOD_KM:
+            if p.population >= factor * size and math.hypot(dx, dy) <= reach:
                 return Located(p.name, p.admin1, p.country, p.lat, p.lon, 1, loc.cues)
     return None
 
