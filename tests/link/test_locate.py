@@ -103,6 +103,14 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Compton",
             "California",
         ),
+        (  # a county named after a town of its state is the county, not the town
+            "Teen killed in Anderson County shooting\n\nA teenager was killed in a shooting "
+            "at a home in Anderson County on Saturday, the sheriff's office said. Anderson "
+            "County deputies are investigating.",
+            "http://example.com/news/south-carolina/teen-killed/",
+            "Anderson County",
+            "South Carolina",
+        ),
         (  # a town's name as a person's surname votes for no town
             "Man charged in killing of Macon toddler\n\nThe man accused of shooting his "
             "girlfriend's toddler in Macon was not allowed to have a gun. Ronnie Lee Howard "
@@ -193,6 +201,22 @@ def test_reports_from_abroad_stay_abroad(text: str, place: str, country: str) ->
 )
 def test_states_a_publishers_address_names(url: str | None, states: dict[str, int]) -> None:
     assert url_states(url) == states
+
+
+@pytest.mark.parametrize(
+    ("url", "us"),
+    [
+        ("http://web.archive.org/web/2016/http://www.wxyz.com:80/news/a-story", True),
+        ("https://kabc7.com/local/a-story/", True),
+        ("https://www.wqrstv.com/news/", True),
+        ("https://www.bbc.co.uk/news/a-story", False),
+        ("https://www.westfieldnews.example/a-story", False),
+        (None, False),
+    ],
+)
+def test_a_us_broadcasters_call_sign_host_tells_a_us_report(url: str | None, us: bool) -> None:
+    doc = _doc("Two people were hurt in a shooting in Chelsea on Friday, police said.", url)
+    assert us_leaning(doc) is us
 
 
 @pytest.mark.parametrize(

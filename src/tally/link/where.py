@@ -193,6 +193,8 @@ NAME_TAILS = {
 """Words after a state's name that make it part of another name."""
 STREET_TAILS = {"Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.", "Drive"}
 """Words after a town's name that make it a street's ("Sheridan Road")."""
+COUNTY_TAILS = {"County", "Co.", "Parish", "Borough"}
+"""Words after a town's name that make it a county's ("Tyler County" is not the town)."""
 
 
 def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
@@ -273,12 +275,13 @@ def dateline_state(doc: Document, limit: int = 1500) -> str | None:
 
 def _prefixes(name: str) -> list[str]:
     """A capitalised run and its leading words, longest first ("Chicago Police" → "Chicago"),
-    but none a street's name goes on from ("Sheridan Road" names no Sheridan)."""
+    but none a street's or county's name goes on from ("Sheridan Road" names no Sheridan,
+    "Tyler County" no town of Tyler)."""
     words = name.split()
     return [
         " ".join(words[:n])
         for n in range(len(words), 0, -1)
-        if n == len(words) or words[n] not in STREET_TAILS
+        if n == len(words) or (words[n] not in STREET_TAILS and words[n] not in COUNTY_TAILS)
     ]
 
 
@@ -597,12 +600,21 @@ _US_PHRASES = quick_start(
 )
 
 
+_CALL_SIGN = re.compile(_DATA["us"]["call_sign"])
+
+
+def call_sign_host(url: str | None) -> bool:
+    """Whether a publisher's host is a US broadcaster's call sign ("wxyz12.com")."""
+    label = _host_label(url).split(".")[0]
+    return bool(label) and bool(_CALL_SIGN.match(label))
+
+
 def us_leaning(doc: Document, limit: int = 6000) -> bool:
     """Whether a document that names no country is about the US: it points at a US state
-    (`state_votes`) or uses words of US time and policing ("4:25 PM EST", "the sheriff's
-    office")."""
+    (`state_votes`), comes from a US broadcaster (`call_sign_host`) or uses words of US time
+    and policing ("4:25 PM EST", "the sheriff's office")."""
     votes = state_votes(doc)
-    if max(votes.values(), default=0) >= 1:
+    if max(votes.values(), default=0) >= 1 or call_sign_host(doc.url):
         return True
     text = doc.text[:limit]
     if _US_ZONES.search(text):
