@@ -103,6 +103,20 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Compton",
             "California",
         ),
+        (  # a text naming no town: the town section of the publisher's address
+            "Girl, 4, shot in the hand\n\nA 4-year-old girl apparently shot herself in the "
+            "hand on Sunday afternoon, officers said. She is expected to recover.",
+            "http://example.com/news/local/community/fort-worth/article1.html",
+            "Fort Worth",
+            "Texas",
+        ),
+        (  # ... or a big city of no rival namesake among its headline slug's words
+            "Teen shot inside home\n\nA 17-year-old was shot and killed inside a house on "
+            "Monday night, officers said. No arrest has been made.",
+            "http://example.com/news/teen-shot-inside-northwest-atlanta-home/a1B2/",
+            "Atlanta",
+            "Georgia",
+        ),
         (  # a county named after a town of its state is the county, not the town
             "Teen killed in Anderson County shooting\n\nA teenager was killed in a shooting "
             "at a home in Anderson County on Saturday, the sheriff's office said. Anderson "

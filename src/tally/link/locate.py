@@ -20,6 +20,7 @@ from tally.link.where import (
     neighbourhood_named,
     state_votes,
     town_key,
+    url_town,
     us_leaning,
 )
 from tally.models import Document
@@ -69,6 +70,8 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     st = (loc.admin1 if loc else None) or (min(states) if len(states) == 1 else in_state)
     if (loc is None or loc.lat is None) and st and (loc is None or loc.country in {None, "US"}):
         loc = most_named_town(doc, st) or loc
+    if loc is None or loc.lat is None:
+        loc = url_town(doc.url, st) or loc
     if loc is None:
         loc = county_named(top, st)
     if loc and loc.country in {None, "US"} and not loc.admin1:

@@ -413,6 +413,57 @@ def url_states(url: str | None) -> dict[str, int]:
     return out
 
 
+def url_town(url: str | None, state: str | None) -> Located | None:
+    """The town a publisher's address names, for a report whose text names none: a section
+    of its path that is a town of `state` ("/local/fort-worth/"), else a big city of `state`
+    no other US town of its name rivals (`AMBIGUOUS`) among a headline slug's words
+    ("/northwest-atlanta-neighborhood/"). Without `state`, such a city alone, when the
+    address names no US state of its own."""
+    if not url:
+        return None
+    original = re.split(r"(?=https?://)", url)[-1]
+    m = re.match(r"https?://[^/]+(/[^?#]*)?", original)
+    segments = [seg for seg in (m.group(1) or "").lower().split("/") if seg] if m else []
+    for seg in segments:
+        if re.fullmatch(r"[a-z]+(?:-[a-z]+){0,2}", seg) and (
+            found := _url_place(seg.replace("-", " "), state, 0)
+        ):
+            return found
+    for seg in segments:
+        words = re.findall(r"[a-z]+", seg)
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                found = _url_place(" ".join(words[i : i + n]), state, BIG_CITY)
+                if found:
+                    return found
+    return None
+
+
+def _url_place(name: str, state: str | None, least: int) -> Located | None:
+    """The US town of this lower-cased name in `state` (any state for a big enough one of
+    no rival namesake) of at least `least` people."""
+    if len(name) < 4 or name in NOT_TOWNS or gazetteer.us_state(name):
+        return None
+    found = [p for p in gazetteer.places(name) if town_key(p.name) == town_key(name)]
+    us = [p for p in found if p.country == "US"]
+    if not us or (found[0].country != "US" and not state):
+        return None
+    top = us[0]
+    if state is None:
+        other = max((p.population for p in found[1:]), default=0)
+        if top.population < max(least, BIG_CITY) or other * AMBIGUOUS >= top.population:
+            return None
+    here = next((p for p in us if p.admin1 == state), None) if state else top
+    if here is None or here.population < least:
+        return None
+    cues = (
+        f"place:{here.name.lower()}",
+        f"geo:US:{here.admin1}:{here.name.lower()}",
+        f"pop:{here.population}",
+    )
+    return Located(here.name, here.admin1, "US", here.lat, here.lon, 2, cues)
+
+
 @lru_cache(maxsize=1)
 def _state_names() -> tuple[str, ...]:
     """Lower-cased US state names, longest first ("west virginia" before "virginia")."""
