@@ -117,6 +117,20 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Atlanta",
             "Georgia",
         ),
+        (  # a town of many states from a broadcaster east of the Mississippi: the east's
+            "Teen hurt in Danville shooting\n\nA teenager was hit by gunfire on Saturday "
+            "night in Danville, officers said. Danville police are looking for a car.",
+            "http://www.wxyz.com/news/teen-hurt-in-danville-shooting/",
+            "Danville",
+            "Virginia",
+        ),
+        (  # ... unless the report names the state it is in
+            "Teen hurt in Danville shooting\n\nA teenager was hit by gunfire on Saturday "
+            "night in Danville, California, officers said.",
+            "http://www.wxyz.com/news/teen-hurt-in-danville-shooting/",
+            "Danville",
+            "California",
+        ),
         (  # a county named after a town of its state is the county, not the town
             "Teen killed in Anderson County shooting\n\nA teenager was killed in a shooting "
             "at a home in Anderson County on Saturday, the sheriff's office said. Anderson "

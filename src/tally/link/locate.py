@@ -13,11 +13,13 @@ from tally.link import gazetteer
 from tally.link.places import Located, hints, main_country, place_in
 from tally.link.where import (
     body_states,
+    call_sign_side,
     city_of,
     county_named,
     dateline_state,
     most_named_town,
     neighbourhood_named,
+    on_side,
     state_votes,
     town_key,
     url_town,
@@ -78,6 +80,7 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         loc = _county_state(loc, doc)
     if loc and us:
         loc = _in_leading_state(loc, doc, states)
+        loc = _broadcasters_side(loc, doc, states)
     if loc and us and neighbourhood_named(top, loc.place):
         loc = _city_around(loc, doc)
     if loc:
@@ -133,6 +136,28 @@ def _in_leading_state(loc: Located, doc: Document, named: set[str]) -> Located:
         )
         return Located(p.name, leader, "US", p.lat, p.lon, loc.where_prec, cues)
     return most_named_town(doc, leader) or county_named(doc.text[:4000], leader) or loc
+
+
+def _broadcasters_side(loc: Located, doc: Document, named: set[str]) -> Located:
+    """`loc`, or, from a US broadcaster on the other side of the Mississippi
+    (`where.call_sign_side`) whose report names not `loc`'s state, the biggest town of
+    the name on the broadcaster's side: a Missouri station's "Columbia"."""
+    side = call_sign_side(doc.url)
+    if side is None or loc.country != "US" or loc.lat is None or loc.admin1 in named:
+        return loc
+    if on_side(loc.admin1, side):
+        return loc
+    key = town_key(loc.place)
+    same = [
+        p
+        for p in gazetteer.places(loc.place)
+        if p.country == "US" and town_key(p.name) == key and on_side(p.admin1, side)
+    ]
+    if not same:
+        return loc
+    p = same[0]
+    cues = (f"place:{p.name.lower()}", f"geo:US:{p.admin1}:{p.name.lower()}", f"pop:{p.population}")
+    return Located(p.name, p.admin1, "US", p.lat, p.lon, loc.where_prec, cues)
 
 
 def _city_around(loc: Located, doc: Document) -> Located:

@@ -660,6 +660,20 @@ def call_sign_host(url: str | None) -> bool:
     return bool(label) and bool(_CALL_SIGN.match(label))
 
 
+_WEST = frozenset(_DATA["us"]["west"])
+_EITHER = frozenset(_DATA["us"]["either"])
+
+
+def call_sign_side(url: str | None) -> str | None:
+    """The side of the Mississippi a US broadcaster's host says it is on: "k" west, "w" east."""
+    return _host_label(url)[0] if call_sign_host(url) else None
+
+
+def on_side(state: str | None, side: str) -> bool:
+    """Whether a US state lies on this side of the Mississippi (`call_sign_side`)."""
+    return state in _EITHER or (state in _WEST) == (side == "k")
+
+
 def us_leaning(doc: Document, limit: int = 6000) -> bool:
     """Whether a document that names no country is about the US: it points at a US state
     (`state_votes`), comes from a US broadcaster (`call_sign_host`) or uses words of US time
