@@ -131,6 +131,14 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Danville",
             "California",
         ),
+        (  # the hospital a victim was flown to is not where the shooting happened
+            "Boy, 14, hurt in accidental shooting\n\nZanesville police say a 14-year-old boy "
+            "shot himself in the leg on Wednesday while home alone. He was flown to a "
+            "children's hospital in Columbus, Ohio, where he is in stable condition.",
+            None,
+            "Zanesville",
+            "Ohio",
+        ),
         (  # a county named after a town of its state is the county, not the town
             "Teen killed in Anderson County shooting\n\nA teenager was killed in a shooting "
             "at a home in Anderson County on Saturday, the sheriff's office said. Anderson "

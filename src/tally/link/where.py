@@ -22,6 +22,10 @@ FURNITURE = {w.lower() for w in (*_DATA["stop"]["furniture"], *_DATA["stop"]["br
 """Headline and page-furniture words and brands, which follow "in"/"at" or open a line but
 name no place (`places.toml`)."""
 STOP_WORDS = tuple(_DATA["stop"]["words"])
+TAKEN = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in _DATA["elsewhere"]["taken"]) + r")\b", re.I
+)
+"""Words before a place phrase that make it where a victim was taken (`places.toml`)."""
 COMPASS = {
     *["north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast"],
     *["central", "northern", "southern", "eastern", "western"],
