@@ -91,6 +91,19 @@ def test_the_outlet_is_the_host_before_a_wire_or_group_publisher(
             "leg in Springfield on Friday, police said.",
             ("outlet:valleynews.example", "where:unsure", "town:Springfield"),
         ),
+        (  # the outlet signs its page with its state: its vote, and a town of the name
+            # there makes the report unsure of the state its other sentences name
+            "Teen dead after shooting at Lexington home - Channel 10 News - Columbia, South "
+            "Carolina\n\nA Missouri father got an angry note from a teacher over a lunch he "
+            "packed. An eighth grader died after a shooting at a Lexington home on Wednesday, "
+            "deputies said.",
+            ("outlet:valleynews.example", "home:South Carolina", "where:unsure", "town:Lexington"),
+        ),
+        (  # ... but not of a state written beside the town
+            "Woman shot in Springfield - Valley News 7 - Dayton, Ohio\n\nA woman was shot in "
+            "the leg in Springfield, Missouri, on Friday, police said.",
+            ("outlet:valleynews.example", "home:Ohio"),
+        ),
         (  # a big city abroad is meant by its name: no vote, no move
             "Gunman kills two in Paris\n\nA gunman killed two people in Paris on Monday, "
             "French police said.",

@@ -14,6 +14,7 @@ never from a list of outlets.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -54,10 +55,21 @@ def home_cues(
     if not name:
         return ()
     cues = (f"outlet:{name.lower()}",)
-    if country == "US" and admin1 and (_stated(doc, top, admin1) or _only_in(loc, admin1)):
-        return (*cues, f"home:{admin1}")
-    if country == "US" and admin1 and _big_city(loc, admin1):
-        cues = (*cues, f"home:{admin1}")  # a vote, but a local outlet's namesake may be meant
+    signed = signed_state(top)
+    if (
+        country == "US"
+        and admin1
+        and (_stated(doc, top, admin1) or _only_in(loc, admin1))
+        and not (
+            signed
+            and signed != admin1
+            and _namesake_in(loc, signed)
+            and not _beside(top, loc, admin1)
+        )
+    ):
+        return (*cues, f"home:{signed or admin1}")
+    if signed or (country == "US" and admin1 and _big_city(loc, admin1)):
+        cues = (*cues, f"home:{signed or admin1}")  # a vote; the report stays unsure
     if country not in {None, "US"} and (
         loc is None or loc.lat is None or _population(loc) >= ABROAD_BY_NAME
     ):
@@ -139,6 +151,37 @@ def town_names(doc: Document, limit: int = 6000) -> list[str]:
                 counts[name] += 1
                 break
     return [name for name, _ in counts.most_common(TOWNS)]
+
+
+def _namesake_in(loc: Located | None, state: str) -> bool:
+    """Whether a town of `loc`'s name lies in `state` (the outlet's own, where a report of
+    Lexington from a South Carolina outlet may be, whatever else its page names)."""
+    if loc is None or loc.lat is None:
+        return False
+    key = town_key(loc.place)
+    return any(
+        p.country == "US" and p.admin1 == state and town_key(p.name) == key
+        for p in gazetteer.places(loc.place)
+    )
+
+
+def _beside(top: str, loc: Located | None, state: str) -> bool:
+    """Whether `top` writes `state` beside `loc`'s name ("Springfield, Missouri")."""
+    if loc is None:
+        return False
+    for m in re.finditer(rf"\b{re.escape(loc.place)},\s+([A-Z][\w.]*(?: [A-Z][\w.]*)?)", top):
+        found = gazetteer.us_state(m.group(1).rstrip(".")) or gazetteer.us_state(m.group(1))
+        if found and found.name == state:
+            return True
+    return False
+
+
+def signed_state(top: str) -> str | None:
+    """The one US state the outlet a page's title ends with names as its own ("... - Valley
+    News 7 - Dayton, Ohio"): where the outlet is, whatever the report is about."""
+    start, end = outlet_suffix(top)
+    states = hints(top[start:end], True)[1] if end else set()
+    return next(iter(states)) if len(states) == 1 else None
 
 
 def outlet_suffix(text: str) -> tuple[int, int]:
