@@ -19,7 +19,6 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from tally.link import gazetteer
-from tally.link.locate import OUTLET
 from tally.link.places import hints
 from tally.link.where import _CITY as CITY_RUN
 from tally.link.where import (
@@ -29,6 +28,7 @@ from tally.link.where import (
     Located,
     country_named,
     dateline_state,
+    outlet_suffix,
     surnames,
     town_key,
     url_states,
@@ -182,13 +182,6 @@ def signed_state(top: str) -> str | None:
     start, end = outlet_suffix(top)
     states = hints(top[start:end], True)[1] if end else set()
     return next(iter(states)) if len(states) == 1 else None
-
-
-def outlet_suffix(text: str) -> tuple[int, int]:
-    """Where the outlet a page's title line ends with is (`locate.OUTLET`), else (0, 0)."""
-    end = text.find("\n")
-    m = OUTLET.search(text[: end if end >= 0 else len(text)])
-    return (m.start(), m.end()) if m else (0, 0)
 
 
 def home_state(votes: Counter[str]) -> str | None:

@@ -6,12 +6,12 @@ names, the city a neighbourhood lies in."""
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 
 from tally.link import gazetteer
 from tally.link.places import Located, hints, main_country, place_in
 from tally.link.where import (
+    OUTLET,
     body_states,
     call_sign_side,
     city_of,
@@ -27,12 +27,6 @@ from tally.link.where import (
 )
 from tally.models import Document
 
-OUTLET = re.compile(
-    r"\s+(?:[-–—|:]|--)\s+(?=.*(?:\b(?:News|NEWS|TV|Channel|Weather|Sports|Radio|Online|Times|Post"
-    r"|Herald|Tribune|Gazette|Journal|Daily)\b|\.com\b)).*$"
-)
-"""The outlet a page's title ends with ("... - KXYZ.com, Valley News, Weather"): where
-the outlet is, not the incident."""
 LEAD_MARGIN = 2.0
 """How many votes (`state_votes`) the state a document points at most must have over the
 state of the town its lead names before that town is read as the leading state's namesake."""

@@ -580,6 +580,21 @@ def _us_town_name(word: str) -> bool:
     return any(p.country == "US" for p in gazetteer.places(word))
 
 
+OUTLET = re.compile(
+    r"\s+(?:[-–—|:]|--)\s+(?=.*(?:\b(?:News|NEWS|TV|Channel|Weather|Sports|Radio|Online|Times|Post"
+    r"|Herald|Tribune|Gazette|Journal|Daily)\b|\.com\b)).*$"
+)
+"""The outlet a page's title ends with ("... - KXYZ.com, Valley News, Weather"): where
+the outlet is, not the incident."""
+
+
+def outlet_suffix(text: str) -> tuple[int, int]:
+    """Where the outlet a page's title line ends with is (`OUTLET`), else (0, 0)."""
+    end = text.find("\n")
+    m = OUTLET.search(text[: end if end >= 0 else len(text)])
+    return (m.start(), m.end()) if m else (0, 0)
+
+
 def most_named_town(
     doc: Document, state: str, limit: int = 6000, besides: str = ""
 ) -> Located | None:
@@ -593,9 +608,12 @@ def most_named_town(
         counts[(filed.name, state)] += 2
         first[(filed.name, state)] = filed
     people = surnames(doc)
+    signed = outlet_suffix(doc.text)
     for m in _CITY.finditer(doc.text[:limit]):
         if doc.in_furniture(m.start(), m.end()) or m.group(0) in people:
             continue
+        if signed[0] <= m.start() < signed[1]:
+            continue  # "... - KXYZ News 12 Shreveport": where the outlet is
         for name in _prefixes(m.group(0)):
             if len(name) < 4 or name.lower() in NOT_TOWNS:
                 continue
