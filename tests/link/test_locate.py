@@ -139,6 +139,13 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Zanesville",
             "Ohio",
         ),
+        (  # ... nor is the town where a suspect was arrested
+            "Man charged in neighbour's death\n\nDeputies arrested a man in San Antonio on "
+            "Friday, two days after the shooting death of his neighbour at a home in Seguin.",
+            None,
+            "Seguin",
+            "Texas",
+        ),
         (  # a county named after a town of its state is the county, not the town
             "Teen killed in Anderson County shooting\n\nA teenager was killed in a shooting "
             "at a home in Anderson County on Saturday, the sheriff's office said. Anderson "
