@@ -308,6 +308,10 @@ def test_a_locative_big_city_beats_a_promo_abroad() -> None:
         ("General Jasper Tyler is mourning his son, Tyler said.", {"Tyler"}),
         ("Officers from West Dallas and North Austin responded.", set()),
         ("She moved from New Orleans to Fort Worth last year.", set()),
+        ("Police are looking for Darnell K. Martin, 25, in the killing.", {"Martin"}),
+        ("Chief Deputy Ronald Campbell was shot during the stop.", {"Campbell"}),
+        ("Deputies want to talk to Lamar Scott Jr., who fled.", {"Scott"}),
+        ("Two men were shot in Salt Lake City on Sunday.", set()),
     ],
 )
 def test_town_names_used_as_surnames(text: str, names: set[str]) -> None:

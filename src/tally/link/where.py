@@ -553,14 +553,22 @@ def surnames(doc: Document, limit: int = 8000) -> frozenset[str]:
     return _surnames(doc.text[:limit])
 
 
+_PERSON = quick_start(
+    re.compile(r"\b[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-z]+)){1,4}(?=,? (?:Jr|Sr)\b|[^\w.]|$)")
+)
+"""A person's name as a run of capitals, with titles and middle initials ("Chief Deputy John
+Campbell", "Dwayne K. Martin"): its last word is the surname."""
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 @lru_cache(maxsize=2)
 def _surnames(text: str) -> frozenset[str]:
     """`surnames` of a text: the cheap tests of a run first, then whether its last word names
     a US town (kept per word), a headline's case once per line, the whole run's places last."""
     out: set[str] = set()
     headline: dict[int, bool] = {}
-    for m in _CITY.finditer(text):
-        words = m.group(0).split()
+    for m in _PERSON.finditer(text):
+        words = [w for w in m.group(0).split() if not _INITIAL.fullmatch(w)]
         if len(words) < 2 or words[0].lower().rstrip(".") in _NOT_SURNAME_LEADS:
             continue
         last = words[-1]
