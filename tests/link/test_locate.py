@@ -146,6 +146,15 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Seguin",
             "Texas",
         ),
+        (  # a line linking another story names that story's town
+            "Teen shot outside store\n\nA 16-year-old was shot outside a corner store on "
+            "Tuesday night, officers said.\nRELATED: Boy dies after falling into a pool in "
+            "Seguin\nSan Antonio police said the teen is expected to recover. San Antonio "
+            "detectives have no suspect.",
+            None,
+            "San Antonio",
+            "Texas",
+        ),
         (  # a county named after a town of its state is the county, not the town
             "Teen killed in Anderson County shooting\n\nA teenager was killed in a shooting "
             "at a home in Anderson County on Saturday, the sheriff's office said. Anderson "

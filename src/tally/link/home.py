@@ -28,6 +28,7 @@ from tally.link.where import (
     Located,
     country_named,
     dateline_state,
+    other_story,
     outlet_suffix,
     surnames,
     town_key,
@@ -137,7 +138,7 @@ def town_names(doc: Document, limit: int = 6000) -> list[str]:
     for m in CITY_RUN.finditer(doc.text[:limit]):
         if doc.in_furniture(m.start(), m.end()) or m.group(0) in people:
             continue
-        if signed[0] <= m.start() < signed[1]:
+        if signed[0] <= m.start() < signed[1] or other_story(doc.text, m.start()):
             continue  # "... - Valley News 7 - Dayton, Ohio": where the outlet is
         for name in prefixes(m.group(0)):
             if len(name) < 4 or name.lower() in NOT_TOWNS:

@@ -27,6 +27,7 @@ from tally.link.where import (
     country_named,
     is_county,
     line_at,
+    other_story,
     state_word,
     title_case,
     town_key,
@@ -355,6 +356,8 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
                 continue  # "Route 91", "Building 7": a road or a unit, not a place
             if rank == 1 and _taken_there(text, m.start("p")):
                 continue  # "flown to a hospital in Columbus": where the victim went
+            if other_story(text, m.start("p")):
+                continue  # "RELATED: Boy drowns in Seguin"
             phrase = re.split(r"['’]s\s+", m.group("p"))[-1]
             named = named and rank != 4 and not title_case(line_at(text, m.start("p")))
             out.append((rank, m.start("p"), phrase, m.groupdict().get("s"), near, named))

@@ -52,6 +52,23 @@ NOT_ALONE = {
 """Words that begin place names ("West Englewood") but alone name no place."""
 
 
+_OTHER_STORY = re.compile(
+    r"^[ \t]*(?:" + "|".join(re.escape(h) for h in _DATA["other_story"]["heads"]) + r")[ \t]*:.*$",
+    re.I | re.M,
+)
+
+
+@lru_cache(maxsize=4)
+def _other_story_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _OTHER_STORY.finditer(text)) if ":" in text else ()
+
+
+def other_story(text: str, pos: int) -> bool:
+    """Whether `pos` lies on a line that links another story ("RELATED: ...", `places.toml`
+    [other_story]): its places are that story's."""
+    return any(a <= pos < b for a, b in _other_story_spans(text))
+
+
 @dataclass(frozen=True)
 class Located:
     """A place as found in the text and, where possible, in the gazetteer."""
@@ -620,7 +637,7 @@ def most_named_town(
     for m in _CITY.finditer(doc.text[:limit]):
         if doc.in_furniture(m.start(), m.end()) or m.group(0) in people:
             continue
-        if signed[0] <= m.start() < signed[1]:
+        if signed[0] <= m.start() < signed[1] or other_story(doc.text, m.start()):
             continue  # "... - KXYZ News 12 Shreveport": where the outlet is
         for name in _prefixes(m.group(0)):
             if len(name) < 4 or name.lower() in NOT_TOWNS:
