@@ -143,6 +143,21 @@ SPRINGFIELD_MO = LocalIncident(
             "Vermont",
             ("Burlington", "Vermont", "US"),
         ),
+        # a small town abroad of the name the report gave: the home state alone
+        (
+            LocalIncident(
+                doc_id="d",
+                key="main",
+                place="Boca",
+                country="IT",
+                lat=45.7,
+                lon=9.6,
+                where_prec=1,
+            ),
+            ("Boca",),
+            "Florida",
+            (None, "Florida", "US"),
+        ),
         # no town at all: the state alone
         (LocalIncident(doc_id="d", key="main"), (), "Kentucky", (None, "Kentucky", "US")),
     ],

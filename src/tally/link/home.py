@@ -205,7 +205,8 @@ def homes(votes: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 def at_home(li: LocalIncident, towns: tuple[str, ...], home: str) -> LocalIncident:
     """`li`, an unsure report, placed in its outlet's home state: at the first of its towns
-    that lies there, else, when it has no state, in the state alone."""
+    that lies there, else, when it has no state or a small town abroad (`home_cues` keeps
+    a big city abroad sure), in the state alone."""
     if li.admin1 == home and li.country == "US":
         return li
     for name in towns:
@@ -222,6 +223,10 @@ def at_home(li: LocalIncident, towns: tuple[str, ...], home: str) -> LocalIncide
             )
     if li.admin1 is None and li.country in {None, "US"}:
         return dataclasses.replace(li, admin1=home, country="US")
+    if li.country not in {None, "US"}:  # a small town abroad of an unsure US outlet's report
+        return dataclasses.replace(
+            li, place=None, admin1=home, country="US", lat=None, lon=None, where_prec=4
+        )
     return li
 
 
