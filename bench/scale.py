@@ -163,7 +163,7 @@ def clone_ledger(seed: Path, target: Path, size: int) -> None:
     figs = con.execute("SELECT * FROM figures").fetchall()
     local = con.execute("SELECT * FROM local_incidents").fetchall()
     con.execute("UPDATE figures SET incident_id = NULL")
-    con.execute("UPDATE local_incidents SET linked = NULL")
+    con.execute("UPDATE local_incidents SET linked = NULL, grp = NULL")
     con.execute("DELETE FROM incidents")
     copies = -(-size // len(docs))
     for k in range(1, copies):
@@ -195,11 +195,13 @@ def clone_ledger(seed: Path, target: Path, size: int) -> None:
             ],
         )
         rows = []
-        for doc_id, key, data, _ in (r for r in local if r[0] in keep):
+        for doc_id, key, data, *linking in (r for r in local if r[0] in keep):
             d = json.loads(data)
             d.update(doc_id=new(doc_id), date=later(d["date"]), published=later(d["published"]))
-            rows.append((new(doc_id), key, json.dumps(d), None))
-        con.executemany("INSERT INTO local_incidents VALUES (?, ?, ?, ?)", rows)
+            rows.append((new(doc_id), key, json.dumps(d), *(None for _ in linking)))
+        con.executemany(
+            f"INSERT INTO local_incidents VALUES ({', '.join('?' * len(local[0]))})", rows
+        )
         con.commit()
     con.commit()
     con.close()
@@ -215,9 +217,11 @@ def timed(fn: Any) -> tuple[Any, float]:
     return out, time.perf_counter() - start
 
 
-def review_bench(gen: Generator, size: int, jobs: int, cache: Path) -> dict[str, Any]:
-    """Build (once, cached) and link a `size`-document ledger; time a reviewer's merge and
-    an ingest of 100 new documents on copies of it."""
+def review_bench(
+    gen: Generator, size: int, jobs: int, cache: Path, seed_size: int = 2000
+) -> dict[str, Any]:
+    """Build (once, cached) and link a `size`-document ledger from `seed_size` generated
+    documents; time a reviewer's merge and an ingest of 100 new documents on copies of it."""
     from tally.pipeline import relink
     from tally.store import Ledger
     from tally.store.corrections import Corrections
@@ -226,7 +230,7 @@ def review_bench(gen: Generator, size: int, jobs: int, cache: Path) -> dict[str,
     built = cache / f"review-{size}.db"
     out: dict[str, Any] = {"documents": size}
     if not built.exists():
-        seed_size = min(size, 2000)
+        seed_size = min(size, seed_size)
         folder = cache / f"seed-{seed_size}"
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir()
@@ -254,7 +258,7 @@ def review_bench(gen: Generator, size: int, jobs: int, cache: Path) -> dict[str,
         with Ledger(db) as led:
             out["incidents"] = led.count("incidents")
             ids = [r[0] for r in led.conn.query(
-                "SELECT id FROM incidents WHERE documents > 1 ORDER BY id LIMIT 2"
+                "SELECT id FROM incidents ORDER BY documents DESC, id LIMIT 2"
             )]  # fmt: skip
             store = Corrections(led.conn)
             store.add_reviewer("bench")

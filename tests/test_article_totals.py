@@ -193,3 +193,63 @@ def test_a_participle_that_harms_the_same_people_keeps_their_count(
     text: str, killed: int, injured: int
 ) -> None:
     assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Four rebels and three village guards were killed in the ambush.", 7),
+        ("Two traders and nineteen border policemen died when the bus was hit.", 21),
+        ("The blast killed 12 police recruits and four bystanders at the gate.", 16),
+        ("Raiders killed 2 herders, 3 policemen and 5 women near the river.", 10),
+        ("Gunmen opened fire, killing two guards and two drivers.", 4),
+        ("Nine pupils and one teacher were killed when the roof fell in.", 10),
+        ("The governor was killed along with four bodyguards and two drivers in the blast.", 7),
+        # a total then its parts is the total, not their sum with it
+        ("Clashes killed 14 people, 9 villagers and 5 traders, the monitor said.", 14),
+        ("The bomb killed 25 people, including six soldiers and two children.", 25),
+        # the second count is of another harm, whatever its own clause says
+        ("Three people were killed and eight others, among them a child, were hurt.", 3),
+    ],
+)
+def test_a_toll_given_in_parts_is_their_sum(text: str, killed: int) -> None:
+    assert _totals(text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("During a search operation, soldiers killed one Baloch rebel fighter near the border.", 1),
+        ("Airstrikes killed 17 TTP insurgents including commanders in the valley.", 17),
+    ],
+)
+def test_one_count_read_as_victims_and_as_attackers_is_counted_once(text: str, killed: int) -> None:
+    assert _totals(text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Traders shut their shops, protesting against the killing of two youths by police.", 0),
+        ("Herders raided the village to avenge the deaths of three of their kin.", 0),
+        ("The explosion caused the deaths of five people at the depot.", 5),
+    ],
+)
+def test_a_death_told_as_the_cause_of_the_event_is_not_its_toll(text: str, killed: int) -> None:
+    assert _totals(text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the attacker, then his victims, as one verb's objects
+        ("The bomber blew himself up at the gate, killing himself and three guards.", 4),
+        ("A gunman opened fire in the market, killing himself and one shopper.", 2),
+        # attackers and their victims listed as one subject: each counted once
+        ("One soldier and four rebels were killed in the clash.", 5),
+        ("Two gunmen and a policeman died in the shootout.", 3),
+        ("Six rebels and a soldier died in the fighting.", 7),
+    ],
+)
+def test_attackers_listed_with_their_victims_are_added_once(text: str, killed: int) -> None:
+    assert _totals(text)[0] == killed

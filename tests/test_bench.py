@@ -68,3 +68,14 @@ def test_bench_scale_generates_ingests_and_reads_back_a_corpus(
     assert reads["export"]["peak_rss_mb"] > 0 and reads["incidents_tsv"]["seconds"] > 0
     assert 0 < reads["list_page_median_ms"] <= reads["list_page_max_ms"]
     assert len((tmp_path / "i.jsonl").read_text().splitlines()) == int(r["summary"].split()[-2])
+
+
+@pytest.mark.slow
+def test_bench_scale_review_clones_links_merges_and_ingests(shared: Path, tmp_path: Path) -> None:
+    from scale import Generator, review_bench
+
+    r = review_bench(Generator(shared), 300, 2, tmp_path, seed_size=120)
+    assert r["documents"] == 300 and r["incidents"] > 0
+    assert r["merge_s"] > 0 and r["relink_100_s"] > 0
+    assert r["ingest_100_summary"].startswith("100 documents stored") and not r["errors"]
+    assert r["incidents_after"] > r["incidents"] - 1  # the merge took one, new reports add

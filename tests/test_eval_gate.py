@@ -26,6 +26,7 @@ from tests.floors import (
     load_floors,
     ratio,
 )
+from tests.stop_lists import counts_things, non_person_figures, non_place_incidents
 
 AGREED = (
     "documents", "gold", "predicted", "matched", "precision", "recall", "f1", "group_acc",
@@ -76,6 +77,8 @@ def test_scores_stay_above_their_floors(shared: Path, corpus: str, tmp_path: Pat
     per_language = {lang: x["f1"] for lang, x in ours["languages"].items()}
     low |= {f"f1[{k}]": v for k, v in below(per_language, entry.get("languages", {})).items()}
     assert not low, f"{corpus}: below floor (score, floor): {low}"
+    assert not non_person_figures(figures), f"{corpus}: figures of things, not people"
+    assert not non_place_incidents(incidents), f"{corpus}: incidents placed at no place"
 
 
 def _corpus(tmp_path: Path) -> Path:
@@ -138,3 +141,26 @@ def test_every_corpus_of_the_gate_has_a_digest_and_floors() -> None:
         assert entry["kind"] in {"figures", "incidents"}, name
         assert entry["digest"].startswith("sha256:") and len(entry["digest"]) == 71, name
         assert entry["floors"] and all(0 <= v <= 1 for v in entry["floors"].values()), name
+
+
+@pytest.mark.parametrize(
+    ("quote", "value", "things"),
+    [
+        ("the fire destroyed 12 houses", 12, True),
+        ("killing 300 head of cattle", 300, True),
+        ("left 40,000 homes without power", 40000, True),
+        ("fired 30 rounds into the car", 30, True),
+        ("dozens of vehicles were torched", 24, True),
+        ("incendiaron 25 casas", 25, True),
+        ("уничтожено 15 домов", 15, True),
+        ("killed 12 people", 12, False),
+        ("two cattle thieves were killed", 2, False),
+        ("three people were shot as they sat in two cars", 3, False),
+        ("a 3-year-old boy was shot in his home", 1, False),
+        ("killed 40 civilians, most of them in their houses", 40, False),
+    ],
+)
+def test_the_gates_stop_list_tells_counted_things_from_people(
+    quote: str, value: int, things: bool
+) -> None:
+    assert counts_things(quote, value) is things

@@ -18,6 +18,7 @@ import pytest
 from tally.store import Ledger
 from tests.conftest import run_tally
 from tests.floors import below, corpora, gate_corpus, sample
+from tests.stop_lists import non_person_figures, non_place_incidents
 
 pytestmark = pytest.mark.slow
 
@@ -79,3 +80,5 @@ def test_incident_scores_stay_above_their_floors(shared: Path, corpus: str, tmp_
     assert {k: ours.get(k) for k in theirs} == theirs  # tally adds places where the table has them
     low = below({**ours, **theirs}, entry["floors"])  # places (state_acc, city_acc) are ours
     assert not low, f"{corpus}: below floor (score, floor): {low}"
+    assert not non_person_figures(figs), f"{corpus}: figures of things, not people"
+    assert not non_place_incidents(incs), f"{corpus}: incidents placed at no place"

@@ -126,14 +126,21 @@ def new_links(ledger: Ledger, before: int) -> NewLinks | None:
     stored = ledger.in_groups(groups)
     if len(stored) > MAX_SHARE * total:
         return None
+    known, moved = _homes(ledger, fresh)
+    if moved - {li.doc_id for li, _ in stored}:
+        more = ledger.groups_of(moved)
+        if None in more:
+            return None
+        groups |= more
+        stored = ledger.in_groups(groups)
+        if len(stored) > MAX_SHARE * total:
+            return None
     pool: dict = {}
     nodes = sorted(
         [node(li, pool) for li in new] + [node(li, pool) for li, _ in stored],
         key=lambda n: (n.li.doc_id, n.li.key),
     )
-    known = _homes(ledger, fresh, nodes)
-    if known is None:
-        return None
+    known |= homes(ledger.outlet_votes({n.outlet for n in nodes if n.outlet} - known.keys()))
     clusters, grouped = link_part(
         nodes, dataclasses.replace(_wide(ledger, nodes, limit), homes=known)
     )
@@ -169,21 +176,20 @@ def new_links(ledger: Ledger, before: int) -> NewLinks | None:
     )
 
 
-def _homes(ledger: Ledger, fresh: list[Node], nodes: list[Node]) -> dict[str, str] | None:
-    """The home states of the outlets of `nodes` (`link.home`) from every report of theirs
-    in the ledger; None when the new reports change the home of an outlet some stored
-    report of which it places (the whole ledger links again, so no order of ingest shows)."""
+def _homes(ledger: Ledger, fresh: list[Node]) -> tuple[dict[str, str], set[str]]:
+    """The home states of the new reports' outlets (`link.home`) from every report of theirs
+    in the ledger, and the stored documents whose place a home the new reports changed
+    moves (their incidents are described again, as a full relink would: a home places a
+    report, it never pairs two)."""
     mine = {n.li.doc_id for n in fresh}
-    outlets = {n.outlet for n in nodes if n.outlet}
+    outlets = {n.outlet for n in fresh if n.outlet}
     votes = ledger.outlet_votes(outlets)
     now = homes(votes)
     added = Counter((n.outlet, n.home) for n in fresh if n.outlet and n.home)
-    left = Counter(votes) - added
-    before = homes(left.elements())
-    flipped = {o for o in {n.outlet for n in fresh if n.outlet} if now.get(o) != before.get(o)}
-    if flipped and ledger.unsure_documents(flipped) - mine:
-        return None
-    return now
+    before = homes((Counter(votes) - added).elements())
+    flipped = {o for o in outlets if now.get(o) != before.get(o)}
+    moved = ledger.unsure_documents(flipped) - mine if flipped else set()
+    return now, moved
 
 
 def _flipped(

@@ -161,6 +161,9 @@ class Figure:
     """Who the number comes from, normalised from its attribution (`extract.source`): two
     statements with one key are one origin however many outlets repeat them; None for a
     document's own voice."""
+    part_of: str | None = None
+    """The span `start-end` of the run of counts this figure is one term of ("two soldiers
+    and three civilians were killed": 5), set by `extract.runs`; totals add a run's terms."""
 
     @property
     def key(self) -> str:

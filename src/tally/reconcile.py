@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 from tally.models import Reconciled, Statement
 
@@ -299,3 +300,62 @@ def reconcile(statements: list[Statement]) -> list[Reconciled]:
 def _low(s: Statement) -> float:
     """A statement's lower end as `low` reports it ("more than 600" → 600)."""
     return s.figure.value if s.figure.qualifier == "more_than" else claim(s)[0]
+
+
+def runs_summed(statements: list[Statement]) -> list[Statement]:
+    """`statements` with each run of counts of one document ("two soldiers and three civilians
+    were killed", `Figure.part_of`) as one statement of its terms' sum, in place of its terms.
+
+    The sum is of the widest group its terms share (`people` for terms of several groups),
+    and states what its terms claim together: exact where each term is, `about` where each
+    names a number, else at least the sum of their lower ends.
+    """
+    runs: dict[tuple[str, str, str, str], list[Statement]] = defaultdict(list)
+    for s in statements:
+        f = s.figure
+        if f.part_of:
+            runs[(f.doc_id, f.part_of, f.category, f.role)].append(s)
+    if not any(len(terms) > 1 for terms in runs.values()):
+        return statements
+    out = [s for s in statements if len(runs.get(_run_key(s), ())) < 2]
+    for terms in runs.values():
+        if len(terms) > 1:
+            out.append(_sum_of(sorted(terms, key=lambda s: s.figure.start)))
+    return sorted(out, key=lambda s: (s.figure.doc_id, s.figure.start, s.figure.category))
+
+
+def _run_key(s: Statement) -> tuple[str, str, str, str]:
+    f = s.figure
+    return (f.doc_id, f.part_of or "", f.category, f.role)
+
+
+def _sum_of(terms: list[Statement]) -> Statement:
+    """One statement of the sum of a run's terms."""
+    figs = [s.figure for s in terms]
+    groups = {f.group for f in figs}
+    quals = {f.qualifier for f in figs}
+    if quals == {"exact"}:
+        qualifier, value = "exact", sum(f.value for f in figs)
+    elif quals <= POINT - {"range"}:
+        qualifier, value = "about", sum(f.value for f in figs)
+    else:
+        qualifier, value = "at_least", sum(int(claim(s)[0]) for s in terms)
+    first, last = figs[0], figs[-1]
+    summed = replace(
+        first,
+        group=groups.pop() if len(groups) == 1 else "people",
+        value=value,
+        value_high=None,
+        qualifier=qualifier,
+        quote=" + ".join(f.quote for f in figs),
+        start=first.start,
+        end=last.end,
+        subset=False,
+        rule=next((f.rule for f in figs if f.rule in SUM_RULES), first.rule),
+    )
+    return replace(terms[0], figure=summed)
+
+
+SUM_RULES = frozenset({"num.harm_before", "num.verb_list", "victim.object", "victim.deed"})
+"""Rules of a term that states the run as someone's deed ("killed three soldiers and two
+civilians"): the sum keeps it, so totals know the count does not hold the attacker."""

@@ -3,8 +3,11 @@
 A total counts everyone harmed in a category, victims and perpetrators together
 (spec §2: "an attacker who killed two, then himself: killed 3"). It is decided
 from the same rows the table shows, from the figures' fields only (category,
-group, `subset`, `role`), never from their quotes:
+group, `subset`, `role`, `part_of`), never from their quotes:
 
+0. **Runs of counts**: the terms of one run ("two soldiers and three civilians were
+   killed", `Figure.part_of`, marked by `extract.runs`) count as one statement of their
+   sum (`reconcile.runs_summed`), of their one group or of `people`.
 1. **The widest group**: `people` or `civilians`, whichever row's best is larger
    (women, men, children and the elderly are parts of them).
 2. Without either, **the sum of the parts**: women + men + children as one report
@@ -37,7 +40,7 @@ from typing import Any
 
 from tally import totals_model
 from tally.models import Reconciled, Statement, Term, Total
-from tally.reconcile import choose_best, claim, reconcile, stated
+from tally.reconcile import choose_best, claim, reconcile, runs_summed, stated
 
 WIDEST = ("people", "civilians")
 PARTS = ("women", "men", "children")
@@ -102,16 +105,17 @@ def settle(rows: list[Reconciled]) -> tuple[dict[str, Total], list[Reconciled]]:
     candidate totals of a category's rows as given; statements claiming more than its
     pick are then set aside in the same way.
     """
-    raw = _decide(rows)
+    raw = _decide(_runs_added(rows))
     moved = _died_since(rows, raw)
     if moved:
         rows = reconcile([s for r in rows for s in r.statements if s.figure.key not in moved])
-        raw = _decide(rows)
+        raw = _decide(_runs_added(rows))
     out, kept = _settled(rows, raw)
     model = totals_model.active()
     if model is None:
         return _moved_to_dead(out, moved), kept
-    picks = {c: totals_model.pick(t, [r for r in rows if r.category == c], model)
+    counted = _runs_added(rows)
+    picks = {c: totals_model.pick(t, [r for r in counted if r.category == c], model)
              for c, t in out.items()}  # fmt: skip
     if all(p is None for p in picks.values()):
         return _moved_to_dead(out, moved), kept
@@ -125,6 +129,14 @@ def settle(rows: list[Reconciled]) -> tuple[dict[str, Total], list[Reconciled]]:
     if lost:
         revised, kept = _settled(rows, {c: raw[c] if c in lost else v for c, v in chosen.items()})
     return _moved_to_dead(revised, moved), kept
+
+
+def _runs_added(rows: list[Reconciled]) -> list[Reconciled]:
+    """The rows as the totals count them: each run of counts ("two soldiers and three
+    civilians were killed") one statement of its terms' sum (`reconcile.runs_summed`)."""
+    statements = [s for r in rows for s in r.statements]
+    summed = runs_summed(statements)
+    return rows if summed is statements else reconcile(summed)
 
 
 def _settled(
@@ -143,9 +155,10 @@ def _settled(
                 kept.append(s)
     if aside:
         rows = reconcile(kept)
+    counted = _runs_added(rows)
     out = {}
     for cat, (_, terms, note, _) in raw.items():
-        mine = [r for r in rows if r.category == cat]
+        mine = [r for r in counted if r.category == cat]
         out[cat] = _bounded(cat, mine, terms, note, tuple(aside.get(cat, ())))
     return out, rows
 
@@ -294,7 +307,12 @@ def _terms(rows: list[Reconciled]) -> tuple[list[Term], str]:
     perp_row = _row_of([_as_group(s, "perpetrators") for s in perps])
     if perp_row is not None and perp_row.best and not all(s.figure.subset for s in perps):
         perp = _term("perpetrators", perp_row)
-        apart = any(s.figure.rule in APART_RULES for s in perps)
+        runs = {
+            s.figure.part_of for r in rows for s in r.statements if s.figure.role != "perpetrator"
+        }
+        apart = any(
+            s.figure.rule in APART_RULES or s.figure.part_of in runs - {None} for s in perps
+        )
         if base is None or base is civilians or apart or _deed(rows, base.value):
             terms.append(perp)
         else:  # a plain tally and the perpetrators' count: the larger may hold the other
@@ -321,6 +339,11 @@ DEED_RULES = frozenset(
 wife"): the count of those the attacker harmed, which does not hold the attacker."""
 
 
+BESIDE_RULES = frozenset({"victim.sum_beside_attackers"})
+"""Extraction rules of a victims' count from a list that also names the attackers, counted
+apart ("two gunmen and a policeman were killed": the policeman, beside two attackers)."""
+
+
 def _deed(rows: list[Reconciled], value: int) -> bool:
     """Whether the victims' count `value` is stated as the attacker's deed somewhere.
 
@@ -329,7 +352,7 @@ def _deed(rows: list[Reconciled], value: int) -> bool:
     hold him, so his death is not added to it. Read from each figure's `rule`.
     """
     return any(
-        s.figure.rule in DEED_RULES
+        s.figure.rule in DEED_RULES or s.figure.rule in BESIDE_RULES
         for r in rows
         if r.group in (*WIDEST, *PARTS, "elderly")
         for s in r.statements
@@ -348,6 +371,17 @@ def _whole_term(row: Reconciled | None, group: str, parts: bool = False) -> Term
     return _term(group, row)
 
 
+def _ceiling(row: Reconciled) -> int:
+    """The most a row allows: its victims' and its perpetrators' highs apart, added ("killing
+    himself and three soldiers": up to 4 combatants; "seven militants and three soldiers were
+    killed": up to 10)."""
+    roles = {s.figure.role for s in row.statements}
+    if len(roles) < 2:
+        return max(row.high or 0, row.best or 0)
+    parts = [_row_of([s for s in row.statements if s.figure.role == r]) for r in roles]
+    return sum(max(p.high or 0, p.best or 0) for p in parts if p is not None)
+
+
 def _as_group(s: Statement, group: str) -> Statement:
     """A statement as one of a row of `group` (perpetrators of every group reconciled together)."""
     return replace(s, figure=replace(s.figure, group=group))
@@ -362,7 +396,7 @@ def _bounded(
 ) -> Total:
     """The terms' sum within the rows' bounds, with its range and why."""
     floor = max((r.low or 0 for r in rows), default=0)
-    ceiling = sum(max(r.high or 0, r.best or 0) for r in rows)
+    ceiling = sum(_ceiling(r) for r in rows)
     raw = sum(t.value for t in terms)
     best = min(max(raw, floor), ceiling)
     low = min(max(sum(t.low for t in terms), floor), best)

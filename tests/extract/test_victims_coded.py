@@ -7,7 +7,9 @@ import pytest
 
 from tally.extract import extract
 from tally.extract.victims import count_victims
-from tally.models import Document, Figure
+from tally.models import Document, Figure, Statement
+from tally.reconcile import reconcile
+from tally.totals import totals
 
 
 def _figures(text: str) -> list[Figure]:
@@ -38,6 +40,10 @@ def _killed(figures: list[Figure], role: str = "victim") -> int:
         ("A young trader was chopped to death by unknown attackers at the bazaar.", 1),
         ("A lawyer representing the opposition senator is assassinated in the capital.", 1),
         ("Bandits kill herder in cattle raid", 1),
+        ("A shopkeeper was gunned down outside the market on Sunday.", 1),
+        ("A district official is gunned down by unknown men in the capital.", 1),
+        # a pluperfect tells a belief or an earlier event, not this one's toll
+        ("The wounded teen told police he thought he had been gunned down by a rival.", 0),
         ("A mob of youths attack and kill a polling clerk.", 1),
         ("The bullet-riddled body of a policeman was recovered from a canal.", 1),
         ("Gunmen kidnapped a local councillor on Sunday. His body was found on Tuesday.", 1),
@@ -196,3 +202,25 @@ def test_a_suicide_bomber_who_set_off_his_charge_is_a_dead_perpetrator_apart(
 )
 def test_no_suicide_attacker_without_one(text: str) -> None:
     assert not [f for f in _figures(text) if f.role == "perpetrator"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Gunmen killed Yusuf al-Tamimi near the market in the old city.", 1),
+        ("Omar bin Salem was shot dead outside his shop.", 1),
+        # a name's apposition is the same person, and a list may go on after it
+        ("Gunmen killed Karim al-Zaidi, a senior judge of the appeals court in the capital.", 1),
+        (
+            "Assailants killed Hadi Nasser, deputy head of the college, and Sami Aziz, its bursar.",
+            2,
+        ),
+        ("The blast killed Faris Haddad, the district governor, and 12 other people.", 13),
+    ],
+)
+def test_a_named_victim_with_a_particle_or_an_apposition_is_one_person(
+    text: str, killed: int
+) -> None:
+    doc = Document(id="t", text=text, kind="text", name="t.txt")
+    rows = reconcile([Statement(f, "2024-05-01", None, "t.txt") for f in extract(doc)])
+    assert totals(rows).get("killed", 0) == killed

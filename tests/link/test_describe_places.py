@@ -70,6 +70,18 @@ def test_us_cities_and_states(text: str, place: str, state: str | None) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Teen hurt in Maryland Ave shooting",
+        "Police investigate in Cedar Creek Road stabbing",
+        "Two wounded in Kimball Street drive-by",
+    ],
+)
+def test_a_street_after_in_is_no_town(text: str) -> None:
+    assert place_in(text, "US", us=True) is None
+
+
+@pytest.mark.parametrize(
     ("text", "place", "country"),
     [
         ("A bomb exploded in a market in Kabul, Afghanistan, on Monday.", "Kabul", "AF"),
@@ -141,6 +153,21 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             None,
             "Springfield",
             "Massachusetts",
+        ),
+        (  # a big city the headline names alone outweighs a past event's state below
+            "Denver gunman kills four at nightclub\n\nA gunman opened fire inside a crowded "
+            "nightclub late Saturday, killing four people, police said. It recalled Orlando, "
+            "Florida, in 2016.",
+            None,
+            "Denver",
+            "Colorado",
+        ),
+        (
+            "Memphis shooting leaves two dead\n\nTwo men were killed outside a gas station "
+            "early Sunday. Last year a similar shooting in Jackson, Mississippi, killed three.",
+            None,
+            "Memphis",
+            "Tennessee",
         ),
         (  # the District's parts are its one city
             "Man and three girls shot in Southeast D.C.\n\nA man and three girls were shot "

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tally import incremental
+from tally import incremental, pipeline
 from tally.export import incident_rows
+from tally.link.across import link_whole
 from tally.link.home import at_home, home_outlet, home_state
 from tally.link.text import lead, sentences
 from tally.link.within import link_within
@@ -210,10 +212,18 @@ def test_the_outlets_home_places_a_report_whatever_the_order_of_ingest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batches: list[list[int]]
 ) -> None:
     monkeypatch.setattr(incremental, "MAX_SHARE", 1.0)  # small ledgers: link incrementally
+    whole: list[int] = []
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        whole.append(1)
+        return link_whole(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "link_whole", counted)
     with Ledger(tmp_path / "l.db") as led:
         for batch in batches:
             ingest(_sources(tmp_path / "docs", batch), led)
             relink(led)
         assert _springfield(led) == (("Springfield", "Ohio", "US"),)
+        assert len(whole) == 1  # the first batch; a home that arrives later links no more
         relink(led, full=True)
         assert _springfield(led) == (("Springfield", "Ohio", "US"),)

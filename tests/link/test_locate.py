@@ -155,15 +155,6 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "San Antonio",
             "Texas",
         ),
-        (  # the town the outlet signs its title with is not counted as the report's
-            "Man shot at apartment complex - KXYZ News 12 Shreveport, Louisiana\n\nA man was "
-            "shot at an apartment complex early Sunday, deputies said. The victim was in "
-            "stable condition. Minden deputies said a red truck was seen. Neighbours were "
-            "asked to call the sheriff.",
-            None,
-            "Minden",
-            "Louisiana",
-        ),
         (  # a county named after a town of its state is the county, not the town
             "Teen killed in Anderson County shooting\n\nA teenager was killed in a shooting "
             "at a home in Anderson County on Saturday, the sheriff's office said. Anderson "

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tally.extract import attacker, context, figures, source
+from tally.extract import attacker, context, figures, runs, source
 from tally.extract.multilingual import extract_language
 from tally.extract.victims import count_victims
 from tally.extract.victims_merge import combine
@@ -61,13 +61,14 @@ LANGUAGE_READER = Component(
 ATTACKER = Component("attacker", attacker.REQUIRES, attacker.ASSIGNS, attacker.by_role)
 CONTEXT = Component("context", ("doc.text", *context.REQUIRES), context.ASSIGNS, context.by_context)
 SOURCE = Component("source", source.REQUIRES, source.ASSIGNS, source.by_source)
+RUNS = Component("runs", ("doc.text", *runs.REQUIRES), runs.ASSIGNS, runs.by_run)
 
 
 def components(language: str) -> tuple[Component, ...]:
     """The components that read a document in `language`, in the order they run."""
     if language in SUPPORTED:
         return (LANGUAGE_READER, ATTACKER, CONTEXT, SOURCE)
-    return (NUMERALS, ATTACKER, VICTIMS, CONTEXT, SOURCE)
+    return (NUMERALS, ATTACKER, VICTIMS, CONTEXT, RUNS, SOURCE)
 
 
 def extract(doc: Document) -> list[Figure]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from tally.extract.numbers import word_pattern
 from tally.extract.vocab import english
@@ -36,6 +36,7 @@ def official_sources(language: str) -> re.Pattern[str]:
     return re.compile(word_pattern(list(english().official_sources)), re.I)
 
 
+@lru_cache(maxsize=16384)
 def is_official(attribution: str | None, language: str = "en") -> bool:
     """True when `attribution` names an authority ("police", "the health ministry")."""
     return bool(attribution and official_sources(language).search(attribution))
@@ -45,10 +46,12 @@ def _stop_words(language: str) -> frozenset[str]:
     return load(language).source_stop if language in SUPPORTED else english().source_stop
 
 
+@lru_cache(maxsize=16384)
 def source_key(attribution: str | None, language: str = "en") -> str | None:
     """The source's identity: the attribution's words but those that tell no source from
     another, case-folded and sorted ("Azerbaijani figures" -> "azerbaijani"); None when the
-    figure has no attribution or only such words."""
+    figure has no attribution or only such words. Kept per attribution: the ledger decides it
+    again for every stored figure a relink reads, and a few attributions recur."""
     if not attribution:
         return None
     stop = _stop_words(language)

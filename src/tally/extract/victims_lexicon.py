@@ -97,9 +97,13 @@ BARE_NP = re.compile(
     r"(?:,\s*(?P<age>\d{1,2})(?![\d-]),?)?",
     re.IGNORECASE,
 )
+PARTICLE = r"(?:(?:al|el|as|ad|ash|ibn|bin|abu|abd|ul|ud|de|da|van|von)[-\s])"
+"""A lower-case particle inside a name ("Mohammed al-Garawi", "Omar bin Said")."""
 NAME = re.compile(
     r"(?P<name>(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?|"
-    r"[A-Z]\.|Jr\.?|Sr\.?|II|III)){0,3})(?:,\s*(?P<age>\d{1,2}))?,?\s*$"
+    r"[A-Z]\.|Jr\.?|Sr\.?|II|III|"
+    + PARTICLE
+    + r"[A-Z][a-z'’]+)){0,3})(?:,\s*(?P<age>\d{1,2}))?,?\s*$"
 )
 PARTITIVE = re.compile(
     r"(?<!,)(?<!,\s)(?<!ages\s)(?<!aged\s)(?<!age\s)(?<!father\sof\s)(?<!mother\sof\s)"
@@ -223,7 +227,8 @@ _CONDITION = r"(?:critical|serious|stable|fair|good|grave|satisfactory|life-thre
 
 KILLED_PASSIVE = (
     r"shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|shot\s+and\s+(?:fatally|mortally)\s+"
-    r"wounded|killed|slain|murdered|gunned\s+down\s+and\s+killed|found\s+(?:shot\s+)?dead|"
+    r"wounded|killed|slain|murdered|gunned\s+down\s+and\s+killed|(?<!had\sbeen\s)gunned\s+down|"
+    r"found\s+(?:shot\s+)?dead|"
     r"found\s+shot\s+to\s+death|decapitated|(?:hanged|hung)\s+to\s+death|pronounced\s+dead|declared\s+dead|fatally\s+(?:shot|wounded|"
     r"injured|struck|hit)|mortally\s+wounded|dead|deceased|assassinated|executed|beheaded|lynched|"
     r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|chopped|axed|"

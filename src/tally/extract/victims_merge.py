@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from tally.extract.victims_lexicon import DEATH_AS_CAUSE, DEATH_OF
 from tally.extract.victims_resolve import shot_counts
 from tally.models import Document, Figure
 
@@ -43,6 +44,11 @@ _WITHOUT_SERVICE = re.compile(
 )
 """People "left without power" were not harmed: no figure."""
 _WORDS = re.compile(r"[a-z]+")
+APART = frozenset({"victim.attacker_apart"})
+"""Rules of an attacker's own death told beside his victims ("killing himself and one
+guard"): never the numeral's reading of the victims it overlaps."""
+_THE_DEATH_OF = re.compile(r"(?:the\s+)?(" + DEATH_OF.pattern.removeprefix(r"\b") + ")", re.I)
+"""A figure's quote that names its harm by a noun ("the killing of two youths")."""
 
 
 def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list[Figure]:
@@ -57,20 +63,22 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
     numeric = shot_counts(_harmed(doc.text, numeric), victims)
     victims = [v if v.rule else replace(v, rule="victims.count") for v in victims]
     out = list(numeric)
-    for v in victims:
+    for v in map(lambda v: _without_attackers(v, numeric), victims):
+        if v is None:
+            continue
         misread = [f for f in out if _misread(f, v)]
         if misread:
             out = [f for f in out if f not in misread] + [v]
             continue
         if any(
             f.value == v.value
-            and f.role == v.role
+            and (f.role == v.role or (f.category == v.category and _one_reading(f, v)))
             and f.start < v.end
             and v.start < f.end
             and (f.category == v.category or not _part_beside(f, v))
             for f in numeric
         ):
-            continue
+            continue  # the numeral's reading of the same people ("killed one rebel fighter")
         clash = [
             f
             for f in numeric
@@ -89,6 +97,45 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
             out = [f for f in out if f not in clash]
             out.append(v)
     return sorted(_singles_as_parts(out), key=lambda f: (f.start, f.end))
+
+
+def _without_attackers(v: Figure, numeric: list[Figure]) -> Figure | None:
+    """A victims' sum without the attackers its list names by a numeral, which are counted as
+    perpetrators ("four militants and a soldier were killed": one victim beside four
+    attackers); None where it names no one else."""
+    if v.role != "victim" or v.rule not in SUMS:
+        return v
+    inside = sum(
+        f.value
+        for f in numeric
+        if f.role == "perpetrator"
+        and f.group == "combatants"
+        and f.category == v.category
+        and v.start <= f.start
+        and f.end <= v.end
+    )
+    if not inside:
+        return v
+    if v.value <= inside:
+        return None
+    return replace(v, value=v.value - inside, rule=BESIDE_ATTACKERS)
+
+
+BESIDE_ATTACKERS = "victim.sum_beside_attackers"
+"""Rule id of a victims' sum from a list that also names attackers, who are counted apart."""
+SUMS = frozenset({"victim.sum", "victim.deed_sum"})
+"""Rules of a victims' count made by adding up the people a list names."""
+
+
+def _one_reading(f: Figure, v: Figure) -> bool:
+    """Whether numeric `f` and victim count `v` of another role read one count of people, one
+    as victims and one as attackers ("killed one rebel fighter"), not an attacker told apart
+    ("killing himself and one guard") or a count made by subtraction."""
+    return v.rule not in APART and f.rule in STATED
+
+
+STATED = frozenset({"num.harm_before", "num.harm_after", "num.verb_list", "num.listed"})
+"""Rules of a numeral whose harm its own clause states."""
 
 
 def _part_beside(f: Figure, v: Figure) -> bool:
@@ -146,10 +193,21 @@ def _harmed(text: str, numeric: list[Figure]) -> list[Figure]:
     """Numeric figures without the doers of the harm and people left without a service."""
     out = []
     for f in numeric:
-        if _agent(text, f) or _WITHOUT_SERVICE.match(text, f.end):
+        if _agent(text, f) or _WITHOUT_SERVICE.match(text, f.end) or _cause(text, f):
             continue
         out.append(f)
     return out
+
+
+def _cause(text: str, f: Figure) -> bool:
+    """Whether a numeric figure is a death the event is told as a cause or sequel of ("protesting
+    against the killing of two youths", "arrested for the murder of three traders"), not one
+    of its harms: another event's toll."""
+    death = _THE_DEATH_OF.match(f.quote)
+    if death is None:
+        return False
+    at = f.start + death.start(1)
+    return bool(DEATH_AS_CAUSE.search(text[max(0, at - 60) : at]))
 
 
 def _agent(text: str, f: Figure) -> bool:

@@ -8,6 +8,7 @@ where they end, and whether the words before an active verb are its shooter, not
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from tally.extract import victims_lexicon as lex
 from tally.extract.attacker import names_attackers
@@ -33,6 +34,8 @@ _APPOSITIVE = re.compile(
     r"(,\s*(?:\d{1,2}-year-old\s+)?[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+)){0,3}"
     r"(?:,\s*\d{1,2})?)(?=,|\s|$)"
 )
+_APPOSITION_REST = re.compile(r"[^,;.]{0,80}?(?=,)")
+"""The rest of a name's apposition up to its closing comma ("director of the plant,")."""
 _NAME_APPOSITIVE = re.compile(
     r"(,\s*(?:\d{1,2},\s*)?an?\s+[^,;.]{1,60}?)(?=,|\s+(?:and|who|was|were)\b|[;.]|$)"
 )
@@ -251,6 +254,7 @@ def _finish(
     start = found["start"]
     count, groups = found["count"], {found["group"]}
     coordinated = False
+    mixed = False  # "a soldier and five militants were killed": not all attackers
     while True:
         conj = _COORDINATOR.search(left[:start])
         if not conj:
@@ -263,37 +267,48 @@ def _finish(
             break
         count += other["count"]
         groups.add(other["group"])
+        mixed = mixed or bool(other.get("attacker")) != bool(found.get("attacker"))
         start = other["start"]
         coordinated = True
     kind = found["kind"]
     if coordinated:
         kind = "plural"
     others = bool(found.get("others")) and not coordinated
-    group = groups.pop() if len(groups) == 1 else "people"
-    attacker = bool(found.get("attacker"))
+    attacker = bool(found.get("attacker")) and (reflexive or not mixed)
     if reflexive and found["head"] in {"he", "she"}:
         earlier = left[: found["start"]].lower()
         attacker = _the_attacker(earlier)
 
     if attacker and reflexive:
         cat = "killed"
-    if attacker:
-        group = "combatants"
-    return Mention(
+    return _mention(
+        found,
+        groups,
+        attacker,
         start=offset + start,
         end=offset + pred_end,
         category=cat,
         count=count,
         kind=kind,
-        group=group,
-        age=found.get("age"),
-        gender=found.get("gender"),
-        name=found.get("name"),
-        attacker=attacker,
         strong=any(w in sentence[start:pred_end].lower() for w in _STRONG_INJURY),
-        head=lex.head_class(found["head"], found.get("age")),
         others=others,
         listed=coordinated,
+    )
+
+
+def _mention(np: dict[str, Any], groups: set[str], attacker: bool, **fields: Any) -> Mention:
+    """A mention of the people noun phrase `np` (the first of a list of `groups`): its age,
+    gender, name and kind of person from the phrase, its group the list's one group, else
+    people, or the attackers'."""
+    group = "combatants" if attacker else (groups.pop() if len(groups) == 1 else "people")
+    return Mention(
+        group=group,
+        age=np.get("age"),
+        gender=np.get("gender"),
+        name=np.get("name"),
+        attacker=attacker,
+        head=lex.head_class(np["head"], np.get("age")),
+        **fields,
     )
 
 
@@ -303,6 +318,10 @@ def _object(
     """The person or group right of an active predicate ("killing a man and a woman")."""
     pos = pm.end()
     count, groups, first = 0, set(), None
+    counts: list[int] = []
+    attackers: list[bool] = []
+    apposed = False
+    prev_head = ""
     bare = pm.group(0).rstrip().lower().endswith(("kills", "shoots", "wounds", "injures")) or (
         not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
     )
@@ -315,13 +334,29 @@ def _object(
         found = np_at_start(sentence, pos, names, first is None, bare=bare or first is not None)
         if not found or (first is not None and not_listed(sentence, pos, found)):
             break
+        if (
+            first is not None
+            and prev_head == "name"
+            and found["kind"] in {"indef", "def"}
+            and re.fullmatch(r",\s*", sentence[np_end:pos])
+        ):  # "killed Omar al-Said, a senior judge, and ...": the name's apposition
+            rest = _APPOSITION_REST.match(sentence, found["end"])
+            prev_head, pos = "", rest.end() if rest else found["end"]
+            conj = re.match(r"(?:,\s*and|,|\s+and)\s+", sentence[pos:])
+            if not conj:
+                break
+            pos += conj.end()
+            continue
         same = first is not None and found.get("bare") and found["head"] in lex.OFFICE_NOUNS
         if same and re.match(r"\s+and\s+$", sentence[np_end:pos]) and count == 1:
             found = {**found, "count": 0, "group": first["group"]}
         first = first or found
         count += found["count"]
+        counts.append(found["count"])
+        attackers.append(bool(found.get("attacker")))
         groups.add(found["group"])
         pos = np_end = found["end"]
+        prev_head = found["head"]
         if found["head"] != "name":
             appositive = _APPOSITIVE.match(sentence, pos)
             if appositive:
@@ -333,9 +368,12 @@ def _object(
         conj = re.match(r"(?:,\s*and|,|\s+and)\s+", sentence[pos:])
         if not conj:
             break
+        apposed = apposed or (len(counts) == 1 and conj.group(0).strip() == ",")
         pos += conj.end()
     if not first:
         return None
+    if apposed and len(counts) > 2 and counts[0] == sum(counts[1:]):
+        count = counts[0]  # "killed 14 people, 9 fighters and 5 civilians": a total, its parts
     end = offset + np_end
     left = lex.LEFT.match(sentence, np_end)
     verb = pm.group(0).lower()
@@ -351,21 +389,16 @@ def _object(
     elif cat == "shot" and not verb.startswith("shoot") and not verb.startswith("shot"):
         return None
     kind = first["kind"] if len(groups) == 1 and count == first["count"] else "plural"
-    attacker = bool(first.get("attacker"))
-    group = "combatants" if attacker else (groups.pop() if len(groups) == 1 else "people")
-    return Mention(
+    return _mention(
+        first,
+        groups,
+        all(attackers),  # "killed seven militants and two civilians": not all attackers
         start=offset + pm.start(),
         end=end,
         category=cat,
         count=count,
         kind=kind,
-        group=group,
-        age=first.get("age"),
-        gender=first.get("gender"),
-        name=first.get("name"),
-        attacker=attacker,
         strong="wound" in verb or "injur" in verb,
-        head=lex.head_class(first["head"], first.get("age")),
         listed=count != first["count"],
         rule="victim.object",
     )

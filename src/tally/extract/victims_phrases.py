@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 
 from tally.extract import victims_lexicon as lex
+from tally.extract.victims_lexicon import PARTICLE
 from tally.keywords import may_end_with, quick_start
 
 _AGE_BEFORE = re.compile(r"(\d{1,2})-year-old\s+$")
 _OBJECT_NAME = re.compile(
     r"(?:(?P<age>\d{1,2})-year-old\s+)?(?P<name>[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+|Jr\.?"
-    r"|III|II)){0,3})(?:,\s*(?P<age2>\d{1,2})\b)?"
+    r"|III|II|" + PARTICLE + r"[A-Z][a-z'’]+)){0,3})(?:,\s*(?P<age2>\d{1,2})\b)?"
 )
 _AMONG = re.compile(r"\s+(?:among|of)\s+(?:them|those|the\s+victims)\s*$", re.IGNORECASE)
 _PREPOSITION_BEFORE = quick_start(

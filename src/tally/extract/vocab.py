@@ -28,6 +28,7 @@ class Vocabulary:
     total_nouns: dict[str, str]
     group_nouns: dict[str, str]
     self_killing: tuple[str, ...]
+    reflexives: tuple[str, ...]
     modifier_groups: dict[str, str]
     things: frozenset[str]
     bare_number_words: frozenset[str]
@@ -85,7 +86,8 @@ class Vocabulary:
     def verbs_before_pattern(self) -> str:
         """`verbs_before` as one pattern anchored at the end; the group's name is the category."""
         named = "|".join(f"(?P<{c}>{p})" for c, p in self.verbs_before)
-        return rf"\b(?:{named})\s*$"
+        selves = "|".join(self.reflexives)  # "killing himself and two guards": two killed
+        return rf"\b(?:{named})(?:\s+(?:{selves})\s*,?\s+and)?\s*$"
 
     @property
     def month_words(self) -> frozenset[str]:
@@ -140,6 +142,7 @@ def english() -> Vocabulary:
         total_nouns=dict(data["total_nouns"]),
         group_nouns=groups,
         self_killing=tuple(data["perpetrators"]["self_killing"]),
+        reflexives=tuple(data["perpetrators"]["reflexives"]),
         modifier_groups=dict(data["modifier_groups"]),
         things=frozenset(data["things"]["words"]),
         bare_number_words=frozenset(data["bare_number_words"]["words"]),

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from tally.link.nodes import STREET_LAST
 from tally.link.text import Sentence
+from tally.words import WEEKDAYS
 
 _DATA = tomllib.loads(Path(__file__).with_name("episodes.toml").read_text(encoding="utf-8"))
 
@@ -41,10 +42,8 @@ _IN_ROUNDUP = re.compile(rf"\b{_any(_DATA['opener']['in_roundup'])}\b", re.I)
 _SEQUENCE = re.compile(
     rf"^\W*{_any(_DATA['opener']['sequence'])}|\b{_any(_DATA['opener']['relative'])}", re.I
 )
-_CLOCK = re.compile(
-    r"\b\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b(?:noon|midnight)\b", re.I
-)
-_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_CLOCK = re.compile(rf"\b{_any(_DATA['opener']['clock'])}", re.I)
+_WEEKDAY = re.compile(rf"\b{_any(list(WEEKDAYS))}\b", re.I)
 
 _S = _DATA["scene"]
 _COMPASS = frozenset(_S["compass"])
@@ -163,12 +162,19 @@ def _known(text: str, streets: frozenset[str], scenes: list[set[str]]) -> tuple[
     for e, scene in enumerate(scenes):
         for key in scene:
             name = key.partition("#")[0].title()
-            if not name[0].isdigit() and re.search(
-                rf"\b(?:on|at) {re.escape(name)}\b(?! [A-Z])|\b{re.escape(name)} (?:shooting|crime scene)\b",
-                text,
-            ):
+            if not name[0].isdigit() and name in text and _bare_street(name).search(text):
                 return e, False
     return None, False
+
+
+@lru_cache(maxsize=4096)
+def _bare_street(name: str) -> re.Pattern[str]:
+    """A street named without its suffix, by the words before or after it (`[scene]`'s
+    `bare_before`, `bare_after`: "on Cedar", "the Cedar shooting")."""
+    n = re.escape(name)
+    return re.compile(
+        rf"\b{_any(_S['bare_before'])} {n}\b(?! [A-Z])|\b{n} {_any(_S['bare_after'])}\b"
+    )
 
 
 def _opens(

@@ -20,21 +20,17 @@ from collections.abc import Iterable, Mapping
 
 from tally.link import gazetteer
 from tally.link.places import hints
-from tally.link.where import _CITY as CITY_RUN
 from tally.link.where import (
     AMBIGUOUS,
     BIG_CITY,
-    NOT_TOWNS,
     Located,
-    country_named,
     dateline_state,
-    other_story,
     outlet_suffix,
-    surnames,
     town_key,
+    town_runs,
     url_states,
+    us_towns,
 )
-from tally.link.where import _prefixes as prefixes
 from tally.models import Document, LocalIncident, outlet
 
 HOME_MIN = 2
@@ -133,24 +129,10 @@ def town_names(doc: Document, limit: int = 6000) -> list[str]:
     """The US town names the document names outside page furniture, most often first (the
     earliest of equals): the towns an unsure report may be in."""
     counts: Counter[str] = Counter()
-    people = surnames(doc)
-    signed = outlet_suffix(doc.text)
-    for m in CITY_RUN.finditer(doc.text[:limit]):
-        if doc.in_furniture(m.start(), m.end()) or m.group(0) in people:
-            continue
-        if signed[0] <= m.start() < signed[1] or other_story(doc.text, m.start()):
-            continue  # "... - Valley News 7 - Dayton, Ohio": where the outlet is
-        for name in prefixes(m.group(0)):
-            if len(name) < 4 or name.lower() in NOT_TOWNS:
-                continue
-            if gazetteer.us_state(name) or country_named(name):
-                break
-            if any(
-                p.country == "US" and town_key(p.name) == town_key(name)
-                for p in gazetteer.places(name)
-            ):
-                counts[name] += 1
-                break
+    for names in town_runs(doc, limit, signed=True):
+        name = next((n for n in names if us_towns(n)), None)
+        if name:
+            counts[name] += 1
     return [name for name, _ in counts.most_common(TOWNS)]
 
 
@@ -210,11 +192,7 @@ def at_home(li: LocalIncident, towns: tuple[str, ...], home: str) -> LocalIncide
     if li.admin1 == home and li.country == "US":
         return li
     for name in towns:
-        here = [
-            p
-            for p in gazetteer.places(name)
-            if p.country == "US" and p.admin1 == home and town_key(p.name) == town_key(name)
-        ]
+        here = [p for p in us_towns(name) if p.admin1 == home]
         if here:
             p = here[0]
             prec = li.where_prec if li.where_prec and li.where_prec <= 2 else 2

@@ -17,6 +17,8 @@ from tally.link.where import (
     city_of,
     county_named,
     dateline_state,
+    dateline_town,
+    headline_city_state,
     most_named_town,
     neighbourhood_named,
     on_side,
@@ -53,7 +55,11 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     if filed and us:
         countries, states = countries | {"US"}, states | {filed}  # "LEXINGTON, Ky. —"
     body_country = main_country(doc) if len(countries) != 1 else None
-    in_states = body_states(doc) if not states else set()
+    in_states, named = set(), states
+    if not states:
+        opens = headline_city_state(kept) if us and not dateline_town(doc) else None
+        named = {opens} if opens else set()  # "Las Vegas gunman kills 58"
+        in_states = named or body_states(doc)
     in_state = next(iter(in_states)) if len(in_states) == 1 else None
     if body_country is None and not countries and us:
         body_country = "US"
@@ -73,8 +79,8 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     if loc and loc.country in {None, "US"} and not loc.admin1:
         loc = _county_state(loc, doc)
     if loc and us:
-        loc = _in_leading_state(loc, doc, states)
-        loc = _broadcasters_side(loc, doc, states)
+        loc = _in_leading_state(loc, doc, named)
+        loc = _broadcasters_side(loc, doc, named)
     if loc and us and neighbourhood_named(top, loc.place):
         loc = _city_around(loc, doc)
     if loc:

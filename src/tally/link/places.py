@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from tally.keywords import quick_start
 from tally.link import gazetteer
+from tally.link.nodes import STREET_LAST
 from tally.link.where import (
     BIG_CITY,
     COMPASS,
@@ -183,31 +184,26 @@ def _hints(text: str, us: bool) -> tuple[frozenset[str], frozenset[str]]:
     for m in _CAPITALISED_RUN.finditer(text):
         run = m.group(0)
         words = run.split()
-        if not big_us and len(run) > 3:
-            town = next(iter(gazetteer.places(run)), None)
-            big_us = bool(town and town.country == "US" and town.population >= 50_000)
+        big, spans = _run_places(run)
+        big_us = big_us or big
         used: set[int] = set()
-        for n in range(len(words), 0, -1):
-            for i in range(len(words) - n + 1):
-                span = range(i, i + n)
-                if not used.isdisjoint(span):
-                    continue  # "New Mexico" names no Mexico
-                phrase = _POSSESSIVE_S.sub("", " ".join(words[i : i + n]))
-                c = country_named(phrase.rstrip(".")) if len(phrase) > 3 else None
-                s = gazetteer.us_state(phrase) if len(phrase) > 3 or "." in phrase else None
-                if s and not state_word(text, m.start(), words, i, n):
-                    s = None
-                if c and not s and us and n == 1 and i == 0 and len(words) > 1:
-                    c = None  # "Chad Olm", "Jordan Faulkner": a person in a US report
-                if c or s:
-                    used.update(span)
-                if c and s:
-                    either.add(phrase)
-                elif c:
-                    countries.add(c.country)
-                elif s:
-                    states.add(s.name)
-                    countries.add("US")
+        for i, n, phrase, c, s in spans:
+            span = range(i, i + n)
+            if not used.isdisjoint(span):
+                continue  # "New Mexico" names no Mexico
+            if s and not state_word(text, m.start(), words, i, n):
+                s = None
+            if c and not s and us and n == 1 and i == 0 and len(words) > 1:
+                c = None  # "Chad Olm", "Jordan Faulkner": a person in a US report
+            if c or s:
+                used.update(span)
+            if c and s:
+                either.add(phrase)
+            elif c:
+                countries.add(c.country)
+            elif s:
+                states.add(s.name)
+                countries.add("US")
     for phrase in either:
         if "US" in countries or big_us or us:
             states.add(phrase)
@@ -216,6 +212,28 @@ def _hints(text: str, us: bool) -> tuple[frozenset[str], frozenset[str]]:
             found = gazetteer.country(phrase)
             countries.add(found.country if found else "")
     return frozenset(countries), frozenset(states)
+
+
+@lru_cache(maxsize=65536)
+def _run_places(
+    run: str,
+) -> tuple[bool, tuple[tuple[int, int, str, gazetteer.Place | None, gazetteer.Place | None], ...]]:
+    """What a capitalised run may name, whatever its text: whether it is a US city of 50,000
+    or more, and each of its word spans (longest first, then leftmost) that names a country
+    or a US state, as (first word, words, phrase, country, state). Kept per run: the same
+    names recur from document to document."""
+    words = run.split()
+    town = next(iter(gazetteer.places(run)), None) if len(run) > 3 else None
+    big = bool(town and town.country == "US" and town.population >= 50_000)
+    spans = []
+    for n in range(len(words), 0, -1):
+        for i in range(len(words) - n + 1):
+            phrase = _POSSESSIVE_S.sub("", " ".join(words[i : i + n]))
+            c = country_named(phrase.rstrip(".")) if len(phrase) > 3 else None
+            s = gazetteer.us_state(phrase) if len(phrase) > 3 or "." in phrase else None
+            if c or s:
+                spans.append((i, n, phrase, c, s))
+    return big, tuple(spans)
 
 
 def _resolve(
@@ -243,6 +261,8 @@ def _resolve(
         and not gazetteer.places(name)
     ):
         return None  # "LPSO", "SAPD": initials, not a town in capitals
+    if words[-1].lower().rstrip(".") in STREET_LAST and not gazetteer.places(name):
+        return None  # "in Pennsylvania Ave deadly shooting": a street, not a town
     if name.isupper():
         name = name.title()
     st = gazetteer.us_state(state.rstrip(".")) or gazetteer.us_state(state) if state else None
@@ -444,6 +464,26 @@ BIG_CITY_FOR_COUNTRY = 500_000
 """A city this big, named in the body, tells the country of an article that names none."""
 
 
+@lru_cache(maxsize=65536)
+def _run_countries(run: str, us: bool) -> tuple[str, ...]:
+    """The countries a run of names counts for (`main_country`) in a text that is about
+    the US or not (`us`): the country or state it or its first word names, or a big city's
+    country. Kept per run: the same names recur."""
+    for phrase in (run, run.split()[0]):
+        c = country_named(phrase) if len(phrase) > 3 else None
+        state = gazetteer.us_state(phrase) if len(phrase) > 3 else None
+        if c and not state and phrase != run and us:
+            return ()  # "Chad Olm", "Jordan Faulkner": a person's name in a US report
+        if c or state:  # a US state counts for the US; "Georgia" for both
+            return tuple(({c.country} if c else set()) | ({"US"} if state else set()))
+        city = next(iter(gazetteer.places(phrase)), None) if len(phrase) > 3 else None
+        if city and city.name == phrase and city.population >= BIG_CITY_FOR_COUNTRY:
+            if not (us and city.country != "US" and _us_town(phrase, set())):
+                return (city.country,)
+            return ()
+    return ()
+
+
 def main_country(doc: Document) -> str | None:
     """The country the body names most often, for articles whose lead names none; a big
     city abroad that shares its name with a US town (Athens, Birmingham) counts only in a
@@ -451,21 +491,8 @@ def main_country(doc: Document) -> str | None:
     counts: Counter[str] = Counter()
     us = us_leaning(doc)
     for m in _NAME_RUN.finditer(doc.text[:6000]):
-        if doc.in_furniture(m.start(), m.end()):
-            continue
-        for phrase in (m.group(0), m.group(0).split()[0]):
-            c = country_named(phrase) if len(phrase) > 3 else None
-            state = gazetteer.us_state(phrase) if len(phrase) > 3 else None
-            if c and not state and phrase != m.group(0) and us:
-                break  # "Chad Olm", "Jordan Faulkner": a person's name in a US report
-            if c or state:  # a US state counts for the US; "Georgia" for both
-                counts.update(({c.country} if c else set()) | ({"US"} if state else set()))
-                break
-            city = next(iter(gazetteer.places(phrase)), None) if len(phrase) > 3 else None
-            if city and city.name == phrase and city.population >= BIG_CITY_FOR_COUNTRY:
-                if not (us and city.country != "US" and _us_town(phrase, set())):
-                    counts[city.country] += 1
-                break
+        if not doc.in_furniture(m.start(), m.end()):
+            counts.update(_run_countries(m.group(0), us))
     if not counts:
         return None
     (top, n), *rest = [*counts.most_common(2), ("", 0)]

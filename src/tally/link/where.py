@@ -8,6 +8,7 @@ import math
 import re
 import tomllib
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -383,14 +384,38 @@ def _run_votes(run: str) -> tuple[tuple[str, float], ...]:
     """The votes a capitalised run of the text gives, in the order they are added: its
     longest leading words naming a big US city (1), else the towns of its exact name
     (`_town_states`). Kept per run: the same names recur in document after document."""
+    big, state = _big_city_state(run)
+    if big:
+        return ((state, 1),) if state else ()
+    return tuple(_town_states(run).items())
+
+
+@lru_cache(maxsize=65536)
+def _big_city_state(run: str) -> tuple[bool, str | None]:
+    """Whether the longest leading words of a run that name a big US city are one, and its
+    state when no other US town of the name is a fifth as big ("Las Vegas gunman")."""
     for name in _prefixes(run):
         top, *rest = [*gazetteer.places(name), None] if len(name) >= 4 else [None]
         if top and top.country == "US" and top.population >= BIG_CITY and top.admin1:
             other = max((p.population for p in rest if p and p.country == "US"), default=0)
             if town_key(top.name) == town_key(name) and other * AMBIGUOUS < top.population:
-                return ((top.admin1, 1),)
-            return ()
-    return tuple(_town_states(run).items())
+                return True, top.admin1
+            return True, None
+    return False, None
+
+
+_LEADING_RUN = re.compile(
+    r"^(?:[A-Z]+:\s+)?((?:(?:St|Ft|Mt)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\b"
+)
+"""A headline's first words in capitals, after a label ("BREAKING: Las Vegas gunman ...")."""
+
+
+def headline_city_state(headline: str) -> str | None:
+    """The state of the big US city a headline opens with, named alone as a modifier
+    ("Las Vegas gunman kills 58", "Denver shooting leaves two dead"), when no other US
+    town of the name is a fifth as big."""
+    m = _LEADING_RUN.match(headline.strip())
+    return _big_city_state(m.group(1))[1] if m else None
 
 
 SECTION_WORDS = 3
@@ -398,10 +423,12 @@ SECTION_WORDS = 3
 2 votes; a longer one a headline's slug, whose words may name anything else, 1."""
 
 
+@lru_cache(maxsize=8)
 def url_states(url: str | None) -> dict[str, int]:
     """The US states a publisher's address names: a section of its path ("/news/houston-texas/",
     "/local/michigan/") or a big city's section ("/chicago/") 2, a headline's slug 1, its host ("kansas.com", "arkansasmatters.com") 1, the longest
-    name where several fit ("arkansas", not "kansas")."""
+    name where several fit ("arkansas", not "kansas"). Kept for the last few addresses
+    (a document's is read by several deciders): not to be changed by a caller."""
     if not url:
         return {}
     original = re.split(r"(?=https?://)", url)[-1]
@@ -524,6 +551,7 @@ def _town_states(name: str) -> dict[str, float]:
     return {s: TOWN_VOTE / len(states) for s in states}
 
 
+@lru_cache(maxsize=65536)
 def town_key(name: str) -> str:
     """A town's name compared loosely ("St. Louis" and "Saint Louis", "Mt." and "Mount")."""
     key = re.sub(r"^(?:st|saint)\b\.?", "saint", name.lower())
@@ -620,6 +648,49 @@ def outlet_suffix(text: str) -> tuple[int, int]:
     return (m.start(), m.end()) if m else (0, 0)
 
 
+def town_runs(
+    doc: Document, limit: int = 6000, besides: str = "", signed: bool = False
+) -> Iterator[tuple[str, ...]]:
+    """For each capitalised run of the document's first `limit` characters outside page
+    furniture, people's surnames and lines linking other stories (with `signed`, the title's
+    outlet suffix too), the names it may give a town: its leading words,
+    longest first (`_prefixes`), but short ones and words a report names for other
+    reasons, up to one naming a US state, a country or `besides` ("Brighton" of
+    "Brighton Park"). What a report's towns are read from (`most_named_town`,
+    `link.home.town_names`)."""
+    people = surnames(doc)
+    suffix = outlet_suffix(doc.text) if signed else (0, 0)
+    for m in _CITY.finditer(doc.text[:limit]):
+        if doc.in_furniture(m.start(), m.end()) or m.group(0) in people:
+            continue
+        if suffix[0] <= m.start() < suffix[1] or other_story(doc.text, m.start()):
+            continue  # "... - KXYZ News 12 Shreveport": where the outlet is; "RELATED: ..."
+        yield _run_names(m.group(0), besides)
+
+
+@lru_cache(maxsize=65536)
+def _run_names(run: str, besides: str) -> tuple[str, ...]:
+    """`town_runs`'s names of one run, kept per run: the same names recur."""
+    out = []
+    for name in _prefixes(run):
+        if len(name) < 4 or name.lower() in NOT_TOWNS:
+            continue
+        if (besides and besides.startswith(name)) or gazetteer.us_state(name):
+            break
+        if country_named(name):
+            break
+        out.append(name)
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def us_towns(name: str) -> tuple[gazetteer.Place, ...]:
+    """The US towns called `name` (its own spelling, give or take "St."/"Saint"); kept per
+    name, as town names recur from report to report."""
+    key = town_key(name)
+    return tuple(p for p in gazetteer.places(name) if p.country == "US" and town_key(p.name) == key)
+
+
 def most_named_town(
     doc: Document, state: str, limit: int = 6000, besides: str = ""
 ) -> Located | None:
@@ -632,22 +703,9 @@ def most_named_town(
     if filed and filed.admin1 == state:
         counts[(filed.name, state)] += 2
         first[(filed.name, state)] = filed
-    people = surnames(doc)
-    signed = outlet_suffix(doc.text)
-    for m in _CITY.finditer(doc.text[:limit]):
-        if doc.in_furniture(m.start(), m.end()) or m.group(0) in people:
-            continue
-        if signed[0] <= m.start() < signed[1] or other_story(doc.text, m.start()):
-            continue  # "... - KXYZ News 12 Shreveport": where the outlet is
-        for name in _prefixes(m.group(0)):
-            if len(name) < 4 or name.lower() in NOT_TOWNS:
-                continue
-            if besides and besides.startswith(name):
-                break  # "Brighton" of "Brighton Park"
-            if gazetteer.us_state(name) or country_named(name):
-                break
-            here = [p for p in gazetteer.places(name) if p.country == "US" and p.admin1 == state]
-            here = [p for p in here if town_key(p.name) == town_key(name)]
+    for names in town_runs(doc, limit, besides):
+        for name in names:
+            here = [p for p in us_towns(name) if p.admin1 == state]
             if here:
                 key = (here[0].name, state)
                 counts[key] += 1

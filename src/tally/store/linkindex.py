@@ -170,6 +170,13 @@ class LinkIndex:
         )
         return {r[0] for r in rows}
 
+    def groups_of(self, documents: Iterable[str]) -> set[str | None]:
+        """The linking groups of these documents' local incidents (None: one has none)."""
+        rows = self.conn.query_in(
+            "SELECT DISTINCT grp FROM local_incidents WHERE doc_id IN ({})", sorted(documents)
+        )
+        return {r[0] for r in rows}
+
     def new_local_incidents(self) -> list[LocalIncident]:
         """The local incidents no link names yet (documents that arrived), in document order."""
         return [

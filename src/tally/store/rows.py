@@ -19,7 +19,7 @@ _DOC_COLS = (
 )
 _FIG_COLS = (
     "key, doc_id, category, grp, value, value_high, qualifier, attribution, quote, "
-    "start_char, end_char, subset, rule, role, official, local_incident, incident_id"
+    "start_char, end_char, subset, rule, role, official, part_of, local_incident, incident_id"
 )
 _FIG_N = len(_FIG_COLS.split(","))
 """Columns of a figure row; queries append their own after these (incident_id is the last)."""
@@ -86,6 +86,7 @@ def _figure_row(f: Figure) -> tuple:
         f.rule,
         f.role,
         bool(f.official),
+        f.part_of,
         f.incident,
         None,
     )
@@ -165,7 +166,8 @@ def _figure(r: tuple, language: str | None = None) -> Figure:
         rule=r[12],
         role=r[13] or "victim",
         official=bool(r[14]),
-        incident=r[16] if r[16] is not None else r[15],
+        part_of=r[15],
+        incident=r[17] if r[17] is not None else r[16],
         source_key=key,
     )
 

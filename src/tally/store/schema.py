@@ -293,6 +293,15 @@ MIGRATIONS: list[tuple[str, list[str]]] = [
             "DELETE FROM link_state WHERE name = 'keys'",
         ],
     ),
+    (
+        "0018_figure_runs",
+        [
+            # The run of counts a figure is one term of ("two soldiers and three civilians
+            # were killed"): totals add the run's terms. Figures stored before it are in no
+            # run until their document is read again.
+            "ALTER TABLE figures ADD COLUMN part_of TEXT",
+        ],
+    ),
 ]
 
 

@@ -1,0 +1,147 @@
+"""Runs of counts that make one toll: "two soldiers and three civilians were killed" is 5.
+
+A description often gives a toll only in parts: counts of one harm stated one after
+another, joined by "and" or commas, each with its own noun ("seven fighters and two
+police officers killed", "killed a guard and four passers-by"). Each part is a figure
+of its own (the gold files list the parts, not their sum); this component marks the
+figures of one run with the run's span (`part_of`), so that the totals add them
+instead of choosing one. A run is not formed where its counts are parts of a total
+stated before them ("killed 20, including three soldiers and two children": a dash,
+"including", "among them"), nor across a clause ("three died and two were hurt"). A run
+may name victims and attackers ("four rebels and a soldier were killed"): the totals add
+each role's terms apart, and count those attackers apart from the victims.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from tally.extract.context import part_after
+from tally.models import Document, Figure
+
+REQUIRES = ("category", "role", "start", "end", "subset", "rule")
+ASSIGNS = ("part_of",)
+
+_DATA = Path(__file__).resolve().parents[1] / "lang" / "en" / "runs.toml"
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_CLAUSE_START = re.compile(r"[.;:!?]|\n")
+OPENS = frozenset({"num.listed", "num.harm_before", "num.fate_after"})
+"""Rules of a count that can open a run: its harm is read from the counts after it ("two
+soldiers and three civilians were killed") or from the verb before it ("killed three
+soldiers and two civilians"). A count with its own predicate ("two were killed") ends its
+clause: a count after it ("and seven others injured") starts another."""
+AFTER_LISTED = frozenset({"num.listed", "num.harm_after", "num.harm_noun"})
+"""Rules of a count that goes on a run of listed counts: the next listed, or the last,
+whose predicate is the run's."""
+LISTS = frozenset({"num.listed", "num.fate_after"})
+"""Rules of a count whose harm is told after the run ("left a soldier and a farmer dead")."""
+COMPANIONS_OF = frozenset({"victim.singular", "victim.title", "victim.sum", "num.harm_after"})
+"""Rules of a count that opens a run only with its companions named after it ("a judge was
+killed along with two guards"): the companions are others, and are added."""
+NOT_TERMS = frozenset(
+    {"num.breakdown", "num.breakdown_next", "num.of_them", "num.partitive", "num.identified"}
+)
+"""Rules of a count that is a part of what was counted before it ("two of them")."""
+NEAR = frozenset({"num.window_before", "num.window_after"})
+"""Rules of a companion count ("along with three guards") that the run goes on from."""
+AFTER_VERB = frozenset({"num.verb_list", "num.inherit"})
+"""Rules of a count that goes on a run opened by a harm verb: another object of it."""
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
+    joiners = "|".join(data["joiners"]["patterns"])
+    gap = re.compile(
+        rf"^(?P<words>[^\d,;.:()]*?)\s*(?P<comma>,)?\s*(?:(?P<join>{joiners})\s+)?$", re.I
+    )
+    before = re.compile(rf"(?:{'|'.join(data['parts_before']['patterns'])})", re.I)
+    companions = "|".join(data["companions"]["patterns"])
+    beside = re.compile(rf"\s*,?\s*(?:{companions})\s+$", re.I)
+    return gap, frozenset(data["breaks"]["words"]), before, beside
+
+
+def by_run(doc: Document, figures: list[Figure]) -> list[Figure]:
+    """`figures` with `part_of` set on each term of a run of two or more counts."""
+    runs = find_runs(doc.text, figures)
+    if not runs:
+        return figures
+    span = {}
+    for run in runs:
+        key = f"{figures[run[0]].start}-{figures[run[-1]].end}"
+        span.update((i, key) for i in run)
+    return [replace(f, part_of=span[i]) if i in span else f for i, f in enumerate(figures)]
+
+
+def find_runs(text: str, figures: list[Figure]) -> list[list[int]]:
+    """Indexes of `figures` (in text order) forming runs, each in text order."""
+    order = sorted(range(len(figures)), key=lambda i: (figures[i].start, figures[i].end))
+    runs: list[list[int]] = []
+    current: list[int] = []
+    joined = False
+    for i in order:
+        f = figures[i]
+        if current and _follows(text, figures, current[-1], i):
+            joined = joined or _joined(text, figures[current[-1]], f)
+            current.append(i)
+            continue
+        if _whole(text, figures, current, joined):
+            runs.append(current)
+        current, joined = ([i] if _term(text, f) else []), False
+    if _whole(text, figures, current, joined):
+        runs.append(current)
+    return runs
+
+
+def _whole(text: str, figures: list[Figure], run: list[int], joined: bool) -> bool:
+    """Whether `run` is a run: two or more terms, a joining word, and no words after it that
+    make them a part ("two soldiers and a child were among the dead")."""
+    if len(run) < 2 or not joined or part_after(text, figures[run[-1]]):
+        return False
+    first, rest = figures[run[0]].value, sum(figures[i].value for i in run[1:])
+    # "17 people, 11 soldiers and six civilians": a total, then its parts
+    return len(run) < 3 or first != rest or _joined(text, figures[run[0]], figures[run[1]])
+
+
+def _term(text: str, f: Figure) -> bool:
+    """Whether `f` can open a run: a whole count, not a part of a total before it."""
+    if f.rule not in OPENS and f.rule not in COMPANIONS_OF:
+        return False
+    lead = text[max(0, f.start - 60) : f.end]  # its own words too: "the dead included five"
+    clause = _CLAUSE_START.split(lead)[-1]
+    return not _patterns()[2].search(clause)
+
+
+def _follows(text: str, figures: list[Figure], last: int, i: int) -> bool:
+    """Whether figure `i` continues the run whose last term is `last`."""
+    a, b = figures[last], figures[i]
+    if b.category != a.category or b.start < a.end:
+        return False
+    if _patterns()[3].match(text, a.end, b.start):
+        return b.rule not in NOT_TERMS  # "the mayor was killed along with three guards"
+    if a.rule not in OPENS | AFTER_VERB | NEAR:
+        return False  # a count with its own predicate ends its clause
+    if b.rule not in (AFTER_LISTED if a.rule in LISTS else AFTER_VERB):
+        return False
+    gap = _patterns()[0].match(text[a.end : b.start])
+    if gap is None or b.start - a.end > 50:
+        return False
+    words = [w.lower() for w in _WORD.findall(gap.group("words"))]
+    breaks = _patterns()[1]
+    return (
+        len(words) <= 3
+        and not any(w in breaks or w.endswith(("ed", "ing")) for w in words)
+        and bool(gap.group("comma") or gap.group("join"))
+    )
+
+
+def _joined(text: str, a: Figure, b: Figure) -> bool:
+    """Whether a joining word (not only a comma) stands between `a` and `b`."""
+    if _patterns()[3].match(text, a.end, b.start):
+        return True
+    gap = _patterns()[0].match(text[a.end : b.start])
+    return bool(gap and gap.group("join"))
