@@ -13,7 +13,7 @@ import pytest
 from tally import incremental, pipeline
 from tally.export import incident_rows
 from tally.link.across import link_whole
-from tally.link.home import at_home, home_state
+from tally.link.home import at_home, home_outlet, home_state
 from tally.link.text import lead, sentences
 from tally.link.within import link_within
 from tally.models import Document, LocalIncident, Source
@@ -46,6 +46,26 @@ def _cues(text: str, url: str) -> tuple[str, ...]:
 
 
 @pytest.mark.parametrize(
+    ("publisher", "url", "name"),
+    [
+        ("The Associated Press", "https://www.valleynews.example/a.html", "valleynews.example"),
+        (
+            "Cox Media Group",
+            "http://web.archive.org/web/2016/http://www.wkxx.example/b",
+            "wkxx.example",
+        ),
+        ("Valley News 7", None, "Valley News 7"),  # no address: the page's publisher
+        (None, None, None),
+    ],
+)
+def test_the_outlet_is_the_host_before_a_wire_or_group_publisher(
+    publisher: str | None, url: str | None, name: str | None
+) -> None:
+    doc = Document(id="d", text="x", kind="text", name="a", url=url, publisher=publisher)
+    assert home_outlet(doc) == name
+
+
+@pytest.mark.parametrize(
     ("text", "cues"),
     [
         (  # the dateline names the state: a vote for the outlet's home
@@ -62,6 +82,29 @@ def _cues(text: str, url: str) -> tuple[str, ...]:
             "Woman shot in Springfield\n\nA woman was shot in the leg in Springfield on "
             "Friday, police said. Springfield police have made no arrest.",
             ("outlet:valleynews.example", "where:unsure", "town:Springfield"),
+        ),
+        (  # a town no other state has a namesake of: sure without naming its state
+            "Teen hurt in Wetumpka shooting\n\nA teenager was hurt in a shooting in Wetumpka "
+            "late Friday, police said.",
+            ("outlet:valleynews.example", "home:Alabama"),
+        ),
+        (  # the title's outlet names its own town: not one the report may be in
+            "Woman shot in Springfield - Valley News 7 - Dayton\n\nA woman was shot in the "
+            "leg in Springfield on Friday, police said.",
+            ("outlet:valleynews.example", "where:unsure", "town:Springfield"),
+        ),
+        (  # the outlet signs its page with its state: its vote, and a town of the name
+            # there makes the report unsure of the state its other sentences name
+            "Teen dead after shooting at Lexington home - Channel 10 News - Columbia, South "
+            "Carolina\n\nA Missouri father got an angry note from a teacher over a lunch he "
+            "packed. An eighth grader died after a shooting at a Lexington home on Wednesday, "
+            "deputies said.",
+            ("outlet:valleynews.example", "home:South Carolina", "where:unsure", "town:Lexington"),
+        ),
+        (  # ... but not of a state written beside the town
+            "Woman shot in Springfield - Valley News 7 - Dayton, Ohio\n\nA woman was shot in "
+            "the leg in Springfield, Missouri, on Friday, police said.",
+            ("outlet:valleynews.example", "home:Ohio"),
         ),
         (  # a big city abroad is meant by its name: no vote, no move
             "Gunman kills two in Paris\n\nA gunman killed two people in Paris on Monday, "
@@ -101,6 +144,21 @@ SPRINGFIELD_MO = LocalIncident(
             ("Cascade Mall", "Burlington"),
             "Vermont",
             ("Burlington", "Vermont", "US"),
+        ),
+        # a small town abroad of the name the report gave: the home state alone
+        (
+            LocalIncident(
+                doc_id="d",
+                key="main",
+                place="Boca",
+                country="IT",
+                lat=45.7,
+                lon=9.6,
+                where_prec=1,
+            ),
+            ("Boca",),
+            "Florida",
+            (None, "Florida", "US"),
         ),
         # no town at all: the state alone
         (LocalIncident(doc_id="d", key="main"), (), "Kentucky", (None, "Kentucky", "US")),

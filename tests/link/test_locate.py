@@ -87,6 +87,82 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Chicago",
             "Illinois",
         ),
+        (  # a big quarter of a city whose police act: that city
+            "Two men wounded in Dorchester drive-by\n\nTwo men were wounded on Tuesday "
+            "night in a drive-by shooting in Dorchester, Boston police said. Detectives "
+            "have asked witnesses to come forward.",
+            None,
+            "Boston",
+            "Massachusetts",
+        ),
+        (  # a suburb with police of its own stays itself beside the big city it borders
+            "Four men shot in Compton\n\nFour men were shot on Sunday night in Compton, "
+            "Compton sheriff's deputies said. The men were taken to a hospital in Los "
+            "Angeles.",
+            None,
+            "Compton",
+            "California",
+        ),
+        (  # a text naming no town: the town section of the publisher's address
+            "Girl, 4, shot in the hand\n\nA 4-year-old girl apparently shot herself in the "
+            "hand on Sunday afternoon, officers said. She is expected to recover.",
+            "http://example.com/news/local/community/fort-worth/article1.html",
+            "Fort Worth",
+            "Texas",
+        ),
+        (  # ... or a big city of no rival namesake among its headline slug's words
+            "Teen shot inside home\n\nA 17-year-old was shot and killed inside a house on "
+            "Monday night, officers said. No arrest has been made.",
+            "http://example.com/news/teen-shot-inside-northwest-atlanta-home/a1B2/",
+            "Atlanta",
+            "Georgia",
+        ),
+        (  # a town of many states from a broadcaster east of the Mississippi: the east's
+            "Teen hurt in Danville shooting\n\nA teenager was hit by gunfire on Saturday "
+            "night in Danville, officers said. Danville police are looking for a car.",
+            "http://www.wxyz.com/news/teen-hurt-in-danville-shooting/",
+            "Danville",
+            "Virginia",
+        ),
+        (  # ... unless the report names the state it is in
+            "Teen hurt in Danville shooting\n\nA teenager was hit by gunfire on Saturday "
+            "night in Danville, California, officers said.",
+            "http://www.wxyz.com/news/teen-hurt-in-danville-shooting/",
+            "Danville",
+            "California",
+        ),
+        (  # the hospital a victim was flown to is not where the shooting happened
+            "Boy, 14, hurt in accidental shooting\n\nZanesville police say a 14-year-old boy "
+            "shot himself in the leg on Wednesday while home alone. He was flown to a "
+            "children's hospital in Columbus, Ohio, where he is in stable condition.",
+            None,
+            "Zanesville",
+            "Ohio",
+        ),
+        (  # ... nor is the town where a suspect was arrested
+            "Man charged in neighbour's death\n\nDeputies arrested a man in San Antonio on "
+            "Friday, two days after the shooting death of his neighbour at a home in Seguin.",
+            None,
+            "Seguin",
+            "Texas",
+        ),
+        (  # a line linking another story names that story's town
+            "Teen shot outside store\n\nA 16-year-old was shot outside a corner store on "
+            "Tuesday night, officers said.\nRELATED: Boy dies after falling into a pool in "
+            "Seguin\nSan Antonio police said the teen is expected to recover. San Antonio "
+            "detectives have no suspect.",
+            None,
+            "San Antonio",
+            "Texas",
+        ),
+        (  # a county named after a town of its state is the county, not the town
+            "Teen killed in Anderson County shooting\n\nA teenager was killed in a shooting "
+            "at a home in Anderson County on Saturday, the sheriff's office said. Anderson "
+            "County deputies are investigating.",
+            "http://example.com/news/south-carolina/teen-killed/",
+            "Anderson County",
+            "South Carolina",
+        ),
         (  # a town's name as a person's surname votes for no town
             "Man charged in killing of Macon toddler\n\nThe man accused of shooting his "
             "girlfriend's toddler in Macon was not allowed to have a gun. Ronnie Lee Howard "
@@ -180,6 +256,22 @@ def test_states_a_publishers_address_names(url: str | None, states: dict[str, in
 
 
 @pytest.mark.parametrize(
+    ("url", "us"),
+    [
+        ("http://web.archive.org/web/2016/http://www.wxyz.com:80/news/a-story", True),
+        ("https://kabc7.com/local/a-story/", True),
+        ("https://www.wqrstv.com/news/", True),
+        ("https://www.bbc.co.uk/news/a-story", False),
+        ("https://www.westfieldnews.example/a-story", False),
+        (None, False),
+    ],
+)
+def test_a_us_broadcasters_call_sign_host_tells_a_us_report(url: str | None, us: bool) -> None:
+    doc = _doc("Two people were hurt in a shooting in Chelsea on Friday, police said.", url)
+    assert us_leaning(doc) is us
+
+
+@pytest.mark.parametrize(
     ("text", "us"),
     [
         ("Posted: Friday 10:21 AM EST. A man was shot on Main Street.", True),
@@ -225,6 +317,10 @@ def test_a_locative_big_city_beats_a_promo_abroad() -> None:
         ("General Jasper Tyler is mourning his son, Tyler said.", {"Tyler"}),
         ("Officers from West Dallas and North Austin responded.", set()),
         ("She moved from New Orleans to Fort Worth last year.", set()),
+        ("Police are looking for Darnell K. Martin, 25, in the killing.", {"Martin"}),
+        ("Chief Deputy Ronald Campbell was shot during the stop.", {"Campbell"}),
+        ("Deputies want to talk to Lamar Scott Jr., who fled.", {"Scott"}),
+        ("Two men were shot in Salt Lake City on Sunday.", set()),
     ],
 )
 def test_town_names_used_as_surnames(text: str, names: set[str]) -> None:

@@ -3,12 +3,15 @@ incident's date, name and place edited, the merge target named by words, the log
 
 from __future__ import annotations
 
+import html
 import re
 import sqlite3
 
 import pytest
 from fastapi.testclient import TestClient
 
+from tally.export import incident_rows
+from tally.pipeline import relink
 from tally.store import Ledger
 from tally.store.corrections import Corrections
 from tally.web import create_app
@@ -64,6 +67,31 @@ def test_an_edited_date_with_its_reason_shows_in_the_page_and_the_log_in_words(
     assert "the brigade dates the fire to Monday 4 March" in words
     with Ledger(fire_db) as led:
         assert led.incident(iid).date == "2024-03-04"
+
+
+def test_a_fixed_place_keeps_its_reason_through_relinks_and_the_export(fire_db: str) -> None:
+    client = _client(fire_db)
+    csrf = _sign_in(client, _reviewer(fire_db))
+    iid = _first(fire_db)
+    with Ledger(fire_db) as led:
+        before = led.incident(iid)
+    form = {"csrf": csrf, "name": before.name or "", "type": before.type or ""}
+    form |= {"date": before.date or "", "place": "Dayton", "admin1": "Ohio", "country": "US"}
+    form["reason"] = "the county coroner's statement places the warehouse in Dayton"
+    r = client.post(f"/incidents/{iid}/edit", data=form, follow_redirects=False)
+    assert r.status_code == 303
+    with Ledger(fire_db) as led:
+        relink(led)
+        relink(led)
+        [row] = [r for r in incident_rows(led) if r["incident"] == iid]
+        [entry] = Corrections(led.conn).audit(iid)
+    assert (row["place"], row["admin1"], row["country"]) == ("Dayton", "Ohio", "US")
+    assert row["lat"] == pytest.approx(39.76, abs=0.1) and row["where_prec"] == 1
+    assert entry["after"]["place"] == "Dayton" and entry["before"]["place"] == before.place
+    assert entry["reason"] == form["reason"]
+    page = client.get(f"/incidents/{iid}").text
+    words = html.unescape(_audit_words(page))
+    assert "place Dayton" in words and "region Ohio" in words and form["reason"] in words
 
 
 @pytest.mark.parametrize(

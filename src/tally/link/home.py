@@ -14,6 +14,7 @@ never from a list of outlets.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
@@ -24,6 +25,8 @@ from tally.link.where import (
     BIG_CITY,
     Located,
     dateline_state,
+    outlet_suffix,
+    town_key,
     town_runs,
     url_states,
     us_towns,
@@ -45,14 +48,25 @@ def home_cues(
     outlet's home: `outlet:NAME`, and `home:STATE` when the text is sure of its US state,
     else `where:unsure` and `town:NAME` for each town it could be placed in. A report of a
     city abroad big enough to be meant by its name, or of a country, is sure of it."""
-    name = outlet(doc.publisher, doc.url)
+    name = home_outlet(doc)
     if not name:
         return ()
     cues = (f"outlet:{name.lower()}",)
-    if country == "US" and admin1 and _stated(doc, top, admin1):
-        return (*cues, f"home:{admin1}")
-    if country == "US" and admin1 and _big_city(loc, admin1):
-        cues = (*cues, f"home:{admin1}")  # a vote, but a local outlet's namesake may be meant
+    signed = signed_state(top)
+    if (
+        country == "US"
+        and admin1
+        and (_stated(doc, top, admin1) or _only_in(loc, admin1))
+        and not (
+            signed
+            and signed != admin1
+            and _namesake_in(loc, signed)
+            and not _beside(top, loc, admin1)
+        )
+    ):
+        return (*cues, f"home:{signed or admin1}")
+    if signed or (country == "US" and admin1 and _big_city(loc, admin1)):
+        cues = (*cues, f"home:{signed or admin1}")  # a vote; the report stays unsure
     if country not in {None, "US"} and (
         loc is None or loc.lat is None or _population(loc) >= ABROAD_BY_NAME
     ):
@@ -60,6 +74,25 @@ def home_cues(
     own = [loc.place] if loc and loc.lat is not None else []
     towns = list(dict.fromkeys([*own, *town_names(doc)]))[:TOWNS]
     return (*cues, "where:unsure", *(f"town:{t}" for t in towns))
+
+
+def home_outlet(doc: Document) -> str | None:
+    """The outlet whose home a report tells: its URL's host, else its publisher. A host is
+    one outlet's own; a page's publisher may be a wire or a broadcast group ("The Associated
+    Press", "Cox Media Group") whose reports are everywhere."""
+    return outlet(None, doc.url) or outlet(doc.publisher, None)
+
+
+def _only_in(loc: Located | None, admin1: str) -> bool:
+    """Whether `loc` is a US town or county of a name no other state has ("Wetumpka",
+    "Allamakee County"): the report is sure of its state without naming it."""
+    if loc is None or loc.country != "US" or loc.admin1 != admin1:
+        return False
+    if loc.lat is None:
+        return loc.place.endswith(" County") and gazetteer.county_states(loc.place) == (admin1,)
+    key = town_key(loc.place)
+    named = [p for p in gazetteer.places(loc.place) if town_key(p.name) == key]
+    return bool(named) and all(p.country == "US" and p.admin1 == admin1 for p in named)
 
 
 ABROAD_BY_NAME = 200_000
@@ -96,11 +129,42 @@ def town_names(doc: Document, limit: int = 6000) -> list[str]:
     """The US town names the document names outside page furniture, most often first (the
     earliest of equals): the towns an unsure report may be in."""
     counts: Counter[str] = Counter()
-    for names in town_runs(doc, limit):
+    for names in town_runs(doc, limit, signed=True):
         name = next((n for n in names if us_towns(n)), None)
         if name:
             counts[name] += 1
     return [name for name, _ in counts.most_common(TOWNS)]
+
+
+def _namesake_in(loc: Located | None, state: str) -> bool:
+    """Whether a town of `loc`'s name lies in `state` (the outlet's own, where a report of
+    Lexington from a South Carolina outlet may be, whatever else its page names)."""
+    if loc is None or loc.lat is None:
+        return False
+    key = town_key(loc.place)
+    return any(
+        p.country == "US" and p.admin1 == state and town_key(p.name) == key
+        for p in gazetteer.places(loc.place)
+    )
+
+
+def _beside(top: str, loc: Located | None, state: str) -> bool:
+    """Whether `top` writes `state` beside `loc`'s name ("Springfield, Missouri")."""
+    if loc is None:
+        return False
+    for m in re.finditer(rf"\b{re.escape(loc.place)},\s+([A-Z][\w.]*(?: [A-Z][\w.]*)?)", top):
+        found = gazetteer.us_state(m.group(1).rstrip(".")) or gazetteer.us_state(m.group(1))
+        if found and found.name == state:
+            return True
+    return False
+
+
+def signed_state(top: str) -> str | None:
+    """The one US state the outlet a page's title ends with names as its own ("... - Valley
+    News 7 - Dayton, Ohio"): where the outlet is, whatever the report is about."""
+    start, end = outlet_suffix(top)
+    states = hints(top[start:end], True)[1] if end else set()
+    return next(iter(states)) if len(states) == 1 else None
 
 
 def home_state(votes: Counter[str]) -> str | None:
@@ -123,7 +187,8 @@ def homes(votes: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 def at_home(li: LocalIncident, towns: tuple[str, ...], home: str) -> LocalIncident:
     """`li`, an unsure report, placed in its outlet's home state: at the first of its towns
-    that lies there, else, when it has no state, in the state alone."""
+    that lies there, else, when it has no state or a small town abroad (`home_cues` keeps
+    a big city abroad sure), in the state alone."""
     if li.admin1 == home and li.country == "US":
         return li
     for name in towns:
@@ -136,6 +201,10 @@ def at_home(li: LocalIncident, towns: tuple[str, ...], home: str) -> LocalIncide
             )
     if li.admin1 is None and li.country in {None, "US"}:
         return dataclasses.replace(li, admin1=home, country="US")
+    if li.country not in {None, "US"}:  # a small town abroad of an unsure US outlet's report
+        return dataclasses.replace(
+            li, place=None, admin1=home, country="US", lat=None, lon=None, where_prec=4
+        )
     return li
 
 

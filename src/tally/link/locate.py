@@ -6,13 +6,14 @@ names, the city a neighbourhood lies in."""
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 
 from tally.link import gazetteer
 from tally.link.places import Located, hints, main_country, place_in
 from tally.link.where import (
+    OUTLET,
     body_states,
+    call_sign_side,
     city_of,
     county_named,
     dateline_state,
@@ -20,18 +21,14 @@ from tally.link.where import (
     headline_city_state,
     most_named_town,
     neighbourhood_named,
+    on_side,
     state_votes,
     town_key,
+    url_town,
     us_leaning,
 )
 from tally.models import Document
 
-_OUTLET = re.compile(
-    r"\s+(?:[-–—|:]|--)\s+(?=.*(?:\b(?:News|NEWS|TV|Channel|Weather|Sports|Radio|Online|Times|Post"
-    r"|Herald|Tribune|Gazette|Journal|Daily)\b|\.com\b)).*$"
-)
-"""The outlet a page's title ends with ("... - KXYZ.com, Valley News, Weather"): where
-the outlet is, not the incident."""
 LEAD_MARGIN = 2.0
 """How many votes (`state_votes`) the state a document points at most must have over the
 state of the town its lead names before that town is read as the leading state's namesake."""
@@ -51,7 +48,7 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     lead's first sentence ends."""
     us = us_leaning(doc)
     first, _, rest = top.partition("\n")
-    kept = _OUTLET.sub("", first)
+    kept = OUTLET.sub("", first)
     top, early = kept + "\n" + rest, early - (len(first) - len(kept))
     countries, states = hints(top, us)
     filed = dateline_state(doc)
@@ -75,12 +72,15 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     st = (loc.admin1 if loc else None) or (min(states) if len(states) == 1 else in_state)
     if (loc is None or loc.lat is None) and st and (loc is None or loc.country in {None, "US"}):
         loc = most_named_town(doc, st) or loc
+    if loc is None or loc.lat is None:
+        loc = url_town(doc.url, st) or loc
     if loc is None:
         loc = county_named(top, st)
     if loc and loc.country in {None, "US"} and not loc.admin1:
         loc = _county_state(loc, doc)
     if loc and us:
         loc = _in_leading_state(loc, doc, named)
+        loc = _broadcasters_side(loc, doc, named)
     if loc and us and neighbourhood_named(top, loc.place):
         loc = _city_around(loc, doc)
     if loc:
@@ -136,6 +136,28 @@ def _in_leading_state(loc: Located, doc: Document, named: set[str]) -> Located:
         )
         return Located(p.name, leader, "US", p.lat, p.lon, loc.where_prec, cues)
     return most_named_town(doc, leader) or county_named(doc.text[:4000], leader) or loc
+
+
+def _broadcasters_side(loc: Located, doc: Document, named: set[str]) -> Located:
+    """`loc`, or, from a US broadcaster on the other side of the Mississippi
+    (`where.call_sign_side`) whose report names not `loc`'s state, the biggest town of
+    the name on the broadcaster's side: a Missouri station's "Columbia"."""
+    side = call_sign_side(doc.url)
+    if side is None or loc.country != "US" or loc.lat is None or loc.admin1 in named:
+        return loc
+    if on_side(loc.admin1, side):
+        return loc
+    key = town_key(loc.place)
+    same = [
+        p
+        for p in gazetteer.places(loc.place)
+        if p.country == "US" and town_key(p.name) == key and on_side(p.admin1, side)
+    ]
+    if not same:
+        return loc
+    p = same[0]
+    cues = (f"place:{p.name.lower()}", f"geo:US:{p.admin1}:{p.name.lower()}", f"pop:{p.population}")
+    return Located(p.name, p.admin1, "US", p.lat, p.lon, loc.where_prec, cues)
 
 
 def _city_around(loc: Located, doc: Document) -> Located:

@@ -23,10 +23,12 @@ from tally.link.where import (
     FURNITURE,
     NOT_ALONE,
     STOP_WORDS,
+    TAKEN,
     Located,
     country_named,
     is_county,
     line_at,
+    other_story,
     state_word,
     title_case,
     town_key,
@@ -374,6 +376,10 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
             )
             if re.match(r"\s+\d", text[m.end("p") :]):
                 continue  # "Route 91", "Building 7": a road or a unit, not a place
+            if rank == 1 and _taken_there(text, m.start("p")):
+                continue  # "flown to a hospital in Columbus": where the victim went
+            if other_story(text, m.start("p")):
+                continue  # "RELATED: Boy drowns in Seguin"
             phrase = re.split(r"['’]s\s+", m.group("p"))[-1]
             named = named and rank != 4 and not title_case(line_at(text, m.start("p")))
             out.append((rank, m.start("p"), phrase, m.groupdict().get("s"), near, named))
@@ -391,6 +397,14 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
         return (0 if pos < early else 2, min(rank, 1), pos)
 
     return sorted(out, key=order)
+
+
+def _taken_there(text: str, pos: int) -> bool:
+    """Whether the place phrase at `pos` says where a victim was taken (`where.TAKEN` before
+    it in its sentence, at most 60 characters back)."""
+    before = text[max(0, pos - 60) : pos]
+    before = re.split(r"[.!?]\s|\n", before)[-1]
+    return bool(TAKEN.search(before))
 
 
 def place_in(

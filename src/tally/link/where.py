@@ -23,6 +23,10 @@ FURNITURE = {w.lower() for w in (*_DATA["stop"]["furniture"], *_DATA["stop"]["br
 """Headline and page-furniture words and brands, which follow "in"/"at" or open a line but
 name no place (`places.toml`)."""
 STOP_WORDS = tuple(_DATA["stop"]["words"])
+TAKEN = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in _DATA["elsewhere"]["taken"]) + r")\b", re.I
+)
+"""Words before a place phrase that make it where a victim was taken (`places.toml`)."""
 COMPASS = {
     *["north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast"],
     *["central", "northern", "southern", "eastern", "western"],
@@ -47,6 +51,23 @@ NOT_ALONE = {
     *_DATA["stop"]["alone"],
 }
 """Words that begin place names ("West Englewood") but alone name no place."""
+
+
+_OTHER_STORY = re.compile(
+    r"^[ \t]*(?:" + "|".join(re.escape(h) for h in _DATA["other_story"]["heads"]) + r")[ \t]*:.*$",
+    re.I | re.M,
+)
+
+
+@lru_cache(maxsize=4)
+def _other_story_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _OTHER_STORY.finditer(text)) if ":" in text else ()
+
+
+def other_story(text: str, pos: int) -> bool:
+    """Whether `pos` lies on a line that links another story ("RELATED: ...", `places.toml`
+    [other_story]): its places are that story's."""
+    return any(a <= pos < b for a, b in _other_story_spans(text))
 
 
 @dataclass(frozen=True)
@@ -124,9 +145,24 @@ NEIGHBOURHOOD_KM = 15.0
 """A place this close to a city at least `CITY_FACTOR` times its size, which the document also
 names, is a neighbourhood or suburb of it: the incident is reported in that city."""
 CITY_FACTOR = 10
+POLICED_FACTOR = 5
+"""A city the text names as the one whose police act, or whose part it is ("Miami police
+said", "Chicago's South Side"), holds a place a fifth its size, and a city of more than a
+million reaches further, by the root of its size in millions (`_reach`): a suburb has
+police of its own."""
+
+
+def _reach(population: int) -> float:
+    """How far from its centre a city of this size holds its neighbourhoods (km)."""
+    return NEIGHBOURHOOD_KM * max(1.0, math.sqrt(population / 1_000_000))
 
 
 _NAME_RUN = quick_start(re.compile(r"\b[A-Z][a-z]+(?:[ .]+[A-Z][a-z]+){0,2}"))
+
+
+_POLICED = quick_start(
+    re.compile(r"\b([A-Z][a-z]+(?:[ .]+[A-Z][a-z]+){0,2})(?= [Pp]olice\b|['’]s [A-Z])")
+)
 
 
 def city_of(loc: Located, text: str) -> Located:
@@ -141,26 +177,33 @@ def city_of(loc: Located, text: str) -> Located:
         if p.country == loc.country and p.name == loc.place and p.admin1 == loc.admin1
     ]
     seen: set[str] = set()
+    policed = {m.group(1) for m in _POLICED.finditer(text)}
     for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
         for phrase in [" ".join(words[:n]) for n in range(1, len(words) + 1)]:
             if phrase in seen:
                 continue
             seen.add(phrase)
-            if phrase != loc.place and (city := _around(phrase, loc, here)):
+            wide = phrase in policed
+            if phrase != loc.place and (city := _around(phrase, loc, here, wide)):
                 return city
     return loc
 
 
-def _around(phrase: str, loc: Located, here: list[tuple[float, float, int]]) -> Located | None:
-    """The city of this name that one of the places `here` lies in, if any."""
+def _around(
+    phrase: str, loc: Located, here: list[tuple[float, float, int]], wide: bool = False
+) -> Located | None:
+    """The city of this name that one of the places `here` lies in, if any; `wide`, by the
+    looser test of a city whose police the text names (`POLICED_FACTOR`)."""
+    factor = POLICED_FACTOR if wide else CITY_FACTOR
     for p in gazetteer.places(phrase):
         if p.country != loc.country or p.admin1 != loc.admin1 or p.population < 100_000:
             continue
+        reach = _reach(p.population) if wide else NEIGHBOURHOOD_KM
         for lat, lon, size in here:
             dy = (p.lat - lat) * 111.0
             dx = (p.lon - lon) * 111.0 * math.cos(math.radians(lat))
-            if p.population >= CITY_FACTOR * size and math.hypot(dx, dy) <= NEIGHBOURHOOD_KM:
+            if p.population >= factor * size and math.hypot(dx, dy) <= reach:
                 return Located(p.name, p.admin1, p.country, p.lat, p.lon, 1, loc.cues)
     return None
 
@@ -172,6 +215,8 @@ NAME_TAILS = {
 """Words after a state's name that make it part of another name."""
 STREET_TAILS = {"Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.", "Drive"}
 """Words after a town's name that make it a street's ("Sheridan Road")."""
+COUNTY_TAILS = {"County", "Co.", "Parish", "Borough"}
+"""Words after a town's name that make it a county's ("Tyler County" is not the town)."""
 
 
 def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
@@ -252,12 +297,13 @@ def dateline_state(doc: Document, limit: int = 1500) -> str | None:
 
 def _prefixes(name: str) -> list[str]:
     """A capitalised run and its leading words, longest first ("Chicago Police" → "Chicago"),
-    but none a street's name goes on from ("Sheridan Road" names no Sheridan)."""
+    but none a street's or county's name goes on from ("Sheridan Road" names no Sheridan,
+    "Tyler County" no town of Tyler)."""
     words = name.split()
     return [
         " ".join(words[:n])
         for n in range(len(words), 0, -1)
-        if n == len(words) or words[n] not in STREET_TAILS
+        if n == len(words) or (words[n] not in STREET_TAILS and words[n] not in COUNTY_TAILS)
     ]
 
 
@@ -415,6 +461,57 @@ def url_states(url: str | None) -> dict[str, int]:
     return out
 
 
+def url_town(url: str | None, state: str | None) -> Located | None:
+    """The town a publisher's address names, for a report whose text names none: a section
+    of its path that is a town of `state` ("/local/fort-worth/"), else a big city of `state`
+    no other US town of its name rivals (`AMBIGUOUS`) among a headline slug's words
+    ("/northwest-atlanta-neighborhood/"). Without `state`, such a city alone, when the
+    address names no US state of its own."""
+    if not url:
+        return None
+    original = re.split(r"(?=https?://)", url)[-1]
+    m = re.match(r"https?://[^/]+(/[^?#]*)?", original)
+    segments = [seg for seg in (m.group(1) or "").lower().split("/") if seg] if m else []
+    for seg in segments:
+        if re.fullmatch(r"[a-z]+(?:-[a-z]+){0,2}", seg) and (
+            found := _url_place(seg.replace("-", " "), state, 0)
+        ):
+            return found
+    for seg in segments:
+        words = re.findall(r"[a-z]+", seg)
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                found = _url_place(" ".join(words[i : i + n]), state, BIG_CITY)
+                if found:
+                    return found
+    return None
+
+
+def _url_place(name: str, state: str | None, least: int) -> Located | None:
+    """The US town of this lower-cased name in `state` (any state for a big enough one of
+    no rival namesake) of at least `least` people."""
+    if len(name) < 4 or name in NOT_TOWNS or gazetteer.us_state(name):
+        return None
+    found = [p for p in gazetteer.places(name) if town_key(p.name) == town_key(name)]
+    us = [p for p in found if p.country == "US"]
+    if not us or (found[0].country != "US" and not state):
+        return None
+    top = us[0]
+    if state is None:
+        other = max((p.population for p in found[1:]), default=0)
+        if top.population < max(least, BIG_CITY) or other * AMBIGUOUS >= top.population:
+            return None
+    here = next((p for p in us if p.admin1 == state), None) if state else top
+    if here is None or here.population < least:
+        return None
+    cues = (
+        f"place:{here.name.lower()}",
+        f"geo:US:{here.admin1}:{here.name.lower()}",
+        f"pop:{here.population}",
+    )
+    return Located(here.name, here.admin1, "US", here.lat, here.lon, 2, cues)
+
+
 @lru_cache(maxsize=1)
 def _state_names() -> tuple[str, ...]:
     """Lower-cased US state names, longest first ("west virginia" before "virginia")."""
@@ -501,14 +598,22 @@ def surnames(doc: Document, limit: int = 8000) -> frozenset[str]:
     return _surnames(doc.text[:limit])
 
 
+_PERSON = quick_start(
+    re.compile(r"\b[A-Z][a-z]+(?: (?:[A-Z]\.|[A-Z][a-z]+)){1,4}(?=,? (?:Jr|Sr)\b|[^\w.]|$)")
+)
+"""A person's name as a run of capitals, with titles and middle initials ("Chief Deputy John
+Campbell", "Dwayne K. Martin"): its last word is the surname."""
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 @lru_cache(maxsize=2)
 def _surnames(text: str) -> frozenset[str]:
     """`surnames` of a text: the cheap tests of a run first, then whether its last word names
     a US town (kept per word), a headline's case once per line, the whole run's places last."""
     out: set[str] = set()
     headline: dict[int, bool] = {}
-    for m in _CITY.finditer(text):
-        words = m.group(0).split()
+    for m in _PERSON.finditer(text):
+        words = [w for w in m.group(0).split() if not _INITIAL.fullmatch(w)]
         if len(words) < 2 or words[0].lower().rstrip(".") in _NOT_SURNAME_LEADS:
             continue
         last = words[-1]
@@ -528,17 +633,39 @@ def _us_town_name(word: str) -> bool:
     return any(p.country == "US" for p in gazetteer.places(word))
 
 
-def town_runs(doc: Document, limit: int = 6000, besides: str = "") -> Iterator[tuple[str, ...]]:
+OUTLET = re.compile(
+    r"\s+(?:[-–—|:]|--)\s+(?=.*(?:\b(?:News|NEWS|TV|Channel|Weather|Sports|Radio|Online|Times|Post"
+    r"|Herald|Tribune|Gazette|Journal|Daily)\b|\.com\b)).*$"
+)
+"""The outlet a page's title ends with ("... - KXYZ.com, Valley News, Weather"): where
+the outlet is, not the incident."""
+
+
+def outlet_suffix(text: str) -> tuple[int, int]:
+    """Where the outlet a page's title line ends with is (`OUTLET`), else (0, 0)."""
+    end = text.find("\n")
+    m = OUTLET.search(text[: end if end >= 0 else len(text)])
+    return (m.start(), m.end()) if m else (0, 0)
+
+
+def town_runs(
+    doc: Document, limit: int = 6000, besides: str = "", signed: bool = False
+) -> Iterator[tuple[str, ...]]:
     """For each capitalised run of the document's first `limit` characters outside page
-    furniture and people's surnames, the names it may give a town: its leading words,
+    furniture, people's surnames and lines linking other stories (with `signed`, the title's
+    outlet suffix too), the names it may give a town: its leading words,
     longest first (`_prefixes`), but short ones and words a report names for other
     reasons, up to one naming a US state, a country or `besides` ("Brighton" of
     "Brighton Park"). What a report's towns are read from (`most_named_town`,
     `link.home.town_names`)."""
     people = surnames(doc)
+    suffix = outlet_suffix(doc.text) if signed else (0, 0)
     for m in _CITY.finditer(doc.text[:limit]):
-        if not doc.in_furniture(m.start(), m.end()) and m.group(0) not in people:
-            yield _run_names(m.group(0), besides)
+        if doc.in_furniture(m.start(), m.end()) or m.group(0) in people:
+            continue
+        if suffix[0] <= m.start() < suffix[1] or other_story(doc.text, m.start()):
+            continue  # "... - KXYZ News 12 Shreveport": where the outlet is; "RELATED: ..."
+        yield _run_names(m.group(0), besides)
 
 
 @lru_cache(maxsize=65536)
@@ -629,12 +756,35 @@ _US_PHRASES = quick_start(
 )
 
 
+_CALL_SIGN = re.compile(_DATA["us"]["call_sign"])
+
+
+def call_sign_host(url: str | None) -> bool:
+    """Whether a publisher's host is a US broadcaster's call sign ("wxyz12.com")."""
+    label = _host_label(url).split(".")[0]
+    return bool(label) and bool(_CALL_SIGN.match(label))
+
+
+_WEST = frozenset(_DATA["us"]["west"])
+_EITHER = frozenset(_DATA["us"]["either"])
+
+
+def call_sign_side(url: str | None) -> str | None:
+    """The side of the Mississippi a US broadcaster's host says it is on: "k" west, "w" east."""
+    return _host_label(url)[0] if call_sign_host(url) else None
+
+
+def on_side(state: str | None, side: str) -> bool:
+    """Whether a US state lies on this side of the Mississippi (`call_sign_side`)."""
+    return state in _EITHER or (state in _WEST) == (side == "k")
+
+
 def us_leaning(doc: Document, limit: int = 6000) -> bool:
     """Whether a document that names no country is about the US: it points at a US state
-    (`state_votes`) or uses words of US time and policing ("4:25 PM EST", "the sheriff's
-    office")."""
+    (`state_votes`), comes from a US broadcaster (`call_sign_host`) or uses words of US time
+    and policing ("4:25 PM EST", "the sheriff's office")."""
     votes = state_votes(doc)
-    if max(votes.values(), default=0) >= 1:
+    if max(votes.values(), default=0) >= 1 or call_sign_host(doc.url):
         return True
     text = doc.text[:limit]
     if _US_ZONES.search(text):
