@@ -193,3 +193,26 @@ def test_a_participle_that_harms_the_same_people_keeps_their_count(
     text: str, killed: int, injured: int
 ) -> None:
     assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "Two critically hurt in shooting of five\nA gunman in a passing car opened fire on a"
+            " cookout Sunday, wounding five people, police said.",
+            0,
+            5,
+        ),
+        (
+            "One man died and three others were taken to Mercy Hospital, two in critical"
+            " condition and one with minor injuries, deputies said.",
+            1,
+            3,
+        ),
+    ],
+)
+def test_the_injured_said_to_fare_some_way_are_parts_of_the_injured(
+    text: str, killed: int, injured: int
+) -> None:
+    assert _totals(text) == (killed, injured)
