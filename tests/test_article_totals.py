@@ -216,3 +216,18 @@ def test_the_injured_said_to_fare_some_way_are_parts_of_the_injured(
     text: str, killed: int, injured: int
 ) -> None:
     assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A man shot four relatives, killing two, then himself, deputies said.", 3, 2),
+        ("Police said the gunman shot five people, killing one, outside a lounge.", 1, 4),
+        ("Man shoots 3 people at a bus stop, killing 1", 1, 2),
+        ("The suspect shot two men, killing one and wounding the other.", 1, 1),
+    ],
+)
+def test_a_participle_after_people_shot_tells_how_many_of_them_died(
+    text: str, killed: int, injured: int
+) -> None:
+    assert _totals(text) == (killed, injured)

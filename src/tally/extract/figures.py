@@ -266,6 +266,7 @@ def _read_sentence(sentence: str, carry: Found | None = None) -> list[Found]:
             and found[i].coordinated_next
             and nxt.category
             and not nxt.them
+            and nxt.rule != "num.harm_before"
         ):
             found[i].decide(nxt.category, "num.listed")
     for n, group, start, end in running_totals(sentence):

@@ -130,7 +130,7 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
         if along and m.count == 1 and (n := lex.count_of(along.group("n"))):
             m.count, m.kind, m.end = n + 1, "plural", along.end()
         if m.kind == "plural" and m.category in {"shot", "injured"}:
-            tail = lex.FATALLY_TAIL.match(text, m.end)
+            tail = lex.FATALLY_TAIL.match(text, m.end) or lex.KILLING_TAIL.match(text, m.end)
             if tail and (n := lex.count_of(tail.group("n"))) and n < m.count:
                 m.killed_part = n
                 m.end = tail.end()

@@ -405,15 +405,28 @@ ALONG_WITH = re.compile(
     r"persons|teens|males|females))\b",
     re.IGNORECASE,
 )
-FATALLY_TAIL = re.compile(
+_WHERE_BEFORE_TAIL = (
     r"(?:\s+(?:in|at|on|outside|inside|near|during|after|along|early|late|overnight)\b"
     r"[^,.;:]{0,50}?(?=,))?"
-    r"\s*(?:[,;(]|\s[-–—]{1,2})?\s*(?:(?:and|with)\s+)?(?P<n>"
+)
+FATALLY_TAIL = re.compile(
+    _WHERE_BEFORE_TAIL
+    + r"\s*(?:[,;(]|\s[-–—]{1,2})?\s*(?:(?:and|with)\s+)?(?P<n>"
     + _NUM
     + r")\s+(?:of\s+(?:them|whom)\s+)?"
     r"(?:fatally|(?:of\s+(?:them|whom)\s+)?(?:died|dead|was\s+killed|were\s+killed))",
     re.IGNORECASE,
 )
+KILLING_TAIL = re.compile(
+    _WHERE_BEFORE_TAIL
+    + r"\s*(?:[,;(]|\s[-–—]{1,2})\s*(?:and\s+)?(?:"
+    + "|".join(english().deaths_among_shot)
+    + r")\s+(?P<n>"
+    + _NUM
+    + r")\b(?!\s+(?:others?|more|additional)\b)",
+    re.IGNORECASE,
+)
+"""", killing one" after a count of people shot: how many of them died."""
 _SOURCES = english().victim_sources
 _SOURCE_NOUN = r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:" + "|".join(_SOURCES["nouns"]) + r"))"
 ATTRIBUTION = quick_start(

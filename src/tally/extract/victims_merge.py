@@ -67,7 +67,7 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
             and f.role == v.role
             and f.start < v.end
             and v.start < f.end
-            and (f.category == v.category or not _part_beside(f, v))
+            and (f.category == v.category or not (_part_beside(f, v) or _rest(f, v, victims)))
             for f in numeric
         ):
             continue
@@ -95,6 +95,22 @@ def _part_beside(f: Figure, v: Figure) -> bool:
     """Whether numeric `f` is the part of the people `v` counts that met another fate ("shot
     two people, one of whom died": the one dead beside the one injured), not `v` misread."""
     return f.subset and v.start <= f.start and f.end <= v.end
+
+
+def _rest(f: Figure, v: Figure, victims: list[Figure]) -> bool:
+    """Whether victim count `v` is the injured rest of a count of people shot whose dead
+    numeric `f` gives ("shot four people, killing two": two dead, two injured), not `f`
+    misread: the victims' reading splits the same words into `f`'s dead and `v`."""
+    return (
+        v.category == "injured"
+        and f.category == "killed"
+        and v.start < f.start
+        and f.end <= v.end
+        and any(
+            k.category == "killed" and k.value == f.value and (k.start, k.end) == (v.start, v.end)
+            for k in victims
+        )
+    )
 
 
 SINGLE = frozenset({"victim.singular", "victim.deed_single"})

@@ -75,6 +75,8 @@ class Vocabulary:
     victim_negation: tuple[str, ...]
     victim_hypothetical: tuple[str, ...]
     death_as_cause: tuple[str, ...]
+    deaths_among_shot: tuple[str, ...]
+    """Participles after a count of people shot saying how many of them died: patterns."""
     """Words before "the death of X" that make that death the cause of the event told
     ("students protesting the death of a classmate"), not a harm of it: patterns."""
     official_sources: tuple[str, ...]
@@ -182,6 +184,7 @@ def english() -> Vocabulary:
         victim_negation=tuple(data["victim_negation"]["patterns"]),
         victim_hypothetical=tuple(data["victim_hypothetical"]["patterns"]),
         death_as_cause=tuple(data["death_as_cause"]["patterns"]),
+        deaths_among_shot=tuple(data["deaths_among_shot"]["patterns"]),
         official_sources=tuple(data["official_sources"]["words"]),
         source_stop=frozenset(data["source_key"]["stop"]),
     )
