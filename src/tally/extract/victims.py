@@ -134,6 +134,10 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
             if tail and (n := lex.count_of(tail.group("n"))) and n < m.count:
                 m.killed_part = n
                 m.end = tail.end()
+            elif (inside := lex.FATALLY_INSIDE.search(text, m.start, m.end)) and (
+                (n := lex.count_of(inside.group("n"))) and n < m.count
+            ):
+                m.killed_part = n
     return out
 
 

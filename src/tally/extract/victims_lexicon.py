@@ -427,6 +427,12 @@ KILLING_TAIL = re.compile(
     re.IGNORECASE,
 )
 """", killing one" after a count of people shot: how many of them died."""
+FATALLY_INSIDE = re.compile(
+    r"(?:,|\s[-–—]{1,2})\s*(?P<n>" + _NUM + r")\s+(?:of\s+them\s+)?fatally\s*(?:,|[-–—]{1,2}\s)",
+    re.IGNORECASE,
+)
+"""", one fatally," between a count of people and the verb that says they were shot ("four
+teens, one fatally, were shot"): how many of them died."""
 _SOURCES = english().victim_sources
 _SOURCE_NOUN = r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:" + "|".join(_SOURCES["nouns"]) + r"))"
 ATTRIBUTION = quick_start(

@@ -85,7 +85,8 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
             continue
         inside = all(v.start <= f.start and f.end <= v.end for f in clash)
         less_dead = any(f.rule == "num.shot_less_dead" for f in clash)
-        if inside and not less_dead and v.value > sum(f.value for f in clash):
+        more = not less_dead and v.value > sum(f.value for f in clash)
+        if inside and (more or _shot_split(v, clash, victims)):
             out = [f for f in out if f not in clash]
             out.append(v)
     return sorted(_singles_as_parts(out), key=lambda f: (f.start, f.end))
@@ -110,6 +111,21 @@ def _rest(f: Figure, v: Figure, victims: list[Figure]) -> bool:
             k.category == "killed" and k.value == f.value and (k.start, k.end) == (v.start, v.end)
             for k in victims
         )
+    )
+
+
+def _shot_split(v: Figure, clash: list[Figure], victims: list[Figure]) -> bool:
+    """Whether victim count `v` is the injured rest of people shot, some fatally ("three
+    people -- one fatally -- were shot": one dead, two injured), where the numerals read the
+    count of all those shot as injured from a nearby cue or a bare "shot"."""
+    if not all(f.rule in NEARBY or f.rule == "num.shot" for f in clash):
+        return False  # "four men injured and one dead": the numerals' injured stand
+    shot = sum(f.value for f in clash)
+    return v.category == "injured" and any(
+        k.category == "killed"
+        and (k.start, k.end) == (v.start, v.end)
+        and k.value + v.value == shot
+        for k in victims
     )
 
 
