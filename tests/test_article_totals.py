@@ -235,3 +235,16 @@ def test_a_participle_after_people_shot_tells_how_many_of_them_died(
     text: str, killed: int, injured: int
 ) -> None:
     assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("The suspect shot two deputies on Elm Street before officers shot and killed him.", 1, 2),
+        ("Boy, 15, dies after he was shot by city police on the East Side", 1, 0),
+    ],
+)
+def test_the_attacker_the_police_shot_is_apart_from_his_victims(
+    text: str, killed: int, injured: int
+) -> None:
+    assert _totals(text) == (killed, injured)

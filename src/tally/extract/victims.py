@@ -77,6 +77,20 @@ def count_victims(doc: Document) -> list[Figure]:
     return figures(doc, mentions, victims)
 
 
+_THEIR_OWN = re.compile(r"\s*(?:his|her|their|(?:him|her|them)sel(?:f|ves))\b", re.IGNORECASE)
+
+
+def _shot_by_police(sentence: str, pm: re.Match[str], how: str) -> bool:
+    """Whether the police are the agent of a harm ("officers shot and killed him", "he was
+    shot by a deputy"): whom they shoot is the attacker they confronted, counted among the
+    harmed as the attacker, not as one of his victims."""
+    if how == "active":
+        found = bool(pm.groupdict().get("l"))  # "officers found a man shot": not their shooting
+        kin = _THEIR_OWN.match(sentence, pm.end())  # "a deputy killed his wife": his own crime
+        return not (found or kin) and bool(lex.POLICE_SUBJECT.search(sentence, 0, pm.start()))
+    return how == "passive" and bool(lex.BY_POLICE.match(sentence, pm.end()))
+
+
 def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list[Mention]:
     """Every harm statement in one sentence, with its subject or object counted."""
     sentence = text[start:end]
@@ -109,6 +123,8 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
         ):
             continue
         m = mention(sentence, start, pm, cat, how, names)
+        if m is not None and _shot_by_police(sentence, pm, how):
+            m.attacker, m.group, m.by_police = True, "combatants", True
         if m is None and how in {"passive", "intransitive"} and out:
             m = _shared_subject(sentence, start, out[-1], pm, cat)
         if m is None:

@@ -433,6 +433,19 @@ FATALLY_INSIDE = re.compile(
 )
 """", one fatally," between a count of people and the verb that says they were shot ("four
 teens, one fatally, were shot"): how many of them died."""
+_POLICE = "|".join(english().police_agents)
+POLICE_SUBJECT = re.compile(
+    r"\b(?:the\s+|an?\s+|two\s+|three\s+|several\s+|responding\s+)*(?:" + _POLICE + r")"
+    r"(?:\s+(?:then|later|eventually|ultimately|also|reportedly|allegedly)|\s+\w+(?:\s+\w+)?\s+and)?"
+    r"\s+$",
+    re.IGNORECASE,
+)
+"""The police as the subject right before a harm verb ("officers shot and killed him",
+"deputies returned fire and killed him")."""
+BY_POLICE = re.compile(
+    r"\s+by\s+(?:(?i:the|an?|two|responding)\s+|[A-Z][\w.'’-]*\s+){0,3}(?i:" + _POLICE + r")\b"
+)
+"""The police as the agent right after a passive harm ("he was shot by police")."""
 _SOURCES = english().victim_sources
 _SOURCE_NOUN = r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:" + "|".join(_SOURCES["nouns"]) + r"))"
 ATTRIBUTION = quick_start(

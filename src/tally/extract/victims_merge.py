@@ -28,7 +28,7 @@ _ACTIVE_END = re.compile(
     re.IGNORECASE,
 )
 _OBJECT_NEXT = re.compile(
-    r"\s+(?:and\s+(?:killed|wounded|injured)\s+)?(?:(?:an?|the|one|his|her|their|two|three|four|five|"
+    r"\s+(?:and\s+(?:killed|wounded|injured)\s+)?(?:(?:an?|the|one|his|her|him|them|their|two|three|four|five|"
     r"six|seven|eight|nine|ten|several|\d+)\b|(?-i:[A-Z][a-z]))",
     re.IGNORECASE,
 )

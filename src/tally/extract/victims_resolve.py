@@ -49,6 +49,9 @@ class Mention:
     """The kind of person the noun names (man, woman, young, officer, ...), for matching."""
     reflexive: bool = False
     """ "shot himself": the shooter harmed by his own hand."""
+    by_police: bool = False
+    """ "officers shot him": an attacker only because the police shot him, who may be the
+    person other mentions name without saying so ("a boy, 13, died")."""
     others: bool = False
     """ "three others were shot": people besides those already counted."""
     listed: bool = False
@@ -76,7 +79,8 @@ class Victim:
 
 def _compatible(v: Victim, m: Mention) -> bool:
     """Whether a mention can name an already-seen victim."""
-    if v.attacker != m.attacker and not (m.reflexive and v.mention.reflexive):
+    police = m.by_police or any(x.by_police for x in v.mentions)
+    if v.attacker != m.attacker and not (m.reflexive and v.mention.reflexive) and not police:
         return False
     if v.age is not None and m.age is not None and v.age != m.age:
         return False
@@ -154,6 +158,8 @@ def resolve(mentions: list[Mention], suicide: bool) -> list[Victim]:
                 target.category, target.mention = "killed", m
             elif m.category == "injured" and target.category == "shot":
                 target.category = "injured"
+            if m.attacker and not target.attacker:
+                target.attacker, target.group = True, m.group
             target.age = target.age or m.age
             target.gender = target.gender or m.gender
             if m.name and (not target.name or len(m.name) > len(target.name)):

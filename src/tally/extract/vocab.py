@@ -48,6 +48,7 @@ class Vocabulary:
     attacker_nouns: tuple[str, ...]
     part_after: tuple[str, ...]
     part_condition: tuple[str, ...]
+    police_agents: tuple[str, ...]
     attacker_died: tuple[str, ...]
     not_count_after: tuple[str, ...]
     """Patterns right after a number that make it no count of people (ages, units, times)."""
@@ -159,6 +160,7 @@ def english() -> Vocabulary:
         attacker_nouns=tuple(data["attacker_nouns"]["words"]),
         part_after=tuple(data["part_after"]["patterns"]),
         part_condition=tuple(data["part_condition"]["patterns"]),
+        police_agents=tuple(data["police_agents"]["patterns"]),
         attacker_died=tuple(data["attacker_died"]["patterns"]),
         not_count_after=tuple(data["not_count_after"].values()),
         not_harmed_before=tuple(data["not_harmed_before"]["patterns"]),
