@@ -98,7 +98,8 @@ def test_an_attacker_shot_dead_is_a_perpetrator_in_every_language(
     ("text", "role"),
     [
         ("The robber fired at the clerk before two officers shot and killed him.", "perpetrator"),
-        ("A 17-year-old was shot and killed by Riverside police after a chase.", "perpetrator"),
+        ("After the chase he was shot and killed by Riverside police.", "perpetrator"),
+        ("A protester was shot dead by riot police in the square.", "victim"),
         ("Deputies returned fire and killed him in the parking lot.", "perpetrator"),
         ("Officers found a man shot dead behind the laundromat.", "victim"),
         ("His neighbor shot and killed him after an argument over a fence.", "victim"),

@@ -77,18 +77,27 @@ def count_victims(doc: Document) -> list[Figure]:
     return figures(doc, mentions, victims)
 
 
-_THEIR_OWN = re.compile(r"\s*(?:his|her|their|(?:him|her|them)sel(?:f|ves))\b", re.IGNORECASE)
+_PRONOUN_OBJECT = re.compile(r"\s*(?:him|her)\b(?!\s*sel)", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+$", re.IGNORECASE)
 
 
 def _shot_by_police(sentence: str, pm: re.Match[str], how: str) -> bool:
-    """Whether the police are the agent of a harm ("officers shot and killed him", "he was
-    shot by a deputy"): whom they shoot is the attacker they confronted, counted among the
-    harmed as the attacker, not as one of his victims."""
+    """Whether the police harm someone the text names only by a pronoun ("officers shot and
+    killed him", "he was shot by a deputy"): the attacker the story told of before, counted
+    among the harmed as the attacker, not as one of his victims. A person the text names
+    ("police shot dead two protesters") stays a victim."""
     if how == "active":
         found = bool(pm.groupdict().get("l"))  # "officers found a man shot": not their shooting
-        kin = _THEIR_OWN.match(sentence, pm.end())  # "a deputy killed his wife": his own crime
-        return not (found or kin) and bool(lex.POLICE_SUBJECT.search(sentence, 0, pm.start()))
-    return how == "passive" and bool(lex.BY_POLICE.match(sentence, pm.end()))
+        return (
+            not found
+            and bool(_PRONOUN_OBJECT.match(sentence, pm.end()))
+            and bool(lex.POLICE_SUBJECT.search(sentence, 0, pm.start()))
+        )
+    return (
+        how == "passive"
+        and bool(_PRONOUN_SUBJECT.search(sentence, 0, pm.start()))
+        and bool(lex.BY_POLICE.match(sentence, pm.end()))
+    )
 
 
 def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list[Mention]:

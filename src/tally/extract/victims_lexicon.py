@@ -366,11 +366,11 @@ FATAL_CUE = quick_start(
 (the squad that investigates shootings, fatal or not)."""
 REFLEXIVE = re.compile(
     r"\b(?:(?P<k>(?:fatally\s+)?shot\s+and\s+killed|killed|killing|fatally\s+shot|"
-    r"(?:took|taking)(?=\s+(?:his|her)\s+own)|"
+    r"(?:took|taking|takes)(?=\s+(?:(?:his|her)\s+)?own\s+life)|"
     r"(?:blew|blowing|blows|blown)(?=\s+(?:him|her)self\s+up))|"
     r"(?P<s>shot|shooting|shoots|turned\s+the\s+(?:gun|weapon|rifle|handgun)\s+on|"
     r"turning\s+the\s+(?:gun|weapon|rifle|handgun)\s+on))\s+"
-    r"(?:(?P<self>him|her)self|(?:his|her)\s+own\s+life|self)\b",
+    r"(?:(?P<self>him|her)self|(?:(?:his|her)\s+)?own\s+life|self)\b",
     re.IGNORECASE,
 )
 SELF_DETONATION = re.compile(
