@@ -243,7 +243,16 @@ def test_a_participle_after_people_shot_tells_how_many_of_them_died(
         ("The suspect shot two deputies on Elm Street before officers shot and killed him.", 1, 2),
         ("Boy, 15, dies after he was shot by city police on the East Side", 1, 0),
         ("Junior takes own life in school parking lot", 1, 0),
-        ("A girl on a swing was grazed by a stray bullet. It could easily have killed her.", 0, 1),
+        ("A hunting accident claimed the life of a 12-year-old boy near the creek.", 1, 0),
+        (
+            "A girl on a swing was grazed by a stray bullet on Sunday afternoon in the backyard of"
+            " her grandmother's house on Pine Road, deputies said. Her mother drove her to the"
+            " county hospital, where doctors cleaned a scrape on her left leg and sent her home"
+            " that evening. Deputies searched the woods behind the house for whoever fired the"
+            " shot but found no one. Her aunt said the bullet could easily have killed her.",
+            0,
+            1,
+        ),
     ],
 )
 def test_the_attacker_the_police_shot_is_apart_from_his_victims(

@@ -326,6 +326,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[st
             "behead",
             "lynch",
             "decapitat",
+            "claim",
             "stab",
             "hack",
             "beat",

@@ -195,7 +195,6 @@ def fatal_single(doc: Document, mentions: list[Mention], victims: list[Victim]) 
         if (
             cue
             and not lex.NEGATION.search(doc.text, sentence.start, sentence.end)
-            and not lex.HYPOTHETICAL.search(doc.text, sentence.start, sentence.end)
             and not lex.ELSEWHERE.search(doc.text, sentence.start, sentence.end)
         ):
             victim = harmed[0]
