@@ -259,3 +259,25 @@ def test_the_attacker_the_police_shot_is_apart_from_his_victims(
     text: str, killed: int, injured: int
 ) -> None:
     assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "Four people were found shot inside the house. After the fire was put out, the four"
+            " were taken to a hospital, where they died.",
+            4,
+            0,
+        ),
+        (
+            "Three men were shot outside a bar. Two died at the hospital and the third survived.",
+            2,
+            1,
+        ),
+    ],
+)
+def test_people_shot_who_all_died_later_are_the_dead_not_the_injured(
+    text: str, killed: int, injured: int
+) -> None:
+    assert _totals(text) == (killed, injured)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tally.extract.victims_resolve import shot_counts
+from tally.extract.victims_resolve import all_died, shot_counts
 from tally.models import Document, Figure
 
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+|some\s+|at\s+least\s+)?$", re.IGNORECASE)
@@ -55,6 +55,7 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
     stated with numerals, not their sum).
     """
     numeric = shot_counts(_harmed(doc.text, numeric), victims)
+    victims = [v for v in victims if not all_died(v, numeric)]
     victims = [v if v.rule else replace(v, rule="victims.count") for v in victims]
     out = list(numeric)
     for v in victims:
