@@ -466,12 +466,6 @@ def _read_number(
             f.official, f.official_pos = off.group(0).strip(), len(lead) - len(rest) + off.start()
     if f.category == "injured" and _DIED_LATER.match(sentence, f.end):
         f.decide("killed", "num.died_later")
-    elif (
-        f.rule == "num.window_after"
-        and f.category == "killed"
-        and _DIED_LATER.match(sentence, f.end)
-    ):
-        f.rule = "num.died_later"  # "the two victims were taken to a hospital where they died"
     later = f.rule == "num.died_later"  # those taken to hospital who died there: the dead
     if (
         f.cue
