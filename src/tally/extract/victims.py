@@ -327,6 +327,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[st
             "lynch",
             "decapitat",
             "claim",
+            "unable to save",
             "stab",
             "hack",
             "beat",

@@ -228,7 +228,8 @@ KILLED_PASSIVE = (
     r"injured|struck|hit)|mortally\s+wounded|dead|deceased|assassinated|executed|beheaded|lynched|"
     r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|chopped|axed|"
     r"macheted|strangled|battered|kicked|trampled|lynched|hammered|slashed|"
-    r"burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive"
+    r"burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive|"
+    r"(?:taken|removed)\s+(?:off|from)\s+life\s+support"
 )
 INJURED_PASSIVE = (
     r"shot\s+and\s+(?:wounded|injured|hurt)|wounded|injured|hurt|hospitalized|"
@@ -310,7 +311,8 @@ ACTIVE = re.compile(
     r"murdered|murders|"
     r"murdering|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|"
     r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es)?|"
-    r"decapitat(?:ed|ing|es)|claim(?:ed|s|ing)?\s+(?:the\s+)?li(?:fe|ves)\s+of)|"
+    r"decapitat(?:ed|ing|es)|claim(?:ed|s|ing)?\s+(?:the\s+)?li(?:fe|ves)\s+of|"
+    r"unable\s+to\s+save)|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|shoots\s+and\s+wounds|wounding|wounded|wounds|"
     r"injuring|injured|injures|critically\s+(?:injuring|wounding)|hitting|striking)|"
     r"(?P<s>shot|shoots|shooting|stabb(?:ed|ing)|stabs|hack(?:ed|ing)|beat(?:ing)?|"
@@ -321,7 +323,7 @@ ACTIVE = re.compile(
 ACTIVE_STARTS = re.compile(
     "shot|fatal|shoot|kill|murder|gunned|slay|slew|wound|injur|critical|hitting|striking|left|leav"
     "|pronounced|declared|found|finding|discovered|located|assassinat|execut|behead|lynch|decapitat"
-    "|claim"
+    "|claim|unable"
     "|stab|hack|beat|bludgeon|club|ston|burn|tortur"
 )
 """What every `ACTIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
