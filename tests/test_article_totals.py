@@ -224,7 +224,6 @@ def test_the_injured_said_to_fare_some_way_are_parts_of_the_injured(
         ("A man shot four relatives, killing two, then himself, deputies said.", 3, 2),
         ("Police said the gunman shot five people, killing one, outside a lounge.", 1, 4),
         ("Man shoots 3 people at a bus stop, killing 1", 1, 2),
-        ("A teen shot four people, fatally wounding one, near the skate park.", 1, 3),
         ("Five teens, one fatally, were shot outside a burger place on Sunday.", 1, 4),
         ("Four men -- one fatally -- were shot outside a house party.", 1, 3),
         ("The blast of gunfire left four men injured and one dead, police said.", 1, 4),
