@@ -253,3 +253,103 @@ def test_a_death_told_as_the_cause_of_the_event_is_not_its_toll(text: str, kille
 )
 def test_attackers_listed_with_their_victims_are_added_once(text: str, killed: int) -> None:
     assert _totals(text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "Two critically hurt in shooting of five\nA gunman in a passing car opened fire on a"
+            " cookout Sunday, wounding five people, police said.",
+            0,
+            5,
+        ),
+        (
+            "One man died and three others were taken to Mercy Hospital, two in critical"
+            " condition and one with minor injuries, deputies said.",
+            1,
+            3,
+        ),
+    ],
+)
+def test_the_injured_said_to_fare_some_way_are_parts_of_the_injured(
+    text: str, killed: int, injured: int
+) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A man shot four relatives, killing two, then himself, deputies said.", 3, 2),
+        ("Police said the gunman shot five people, killing one, outside a lounge.", 1, 4),
+        ("Man shoots 3 people at a bus stop, killing 1", 1, 2),
+        ("Five teens, one fatally, were shot outside a burger place on Sunday.", 1, 4),
+        ("Four men -- one fatally -- were shot outside a house party.", 1, 3),
+        ("The blast of gunfire left four men injured and one dead, police said.", 1, 4),
+        ("The suspect shot two men, killing one and wounding the other.", 1, 1),
+    ],
+)
+def test_a_participle_after_people_shot_tells_how_many_of_them_died(
+    text: str, killed: int, injured: int
+) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("The suspect shot two deputies on Elm Street before officers shot and killed him.", 1, 2),
+        ("Boy, 15, dies after he was shot by city police on the East Side", 1, 0),
+        (
+            "A girl on a swing was grazed by a stray bullet on Sunday afternoon in the backyard of"
+            " her grandmother's house on Pine Road, deputies said. Her mother drove her to the"
+            " county hospital, where doctors cleaned a scrape on her left leg and sent her home"
+            " that evening. Deputies searched the woods behind the house for whoever fired the"
+            " shot but found no one. Her aunt said the bullet could easily have killed her.",
+            0,
+            1,
+        ),
+    ],
+)
+def test_the_attacker_the_police_shot_is_apart_from_his_victims(
+    text: str, killed: int, injured: int
+) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (
+            "Four people were found shot inside the house. After the fire was put out, the four"
+            " were taken to a hospital, where they died.",
+            4,
+            0,
+        ),
+        (
+            "Three men were shot outside a bar. Two died at the hospital and the third survived.",
+            2,
+            1,
+        ),
+    ],
+)
+def test_people_shot_who_all_died_later_are_the_dead_not_the_injured(
+    text: str, killed: int, injured: int
+) -> None:
+    assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Junior takes own life in school parking lot", 1, 0),
+        ("A hunting accident claimed the life of a 12-year-old boy near the creek.", 1, 0),
+        ("A girl, 9, was shot in the head Tuesday. She was taken off life support Friday.", 1, 0),
+        ("The teen was rushed to the hospital, but surgeons were unable to save him.", 1, 0),
+    ],
+)
+def test_a_death_told_without_a_word_for_dying_is_a_death(
+    text: str, killed: int, injured: int
+) -> None:
+    assert _totals(text) == (killed, injured)

@@ -92,3 +92,19 @@ def test_an_attacker_shot_dead_is_a_perpetrator_in_every_language(
     perps = [f for f in found if f.role == "perpetrator"]
     assert [(f.value, f.group) for f in perps] == [(1, "combatants")] * perpetrators
     assert {f.value for f in found if f.role == "victim"} == {3}
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("The robber fired at the clerk before two officers shot and killed him.", "perpetrator"),
+        ("After the chase he was shot and killed by Riverside police.", "perpetrator"),
+        ("A protester was shot dead by riot police in the square.", "victim"),
+        ("Deputies returned fire and killed him in the parking lot.", "perpetrator"),
+        ("Officers found a man shot dead behind the laundromat.", "victim"),
+        ("His neighbor shot and killed him after an argument over a fence.", "victim"),
+    ],
+)
+def test_whom_the_police_shoot_is_the_attacker_they_confronted(text: str, role: str) -> None:
+    (figure,) = [f for f in extract(doc(text)) if f.category == "killed"]
+    assert figure.role == role

@@ -38,6 +38,36 @@ def test_the_words_after_a_count_make_it_a_part(
     assert out.subset is subset
 
 
+@pytest.mark.parametrize(
+    ("sentence", "quote", "value", "subset"),
+    [
+        ("Two of the men were in critical condition at Mercy.", "Two of the men were", 2, True),
+        (
+            "Three teens critically wounded near a rec center.",
+            "Three teens critically wounded",
+            3,
+            True,
+        ),
+        ("Five were shot; one suffered minor injuries.", "one suffered", 1, True),
+        ("Two women are in stable condition, police said.", "Two women", 2, True),
+        ("Four people were wounded outside the lounge.", "Four people were wounded", 4, False),
+        ("Six people were wounded, two of them in the legs.", "Six people were wounded", 6, False),
+    ],
+)
+def test_an_injured_count_saying_how_they_fare_is_a_part(
+    sentence: str, quote: str, value: int, subset: bool
+) -> None:
+    d = doc(sentence)
+    (out,) = by_context(d, [fig(d, quote, value, "injured")])
+    assert out.subset is subset
+
+
+def test_a_death_count_with_a_condition_word_stays_whole() -> None:
+    d = doc("Two people died and a third is in critical condition.")
+    (out,) = by_context(d, [fig(d, "Two people died", 2)])
+    assert out.subset is False
+
+
 def test_linking_keeps_the_extractors_roles() -> None:
     """Linking within a document reads `subset` and `group`; it never rewrites them."""
     from tally.link.within import link_within

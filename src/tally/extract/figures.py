@@ -266,6 +266,7 @@ def _read_sentence(sentence: str, carry: Found | None = None) -> list[Found]:
             and found[i].coordinated_next
             and nxt.category
             and not nxt.them
+            and nxt.rule != "num.harm_before"
         ):
             found[i].decide(nxt.category, "num.listed")
     for n, group, start, end in running_totals(sentence):
@@ -465,7 +466,14 @@ def _read_number(
             f.official, f.official_pos = off.group(0).strip(), len(lead) - len(rest) + off.start()
     if f.category == "injured" and _DIED_LATER.match(sentence, f.end):
         f.decide("killed", "num.died_later")
-    if f.cue and _SUBSET.search(f.cue) and f.group == "people" and not _BODIES_OF.match(f.cue):
+    later = f.rule == "num.died_later"  # those taken to hospital who died there: the dead
+    if (
+        f.cue
+        and _SUBSET.search(f.cue)
+        and f.group == "people"
+        and not _BODIES_OF.match(f.cue)
+        and not later
+    ):
         f.subset = True
     if head in lex.ROLE_NOUNS and f.group == "people":
         f.subset = True

@@ -77,6 +77,29 @@ def count_victims(doc: Document) -> list[Figure]:
     return figures(doc, mentions, victims)
 
 
+_PRONOUN_OBJECT = re.compile(r"\s*(?:him|her)\b(?!\s*sel)", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she)\s+$", re.IGNORECASE)
+
+
+def _shot_by_police(sentence: str, pm: re.Match[str], how: str) -> bool:
+    """Whether the police harm someone the text names only by a pronoun ("officers shot and
+    killed him", "he was shot by a deputy"): the attacker the story told of before, counted
+    among the harmed as the attacker, not as one of his victims. A person the text names
+    ("police shot dead two protesters") stays a victim."""
+    if how == "active":
+        found = bool(pm.groupdict().get("l"))  # "officers found a man shot": not their shooting
+        return (
+            not found
+            and bool(_PRONOUN_OBJECT.match(sentence, pm.end()))
+            and bool(lex.POLICE_SUBJECT.search(sentence, 0, pm.start()))
+        )
+    return (
+        how == "passive"
+        and bool(_PRONOUN_SUBJECT.search(sentence, 0, pm.start()))
+        and bool(lex.BY_POLICE.match(sentence, pm.end()))
+    )
+
+
 def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list[Mention]:
     """Every harm statement in one sentence, with its subject or object counted."""
     sentence = text[start:end]
@@ -109,6 +132,8 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
         ):
             continue
         m = mention(sentence, start, pm, cat, how, names)
+        if m is not None and _shot_by_police(sentence, pm, how):
+            m.attacker, m.group, m.by_police = True, "combatants", True
         if m is None and how in {"passive", "intransitive"} and out:
             m = _shared_subject(sentence, start, out[-1], pm, cat)
         if m is None:
@@ -130,10 +155,14 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
         if along and m.count == 1 and (n := lex.count_of(along.group("n"))):
             m.count, m.kind, m.end = n + 1, "plural", along.end()
         if m.kind == "plural" and m.category in {"shot", "injured"}:
-            tail = lex.FATALLY_TAIL.match(text, m.end)
+            tail = lex.FATALLY_TAIL.match(text, m.end) or lex.KILLING_TAIL.match(text, m.end)
             if tail and (n := lex.count_of(tail.group("n"))) and n < m.count:
                 m.killed_part = n
                 m.end = tail.end()
+            elif (inside := lex.FATALLY_INSIDE.search(text, m.start, m.end)) and (
+                (n := lex.count_of(inside.group("n"))) and n < m.count
+            ):
+                m.killed_part = n
     return out
 
 
@@ -297,6 +326,8 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[st
             "behead",
             "lynch",
             "decapitat",
+            "claim",
+            "unable to save",
             "stab",
             "hack",
             "beat",

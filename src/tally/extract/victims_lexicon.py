@@ -233,7 +233,8 @@ KILLED_PASSIVE = (
     r"injured|struck|hit)|mortally\s+wounded|dead|deceased|assassinated|executed|beheaded|lynched|"
     r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|chopped|axed|"
     r"macheted|strangled|battered|kicked|trampled|lynched|hammered|slashed|"
-    r"burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive"
+    r"burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive|"
+    r"(?:taken|removed)\s+(?:off|from)\s+life\s+support"
 )
 INJURED_PASSIVE = (
     r"shot\s+and\s+(?:wounded|injured|hurt)|wounded|injured|hurt|hospitalized|"
@@ -315,7 +316,8 @@ ACTIVE = re.compile(
     r"murdered|murders|"
     r"murdering|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|"
     r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es)?|"
-    r"decapitat(?:ed|ing|es))|"
+    r"decapitat(?:ed|ing|es)|claim(?:ed|s|ing)?\s+(?:the\s+)?li(?:fe|ves)\s+of|"
+    r"unable\s+to\s+save)|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|shoots\s+and\s+wounds|wounding|wounded|wounds|"
     r"injuring|injured|injures|critically\s+(?:injuring|wounding)|hitting|striking)|"
     r"(?P<s>shot|shoots|shooting|stabb(?:ed|ing)|stabs|hack(?:ed|ing)|beat(?:ing)?|"
@@ -326,6 +328,7 @@ ACTIVE = re.compile(
 ACTIVE_STARTS = re.compile(
     "shot|fatal|shoot|kill|murder|gunned|slay|slew|wound|injur|critical|hitting|striking|left|leav"
     "|pronounced|declared|found|finding|discovered|located|assassinat|execut|behead|lynch|decapitat"
+    "|claim|unable"
     "|stab|hack|beat|bludgeon|club|ston|burn|tortur"
 )
 """What every `ACTIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
@@ -371,11 +374,11 @@ FATAL_CUE = quick_start(
 (the squad that investigates shootings, fatal or not)."""
 REFLEXIVE = re.compile(
     r"\b(?:(?P<k>(?:fatally\s+)?shot\s+and\s+killed|killed|killing|fatally\s+shot|"
-    r"(?:took|taking)(?=\s+(?:his|her)\s+own)|"
+    r"(?:took|taking|takes)(?=\s+(?:(?:his|her)\s+)?own\s+life)|"
     r"(?:blew|blowing|blows|blown)(?=\s+(?:him|her)self\s+up))|"
     r"(?P<s>shot|shooting|shoots|turned\s+the\s+(?:gun|weapon|rifle|handgun)\s+on|"
     r"turning\s+the\s+(?:gun|weapon|rifle|handgun)\s+on))\s+"
-    r"(?:(?P<self>him|her)self|(?:his|her)\s+own\s+life|self)\b",
+    r"(?:(?P<self>him|her)self|(?:(?:his|her)\s+)?own\s+life|self)\b",
     re.IGNORECASE,
 )
 SELF_DETONATION = re.compile(
@@ -410,15 +413,47 @@ ALONG_WITH = re.compile(
     r"persons|teens|males|females))\b",
     re.IGNORECASE,
 )
-FATALLY_TAIL = re.compile(
+_WHERE_BEFORE_TAIL = (
     r"(?:\s+(?:in|at|on|outside|inside|near|during|after|along|early|late|overnight)\b"
     r"[^,.;:]{0,50}?(?=,))?"
-    r"\s*(?:[,;(]|\s[-–—]{1,2})?\s*(?:(?:and|with)\s+)?(?P<n>"
+)
+FATALLY_TAIL = re.compile(
+    _WHERE_BEFORE_TAIL
+    + r"\s*(?:[,;(]|\s[-–—]{1,2})?\s*(?:(?:and|with)\s+)?(?P<n>"
     + _NUM
     + r")\s+(?:of\s+(?:them|whom)\s+)?"
     r"(?:fatally|(?:of\s+(?:them|whom)\s+)?(?:died|dead|was\s+killed|were\s+killed))",
     re.IGNORECASE,
 )
+KILLING_TAIL = re.compile(
+    _WHERE_BEFORE_TAIL
+    + r"\s*(?:[,;(]|\s[-–—]{1,2})\s*(?:and\s+)?(?:"
+    + "|".join(english().deaths_among_shot)
+    + r")\s+(?P<n>"
+    + _NUM
+    + r")\b(?!\s+(?:others?|more|additional)\b)",
+    re.IGNORECASE,
+)
+"""", killing one" after a count of people shot: how many of them died."""
+FATALLY_INSIDE = re.compile(
+    r"(?:,|\s[-–—]{1,2})\s*(?P<n>" + _NUM + r")\s+(?:of\s+them\s+)?fatally\s*(?:,|[-–—]{1,2}\s)",
+    re.IGNORECASE,
+)
+"""", one fatally," between a count of people and the verb that says they were shot ("four
+teens, one fatally, were shot"): how many of them died."""
+_POLICE = "|".join(english().police_agents)
+POLICE_SUBJECT = re.compile(
+    r"\b(?:the\s+|an?\s+|two\s+|three\s+|several\s+|responding\s+)*(?:" + _POLICE + r")"
+    r"(?:\s+(?:then|later|eventually|ultimately|also|reportedly|allegedly)|\s+\w+(?:\s+\w+)?\s+and)?"
+    r"\s+$",
+    re.IGNORECASE,
+)
+"""The police as the subject right before a harm verb ("officers shot and killed him",
+"deputies returned fire and killed him")."""
+BY_POLICE = re.compile(
+    r"\s+by\s+(?:(?i:the|an?|two|responding)\s+|[A-Z][\w.'’-]*\s+){0,3}(?i:" + _POLICE + r")\b"
+)
+"""The police as the agent right after a passive harm ("he was shot by police")."""
 _SOURCES = english().victim_sources
 _SOURCE_NOUN = r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,4}(?:" + "|".join(_SOURCES["nouns"]) + r"))"
 ATTRIBUTION = quick_start(

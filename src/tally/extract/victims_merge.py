@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from tally.extract.victims_lexicon import DEATH_AS_CAUSE, DEATH_OF
-from tally.extract.victims_resolve import shot_counts
+from tally.extract.victims_resolve import all_died, shot_counts
 from tally.models import Document, Figure
 
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+|some\s+|at\s+least\s+)?$", re.IGNORECASE)
@@ -29,7 +29,7 @@ _ACTIVE_END = re.compile(
     re.IGNORECASE,
 )
 _OBJECT_NEXT = re.compile(
-    r"\s+(?:and\s+(?:killed|wounded|injured)\s+)?(?:(?:an?|the|one|his|her|their|two|three|four|five|"
+    r"\s+(?:and\s+(?:killed|wounded|injured)\s+)?(?:(?:an?|the|one|his|her|him|them|their|two|three|four|five|"
     r"six|seven|eight|nine|ten|several|\d+)\b|(?-i:[A-Z][a-z]))",
     re.IGNORECASE,
 )
@@ -61,6 +61,7 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
     stated with numerals, not their sum).
     """
     numeric = shot_counts(_harmed(doc.text, numeric), victims)
+    victims = [v for v in victims if not all_died(v, numeric)]
     victims = [v if v.rule else replace(v, rule="victims.count") for v in victims]
     out = list(numeric)
     for v in map(lambda v: _without_attackers(v, numeric), victims):
@@ -75,7 +76,7 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
             and (f.role == v.role or (f.category == v.category and _one_reading(f, v)))
             and f.start < v.end
             and v.start < f.end
-            and (f.category == v.category or not _part_beside(f, v))
+            and (f.category == v.category or not (_part_beside(f, v) or _rest(f, v, victims)))
             for f in numeric
         ):
             continue  # the numeral's reading of the same people ("killed one rebel fighter")
@@ -93,7 +94,8 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
             continue
         inside = all(v.start <= f.start and f.end <= v.end for f in clash)
         less_dead = any(f.rule == "num.shot_less_dead" for f in clash)
-        if inside and not less_dead and v.value > sum(f.value for f in clash):
+        more = not less_dead and v.value > sum(f.value for f in clash)
+        if inside and (more or _shot_split(v, clash, victims)):
             out = [f for f in out if f not in clash]
             out.append(v)
     return sorted(_singles_as_parts(out), key=lambda f: (f.start, f.end))
@@ -142,6 +144,37 @@ def _part_beside(f: Figure, v: Figure) -> bool:
     """Whether numeric `f` is the part of the people `v` counts that met another fate ("shot
     two people, one of whom died": the one dead beside the one injured), not `v` misread."""
     return f.subset and v.start <= f.start and f.end <= v.end
+
+
+def _rest(f: Figure, v: Figure, victims: list[Figure]) -> bool:
+    """Whether victim count `v` is the injured rest of a count of people shot whose dead
+    numeric `f` gives ("shot four people, killing two": two dead, two injured), not `f`
+    misread: the victims' reading splits the same words into `f`'s dead and `v`."""
+    return (
+        v.category == "injured"
+        and f.category == "killed"
+        and v.start < f.start
+        and f.end <= v.end
+        and any(
+            k.category == "killed" and k.value == f.value and (k.start, k.end) == (v.start, v.end)
+            for k in victims
+        )
+    )
+
+
+def _shot_split(v: Figure, clash: list[Figure], victims: list[Figure]) -> bool:
+    """Whether victim count `v` is the injured rest of people shot, some fatally ("three
+    people -- one fatally -- were shot": one dead, two injured), where the numerals read the
+    count of all those shot as injured from a nearby cue or a bare "shot"."""
+    if not all(f.rule in NEARBY or f.rule == "num.shot" for f in clash):
+        return False  # "four men injured and one dead": the numerals' injured stand
+    shot = sum(f.value for f in clash)
+    return v.category == "injured" and any(
+        k.category == "killed"
+        and (k.start, k.end) == (v.start, v.end)
+        and k.value + v.value == shot
+        for k in victims
+    )
 
 
 SINGLE = frozenset({"victim.singular", "victim.deed_single"})

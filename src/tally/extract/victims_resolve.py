@@ -49,6 +49,9 @@ class Mention:
     """The kind of person the noun names (man, woman, young, officer, ...), for matching."""
     reflexive: bool = False
     """ "shot himself": the shooter harmed by his own hand."""
+    by_police: bool = False
+    """ "officers shot him": an attacker only because the police shot him, who may be the
+    person other mentions name without saying so ("a boy, 13, died")."""
     others: bool = False
     """ "three others were shot": people besides those already counted."""
     listed: bool = False
@@ -76,7 +79,8 @@ class Victim:
 
 def _compatible(v: Victim, m: Mention) -> bool:
     """Whether a mention can name an already-seen victim."""
-    if v.attacker != m.attacker and not (m.reflexive and v.mention.reflexive):
+    police = m.by_police or any(x.by_police for x in v.mentions)
+    if v.attacker != m.attacker and not (m.reflexive and v.mention.reflexive) and not police:
         return False
     if v.age is not None and m.age is not None and v.age != m.age:
         return False
@@ -154,6 +158,8 @@ def resolve(mentions: list[Mention], suicide: bool) -> list[Victim]:
                 target.category, target.mention = "killed", m
             elif m.category == "injured" and target.category == "shot":
                 target.category = "injured"
+            if m.attacker and not target.attacker:
+                target.attacker, target.group = True, m.group
             target.age = target.age or m.age
             target.gender = target.gender or m.gender
             if m.name and (not target.name or len(m.name) > len(target.name)):
@@ -395,15 +401,7 @@ def shot_counts(numeric: list[Figure], victims: list[Figure]) -> list[Figure]:
         (v.value for v in victims if v.category == "killed" and v.group != "combatants"),
         default=0,
     )
-    dead = max(
-        [killed]
-        + [
-            f.value
-            for f in numeric
-            if f.category == "killed" and f.role == "victim" and not f.subset
-            and f.rule not in WEAK_HARM
-        ]
-    )  # fmt: skip
+    dead = max(killed, stated_dead(numeric))
     kept = []
     for f in numeric:
         if f.category == "injured" and _SHOT_ONLY.search(f.quote) and not _HURT.search(f.quote):
@@ -417,15 +415,40 @@ def shot_counts(numeric: list[Figure], victims: list[Figure]) -> list[Figure]:
                 k.category == "killed" and max(f.start - k.end, k.start - f.end) < 30
                 for k in numeric
             )  # "1 killed, 4 shot", "4 shot, 1 dead": a headline's list, read either way
-            if (
-                f.rule == "num.shot"
-                and 0 < dead < f.value
-                and not listed
-                and not _OTHERS.search(f.quote)
-            ):
+            apart = listed or bool(_OTHERS.search(f.quote))
+            if f.rule == "num.shot" and dead >= f.value and not apart:
+                continue  # "two people were shot ... where they later died": all of them dead
+            if f.rule == "num.shot" and 0 < dead < f.value and not apart:
                 f = replace(f, value=f.value - dead, rule="num.shot_less_dead")
         kept.append(f)
     return kept
+
+
+def stated_dead(numeric: list[Figure]) -> int:
+    """The largest count of dead victims the numerals state in their own clause."""
+    return max(
+        [0]
+        + [
+            f.value
+            for f in numeric
+            if f.category == "killed" and f.role == "victim" and not f.subset
+            and f.rule not in WEAK_HARM
+        ]
+    )  # fmt: skip
+
+
+def all_died(v: Figure, numeric: list[Figure]) -> bool:
+    """Whether a victim count of people shot ("two people were shot"), outcome untold, counts
+    as many people as the numerals say died later ("the two were taken to a hospital where
+    they died"): they are the dead, not injured."""
+    plain = _SHOT_ONLY.search(v.quote) and not _HURT.search(v.quote) and not _OTHERS.search(v.quote)
+    dead = stated_dead([f for f in numeric if not _OTHERS.search(f.quote)])
+    return (
+        bool(plain)
+        and v.rule == "victim.subject"
+        and v.category == "injured"
+        and 1 < v.value == dead
+    )
 
 
 WEAK_HARM = frozenset(

@@ -48,6 +48,8 @@ class Vocabulary:
     role_nouns: frozenset[str]
     attacker_nouns: tuple[str, ...]
     part_after: tuple[str, ...]
+    part_condition: tuple[str, ...]
+    police_agents: tuple[str, ...]
     attacker_died: tuple[str, ...]
     not_count_after: tuple[str, ...]
     """Patterns right after a number that make it no count of people (ages, units, times)."""
@@ -75,6 +77,8 @@ class Vocabulary:
     victim_negation: tuple[str, ...]
     victim_hypothetical: tuple[str, ...]
     death_as_cause: tuple[str, ...]
+    deaths_among_shot: tuple[str, ...]
+    """Participles after a count of people shot saying how many of them died: patterns."""
     """Words before "the death of X" that make that death the cause of the event told
     ("students protesting the death of a classmate"), not a harm of it: patterns."""
     official_sources: tuple[str, ...]
@@ -158,6 +162,8 @@ def english() -> Vocabulary:
         role_nouns=frozenset(data["role_nouns"]["words"]),
         attacker_nouns=tuple(data["attacker_nouns"]["words"]),
         part_after=tuple(data["part_after"]["patterns"]),
+        part_condition=tuple(data["part_condition"]["patterns"]),
+        police_agents=tuple(data["police_agents"]["patterns"]),
         attacker_died=tuple(data["attacker_died"]["patterns"]),
         not_count_after=tuple(data["not_count_after"].values()),
         not_harmed_before=tuple(data["not_harmed_before"]["patterns"]),
@@ -183,6 +189,7 @@ def english() -> Vocabulary:
         victim_negation=tuple(data["victim_negation"]["patterns"]),
         victim_hypothetical=tuple(data["victim_hypothetical"]["patterns"]),
         death_as_cause=tuple(data["death_as_cause"]["patterns"]),
+        deaths_among_shot=tuple(data["deaths_among_shot"]["patterns"]),
         official_sources=tuple(data["official_sources"]["words"]),
         source_stop=frozenset(data["source_key"]["stop"]),
     )
