@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from tally.link import gazetteer
 from tally.link.places import Located, hints, main_country, place_in
+from tally.link.towns import OUTLET, most_named_town, url_town
 from tally.link.where import (
-    OUTLET,
     body_states,
     call_sign_side,
     city_of,
@@ -19,12 +19,10 @@ from tally.link.where import (
     dateline_state,
     dateline_town,
     headline_city_state,
-    most_named_town,
     neighbourhood_named,
     on_side,
     state_votes,
     town_key,
-    url_town,
     us_leaning,
 )
 from tally.models import Document

@@ -8,7 +8,6 @@ import math
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -295,7 +294,7 @@ def dateline_state(doc: Document, limit: int = 1500) -> str | None:
     return None
 
 
-def _prefixes(name: str) -> list[str]:
+def name_prefixes(name: str) -> list[str]:
     """A capitalised run and its leading words, longest first ("Chicago Police" → "Chicago"),
     but none a street's or county's name goes on from ("Sheridan Road" names no Sheridan,
     "Tyler County" no town of Tyler)."""
@@ -313,7 +312,7 @@ _COUNTY = quick_start(
 _COUNTY_WORDS = ("County", "Co.", "Parish")
 """What every `_COUNTY` match holds: a text without one is not scanned."""
 _NEIGHBOURHOOD_AFTER = re.compile(rf" (?:{NEIGHBOURHOOD_WORDS})\b")
-_CITY = quick_start(re.compile(r"\b(?:(?:St|Ft|Mt)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"))
+TOWN_RUN = quick_start(re.compile(r"\b(?:(?:St|Ft|Mt)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"))
 BIG_CITY = 100_000
 """A US city this big, named in the text, tells the state of a document that names none."""
 AMBIGUOUS = 5
@@ -358,7 +357,7 @@ def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
             for s in states:
                 votes[s] += 1 / len(states)
     people = surnames(doc, limit)
-    for m in _CITY.finditer(text):
+    for m in TOWN_RUN.finditer(text):
         if doc.in_furniture(m.start(), m.end()) or _NEIGHBOURHOOD_AFTER.match(text, m.end()):
             continue  # "the Austin neighborhood" names no Texas
         if m.group(0) in people:
@@ -394,7 +393,7 @@ def _run_votes(run: str) -> tuple[tuple[str, float], ...]:
 def _big_city_state(run: str) -> tuple[bool, str | None]:
     """Whether the longest leading words of a run that name a big US city are one, and its
     state when no other US town of the name is a fifth as big ("Las Vegas gunman")."""
-    for name in _prefixes(run):
+    for name in name_prefixes(run):
         top, *rest = [*gazetteer.places(name), None] if len(name) >= 4 else [None]
         if top and top.country == "US" and top.population >= BIG_CITY and top.admin1:
             other = max((p.population for p in rest if p and p.country == "US"), default=0)
@@ -459,57 +458,6 @@ def url_states(url: str | None) -> dict[str, int]:
             out.setdefault(state, 1)
             break
     return out
-
-
-def url_town(url: str | None, state: str | None) -> Located | None:
-    """The town a publisher's address names, for a report whose text names none: a section
-    of its path that is a town of `state` ("/local/fort-worth/"), else a big city of `state`
-    no other US town of its name rivals (`AMBIGUOUS`) among a headline slug's words
-    ("/northwest-atlanta-neighborhood/"). Without `state`, such a city alone, when the
-    address names no US state of its own."""
-    if not url:
-        return None
-    original = re.split(r"(?=https?://)", url)[-1]
-    m = re.match(r"https?://[^/]+(/[^?#]*)?", original)
-    segments = [seg for seg in (m.group(1) or "").lower().split("/") if seg] if m else []
-    for seg in segments:
-        if re.fullmatch(r"[a-z]+(?:-[a-z]+){0,2}", seg) and (
-            found := _url_place(seg.replace("-", " "), state, 0)
-        ):
-            return found
-    for seg in segments:
-        words = re.findall(r"[a-z]+", seg)
-        for n in (3, 2, 1):
-            for i in range(len(words) - n + 1):
-                found = _url_place(" ".join(words[i : i + n]), state, BIG_CITY)
-                if found:
-                    return found
-    return None
-
-
-def _url_place(name: str, state: str | None, least: int) -> Located | None:
-    """The US town of this lower-cased name in `state` (any state for a big enough one of
-    no rival namesake) of at least `least` people."""
-    if len(name) < 4 or name in NOT_TOWNS or gazetteer.us_state(name):
-        return None
-    found = [p for p in gazetteer.places(name) if town_key(p.name) == town_key(name)]
-    us = [p for p in found if p.country == "US"]
-    if not us or (found[0].country != "US" and not state):
-        return None
-    top = us[0]
-    if state is None:
-        other = max((p.population for p in found[1:]), default=0)
-        if top.population < max(least, BIG_CITY) or other * AMBIGUOUS >= top.population:
-            return None
-    here = next((p for p in us if p.admin1 == state), None) if state else top
-    if here is None or here.population < least:
-        return None
-    cues = (
-        f"place:{here.name.lower()}",
-        f"geo:US:{here.admin1}:{here.name.lower()}",
-        f"pop:{here.population}",
-    )
-    return Located(here.name, here.admin1, "US", here.lat, here.lon, 2, cues)
 
 
 @lru_cache(maxsize=1)
@@ -633,104 +581,10 @@ def _us_town_name(word: str) -> bool:
     return any(p.country == "US" for p in gazetteer.places(word))
 
 
-OUTLET = re.compile(
-    r"\s+(?:[-–—|:]|--)\s+(?=.*(?:\b(?:News|NEWS|TV|Channel|Weather|Sports|Radio|Online|Times|Post"
-    r"|Herald|Tribune|Gazette|Journal|Daily)\b|\.com\b)).*$"
-)
-"""The outlet a page's title ends with ("... - KXYZ.com, Valley News, Weather"): where
-the outlet is, not the incident."""
-
-
-def outlet_suffix(text: str) -> tuple[int, int]:
-    """Where the outlet a page's title line ends with is (`OUTLET`), else (0, 0)."""
-    end = text.find("\n")
-    m = OUTLET.search(text[: end if end >= 0 else len(text)])
-    return (m.start(), m.end()) if m else (0, 0)
-
-
-def town_runs(
-    doc: Document, limit: int = 6000, besides: str = "", signed: bool = False
-) -> Iterator[tuple[str, ...]]:
-    """For each capitalised run of the document's first `limit` characters outside page
-    furniture, people's surnames and lines linking other stories (with `signed`, the title's
-    outlet suffix too), the names it may give a town: its leading words,
-    longest first (`_prefixes`), but short ones and words a report names for other
-    reasons, up to one naming a US state, a country or `besides` ("Brighton" of
-    "Brighton Park"). What a report's towns are read from (`most_named_town`,
-    `link.home.town_names`)."""
-    people = surnames(doc)
-    suffix = outlet_suffix(doc.text) if signed else (0, 0)
-    for m in _CITY.finditer(doc.text[:limit]):
-        if doc.in_furniture(m.start(), m.end()) or m.group(0) in people:
-            continue
-        if suffix[0] <= m.start() < suffix[1] or other_story(doc.text, m.start()):
-            continue  # "... - KXYZ News 12 Shreveport": where the outlet is; "RELATED: ..."
-        yield _run_names(m.group(0), besides)
-
-
-@lru_cache(maxsize=65536)
-def _run_names(run: str, besides: str) -> tuple[str, ...]:
-    """`town_runs`'s names of one run, kept per run: the same names recur."""
-    out = []
-    for name in _prefixes(run):
-        if len(name) < 4 or name.lower() in NOT_TOWNS:
-            continue
-        if (besides and besides.startswith(name)) or gazetteer.us_state(name):
-            break
-        if country_named(name):
-            break
-        out.append(name)
-    return tuple(out)
-
-
-@lru_cache(maxsize=65536)
-def us_towns(name: str) -> tuple[gazetteer.Place, ...]:
-    """The US towns called `name` (its own spelling, give or take "St."/"Saint"); kept per
-    name, as town names recur from report to report."""
-    key = town_key(name)
-    return tuple(p for p in gazetteer.places(name) if p.country == "US" and town_key(p.name) == key)
-
-
-def most_named_town(
-    doc: Document, state: str, limit: int = 6000, besides: str = ""
-) -> Located | None:
-    """The town of `state` the document names most often outside page furniture (the earliest
-    of equals): where a local report happened when no phrase places it ("Indianapolis Metro
-    Police", "on Detroit's west side"); `besides`, a name not to count."""
-    counts: Counter[tuple[str, str]] = Counter()
-    first: dict[tuple[str, str], gazetteer.Place] = {}
-    filed = dateline_town(doc)
-    if filed and filed.admin1 == state:
-        counts[(filed.name, state)] += 2
-        first[(filed.name, state)] = filed
-    for names in town_runs(doc, limit, besides):
-        for name in names:
-            here = [p for p in us_towns(name) if p.admin1 == state]
-            if here:
-                key = (here[0].name, state)
-                counts[key] += 1
-                first.setdefault(key, here[0])
-                break
-    ranked = sorted(counts, key=lambda k: -counts[k])
-    if not ranked and state == "District of Columbia":
-        ranked = [("Washington", state)]  # the District is one city
-        first[ranked[0]] = next(p for p in gazetteer.places("Washington") if p.admin1 == state)
-        counts[ranked[0]] = 2
-    if not ranked:
-        return None
-    p = first[ranked[0]]
-    if counts[ranked[0]] < 2 and p.population < MIN_TOWN:
-        return None
-    cues = (f"place:{p.name.lower()}", f"geo:US:{state}:{p.name.lower()}", f"pop:{p.population}")
-    return Located(p.name, state, "US", p.lat, p.lon, 2, cues)
-
-
 NOT_TOWNS = FURNITURE | NOT_ALONE | {w.lower() for w in (*MONTHS, *WEEKDAYS)} | HOLIDAYS
 """Capitalised words a report names for other reasons than its town ("Christmas", "May")."""
 _NOT_SURNAME_LEADS = NAME_LEADS | NOT_TOWNS
 """First words of a capitalised run that is no person's name (`surnames`)."""
-MIN_TOWN = 5_000
-"""A town named once is taken for the document's place only when at least this big."""
 
 
 def county_named(text: str, state: str | None) -> Located | None:

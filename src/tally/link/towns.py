@@ -1,0 +1,172 @@
+"""The towns a report names: which capitalised runs may be a town's name, the town of a
+state a report names most, and the town its publisher's address names. Read where no phrase
+places a report (`link.locate`) and for an outlet's home (`link.home`)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
+
+from tally.link import gazetteer
+from tally.link.where import (
+    AMBIGUOUS,
+    BIG_CITY,
+    NOT_TOWNS,
+    TOWN_RUN,
+    Located,
+    country_named,
+    dateline_town,
+    name_prefixes,
+    other_story,
+    surnames,
+    town_key,
+)
+from tally.models import Document
+
+OUTLET = re.compile(
+    r"\s+(?:[-–—|:]|--)\s+(?=.*(?:\b(?:News|NEWS|TV|Channel|Weather|Sports|Radio|Online|Times|Post"
+    r"|Herald|Tribune|Gazette|Journal|Daily)\b|\.com\b)).*$"
+)
+"""The outlet a page's title ends with ("... - KXYZ.com, Valley News, Weather"): where
+the outlet is, not the incident."""
+
+
+def outlet_suffix(text: str) -> tuple[int, int]:
+    """Where the outlet a page's title line ends with is (`OUTLET`), else (0, 0)."""
+    end = text.find("\n")
+    m = OUTLET.search(text[: end if end >= 0 else len(text)])
+    return (m.start(), m.end()) if m else (0, 0)
+
+
+def town_runs(
+    doc: Document, limit: int = 6000, besides: str = "", signed: bool = False
+) -> Iterator[tuple[str, ...]]:
+    """For each capitalised run of the document's first `limit` characters outside page
+    furniture, people's surnames and lines linking other stories (with `signed`, the title's
+    outlet suffix too), the names it may give a town: its leading words,
+    longest first (`name_prefixes`), but short ones and words a report names for other
+    reasons, up to one naming a US state, a country or `besides` ("Brighton" of
+    "Brighton Park"). What a report's towns are read from (`most_named_town`,
+    `link.home.town_names`)."""
+    people = surnames(doc)
+    suffix = outlet_suffix(doc.text) if signed else (0, 0)
+    for m in TOWN_RUN.finditer(doc.text[:limit]):
+        if doc.in_furniture(m.start(), m.end()) or m.group(0) in people:
+            continue
+        if suffix[0] <= m.start() < suffix[1] or other_story(doc.text, m.start()):
+            continue  # "... - KXYZ News 12 Shreveport": where the outlet is; "RELATED: ..."
+        yield _run_names(m.group(0), besides)
+
+
+@lru_cache(maxsize=65536)
+def _run_names(run: str, besides: str) -> tuple[str, ...]:
+    """`town_runs`'s names of one run, kept per run: the same names recur."""
+    out = []
+    for name in name_prefixes(run):
+        if len(name) < 4 or name.lower() in NOT_TOWNS:
+            continue
+        if (besides and besides.startswith(name)) or gazetteer.us_state(name):
+            break
+        if country_named(name):
+            break
+        out.append(name)
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def us_towns(name: str) -> tuple[gazetteer.Place, ...]:
+    """The US towns called `name` (its own spelling, give or take "St."/"Saint"); kept per
+    name, as town names recur from report to report."""
+    key = town_key(name)
+    return tuple(p for p in gazetteer.places(name) if p.country == "US" and town_key(p.name) == key)
+
+
+def most_named_town(
+    doc: Document, state: str, limit: int = 6000, besides: str = ""
+) -> Located | None:
+    """The town of `state` the document names most often outside page furniture (the earliest
+    of equals): where a local report happened when no phrase places it ("Indianapolis Metro
+    Police", "on Detroit's west side"); `besides`, a name not to count."""
+    counts: Counter[tuple[str, str]] = Counter()
+    first: dict[tuple[str, str], gazetteer.Place] = {}
+    filed = dateline_town(doc)
+    if filed and filed.admin1 == state:
+        counts[(filed.name, state)] += 2
+        first[(filed.name, state)] = filed
+    for names in town_runs(doc, limit, besides):
+        for name in names:
+            here = [p for p in us_towns(name) if p.admin1 == state]
+            if here:
+                key = (here[0].name, state)
+                counts[key] += 1
+                first.setdefault(key, here[0])
+                break
+    ranked = sorted(counts, key=lambda k: -counts[k])
+    if not ranked and state == "District of Columbia":
+        ranked = [("Washington", state)]  # the District is one city
+        first[ranked[0]] = next(p for p in gazetteer.places("Washington") if p.admin1 == state)
+        counts[ranked[0]] = 2
+    if not ranked:
+        return None
+    p = first[ranked[0]]
+    if counts[ranked[0]] < 2 and p.population < MIN_TOWN:
+        return None
+    cues = (f"place:{p.name.lower()}", f"geo:US:{state}:{p.name.lower()}", f"pop:{p.population}")
+    return Located(p.name, state, "US", p.lat, p.lon, 2, cues)
+
+
+MIN_TOWN = 5_000
+"""A town named once is taken for the document's place only when at least this big."""
+
+
+def url_town(url: str | None, state: str | None) -> Located | None:
+    """The town a publisher's address names, for a report whose text names none: a section
+    of its path that is a town of `state` ("/local/fort-worth/"), else a big city of `state`
+    no other US town of its name rivals (`AMBIGUOUS`) among a headline slug's words
+    ("/northwest-atlanta-neighborhood/"). Without `state`, such a city alone, when the
+    address names no US state of its own."""
+    if not url:
+        return None
+    original = re.split(r"(?=https?://)", url)[-1]
+    m = re.match(r"https?://[^/]+(/[^?#]*)?", original)
+    segments = [seg for seg in (m.group(1) or "").lower().split("/") if seg] if m else []
+    for seg in segments:
+        if re.fullmatch(r"[a-z]+(?:-[a-z]+){0,2}", seg) and (
+            found := _url_place(seg.replace("-", " "), state, 0)
+        ):
+            return found
+    for seg in segments:
+        words = re.findall(r"[a-z]+", seg)
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                found = _url_place(" ".join(words[i : i + n]), state, BIG_CITY)
+                if found:
+                    return found
+    return None
+
+
+def _url_place(name: str, state: str | None, least: int) -> Located | None:
+    """The US town of this lower-cased name in `state` (any state for a big enough one of
+    no rival namesake) of at least `least` people."""
+    if len(name) < 4 or name in NOT_TOWNS or gazetteer.us_state(name):
+        return None
+    found = [p for p in gazetteer.places(name) if town_key(p.name) == town_key(name)]
+    us = [p for p in found if p.country == "US"]
+    if not us or (found[0].country != "US" and not state):
+        return None
+    top = us[0]
+    if state is None:
+        other = max((p.population for p in found[1:]), default=0)
+        if top.population < max(least, BIG_CITY) or other * AMBIGUOUS >= top.population:
+            return None
+    here = next((p for p in us if p.admin1 == state), None) if state else top
+    if here is None or here.population < least:
+        return None
+    cues = (
+        f"place:{here.name.lower()}",
+        f"geo:US:{here.admin1}:{here.name.lower()}",
+        f"pop:{here.population}",
+    )
+    return Located(here.name, here.admin1, "US", here.lat, here.lon, 2, cues)
