@@ -13,6 +13,8 @@ import json
 import re
 from pathlib import Path
 
+from tally.words import NUMBER_WORDS
+
 NOT_PEOPLE = {
     "en": "houses homes buildings structures vehicles cars trucks buses shops stores hectares "
     "acres head cattle livestock cows goats sheep camels animals dogs horses chickens poultry "
@@ -32,20 +34,7 @@ NOT_PEOPLE = {
     "ar": "منازل منزلا مبان مباني سيارات مركبات رأس ماشية صواريخ طائرات قذائف دولار",
 }
 _NOUNS = "|".join(sorted({w for words in NOT_PEOPLE.values() for w in words.split()}, key=len))
-_WORDS = [
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-]
+_WORDS = sorted((w for w in NUMBER_WORDS if w != "zero"), key=len, reverse=True)
 _NUMBER = rf"(?P<n>\d[\d,.\u202f\u00a0 ]*|{'|'.join(_WORDS)}|dozens?|scores|hundreds?|thousands?)"
 _PEOPLE_AFTER = r"thie\w*|owners?|passengers?|drivers?|herders?|rustlers?|keepers?|occupants?"
 COUNTED_THING = re.compile(
@@ -60,8 +49,8 @@ def counts_things(quote: str, value: int) -> bool:
     for m in COUNTED_THING.finditer(quote):
         n = m["n"].lower().strip()
         digits = re.sub(r"\D", "", n)
-        if n in _WORDS:
-            stated: int | None = _WORDS.index(n) + 1
+        if n in NUMBER_WORDS:
+            stated: int | None = NUMBER_WORDS[n]
         else:
             stated = int(digits) if digits else None  # "dozens", "hundreds": any value
         if stated is None or stated == value:
