@@ -15,18 +15,16 @@ each role's terms apart, and count those attackers apart from the victims.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import replace
 from functools import cache
-from pathlib import Path
 
 from tally.extract.context import part_after
+from tally.extract.vocab import english
 from tally.models import Document, Figure
 
 REQUIRES = ("category", "role", "start", "end", "subset", "rule")
 ASSIGNS = ("part_of",)
 
-_DATA = Path(__file__).resolve().parents[1] / "lang" / "en" / "runs.toml"
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _CLAUSE_START = re.compile(r"[.;:!?]|\n")
 OPENS = frozenset({"num.listed", "num.harm_before", "num.fate_after"})
@@ -54,15 +52,14 @@ AFTER_VERB = frozenset({"num.verb_list", "num.inherit"})
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], re.Pattern[str]]:
-    data = tomllib.loads(_DATA.read_text(encoding="utf-8"))
-    joiners = "|".join(data["joiners"]["patterns"])
+    vocab = english()
+    joiners = "|".join(vocab.run_joiners)
     gap = re.compile(
         rf"^(?P<words>[^\d,;.:()]*?)\s*(?P<comma>,)?\s*(?:(?P<join>{joiners})\s+)?$", re.I
     )
-    before = re.compile(rf"(?:{'|'.join(data['parts_before']['patterns'])})", re.I)
-    companions = "|".join(data["companions"]["patterns"])
-    beside = re.compile(rf"\s*,?\s*(?:{companions})\s+$", re.I)
-    return gap, frozenset(data["breaks"]["words"]), before, beside
+    before = re.compile(rf"(?:{'|'.join(vocab.run_parts_before)})", re.I)
+    beside = re.compile(rf"\s*,?\s*(?:{'|'.join(vocab.run_companions)})\s+$", re.I)
+    return gap, vocab.run_breaks, before, beside
 
 
 def by_run(doc: Document, figures: list[Figure]) -> list[Figure]:

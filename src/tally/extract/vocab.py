@@ -85,6 +85,14 @@ class Vocabulary:
     """Sources that are authorities (`word_pattern` forms; `*` marks a stem)."""
     source_stop: frozenset[str]
     """Words that tell no source from another ("the", "officials", "latest")."""
+    run_joiners: tuple[str, ...]
+    """Patterns joining the counts of one toll ("and", "as well as": `extract.runs`)."""
+    run_breaks: frozenset[str]
+    """Words between two counts that end a run."""
+    run_parts_before: tuple[str, ...]
+    """Patterns before a count that make the counts after it parts of a total ("including")."""
+    run_companions: tuple[str, ...]
+    """Patterns naming a victim's companions ("along with")."""
 
     @property
     def verbs_before_pattern(self) -> str:
@@ -192,4 +200,8 @@ def english() -> Vocabulary:
         deaths_among_shot=tuple(data["deaths_among_shot"]["patterns"]),
         official_sources=tuple(data["official_sources"]["words"]),
         source_stop=frozenset(data["source_key"]["stop"]),
+        run_joiners=tuple(data["joiners"]["patterns"]),
+        run_breaks=frozenset(data["breaks"]["words"]),
+        run_parts_before=tuple(data["parts_before"]["patterns"]),
+        run_companions=tuple(data["companions"]["patterns"]),
     )
