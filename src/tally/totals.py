@@ -105,16 +105,17 @@ def settle(rows: list[Reconciled]) -> tuple[dict[str, Total], list[Reconciled]]:
     candidate totals of a category's rows as given; statements claiming more than its
     pick are then set aside in the same way.
     """
-    raw = _decide(_runs_added(rows))
+    counted = _runs_added(rows)
+    raw = _decide(counted)
     moved = _died_since(rows, raw)
     if moved:
         rows = reconcile([s for r in rows for s in r.statements if s.figure.key not in moved])
-        raw = _decide(_runs_added(rows))
+        counted = _runs_added(rows)
+        raw = _decide(counted)
     out, kept = _settled(rows, raw)
     model = totals_model.active()
     if model is None:
         return _moved_to_dead(out, moved), kept
-    counted = _runs_added(rows)
     picks = {c: totals_model.pick(t, [r for r in counted if r.category == c], model)
              for c, t in out.items()}  # fmt: skip
     if all(p is None for p in picks.values()):
