@@ -139,11 +139,7 @@ def _namesake_in(loc: Located | None, state: str) -> bool:
     Lexington from a South Carolina outlet may be, whatever else its page names)."""
     if loc is None or loc.lat is None:
         return False
-    key = town_key(loc.place)
-    return any(
-        p.country == "US" and p.admin1 == state and town_key(p.name) == key
-        for p in gazetteer.places(loc.place)
-    )
+    return any(p.admin1 == state for p in us_towns(loc.place))
 
 
 def _beside(top: str, loc: Located | None, state: str) -> bool:

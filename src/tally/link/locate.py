@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from tally.link import gazetteer
 from tally.link.places import Located, hints, main_country, place_in
-from tally.link.towns import OUTLET, most_named_town, url_town
+from tally.link.towns import OUTLET, most_named_town, url_town, us_towns
 from tally.link.where import (
     body_states,
     call_sign_side,
@@ -126,13 +126,7 @@ def _in_leading_state(loc: Located, doc: Document, named: set[str]) -> Located:
         return loc
     same = [p for p in gazetteer.places(loc.place) if p.country == "US" and p.admin1 == leader]
     if same:
-        p = same[0]
-        cues = (
-            f"place:{p.name.lower()}",
-            f"geo:US:{leader}:{p.name.lower()}",
-            f"pop:{p.population}",
-        )
-        return Located(p.name, leader, "US", p.lat, p.lon, loc.where_prec, cues)
+        return Located.of(same[0], loc.where_prec)
     return most_named_town(doc, leader) or county_named(doc.text[:4000], leader) or loc
 
 
@@ -145,17 +139,8 @@ def _broadcasters_side(loc: Located, doc: Document, named: set[str]) -> Located:
         return loc
     if on_side(loc.admin1, side):
         return loc
-    key = town_key(loc.place)
-    same = [
-        p
-        for p in gazetteer.places(loc.place)
-        if p.country == "US" and town_key(p.name) == key and on_side(p.admin1, side)
-    ]
-    if not same:
-        return loc
-    p = same[0]
-    cues = (f"place:{p.name.lower()}", f"geo:US:{p.admin1}:{p.name.lower()}", f"pop:{p.population}")
-    return Located(p.name, p.admin1, "US", p.lat, p.lon, loc.where_prec, cues)
+    same = [p for p in us_towns(loc.place) if on_side(p.admin1, side)]
+    return Located.of(same[0], loc.where_prec) if same else loc
 
 
 def _city_around(loc: Located, doc: Document) -> Located:

@@ -327,19 +327,7 @@ def _resolve(
         found = inside or tuple(p for p in found if p.country != "US")
     if found:
         p = found[0]
-        return Located(
-            p.name,
-            p.admin1,
-            p.country,
-            p.lat,
-            p.lon,
-            2 if near else 1,
-            (
-                f"place:{p.name.lower()}",
-                f"geo:{p.country}:{p.admin1}:{p.name.lower()}",
-                f"pop:{p.population}",
-            ),
-        )
+        return Located.of(p, 2 if near else 1)
     if not named or len(words) > 2 or words[-1].lower() in _ORG_WORDS:
         return None
     country = next(iter(countries)) if len(countries) == 1 else None

@@ -113,8 +113,7 @@ def most_named_town(
     p = first[ranked[0]]
     if counts[ranked[0]] < 2 and p.population < MIN_TOWN:
         return None
-    cues = (f"place:{p.name.lower()}", f"geo:US:{state}:{p.name.lower()}", f"pop:{p.population}")
-    return Located(p.name, state, "US", p.lat, p.lon, 2, cues)
+    return Located.of(p, 2)
 
 
 MIN_TOWN = 5_000
@@ -164,9 +163,4 @@ def _url_place(name: str, state: str | None, least: int) -> Located | None:
     here = next((p for p in us if p.admin1 == state), None) if state else top
     if here is None or here.population < least:
         return None
-    cues = (
-        f"place:{here.name.lower()}",
-        f"geo:US:{here.admin1}:{here.name.lower()}",
-        f"pop:{here.population}",
-    )
-    return Located(here.name, here.admin1, "US", here.lat, here.lon, 2, cues)
+    return Located.of(here, 2)

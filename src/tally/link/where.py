@@ -81,6 +81,13 @@ class Located:
     where_prec: int
     cues: tuple[str, ...]
 
+    @classmethod
+    def of(cls, p: gazetteer.Place, prec: int) -> Located:
+        """A gazetteer place found at precision `prec`, with its linking cues."""
+        name = p.name.lower()
+        cues = (f"place:{name}", f"geo:{p.country}:{p.admin1}:{name}", f"pop:{p.population}")
+        return cls(p.name, p.admin1, p.country, p.lat, p.lon, prec, cues)
+
 
 WRITTEN_CODES = {"US", "U.S.", "UK", "U.K.", "USA", "DRC", "UAE"}
 """The country codes news writes as names; any other short capitals are states, time zones or

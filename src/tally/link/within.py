@@ -413,9 +413,7 @@ def _town_named(clause: str, country: str | None) -> Located | None:
     for m in re.finditer(r"\b[A-Z][a-z]{3,}\b", clause):
         p = next((p for p in gazetteer.places(m.group(0)) if p.country == country), None)
         if p is not None:
-            name = p.name.lower()
-            cues = (f"place:{name}", f"geo:{p.country}:{p.admin1}:{name}", f"pop:{p.population}")
-            return Located(p.name, p.admin1, p.country, p.lat, p.lon, 1, cues)
+            return Located.of(p, 1)
     return None
 
 
