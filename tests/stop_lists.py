@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from tally.words import NUMBER_WORDS
+from tally.words import MONTHS, NUMBER_WORDS, WEEKDAYS
 
 NOT_PEOPLE = {
     "en": "houses homes buildings structures vehicles cars trucks buses shops stores hectares "
@@ -99,36 +99,13 @@ NOT_PLACES_LAST = frozenset(
 )
 """Last words of a name that is a street or an institution, never a town ("Pennsylvania Ave",
 "Memorial Hospital"; not "station" or "church": Bean Station, Falls Church)."""
-NOT_PLACES = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "christmas",
-        "thanksgiving",
-        "easter",
-        "police",
-        "sheriff",
-        "officials",
-        "authorities",
-        "breaking",
-        "update",
-    ]
+NOT_PLACES = (
+    frozenset(WEEKDAYS)
+    | {m for m in MONTHS if m != "may"}
+    | {
+        *("christmas", "thanksgiving", "easter", "police", "sheriff", "officials", "authorities"),
+        *("breaking", "update"),
+    }
 )
 """Words that are no place at all."""
 
