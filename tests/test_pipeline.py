@@ -425,3 +425,19 @@ def test_two_outlets_repeating_one_source_are_one_origin_in_any_script(
         _, incidents = _export(led)
     (row,) = [r for inc in incidents for r in inc["figures"] if r["category"] == "killed"]
     assert (row["documents"], row["origins"]) == (2, origins)
+
+
+def test_a_batch_collects_garbage_seldom_and_gives_the_host_its_settings_back() -> None:
+    import gc
+
+    from tally.pipeline import GC_THRESHOLD, batch_gc
+
+    before = gc.get_threshold()
+    with batch_gc():
+        assert gc.get_threshold() == GC_THRESHOLD
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with batch_gc():  # a relink inside an ingest keeps the outer settings
+            assert gc.get_threshold() == GC_THRESHOLD
+        assert gc.get_threshold() == GC_THRESHOLD and gc.get_freeze_count() == frozen
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

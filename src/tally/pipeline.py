@@ -9,6 +9,7 @@ the cross-document view from what is stored.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -267,8 +268,44 @@ def _worker_context() -> multiprocessing.context.BaseContext:
     return ctx
 
 
+GC_THRESHOLD = (50_000, 20, 20)
+"""The collector's thresholds while a batch runs: a document's analysis allocates tens of
+thousands of short-lived objects and few cycles, so the default (700 allocations) collects
+the youngest generation hundreds of times per document for nothing (about 3% of ingest)."""
+
+
+@contextmanager
+def batch_gc() -> Iterator[None]:
+    """Collect garbage seldom while a batch runs, and never walk what was loaded before it
+    (modules, patterns, the vocabulary: frozen); the host's settings are restored after.
+    Usable as a decorator; nested uses keep the outermost one's settings."""
+    if _gc_depth[0]:
+        _gc_depth[0] += 1
+        try:
+            yield
+        finally:
+            _gc_depth[0] -= 1
+        return
+    before = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
+    _gc_depth[0] = 1
+    try:
+        yield
+    finally:
+        _gc_depth[0] = 0
+        gc.set_threshold(*before)
+        gc.unfreeze()
+
+
+_gc_depth = [0]
+
+
 def _exit_with(pid: int) -> None:
-    """Make a worker end itself when the ingest that started it is gone (killed, not just done)."""
+    """Make a worker end itself when the ingest that started it is gone (killed, not just done),
+    and collect its garbage as a batch's (`batch_gc`: a worker runs nothing else)."""
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLD)
 
     def watch() -> None:
         while True:
@@ -346,18 +383,20 @@ def ingest(
                 on_item(done.source.name, None)
         pending.clear()
 
-    for result in runner(sources(), options):
-        if isinstance(result, Failed):
-            fail(result.name, result.line)
-            continue
-        pending.append(result)
-        if len(pending) >= batch:
+    with batch_gc():
+        for result in runner(sources(), options):
+            if isinstance(result, Failed):
+                fail(result.name, result.line)
+                continue
+            pending.append(result)
+            if len(pending) >= batch:
+                flush()
+        if pending:
             flush()
-    if pending:
-        flush()
     return report
 
 
+@batch_gc()
 def relink(ledger: Ledger, *, tries: int = 3, full: bool = False) -> int:
     """Link every stored local incident across documents, reconcile, and store the view.
 

@@ -125,3 +125,20 @@ def test_a_forked_child_opens_its_own_connection() -> None:
 )
 def test_every_states_town_of_a_common_name_is_kept(name: str, state: str) -> None:
     assert any(p.country == "US" and p.admin1 == state for p in gazetteer.places(name))
+
+
+@pytest.mark.parametrize(
+    ("name", "big"),
+    [("Chicago", True), ("St. Louis", True), ("Ft. Worth", True), ("Uvalde", False),
+     ("Police Chief", False)],
+)  # fmt: skip
+def test_big_us_keys_hold_the_big_cities_by_any_spelling_places_takes(name: str, big: bool) -> None:
+    assert (gazetteer.place_key(name) in gazetteer.big_us_keys(100_000)) is big
+    if big:
+        assert any(p.country == "US" and p.population >= 100_000 for p in gazetteer.places(name))
+
+
+def test_big_us_cities_and_keys_refuse_a_population_their_rows_do_not_hold() -> None:
+    with pytest.raises(ValueError):
+        gazetteer.big_us_keys(gazetteer.BIG_US - 1)
+    assert gazetteer.big_us_cities(200_000)["kansascity"] == "Missouri"

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from tally.keywords import quick_start
 from tally.link.nodes import STREET_LAST
 from tally.link.text import Sentence
 from tally.words import WEEKDAYS
@@ -32,22 +33,24 @@ def _any(patterns: list[str]) -> str:
 
 
 _R = _DATA["roundup"]
-_ROUNDUP = re.compile(
-    rf"\b(?:{_any(_R['counts'])}\s+(?:separate\s+|different\s+|more\s+)?{_any(_R['events'])}"
-    rf"|{_any(_R['plural'])})\b",
-    re.I,
+_ROUNDUP = quick_start(
+    re.compile(
+        rf"\b(?:{_any(_R['counts'])}\s+(?:separate\s+|different\s+|more\s+)?{_any(_R['events'])}"
+        rf"|{_any(_R['plural'])})\b",
+        re.I,
+    )
 )
-_SEPARATE = re.compile(rf"\b{_any(_DATA['opener']['separate'])}\b", re.I)
-_IN_ROUNDUP = re.compile(rf"\b{_any(_DATA['opener']['in_roundup'])}\b", re.I)
+_SEPARATE = quick_start(re.compile(rf"\b{_any(_DATA['opener']['separate'])}\b", re.I))
+_IN_ROUNDUP = quick_start(re.compile(rf"\b{_any(_DATA['opener']['in_roundup'])}\b", re.I))
 _SEQUENCE = re.compile(
     rf"^\W*{_any(_DATA['opener']['sequence'])}|\b{_any(_DATA['opener']['relative'])}", re.I
 )
-_CLOCK = re.compile(rf"\b{_any(_DATA['opener']['clock'])}", re.I)
-_WEEKDAY = re.compile(rf"\b{_any(list(WEEKDAYS))}\b", re.I)
+_CLOCK = quick_start(re.compile(rf"\b{_any(_DATA['opener']['clock'])}", re.I))
+_WEEKDAY = quick_start(re.compile(rf"\b{_any(list(WEEKDAYS))}\b", re.I))
 
 _S = _DATA["scene"]
 _COMPASS = frozenset(_S["compass"])
-_RESIDENCE = re.compile(_any(_S["residence_before"]), re.I)
+_RESIDENCE = quick_start(re.compile(_any(_S["residence_before"]), re.I))
 _SCENE_OF = re.compile(rf"\b{_any(_S['scene_of'])}\s+of (?:the )?$", re.I)
 _SUFFIX = _any(
     sorted(
@@ -61,10 +64,12 @@ _DIR = (
 )
 _WORD = r"(?:\d+(?:st|nd|rd|th)|[A-Z][a-z'’]+)"
 _NAME = rf"(?:{_DIR}\s+)?{_WORD}(?:\s+[A-Z][a-z'’]+){{0,2}}"
-_STREET = re.compile(
-    rf"\b\d{{1,6}}(?:\s*-\s*|\s+)block of\s+(?:the\s+)?(?P<block>{_NAME})"
-    rf"|\b(?:at|near|of)\s+(?P<a>{_NAME})(?:\s+{_SUFFIX})?\s+(?:and|&)\s+(?P<b>{_NAME})"
-    rf"|\b(?P<name>{_NAME})\s+{_SUFFIX}(?!\w)"
+_STREET = quick_start(
+    re.compile(
+        rf"\b\d{{1,6}}(?:\s*-\s*|\s+)block of\s+(?:the\s+)?(?P<block>{_NAME})"
+        rf"|\b(?:at|near|of)\s+(?P<a>{_NAME})(?:\s+{_SUFFIX})?\s+(?:and|&)\s+(?P<b>{_NAME})"
+        rf"|\b(?P<name>{_NAME})\s+{_SUFFIX}(?!\w)"
+    )
 )
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _SUFFIX_WORDS = frozenset(STREET_LAST)

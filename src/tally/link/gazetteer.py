@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-_VERSION = 9
+_VERSION = 10
 _NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ .'’-])*$")
 """A name of letters in any script (spaces, dots, hyphens, apostrophes between): "Derna", "درنة"."""
 _KEEP = 8
@@ -236,6 +236,10 @@ def _write(conn: sqlite3.Connection) -> None:
         batch[table].append(row)
     for table, rows in batch.items():
         conn.executemany(_INSERT[table], rows)
+    conn.execute(
+        f"CREATE INDEX places_big_us ON places (population) "
+        f"WHERE country = 'US' AND population >= {BIG_US}"
+    )
     conn.execute("INSERT INTO complete VALUES (?)", (_VERSION,))
     conn.commit()
 
@@ -339,10 +343,7 @@ def places(name: str) -> tuple[Place, ...]:
     """Populated places with this name or alternate name, the likeliest first: by population,
     a place whose main name it is counting `MAIN_NAME_WEIGHT` times (so St. Paul, Minnesota,
     whose main name is "Saint Paul", beats St. Paul, Alberta)."""
-    key = name.lower()
-    short = _SHORT_MOUNT_FORT.match(key) if key[:2] in ("mt", "ft") else None
-    if short:  # GeoNames spells them out: "Mount Juliet", "Fort Myers"
-        key = {"mt": "mount ", "ft": "fort "}[short.group(1)] + key[short.end() :]
+    key = place_key(name)
     rows = index().conn.execute(
         "SELECT name, country, admin1, lat, lon, population, code FROM places WHERE key = ? "
         "ORDER BY rank",
@@ -355,6 +356,16 @@ def places(name: str) -> tuple[Place, ...]:
             key=lambda p: -(p.population + 1) * (MAIN_NAME_WEIGHT if p.name.lower() == key else 1),
         )
     )
+
+
+def place_key(name: str) -> str:
+    """The key `places` looks a name up by: lower-cased, "Mt"/"Ft" spelt out as GeoNames
+    spells them ("Mount Juliet", "Fort Myers")."""
+    key = name.lower()
+    short = _SHORT_MOUNT_FORT.match(key) if key[:2] in ("mt", "ft") else None
+    if short:
+        key = {"mt": "mount ", "ft": "fort "}[short.group(1)] + key[short.end() :]
+    return key
 
 
 MAIN_NAME_WEIGHT = 10
@@ -377,16 +388,42 @@ def county_states(name: str) -> tuple[str, ...]:
     return index().counties.get(" ".join(name.lower().split()), ())
 
 
+BIG_US = 100_000
+"""The smallest population `big_us_cities` and `big_us_keys` are asked about: their rows are
+read at once through the index's partial index of them (`places_big_us`)."""
+
+
+@lru_cache(maxsize=1)
+def _big_us_rows() -> tuple[tuple[str, int, str, str | None, int], ...]:
+    """Key, rank, name, state and population of every US place of at least `BIG_US` people,
+    in the index's order (sorted here: ordered by SQLite, they would be read by a scan of
+    every place rather than through the partial index)."""
+    rows = index().conn.execute(
+        "SELECT key, rank, name, admin1, population FROM places "
+        f"WHERE country = 'US' AND population >= {BIG_US}"
+    )
+    return tuple(sorted(rows, key=lambda r: (r[0], r[1])))
+
+
+@lru_cache(maxsize=4)
+def big_us_keys(min_population: int) -> frozenset[str]:
+    """The `place_key`s under which a US place of at least this population is listed (by its
+    name or an alternate one): a name outside them names no such city, unread."""
+    if min_population < BIG_US:
+        raise ValueError(f"big_us_keys reads places of at least {BIG_US:,} people")
+    return frozenset(key for key, _, _, _, pop in _big_us_rows() if pop >= min_population)
+
+
 @lru_cache(maxsize=4)
 def big_us_cities(min_population: int) -> dict[str, str]:
     """US cities of at least this population, by name with letters only, lower-cased
     ("kansascity") → state name: how a local outlet's host names its city."""
-    rows = index().conn.execute(
-        "SELECT name, admin1 FROM places WHERE country = 'US' AND rank = 0 AND population >= ?",
-        (min_population,),
-    )
+    if min_population < BIG_US:
+        raise ValueError(f"big_us_cities reads places of at least {BIG_US:,} people")
     out: dict[str, str] = {}
-    for name, state in rows:
+    for _, rank, name, state, pop in _big_us_rows():
+        if rank or pop < min_population:
+            continue
         squashed = re.sub(r"[^a-z]", "", name.lower())
         if state and len(squashed) >= 5:
             out.setdefault(squashed, state)

@@ -374,12 +374,8 @@ def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
     filed = dateline_town(doc, sure=True) if votes else None
     if filed and filed.admin1:
         votes[filed.admin1] += 3  # where a US document was filed
-    host = _host_label(doc.url)
-    if host:
-        for squashed, state in gazetteer.big_us_cities(HOST_CITY).items():
-            if squashed in host:
-                votes[state] += 1
-                break
+    if host_state := _host_city_state(_host_label(doc.url)):
+        votes[host_state] += 1
     for state, weight in url_states(doc.url).items():
         votes[state] += weight
     return votes
@@ -400,8 +396,11 @@ def _run_votes(run: str) -> tuple[tuple[str, float], ...]:
 def _big_city_state(run: str) -> tuple[bool, str | None]:
     """Whether the longest leading words of a run that name a big US city are one, and its
     state when no other US town of the name is a fifth as big ("Las Vegas gunman")."""
+    big = gazetteer.big_us_keys(BIG_CITY)
     for name in name_prefixes(run):
-        top, *rest = [*gazetteer.places(name), None] if len(name) >= 4 else [None]
+        if len(name) < 4 or gazetteer.place_key(name) not in big:
+            continue  # its likeliest place is no big US city
+        top, *rest = [*gazetteer.places(name), None]
         if top and top.country == "US" and top.population >= BIG_CITY and top.admin1:
             other = max((p.population for p in rest if p and p.country == "US"), default=0)
             if town_key(top.name) == town_key(name) and other * AMBIGUOUS < top.population:
@@ -511,6 +510,17 @@ def town_key(name: str) -> str:
     """A town's name compared loosely ("St. Louis" and "Saint Louis", "Mt." and "Mount")."""
     key = re.sub(r"^(?:st|saint)\b\.?", "saint", name.lower())
     return re.sub(r"^(?:mt|mount)\b\.?", "mount", re.sub(r"^(?:ft|fort)\b\.?", "fort", key))
+
+
+@lru_cache(maxsize=4096)
+def _host_city_state(host: str) -> str | None:
+    """The state of the first big US city (`HOST_CITY`) a publisher's host label holds
+    ("kansascity"), if any: kept per host, as an outlet's documents come by the hundred."""
+    if host:
+        for squashed, state in gazetteer.big_us_cities(HOST_CITY).items():
+            if squashed in host:
+                return state
+    return None
 
 
 def _host_label(url: str | None) -> str:
