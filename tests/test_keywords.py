@@ -16,7 +16,15 @@ from tally.extract import lexicon as lex
 from tally.extract import victims_lexicon as vlex
 from tally.extract.phrases import _DATE_BEFORE, _MONTH_WORDS
 from tally.extract.victims_phrases import _HEAD_ENDS
-from tally.keywords import finditer_at, lowered, may_contain, may_end_with, quick_start
+from tally.keywords import (
+    Gated,
+    finditer_at,
+    lowered,
+    may_contain,
+    may_end_with,
+    quick_start,
+    required_words,
+)
 
 _CONTAINS = [
     (vlex.ELSEWHERE, vlex.ELSEWHERE_WORDS),
@@ -161,3 +169,79 @@ def test_quick_start_is_sound_for_every_pattern_of_ingest_extract_and_link(share
                 quick = quick_start(pattern)
                 for text in lines + tails:
                     assert _match_list(quick, text) == _match_list(pattern, text), (name, text)
+
+
+@pytest.mark.parametrize(
+    ("source", "flags", "words"),
+    [
+        (
+            r"\bin (?:a|another) (?:separate|unrelated) (?:shooting|attack)",
+            re.I,
+            ("separate", "unrelated"),
+        ),
+        (r"\bin (?:a|another) (?:separate|unrelated) shooting", re.I, (" shooting",)),
+        (r"(?:\w+|\d+) (?:days?|hours?) (?:after|before)\b", re.I, ("after", "before")),
+        (r"\bANOTHER (?:shooting|stabbing)", re.I, ("another s",)),
+        (r"(?:killed|died)+ in", 0, ("died", "killed")),
+        (r"\b(?:Monday|Tuesday)\b", 0, ("Monday", "Tuesday")),
+    ],
+)
+def test_required_words_are_read_off_the_pattern(
+    source: str, flags: int, words: tuple[str, ...]
+) -> None:
+    assert required_words(re.compile(source, flags)) == words
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        r"(?:killed|\w+)\s+in",  # a branch with no literal, and "in" too short to tell
+        r"(?:shooting)?\s+at\s+\d+",  # the only long word may be missing
+        r"\b(?i:since)\s+\d{4}",  # flags scoped to a group
+        r"[a-z]+ed",
+    ],
+)
+def test_required_words_none_where_nothing_certain_and_telling(source: str) -> None:
+    assert required_words(re.compile(source)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("In a SEPARATE shooting, a man was hurt.", True),
+        ("Two days later, in an unrelated shooting on Elm St.", True),
+        ("A man was shot on Elm Street.", False),
+        ("In a \u017feparate shooting", True),  # the long s: no lower-cased copy, searched
+    ],
+)
+def test_gated_search_is_the_pattern_s(text: str, found: bool) -> None:
+    pattern = re.compile(r"\bin (?:a|an|another) (?:separate|unrelated) (?:shooting|attack)", re.I)
+    gated = Gated(pattern)
+    assert gated.words == ("separate", "unrelated")
+    want = pattern.search(text)
+    got = gated.search(text)
+    assert (want is not None) is found
+    assert (got and got.span()) == (want and want.span())
+
+
+def test_gated_is_sound_for_every_pattern_of_ingest_extract_and_link(shared: Path) -> None:
+    lines = []
+    for path in sorted((shared / "corpus" / "dev").glob("*.txt"))[:15]:
+        lines += [ln[:300] for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    checked = 0
+    for package in (tally.ingest, tally.extract, tally.link):
+        for info in pkgutil.iter_modules(package.__path__):
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for name, pattern in vars(module).items():
+                if isinstance(pattern, Gated):
+                    pattern = pattern.pattern
+                if not isinstance(pattern, re.Pattern) or not isinstance(pattern.pattern, str):
+                    continue
+                gated = Gated(pattern)
+                if gated.words is None:
+                    continue
+                checked += 1
+                for text in lines:
+                    if pattern.search(text):
+                        assert gated.may_match(text), (name, gated.words, text)
+    assert checked > 50

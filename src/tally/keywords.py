@@ -145,3 +145,81 @@ def _first_of(op: Any, av: Any) -> tuple[set[str], bool]:
     if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
         return set(), True
     raise _Unknown
+
+
+def required_words(pattern: re.Pattern[str], shortest: int = 3) -> tuple[str, ...] | None:
+    """Literal strings of which every match of `pattern` holds at least one (lower-cased for a
+    case-insensitive pattern), read off the pattern itself: the test `Gated` runs before it.
+
+    None where no such set can be read for certain (a branch with no literal, scoped
+    flags) or where the best set's shortest string is under `shortest` characters, too
+    common to spare a search.
+    """
+    if not isinstance(pattern.pattern, str):
+        return None
+    try:
+        words = _required(_parser.parse(pattern.pattern, pattern.flags))
+    except (_Unknown, re.error, RecursionError):
+        return None
+    if not words or min(map(len, words)) < shortest:
+        return None
+    if pattern.flags & re.IGNORECASE:
+        words = {w.lower() for w in words}
+    return tuple(sorted(words))
+
+
+def _required(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
+    """The most telling set of strings one of which every match of a parsed sequence holds."""
+    found: list[set[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        if op is _c.AT:
+            continue  # takes no characters: the literals either side stand next to each other
+        if run:
+            found.append({"".join(run)})
+            run = []
+        words: set[str] | None = None
+        if op is _c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if add_flags or del_flags:
+                raise _Unknown
+            words = _required(sub)
+        elif op is _c.BRANCH:
+            alternatives = [_required(alt) for alt in av[1]]
+            if all(alternatives):
+                words = set().union(*alternatives)  # type: ignore[arg-type]
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+            words = _required(av[2])
+        if words:
+            found.append(words)
+    if run:
+        found.append({"".join(run)})
+    if not found:
+        return None
+    return max(found, key=lambda ws: (min(map(len, ws)), -len(ws)))
+
+
+class Gated:
+    """A compiled pattern whose `search` skips, unread, a text that holds none of its
+    `required_words`: for patterns tried on every sentence and matching few."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.words = required_words(pattern)
+        self._folded = bool(pattern.flags & re.IGNORECASE)
+
+    def may_match(self, text: str, lower: str | None = None) -> bool:
+        """False only when no match of the pattern can be in `text` (`lower`: `lowered(text)`,
+        if the caller has it)."""
+        if self.words is None:
+            return True
+        if self._folded:
+            return may_contain(lower if lower is not None else lowered(text), self.words)
+        return any(map(text.__contains__, self.words))
+
+    def search(self, text: str, lower: str | None = None) -> re.Match[str] | None:
+        """`pattern.search(text)`, without the search where it cannot match."""
+        return self.pattern.search(text) if self.may_match(text, lower) else None

@@ -18,7 +18,7 @@ from pathlib import Path
 from tally.models import Document
 
 DEFAULT = "en"
-SAMPLE = 1000
+SAMPLE = 500
 """Characters read from the start of a text: enough for a stable answer, cheap for long pages."""
 SURE = 0.5
 """A whole-sample answer this confident is taken as it is; below it, paragraphs vote."""

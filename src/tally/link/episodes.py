@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from tally.keywords import quick_start
+from tally.keywords import Gated, lowered, quick_start
 from tally.link.nodes import STREET_LAST
 from tally.link.text import Sentence
 from tally.words import WEEKDAYS
@@ -40,13 +40,14 @@ _ROUNDUP = quick_start(
         re.I,
     )
 )
-_SEPARATE = quick_start(re.compile(rf"\b{_any(_DATA['opener']['separate'])}\b", re.I))
-_IN_ROUNDUP = quick_start(re.compile(rf"\b{_any(_DATA['opener']['in_roundup'])}\b", re.I))
-_SEQUENCE = re.compile(
-    rf"^\W*{_any(_DATA['opener']['sequence'])}|\b{_any(_DATA['opener']['relative'])}", re.I
-)
+_SEPARATE = Gated(quick_start(re.compile(rf"\b{_any(_DATA['opener']['separate'])}\b", re.I)))
+_IN_ROUNDUP = Gated(quick_start(re.compile(rf"\b{_any(_DATA['opener']['in_roundup'])}\b", re.I)))
+_SEQUENCE = re.compile(rf"\W*{_any(_DATA['opener']['sequence'])}", re.I)
+"""Words opening a sentence that tell of another time (matched at its start)."""
+_RELATIVE = Gated(re.compile(rf"\b{_any(_DATA['opener']['relative'])}", re.I))
+"""Words anywhere in a sentence that tell of another time."""
 _CLOCK = quick_start(re.compile(rf"\b{_any(_DATA['opener']['clock'])}", re.I))
-_WEEKDAY = quick_start(re.compile(rf"\b{_any(list(WEEKDAYS))}\b", re.I))
+_WEEKDAY = Gated(quick_start(re.compile(rf"\b{_any(list(WEEKDAYS))}\b", re.I)))
 
 _S = _DATA["scene"]
 _COMPASS = frozenset(_S["compass"])
@@ -198,12 +199,13 @@ def _opens(
     if known is not None and known != cur:
         return False  # back to an incident told before
     unplaced = bool(streets) and known is None
-    if _SEPARATE.search(text) or (roundup and _IN_ROUNDUP.search(text)):
+    lower = lowered(text)
+    if _SEPARATE.search(text, lower) or (roundup and _IN_ROUNDUP.search(text, lower)):
         return True
-    if _SEQUENCE.search(text):
+    if _SEQUENCE.match(text) or _RELATIVE.search(text, lower):
         if streets:
             return unplaced and placed
         if later and placed:
             return True
-        return roundup and bool(_CLOCK.search(text) or _WEEKDAY.search(text))
+        return roundup and bool(_CLOCK.search(text) or _WEEKDAY.search(text, lower))
     return roundup and unplaced and placed

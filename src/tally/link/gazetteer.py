@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-_VERSION = 10
+from tally.link.bloom import Bloom
+
+_VERSION = 11
 _NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ .'’-])*$")
 """A name of letters in any script (spaces, dots, hyphens, apostrophes between): "Derna", "درنة"."""
 _KEEP = 8
@@ -62,6 +64,8 @@ class Index:
     """Lower-cased US county (parish, borough) name, "X County" and "X Co." → the names of the
     states that have one: the second level of the hierarchy, by name (GeoNames' cities carry
     no admin2 code, so a town's county is not known, only which states a county name fits)."""
+    names: Bloom
+    """Every key of `places`: a name it does not hold is no place, without a query."""
 
 
 AP_STATES = {
@@ -217,6 +221,7 @@ _SCHEMA = (
     "CREATE TABLE places (key TEXT, rank INTEGER, name TEXT, country TEXT, admin1 TEXT, "
     "code TEXT, lat REAL, lon REAL, population INTEGER, PRIMARY KEY (key, rank)) WITHOUT ROWID",
     "CREATE TABLE counties (key TEXT PRIMARY KEY, states TEXT)",
+    "CREATE TABLE names (bits BLOB, hashes INTEGER)",
     "CREATE TABLE complete (version INTEGER)",
 )
 _INSERT = {
@@ -236,6 +241,9 @@ def _write(conn: sqlite3.Connection) -> None:
         batch[table].append(row)
     for table, rows in batch.items():
         conn.executemany(_INSERT[table], rows)
+    keys = {row[0] for row in batch["places"]}
+    names = Bloom.of(keys, len(keys))
+    conn.execute("INSERT INTO names VALUES (?, ?)", (names.bits, names.hashes))
     conn.execute(
         f"CREATE INDEX places_big_us ON places (population) "
         f"WHERE country = 'US' AND population >= {BIG_US}"
@@ -331,7 +339,8 @@ def index() -> Index:
                 key: tuple(states.split("|"))
                 for key, states in conn.execute("SELECT * FROM counties")
             }
-            _open.append(Index(conn, countries, admin1, counties))
+            bits, hashes = conn.execute("SELECT bits, hashes FROM names").fetchone()
+            _open.append(Index(conn, countries, admin1, counties, Bloom(bits, hashes)))
     return _open[0]
 
 
@@ -344,6 +353,8 @@ def places(name: str) -> tuple[Place, ...]:
     a place whose main name it is counting `MAIN_NAME_WEIGHT` times (so St. Paul, Minnesota,
     whose main name is "Saint Paul", beats St. Paul, Alberta)."""
     key = place_key(name)
+    if key not in index().names:
+        return ()
     rows = index().conn.execute(
         "SELECT name, country, admin1, lat, lon, population, code FROM places WHERE key = ? "
         "ORDER BY rank",
