@@ -223,3 +223,36 @@ class Gated:
     def search(self, text: str, lower: str | None = None) -> re.Match[str] | None:
         """`pattern.search(text)`, without the search where it cannot match."""
         return self.pattern.search(text) if self.may_match(text, lower) else None
+
+
+def word_alternation(words: Iterable[str], space: str = " ") -> str:
+    """A regex matching what `"|".join(sorted(words, key=len, reverse=True))` matches, in the
+    same order of preference, written as a trie ("shoot(?:ers?|ing)?" for "shooting",
+    "shooters", "shooter", "shoot").
+
+    `re` tries an alternation's branches one after another at each position it is
+    asked, so a list of hundreds of nouns costs hundreds of tries per word of text; the
+    trie costs a few. Two words that both match at one position are one the other's
+    prefix, and the trie tries the longer first, as the longest-first list does. `space`
+    is what a space between a word's parts matches (a regex: `\\s+` for any whitespace).
+    """
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for ch in " ".join(word.split(" ")) if space == " " else " ".join(word.split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie(root, space) or "(?!)"
+
+
+def _trie(node: dict[str, dict], space: str) -> str:
+    parts = [
+        (space if ch == " " else re.escape(ch)) + _trie(node[ch], space)
+        for ch in sorted(k for k in node if k)
+    ]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+    if "" not in node:
+        return body
+    return f"{body}?" if len(parts) > 1 else f"(?:{body})?"  # the longer words first

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from tally.keywords import word_alternation
 from tally.words import NUMBER_WORDS, TENS
 
 UNITS = NUMBER_WORDS
@@ -28,7 +29,7 @@ MULTIPLES = {
     "millions": 1_000_000,
 }
 
-_WORD = "|".join(sorted([*UNITS, *TENS, *SCALES, "dozen"], key=len, reverse=True))
+_WORD = word_alternation([*UNITS, *TENS, *SCALES, "dozen"])
 _WORDNUM = rf"(?:a\s+)?(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 """Characters that can sit invisibly inside a number ("2\u200b3" is 23)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from tally.extract.vocab import english
-from tally.keywords import quick_start
+from tally.keywords import quick_start, word_alternation
 from tally.words import MONTHS, WEEKDAYS, small_numbers
 
 NUMBER_WORDS: dict[str, int] = {
@@ -36,7 +36,8 @@ for _group, _words in _NOUNS.values():
     for _w in _words:
         GROUP_OF[_w] = _group
 
-GROUP_HEADS = "|".join(sorted(GROUP_OF, key=len, reverse=True))
+GROUP_HEADS = word_alternation(GROUP_OF)
+"""Every people noun, as one alternation (longest first)."""
 PLURAL_NOUNS = frozenset(
     w
     for w in GROUP_OF
@@ -55,7 +56,7 @@ _AGE_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 _AGE = _AGE_NUM + r"[- ](?:year|month|week|day)s?[- ]old"
 _NUM = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
 _HEAD = (
-    r"(?:(?:\w+-)?(?:" + "|".join(sorted(GROUP_OF, key=len, reverse=True)) + r")|"
+    r"(?:(?:\w+-)?(?:" + GROUP_HEADS + r")|"
     r"(?:\w+[- ])?graders?)"
 )
 _STOP = (

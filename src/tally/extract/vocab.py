@@ -8,11 +8,12 @@ that a pattern and its prefilter cannot drift apart.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from tally.keywords import word_alternation
 
 _DATA = Path(__file__).resolve().parents[1] / "lang" / "en"
 
@@ -115,10 +116,7 @@ class Vocabulary:
 
     def alternation(self, words: tuple[str, ...] | frozenset[str]) -> str:
         """A regex alternation of `words`, longest first, spaces matching any whitespace."""
-        return "|".join(
-            r"\s+".join(re.escape(p) for p in w.split())
-            for w in sorted(words, key=len, reverse=True)
-        )
+        return word_alternation(words, space=r"\s+")
 
     def first_words(self, phrases: tuple[str, ...]) -> frozenset[str]:
         """The lower-cased first word of each phrase (keys of a prefilter for their pattern)."""
