@@ -64,7 +64,8 @@ _INLINE_FURNITURE = re.compile(
 )
 _PROMPT = quick_start(
     re.compile(
-        r"\b(?:sign up|subscribe|newsletter|in your inbox|donate now|cookies?|accept all"
+        r"\b(?:sign up|subscribe|newsletter|(?:in|to) your inbox|email notifications?"
+        r"|get an email|your notification|donate now|cookies?|accept all"
         r"|privacy policy|all rights reserved|refresh for updates|follow us|download (?:our|the) app"
         r"|share this (?:article|story))\b",
         re.I,
