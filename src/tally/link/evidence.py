@@ -55,17 +55,15 @@ def _tolls_apart(x: int, y: int) -> int:
 
 def _names(a: Node, b: Node) -> tuple[str, str]:
     """The two reports' incident names, lower-cased, each "" unless it identifies an
-    incident: a name that is only the place of either report and a type ("the Dayton
-    shooting") names every shooting of a city there, one only in a town (`NAMED_TOWN`)."""
+    incident: a name made of a city's name and a type ("the Dayton shooting"), the city the
+    place of either report and bigger than `NAMED_TOWN`, names every shooting there."""
     out = []
-    city = max(a.population, b.population) > NAMED_TOWN
     for n in (a, b):
         name = n.li.name.lower() if n.li.name else ""
         stem = name.rsplit(" ", 1)[0]
-        if (
-            city
-            and stem != name
-            and any(stem in m.places or fold(stem) in m.places for m in (a, b))
+        if stem != name and any(
+            m.population > NAMED_TOWN and (stem in m.places or fold(stem) in m.places)
+            for m in (a, b)
         ):
             name = ""
         out.append(name)
