@@ -520,32 +520,3 @@ def test_a_report_naming_the_other_place_links_when_that_place_is_sure(
     )
     _, mapping = link_across([town, other])
     assert (mapping[("a", "main")] == mapping[("b", "main")]) is linked
-
-
-@pytest.mark.parametrize(
-    ("place", "population", "linked"),
-    [
-        ("Harlowe", 180_000, False),  # a city: "the Harlowe shooting" is every shooting there
-        ("Kessington", 9_000, True),  # a town: one shooting a day at most
-    ],
-)
-def test_a_name_of_place_and_type_identifies_a_shooting_only_in_a_town(
-    place: str, population: int, linked: bool
-) -> None:
-    """Two reports of one day calling their shootings "the Harlowe shooting", sharing no
-    other name or figure: in a city two shootings, in a small town one."""
-    key = place.lower()
-    common = dict(
-        type="shooting",
-        date="2016-10-25",
-        date_prec=1,
-        place=place,
-        admin1="Ohio",
-        country="US",
-        name=f"{place} shooting",
-    )
-    cues = (f"place:{key}", f"geo:US:Ohio:{key}", f"pop:{population}")
-    a = li("a", **common, cues=(*cues, "w:orla brandt", "fig:injured:people:3"))
-    b = li("b", **common, cues=(*cues, "w:pim dekker", "fig:killed:men:1"))
-    _, mapping = link_across([a, b])
-    assert (mapping[("a", "main")] == mapping[("b", "main")]) is linked

@@ -10,7 +10,6 @@ from tally.link.nodes import (
     DATE_SLACK_DAYS,
     LASTING_TOLL,
     MASS_CASUALTY,
-    NAMED_TOWN,
     NEAR_KM,
     SLOW_SLACK_DAYS,
     SLOW_TYPES,
@@ -21,7 +20,6 @@ from tally.link.nodes import (
     common,
     day,
     distance_km,
-    fold,
     meet,
     same_street,
 )
@@ -53,27 +51,10 @@ def _tolls_apart(x: int, y: int) -> int:
     return 2 if lo >= LASTING_TOLL and hi > 10 * lo else 0
 
 
-def _names(a: Node, b: Node) -> tuple[str, str]:
-    """The two reports' incident names, lower-cased, each "" unless it identifies an
-    incident: a name made of a city's name and a type ("the Dayton shooting"), the city the
-    place of either report and bigger than `NAMED_TOWN`, names every shooting there."""
-    out = []
-    for n in (a, b):
-        name = n.li.name.lower() if n.li.name else ""
-        stem = name.rsplit(" ", 1)[0]
-        if stem != name and any(
-            m.population > NAMED_TOWN and (stem in m.places or fold(stem) in m.places)
-            for m in (a, b)
-        ):
-            name = ""
-        out.append(name)
-    return out[0], out[1]
-
-
 def _same_name(a: Node, b: Node) -> bool:
     """The same incident name, or one report's name ("the Grenfell Tower fire") whose proper
     part the other names ("Grenfell Tower")."""
-    na, nb = _names(a, b)
+    na, nb = (n.li.name.lower() if n.li.name else "" for n in (a, b))
     if na and na == nb:
         return True
     return any(
@@ -111,7 +92,7 @@ def pair_score(a: Node, b: Node, lasting: bool = False) -> int | None:
     if specific and actors:
         specific += 1  # an armed group or a force acts in many events: it only adds (an
         # agency that counts the dead of one flood or quake names that disaster)
-    if (named := _names(a, b))[0] and named[0] == named[1]:
+    if a.li.name and b.li.name and a.li.name.lower() == b.li.name.lower():
         specific += 2
     if (
         not specific

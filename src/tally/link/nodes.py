@@ -21,9 +21,6 @@ from tally.models import LocalIncident
 BIG_BLOCK = 200
 BIG_CITY = 300_000
 """Above this population a shared city is weaker evidence: many incidents happen there each day."""
-NAMED_TOWN = 100_000
-"""Above this population a name made of the place and a type ("the Dayton shooting") is no
-incident's name: reports call each shooting in a city so."""
 SLOW_TYPES = {"flood", "conflict", "drought", "famine", "epidemic"}
 SLOW_SLACK_DAYS = 120
 THRESHOLD = 3
