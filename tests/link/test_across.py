@@ -442,8 +442,6 @@ BALTIMORE_CUES = ("place:baltimore", "geo:US:MD:baltimore", "pop:620961")
     [
         (("w:pulaski highway",), ("w:ashland avenue",), False),  # two addresses: two shootings
         (("w:north milton avenue",), ("w:milton avenue",), True),  # one street, with its compass
-        (("w:harford rd",), ("w:harford road",), True),  # one street, written short
-        (("w:n. milton ave.",), ("w:milton avenue",), True),
         (("w:pulaski highway",), (), True),  # one report names no street
         (("w:st anthony",), ("w:dr kim",), True),  # a saint and a doctor, no streets
         (("w:rue de la paix",), ("w:rue lepic",), False),

@@ -45,8 +45,6 @@ _STREETS = tomllib.loads(Path(__file__).with_name("streets.toml").read_text(enco
 STREET_LAST, STREET_FIRST = (frozenset(_STREETS[k]) for k in ("last", "first"))
 """Reports call one event a fire and an explosion, an attack and a shooting, an air strike
 and a bombing: the type is evidence, never a veto."""
-STREET_SHORT: dict[str, str] = _STREETS["short"]
-"""A street's last word written short ("st") → written out ("street")."""
 
 
 @dataclass(slots=True)
@@ -170,16 +168,8 @@ def is_street(word: str) -> bool:
 
 def same_street(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Whether two reports' streets share one, a name with or without its compass word
-    ("south wabash avenue", "wabash avenue") or written short ("wall st") counted as one."""
-    a, b = tuple(map(_long_street, a)), tuple(map(_long_street, b))
+    ("south wabash avenue", "wabash avenue") counted as one."""
     return any(x == y or x.endswith(" " + y) or y.endswith(" " + x) for x in a for y in b)
-
-
-def _long_street(name: str) -> str:
-    """A street's name with its last word written out ("wall st." → "wall street")."""
-    head, _, last = name.rpartition(" ")
-    last = last.rstrip(".")
-    return f"{head} {STREET_SHORT.get(last, last)}" if head else name
 
 
 def mark_rare(nodes: list[Node], informative: set[str] | frozenset[str]) -> None:
