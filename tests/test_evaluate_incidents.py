@@ -14,7 +14,12 @@ from pathlib import Path
 import pytest
 
 from tally.errors import GoldError
-from tally.evaluate_incidents import load_incident_gold, score_incidents, score_places
+from tally.evaluate_incidents import (
+    load_incident_gold,
+    score_incidents,
+    score_pairs,
+    score_places,
+)
 from tests.conftest import run_tally
 
 DESCRIPTIONS = {
@@ -63,10 +68,20 @@ def test_the_command_agrees_with_the_shared_scorer_on_a_ledger(
 
     theirs = _shared(shared, table, Path(figs), Path(incs), "--json", "--show-errors", "9")
     metrics = json.loads(next(ln for ln in theirs.splitlines() if ln.startswith("{")))
-    ours = run_tally("eval-incidents", str(table), "--db", db, "--format", "json").stdout
-    assert json.loads(ours) == metrics
+    ours = json.loads(
+        run_tally("eval-incidents", str(table), "--db", db, "--format", "json").stdout
+    )
+    assert {k: ours[k] for k in metrics} == metrics
+    assert set(ours) - set(metrics) == {
+        "pair_precision",
+        "pair_recall",
+        "pairs_coded",
+        "pairs_placed",
+    }
     text = run_tally("eval-incidents", str(table), "--db", db, "--show-errors", "9").stdout
-    assert text.splitlines() == [ln for ln in theirs.splitlines() if not ln.startswith("{")]
+    lines = text.splitlines()
+    assert lines[:-1] == [ln for ln in theirs.splitlines() if not ln.startswith("{")]
+    assert lines[-1].startswith("document pairs: precision 1.0000")  # one document each
     assert metrics["incidents"] == 5 and metrics["killed_acc"] < 1.0  # e5 cannot be right
 
 
@@ -180,3 +195,83 @@ def test_places_score_state_by_name_and_city(
 
 def test_places_are_not_scored_without_states() -> None:
     assert score_places(TABLE["incidents"], [], []) is None
+
+
+# Pairs of documents: a, b and c report one shooting, d and e another; linking put a and b
+# together, c alone, and d with e and f (f coded as a third incident).
+PAIR_FIGURES = [
+    {"doc": "/in/a.txt", "incident": "x"},
+    {"doc": "/in/b.txt", "incident": "x"},
+    {"doc": "/in/b.txt", "incident": "y"},  # the document's vote: x, two to one
+    {"doc": "/in/b.txt", "incident": "x"},
+    {"doc": "/in/c.txt", "incident": "z"},
+    {"doc": "/in/d.txt", "incident": "y"},
+    {"doc": "/in/e.txt", "incident": "y"},
+    {"doc": "/in/f.txt", "incident": "y"},
+    {"doc": "/in/h.txt", "incident": "y"},  # in no coded incident: not scored
+]
+PAIR_GOLD = {
+    "one": {"killed": 1, "injured": 2, "docs": ["a.txt", "b.txt", "c.txt"]},
+    "two": {"killed": 0, "injured": 3, "docs": ["docs/d.txt", "e.txt", "g.txt"]},  # g: no figure
+    "three": {"killed": 1, "injured": 0, "docs": ["f.txt"]},
+}
+
+
+def test_pairs_score_how_linking_groups_the_coded_documents() -> None:
+    p = score_pairs(PAIR_GOLD, PAIR_FIGURES)
+    # coded: ab ac bc de; placed: ab (x), de df ef (y); both: ab de
+    assert (p.documents, p.coded, p.placed, p.both) == (6, 4, 4, 2)
+    assert (p.precision, p.recall) == (0.5, 0.5)
+    assert p.metrics() == {
+        "pair_precision": 0.5,
+        "pair_recall": 0.5,
+        "pairs_coded": 4,
+        "pairs_placed": 4,
+    }
+
+
+def test_pairs_of_a_document_coded_in_two_incidents_count_once() -> None:
+    gold = {
+        "one": {"docs": ["a.txt", "b.txt"]},
+        "two": {"docs": ["b.txt", "a.txt", "c.txt"]},  # a roundup's two shootings
+    }
+    figures = [{"doc": n, "incident": "x"} for n in ("a.txt", "b.txt", "c.txt")]
+    p = score_pairs(gold, figures)
+    assert (p.coded, p.placed, p.both, p.precision, p.recall) == (3, 3, 3, 1.0, 1.0)
+    assert score_pairs({}, figures).metrics()["pair_precision"] == 1.0  # nothing to score
+
+
+STORIES = {
+    "m1.txt": "Two men were wounded in a shooting on Calloway Street in Dunmore on Sunday "
+    "night, Dunmore police said. Officer Tavish Orrell said Jerrod Pinkley, 24, was hit in "
+    "the leg.",
+    "m2.txt": "Jerrod Pinkley, 24, and a second man were shot on Calloway Street in Dunmore "
+    "on Sunday night, according to police. Officer Tavish Orrell said both men survived.",
+    "m3.txt": "A woman was killed in a crash on Route 9 near Halvey on Tuesday, state "
+    "troopers said.",
+}
+
+
+@pytest.mark.slow
+def test_the_command_reports_pair_scores_of_an_ingested_corpus(tmp_path: Path) -> None:
+    lines = []
+    for name, text in STORIES.items():
+        (tmp_path / name).write_text(text)
+        lines.append(json.dumps({"path": str(tmp_path / name), "published": "2021-05-04"}))
+    (tmp_path / "manifest.jsonl").write_text("\n".join(lines) + "\n")
+    table = tmp_path / "incidents.json"
+    coded = {
+        "s1": {"killed": 0, "injured": 2, "docs": ["m1.txt", "m2.txt"]},
+        "s2": {"killed": 1, "injured": 0, "docs": ["m3.txt"]},
+    }
+    table.write_text(json.dumps({"incidents": coded}))
+    db = str(tmp_path / "l.db")
+    run_tally("ingest", "-q", "--db", db, "--manifest", str(tmp_path / "manifest.jsonl"))
+    ours = json.loads(run_tally("eval-incidents", str(table), "--db", db, "-f", "json").stdout)
+    assert (ours["pairs_coded"], ours["pairs_placed"]) == (1, 1)
+    assert ours["pair_precision"] == ours["pair_recall"] == 1.0
+    text = run_tally("eval-incidents", str(table), "--db", db).stdout.splitlines()[-1]
+    assert text == (
+        "document pairs: precision 1.0000 (1 of 1 placed together) recall 1.0000 (1 of 1 coded"
+        " together) over 3 documents"
+    )

@@ -4,7 +4,8 @@ The table is the format of `shared/corpus/gva-dev/incidents.json` and of the
 coded datasets' splits: `{"incidents": {"<id>": {"killed": N, "injured": N,
 "docs": ["<file>", ...]}}}`, a null count unknown and not scored. The scoring
 is `shared/eval/score_incidents.py`'s, so users can measure tally on their own
-coded dataset; a test checks the two agree.
+coded dataset; a test checks the two agree. `score_pairs` adds how well linking groups the
+table's documents: precision and recall over pairs of documents.
 """
 
 from __future__ import annotations
@@ -106,14 +107,20 @@ def _totals(incidents: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, float
     return out
 
 
+def _links(figures: Iterable[Mapping[str, Any]]) -> dict[str, Counter[str]]:
+    """Per document file name: how many of its figures went to each incident."""
+    links: dict[str, Counter[str]] = defaultdict(Counter)
+    for row in figures:
+        links[Path(str(row.get("doc", ""))).name][str(row.get("incident"))] += 1
+    return links
+
+
 def predicted(
     gold: Mapping[str, Mapping[str, Any]], figures: Iterable[Mapping[str, Any]]
 ) -> dict[str, str]:
     """Each gold incident's predicted incident: the one most figures read from its documents
     went to (gold incidents none of whose documents gave a figure are left out)."""
-    links: dict[str, Counter[str]] = defaultdict(Counter)
-    for row in figures:
-        links[Path(str(row.get("doc", ""))).name][str(row.get("incident"))] += 1
+    links = _links(figures)
     out = {}
     for gid, g in gold.items():
         votes: Counter[str] = Counter()
@@ -230,3 +237,62 @@ def score_places(
             state += 1
         city += bool(pred.get("place")) and _town(pred.get("place")) in _coded_towns(g.get("place"))
     return PlaceScore(len(rows), state, city)
+
+
+@dataclass(frozen=True)
+class PairScore:
+    """How linking groups a coded table's documents, over pairs of documents: those coded
+    in one incident (`coded`), those placed in one predicted incident (`placed`), both."""
+
+    documents: int
+    """Documents of the table that gave a figure: the only ones linking placed."""
+    coded: int
+    placed: int
+    both: int
+
+    @property
+    def precision(self) -> float:
+        """Share of the pairs placed together that the table codes as one incident."""
+        return self.both / self.placed if self.placed else 1.0
+
+    @property
+    def recall(self) -> float:
+        """Share of the pairs coded as one incident that linking placed together."""
+        return self.both / self.coded if self.coded else 1.0
+
+    def metrics(self) -> dict[str, Any]:
+        """The pair scores as `tally eval-incidents --format json` names them."""
+        return {
+            "pair_precision": round(self.precision, 4),
+            "pair_recall": round(self.recall, 4),
+            "pairs_coded": self.coded,
+            "pairs_placed": self.placed,
+        }
+
+
+def score_pairs(
+    gold: Mapping[str, Mapping[str, Any]], figures: Iterable[Mapping[str, Any]]
+) -> PairScore:
+    """Pair precision and recall of document linking against a coded table.
+
+    Each document of the table that gave a figure is placed in the incident most of its
+    figures went to (as `predicted` votes; ties to the first linked); two documents are
+    placed together when that incident is one, and coded together when some coded incident
+    lists both. Documents without a figure are left out of both sides: linking never saw
+    them as one incident or another.
+    """
+    links = _links(figures)
+    place: dict[str, str] = {}
+    for g in gold.values():
+        for doc in g["docs"]:
+            name = Path(doc).name
+            if name not in place and links.get(name):
+                place[name] = links[name].most_common(1)[0][0]
+    coded: set[tuple[str, str]] = set()
+    for g in gold.values():
+        docs = sorted({Path(d).name for d in g["docs"]} & place.keys())
+        coded.update((a, b) for i, a in enumerate(docs) for b in docs[i + 1 :])
+    sizes = Counter(place.values())
+    placed = sum(n * (n - 1) // 2 for n in sizes.values())
+    both = sum(1 for a, b in coded if place[a] == place[b])
+    return PairScore(len(place), len(coded), placed, both)

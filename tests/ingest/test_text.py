@@ -69,6 +69,26 @@ def test_furniture_is_marked_and_its_numbers_are_not_figures() -> None:
         ("Newsletter: Sign up for the Evening Brief", True),
         ("We use cookies to improve your experience. Accept all", True),
         ("-- Advertisement --", True),
+        ("Close Get email notifications on Dana R. Whitcombe daily!", True),
+        (
+            "Whenever Dana R. Whitcombe posts new content, you'll get an email delivered to your "
+            "inbox with a link.",
+            True,
+        ),
+        (
+            "Email notifications are only sent once a day, and only if there are new matching "
+            "items.",
+            True,
+        ),
+        ("There was a problem saving your notification.", True),
+        (
+            "Photo: Staff Video Image 1 of / 3 Caption Close Image 1 of 3 A man was shot outside "
+            "a store in the 400 block of Kell Lane on Monday. Back to Gallery",
+            True,
+        ),
+        ("Image 2 of 3 Deputies said the woman was hit in the arm and taken to a hospital.", True),
+        ("The second of 3 victims, a woman, was hit in the arm, deputies said.", False),
+        ("The gunman sent an email to the victim's inbox hours before he was shot.", False),
         ("==========", True),
         ("The army said 14 soldiers were killed in the ambush.", False),
         ("Residents said the water rose within minutes.", False),

@@ -478,3 +478,43 @@ def test_a_tally_of_one_report_links_to_no_other(
     b = li("b", "bg-conflict", type="shooting", country="US", background=True, cues=cues_b)
     _, mapping = link_across([a, b])
     assert (mapping[("a", "bg-conflict")] == mapping[("b", "bg-conflict")]) is linked
+
+
+@pytest.mark.parametrize(
+    ("county", "cues", "linked"),
+    [
+        # the county report knows its state: the town's report names its county
+        (dict(admin1="Ohio"), (), True),
+        # a bare county name of unknown state: one of many namesakes
+        (dict(admin1=None), (), False),
+        (dict(admin1=None), ("w:tamsin holloway",), True),  # one victim named by both
+    ],
+)
+def test_a_report_naming_the_other_place_links_when_that_place_is_sure(
+    county: dict, cues: tuple[str, ...], linked: bool
+) -> None:
+    """A shooting in a town and one in "Marlow County" on the same day, the town's report
+    naming Marlow County: one event when the county's report is sure of its state or both
+    name something identifying, else two (counties of one name lie in many states)."""
+    town = li(
+        "a",
+        type="shooting",
+        date="2016-04-26",
+        date_prec=1,
+        place="Dunmore",
+        admin1="Ohio",
+        country="US",
+        cues=("place:dunmore", "w:marlow county", "w:kessel drive", *cues),
+    )
+    other = li(
+        "b",
+        type="shooting",
+        date="2016-04-26",
+        date_prec=1,
+        place="Marlow County",
+        country="US",
+        **county,
+        cues=("place:marlow county", "w:renata vos", *cues),
+    )
+    _, mapping = link_across([town, other])
+    assert (mapping[("a", "main")] == mapping[("b", "main")]) is linked

@@ -12,9 +12,11 @@ from tally.cli.app import DbOption, TextFormat, TextFormatOption, app, console
 from tally.evaluate import Score, load_gold, notes_languages, score
 from tally.evaluate_incidents import (
     IncidentScore,
+    PairScore,
     PlaceScore,
     load_incident_gold,
     score_incidents,
+    score_pairs,
     score_places,
 )
 from tally.export import figure_rows, incident_rows
@@ -138,22 +140,35 @@ def eval_incidents_cli(
     fmt: EvalFormatOption = EvalFormat.text,
 ) -> None:
     """Score the ledger's incident totals (killed, injured) against a coded incident table,
-    such as a coded dataset's rows with the documents each was coded from."""
+    such as a coded dataset's rows with the documents each was coded from, and how linking
+    grouped those documents (precision and recall over pairs of documents)."""
     table = load_incident_gold(gold)
     with Ledger(db, create=False) as ledger:
         figures, incidents = list(figure_rows(ledger)), list(incident_rows(ledger))
     s = score_incidents(table, figures, incidents)
     where = score_places(table, figures, incidents)
+    linked = score_pairs(table, figures)
     if fmt is EvalFormat.json:
         extra = {"state_acc": round(where.rate(where.state), 4)} if where else {}
         if where:
             extra["city_acc"] = round(where.rate(where.city), 4)
-        _say(json.dumps(s.metrics() | extra))
+        _say(json.dumps(s.metrics() | extra | linked.metrics()))
         return
     for line in incident_lines(s, show_errors):
         _say(line)
     if where:
         _say(place_line(where))
+    _say(pair_line(linked))
+
+
+def pair_line(p: PairScore) -> str:
+    """The pair scores of document linking: of the document pairs placed together, the share
+    coded as one incident, and of those coded as one, the share placed together."""
+    return (
+        f"document pairs: precision {p.precision:.4f} ({p.both} of {p.placed} placed together)"
+        f" recall {p.recall:.4f} ({p.both} of {p.coded} coded together) over {p.documents}"
+        " documents"
+    )
 
 
 def place_line(p: PlaceScore) -> str:

@@ -64,7 +64,8 @@ _INLINE_FURNITURE = re.compile(
 )
 _PROMPT = quick_start(
     re.compile(
-        r"\b(?:sign up|subscribe|newsletter|in your inbox|donate now|cookies?|accept all"
+        r"\b(?:sign up|subscribe|newsletter|(?:in|to) your inbox|email notifications?"
+        r"|get an email|your notification|donate now|cookies?|accept all"
         r"|privacy policy|all rights reserved|refresh for updates|follow us|download (?:our|the) app"
         r"|share this (?:article|story))\b",
         re.I,
@@ -79,6 +80,9 @@ _HARM = quick_start(
 """A line that speaks of harm is never taken for a prompt ("cookie" in a sentence about a fire)."""
 _MARKER = re.compile(r"^(?:-+ )?(?:advertisement|sponsored(?: content)?)(?: -+)?$", re.I)
 """A lone marker line: it is furniture, but the lines after it are not a list."""
+_GALLERY = re.compile(r"\b(?:Image|Photo|Slide) \d{1,3} of /? ?\d{1,3}\b|\bBack to Gallery\b")
+"""A photo gallery's slide ("Image 2 of 10 ...", "Back to Gallery"): its captions repeat
+once per slide and are often of other stories; they are not the article."""
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~#·•]\s*){3,}\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+\S")
 _MENU_SEP = re.compile(r"\s(?:\||›|»|>|•|/)\s")
@@ -160,6 +164,7 @@ def furniture_spans(text: str) -> list[Span]:
         words = len(s.split())
         if (
             _SEPARATOR.match(s)
+            or _GALLERY.search(s)
             or _INLINE_FURNITURE.match(s)
             or _is_menu(s)
             or (words <= 30 and _PROMPT.search(s) and not _HARM.search(s))

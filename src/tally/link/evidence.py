@@ -115,8 +115,8 @@ def pair_score(a: Node, b: Node, lasting: bool = False) -> int | None:
             return None
         score += 1 if named else 0
     elif (
-        meet(a.places, b.words)
-        or meet(b.places, a.words)
+        (meet(a.places, b.words) and (specific or a.li.admin1))
+        or (meet(b.places, a.words) and (specific or b.li.admin1))
         or ((km := distance_km(a.li, b.li)) is not None and km < NEAR_KM)
     ):
         score += 1

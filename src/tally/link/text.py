@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tally.link import gazetteer
+from tally.link.where import DATELINE
 from tally.models import Document
 
 _MENU = re.compile(r"\s(?:\||>|›|»|/|•)\s|^(?:by|published|updated)\b", re.I)
@@ -48,7 +50,8 @@ def lead(doc: Document, sents: list[Sentence], limit: int = 6) -> tuple[str, lis
     """The headline and the first sentences of the article body, outside page furniture.
 
     The headline is the document's title where known, else its first line that
-    reads like one; the lead is the first `limit` sentences of 60+ characters.
+    reads like one; the lead is the first `limit` sentences of 60+ characters, from the
+    story's dateline where one of them opens with it.
     """
     body = [s for s in sents if not doc.in_furniture(s.start, s.end)]
     headline = doc.title or ""
@@ -63,4 +66,15 @@ def lead(doc: Document, sents: list[Sentence], limit: int = 6) -> tuple[str, lis
                 headline = s.text
                 break
     first = [s for s in body if len(s.text) >= 60 and s.text != headline]
+    filed = next((s.start for s in body[: limit * 3] if _filed(doc.text, s.start)), 0)
+    if filed and any(s.start < filed for s in first[:limit]):
+        first = [s for s in first if s.start >= filed]
     return headline, first[:limit]
+
+
+def _filed(text: str, at: int) -> bool:
+    """Whether the text at `at` opens with a dateline naming a known place and its state
+    ("ROSAMOND, Calif. -"): the story starts there, and what a page shows above it (a
+    gallery's captions, a video's blurb) is not its lead."""
+    m = DATELINE.match(text, at)
+    return bool(m and m.group("s") and any(gazetteer.places(m.group("p").strip().title())))
