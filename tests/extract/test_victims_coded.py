@@ -224,3 +224,47 @@ def test_a_named_victim_with_a_particle_or_an_apposition_is_one_person(
     doc = Document(id="t", text=text, kind="text", name="t.txt")
     rows = reconcile([Statement(f, "2024-05-01", None, "t.txt") for f in extract(doc)])
     assert totals(rows).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a headline's bare object with a modifier a coder's summary gives it
+        ("Villagers kill suspected cattle thief", 1),
+        ("Youths kill alleged robber near the bus stage", 1),
+        ("Militia members shoot and kill unarmed herder.", 1),
+        ("Residents lynch a suspected burglar.", 1),
+        # a count a possessive stands before, the object of a participle
+        ("Attackers set the hut on fire, killing their four children inside.", 4),
+        # a count whose noun is the harm, told with "reported" after it
+        ("Clashes broke out at the market. Four deaths reported.", 4),
+        ("Raiders struck the village at dawn. Six herders reported dead.", 6),
+        # a motive told as an old grudge does not place the killing elsewhere
+        ("A trader was hacked to death by rivals over a previous feud.", 1),
+        # a family counted by its size
+        ("Aircraft struck the compound, killing a family of six and four fighters.", 10),
+        ("Gunmen killed a family of five in their home on the hill.", 5),
+        # an abbreviation in parentheses inside the noun phrase
+        ("A Border Guard (BG) constable was killed when his post came under fire.", 1),
+        ("Troops killed an ULFA (I) cadre in the forest on Monday.", 1),
+        # a day told between the auxiliary and the participle; a date is no count
+        ("Two suspected robbers were on 14/03 lynched by a crowd in the market.", 2),
+        ("A herder was on Friday night shot dead near the water point.", 1),
+        ("Four people were on 21/11 killed in a night raid on the village.", 4),
+    ],
+)
+def test_coded_summaries_name_their_dead(text: str, killed: int) -> None:
+    doc = Document(id="t", text=text, kind="text", name="t.txt")
+    rows = reconcile([Statement(f, "2024-05-01", None, "t.txt") for f in extract(doc)])
+    assert totals(rows).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two witnesses reported that the convoy had passed without incident.",
+        "Three residents confirmed the road was reopened on Monday.",
+    ],
+)
+def test_a_count_that_reports_is_no_harm(text: str) -> None:
+    assert not [f for f in _figures(text) if f.category == "killed"]

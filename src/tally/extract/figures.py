@@ -329,7 +329,10 @@ def _read_number(
     elif things or (head is None and _OF_DETERMINER.match(after)):
         return None
     end = num.end + nend
-    if group is not None and _SPEAKS.match(after[nend:]):
+    own_harm = (  # "three deaths reported": the noun is the harm, the verb no speaker's
+        head in HARM_NOUNS and head not in _VOCAB.status_nouns and len(after[:nend].split()) == 1
+    )
+    if group is not None and not own_harm and _SPEAKS.match(after[nend:]):
         return None
     if breakdown.not_harmed(after[nend:]) or (verb is None and suspects(after[nend:])):
         return None

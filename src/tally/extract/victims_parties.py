@@ -322,7 +322,8 @@ def _object(
     attackers: list[bool] = []
     apposed = False
     prev_head = ""
-    bare = pm.group(0).rstrip().lower().endswith(("kills", "shoots", "wounds", "injures")) or (
+    present = ("kill", "kills", "shoots", "wounds", "injures", "lynch", "lynches")
+    bare = pm.group(0).rstrip().lower().endswith(present) or (
         not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
     )
     if skip := lex.SELF_AND.match(sentence, pos):
