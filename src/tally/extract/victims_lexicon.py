@@ -78,7 +78,7 @@ _DET = (
     + r"|"
     + _NUM
     + r"(?:\s+(?:other|more|additional))?|"
-    r"" + _NUM + r"\s+of\s+(?:the|them|those|whom)(?:\s+" + _NUM + r")?)"
+    r"" + _NUM + r"\s+of\s+(?:the|them|those|whom|his|her|their)(?:\s+" + _NUM + r")?)"
 )
 NP = re.compile(
     r"\b" + _DET + r"\s+(?P<mods>" + _MOD + r"{0,3})(?P<head>" + _HEAD + r"|" + _AGE + r")\b"
@@ -91,7 +91,7 @@ BARE_NP = re.compile(
     + r"|teenage|young|elderly|suspected|alleged|armed|unarmed|local|innocent|unidentified"
     r"|unknown|off-duty|cattle|livestock|(?!(?:"
     + _STOP
-    + r")\b)(?-i:[A-Z][a-z]+))\s+){0,3}(?P<head>"
+    + r")\b)(?-i:[A-Z][a-z]+|[A-Z]{2,5}))\s+){0,3}(?P<head>"
     + _HEAD
     + r"|"
     + _AGE

@@ -36,7 +36,7 @@ _AFTER_CONJ = quick_start(
 """Words that open a clause, after which a headline's bare noun is a subject ("police say
 man charged after girl, 15, is killed")."""
 _SPEAKER_AFTER = re.compile(
-    r"(?:['’]s\s+office|[^,.;]{0,40}?\b(?:said|says|say|told|announced|reported|stated|confirmed)\b)",
+    r"(?:['’]s\s+office|[^,.;]{0,70}?\b(?:said|says|say|told|announced|reported|stated|confirmed)\b)",
     re.IGNORECASE,
 )
 _NAME_NEXT = re.compile(r"\s+[A-Z][a-z]+")
