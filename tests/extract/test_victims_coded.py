@@ -234,8 +234,6 @@ def test_a_named_victim_with_a_particle_or_an_apposition_is_one_person(
         ("Youths kill alleged robber near the bus stage", 1),
         ("Militia members shoot and kill unarmed herder.", 1),
         ("Residents lynch a suspected burglar.", 1),
-        # a count a possessive stands before, the object of a participle
-        ("Attackers set the hut on fire, killing their four children inside.", 4),
         # a count whose noun is the harm, told with "reported" after it
         ("Clashes broke out at the market. Four deaths reported.", 4),
         ("Raiders struck the village at dawn. Six herders reported dead.", 6),

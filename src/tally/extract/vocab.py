@@ -99,8 +99,7 @@ class Vocabulary:
         """`verbs_before` as one pattern anchored at the end; the group's name is the category."""
         named = "|".join(f"(?P<{c}>{p})" for c, p in self.verbs_before)
         selves = "|".join(self.reflexives)  # "killing himself and two guards": two killed
-        # "killing his two children", "killed a family of seven"
-        owner = r"(?:(?<=ing)\s+(?:his|her|their|its)|\s+(?:a|an|the)\s+family\s+of)?"
+        owner = r"(?:\s+(?:a|an|the)\s+family\s+of)?"  # "killed a family of seven"
         return rf"\b(?:{named})(?:\s+(?:{selves})\s*,?\s+and)?{owner}\s*$"
 
     @property
