@@ -41,6 +41,8 @@ def test_parse_number(text: str, value: int | None) -> None:
     ("text", "expected"),
     [
         ("between 30 and 40 people", [(30, 40, "range")]),
+        ("between three and five people", [(3, 5, "range")]),
+        ("one hundred and six people", [(106, None, None)]),
         ("56 to 80 villagers", [(56, 80, "range")]),
         ("five or six bodies", [(5, 6, "range")]),
         ("120-140 wounded", [(120, 140, "range")]),

@@ -224,3 +224,119 @@ def test_a_named_victim_with_a_particle_or_an_apposition_is_one_person(
     doc = Document(id="t", text=text, kind="text", name="t.txt")
     rows = reconcile([Statement(f, "2024-05-01", None, "t.txt") for f in extract(doc)])
     assert totals(rows).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a headline's bare object with a modifier a coder's summary gives it
+        ("Villagers kill suspected cattle thief", 1),
+        ("Youths kill alleged robber near the bus stage", 1),
+        ("Militia members shoot and kill unarmed herder.", 1),
+        ("Residents lynch a suspected burglar.", 1),
+        # a count whose noun is the harm, told with "reported" after it
+        ("Clashes broke out at the market. Four deaths reported.", 4),
+        ("Raiders struck the village at dawn. Six herders reported dead.", 6),
+        # a motive told as an old grudge does not place the killing elsewhere
+        ("A trader was hacked to death by rivals over a previous feud.", 1),
+        # one person killed, named by a noun no people list holds
+        ("An infiltrator was gunned down near the border fence on Friday.", 1),
+        ("Police said a ferry stevedore was killed when the mob set fire to the depot.", 1),
+        # a run of counts whose last tells they were shot
+        ("Two boys and three girls were shot outside the school gate.", 0),
+        # a description quoted whole is read; an acronym modifies a headline's bare noun
+        ('"A night watchman was killed when raiders broke into the depot."', 1),
+        ("Soldiers kill ULF fighter near the border", 1),
+        # an "including" between a count and its verb
+        ("Eight villagers including a 12-year-old boy were killed in the shelling.", 8),
+        # a part of someone's people named with him
+        ("Troops killed the commander and three of his guards in the raid.", 4),
+        # one more person named as a companion of the harmed
+        ("A village chief was killed along with his wife in the night attack.", 2),
+        ("Gunmen killed a trader and his son, along with a pedestrian.", 3),
+        ("A headman was shot dead along with his nephew and a neighbour.", 3),
+        # a family counted by its size
+        ("Aircraft struck the compound, killing a family of six and four fighters.", 10),
+        ("Gunmen killed a family of five in their home on the hill.", 5),
+        # an abbreviation in parentheses inside the noun phrase
+        ("A Border Guard (BG) constable was killed when his post came under fire.", 1),
+        ("Troops killed an ULFA (I) cadre in the forest on Monday.", 1),
+        # a day told between the auxiliary and the participle; a date is no count
+        ("Two suspected robbers were on 14/03 lynched by a crowd in the market.", 2),
+        ("A herder was on Friday night shot dead near the water point.", 1),
+        ("Four people were on 21/11 killed in a night raid on the village.", 4),
+    ],
+)
+def test_coded_summaries_name_their_dead(text: str, killed: int) -> None:
+    doc = Document(id="t", text=text, kind="text", name="t.txt")
+    rows = reconcile([Statement(f, "2024-05-01", None, "t.txt") for f in extract(doc)])
+    assert totals(rows).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two witnesses reported that the convoy had passed without incident.",
+        "Three residents confirmed the road was reopened on Monday.",
+    ],
+)
+def test_a_count_that_reports_is_no_harm(text: str) -> None:
+    assert not [f for f in _figures(text) if f.category == "killed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"I was sure I would be killed," the driver told reporters.',
+        "A goat was killed when the truck overturned.",
+        "A cow was killed by a stray bullet in the raid.",
+    ],
+)
+def test_an_animal_killed_is_no_victim(text: str) -> None:
+    assert not [f for f in _figures(text) if f.category == "killed"]
+
+
+def test_a_run_of_counts_shot_is_summed() -> None:
+    doc = Document(
+        id="t",
+        text="Two boys and three girls were shot outside the school gate.",
+        kind="text",
+        name="t.txt",
+    )
+    rows = reconcile([Statement(f, "2024-05-01", None, "t.txt") for f in extract(doc)])
+    assert totals(rows).get("injured", 0) == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A shopkeeper was shot dead outside his store. The shopkeeper's nephew was also killed.",
+        "Gunmen killed a district judge as he left court. The judge's driver was also killed.",
+    ],
+)
+def test_one_more_dead_told_with_also_is_counted_apart(text: str) -> None:
+    figures = _figures(text)
+    assert _killed(figures) == 2
+    assert all(f.group == "people" for f in figures if f.rule == "victim.total")
+
+
+def test_a_companion_who_is_the_source_is_no_victim() -> None:
+    text = (
+        "Soldiers attacked the hamlet, killing five of its residents, a spokesman for one of "
+        "the local militias said on Friday."
+    )
+    assert _killed(_figures(text)) == 5
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("One guard was killed and 3 policemen and 2 drivers were wounded in the ambush.", 1, 5),
+        ("Two guards were killed and 3 policemen were hurt in the blast.", 2, 3),
+    ],
+)
+def test_a_run_after_a_death_takes_its_own_verb(text: str, killed: int, injured: int) -> None:
+    doc = Document(id="t", text=text, kind="text", name="t.txt")
+    rows = reconcile([Statement(f, "2024-05-01", None, "t.txt") for f in extract(doc)])
+    got = totals(rows)
+    assert (got.get("killed", 0), got.get("injured", 0)) == (killed, injured)

@@ -53,8 +53,8 @@ def names_attackers(quote: str) -> bool:
 def attacker_harmed(text: str, f: Figure) -> bool:
     """A death or wound the sentence gives to the attacker it names just before ("the gunman,
     identified as X, was killed by officers"): one of a few people, never a victim."""
-    if f.group != "people" or f.value > 3:
-        return False
+    if f.group != "people" or f.value > 3 or f.rule == "victim.total":
+        return False  # a total of victims the reader told apart from any attacker
     _, named, died = _english()
     start = max(text.rfind(".", 0, f.start) + 1, f.start - 80)
     before = text[start : f.start]

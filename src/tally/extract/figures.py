@@ -248,6 +248,31 @@ def extract_numeric(doc: Document) -> list[Figure]:
     return share_attribution(figures)
 
 
+_FATE_LATER = re.compile(
+    r"[^.;:,\n]{0,60}?\s(?:were|are|was|is|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?", re.I
+)
+"""The verb of a run of counts, after the count: "4 firemen and 6 police officers were"."""
+
+
+_OTHER_VERB = re.compile(
+    r"\b(?:\w+ed|say|says|said|survived?|told|who|which|that|while|when|as|after|but)\b"
+    r"(?=.*\s(?:were|are|was|is|have\s+been|had\s+been)\b)",
+    re.I,
+)
+"""A verb or clause word between a count and the verb of the run it would open."""
+
+
+def _later_fate(sentence: str, end: int) -> str | None:
+    """The category of the harm told for the run a count opens ("... were wounded"), if any."""
+    verb = _FATE_LATER.match(sentence, end)
+    if verb is None or _OTHER_VERB.search(
+        sentence, end, verb.start() + len(verb.group(0).rstrip())
+    ):
+        return None  # a verb before it ("three survived and Joe was killed") ends the run
+    cue = lex.CUE_RE.match(sentence, verb.end())
+    return lex.cue_category(cue) if cue else None
+
+
 def _read_sentence(sentence: str, carry: Found | None = None) -> list[Found]:
     """Figures of one sentence; `carry` is the previous sentence's last figure ("of them")."""
     found: list[Found] = []
@@ -329,7 +354,10 @@ def _read_number(
     elif things or (head is None and _OF_DETERMINER.match(after)):
         return None
     end = num.end + nend
-    if group is not None and _SPEAKS.match(after[nend:]):
+    own_harm = (  # "three deaths reported": the noun is the harm, the verb no speaker's
+        head in HARM_NOUNS and head not in _VOCAB.status_nouns and len(after[:nend].split()) == 1
+    )
+    if group is not None and not own_harm and _SPEAKS.match(after[nend:]):
         return None
     if breakdown.not_harmed(after[nend:]) or (verb is None and suspects(after[nend:])):
         return None
@@ -380,6 +408,9 @@ def _read_number(
             f.group = them.group
         if f.category is None:
             f.decide(them.category, "num.of_them")
+    later = _later_fate(sentence, f.end) if f.category is None and inherit else None
+    if later and prev is not None and later != prev.category:
+        f.decide(later, "num.listed")  # "one was killed and 4 porters and 2 drivers were hurt"
     if f.category is None and inherit and prev is not None:
         f.decide(prev.category, "num.inherit")
         if group is None:

@@ -30,7 +30,9 @@ MULTIPLES = {
 }
 
 _WORD = word_alternation([*UNITS, *TENS, *SCALES, "dozen"])
-_WORDNUM = rf"(?:a\s+)?(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*"
+_SCALE_AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
+"""The "and" of "one hundred and twelve", after a scale only: "two and four" is two numbers."""
+_WORDNUM = rf"(?:a\s+)?(?:{_WORD})(?:(?:{_SCALE_AND}|[\s-]+)(?:{_WORD}))*"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 """Characters that can sit invisibly inside a number ("2\u200b3" is 23)."""
 _ZW = f"[{ZERO_WIDTH}]?"

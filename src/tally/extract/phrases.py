@@ -201,6 +201,12 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
     return None, 0, None, counts_things
 
 
+_INCLUDED = re.compile(
+    r"[^,.;:()]{1,60}?\s(?:were|are|was|is|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
+)
+"""The people an "including" names between a count and its verb, up to the verb."""
+
+
 def predicate(after: str) -> tuple[re.Match[str], int] | None:
     """A harm cue right after a noun phrase ("were killed", "remain missing"), and its end."""
     pos = 0
@@ -214,6 +220,11 @@ def predicate(after: str) -> tuple[re.Match[str], int] | None:
         if not w:
             return None
         word = w.group(1)
+        if word.lower() == "including":  # "ten civilians including a girl were killed"
+            part = _INCLUDED.match(rest, w.end())
+            cue = lex.CUE_RE.match(rest, part.end()) if part else None
+            if cue:
+                return cue, pos + cue.end()
         if word.lower() == "as" and lex.CUE_RE.match(rest[w.end() :].lstrip()):
             pos += w.end()
             continue

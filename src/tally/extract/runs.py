@@ -32,7 +32,7 @@ OPENS = frozenset({"num.listed", "num.harm_before", "num.fate_after"})
 soldiers and three civilians were killed") or from the verb before it ("killed three
 soldiers and two civilians"). A count with its own predicate ("two were killed") ends its
 clause: a count after it ("and seven others injured") starts another."""
-AFTER_LISTED = frozenset({"num.listed", "num.harm_after", "num.harm_noun"})
+AFTER_LISTED = frozenset({"num.listed", "num.harm_after", "num.harm_noun", "num.shot"})
 """Rules of a count that goes on a run of listed counts: the next listed, or the last,
 whose predicate is the run's."""
 LISTS = frozenset({"num.listed", "num.fate_after"})

@@ -16,6 +16,7 @@ import re
 
 from tally.extract import victims_lexicon as lex
 from tally.extract.victims_parties import harm_category, mention
+from tally.extract.victims_phrases import np_at_start
 from tally.extract.victims_resolve import (
     DEED,
     Mention,
@@ -112,7 +113,9 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
     headline = not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
     if headline and len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
         names = frozenset({"-"})
-    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(sentence)]
+    whole = (len(sentence) - len(sentence.lstrip()), len(sentence.rstrip()))
+    # a sentence all in quotes is a report quoted whole ("One guard was killed ..."), read
+    quoted = [q.span() for q in _QUOTED.finditer(sentence) if q.span() != whole]
     attribution: str | None = None
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -142,6 +145,8 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
         near = _PARENTHESES.sub(" ", sentence[max(0, m.start - start - 12) : pred[1]])
         if lex.HYPOTHETICAL.search(clause) or lex.NEGATION.search(near):
             continue
+        if _one_more(m, pm):
+            m.kind = "new"  # "The driver was also killed": one more dead, not the first
         taken.append(pred)
         if not out:
             attribution = _attribution(sentence, lower)
@@ -154,6 +159,8 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
         along = lex.ALONG_WITH.match(text, m.end)
         if along and m.count == 1 and (n := lex.count_of(along.group("n"))):
             m.count, m.kind, m.end = n + 1, "plural", along.end()
+        elif along := _along(text, m.end, names):  # "along with his wife", "... and a cousin"
+            m.count, m.kind, m.end = m.count + along[0], "plural", along[1]
         if m.kind == "plural" and m.category in {"shot", "injured"}:
             tail = lex.FATALLY_TAIL.match(text, m.end) or lex.KILLING_TAIL.match(text, m.end)
             if tail and (n := lex.count_of(tail.group("n"))) and n < m.count:
@@ -164,6 +171,45 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
             ):
                 m.killed_part = n
     return out
+
+
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+
+
+def _one_more(m: Mention, pm: re.Match[str]) -> bool:
+    """Whether a definite noun phrase killed "also" is one more of the dead ("the driver was
+    also killed"), not someone already counted: a noun other than a pronoun or "victim"."""
+    return (
+        m.kind == "def"
+        and m.category == "killed"
+        and not m.attacker
+        and m.head not in {"he", "she", "victim", "any"}
+        and bool(_ALSO.search(pm.group(0)))
+    )
+
+
+_ALONG = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+", re.IGNORECASE)
+
+
+def _along(text: str, pos: int, names: frozenset[str]) -> tuple[int, int] | None:
+    """How many more people are named after a harmed one, and where they end ("was killed
+    along with his wife", "along with his son and a guest"), or None."""
+    w = _ALONG.match(text, pos)
+    if not w:
+        return None
+    count, end, at = 0, 0, w.end()
+    while np := np_at_start(text, at, names, False):
+        if np["kind"] not in {"indef", "new"} or np["count"] != 1:
+            break  # a count of companions ("along with two guards") is the runs' to add
+        count, end = count + np["count"], np["end"]
+        conj = _AND.match(text, end)
+        if not conj:
+            break
+        at = conj.end()
+    return (count, end) if count else None
+
+
+_AND = re.compile(r"\s*,?\s*and\s+|\s*,\s*(?=(?:an?|his|her|their|one|two|three)\s)", re.I)
 
 
 def _suicides_after(text: str, mentions: list[Mention]) -> list[Mention]:

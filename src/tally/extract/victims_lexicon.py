@@ -54,7 +54,8 @@ scholar and administrator of the seminary"), unlike kin ("a husband, wife and so
 
 _AGE_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _AGE = _AGE_NUM + r"[- ](?:year|month|week|day)s?[- ]old"
-_NUM = r"(?:\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
+_NUM = r"(?:(?<![/.:\d])\d{1,3}(?![/:]\d)|" + "|".join(NUMBER_WORDS) + r")"
+"""A count: a numeral that is no part of a date or a time ("on 21/12"), or a number word."""
 _HEAD = (
     r"(?:(?:\w+-)?(?:" + GROUP_HEADS + r")|"
     r"(?:\w+[- ])?graders?)"
@@ -78,7 +79,7 @@ _DET = (
     + r"|"
     + _NUM
     + r"(?:\s+(?:other|more|additional))?|"
-    r"" + _NUM + r"\s+of\s+(?:the|them|those|whom)(?:\s+" + _NUM + r")?)"
+    r"" + _NUM + r"\s+of\s+(?:the|them|those|whom|his|her|their)(?:\s+" + _NUM + r")?)"
 )
 NP = re.compile(
     r"\b" + _DET + r"\s+(?P<mods>" + _MOD + r"{0,3})(?P<head>" + _HEAD + r"|" + _AGE + r")\b"
@@ -88,9 +89,10 @@ NP = re.compile(
 BARE_NP = re.compile(
     r"\b(?P<mods>(?:"
     + _AGE
-    + r"|teenage|young|elderly|(?!(?:"
+    + r"|teenage|young|elderly|suspected|alleged|armed|unarmed|local|innocent|unidentified"
+    r"|unknown|off-duty|cattle|livestock|(?!(?:"
     + _STOP
-    + r")\b)(?-i:[A-Z][a-z]+))\s+){0,3}(?P<head>"
+    + r")\b)(?-i:[A-Z][a-z]+|[A-Z]{2,5}))\s+){0,3}(?P<head>"
     + _HEAD
     + r"|"
     + _AGE
@@ -217,7 +219,10 @@ _ADV = (
     r"(?:(?:also|reportedly|allegedly|apparently|accidentally|then|later|both|all|each|"
     r"initially|just|critically|seriously|badly|severely|gravely|possibly|"
     r"still|now|eventually|subsequently|immediately|previously|unintentionally|"
-    r"ultimately|tragically|multiple|several|repeatedly|once|twice)\s+)*"
+    r"ultimately|tragically|multiple|several|repeatedly|once|twice|yesterday|"
+    # a day told between the auxiliary and the participle ("were on 24/02 lynched")
+    r"on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
+    r"(?:\s+(?:night|morning|evening|afternoon))?)\s+)*"
 )
 _AUX = r"(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got|gets|been|being|be)\s+"
 _HOSPITAL = (
@@ -483,7 +488,8 @@ ELSEWHERE_WORDS = (
 ELSEWHERE = quick_start(
     re.compile(
         r"\b(?:last\s+(?:year|summer|spring|fall|winter)|earlier\s+this\s+year|"
-        r"years?\s+ago|months\s+ago|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|previous|prior|"
+        r"years?\s+ago|months\s+ago|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|"
+        r"(?:previous|prior)(?!\s+(?:enmity|feud|dispute|rivalry|grudge|quarrel|animosity))|"
         r"separate|unrelated|similar|another\s+shooting|other\s+shootings?|so\s+far\s+this\s+year|"
         r"this\s+year|anniversary|since|(?:months|years|weeks)\s+(?:after|before|earlier|later))\b",
         re.IGNORECASE,

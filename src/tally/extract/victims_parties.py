@@ -15,6 +15,7 @@ from tally.extract.attacker import names_attackers
 from tally.extract.phrases import date_before
 from tally.extract.victims_phrases import describe, not_listed, np_at_end, np_at_start
 from tally.extract.victims_resolve import Mention
+from tally.extract.vocab import english
 from tally.keywords import quick_start
 
 _TRAILING_ADVERBS = re.compile(
@@ -52,6 +53,14 @@ _ACTIVE_OBJECT = re.compile(
 )
 """The object after a verb ("shot a man", "shot and killed his brother", "shot 13-year-old
 Ann Lee"), which makes the words before it the shooter, not a victim."""
+_THINGS = english().things
+_SOMEONE = re.compile(
+    r"(?:^|(?<=[,;:.])|(?<=\bthen)|(?<=\band)|(?<=\bsaid)|(?<=\bthat))\s*[\"“]?"
+    r"(?P<np>(?-i:An?|an?)\s+(?:[\w'’()-]+\s+){0,3}?"
+    r"(?P<head>[a-z][a-z-]{2,}))\s*$"
+)
+"""A subject of a killing whose noun the people lists lack ("a nationalist was shot dead",
+"an infiltrator was killed"): one person, where the phrase opens its clause."""
 _POSTMODIFIER = re.compile(
     r"\s+(?:of|for|from|with|in|at|on|inside|near|working|serving|belonging|employed|who|in\s+charge|attached"
     r"|(?!(?:being|having|during|including|according|morning|evening|building)\b)[a-z]{3,}ing)\b",
@@ -204,6 +213,8 @@ def _subject(
         left = stripped[: paren.start()]
     if not reflexive and (m := _modified_subject(sentence, offset, left, pred_end, cat, names)):
         return m
+    if not reflexive and cat == "killed" and (m := _someone(sentence, offset, left, pred_end)):
+        return m
     if reflexive:
         attacker = _the_attacker(left.lower())
         return Mention(
@@ -216,6 +227,16 @@ def _subject(
             attacker=attacker,
         )
     return None
+
+
+def _someone(sentence: str, offset: int, left: str, pred_end: int) -> Mention | None:
+    """One person killed, named by a noun no people list holds ("a nationalist was killed")."""
+    m = _SOMEONE.search(left[-80:])
+    head = m.group("head") if m else ""
+    if not m or head.endswith(("ing", "ly", "ed")) or _THINGS & {head, f"{head}s", f"{head}es"}:
+        return None
+    start = len(left) - len(left[-80:]) + m.start("np")
+    return Mention(offset + start, offset + pred_end, "killed", 1, "indef", "people", head=head)
 
 
 def _modified_subject(
@@ -322,7 +343,8 @@ def _object(
     attackers: list[bool] = []
     apposed = False
     prev_head = ""
-    bare = pm.group(0).rstrip().lower().endswith(("kills", "shoots", "wounds", "injures")) or (
+    present = ("kill", "kills", "shoots", "wounds", "injures", "lynch", "lynches")
+    bare = pm.group(0).rstrip().lower().endswith(present) or (
         not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
     )
     if skip := lex.SELF_AND.match(sentence, pos):

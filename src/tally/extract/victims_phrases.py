@@ -36,12 +36,20 @@ _AFTER_CONJ = quick_start(
 """Words that open a clause, after which a headline's bare noun is a subject ("police say
 man charged after girl, 15, is killed")."""
 _SPEAKER_AFTER = re.compile(
-    r"(?:['’]s\s+office|[^,.;]{0,40}?\b(?:said|says|say|told|announced|reported|stated|confirmed)\b)",
+    r"(?:['’]s\s+office|[^,.;]{0,70}?\b(?:said|says|say|told|announced|reported|stated|confirmed)\b)",
     re.IGNORECASE,
 )
 _NAME_NEXT = re.compile(r"\s+[A-Z][a-z]+")
+_BRACKETS = re.compile(r"(?<=\S)\s*\((?-i:[A-Z][A-Za-z-]{0,9})\)(?=\s+[a-z])")
+"""An abbreviation in parentheses inside a noun phrase, before its next lower-case word."""
 _HEAD_ENDS = frozenset(w.rsplit("-", 1)[-1] for w in lex.GROUP_OF) | {"grader", "graders", "old"}
 """The words `lex.NP` and `lex.BARE_NP` end on, unless they end on an age or a comma."""
+
+
+def _unbracketed(text: str) -> str:
+    """`text` with short parentheses blanked, offsets kept: "a Frontier Corps (FC) soldier"
+    reads as the noun phrase it brackets an abbreviation in."""
+    return _BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | None:
@@ -49,7 +57,7 @@ def np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | N
     body = lex.AGE_PP.sub("", _AMONG.sub("", left.rstrip()))
     if not body:
         return None
-    tail = body[-160:]
+    tail = _unbracketed(body[-160:])
     base = len(body) - len(tail)
     head_last = may_end_with(tail, _HEAD_ENDS)
     m = search_end(lex.NP, tail) if head_last else None
@@ -205,7 +213,7 @@ def np_at_start(
 
     `bare` allows a noun without a determiner, as in a list ("a husband, wife and son").
     """
-    rest = sentence[pos:]
+    rest = _unbracketed(sentence[pos:])
     m = lex.NP.match(rest)
     how = "np"
     if not m and bare:

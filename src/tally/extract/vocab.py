@@ -100,7 +100,8 @@ class Vocabulary:
         """`verbs_before` as one pattern anchored at the end; the group's name is the category."""
         named = "|".join(f"(?P<{c}>{p})" for c, p in self.verbs_before)
         selves = "|".join(self.reflexives)  # "killing himself and two guards": two killed
-        return rf"\b(?:{named})(?:\s+(?:{selves})\s*,?\s+and)?\s*$"
+        owner = r"(?:\s+(?:a|an|the)\s+family\s+of)?"  # "killed a family of seven"
+        return rf"\b(?:{named})(?:\s+(?:{selves})\s*,?\s+and)?{owner}\s*$"
 
     @property
     def month_words(self) -> frozenset[str]:
