@@ -9,6 +9,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from tally.link import gazetteer
+from tally.link.near import near_namesake
 from tally.link.places import Located, hints, main_country, place_in
 from tally.link.towns import OUTLET, most_named_town, url_town, us_towns
 from tally.link.where import (
@@ -79,6 +80,7 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     if loc and us:
         loc = _in_leading_state(loc, doc, named)
         loc = _broadcasters_side(loc, doc, named)
+        loc = near_namesake(loc, doc, top)
     if loc and us and neighbourhood_named(top, loc.place):
         loc = _city_around(loc, doc)
     if loc:

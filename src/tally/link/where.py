@@ -594,6 +594,23 @@ _NOT_SURNAME_LEADS = NAME_LEADS | NOT_TOWNS
 """First words of a capitalised run that is no person's name (`surnames`)."""
 
 
+def counties_in(doc: Document, limit: int = 4000) -> set[str]:
+    """The US counties the document's first `limit` characters name outside page furniture
+    ("Onslow County", "the Carter Co. sheriff"), as the gazetteer knows them."""
+    text = doc.text[:limit]
+    if not any(w in text for w in _COUNTY_WORDS):
+        return set()
+    out = set()
+    for m in _COUNTY.finditer(text):
+        if doc.in_furniture(m.start(), m.end()):
+            continue
+        for name in (m.group(0), f"{m.group(1).split()[-1]} {m.group(2)}"):
+            if gazetteer.county_states(name):
+                out.add(name)
+                break
+    return out
+
+
 def county_named(text: str, state: str | None) -> Located | None:
     """The first US county the text names ("in Allamakee County", "a Carter County man"), in
     `state` where that state has one of the name, else where only one state has: the second
