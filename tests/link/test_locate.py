@@ -172,6 +172,22 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Macon",
             "Georgia",
         ),
+        (  # a suburb whose own police act is not folded into the city next door
+            "Two hurt in shooting at Midwest City park\n\nTwo people were hurt when shots "
+            "were fired at a park in Midwest City on Sunday. Midwest City Police said a "
+            "fight broke out first. One victim was taken to a hospital in Oklahoma City.",
+            None,
+            "Midwest City",
+            "Oklahoma",
+        ),
+        (  # the city the outlet's name ends with is the outlet's, not the suburb's city
+            "Boy hurt in accidental shooting in Garner - WXYZ News 11 - Raleigh, NC\n\n"
+            "A boy was hurt on Tuesday when a handgun went off in a home in Garner, "
+            "deputies said. The boy is expected to recover.",
+            None,
+            "Garner",
+            "North Carolina",
+        ),
     ],
 )
 def test_the_document_decides_which_town(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from tally.link import gazetteer
 from tally.link.near import near_namesake
 from tally.link.places import Located, hints, main_country, place_in
-from tally.link.towns import OUTLET, most_named_town, url_town, us_towns
+from tally.link.towns import OUTLET, most_named_town, outlet_suffix, url_town, us_towns
 from tally.link.where import (
     body_states,
     call_sign_side,
@@ -84,7 +84,8 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     if loc and us and neighbourhood_named(top, loc.place):
         loc = _city_around(loc, doc)
     if loc:
-        loc = city_of(loc, doc.text[:4000])
+        start, end = outlet_suffix(doc.text)  # "... - News 9 - Oklahoma City": the outlet's
+        loc = city_of(loc, doc.text[:start] + doc.text[end:4000] if end else doc.text[:4000])
     country = (
         loc.country if loc and loc.country else (min(countries) if len(countries) == 1 else None)
     )

@@ -172,8 +172,8 @@ _POLICED = quick_start(
 
 
 def city_of(loc: Located, text: str) -> Located:
-    """The city `loc` lies in, when the text names one around it (Englewood → Chicago);
-    the linking cues stay those of `loc`."""
+    """The city `loc` lies in, when the text names one around it (Englewood → Chicago) and
+    no police of `loc`'s own; the linking cues stay those of `loc`."""
     if loc.lat is None or loc.lon is None:
         return loc
     pop = next((int(c[4:]) for c in loc.cues if c.startswith("pop:")), 0)
@@ -183,6 +183,8 @@ def city_of(loc: Located, text: str) -> Located:
         if p.country == loc.country and p.name == loc.place and p.admin1 == loc.admin1
     ]
     seen: set[str] = set()
+    if re.search(rf"\b{re.escape(loc.place)} [Pp]olice\b", text):
+        return loc  # "Spencer Police were called": a suburb has police of its own
     policed = {m.group(1) for m in _POLICED.finditer(text)}
     for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
