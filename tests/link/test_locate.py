@@ -188,6 +188,14 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Garner",
             "North Carolina",
         ),
+        (  # a headline's town named as an attribute, with a word before its noun
+            "Victims of Yazoo City nightclub shooting named\n\nThe four men shot outside a "
+            "club early Monday were named on Tuesday. Officers in Jackson joined the search "
+            "for the gunman, deputies said.",
+            None,
+            "Yazoo City",
+            "Mississippi",
+        ),
     ],
 )
 def test_the_document_decides_which_town(

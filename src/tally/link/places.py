@@ -17,6 +17,7 @@ from tally.keywords import quick_start
 from tally.link import gazetteer
 from tally.link.nodes import STREET_LAST
 from tally.link.where import (
+    ATTRIBUTE_BETWEEN,
     BIG_CITY,
     COMPASS,
     DATELINE,
@@ -59,14 +60,17 @@ _POSSESSIVE = quick_start(
 )
 _ATTRIBUTIVE = quick_start(
     re.compile(
-        r"\b(?P<p>(?:St\. |Ft\. |Mt\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?= (?:[Pp]olice|[Ss]heriff|man|woman|boy|girl|teens?"
+        r"\b(?P<p>(?:St\. |Ft\. |Mt\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+        r"(?= (?:(?:"
+        + "|".join(re.escape(w) for w in ATTRIBUTE_BETWEEN)
+        + r") )?(?:[Pp]olice|[Ss]heriff|man|woman|boy|girl|teens?"
         r"|teenager|father|mother|mom|dad|residents?|officers?|homeowner|family|youth|students?"
         r"|toddler|child|infant|baby|couple|native|men|women|teens|kids|children|neighbors"
         r"|shootings?|homicides?|murders?|killings?|stabbings?|slayings?|death|gunfire|standoff)\b)"
     )
 )
 """A town named as an attribute ("an Aurora man", "Dallas police", "in fatal Hammond
-shooting"): trusted only when the gazetteer knows it."""
+shooting", "a Yazoo City nightclub shooting"): trusted only when the gazetteer knows it."""
 _ORG_WORDS = {
     "forces",
     "force",

@@ -22,6 +22,8 @@ FURNITURE = {w.lower() for w in (*_DATA["stop"]["furniture"], *_DATA["stop"]["br
 """Headline and page-furniture words and brands, which follow "in"/"at" or open a line but
 name no place (`places.toml`)."""
 STOP_WORDS = tuple(_DATA["stop"]["words"])
+ATTRIBUTE_BETWEEN = tuple(_DATA["attributive"]["between"])
+"""Words between a town's name and the noun it is an attribute of (`places.toml`)."""
 TAKEN = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in _DATA["elsewhere"]["taken"]) + r")\b", re.I
 )
