@@ -349,3 +349,12 @@ def test_a_locative_big_city_beats_a_promo_abroad() -> None:
 )
 def test_town_names_used_as_surnames(text: str, names: set[str]) -> None:
     assert surnames(_doc(text)) == names
+
+
+def test_a_datelines_state_in_capitals_decides_the_town_its_lead_names() -> None:
+    text = (
+        "Name of shooting victim released\nCHARLESTOWN, IN (WXYZ) - The teenager shot and "
+        "killed outside Charlestown this week was named on Thursday, the sheriff said."
+    )
+    loc = place_in(text, None, text, len(text), None, True)
+    assert loc is not None and (loc.place, loc.admin1) == ("Charlestown", "Indiana")

@@ -62,7 +62,9 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     in_state = next(iter(in_states)) if len(in_states) == 1 else None
     if body_country is None and not countries and us:
         body_country = "US"
-    loc = place_in(top, body_country, top, early, in_states or None, us)
+    loc = place_in(
+        top, body_country, top, early, in_states or ({filed} if filed and us else None), us
+    )
     if loc is None:
         body = doc.text[:4000]
         found = place_in(body, body_country, body, 0, in_state, us)

@@ -422,11 +422,13 @@ def place_in(
     named: Located | None = None
     coarse: Located | None = None
     found = _candidates(text, early)
-    stated = {  # "Manchester, Illinois" below
-        c[2]: c[3] for c in reversed(found) if c[3] and gazetteer.us_state(c[3].rstrip("."))
+    stated = {  # "Manchester, Illinois" below, "CHARLESTOWN, IN (WAVE) -" above
+        c[2].lower(): c[3] for c in reversed(found) if c[3] and gazetteer.us_state(c[3].rstrip("."))
     }
     for rank, _, phrase, state, near, named_ok in found:
-        loc = _resolve(phrase, state or stated.get(phrase), countries, states, near, named_ok)
+        loc = _resolve(
+            phrase, state or stated.get(phrase.lower()), countries, states, near, named_ok
+        )
         if loc is None:
             continue
         if rank == 4 and named and is_county(named.place):
