@@ -82,7 +82,8 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     if loc and us:
         loc = _in_leading_state(loc, doc, named)
         loc = _broadcasters_side(loc, doc, named)
-        loc = near_namesake(loc, doc, top)
+    if loc:
+        loc = near_namesake(loc, doc, top)  # of a US town, whether or not the text leans US
     if loc and us and neighbourhood_named(top, loc.place):
         loc = _city_around(loc, doc)
     if loc:
