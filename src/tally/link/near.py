@@ -25,7 +25,7 @@ from tally.models import Document
 
 NEAR_KM = 60.0
 """A town this close to a namesake counts for it: the same county or metro area."""
-MARGIN = 0.5
+MARGIN = 0.25
 """How much more the report's other places must count for a namesake than for the town it
 was placed in, besides a point for each tenfold the town outsizes the namesake (Memphis,
 Tennessee is meant by its name, whatever a small town near Memphis, Indiana a report names)."""
