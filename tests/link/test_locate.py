@@ -196,6 +196,14 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Yazoo City",
             "Mississippi",
         ),
+        (  # a neighbourhood named as one, its city unnamed: the big city it lies in
+            "Teen killed in Englewood drive-by shooting\n\nA teenager was killed on Monday "
+            "as she sat on a porch in the Englewood neighborhood, the Cook County medical "
+            "examiner said. Illinois State Police are looking for a dark sedan.",
+            None,
+            "Chicago",
+            "Illinois",
+        ),
     ],
 )
 def test_the_document_decides_which_town(

@@ -9,7 +9,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from tally.link import gazetteer
-from tally.link.near import near_namesake
+from tally.link.near import enclosing_city, near_namesake
 from tally.link.places import Located, hints, main_country, place_in
 from tally.link.towns import OUTLET, most_named_town, outlet_suffix, url_town, us_towns
 from tally.link.where import (
@@ -86,6 +86,8 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         loc = near_namesake(loc, doc, top)  # of a US town, whether or not the text leans US
     if loc and us and neighbourhood_named(top, loc.place):
         loc = _city_around(loc, doc)
+    if loc and us and neighbourhood_named(doc.text[:4000], loc.place):
+        loc = enclosing_city(loc) or loc  # "in the Englewood neighborhood": Chicago's
     if loc:
         start, end = outlet_suffix(doc.text)  # "... - News 9 - Oklahoma City": the outlet's
         loc = city_of(loc, doc.text[:start] + doc.text[end:4000] if end else doc.text[:4000])

@@ -20,7 +20,16 @@ from collections import Counter
 from tally.link import gazetteer
 from tally.link.places import Located, hints
 from tally.link.towns import placed_runs, us_towns
-from tally.link.where import DATELINE, counties_in, dateline_state, town_key, url_states
+from tally.link.where import (
+    CITY_FACTOR,
+    DATELINE,
+    HOST_CITY,
+    counties_in,
+    dateline_state,
+    reach,
+    town_key,
+    url_states,
+)
 from tally.models import Document
 
 NEAR_KM = 60.0
@@ -151,3 +160,27 @@ def _km(p: gazetteer.Place, lat: float, lon: float) -> float:
     dy = (p.lat - lat) * 111.0
     dx = (p.lon - lon) * 111.0 * math.cos(math.radians(lat))
     return math.hypot(dx, dy)
+
+
+def enclosing_city(loc: Located) -> Located | None:
+    """The big city of `loc`'s state whose neighbourhood `loc` may be: at least `CITY_FACTOR`
+    times its size, with `loc` within its reach (`reach`); linked as `loc`. For a place
+    the report calls a neighbourhood without naming its city ("in the Englewood
+    neighborhood" of a Chicago outlet)."""
+    if loc.country != "US" or loc.lat is None or loc.lon is None or not loc.admin1:
+        return None
+    size = _population(loc)
+    best: gazetteer.Place | None = None
+    for name, state in gazetteer.big_us_cities(HOST_CITY).items():
+        if state != loc.admin1:
+            continue
+        for p in gazetteer.places(name):
+            if p.country != "US" or p.admin1 != state or p.population < CITY_FACTOR * size:
+                continue
+            if _km(p, loc.lat, loc.lon) <= reach(p.population) and (
+                best is None or p.population > best.population
+            ):
+                best = p
+    if best is None:
+        return None
+    return dataclasses.replace(Located.of(best, loc.where_prec), cues=loc.cues)

@@ -156,11 +156,11 @@ CITY_FACTOR = 10
 POLICED_FACTOR = 5
 """A city the text names as the one whose police act, or whose part it is ("Miami police
 said", "Chicago's South Side"), holds a place a fifth its size, and a city of more than a
-million reaches further, by the root of its size in millions (`_reach`): a suburb has
+million reaches further, by the root of its size in millions (`reach`): a suburb has
 police of its own."""
 
 
-def _reach(population: int) -> float:
+def reach(population: int) -> float:
     """How far from its centre a city of this size holds its neighbourhoods (km)."""
     return NEIGHBOURHOOD_KM * max(1.0, math.sqrt(population / 1_000_000))
 
@@ -209,11 +209,11 @@ def _around(
     for p in gazetteer.places(phrase):
         if p.country != loc.country or p.admin1 != loc.admin1 or p.population < 100_000:
             continue
-        reach = _reach(p.population) if wide else NEIGHBOURHOOD_KM
+        far = reach(p.population) if wide else NEIGHBOURHOOD_KM
         for lat, lon, size in here:
             dy = (p.lat - lat) * 111.0
             dx = (p.lon - lon) * 111.0 * math.cos(math.radians(lat))
-            if p.population >= factor * size and math.hypot(dx, dy) <= reach:
+            if p.population >= factor * size and math.hypot(dx, dy) <= far:
                 return Located(p.name, p.admin1, p.country, p.lat, p.lon, 1, loc.cues)
     return None
 
