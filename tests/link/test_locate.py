@@ -196,6 +196,14 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Yazoo City",
             "Mississippi",
         ),
+        (  # ... or two words ("house party")
+            "Victims of southeast Fresno house party shooting named\n\nTwo men shot at a "
+            "party on Saturday were named by the coroner on Monday. A woman in Modesto "
+            "said one of them was her son.",
+            None,
+            "Fresno",
+            "California",
+        ),
         (  # a neighbourhood named as one, its city unnamed: the big city it lies in
             "Teen killed in Englewood drive-by shooting\n\nA teenager was killed on Monday "
             "as she sat on a porch in the Englewood neighborhood, the Cook County medical "

@@ -63,7 +63,7 @@ _ATTRIBUTIVE = quick_start(
         r"\b(?P<p>(?:St\. |Ft\. |Mt\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
         r"(?= (?:(?:"
         + "|".join(re.escape(w) for w in ATTRIBUTE_BETWEEN)
-        + r") )?(?:[Pp]olice|[Ss]heriff|man|woman|boy|girl|teens?"
+        + r") ){0,2}(?:[Pp]olice|[Ss]heriff|man|woman|boy|girl|teens?"
         r"|teenager|father|mother|mom|dad|residents?|officers?|homeowner|family|youth|students?"
         r"|toddler|child|infant|baby|couple|native|men|women|teens|kids|children|neighbors"
         r"|shootings?|homicides?|murders?|killings?|stabbings?|slayings?|death|gunfire|standoff)\b)"
