@@ -8,7 +8,7 @@ import pytest
 from tally.link.describe import describe
 from tally.link.places import place_in
 from tally.link.text import lead, sentences
-from tally.link.where import country_named, surnames, url_states, us_leaning
+from tally.link.where import country_named, state_votes, surnames, url_states, us_leaning
 from tally.models import Document
 
 
@@ -374,3 +374,22 @@ def test_a_datelines_state_in_capitals_decides_the_town_its_lead_names() -> None
     )
     loc = place_in(text, None, text, len(text), None, True)
     assert loc is not None and (loc.place, loc.admin1) == ("Charlestown", "Indiana")
+
+
+@pytest.mark.parametrize(
+    ("text", "votes"),
+    [
+        (  # the state the title's outlet signs with is where the outlet is
+            "Boy hurt in shooting at home - Channel 10 News - Columbia, South Carolina\n\n"
+            "A boy was hurt when a handgun went off at a home on Friday, deputies said.",
+            0,
+        ),
+        (  # ... the report's own sentences naming it still point at it
+            "Boy hurt in shooting at home - Channel 10 News\n\nA boy was hurt when a handgun "
+            "went off at a home in rural South Carolina on Friday, deputies said.",
+            2,
+        ),
+    ],
+)
+def test_a_titles_outlet_suffix_votes_for_no_state(text: str, votes: int) -> None:
+    assert state_votes(_doc(text)).get("South Carolina", 0) == votes

@@ -20,12 +20,13 @@ from collections.abc import Iterable, Mapping
 
 from tally.link import gazetteer
 from tally.link.places import hints
-from tally.link.towns import outlet_suffix, town_runs, us_towns
+from tally.link.towns import town_runs, us_towns
 from tally.link.where import (
     AMBIGUOUS,
     BIG_CITY,
     Located,
     dateline_state,
+    outlet_suffix,
     town_key,
     url_states,
 )

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from tally.link import gazetteer
 from tally.link.near import enclosing_city, near_namesake
 from tally.link.places import Located, hints, main_country, place_in
-from tally.link.towns import OUTLET, most_named_town, outlet_suffix, url_town, us_towns
+from tally.link.towns import most_named_town, url_town, us_towns
 from tally.link.where import (
+    OUTLET,
     body_states,
     call_sign_side,
     city_of,
@@ -22,6 +23,7 @@ from tally.link.where import (
     headline_city_state,
     neighbourhood_named,
     on_side,
+    outlet_suffix,
     state_votes,
     town_key,
     us_leaning,

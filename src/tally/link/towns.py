@@ -23,6 +23,7 @@ from tally.link.where import (
     dateline_town,
     name_prefixes,
     other_story,
+    outlet_suffix,
     surnames,
     town_key,
 )
@@ -37,21 +38,6 @@ NAMES_BEFORE = frozenset(_DATA["near"]["before"])
 def _speaks() -> frozenset[str]:
     """Verbs of speech (`lang/en/speech.toml`): a name beside one is a speaker's."""
     return frozenset(english().speaks)
-
-
-OUTLET = re.compile(
-    r"\s+(?:[-–—|:]|--)\s+(?=.*(?:\b(?:News|NEWS|TV|Channel|Weather|Sports|Radio|Online|Times|Post"
-    r"|Herald|Tribune|Gazette|Journal|Daily)\b|\.com\b)).*$"
-)
-"""The outlet a page's title ends with ("... - KXYZ.com, Valley News, Weather"): where
-the outlet is, not the incident."""
-
-
-def outlet_suffix(text: str) -> tuple[int, int]:
-    """Where the outlet a page's title line ends with is (`OUTLET`), else (0, 0)."""
-    end = text.find("\n")
-    m = OUTLET.search(text[: end if end >= 0 else len(text)])
-    return (m.start(), m.end()) if m else (0, 0)
 
 
 def town_runs(

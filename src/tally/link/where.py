@@ -333,6 +333,21 @@ HOST_CITY = 200_000
 """A US city this big whose name a publisher's host holds ("kansascity.com") hints at its state."""
 
 
+OUTLET = re.compile(
+    r"\s+(?:[-–—|:]|--)\s+(?=.*(?:\b(?:News|NEWS|TV|Channel|Weather|Sports|Radio|Online|Times|Post"
+    r"|Herald|Tribune|Gazette|Journal|Daily)\b|\.com\b)).*$"
+)
+"""The outlet a page's title ends with ("... - KXYZ.com, Valley News, Weather"): where
+the outlet is, not the incident."""
+
+
+def outlet_suffix(text: str) -> tuple[int, int]:
+    """Where the outlet a page's title line ends with is (`OUTLET`), else (0, 0)."""
+    end = text.find("\n")
+    m = OUTLET.search(text[: end if end >= 0 else len(text)])
+    return (m.start(), m.end()) if m else (0, 0)
+
+
 _VOTES: dict[tuple[str, int], Counter[str]] = {}
 
 
@@ -346,14 +361,18 @@ def state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
 
 
 def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
-    """How strongly the document points at each US state, outside page furniture: a state
+    """How strongly the document points at each US state, outside page furniture (and the
+    title's outlet suffix, where the outlet is, for states named): a state
     named (2), a county name (1, shared among the states that have one), a big city named
     (1), and, weakly, a big city the publisher's host is named after (1)."""
     if not _STATES:
         _STATES.append(_state_pattern())
     text = doc.text[:limit]
     votes: Counter[str] = Counter()
+    suffix = outlet_suffix(text)
     for m in _STATES[0].finditer(text):
+        if suffix[0] <= m.start() < suffix[1]:
+            continue  # "... - WXYZ News - Columbia, South Carolina": where the outlet is
         s = gazetteer.us_state(m.group(0))
         words = text[m.start() : m.end() + 12].split()
         if s and not state_word(text, m.start(), words, 0, len(m.group(0).split())):
