@@ -393,3 +393,9 @@ def test_a_datelines_state_in_capitals_decides_the_town_its_lead_names() -> None
 )
 def test_a_titles_outlet_suffix_votes_for_no_state(text: str, votes: int) -> None:
     assert state_votes(_doc(text)).get("South Carolina", 0) == votes
+
+
+def test_a_court_of_homes_is_no_town() -> None:
+    text = "Man shot in Larkspur Court\n\nA man was shot in Larkspur Court on Sunday night."
+    loc = place_in(text, "US", text, len(text), "Virginia", True)
+    assert loc is None or loc.place != "Larkspur Court"

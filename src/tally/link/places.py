@@ -92,6 +92,7 @@ _ORG_WORDS = {
     "lines",
     "association",
     "office",
+    "court",  # a court of law, or of homes ("the Mosby Court housing project")
     "center",
     "centre",
     "news",
