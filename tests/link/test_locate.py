@@ -399,3 +399,9 @@ def test_a_court_of_homes_is_no_town() -> None:
     text = "Man shot in Larkspur Court\n\nA man was shot in Larkspur Court on Sunday night."
     loc = place_in(text, "US", text, len(text), "Virginia", True)
     assert loc is None or loc.place != "Larkspur Court"
+
+
+def test_a_neighbourhood_the_gazetteer_lacks_is_not_the_town_it_begins_with() -> None:
+    text = "Father killed in Hamilton Heights shooting\n\nA father was killed on Sunday."
+    loc = place_in(text, "US", text, len(text), "New York", True)
+    assert loc is None or loc.place != "Hamilton"

@@ -23,6 +23,7 @@ from tally.link.where import (
     DATELINE,
     FURNITURE,
     NOT_ALONE,
+    PLACE_TAILS,
     STOP_WORDS,
     TAKEN,
     Located,
@@ -300,8 +301,10 @@ def _resolve(
         if n < len(words) and (
             " ".join(words[:n]).lower() in STOP_PLACES | NOT_ALONE
             or tail & (_ORG_WORDS | _REGION_WORDS)
+            or words[n] in PLACE_TAILS
         ):
-            break  # "Sokoto State", "Sandy Hook Elementary School": a region or a building
+            break  # "Sokoto State", "Sandy Hook Elementary School": a region or a building;
+            # "Hamilton Heights": a place of its own the gazetteer lacks, not Hamilton
         every = gazetteer.places(" ".join(words[:n]))
         found = every
         if countries:

@@ -23,6 +23,8 @@ FURNITURE = {w.lower() for w in (*_DATA["stop"]["furniture"], *_DATA["stop"]["br
 name no place (`places.toml`)."""
 STOP_WORDS = tuple(_DATA["stop"]["words"])
 ATTRIBUTE_BETWEEN = tuple(_DATA["attributive"]["between"])
+PLACE_TAILS = frozenset(_DATA["places"]["tails"])
+"""Last words of a neighbourhood's or suburb's name ("Hamilton Heights"), `places.toml`."""
 """Words between a town's name and the noun it is an attribute of (`places.toml`)."""
 TAKEN = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in _DATA["elsewhere"]["taken"]) + r")\b", re.I
