@@ -88,6 +88,11 @@ def test_the_outlet_is_the_host_before_a_wire_or_group_publisher(
             "late Friday, police said.",
             ("outlet:valleynews.example", "home:Alabama"),
         ),
+        (  # ... whatever village abroad shares its name
+            "Two women killed in Ravenel shooting\n\nTwo women were killed in a shooting at "
+            "a mobile home in Ravenel on Tuesday, deputies said.",
+            ("outlet:valleynews.example", "home:South Carolina"),
+        ),
         (  # the title's outlet names its own town: not one the report may be in
             "Woman shot in Springfield - Valley News 7 - Dayton\n\nA woman was shot in the "
             "leg in Springfield on Friday, police said.",

@@ -8,7 +8,7 @@ import pytest
 from tally.link.describe import describe
 from tally.link.places import place_in
 from tally.link.text import lead, sentences
-from tally.link.where import country_named, surnames, url_states, us_leaning
+from tally.link.where import country_named, state_votes, surnames, url_states, us_leaning
 from tally.models import Document
 
 
@@ -172,6 +172,46 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Macon",
             "Georgia",
         ),
+        (  # a suburb whose own police act is not folded into the city next door
+            "Two hurt in shooting at Midwest City park\n\nTwo people were hurt when shots "
+            "were fired at a park in Midwest City on Sunday. Midwest City Police said a "
+            "fight broke out first. One victim was taken to a hospital in Oklahoma City.",
+            None,
+            "Midwest City",
+            "Oklahoma",
+        ),
+        (  # the city the outlet's name ends with is the outlet's, not the suburb's city
+            "Boy hurt in accidental shooting in Garner - WXYZ News 11 - Raleigh, NC\n\n"
+            "A boy was hurt on Tuesday when a handgun went off in a home in Garner, "
+            "deputies said. The boy is expected to recover.",
+            None,
+            "Garner",
+            "North Carolina",
+        ),
+        (  # a headline's town named as an attribute, with a word before its noun
+            "Victims of Yazoo City nightclub shooting named\n\nThe four men shot outside a "
+            "club early Monday were named on Tuesday. Officers in Jackson joined the search "
+            "for the gunman, deputies said.",
+            None,
+            "Yazoo City",
+            "Mississippi",
+        ),
+        (  # ... or two words ("house party")
+            "Victims of southeast Fresno house party shooting named\n\nTwo men shot at a "
+            "party on Saturday were named by the coroner on Monday. A woman in Modesto "
+            "said one of them was her son.",
+            None,
+            "Fresno",
+            "California",
+        ),
+        (  # a neighbourhood named as one, its city unnamed: the big city it lies in
+            "Teen killed in Englewood drive-by shooting\n\nA teenager was killed on Monday "
+            "as she sat on a porch in the Englewood neighborhood, the Cook County medical "
+            "examiner said. Illinois State Police are looking for a dark sedan.",
+            None,
+            "Chicago",
+            "Illinois",
+        ),
     ],
 )
 def test_the_document_decides_which_town(
@@ -325,3 +365,43 @@ def test_a_locative_big_city_beats_a_promo_abroad() -> None:
 )
 def test_town_names_used_as_surnames(text: str, names: set[str]) -> None:
     assert surnames(_doc(text)) == names
+
+
+def test_a_datelines_state_in_capitals_decides_the_town_its_lead_names() -> None:
+    text = (
+        "Name of shooting victim released\nCHARLESTOWN, IN (WXYZ) - The teenager shot and "
+        "killed outside Charlestown this week was named on Thursday, the sheriff said."
+    )
+    loc = place_in(text, None, text, len(text), None, True)
+    assert loc is not None and (loc.place, loc.admin1) == ("Charlestown", "Indiana")
+
+
+@pytest.mark.parametrize(
+    ("text", "votes"),
+    [
+        (  # the state the title's outlet signs with is where the outlet is
+            "Boy hurt in shooting at home - Channel 10 News - Columbia, South Carolina\n\n"
+            "A boy was hurt when a handgun went off at a home on Friday, deputies said.",
+            0,
+        ),
+        (  # ... the report's own sentences naming it still point at it
+            "Boy hurt in shooting at home - Channel 10 News\n\nA boy was hurt when a handgun "
+            "went off at a home in rural South Carolina on Friday, deputies said.",
+            2,
+        ),
+    ],
+)
+def test_a_titles_outlet_suffix_votes_for_no_state(text: str, votes: int) -> None:
+    assert state_votes(_doc(text)).get("South Carolina", 0) == votes
+
+
+def test_a_court_of_homes_is_no_town() -> None:
+    text = "Man shot in Larkspur Court\n\nA man was shot in Larkspur Court on Sunday night."
+    loc = place_in(text, "US", text, len(text), "Virginia", True)
+    assert loc is None or loc.place != "Larkspur Court"
+
+
+def test_a_neighbourhood_the_gazetteer_lacks_is_not_the_town_it_begins_with() -> None:
+    text = "Father killed in Hamilton Heights shooting\n\nA father was killed on Sunday."
+    loc = place_in(text, "US", text, len(text), "New York", True)
+    assert loc is None or loc.place != "Hamilton"

@@ -20,12 +20,13 @@ from collections.abc import Iterable, Mapping
 
 from tally.link import gazetteer
 from tally.link.places import hints
-from tally.link.towns import outlet_suffix, town_runs, us_towns
+from tally.link.towns import town_runs, us_towns
 from tally.link.where import (
     AMBIGUOUS,
     BIG_CITY,
     Located,
     dateline_state,
+    outlet_suffix,
     town_key,
     url_states,
 )
@@ -83,14 +84,16 @@ def home_outlet(doc: Document) -> str | None:
 
 def _only_in(loc: Located | None, admin1: str) -> bool:
     """Whether `loc` is a US town or county of a name no other state has ("Wetumpka",
-    "Allamakee County"): the report is sure of its state without naming it."""
+    "Allamakee County", "Ravenel" whatever French village shares it): the report is sure
+    of its state without naming it."""
     if loc is None or loc.country != "US" or loc.admin1 != admin1:
         return False
     if loc.lat is None:
         return loc.place.endswith(" County") and gazetteer.county_states(loc.place) == (admin1,)
     key = town_key(loc.place)
     named = [p for p in gazetteer.places(loc.place) if town_key(p.name) == key]
-    return bool(named) and all(p.country == "US" and p.admin1 == admin1 for p in named)
+    us = [p for p in named if p.country == "US"]  # a namesake abroad is no other state's
+    return bool(us) and all(p.admin1 == admin1 for p in us)
 
 
 ABROAD_BY_NAME = 200_000

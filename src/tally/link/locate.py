@@ -9,9 +9,11 @@ import dataclasses
 from dataclasses import dataclass
 
 from tally.link import gazetteer
+from tally.link.near import enclosing_city, near_namesake
 from tally.link.places import Located, hints, main_country, place_in
-from tally.link.towns import OUTLET, most_named_town, url_town, us_towns
+from tally.link.towns import most_named_town, url_town, us_towns
 from tally.link.where import (
+    OUTLET,
     body_states,
     call_sign_side,
     city_of,
@@ -21,6 +23,7 @@ from tally.link.where import (
     headline_city_state,
     neighbourhood_named,
     on_side,
+    outlet_suffix,
     state_votes,
     town_key,
     us_leaning,
@@ -61,7 +64,9 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     in_state = next(iter(in_states)) if len(in_states) == 1 else None
     if body_country is None and not countries and us:
         body_country = "US"
-    loc = place_in(top, body_country, top, early, in_states or None, us)
+    loc = place_in(
+        top, body_country, top, early, in_states or ({filed} if filed and us else None), us
+    )
     if loc is None:
         body = doc.text[:4000]
         found = place_in(body, body_country, body, 0, in_state, us)
@@ -79,10 +84,15 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     if loc and us:
         loc = _in_leading_state(loc, doc, named)
         loc = _broadcasters_side(loc, doc, named)
+    if loc:
+        loc = near_namesake(loc, doc, top)  # of a US town, whether or not the text leans US
     if loc and us and neighbourhood_named(top, loc.place):
         loc = _city_around(loc, doc)
+    if loc and us and neighbourhood_named(doc.text[:4000], loc.place):
+        loc = enclosing_city(loc) or loc  # "in the Englewood neighborhood": Chicago's
     if loc:
-        loc = city_of(loc, doc.text[:4000])
+        start, end = outlet_suffix(doc.text)  # "... - News 9 - Oklahoma City": the outlet's
+        loc = city_of(loc, doc.text[:start] + doc.text[end:4000] if end else doc.text[:4000])
     country = (
         loc.country if loc and loc.country else (min(countries) if len(countries) == 1 else None)
     )

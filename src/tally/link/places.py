@@ -17,11 +17,13 @@ from tally.keywords import quick_start
 from tally.link import gazetteer
 from tally.link.nodes import STREET_LAST
 from tally.link.where import (
+    ATTRIBUTE_BETWEEN,
     BIG_CITY,
     COMPASS,
     DATELINE,
     FURNITURE,
     NOT_ALONE,
+    PLACE_TAILS,
     STOP_WORDS,
     TAKEN,
     Located,
@@ -59,14 +61,17 @@ _POSSESSIVE = quick_start(
 )
 _ATTRIBUTIVE = quick_start(
     re.compile(
-        r"\b(?P<p>(?:St\. |Ft\. |Mt\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?= (?:[Pp]olice|[Ss]heriff|man|woman|boy|girl|teens?"
+        r"\b(?P<p>(?:St\. |Ft\. |Mt\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
+        r"(?= (?:(?:"
+        + "|".join(re.escape(w) for w in ATTRIBUTE_BETWEEN)
+        + r") ){0,2}(?:[Pp]olice|[Ss]heriff|man|woman|boy|girl|teens?"
         r"|teenager|father|mother|mom|dad|residents?|officers?|homeowner|family|youth|students?"
         r"|toddler|child|infant|baby|couple|native|men|women|teens|kids|children|neighbors"
         r"|shootings?|homicides?|murders?|killings?|stabbings?|slayings?|death|gunfire|standoff)\b)"
     )
 )
 """A town named as an attribute ("an Aurora man", "Dallas police", "in fatal Hammond
-shooting"): trusted only when the gazetteer knows it."""
+shooting", "a Yazoo City nightclub shooting"): trusted only when the gazetteer knows it."""
 _ORG_WORDS = {
     "forces",
     "force",
@@ -88,6 +93,7 @@ _ORG_WORDS = {
     "lines",
     "association",
     "office",
+    "court",  # a court of law, or of homes ("the Mosby Court housing project")
     "center",
     "centre",
     "news",
@@ -295,8 +301,10 @@ def _resolve(
         if n < len(words) and (
             " ".join(words[:n]).lower() in STOP_PLACES | NOT_ALONE
             or tail & (_ORG_WORDS | _REGION_WORDS)
+            or words[n] in PLACE_TAILS
         ):
-            break  # "Sokoto State", "Sandy Hook Elementary School": a region or a building
+            break  # "Sokoto State", "Sandy Hook Elementary School": a region or a building;
+            # "Hamilton Heights": a place of its own the gazetteer lacks, not Hamilton
         every = gazetteer.places(" ".join(words[:n]))
         found = every
         if countries:
@@ -418,11 +426,13 @@ def place_in(
     named: Located | None = None
     coarse: Located | None = None
     found = _candidates(text, early)
-    stated = {  # "Manchester, Illinois" below
-        c[2]: c[3] for c in reversed(found) if c[3] and gazetteer.us_state(c[3].rstrip("."))
+    stated = {  # "Manchester, Illinois" below, "CHARLESTOWN, IN (WAVE) -" above
+        c[2].lower(): c[3] for c in reversed(found) if c[3] and gazetteer.us_state(c[3].rstrip("."))
     }
     for rank, _, phrase, state, near, named_ok in found:
-        loc = _resolve(phrase, state or stated.get(phrase), countries, states, near, named_ok)
+        loc = _resolve(
+            phrase, state or stated.get(phrase.lower()), countries, states, near, named_ok
+        )
         if loc is None:
             continue
         if rank == 4 and named and is_county(named.place):

@@ -5,10 +5,13 @@ places a report (`link.locate`) and for an outlet's home (`link.home`)."""
 from __future__ import annotations
 
 import re
+import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
+from tally.extract.vocab import english
 from tally.link import gazetteer
 from tally.link.where import (
     AMBIGUOUS,
@@ -20,24 +23,21 @@ from tally.link.where import (
     dateline_town,
     name_prefixes,
     other_story,
+    outlet_suffix,
     surnames,
     town_key,
 )
 from tally.models import Document
 
-OUTLET = re.compile(
-    r"\s+(?:[-–—|:]|--)\s+(?=.*(?:\b(?:News|NEWS|TV|Channel|Weather|Sports|Radio|Online|Times|Post"
-    r"|Herald|Tribune|Gazette|Journal|Daily)\b|\.com\b)).*$"
-)
-"""The outlet a page's title ends with ("... - KXYZ.com, Valley News, Weather"): where
-the outlet is, not the incident."""
+_DATA = tomllib.loads(Path(__file__).with_name("places.toml").read_text(encoding="utf-8"))
+NAMES_BEFORE = frozenset(_DATA["near"]["before"])
+"""Words after a town's name that make it another thing's (`placed_runs`)."""
 
 
-def outlet_suffix(text: str) -> tuple[int, int]:
-    """Where the outlet a page's title line ends with is (`OUTLET`), else (0, 0)."""
-    end = text.find("\n")
-    m = OUTLET.search(text[: end if end >= 0 else len(text)])
-    return (m.start(), m.end()) if m else (0, 0)
+@lru_cache(maxsize=1)
+def _speaks() -> frozenset[str]:
+    """Verbs of speech (`lang/en/speech.toml`): a name beside one is a speaker's."""
+    return frozenset(english().speaks)
 
 
 def town_runs(
@@ -50,6 +50,12 @@ def town_runs(
     reasons, up to one naming a US state, a country or `besides` ("Brighton" of
     "Brighton Park"). What a report's towns are read from (`most_named_town`,
     `link.home.town_names`)."""
+    for m in _runs(doc, limit, signed):
+        yield _run_names(m.group(0), besides)
+
+
+def _runs(doc: Document, limit: int, signed: bool) -> Iterator[re.Match[str]]:
+    """The capitalised runs `town_runs` reads."""
     people = surnames(doc)
     suffix = outlet_suffix(doc.text) if signed else (0, 0)
     for m in TOWN_RUN.finditer(doc.text[:limit]):
@@ -57,7 +63,31 @@ def town_runs(
             continue
         if suffix[0] <= m.start() < suffix[1] or other_story(doc.text, m.start()):
             continue  # "... - KXYZ News 12 Shreveport": where the outlet is; "RELATED: ..."
-        yield _run_names(m.group(0), besides)
+        yield m
+
+
+def placed_runs(doc: Document, limit: int = 6000, besides: str = "") -> Iterator[tuple[str, ...]]:
+    """`town_runs`, the title's outlet suffix kept, but for runs a report names a person or
+    another thing by: said of a speaker ("said Richardson", "Richardson told"), joined by a
+    hyphen ("Smith-Norton") or before a word that makes them a street's, township's or
+    counties' name ("Grove St", "Bridgeport Township", `places.toml` [near] before)."""
+    text = doc.text
+    for m in _runs(doc, limit, False):
+        if m.start() and text[m.start() - 1] in "-–":
+            continue
+        before = text[max(0, m.start() - 16) : m.start()].lower().split()
+        after = text[m.end() : m.end() + 16].split()
+        if (before and before[-1] in _speaks()) or (after and after[0].lower() in _speaks()):
+            continue
+        names = _run_names(m.group(0), besides)
+        words = m.group(0).split()
+        kept = []
+        for name in names:
+            n = len(name.split())
+            tail = words[n] if n < len(words) else (after[0] if after else "")
+            if tail.rstrip(".,;:") not in NAMES_BEFORE:
+                kept.append(name)
+        yield tuple(kept)
 
 
 @lru_cache(maxsize=65536)

@@ -22,6 +22,10 @@ FURNITURE = {w.lower() for w in (*_DATA["stop"]["furniture"], *_DATA["stop"]["br
 """Headline and page-furniture words and brands, which follow "in"/"at" or open a line but
 name no place (`places.toml`)."""
 STOP_WORDS = tuple(_DATA["stop"]["words"])
+ATTRIBUTE_BETWEEN = tuple(_DATA["attributive"]["between"])
+PLACE_TAILS = frozenset(_DATA["places"]["tails"])
+"""Last words of a neighbourhood's or suburb's name ("Hamilton Heights"), `places.toml`."""
+"""Words between a town's name and the noun it is an attribute of (`places.toml`)."""
 TAKEN = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in _DATA["elsewhere"]["taken"]) + r")\b", re.I
 )
@@ -154,11 +158,11 @@ CITY_FACTOR = 10
 POLICED_FACTOR = 5
 """A city the text names as the one whose police act, or whose part it is ("Miami police
 said", "Chicago's South Side"), holds a place a fifth its size, and a city of more than a
-million reaches further, by the root of its size in millions (`_reach`): a suburb has
+million reaches further, by the root of its size in millions (`reach`): a suburb has
 police of its own."""
 
 
-def _reach(population: int) -> float:
+def reach(population: int) -> float:
     """How far from its centre a city of this size holds its neighbourhoods (km)."""
     return NEIGHBOURHOOD_KM * max(1.0, math.sqrt(population / 1_000_000))
 
@@ -172,8 +176,8 @@ _POLICED = quick_start(
 
 
 def city_of(loc: Located, text: str) -> Located:
-    """The city `loc` lies in, when the text names one around it (Englewood → Chicago);
-    the linking cues stay those of `loc`."""
+    """The city `loc` lies in, when the text names one around it (Englewood → Chicago) and
+    no police of `loc`'s own; the linking cues stay those of `loc`."""
     if loc.lat is None or loc.lon is None:
         return loc
     pop = next((int(c[4:]) for c in loc.cues if c.startswith("pop:")), 0)
@@ -183,6 +187,8 @@ def city_of(loc: Located, text: str) -> Located:
         if p.country == loc.country and p.name == loc.place and p.admin1 == loc.admin1
     ]
     seen: set[str] = set()
+    if re.search(rf"\b{re.escape(loc.place)} [Pp]olice\b", text):
+        return loc  # "Spencer Police were called": a suburb has police of its own
     policed = {m.group(1) for m in _POLICED.finditer(text)}
     for m in _NAME_RUN.finditer(text):
         words = m.group(0).split()
@@ -205,11 +211,11 @@ def _around(
     for p in gazetteer.places(phrase):
         if p.country != loc.country or p.admin1 != loc.admin1 or p.population < 100_000:
             continue
-        reach = _reach(p.population) if wide else NEIGHBOURHOOD_KM
+        far = reach(p.population) if wide else NEIGHBOURHOOD_KM
         for lat, lon, size in here:
             dy = (p.lat - lat) * 111.0
             dx = (p.lon - lon) * 111.0 * math.cos(math.radians(lat))
-            if p.population >= factor * size and math.hypot(dx, dy) <= reach:
+            if p.population >= factor * size and math.hypot(dx, dy) <= far:
                 return Located(p.name, p.admin1, p.country, p.lat, p.lon, 1, loc.cues)
     return None
 
@@ -329,6 +335,21 @@ HOST_CITY = 200_000
 """A US city this big whose name a publisher's host holds ("kansascity.com") hints at its state."""
 
 
+OUTLET = re.compile(
+    r"\s+(?:[-–—|:]|--)\s+(?=.*(?:\b(?:News|NEWS|TV|Channel|Weather|Sports|Radio|Online|Times|Post"
+    r"|Herald|Tribune|Gazette|Journal|Daily)\b|\.com\b)).*$"
+)
+"""The outlet a page's title ends with ("... - KXYZ.com, Valley News, Weather"): where
+the outlet is, not the incident."""
+
+
+def outlet_suffix(text: str) -> tuple[int, int]:
+    """Where the outlet a page's title line ends with is (`OUTLET`), else (0, 0)."""
+    end = text.find("\n")
+    m = OUTLET.search(text[: end if end >= 0 else len(text)])
+    return (m.start(), m.end()) if m else (0, 0)
+
+
 _VOTES: dict[tuple[str, int], Counter[str]] = {}
 
 
@@ -342,14 +363,18 @@ def state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
 
 
 def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
-    """How strongly the document points at each US state, outside page furniture: a state
+    """How strongly the document points at each US state, outside page furniture (and the
+    title's outlet suffix, where the outlet is, for states named): a state
     named (2), a county name (1, shared among the states that have one), a big city named
     (1), and, weakly, a big city the publisher's host is named after (1)."""
     if not _STATES:
         _STATES.append(_state_pattern())
     text = doc.text[:limit]
     votes: Counter[str] = Counter()
+    suffix = outlet_suffix(text)
     for m in _STATES[0].finditer(text):
+        if suffix[0] <= m.start() < suffix[1]:
+            continue  # "... - WXYZ News - Columbia, South Carolina": where the outlet is
         s = gazetteer.us_state(m.group(0))
         words = text[m.start() : m.end() + 12].split()
         if s and not state_word(text, m.start(), words, 0, len(m.group(0).split())):
@@ -602,6 +627,23 @@ NOT_TOWNS = FURNITURE | NOT_ALONE | {w.lower() for w in (*MONTHS, *WEEKDAYS)} | 
 """Capitalised words a report names for other reasons than its town ("Christmas", "May")."""
 _NOT_SURNAME_LEADS = NAME_LEADS | NOT_TOWNS
 """First words of a capitalised run that is no person's name (`surnames`)."""
+
+
+def counties_in(doc: Document, limit: int = 4000) -> set[str]:
+    """The US counties the document's first `limit` characters name outside page furniture
+    ("Onslow County", "the Carter Co. sheriff"), as the gazetteer knows them."""
+    text = doc.text[:limit]
+    if not any(w in text for w in _COUNTY_WORDS):
+        return set()
+    out = set()
+    for m in _COUNTY.finditer(text):
+        if doc.in_furniture(m.start(), m.end()):
+            continue
+        for name in (m.group(0), f"{m.group(1).split()[-1]} {m.group(2)}"):
+            if gazetteer.county_states(name):
+                out.add(name)
+                break
+    return out
 
 
 def county_named(text: str, state: str | None) -> Located | None:
