@@ -8,7 +8,7 @@ import pytest
 from tally.link.describe import describe
 from tally.link.places import place_in
 from tally.link.text import lead, sentences
-from tally.link.where import country_named, state_votes, surnames, url_states, us_leaning
+from tally.link.where import country_named
 from tally.models import Document
 
 
@@ -277,54 +277,6 @@ def test_reports_from_abroad_stay_abroad(text: str, place: str, country: str) ->
 
 
 @pytest.mark.parametrize(
-    ("url", "states"),
-    [
-        ("http://www.example.com/news/houston-texas/houston/article/x.php", {"Texas": 2}),
-        ("http://www.example.com/story/local/west-virginia/2015/man-shot/", {"West Virginia": 2}),
-        ("http://web.archive.org/web/2016/http://www.arkansasnow.com:80/story/1", {"Arkansas": 1}),
-        ("https://www.example.com/chicago/20160208/englewood/teens-shot", {"Illinois": 2}),
-        ("http://www.example.com/2016/02/09/baby-shot-in-the-face/", {}),
-        (
-            "http://www.example.com/2017/03/13/two-shot-outside-washington-park-store/",
-            {"Washington": 1},
-        ),
-        (None, {}),
-    ],
-)
-def test_states_a_publishers_address_names(url: str | None, states: dict[str, int]) -> None:
-    assert url_states(url) == states
-
-
-@pytest.mark.parametrize(
-    ("url", "us"),
-    [
-        ("http://web.archive.org/web/2016/http://www.wxyz.com:80/news/a-story", True),
-        ("https://kabc7.com/local/a-story/", True),
-        ("https://www.wqrstv.com/news/", True),
-        ("https://www.bbc.co.uk/news/a-story", False),
-        ("https://www.westfieldnews.example/a-story", False),
-        (None, False),
-    ],
-)
-def test_a_us_broadcasters_call_sign_host_tells_a_us_report(url: str | None, us: bool) -> None:
-    doc = _doc("Two people were hurt in a shooting in Chelsea on Friday, police said.", url)
-    assert us_leaning(doc) is us
-
-
-@pytest.mark.parametrize(
-    ("text", "us"),
-    [
-        ("Posted: Friday 10:21 AM EST. A man was shot on Main Street.", True),
-        ("The Greene County Sheriff's Office charged the father on Friday.", True),
-        ("A bomb exploded in a market on Monday, killing 12, officials said.", False),
-        ("Police in Manchester said 22 people were killed at the arena.", False),
-    ],
-)
-def test_us_words_tell_a_us_report(text: str, us: bool) -> None:
-    assert us_leaning(_doc(text)) is us
-
-
-@pytest.mark.parametrize(
     ("name", "code"),
     [("US", "US"), ("UK", "GB"), ("DRC", "CD"), ("Va.", None), ("In", None), ("IN", None)],
 )
@@ -350,23 +302,6 @@ def test_a_locative_big_city_beats_a_promo_abroad() -> None:
     assert found is not None and (found.place, found.admin1) == ("Fort Worth", "Texas")
 
 
-@pytest.mark.parametrize(
-    ("text", "names"),
-    [
-        ("Police said Frederick Boise, 18, fled on foot. Boise was arrested later.", {"Boise"}),
-        ("General Jasper Tyler is mourning his son, Tyler said.", {"Tyler"}),
-        ("Officers from West Dallas and North Austin responded.", set()),
-        ("She moved from New Orleans to Fort Worth last year.", set()),
-        ("Police are looking for Darnell K. Martin, 25, in the killing.", {"Martin"}),
-        ("Chief Deputy Ronald Campbell was shot during the stop.", {"Campbell"}),
-        ("Deputies want to talk to Lamar Scott Jr., who fled.", {"Scott"}),
-        ("Two men were shot in Salt Lake City on Sunday.", set()),
-    ],
-)
-def test_town_names_used_as_surnames(text: str, names: set[str]) -> None:
-    assert surnames(_doc(text)) == names
-
-
 def test_a_datelines_state_in_capitals_decides_the_town_its_lead_names() -> None:
     text = (
         "Name of shooting victim released\nCHARLESTOWN, IN (WXYZ) - The teenager shot and "
@@ -374,25 +309,6 @@ def test_a_datelines_state_in_capitals_decides_the_town_its_lead_names() -> None
     )
     loc = place_in(text, None, text, len(text), None, True)
     assert loc is not None and (loc.place, loc.admin1) == ("Charlestown", "Indiana")
-
-
-@pytest.mark.parametrize(
-    ("text", "votes"),
-    [
-        (  # the state the title's outlet signs with is where the outlet is
-            "Boy hurt in shooting at home - Channel 10 News - Columbia, South Carolina\n\n"
-            "A boy was hurt when a handgun went off at a home on Friday, deputies said.",
-            0,
-        ),
-        (  # ... the report's own sentences naming it still point at it
-            "Boy hurt in shooting at home - Channel 10 News\n\nA boy was hurt when a handgun "
-            "went off at a home in rural South Carolina on Friday, deputies said.",
-            2,
-        ),
-    ],
-)
-def test_a_titles_outlet_suffix_votes_for_no_state(text: str, votes: int) -> None:
-    assert state_votes(_doc(text)).get("South Carolina", 0) == votes
 
 
 def test_a_court_of_homes_is_no_town() -> None:

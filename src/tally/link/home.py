@@ -20,16 +20,9 @@ from collections.abc import Iterable, Mapping
 
 from tally.link import gazetteer
 from tally.link.places import hints
+from tally.link.states import BIG_CITY, url_states
 from tally.link.towns import town_runs, us_towns
-from tally.link.where import (
-    AMBIGUOUS,
-    BIG_CITY,
-    Located,
-    dateline_state,
-    outlet_suffix,
-    town_key,
-    url_states,
-)
+from tally.link.where import AMBIGUOUS, Located, dateline_state, outlet_suffix, town_key
 from tally.models import Document, LocalIncident, outlet
 
 HOME_MIN = 2

@@ -11,22 +11,24 @@ from dataclasses import dataclass
 from tally.link import gazetteer
 from tally.link.near import enclosing_city, near_namesake
 from tally.link.places import Located, hints, main_country, place_in
+from tally.link.states import (
+    body_states,
+    call_sign_side,
+    headline_city_state,
+    on_side,
+    state_votes,
+    us_leaning,
+)
 from tally.link.towns import most_named_town, url_town, us_towns
 from tally.link.where import (
     OUTLET,
-    body_states,
-    call_sign_side,
     city_of,
     county_named,
     dateline_state,
     dateline_town,
-    headline_city_state,
     neighbourhood_named,
-    on_side,
     outlet_suffix,
-    state_votes,
     town_key,
-    us_leaning,
 )
 from tally.models import Document
 

@@ -19,17 +19,9 @@ from collections import Counter
 
 from tally.link import gazetteer
 from tally.link.places import Located, hints
+from tally.link.states import HOST_CITY, url_states
 from tally.link.towns import placed_runs, us_towns
-from tally.link.where import (
-    CITY_FACTOR,
-    DATELINE,
-    HOST_CITY,
-    counties_in,
-    dateline_state,
-    reach,
-    town_key,
-    url_states,
-)
+from tally.link.where import CITY_FACTOR, DATELINE, counties_in, dateline_state, reach, town_key
 from tally.models import Document
 
 NEAR_KM = 60.0

@@ -16,9 +16,9 @@ from functools import lru_cache
 from tally.keywords import quick_start
 from tally.link import gazetteer
 from tally.link.nodes import STREET_LAST
+from tally.link.states import BIG_CITY, us_leaning
 from tally.link.where import (
     ATTRIBUTE_BETWEEN,
-    BIG_CITY,
     COMPASS,
     DATELINE,
     FURNITURE,
@@ -34,7 +34,6 @@ from tally.link.where import (
     state_word,
     title_case,
     town_key,
-    us_leaning,
 )
 from tally.models import Document
 from tally.words import MONTHS, WEEKDAYS

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from tally.extract.vocab import english
 from tally.link import gazetteer
+from tally.link.states import BIG_CITY, surnames
 from tally.link.where import (
     AMBIGUOUS,
-    BIG_CITY,
     NOT_TOWNS,
     TOWN_RUN,
     Located,
@@ -24,7 +24,6 @@ from tally.link.where import (
     name_prefixes,
     other_story,
     outlet_suffix,
-    surnames,
     town_key,
 )
 from tally.models import Document
