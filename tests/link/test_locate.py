@@ -8,7 +8,7 @@ import pytest
 from tally.link.describe import describe
 from tally.link.places import place_in
 from tally.link.text import lead, sentences
-from tally.link.where import country_named
+from tally.link.where import country_named, name_prefixes
 from tally.models import Document
 
 
@@ -321,3 +321,19 @@ def test_a_neighbourhood_the_gazetteer_lacks_is_not_the_town_it_begins_with() ->
     text = "Father killed in Hamilton Heights shooting\n\nA father was killed on Sunday."
     loc = place_in(text, "US", text, len(text), "New York", True)
     assert loc is None or loc.place != "Hamilton"
+
+
+@pytest.mark.parametrize(
+    ("run", "prefixes"),
+    [
+        ("Chicago Police Department", ["Chicago Police Department", "Chicago Police", "Chicago"]),
+        ("Sheridan Road", ["Sheridan Road"]),
+        ("Memphis Highway", ["Memphis Highway"]),  # any suffix streets.toml lists
+        ("Boise Ln", ["Boise Ln"]),
+        ("Tyler County", ["Tyler County"]),
+    ],
+)
+def test_a_runs_leading_words_but_not_a_streets_or_countys_first(
+    run: str, prefixes: list[str]
+) -> None:
+    assert name_prefixes(run) == prefixes

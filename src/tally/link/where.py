@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tally.keywords import quick_start
 from tally.link import gazetteer
+from tally.link.nodes import STREET_LAST
 from tally.models import Document
 from tally.words import MONTHS, WEEKDAYS
 
@@ -226,8 +227,6 @@ NAME_TAILS = {
     *["Road", "Rd.", "Boulevard", "Blvd.", "Drive", "Lane", "Heights", "Park"],
 }
 """Words after a state's name that make it part of another name."""
-STREET_TAILS = {"Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Boulevard", "Blvd.", "Drive"}
-"""Words after a town's name that make it a street's ("Sheridan Road")."""
 COUNTY_TAILS = {"County", "Co.", "Parish", "Borough"}
 """Words after a town's name that make it a county's ("Tyler County" is not the town)."""
 
@@ -297,7 +296,8 @@ def name_prefixes(name: str) -> list[str]:
     return [
         " ".join(words[:n])
         for n in range(len(words), 0, -1)
-        if n == len(words) or (words[n] not in STREET_TAILS and words[n] not in COUNTY_TAILS)
+        if n == len(words)
+        or (words[n].lower().rstrip(".") not in STREET_LAST and words[n] not in COUNTY_TAILS)
     ]
 
 
