@@ -56,8 +56,8 @@ REPORTS = [
 ]
 
 
-def _add(led: Ledger, k: int, dated: bool = True) -> None:
-    text, day, cues, fields = REPORTS[k]
+def _add(led: Ledger, k: int, dated: bool = True, reports: list[tuple] = REPORTS) -> None:
+    text, day, cues, fields = reports[k]
     doc = Document(
         id=text_hash(text),
         text=text,
@@ -158,6 +158,58 @@ def test_the_rare_name_links_until_it_grows_common(tmp_path: Path) -> None:
         relink(led)
         adana = {iid for _, iid in _state(led)[0] if iid and iid.startswith("adana")}
         assert len(adana) == 2
+
+
+SLUGS = [
+    # two bombings of one slug, months apart, placed in the city: each takes its day
+    _report(
+        1,
+        "2023-02-10",
+        "bombing",
+        (*GAZIANTEP, "w:kale market", "fig:killed:people:12"),
+        where_prec=2,
+    ),
+    _report(
+        2,
+        "2023-05-01",
+        "bombing",
+        (*GAZIANTEP, "w:iron bridge", "fig:killed:people:5"),
+        where_prec=2,
+    ),
+    # a report of the first that places it in a district: it leaves the slug
+    _report(
+        3,
+        "2023-02-10",
+        "bombing",
+        (*GAZIANTEP, "w:kale market", "fig:killed:people:12"),
+        place="Sahinbey",
+        where_prec=1,
+    ),
+]
+
+
+def test_an_incident_left_alone_of_its_slug_drops_its_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two incidents of one slug each take their day; when a new report moves one of them
+    to another slug, the other is alone of its slug again and drops its day, as a full
+    relink names it, though no new report pairs with it."""
+    monkeypatch.setattr(incremental, "MAX_SHARE", 1.0)
+    with Ledger(tmp_path / "l.db") as led:
+        _add(led, 0, reports=SLUGS)
+        _add(led, 1, reports=SLUGS)
+        relink(led)
+        assert {iid for _, iid in _state(led)[0]} == {
+            "gaziantep-bombing-2023-02-10",
+            "gaziantep-bombing-2023-05-01",
+        }
+        _add(led, 2, reports=SLUGS)
+        relink(led)
+        assert led.linked_from() == 3
+        batched = _state(led)
+        assert {iid for _, iid in batched[0]} == {"gaziantep-bombing-2023", "sahinbey-bombing-2023"}
+        relink(led, full=True)
+        assert _state(led) == batched
 
 
 def test_a_replaced_extraction_and_an_old_ledger_relink_the_whole(tmp_path: Path) -> None:
