@@ -4,6 +4,7 @@ ledger ends as a full relink of the same documents leaves it (real SQLite files)
 from __future__ import annotations
 
 import itertools
+import random
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +57,8 @@ REPORTS = [
 ]
 
 
-def _add(led: Ledger, k: int, dated: bool = True) -> None:
-    text, day, cues, fields = REPORTS[k]
+def _add(led: Ledger, k: int, dated: bool = True, reports: list[tuple] = REPORTS) -> None:
+    text, day, cues, fields = reports[k]
     doc = Document(
         id=text_hash(text),
         text=text,
@@ -160,6 +161,58 @@ def test_the_rare_name_links_until_it_grows_common(tmp_path: Path) -> None:
         assert len(adana) == 2
 
 
+SLUGS = [
+    # two bombings of one slug, months apart, placed in the city: each takes its day
+    _report(
+        1,
+        "2023-02-10",
+        "bombing",
+        (*GAZIANTEP, "w:kale market", "fig:killed:people:12"),
+        where_prec=2,
+    ),
+    _report(
+        2,
+        "2023-05-01",
+        "bombing",
+        (*GAZIANTEP, "w:iron bridge", "fig:killed:people:5"),
+        where_prec=2,
+    ),
+    # a report of the first that places it in a district: it leaves the slug
+    _report(
+        3,
+        "2023-02-10",
+        "bombing",
+        (*GAZIANTEP, "w:kale market", "fig:killed:people:12"),
+        place="Sahinbey",
+        where_prec=1,
+    ),
+]
+
+
+def test_an_incident_left_alone_of_its_slug_drops_its_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two incidents of one slug each take their day; when a new report moves one of them
+    to another slug, the other is alone of its slug again and drops its day, as a full
+    relink names it, though no new report pairs with it."""
+    monkeypatch.setattr(incremental, "MAX_SHARE", 1.0)
+    with Ledger(tmp_path / "l.db") as led:
+        _add(led, 0, reports=SLUGS)
+        _add(led, 1, reports=SLUGS)
+        relink(led)
+        assert {iid for _, iid in _state(led)[0]} == {
+            "gaziantep-bombing-2023-02-10",
+            "gaziantep-bombing-2023-05-01",
+        }
+        _add(led, 2, reports=SLUGS)
+        relink(led)
+        assert led.linked_from() == 3
+        batched = _state(led)
+        assert {iid for _, iid in batched[0]} == {"gaziantep-bombing-2023", "sahinbey-bombing-2023"}
+        relink(led, full=True)
+        assert _state(led) == batched
+
+
 def test_a_replaced_extraction_and_an_old_ledger_relink_the_whole(tmp_path: Path) -> None:
     """The index cannot tell what a stored document's replaced extraction moved, nor what a
     ledger from before the index holds: those relink the whole ledger, once."""
@@ -245,6 +298,51 @@ def test_reviewers_changes_follow_the_incidents_new_documents_link_into(
         relink(led)
         assert led.linked_from() == len(REPORTS)
         assert whole == [1]
+        batched = _state(led)
+        relink(led, full=True)
+        assert _state(led) == batched
+
+
+NIZIP = ("place:nizip", "geo:TR:83:nizip", "pop:98000")
+ISLAHIYE = ("place:islahiye", "pop:66000")
+EDGE = [
+    # background mentions whose evidence is exactly the threshold: a big city, the type
+    # and a rare name, a day apart
+    _report(40, "2023-07-03", "bombing", (*GAZIANTEP, "w:zeugma bridge"), background=True),
+    _report(41, "2023-07-04", "bombing", (*GAZIANTEP, "w:zeugma bridge"), background=True),
+    # nearby towns, one type, one day, nothing identifying: a pair only in a small block
+    _report(42, "2023-07-05", "bombing", NIZIP, lat=37.01, lon=37.79),
+    _report(43, "2023-07-05", "bombing", ISLAHIYE, lat=37.03, lon=37.70, background=True),
+    # of unknown country, near the first town
+    _report(44, "2023-07-05", "bombing", ("place:nizip",), country=None, lat=37.00, lon=37.80),
+    # of unknown country, at the threshold with the background mentions
+    _report(45, "2023-07-04", "bombing", ("place:gaziantep", "w:zeugma bridge"), country=None),
+    # a week's other reports of the country: enough to make its blocks big
+    *(
+        _report(50 + i, f"2023-07-0{3 + i % 3}", "stabbing", (f"place:village {i}", f"w:farm {i}"))
+        for i in range(205)
+    ),
+]
+"""Reports whose pairs sit at the threshold, and a week whose block grows big."""
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("cuts", [[6], [6, 150], [60, 120, 180], [200]])
+def test_pairs_at_the_threshold_link_in_batches_as_in_a_full_relink(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed: int, cuts: list[int]
+) -> None:
+    """Background mentions at the threshold, reports of unknown country, and a block that
+    grows big in a later batch (its near pairs are no longer made): batches link as a full
+    relink does, in any order."""
+    monkeypatch.setattr(incremental, "MAX_SHARE", 1.0)
+    order = list(range(len(EDGE)))
+    if seed:
+        random.Random(seed).shuffle(order)
+    with Ledger(tmp_path / "b.db") as led:
+        for batch in _batches(order, cuts):
+            for k in batch:
+                _add(led, k, reports=EDGE)
+            relink(led)
         batched = _state(led)
         relink(led, full=True)
         assert _state(led) == batched

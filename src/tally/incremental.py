@@ -13,8 +13,9 @@ and nothing else moves, given what the whole ledger decides and the part cannot 
 - blocks: a block's kind (small or big, anchored by coarse dates or not) decides which of
   its pairs are scored; a block whose kind the new documents change links again whole;
 - ids: incidents sharing a slug take their days and hashes from one another
-  (`ids.fresh_ids`), so the stored incidents of the new ones' slugs are named again with
-  them (an incident alone of its slug takes its day once another arrives).
+  (`ids.fresh_ids`), so the stored incidents of the slugs the relinked ones take or leave
+  are named again with them (an incident alone of its slug takes its day once another
+  arrives, and drops it once the other's place or type moves it to another slug).
 Where that part is a large share of the ledger, or the published links no longer follow
 from the stored local incidents (a stored document's extraction was replaced), the whole
 ledger is relinked instead. The incidents the new links touch are then reconciled as a
@@ -145,7 +146,8 @@ def new_links(ledger: Ledger, before: int) -> NewLinks | None:
         nodes, dataclasses.replace(_wide(ledger, nodes, limit), homes=known)
     )
     old = {linked for _, linked in stored}
-    others = [row for row in ledger.clusters_named({c.base for c in clusters}) if row[0] not in old]
+    bases = {c.base for c in clusters} | ledger.bases_of(old)  # a slug they leave, too
+    others = [row for row in ledger.clusters_named(bases) if row[0] not in old]
     ids = fresh_ids(
         [(c.base, c.incident.date, c.members) for c in clusters]
         + [(base, day, [(doc, key)]) for _, base, day, doc, key in others]

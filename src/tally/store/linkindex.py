@@ -257,6 +257,12 @@ class LinkIndex:
             )
         )
 
+    def bases_of(self, ids: Iterable[str]) -> set[str]:
+        """The slugs the ids of some incidents linking found start from."""
+        return {
+            r[0] for r in self.conn.query_in("SELECT base FROM link_clusters WHERE id IN ({})", ids)
+        }
+
     # written by a relink ----------------------------------------------------------
 
     @staticmethod
