@@ -86,7 +86,9 @@ def _stated(doc: Document, top: str, loc: Located) -> bool:
 
 def _beside(text: str, name: str) -> set[str]:
     """The US states `text` writes beside `name` ("Cameron, W.Va.", "Madison, WI")."""
-    out = set()
+    out: set[str] = set()
+    if f"{name}," not in text:
+        return out  # no pattern compiled for a name never written before a comma
     for m in re.finditer(rf"\b{re.escape(name)},\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)", text):
         for words in (m.group(1), m.group(1).split()[0]):
             found = gazetteer.us_state(words.rstrip(".")) or gazetteer.us_state(words)

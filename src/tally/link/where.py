@@ -117,7 +117,7 @@ def neighbourhood_named(text: str, name: str) -> bool:
     """Whether `text` calls `name` a neighbourhood ("the Austin neighborhood", "the South
     Side Gresham neighborhood", "a neighborhood called Uptown"); "a Philadelphia
     neighborhood" and "the Kensington section of Philadelphia" are the city's."""
-    if not _NEIGHBOURHOOD_WORD.search(text):
+    if name not in text or not _NEIGHBOURHOOD_WORD.search(text):
         return False  # both readings need the word: most texts skip compiling one for `name`
     n = re.escape(name)
     side = r"(?:(?:North|South|East|West|Northwest|Northeast|Southwest|Southeast)(?: Side)? )?"
@@ -189,7 +189,9 @@ def city_of(loc: Located, text: str) -> Located:
         if p.country == loc.country and p.name == loc.place and p.admin1 == loc.admin1
     ]
     seen: set[str] = set()
-    if re.search(rf"\b{re.escape(loc.place)} [Pp]olice\b", text):
+    if (f"{loc.place} Police" in text or f"{loc.place} police" in text) and re.search(
+        rf"\b{re.escape(loc.place)} [Pp]olice\b", text
+    ):
         return loc  # "Spencer Police were called": a suburb has police of its own
     policed = {m.group(1) for m in _POLICED.finditer(text)}
     for m in _NAME_RUN.finditer(text):
