@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from tally.extract.vocab import english
 from tally.link import gazetteer
 from tally.link.states import BIG_CITY, surnames
 from tally.link.where import (
@@ -36,6 +35,8 @@ NAMES_BEFORE = frozenset(_DATA["near"]["before"])
 @lru_cache(maxsize=1)
 def _speaks() -> frozenset[str]:
     """Verbs of speech (`lang/en/speech.toml`): a name beside one is a speaker's."""
+    from tally.extract.vocab import english  # here: commands that only read skip the extractor
+
     return frozenset(english().speaks)
 
 
