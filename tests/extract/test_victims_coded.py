@@ -230,7 +230,7 @@ def test_a_named_victim_with_a_particle_or_an_apposition_is_one_person(
     ("text", "killed"),
     [
         # a headline's bare object with a modifier a coder's summary gives it
-        ("Villagers kill suspected cattle thief", 1),
+        ("Mob kills suspected livestock raider", 1),
         ("Youths kill alleged robber near the bus stage", 1),
         ("Militia members shoot and kill unarmed herder.", 1),
         ("Residents lynch a suspected burglar.", 1),

@@ -89,8 +89,8 @@ def test_the_outlet_is_the_host_before_a_wire_or_group_publisher(
             ("outlet:valleynews.example", "home:Alabama"),
         ),
         (  # ... whatever village abroad shares its name
-            "Two women killed in Ravenel shooting\n\nTwo women were killed in a shooting at "
-            "a mobile home in Ravenel on Tuesday, deputies said.",
+            "Ravenel pair dies after gunfire\n\nDeputies said two sisters died on Tuesday "
+            "after someone fired into their house in Ravenel.",
             ("outlet:valleynews.example", "home:South Carolina"),
         ),
         (  # the title's outlet names its own town: not one the report may be in

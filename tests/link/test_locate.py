@@ -189,15 +189,15 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "North Carolina",
         ),
         (  # a headline's town named as an attribute, with a word before its noun
-            "Victims of Yazoo City nightclub shooting named\n\nThe four men shot outside a "
-            "club early Monday were named on Tuesday. Officers in Jackson joined the search "
+            "Victims of Bossier City nightclub shooting named\n\nThe four men shot outside a "
+            "club early Monday were named on Tuesday. Officers in Shreveport joined the search "
             "for the gunman, deputies said.",
             None,
-            "Yazoo City",
-            "Mississippi",
+            "Bossier City",
+            "Louisiana",
         ),
-        (  # ... or two words ("house party")
-            "Victims of southeast Fresno house party shooting named\n\nTwo men shot at a "
+        (  # ... or two words ("backyard party")
+            "Names released in west Fresno backyard party shooting\n\nTwo men shot at a "
             "party on Saturday were named by the coroner on Monday. A woman in Modesto "
             "said one of them was her son.",
             None,
@@ -205,9 +205,9 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "California",
         ),
         (  # a neighbourhood named as one, its city unnamed: the big city it lies in
-            "Teen killed in Englewood drive-by shooting\n\nA teenager was killed on Monday "
-            "as she sat on a porch in the Englewood neighborhood, the Cook County medical "
-            "examiner said. Illinois State Police are looking for a dark sedan.",
+            "Girl, 16, dies after drive-by in Englewood\n\nA 16-year-old girl died Monday "
+            "after shots were fired from a passing car in the Englewood neighborhood, the Cook "
+            "County medical examiner said. Illinois State Police are looking for a dark sedan.",
             None,
             "Chicago",
             "Illinois",

@@ -193,7 +193,7 @@ _ALONG = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+", re.IGNORECASE)
 
 def _along(text: str, pos: int, names: frozenset[str]) -> tuple[int, int] | None:
     """How many more people are named after a harmed one, and where they end ("was killed
-    along with his wife", "along with his son and a guest"), or None."""
+    along with his wife", "along with her brother and a neighbour"), or None."""
     w = _ALONG.match(text, pos)
     if not w:
         return None

@@ -70,7 +70,7 @@ _ATTRIBUTIVE = quick_start(
     )
 )
 """A town named as an attribute ("an Aurora man", "Dallas police", "in fatal Hammond
-shooting", "a Yazoo City nightclub shooting"): trusted only when the gazetteer knows it."""
+shooting", "a Bossier City nightclub shooting"): trusted only when the gazetteer knows it."""
 _ORG_WORDS = {
     "forces",
     "force",
@@ -92,7 +92,7 @@ _ORG_WORDS = {
     "lines",
     "association",
     "office",
-    "court",  # a court of law, or of homes ("the Mosby Court housing project")
+    "court",  # a court of law, or of homes ("the Elm Court housing project")
     "center",
     "centre",
     "news",
@@ -425,7 +425,7 @@ def place_in(
     named: Located | None = None
     coarse: Located | None = None
     found = _candidates(text, early)
-    stated = {  # "Manchester, Illinois" below, "CHARLESTOWN, IN (WAVE) -" above
+    stated = {  # "Manchester, Illinois" below, "SALEM, IN (WXYZ) -" above
         c[2].lower(): c[3] for c in reversed(found) if c[3] and gazetteer.us_state(c[3].rstrip("."))
     }
     for rank, _, phrase, state, near, named_ok in found:
