@@ -8,7 +8,7 @@ import pytest
 from tally.link.describe import describe
 from tally.link.places import place_in
 from tally.link.text import lead, sentences
-from tally.link.where import country_named, name_prefixes
+from tally.link.where import country_named, county_named, name_prefixes
 from tally.models import Document
 
 
@@ -337,3 +337,17 @@ def test_a_runs_leading_words_but_not_a_streets_or_countys_first(
     run: str, prefixes: list[str]
 ) -> None:
     assert name_prefixes(run) == prefixes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A driver was shot on Friday in St. Louis County, the police said.",
+        "A driver was shot on Friday in St Louis County, the police said.",
+        "A driver was shot on Friday in Saint Louis County, the police said.",
+    ],
+)
+def test_a_county_named_for_a_saint_however_the_report_spells_it(text: str) -> None:
+    loc = county_named(text, "Missouri")
+    assert loc is not None and (loc.place, loc.admin1) == ("St. Louis County", "Missouri")
+    assert loc.cues == ("place:st. louis county",)  # one linking cue for every spelling

@@ -396,7 +396,13 @@ def us_state(name: str) -> Place | None:
 def county_states(name: str) -> tuple[str, ...]:
     """The US states that have a county (parish, borough) of this name ("Gwinnett County",
     "Lauderdale Co."): one for most names, several for a common one."""
-    return index().counties.get(" ".join(name.lower().split()), ())
+    key = _SAINT.sub("st. ", " ".join(name.lower().split()))
+    return index().counties.get(key, ())
+
+
+_SAINT = re.compile(r"^(?:saint|st\.?) ")
+"""A county named for a saint, as GeoNames spells it ("St. Louis County", also written "St
+Louis County" and "Saint Louis County")."""
 
 
 BIG_US = 100_000

@@ -304,7 +304,7 @@ def name_prefixes(name: str) -> list[str]:
 
 
 COUNTY = quick_start(
-    re.compile(r"\b((?:St\. |Saint )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) (County|Co\.|Parish)")
+    re.compile(r"\b((?:St\.? |Saint )?[A-Z][a-z]+(?: [A-Z][a-z]+)?) (County|Co\.|Parish)")
 )
 COUNTY_WORDS = ("County", "Co.", "Parish")
 """What every `COUNTY` match holds: a text without one is not scanned."""
@@ -366,6 +366,6 @@ def county_named(text: str, state: str | None) -> Located | None:
             states = gazetteer.county_states(name)
             here = state if state in states else (states[0] if len(states) == 1 else None)
             if here:
-                full = name.replace(" Co.", " County")
+                full = re.sub(r"^(?:Saint|St\.?) ", "St. ", name.replace(" Co.", " County"))
                 return Located(full, here, "US", None, None, 3, (f"place:{full.lower()}",))
     return None
