@@ -248,15 +248,13 @@ def extract_numeric(doc: Document) -> list[Figure]:
     return share_attribution(figures)
 
 
-_FATE_LATER = re.compile(
-    r"[^.;:,\n]{0,60}?\s(?:were|are|was|is|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?", re.I
-)
+_FATE_LATER = re.compile(rf"[^.;:,\n]{{0,60}}?\s{lex.RUN_AUX}\s+(?:[a-z]+ly\s+)?", re.I)
 """The verb of a run of counts, after the count: "4 firemen and 6 police officers were"."""
 
 
 _OTHER_VERB = re.compile(
     r"\b(?:\w+ed|say|says|said|survived?|told|who|which|that|while|when|as|after|but)\b"
-    r"(?=.*\s(?:were|are|was|is|have\s+been|had\s+been)\b)",
+    rf"(?=.*\s{lex.RUN_AUX}\b)",
     re.I,
 )
 """A verb or clause word between a count and the verb of the run it would open."""

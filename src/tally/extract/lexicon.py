@@ -31,6 +31,8 @@ FATE_VERB_BEFORE = quick_start(re.compile(rf"\b(?:{'|'.join(VOCAB.fate_verbs_bef
 GROUP_NOUNS: dict[str, str] = VOCAB.group_nouns
 """Noun heads that count people, with the group each names."""
 THINGS = VOCAB.things
+RUN_AUX = r"(?:were|are|was|is|have\s+been|had\s+been)"
+"""The auxiliary a run of counts shares its fate by ("4 firemen and 6 police were wounded")."""
 ROLE_NOUNS = VOCAB.role_nouns
 """Noun heads naming a role among the harmed ("two teachers"): a count of them is a part."""
 MODIFIER_GROUPS = VOCAB.modifier_groups

@@ -201,9 +201,7 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
     return None, 0, None, counts_things
 
 
-_INCLUDED = re.compile(
-    r"[^,.;:()]{1,60}?\s(?:were|are|was|is|have\s+been|had\s+been)\s+(?:[a-z]+ly\s+)?"
-)
+_INCLUDED = re.compile(rf"[^,.;:()]{{1,60}}?\s{lex.RUN_AUX}\s+(?:[a-z]+ly\s+)?")
 """The people an "including" names between a count and its verb, up to the verb."""
 
 

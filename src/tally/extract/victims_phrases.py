@@ -49,6 +49,8 @@ _HEAD_ENDS = frozenset(w.rsplit("-", 1)[-1] for w in lex.GROUP_OF) | {"grader", 
 def _unbracketed(text: str) -> str:
     """`text` with short parentheses blanked, offsets kept: "a Border Guard (BG) officer"
     reads as the noun phrase it brackets an abbreviation in."""
+    if "(" not in text:
+        return text
     return _BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
 
 

@@ -5,16 +5,15 @@ places a report (`link.locate`) and for an outlet's home (`link.home`)."""
 from __future__ import annotations
 
 import re
-import tomllib
 from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 
 from tally.link import gazetteer
 from tally.link.states import BIG_CITY, surnames
 from tally.link.where import (
     AMBIGUOUS,
+    NAMES_BEFORE,
     NOT_TOWNS,
     TOWN_RUN,
     Located,
@@ -26,10 +25,6 @@ from tally.link.where import (
     town_key,
 )
 from tally.models import Document
-
-_DATA = tomllib.loads(Path(__file__).with_name("places.toml").read_text(encoding="utf-8"))
-NAMES_BEFORE = frozenset(_DATA["near"]["before"])
-"""Words after a town's name that make it another thing's (`placed_runs`)."""
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,8 @@ from tally.models import Document
 from tally.words import MONTHS, WEEKDAYS
 
 _DATA = tomllib.loads(Path(__file__).with_name("places.toml").read_text(encoding="utf-8"))
+NAMES_BEFORE = frozenset(_DATA["near"]["before"])
+"""Words after a town's name that make it another thing's (`towns.placed_runs`)."""
 US_WORDS = _DATA["us"]
 """What tells a US report: time zones, policing phrases, broadcasters' call signs (`states`)."""
 FURNITURE = {w.lower() for w in (*_DATA["stop"]["furniture"], *_DATA["stop"]["brands"])}
