@@ -340,3 +340,44 @@ def test_a_run_after_a_death_takes_its_own_verb(text: str, killed: int, injured:
     rows = reconcile([Statement(f, "2024-05-01", None, "t.txt") for f in extract(doc)])
     got = totals(rows)
     assert (got.get("killed", 0), got.get("injured", 0)) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value"),
+    [
+        # a breakdown set off by commas between a count and its verb
+        (
+            "Seven migrants, three women and four boys, were killed when the boat capsized.",
+            "killed",
+            7,
+        ),
+        # a count quoted from a source after its verb
+        ('A jet bombed the market, killing "nearly 40 people", the governor said.', "killed", 40),
+        # the count's people taken up again by a later verb as "them"
+        (
+            "Militiamen took nine travellers off a lorry at the ford and shot them dead.",
+            "killed",
+            9,
+        ),
+        ("Gunmen seized three herders near the well before executing them.", "killed", 3),
+        # dying of wounds, martyrdom
+        ("Two porters succumbed to their injuries in hospital on Sunday.", "killed", 2),
+        ("One constable was martyred in the ambush on the convoy.", "killed", 1),
+        ('A village healer is "hacked to death" by unknown men.', "killed", 1),
+    ],
+)
+def test_harm_told_around_the_count(text: str, category: str, value: int) -> None:
+    assert (category, value) in {(f.category, f.value) for f in _figures(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_harmed"),
+    [
+        # a verb with a count of its own names that count's harm, not an earlier one's
+        ("Crowds of 300 people looted a depot after soldiers shot dead two boys.", 300),
+        ("Militiamen stopped six vans and searched them before letting them go.", 6),
+        ("Rebels took 12 villagers to the camp and later released them.", 12),
+    ],
+)
+def test_a_later_harm_is_not_the_counts(text: str, not_harmed: int) -> None:
+    assert not [f for f in _figures(text) if f.value == not_harmed and f.category == "killed"]

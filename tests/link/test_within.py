@@ -371,3 +371,58 @@ def test_a_tally_of_separate_incidents_is_no_wider_conflict(
     (background,) = [li for li in incidents if li.background]
     assert "kind:conflict" in background.cues
     assert ("kind:tally" in background.cues) is tally
+
+
+@pytest.mark.parametrize(
+    ("text", "recalled_quote", "background"),
+    [
+        (
+            "Troops fired on mourners in Dori on Friday, killing 9 people, medics said. They were "
+            "walking to the funeral of four farmers killed earlier in the week.",
+            "four farmers killed",
+            True,
+        ),
+        (
+            "Police shot dead 9 people at a rally in Dori, medics said. The rally was held in "
+            "protest against the deaths of three students who were shot dead last Friday.",
+            "three students who were shot dead",
+            True,
+        ),
+        (  # no event of the article answers them: the deaths found last week are its own
+            "The 9 people found dead last week in Dori have been identified, police said. Two "
+            "brothers killed last week were among them.",
+            "Two brothers killed",
+            False,
+        ),
+    ],
+)
+def test_deaths_an_event_answers_are_another_incident(
+    text: str, recalled_quote: str, background: bool
+) -> None:
+    d = doc(text)
+    main = next(
+        q for q in ("killing 9 people", "shot dead 9 people", "9 people found dead") if q in text
+    )
+    figures, _ = link_within(d, [fig(d, main, 9), fig(d, recalled_quote, 4)])
+    assert figures[0].incident == MAIN
+    assert (figures[1].incident != MAIN) is background
+
+
+def test_deaths_an_event_answers_stay_when_they_are_all_the_article_counts() -> None:
+    d = doc("Hundreds attended the funeral of four farmers killed earlier in the week near Dori.")
+    figures, _ = link_within(d, [fig(d, "four farmers killed", 4)])
+    assert figures[0].incident == MAIN
+
+
+@pytest.mark.parametrize(
+    ("sentence", "background"),
+    [
+        ("On Monday, fighting between rebels and soldiers killed 8 people in Djibo.", False),
+        ("Fighting between rebels and soldiers has killed 8 people in Djibo since March.", True),
+        ("Weeks of fighting between rebels and soldiers killed 8 people in Djibo.", True),
+    ],
+)
+def test_a_days_battle_is_an_event_a_wars_count_is_not(sentence: str, background: bool) -> None:
+    d = doc(sentence)
+    figures, _ = link_within(d, [fig(d, "8 people", 8)])
+    assert (figures[0].incident != MAIN) is background

@@ -28,6 +28,7 @@ from tally.extract.numeric_harm import (
     Found,
     fate_after,
     harm_of_noun,
+    harmed_them,
     partitive_part,
     suspects,
     toll,
@@ -461,6 +462,8 @@ def _read_number(
         and not lex.VERB_BEFORE.search(tail)
         and not _INCLUDE_BEFORE.search(tail)
     )
+    if f.category is None and group is not None:
+        harmed_them(f, sentence)
     if f.category is None and group is not None and _AGENT_AFTER.match(sentence, f.end):
         return None
     if (

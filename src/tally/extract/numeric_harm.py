@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from tally.extract import breakdown
 from tally.extract import lexicon as lex
 from tally.extract.numbers import NumberMention
-from tally.extract.phrases import noun_group, predicate
+from tally.extract.phrases import NUMBER_WORDS, noun_group, predicate
 from tally.extract.tolls import OFFICIAL, PERIOD_TOLL, TOLL, since_last_count, toll_category
 from tally.extract.vocab import english
 from tally.keywords import quick_start
@@ -49,6 +49,14 @@ _STATUS_CUE = re.compile(r"\b(?:condition|hospital|treated|surgery|stable|recove
 """Where the injured are or how they fare: a count of them is a part of the injured."""
 _STATUS_NOUNS = _VOCAB.status_nouns
 """People whose noun names a harm, unless the sentence says something else befell them."""
+_THEM = re.compile(
+    r"\b(?:and|then|before|after)\s+(?:then\s+|later\s+)?(?:[a-z]+ly\s+)?[a-z]+\s+(?:[a-z]+\s+)?them"
+    r"(?P<dead>\s+(?:dead|to\s+death))?\b",
+    re.I,
+)
+"""The people of a count taken up again as a harm verb's object later in its clause ("pulled
+six people from a bus and shot them dead", "seized four men before executing them")."""
+_THEM_SPAN = 200
 _SUSPECTS = re.compile(
     rf"(?:(?!\band\b)[^.;,]){{0,40}}?\b((?:{'|'.join(_VOCAB.suspects_after)})\b)", re.I
 )
@@ -122,6 +130,31 @@ def partitive_part(f: Found, after: str) -> bool:
     if cue is not None and lex.cue_category(cue) == f.category:
         return True
     return f.category == "injured" and bool(f.cue and _STATUS_CUE.search(f.cue))
+
+
+def harmed_them(f: Found, sentence: str) -> None:
+    """The harm of a count whose people a later verb of its sentence takes as "them", with no
+    count between ("abducted five villagers and killed them"): that verb's."""
+    stop = re.compile(r"[;:!?]|\.(?:\s|$)").search(sentence, f.end)
+    end = min(stop.start() if stop else len(sentence), f.end + _THEM_SPAN)
+    them = _THEM.search(sentence, f.end, end)
+    if them is None or _NEGATED.search(sentence, f.end, them.start()):
+        return
+    between = [w.strip(",") for w in sentence[f.end : them.start()].lower().split()]
+    months = _VOCAB.month_words
+    if any(
+        (w.isdigit() and not (i and between[i - 1] in months))
+        or w in NUMBER_WORDS
+        or w in {"them", "they"}
+        for i, w in enumerate(between)
+    ):
+        return
+    at = them.start() + them.group(0).lower().rfind("them")
+    verb = lex.VERB_BEFORE.search(sentence, max(f.end, at - 60), at)
+    if them.group("dead"):  # "shot them dead", "beat them to death"
+        f.decide("killed", "num.harmed_them")
+    elif verb is not None:
+        f.decide(verb.lastgroup, "num.harmed_them")
 
 
 def harm_of_noun(

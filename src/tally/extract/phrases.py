@@ -41,6 +41,14 @@ _WINDOW_STOP = re.compile(
     + r")\b",
     re.I,
 )
+_OWN_COUNT = re.compile(
+    r"\s+(?:(?:at\s+least|some|about|nearly|almost|more\s+than|over)\s+)?(?:\d|(?:"
+    + "|".join(sorted(NUMBER_WORDS))
+    + r")\b)",
+    re.I,
+)
+"""A count right after a harm verb: the verb's own object ("after troops killed three children"),
+whose harm that is, not an earlier count's."""
 _INCLUDING = re.compile(r",\s*(?:including|among\s+them)\b[^,;]*,")
 """A part set off inside the clause ("four people, including two teens, were shot"): skipped,
 so the clause's own harm is read after it."""
@@ -204,6 +212,20 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
 _INCLUDED = re.compile(rf"[^,.;:()]{{1,60}}?\s{lex.RUN_AUX}\s+(?:[a-z]+ly\s+)?")
 """The people an "including" names between a count and its verb, up to the verb."""
 
+_BREAKDOWN_APPOSED = re.compile(
+    rf",\s*((?:\d+|[a-z]+)\s[^,.;:()]{{1,40}}(?:,\s*[^,.;:()]{{1,40}}){{0,3}}),\s*(?={lex.RUN_AUX}\s)"
+)
+"""A breakdown set off by commas between a count and its verb ("Nine passengers, two women and seven
+girls, were killed"), up to the verb."""
+
+
+def _counts(words: str) -> bool:
+    """True when each part of a list starts with a count ("two women and four girls")."""
+    return all(
+        (p.split() or [""])[0].isdigit() or (p.split() or [""])[0].lower() in NUMBER_WORDS
+        for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", words)
+    )
+
 
 def predicate(after: str) -> tuple[re.Match[str], int] | None:
     """A harm cue right after a noun phrase ("were killed", "remain missing"), and its end."""
@@ -214,6 +236,10 @@ def predicate(after: str) -> tuple[re.Match[str], int] | None:
         m = lex.CUE_RE.match(rest, lead)
         if m:
             return m, pos + m.end()
+        part = _BREAKDOWN_APPOSED.match(rest) if rest.startswith(",") else None
+        if part and _counts(part.group(1)):
+            pos += part.end()
+            continue
         w = re.match(r"\s*([A-Za-z][\w'’-]*)", rest)
         if not w:
             return None
@@ -285,6 +311,8 @@ def window_cue(text: str, forward: bool) -> str | None:
         text = _OWN_OBJECT.split(text)[0]
         m = lex.CUE_RE.search(text)
         if not m or re.search(r"\b(?:not|never|no)\b|n't\b", text[: m.start()]):
+            return None
+        if _OWN_COUNT.match(text, m.end()):
             return None
         return lex.cue_category(m)
     text = re.split(r";|,\s+and\b|\bbut\b|\bwhile\b|\bwhereas\b|\d", text)[-1]

@@ -236,7 +236,7 @@ KILLED_PASSIVE = (
     r"wounded|killed|slain|murdered|gunned\s+down\s+and\s+killed|(?<!had\sbeen\s)gunned\s+down|"
     r"found\s+(?:shot\s+)?dead|"
     r"found\s+shot\s+to\s+death|decapitated|(?:hanged|hung)\s+to\s+death|pronounced\s+dead|declared\s+dead|fatally\s+(?:shot|wounded|"
-    r"injured|struck|hit)|mortally\s+wounded|dead|deceased|assassinated|executed|beheaded|lynched|"
+    r"injured|struck|hit)|mortally\s+wounded|dead|deceased|assassinated|executed|beheaded|lynched|martyred|"
     r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|chopped|axed|"
     r"macheted|strangled|battered|kicked|trampled|lynched|hammered|slashed|"
     r"burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive|"
@@ -284,7 +284,7 @@ _BEFORE_DEATH = (
 """Verbs of what was done to a victim before the death a passive names ("was abducted,
 tortured and killed"): the death decides the category."""
 PASSIVE = re.compile(
-    r"(?P<aux>" + _AUX + r")" + _ADV + _BEFORE_DEATH + r"(?:"
+    r"(?P<aux>" + _AUX + r")" + _ADV + r"[\"“]?" + _BEFORE_DEATH + r"(?:"
     r"(?P<k>" + KILLED_PASSIVE + r")|(?P<i>" + INJURED_PASSIVE + r")|"
     r"(?P<s>" + SHOT_BY + r"|(?:" + SHOT_PASSIVE + r")(?!\s+at\b))"
     r")\b",

@@ -101,7 +101,8 @@ class Vocabulary:
         named = "|".join(f"(?P<{c}>{p})" for c, p in self.verbs_before)
         selves = "|".join(self.reflexives)  # "killing himself and two guards": two killed
         owner = r"(?:\s+(?:a|an|the)\s+family\s+of)?"  # "killed a family of seven"
-        return rf"\b(?:{named})(?:\s+(?:{selves})\s*,?\s+and)?{owner}\s*$"
+        quote = r"(?:\s+[\"“])?"  # killing "nearly 50 people": a count quoted from a source
+        return rf"\b(?:{named})(?:\s+(?:{selves})\s*,?\s+and)?{owner}{quote}\s*$"
 
     @property
     def month_words(self) -> frozenset[str]:

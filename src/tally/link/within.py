@@ -77,6 +77,32 @@ _OTHER_CUE = quick_start(
         re.I,
     )
 )
+_RECALLED = re.compile(
+    r"(?:\s+(?:who|that)\s+(?:were|was|had\s+been|have\s+been))?"
+    r"(?:\s+(?:killed|shot\s+dead|slain|murdered|who\s+died))?"
+    r"\s+(?:earlier\s+(?:in\s+the|this|that|last)\s+(?:week|month)|last\s+(?:week|month|year"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|(?:a\s+|\w+\s+)?(?:days?|weeks?|months?)"
+    r"\s+(?:earlier|ago|before)|the\s+(?:previous|day\s+before|week\s+before))\b",
+    re.I,
+)
+"""The words after a count that date its victims' deaths before the article's incident ("four
+farmers killed earlier this month", "three protesters who were shot dead last Friday")."""
+_ANSWERED = re.compile(
+    r"\b(?:funerals?|burials?|mourn\w*|vigils?|memorials?|protest\w*|demonstrat\w+|strikes?|riots?"
+    r"|rall(?:y|ies)|retaliation|revenge|reprisals?|anger|outrage)\b(?:[^.;:]{0,50})$",
+    re.I,
+)
+"""An event of the article that answers deaths before it, right before their count ("the
+funeral of", "a protest against the killing of"): those deaths are not its own."""
+_BATTLE = re.compile(r"(?:the|of|amid) fighting|fighting between", re.I)
+"""A conflict cue that may name one day's battle ("fighting between rebels and soldiers killed
+eight people on Monday") as well as the war."""
+_ONGOING = re.compile(
+    r"\b(?:ha(?:s|ve|d)\s+(?:\w+\s+)?(?:been|killed|died|left|claimed)|since|so\s+far|in\s+the\s+(?:past|last)"
+    r"|over\s+the\s+(?:past|last)|(?:days|weeks|months|years)\s+of|continu|ongoing|on-going|recent)",
+    re.I,
+)
+"""Words that make a battle cue's harm a war's running count, not one battle's."""
 _SINCE_WHEN = re.compile(r",?\s*(?:when|where|in which)\b")
 _CONFLICT_AFTER = re.compile(
     r"(?:in|during|of|since) (?:the|a|its) (?:[\w-]+ )?(?:war|insurgency|conflict)\b"
@@ -132,6 +158,7 @@ def link_within(doc: Document, figures: list[Figure]) -> tuple[list[Figure], lis
         sentence_of.append(si)
     lead_first = lead_sents[0].text if lead_sents else ""
     roundup = is_roundup(headline + "\n" + lead_first)
+    keys = _recalled(doc, sents, main, main_lo, figures, keys, sentence_of, extra)
     keys = _separated(doc, sents, lead_end, roundup, main, keys, sentence_of, extra)
     if roundup and any(k.startswith("sep-") for k in keys):
         main = dataclasses.replace(main, cues=(*main.cues, "kind:tally"))
@@ -144,6 +171,53 @@ def link_within(doc: Document, figures: list[Figure]) -> tuple[list[Figure], lis
         li = extra[k]
         locals_.append(dataclasses.replace(li, cues=li.cues + tuple(sorted(fig_cues.get(k, ())))))
     return out, locals_
+
+
+def _recalled(
+    doc: Document,
+    sents: list[Sentence],
+    main: LocalIncident,
+    main_lo: date | None,
+    figures: list[Figure],
+    keys: list[str],
+    sentence_of: list[int],
+    extra: dict[str, LocalIncident],
+) -> list[str]:
+    """`keys` with the main incident's figures of deaths an event of the article answers
+    (`_ANSWERED`) and dates before it (`_RECALLED`) keyed to a background incident of their
+    sentence, in the lead as anywhere: only while another figure still counts the main
+    incident (a vigil's own article is about the deaths it mourns)."""
+    recalled = [
+        k == MAIN
+        and f.category == "killed"
+        and bool(_RECALLED.match(doc.text, f.end, sents[si].end))
+        and bool(_ANSWERED.search(doc.text, sents[si].start, f.start))
+        for f, k, si in zip(figures, keys, sentence_of, strict=True)
+    ]
+    if not any(recalled) or all(r or k != MAIN for r, k in zip(recalled, keys, strict=True)):
+        return keys
+    out = list(keys)
+    for n, r in enumerate(recalled):
+        if r:
+            sent = sents[sentence_of[n]]
+            key = f"bg-s{sent.start}"
+            if key not in extra:
+                clause = doc.text[sent.start : sent.end]
+                lo, hi, prec = _relative_date(clause, main_lo, doc)
+                date_s = format_range(lo, hi, prec) if lo and hi else None
+                extra[key] = LocalIncident(
+                    doc_id=doc.id,
+                    key=key,
+                    published=doc.published,
+                    background=True,
+                    country=main.country,
+                    type=incident_type(clause),
+                    date=date_s,
+                    date_prec=prec if date_s else None,
+                    cues=("kind:past", *(f"w:{w}" for w in proper_words(clause))),
+                )
+            out[n] = key
+    return out
 
 
 def _separated(
@@ -270,6 +344,7 @@ def _sentence_cues(
         for m in _CONFLICT_CUE.finditer(text)
         if not _COMPARISON.search(text[: m.start()])
         and (m["across"] is None or gazetteer.country(m["across"]) is not None)
+        and not (_BATTLE.fullmatch(m.group(0)) and not _ONGOING.search(text))
     )
     others = tuple(("relative", m.start()) for m in _RELATIVE_CUE.finditer(text)) + tuple(
         ("other", m.start()) for m in _OTHER_CUE.finditer(text)
