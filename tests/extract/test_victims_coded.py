@@ -364,6 +364,19 @@ def test_a_run_after_a_death_takes_its_own_verb(text: str, killed: int, injured:
         ("Two porters succumbed to their injuries in hospital on Sunday.", "killed", 2),
         ("One constable was martyred in the ambush on the convoy.", "killed", 1),
         ('A village healer is "hacked to death" by unknown men.', "killed", 1),
+        # a group's acronym before its people's noun, joined, parenthesised or two of them
+        ("At least 12 KRF/NLA fighters were killed as jets struck their camps.", "killed", 12),
+        ("Two KLF(B) cadres were killed in an encounter with troops.", "killed", 2),
+        ("Nine ABM and PDF militants died in the shelling of the ridge.", "killed", 9),
+        # one victim: an old verb, a death after what was done, a dash apposition, a name
+        ("Unidentified assailants slew a ward councillor in the old town.", "killed", 1),
+        (
+            "A union secretary was beaten by three thugs and afterwards succumbed to his wounds.",
+            "killed",
+            1,
+        ),
+        ("A man - Tomas Reyes of Block 9, was beaten to death by a mob.", "killed", 1),
+        ("A guard was arrested after shooting dead Tomas Reyes, a trader.", "killed", 1),
     ],
 )
 def test_harm_told_around_the_count(text: str, category: str, value: int) -> None:

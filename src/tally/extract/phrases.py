@@ -32,7 +32,11 @@ _NAME_BEFORE = re.compile(r"\S\s+([A-Z][a-z]+)\s+$")
 _LISTED_NAME = quick_start(re.compile(r"\b(?:and|with|in)\s+[A-Z][a-z]+\s+$"))
 _YEAR = re.compile(r"\d{4}")
 _PEOPLE_AFTER = re.compile(r"^\s+(?:people|persons|civilians|dead|deaths)", re.I)
-_WORD = re.compile(r"[A-Za-z][\w.'’-]*|\d[\d,.]*|[^\w\s]")
+_WORD = re.compile(
+    r"[A-Z][\w.'’-]*(?:/[A-Z][\w.'’-]*)+|[A-Z][A-Z\d.-]+\([A-Z\d]{1,4}\)|[A-Za-z][\w.'’-]*|\d[\d,.]*|[^\w\s]"
+)
+"""A word of a noun phrase; a name of joined or parenthesised capitals is one ("TTP/LI",
+"NDFB(S)": a group's acronym before its people's noun)."""
 _LETTERS = re.compile(r"[a-z]+")
 NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, *(w.split()[-1] for w in MULTIPLES), "dozen"])
 _WINDOW_STOP = re.compile(
@@ -170,6 +174,15 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
                 if mg and group == "people":
                     group = mg
             return group, end, head if adjective_cue is None else adjective_cue, False
+        if (
+            lw == "and"
+            and modifiers
+            and words[i - 1].group(0)[:1].isupper()
+            and i + 1 < len(words)
+            and words[i + 1].group(0)[:1].isupper()
+        ):
+            i += 1  # two groups' names before one noun ("15 TTP and LeI militants")
+            continue
         if not w[0].isalnum() or lw in lex.FUNCTION_WORDS or w[0].isdigit():
             break
         if lw in lex.THINGS:

@@ -320,7 +320,7 @@ ACTIVE = re.compile(
     r"\b(?:(?P<k>shot\s+and\s+killed|fatally\s+(?:shot|shoots|wounded|wounds|struck|strikes)|"
     r"shoots\s+and\s+kills|killing|killed|kills|(?<!to )(?<!not )(?<!will )kill|"
     r"murdered|murders|"
-    r"murdering|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|"
+    r"murdering|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|shoot(?:ing|s)?\s+dead|"
     r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es)?|"
     r"decapitat(?:ed|ing|es)|claim(?:ed|s|ing)?\s+(?:the\s+)?li(?:fe|ves)\s+of|"
     r"unable\s+to\s+save)|"

@@ -28,7 +28,7 @@ _TRAILING_ADVERBS = re.compile(
 )
 _PARENTHETICAL = re.compile(
     r",\s*(?:ages?|aged)\s[^;:.!?]{1,60}?,\s*$|,[^,;:.!?]{1,90},\s*$|\s*\([^()]{1,90}\)\s*$|"
-    r"\s+[-–—]{1,2}\s[^-–—]{1,90}\s[-–—]{1,2}\s*$"
+    r"\s+[-–—]{1,2}\s[^-–—]{1,90}\s[-–—]{1,2}\s*$|\s+[-–—]{1,2}\s[^-–—,;:.!?]{1,90},\s*$"
 )
 _COORDINATOR = re.compile(r"(?:,\s*and|,|\s+and|\s+&)\s*$")
 _APPOSITIVE = re.compile(
@@ -61,6 +61,12 @@ _SOMEONE = re.compile(
 )
 """A subject of a killing whose noun the people lists lack ("a nationalist was shot dead",
 "an infiltrator was killed"): one person, where the phrase opens its clause."""
+_DONE_TO_THEN = re.compile(
+    r"\s+(?:was|were)\s+(?:\w+ly\s+)?(?:[a-z]+(?:ed|en)|shot|hit|struck|cut|hurt)\b[^.;:]{0,80}?"
+    r"(?:,\s*|\s+)and\s+(?:(?:later|then|subsequently|eventually|afterwards)\s+)?$"
+)
+"""What was done to a subject before the death a coordinated verb tells ("a trader was hacked
+with machetes and later", "was beaten by two men and"): the subject is the first verb's."""
 _POSTMODIFIER = re.compile(
     r"\s+(?:of|for|from|with|in|at|on|inside|near|working|serving|belonging|employed|who|in\s+charge|attached"
     r"|(?!(?:being|having|during|including|according|morning|evening|building)\b)[a-z]{3,}ing)\b",
@@ -215,6 +221,11 @@ def _subject(
         return m
     if not reflexive and cat == "killed" and (m := _someone(sentence, offset, left, pred_end)):
         return m
+    if not reflexive and cat == "killed" and (done := _DONE_TO_THEN.search(left)):
+        head = left[: done.start()]
+        found = np_at_end(head, names, allow_bare=False)
+        if found and found["kind"] in {"indef", "def", "plural"}:
+            return _finish(found, sentence, offset, head, pred_end, cat, False, names)
     if reflexive:
         attacker = _the_attacker(left.lower())
         return Mention(
@@ -350,8 +361,10 @@ def _object(
     if skip := lex.SELF_AND.match(sentence, pos):
         pos = skip.end()
     np_end = pos
-    if pm.group(0).lower().startswith("shooting"):
-        names = frozenset({"-"})
+    if pm.group(0).lower().startswith("shooting") and not pm.group(0).lower().startswith(
+        "shooting dead"
+    ):
+        names = frozenset({"-"})  # "the shooting Sunday": a noun, not a deed done to a name
     while True:
         found = np_at_start(sentence, pos, names, first is None, bare=bare or first is not None)
         if not found or (first is not None and not_listed(sentence, pos, found)):
