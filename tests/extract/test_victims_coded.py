@@ -377,6 +377,16 @@ def test_a_run_after_a_death_takes_its_own_verb(text: str, killed: int, injured:
         ),
         ("A man - Tomas Reyes of Block 9, was beaten to death by a mob.", "killed", 1),
         ("A guard was arrested after shooting dead Tomas Reyes, a trader.", "killed", 1),
+        # any adverb of manner between the auxiliary and the harm
+        ("A cleaner was slightly injured when the device went off.", "injured", 1),
+        ("The courier was fatally shot at the crossing.", "killed", 1),
+        # one person by nationality, as subject or object
+        ("A Moldovan was wounded when the patrol fired on the convoy.", "injured", 1),
+        ("Settlers shot and wounded a Jordanian by the orchard.", "injured", 1),
+        # a title before a name, a companion
+        ("Guerrillas killed Chilean engineer Pablo Soto near the dam.", "killed", 1),
+        ("The gang robbed Pablo Soto and injured his companion on the road.", "injured", 1),
+        ("Ines Vidal, a notary, was beaten and choked to death at her office.", "killed", 1),
     ],
 )
 def test_harm_told_around_the_count(text: str, category: str, value: int) -> None:
@@ -394,3 +404,14 @@ def test_harm_told_around_the_count(text: str, category: str, value: int) -> Non
 )
 def test_a_later_harm_is_not_the_counts(text: str, not_harmed: int) -> None:
     assert not [f for f in _figures(text) if f.value == not_harmed and f.category == "killed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An Italian restaurant was bombed overnight.",
+        "A Kenyan court sentenced the driver on Monday.",
+    ],
+)
+def test_a_nationality_before_a_noun_is_no_person(text: str) -> None:
+    assert not _figures(text)

@@ -56,9 +56,15 @@ _AGE_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 _AGE = _AGE_NUM + r"[- ](?:year|month|week|day)s?[- ]old"
 _NUM = r"(?:(?<![/.:\d])\d{1,3}(?![/:]\d)|" + "|".join(NUMBER_WORDS) + r")"
 """A count: a numeral that is no part of a date or a time ("on 21/12"), or a number word."""
+_DEMONYM_HEAD = (
+    r"(?:(?<=\ba\s)|(?<=\ban\s))(?-i:[A-Z][a-z]{2,}(?:ian|an|i|ese))"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:was|were|is|who|had|has|died|and|in|near|from|at|on|by|after|during|when|while|as|outside|inside|with)\b)"
+)
+"""One person named by a nationality or people after "a" or "an" ("an Israeli was shot",
+"injured a Palestinian"), not a modifier of a noun after it ("an Italian restaurant")."""
 _HEAD = (
     r"(?:(?:\w+-)?(?:" + GROUP_HEADS + r")|"
-    r"(?:\w+[- ])?graders?)"
+    r"(?:\w+[- ])?graders?|" + _DEMONYM_HEAD + r")"
 )
 _STOP = (
     r"the|a|an|and|or|but|was|were|is|are|his|her|their|of|in|on|at|by|to|with|for|from|after|"
@@ -219,7 +225,7 @@ _ADV = (
     r"(?:(?:also|reportedly|allegedly|apparently|accidentally|then|later|both|all|each|"
     r"initially|just|critically|seriously|badly|severely|gravely|possibly|"
     r"still|now|eventually|subsequently|immediately|previously|unintentionally|"
-    r"ultimately|tragically|multiple|several|repeatedly|once|twice|yesterday|"
+    r"ultimately|tragically|multiple|several|repeatedly|once|twice|yesterday|(?!fatally|mortally)[a-z]{2,}ly|"
     # a day told between the auxiliary and the participle ("were on 24/02 lynched")
     r"on\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\d{1,2}/\d{1,2}(?:/\d{2,4})?)"
     r"(?:\s+(?:night|morning|evening|afternoon))?)\s+)*"
@@ -238,7 +244,7 @@ KILLED_PASSIVE = (
     r"found\s+shot\s+to\s+death|decapitated|(?:hanged|hung)\s+to\s+death|pronounced\s+dead|declared\s+dead|fatally\s+(?:shot|wounded|"
     r"injured|struck|hit)|mortally\s+wounded|dead|deceased|assassinated|executed|beheaded|lynched|martyred|"
     r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|chopped|axed|"
-    r"macheted|strangled|battered|kicked|trampled|lynched|hammered|slashed|"
+    r"macheted|strangled|choked|smothered|suffocated|battered|kicked|trampled|lynched|hammered|slashed|"
     r"burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive|"
     r"(?:taken|removed)\s+(?:off|from)\s+life\s+support"
 )

@@ -12,10 +12,12 @@ import re
 
 from tally.extract import victims_lexicon as lex
 from tally.extract.victims_lexicon import PARTICLE
-from tally.keywords import may_end_with, quick_start
+from tally.keywords import may_end_with, quick_start, word_alternation
 
 _AGE_BEFORE = re.compile(r"(\d{1,2})-year-old\s+$")
+_TITLE = word_alternation(sorted(w for w in lex.OFFICE_NOUNS if not w.endswith("s")))
 _OBJECT_NAME = re.compile(
+    r"(?:(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:" + _TITLE + r")\s+(?=[A-Z]))?"
     r"(?:(?P<age>\d{1,2})-year-old\s+)?(?P<name>[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+|Jr\.?"
     r"|III|II|" + PARTICLE + r"[A-Z][a-z'’]+)){0,3})(?:,\s*(?P<age2>\d{1,2})\b)?"
 )
@@ -54,6 +56,10 @@ def _unbracketed(text: str) -> str:
     return _BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
 
 
+_DEMONYM_END = re.compile(r"\b[Aa]n?\s+[A-Z][a-z]{2,}(?:ian|an|i|ese)$")
+"""A noun phrase ending in a nationality after "a" ("A Palestinian"): `lex.NP` may end there."""
+
+
 def np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | None:
     """A noun phrase, name or pronoun ending `left` (whitespace aside)."""
     body = lex.AGE_PP.sub("", _AMONG.sub("", left.rstrip()))
@@ -61,7 +67,7 @@ def np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | N
         return None
     tail = _unbracketed(body[-160:])
     base = len(body) - len(tail)
-    head_last = may_end_with(tail, _HEAD_ENDS)
+    head_last = may_end_with(tail, _HEAD_ENDS) or bool(_DEMONYM_END.search(tail))
     m = search_end(lex.NP, tail) if head_last else None
     if m:
         return describe(m, base, "np")
