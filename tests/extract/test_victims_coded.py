@@ -387,6 +387,14 @@ def test_a_run_after_a_death_takes_its_own_verb(text: str, killed: int, injured:
         ("Guerrillas killed Chilean engineer Pablo Soto near the dam.", "killed", 1),
         ("The gang robbed Pablo Soto and injured his companion on the road.", "injured", 1),
         ("Ines Vidal, a notary, was beaten and choked to death at her office.", "killed", 1),
+        # the count's people taken up by a participle, a part "of which"
+        ("Bandits waylaid two herders near the ford, hacking them to death.", "killed", 2),
+        ("The shell hit a bus, wounding five riders, two of which later died.", "killed", 2),
+        # a fate verb's harm told after an adjective that names another ("homeless")
+        ("The explosion left one homeless woman dead near the depot.", "killed", 1),
+        # an acronym in parentheses inside the noun phrase; a lone count after another clause
+        ("One African Union (AU) medic was killed and one other was wounded.", "killed", 1),
+        ("One African Union (AU) medic was killed and one other was wounded.", "injured", 1),
     ],
 )
 def test_harm_told_around_the_count(text: str, category: str, value: int) -> None:
@@ -415,3 +423,21 @@ def test_a_later_harm_is_not_the_counts(text: str, not_harmed: int) -> None:
 )
 def test_a_nationality_before_a_noun_is_no_person(text: str) -> None:
     assert not _figures(text)
+
+
+def test_a_list_and_its_victims_told_apart() -> None:
+    """A run naming the attackers beside their victims counts each once: the attackers as
+    perpetrators, the rest as victims, whatever qualifier opens the list."""
+    figures = _figures("At least nine raiders and three game wardens were killed in the fight.")
+    assert {(f.category, f.value, f.role) for f in figures} == {
+        ("killed", 9, "perpetrator"),
+        ("killed", 3, "victim"),
+    }
+    assert all(not f.subset for f in figures)
+    rows = reconcile([Statement(f, "2024-05-01", None, "t.txt") for f in figures])
+    assert totals(rows)["killed"] == 12
+
+
+def test_a_noun_phrase_naming_its_own_harm_is_no_part_of_the_next() -> None:
+    figures = _figures("Deputies found two dead men and two injured in the yard.")
+    assert {(f.category, f.value) for f in figures} == {("killed", 2), ("injured", 2)}

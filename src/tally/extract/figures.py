@@ -59,10 +59,10 @@ _SPEAKS = re.compile(
 )
 _NOT_HARMED = quick_start(re.compile(rf"\b(?:{'|'.join(_VOCAB.not_harmed_before)})\s+$", re.I))
 _INHERIT_GAP = re.compile(
-    r"^\s*(?:[,–—-]\s*)?(?:(?:and|or|plus|as\s+well\s+as|with|including|among\s+them|of\s+whom"
+    r"^\s*(?:[,–—-]\s*)?(?:(?:and|or|plus|as\s+well\s+as|with|including|among\s+them|of\s+(?:whom|which)"
     r"|while|compared\s+(?:with|to)|against|versus|from|to|up\s+from|down\s+from|revised\s+from)"
     r"\s+)?(?:(?:the|its|their)\s+)?(?:,\s*)?$|^[^.;]{0,60}?"
-    r"\b(?:including|among\s+them|of\s+whom|among\s+whom)\s+$",
+    r"\b(?:including|among\s+them|of\s+(?:whom|which)|among\s+whom)\s+$",
     re.I,
 )
 _LIST_GAP = re.compile(r"^[^.;,]{0,50}?(?:,\s*|\s)and\s+$|^\s*,\s*$", re.I)
@@ -88,7 +88,7 @@ _NAMED_AFTER = re.compile(r"\s+(?:were|are|was|is)\s+(?:all\s+)?([a-z]+)\b")
 _AND_GAP = re.compile(r"\s*(?:,\s*)?and\s*")
 _TOLL_BEFORE = re.compile(r"\b(?:toll|deaths|dead)\s+$")
 _OF_AFTER = re.compile(r"\s+of\b")
-_OF_THING = re.compile(r"\s+of\s+(?:\d|[a-z]+\b(?<!them)(?<!whom))")
+_OF_THING = re.compile(r"\s+of\s+(?:\d|[a-z]+\b(?<!them)(?<!whom)(?<!which))")
 _AND_NAME_BEFORE = re.compile(r"\band\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+$")
 _AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?([\w-]+)\b[^.;]{0,50}$")
 _VERB_FORM_BEFORE = re.compile(r"\b[a-z]{3,}(?:ed|es|s)\s+$")
@@ -118,6 +118,8 @@ shot and killed a ranger"): the attackers, whom a harm word later in the clause 
 _SHOT_CUE = re.compile(r"shot|(?:hit|struck)\s+by\s+(?:gunfire|[\w\s]*bullets?)", re.I)
 """A harm cue that says people were shot, whether they lived or died (rule `num.shot`)."""
 _LISTED_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)")
+_JOINED = re.compile(r"\b(?:and|but|or|while)\s+", re.I)
+"""A conjunction among the words before a bare count: its span starts after it."""
 _WORDS_BEFORE = re.compile(r"(?:[\w'’.-]+\s+){1,3}$")
 _AMONG_WERE_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?\w+\s+(?:were|was)\s+$")
 
@@ -375,6 +377,12 @@ def _read_number(
         prev is not None and prev.category is not None and bool(_INHERIT_GAP.match(gap_prev or ""))
     )
     harm_of_noun(f, sentence, after, head, harmed, group, verb is not None)
+    if f.rule == "num.cue_noun" and group is not None and lex.FATE_VERB_BEFORE.search(tail):
+        adjective = f.category, f.rule  # "left one homeless man dead": the fate told after it
+        f.category, f.rule = None, None
+        fate_after(f, sentence, tail, cut)
+        if f.category is None:
+            f.category, f.rule = adjective
     if f.category is None:
         pred = predicate(sentence[f.end :])
         if pred:
@@ -490,7 +498,8 @@ def _read_number(
     elif f.qstart == num.start and group is None:
         words = _WORDS_BEFORE.search(tail)
         if words and not _SAYS_IN.search(words.group(0)):
-            f.qstart = cut + words.start()
+            joined = list(_JOINED.finditer(words.group(0)))  # "was killed and one other ..."
+            f.qstart = cut + words.start() + (joined[-1].end() if joined else 0)
     if f.category is not None and f.official is None:
         rest = since_last_count(lead[-80:])
         off = OFFICIAL.search(rest)
@@ -507,8 +516,8 @@ def _read_number(
         and not later
     ):
         f.subset = True
-    if head in lex.ROLE_NOUNS and f.group == "people":
-        f.subset = True
+    if head in lex.ROLE_NOUNS and f.group == "people" and not f.coordinated_prev:
+        f.subset = True  # "two teachers" among the harmed; not a list's next term
     if head in {"bodies", "body"} or _AMONG_WERE_BEFORE.search(tail):
         f.subset = f.subset or f.group == "people"
     if not f.subset and partitive_part(f, after):

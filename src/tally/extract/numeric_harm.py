@@ -50,7 +50,8 @@ _STATUS_CUE = re.compile(r"\b(?:condition|hospital|treated|surgery|stable|recove
 _STATUS_NOUNS = _VOCAB.status_nouns
 """People whose noun names a harm, unless the sentence says something else befell them."""
 _THEM = re.compile(
-    r"\b(?:and|then|before|after)\s+(?:then\s+|later\s+)?(?:[a-z]+ly\s+)?[a-z]+\s+(?:[a-z]+\s+)?them"
+    r"(?:\b(?:and|then|before|after)\s+(?:then\s+|later\s+)?(?:[a-z]+ly\s+)?[a-z]+\s+(?:[a-z]+\s+)?"
+    r"|,\s*(?:[a-z]+ly\s+)?[a-z]+ing\s+)them"
     r"(?P<dead>\s+(?:dead|to\s+death))?\b",
     re.I,
 )

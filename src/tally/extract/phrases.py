@@ -33,10 +33,12 @@ _LISTED_NAME = quick_start(re.compile(r"\b(?:and|with|in)\s+[A-Z][a-z]+\s+$"))
 _YEAR = re.compile(r"\d{4}")
 _PEOPLE_AFTER = re.compile(r"^\s+(?:people|persons|civilians|dead|deaths)", re.I)
 _WORD = re.compile(
-    r"[A-Z][\w.'’-]*(?:/[A-Z][\w.'’-]*)+|[A-Z][A-Z\d.-]+\([A-Z\d]{1,4}\)|[A-Za-z][\w.'’-]*|\d[\d,.]*|[^\w\s]"
+    r"[A-Z][\w.'’-]*(?:/[A-Z][\w.'’-]*)+|[A-Z][A-Z\d.-]+\([A-Z\d]{1,4}\)|\([A-Z][\w.-]{0,9}\)"
+    r"|[A-Za-z][\w.'’-]*|\d[\d,.]*|[^\w\s]"
 )
 """A word of a noun phrase; a name of joined or parenthesised capitals is one ("TTP/LI",
-"NDFB(S)": a group's acronym before its people's noun)."""
+"NDFB(S)": a group's acronym before its people's noun), as is an acronym in parentheses ("United
+Nations (UN) peacekeepers")."""
 _LETTERS = re.compile(r"[a-z]+")
 NUMBER_WORDS = frozenset([*UNITS, *TENS, *SCALES, *(w.split()[-1] for w in MULTIPLES), "dozen"])
 _WINDOW_STOP = re.compile(
@@ -140,7 +142,7 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
         w1 = words[1].group(0).lower()
         if w1[:1].isdigit() or w1 in NUMBER_WORDS:
             return None, 0, None, False
-        if w1 in {"them", "whom"}:
+        if w1 in {"them", "whom", "which"}:
             end = words[1].end()
             rest = noun_phrase(after[end:])
             if rest[0] and rest[1] <= 12:
@@ -174,6 +176,9 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
                 if mg and group == "people":
                     group = mg
             return group, end, head if adjective_cue is None else adjective_cue, False
+        if w.startswith("(") and w.endswith(")") and modifiers:
+            i += 1  # the acronym of the name before it
+            continue
         if (
             lw == "and"
             and modifiers

@@ -43,7 +43,7 @@ _HARM_STEMS = (
 _HARM_WORD = quick_start(re.compile("|".join(_HARM_STEMS), re.IGNORECASE))
 _PART_OF = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|several|many|most)\s+of\s+"
-    r"(?:whom|them|those|these)\b",
+    r"(?:whom|which|them|those|these)\b",
     re.IGNORECASE,
 )
 """A part of the people just counted ("five were shot, one of whom died"), not all of them."""

@@ -85,7 +85,7 @@ _DET = (
     + r"|"
     + _NUM
     + r"(?:\s+(?:other|more|additional))?|"
-    r"" + _NUM + r"\s+of\s+(?:the|them|those|whom|his|her|their)(?:\s+" + _NUM + r")?)"
+    r"" + _NUM + r"\s+of\s+(?:the|them|those|whom|which|his|her|their)(?:\s+" + _NUM + r")?)"
 )
 NP = re.compile(
     r"\b" + _DET + r"\s+(?P<mods>" + _MOD + r"{0,3})(?P<head>" + _HEAD + r"|" + _AGE + r")\b"
@@ -118,7 +118,7 @@ PARTITIVE = re.compile(
     r"(?<!,)(?<!,\s)(?<!ages\s)(?<!aged\s)(?<!age\s)(?<!father\sof\s)(?<!mother\sof\s)"
     r"(?<!parent\sof\s)(?<!dad\sof\s)(?<!mom\sof\s)\b(?P<n>"
     + _NUM
-    + r")(?:\s+of\s+(?:them|those|whom|the\s+(?:\w+\s+){0,2}?"
+    + r")(?:\s+of\s+(?:them|those|whom|which|the\s+(?:\w+\s+){0,2}?"
     r"(?:victims|people|men|women|boys|girls|teens|children|others)))?\s*$",
     re.IGNORECASE,
 )
@@ -433,8 +433,8 @@ FATALLY_TAIL = re.compile(
     _WHERE_BEFORE_TAIL
     + r"\s*(?:[,;(]|\s[-–—]{1,2})?\s*(?:(?:and|with)\s+)?(?P<n>"
     + _NUM
-    + r")\s+(?:of\s+(?:them|whom)\s+)?"
-    r"(?:fatally|(?:of\s+(?:them|whom)\s+)?(?:died|dead|was\s+killed|were\s+killed))",
+    + r")\s+(?:of\s+(?:them|whom|which)\s+)?"
+    r"(?:fatally|(?:of\s+(?:them|whom|which)\s+)?(?:died|dead|was\s+killed|were\s+killed))",
     re.IGNORECASE,
 )
 KILLING_TAIL = re.compile(

@@ -113,8 +113,8 @@ def _without_attackers(v: Figure, numeric: list[Figure]) -> Figure | None:
         if f.role == "perpetrator"
         and f.group == "combatants"
         and f.category == v.category
-        and v.start <= f.start
-        and f.end <= v.end
+        and f.start < v.end
+        and v.start < f.end  # its qualifier may start before the list ("at least 12 militants")
     )
     if not inside:
         return v

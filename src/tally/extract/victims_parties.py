@@ -30,6 +30,8 @@ _PARENTHETICAL = re.compile(
     r",\s*(?:ages?|aged)\s[^;:.!?]{1,60}?,\s*$|,[^,;:.!?]{1,90},\s*$|\s*\([^()]{1,90}\)\s*$|"
     r"\s+[-–—]{1,2}\s[^-–—]{1,90}\s[-–—]{1,2}\s*$|\s+[-–—]{1,2}\s[^-–—,;:.!?]{1,90},\s*$"
 )
+_OWN_FATE = re.compile(r"\b(?:dead|deceased|injured|wounded|slain|killed|hurt)\b", re.I)
+"""A harm named inside a noun phrase of a list: its people are not the predicate's."""
 _COORDINATOR = re.compile(r"(?:,\s*and|,|\s+and|\s+&)\s*$")
 _APPOSITIVE = re.compile(
     r"(,\s*(?:\d{1,2}-year-old\s+)?[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+)){0,3}"
@@ -294,6 +296,8 @@ def _finish(
         other = np_at_end(left[: conj.start()], names, allow_bare=True)
         if not other or other.get("kind") == "part":
             break
+        if _OWN_FATE.search(left, other["start"], conj.start()):
+            break  # "two dead victims and two injured": that phrase names its own harm
         listed = other.get("bare") and found.get("bare")
         if not coordinated and conj.group(0).strip() == "," and not listed:
             break

@@ -60,6 +60,12 @@ _DEMONYM_END = re.compile(r"\b[Aa]n?\s+[A-Z][a-z]{2,}(?:ian|an|i|ese)$")
 """A noun phrase ending in a nationality after "a" ("A Palestinian"): `lex.NP` may end there."""
 
 
+def may_end_on_head(text: str) -> bool:
+    """Whether `lex.NP` or `lex.BARE_NP` may end where `text` does: on a people noun's last
+    word (`_HEAD_ENDS`) or a nationality after "a" (`_DEMONYM_END`)."""
+    return may_end_with(text, _HEAD_ENDS) or bool(_DEMONYM_END.search(text))
+
+
 def np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | None:
     """A noun phrase, name or pronoun ending `left` (whitespace aside)."""
     body = lex.AGE_PP.sub("", _AMONG.sub("", left.rstrip()))
@@ -67,7 +73,7 @@ def np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | N
         return None
     tail = _unbracketed(body[-160:])
     base = len(body) - len(tail)
-    head_last = may_end_with(tail, _HEAD_ENDS) or bool(_DEMONYM_END.search(tail))
+    head_last = may_end_on_head(tail)
     m = search_end(lex.NP, tail) if head_last else None
     if m:
         return describe(m, base, "np")
