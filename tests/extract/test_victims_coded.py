@@ -395,6 +395,10 @@ def test_a_run_after_a_death_takes_its_own_verb(text: str, killed: int, injured:
         # an acronym in parentheses inside the noun phrase; a lone count after another clause
         ("One African Union (AU) medic was killed and one other was wounded.", "killed", 1),
         ("One African Union (AU) medic was killed and one other was wounded.", "injured", 1),
+        # taken, then killed: the death is their fate
+        ("Four porters were abducted, tortured and killed near the pass.", "killed", 4),
+        ("Militants kidnapped three linemen and later executed them.", "killed", 3),
+        ("Rebels abducted two linemen and killed a third.", "captured", 2),
     ],
 )
 def test_harm_told_around_the_count(text: str, category: str, value: int) -> None:

@@ -118,6 +118,15 @@ shot and killed a ranger"): the attackers, whom a harm word later in the clause 
 _SHOT_CUE = re.compile(r"shot|(?:hit|struck)\s+by\s+(?:gunfire|[\w\s]*bullets?)", re.I)
 """A harm cue that says people were shot, whether they lived or died (rule `num.shot`)."""
 _LISTED_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)")
+_THEN_KILLED = re.compile(
+    r"[^.;:]{0,60}?(?:,\s*|\s+)(?:and\s+)?(?:(?:later|then|subsequently|eventually|afterwards)\s+)?"
+    r"(?:killed|executed|murdered|beheaded|slain|shot\s+dead|shot\s+and\s+killed|hanged"
+    r"|found\s+dead|tortured\s+to\s+death|beaten\s+to\s+death)\b"
+    r"(?!\s+(?:a|an|the|his|her|one|two|three|four|five|another|\d)\b)",
+    re.I,
+)
+"""What befell people after they were taken ("were kidnapped and later killed", "abducted two
+men, tortured and killed them"): their death, when no one else is its object."""
 _JOINED = re.compile(r"\b(?:and|but|or|while)\s+", re.I)
 """A conjunction among the words before a bare count: its span starts after it."""
 _WORDS_BEFORE = re.compile(r"(?:[\w'’.-]+\s+){1,3}$")
@@ -522,4 +531,6 @@ def _read_number(
         f.subset = f.subset or f.group == "people"
     if not f.subset and partitive_part(f, after):
         f.subset, f.rule = True, "num.partitive"
+    if f.category == "captured" and _THEN_KILLED.match(sentence, f.end):
+        f.decide("killed", "num.captured_then_killed")  # "were kidnapped and later killed"
     return f
