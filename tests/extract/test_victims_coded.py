@@ -399,6 +399,9 @@ def test_a_run_after_a_death_takes_its_own_verb(text: str, killed: int, injured:
         ("Four porters were abducted, tortured and killed near the pass.", "killed", 4),
         ("Militants kidnapped three linemen and later executed them.", "killed", 3),
         ("Rebels abducted two linemen and killed a third.", "captured", 2),
+        # a headline's present tense; a party's long name before its member
+        ("Herders shoot two rangers near the salt lick", "injured", 2),
+        ("A local Gana Mukti Sangram Dal leader was chopped to death by a mob.", "killed", 1),
     ],
 )
 def test_harm_told_around_the_count(text: str, category: str, value: int) -> None:
@@ -423,6 +426,7 @@ def test_a_later_harm_is_not_the_counts(text: str, not_harmed: int) -> None:
     [
         "An Italian restaurant was bombed overnight.",
         "A Kenyan court sentenced the driver on Monday.",
+        "Police threatened to shoot two traders who refused to pay.",
     ],
 )
 def test_a_nationality_before_a_noun_is_no_person(text: str) -> None:

@@ -88,7 +88,7 @@ _DET = (
     r"" + _NUM + r"\s+of\s+(?:the|them|those|whom|which|his|her|their)(?:\s+" + _NUM + r")?)"
 )
 NP = re.compile(
-    r"\b" + _DET + r"\s+(?P<mods>" + _MOD + r"{0,3})(?P<head>" + _HEAD + r"|" + _AGE + r")\b"
+    r"\b" + _DET + r"\s+(?P<mods>" + _MOD + r"{0,4})(?P<head>" + _HEAD + r"|" + _AGE + r")\b"
     r"(?:,\s*(?P<age>\d{1,2}),)?",
     re.IGNORECASE,
 )
@@ -332,7 +332,7 @@ ACTIVE = re.compile(
     r"unable\s+to\s+save)|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|shoots\s+and\s+wounds|wounding|wounded|wounds|"
     r"injuring|injured|injures|critically\s+(?:injuring|wounding)|hitting|striking)|"
-    r"(?P<s>shot|shoots|shooting|stabb(?:ed|ing)|stabs|hack(?:ed|ing)|beat(?:ing)?|"
+    r"(?P<s>shot|shoots|shooting|(?<!to )(?<!not )(?<!will )(?<!would )shoot|stabb(?:ed|ing)|stabs|hack(?:ed|ing)|beat(?:ing)?|"
     r"bludgeon(?:ed|ing)|club(?:bed|bing)|ston(?:ed|ing)|burn(?:ed|t|ing)|tortur(?:ed|ing))|"
     r"(?P<l>left|leaving|leaves|pronounced|declared|found|finding|discovered|located))\s+",
     re.IGNORECASE,
