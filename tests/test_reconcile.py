@@ -415,9 +415,8 @@ def test_totals_agree_with_their_rows(statements: list[Statement]) -> None:
 @pytest.mark.parametrize(
     ("sentence", "subset"),
     [
+        ("The gunman killed 19 children and two teachers at the school.", True),
         ("Two teachers were killed in the ambush on Tuesday.", True),
-        # a later term of a list is one of the parts the list adds up, not a part of them
-        ("The gunman killed 19 children and two teachers at the school.", False),
         ("Five people were killed in the ambush on Tuesday.", False),
     ],
 )

@@ -35,6 +35,7 @@ range is its terms' ranges added, within the same bounds.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import asdict, replace
 from typing import Any
 
@@ -296,8 +297,11 @@ def _terms(rows: list[Reconciled]) -> tuple[list[Term], str]:
         base = max(widest, parts, key=lambda t: t.value)  # both only bound the total
     terms, note = ([base] if base else []), ""
     others = sorted(g for g in victims if g not in (*WIDEST, *PARTS, "elderly", *APART))
+    beside = {
+        s.figure.part_of for r in rows for s in r.statements if s.figure.role == "perpetrator"
+    } - {None}
     for g in (*APART, *others):  # a group the spec does not name is counted apart too
-        extra = _whole_term(victims.get(g), g)
+        extra = _whole_term(victims.get(g), g, beside=beside)
         if extra is None:
             continue
         if base is not None and base is not civilians and base.value >= extra.value:
@@ -361,13 +365,17 @@ def _deed(rows: list[Reconciled], value: int) -> bool:
     )
 
 
-def _whole_term(row: Reconciled | None, group: str, parts: bool = False) -> Term | None:
+def _whole_term(
+    row: Reconciled | None, group: str, parts: bool = False, beside: Collection[str | None] = ()
+) -> Term | None:
     """The term of a group's row, unless it has no best or (without `parts`) holds only
     parts: a part of the people harmed bounds their total from below ("among the dead were
-    four police officers"), a part of the combatants says nothing of the others."""
+    four police officers"), a part of the combatants says nothing of the others. A count
+    listed beside the attackers (`beside`: their runs) is no part: "four raiders and two
+    constables were killed" tells all the constables who died."""
     if row is None or not row.best:
         return None
-    if all(s.figure.subset for s in row.statements):
+    if all(s.figure.subset and s.figure.part_of not in beside for s in row.statements):
         return _term(f"{group} (parts only)", row) if parts else None
     return _term(group, row)
 

@@ -34,6 +34,7 @@ from tally.extract.numeric_harm import (
     toll,
 )
 from tally.extract.phrases import (
+    FUTURE_HARM,
     STRONG_VERB,
     may_hold_number,
     not_count,
@@ -525,12 +526,13 @@ def _read_number(
         and not later
     ):
         f.subset = True
-    if head in lex.ROLE_NOUNS and f.group == "people" and not f.coordinated_prev:
-        f.subset = True  # "two teachers" among the harmed; not a list's next term
+    if head in lex.ROLE_NOUNS and f.group == "people":
+        f.subset = True
     if head in {"bodies", "body"} or _AMONG_WERE_BEFORE.search(tail):
         f.subset = f.subset or f.group == "people"
     if not f.subset and partitive_part(f, after):
         f.subset, f.rule = True, "num.partitive"
-    if f.category == "captured" and _THEN_KILLED.match(sentence, f.end):
+    then = _THEN_KILLED.match(sentence, f.end) if f.category == "captured" else None
+    if then and not FUTURE_HARM.search(then.group(0)):
         f.decide("killed", "num.captured_then_killed")  # "were kidnapped and later killed"
     return f

@@ -237,6 +237,14 @@ _BREAKDOWN_APPOSED = re.compile(
 girls, were killed"), up to the verb."""
 
 
+_MODALS = frozenset({"would", "will", "could", "might", "may", "should", "must", "shall"})
+_BE_NEXT = re.compile(r"\s+(?:not\s+)?be\b", re.I)
+FUTURE_HARM = re.compile(
+    r"\b(?:would|will|could|might|may|should|must|shall)\s+(?:not\s+)?be\b", re.I
+)
+"""A harm told as a threat or a possibility to come ("will be killed"), not as done."""
+
+
 def _counts(words: str) -> bool:
     """True when each part of a list starts with a count ("two women and four girls")."""
     return all(
@@ -248,12 +256,13 @@ def _counts(words: str) -> bool:
 def predicate(after: str) -> tuple[re.Match[str], int] | None:
     """A harm cue right after a noun phrase ("were killed", "remain missing"), and its end."""
     pos = 0
+    modal = False
     for _ in range(7):
         rest = after[pos:]
         lead = len(rest) - len(rest.lstrip())
         m = lex.CUE_RE.match(rest, lead)
         if m:
-            return m, pos + m.end()
+            return None if modal else (m, pos + m.end())
         part = _BREAKDOWN_APPOSED.match(rest) if rest.startswith(",") else None
         if part and _counts(part.group(1)):
             pos += part.end()
@@ -272,6 +281,8 @@ def predicate(after: str) -> tuple[re.Match[str], int] | None:
             continue
         if word.lower() in _STOP or word[0].isupper() or word.lower() in _PREDICATE_BLOCK:
             return None
+        # "all four would be executed": a threat, not a harm ("may have been killed" is one)
+        modal = modal or (word.lower() in _MODALS and bool(_BE_NEXT.match(rest, w.end())))
         pos += w.end()
     return None
 
@@ -330,7 +341,7 @@ def window_cue(text: str, forward: bool) -> str | None:
         m = lex.CUE_RE.search(text)
         if not m or re.search(r"\b(?:not|never|no)\b|n't\b", text[: m.start()]):
             return None
-        if _OWN_COUNT.match(text, m.end()):
+        if _OWN_COUNT.match(text, m.end()) or FUTURE_HARM.search(text, 0, m.start()):
             return None
         return lex.cue_category(m)
     text = re.split(r";|,\s+and\b|\bbut\b|\bwhile\b|\bwhereas\b|\d", text)[-1]

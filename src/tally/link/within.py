@@ -66,7 +66,8 @@ _CONFLICT_CUE = re.compile(
 _RELATIVE_CUE = quick_start(
     re.compile(
         r"\b(?:(?:\w+|\d+) (?:hours?|days?|weeks?|months?|years?) |hours )"
-        r"(?:after (?:a|an|another)|before (?:a|an|the|another)|earlier than)\b",
+        r"(?:after (?:a|an|another|\d+|two|three|four|five|six|seven|eight|nine|ten|twin|several)"
+        r"|before (?:a|an|the|another)|earlier than)\b",
         re.I,
     )
 )
