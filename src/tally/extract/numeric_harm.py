@@ -58,6 +58,7 @@ _THEM = re.compile(
 """The people of a count taken up again as a harm verb's object later in its clause ("pulled
 six people from a bus and shot them dead", "seized four men before executing them")."""
 _THEM_SPAN = 200
+_SENTENCE_STOP = re.compile(r"[;:!?]|\.(?:\s|$)")
 _SUSPECTS = re.compile(
     rf"(?:(?!\band\b)[^.;,]){{0,40}}?\b((?:{'|'.join(_VOCAB.suspects_after)})\b)", re.I
 )
@@ -136,7 +137,7 @@ def partitive_part(f: Found, after: str) -> bool:
 def harmed_them(f: Found, sentence: str) -> None:
     """The harm of a count whose people a later verb of its sentence takes as "them", with no
     count between ("abducted five villagers and killed them"): that verb's."""
-    stop = re.compile(r"[;:!?]|\.(?:\s|$)").search(sentence, f.end)
+    stop = _SENTENCE_STOP.search(sentence, f.end)
     end = min(stop.start() if stop else len(sentence), f.end + _THEM_SPAN)
     them = _THEM.search(sentence, f.end, end)
     if them is None or _NEGATED.search(sentence, f.end, them.start()):

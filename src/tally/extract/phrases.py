@@ -237,6 +237,7 @@ _BREAKDOWN_APPOSED = re.compile(
 girls, were killed"), up to the verb."""
 
 
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _MODALS = frozenset({"would", "will", "could", "might", "may", "should", "must", "shall"})
 _BE_NEXT = re.compile(r"\s+(?:not\s+)?be\b", re.I)
 FUTURE_HARM = re.compile(
@@ -249,7 +250,7 @@ def _counts(words: str) -> bool:
     """True when each part of a list starts with a count ("two women and four girls")."""
     return all(
         (p.split() or [""])[0].isdigit() or (p.split() or [""])[0].lower() in NUMBER_WORDS
-        for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", words)
+        for p in _LIST_SPLIT.split(words)
     )
 
 
