@@ -174,6 +174,8 @@ def test_figures_in_sentences(sentence: str, expected: list[tuple]) -> None:
         "The council met in 2019 and again in 2021.",
         "Rescuers recorded 340 aftershocks and 2,100 damaged houses.",
         "Call 555-0142 for information.",
+        "A neighbour told 911 dispatchers about the noise.",
+        "Her 999 call was logged at the control room.",
         "The crash happened at 4:35 p.m. on Route 9.",
         "He lives at 1420 Maple Street.",
         "Police arrested 14 suspects after the match.",

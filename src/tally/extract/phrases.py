@@ -237,6 +237,7 @@ _BREAKDOWN_APPOSED = re.compile(
 girls, were killed"), up to the verb."""
 
 
+_PHONE_AFTER = re.compile(lex.VOCAB.phone_after, re.I)
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _MODALS = frozenset({"would", "will", "could", "might", "may", "should", "must", "shall"})
 _BE_NEXT = re.compile(r"\s+(?:not\s+)?be\b", re.I)
@@ -290,6 +291,8 @@ def predicate(after: str) -> tuple[re.Match[str], int] | None:
 
 def not_count(before: str, after: str, num: NumberMention, text: str) -> bool:
     """True when a number is a date, year, time, age, unit, amount or address, not a count."""
+    if text in lex.VOCAB.phone_numbers and _PHONE_AFTER.match(after):
+        return True  # "911 operators", "a 999 call"
     if lex.NOT_COUNT_AFTER.match(after) or (
         may_end_with(before, lex.NOT_COUNT_BEFORE_ENDS) and lex.NOT_COUNT_BEFORE.search(before)
     ):

@@ -54,6 +54,10 @@ class Vocabulary:
     attacker_died: tuple[str, ...]
     not_count_after: tuple[str, ...]
     """Patterns right after a number that make it no count of people (ages, units, times)."""
+    phone_numbers: frozenset[str]
+    """Emergency telephone numbers as written ("911"): no count before a word of the line."""
+    phone_after: str
+    """The words after such a number that make it the telephone line ("operators", "call")."""
     not_harmed_before: tuple[str, ...]
     not_harmed_after: tuple[str, ...]
     suspects_after: tuple[str, ...]
@@ -174,6 +178,8 @@ def english() -> Vocabulary:
         police_agents=tuple(data["police_agents"]["patterns"]),
         attacker_died=tuple(data["attacker_died"]["patterns"]),
         not_count_after=tuple(data["not_count_after"].values()),
+        phone_numbers=frozenset(data["phone_numbers"]["numbers"]),
+        phone_after=data["phone_numbers"]["after"],
         not_harmed_before=tuple(data["not_harmed_before"]["patterns"]),
         not_harmed_after=tuple(data["not_harmed_after"]["patterns"]),
         suspects_after=tuple(data["suspects_after"]["patterns"]),
