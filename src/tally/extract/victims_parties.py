@@ -348,6 +348,29 @@ def _mention(np: dict[str, Any], groups: set[str], attacker: bool, **fields: Any
     )
 
 
+_DEFINITE = re.compile(r"\s*(?:the|his|her|their|its|[A-Z]?[a-z]+['’]s)\s", re.I)
+_APPOSITION_ENDS = re.compile(
+    r"\s*(?:,(?!\s*(?:and|or)\b)(?!\s*(?:an?|the|his|her|their|its|one|two|three)\s)|[.;:]|$|\s(?:in|at|on|near|outside|inside|with|during|after|before|while|as|who|"
+    r"and\s+(?:then|later|fled|ran|drove|left|was|were|is)|police|officers)\b)"
+)
+
+
+_A_AN = re.compile(r"an?\s", re.I)
+
+
+def _described(sentence: str, pos: int, names: frozenset[str]) -> int | None:
+    """The end of one indefinite noun phrase set off by a comma after a definite one, that
+    describes it ("the clerk, a student, ..."), or None where it is the list's next."""
+    comma = re.match(r",\s+", sentence[pos:])
+    if not comma:
+        return None
+    at = pos + comma.end()
+    np = np_at_start(sentence, at, names, False)
+    if not np or np["kind"] != "indef" or np["count"] != 1 or not _A_AN.match(sentence, at):
+        return None
+    return np["end"] if _APPOSITION_ENDS.match(sentence, np["end"]) else None
+
+
 def _object(
     sentence: str, offset: int, pm: re.Match[str], cat: str, names: frozenset[str]
 ) -> Mention | None:
@@ -400,6 +423,10 @@ def _object(
             appositive = _APPOSITIVE.match(sentence, pos)
             if appositive:
                 pos = np_end = appositive.end(1)
+            elif len(counts) == 1 and found["count"] == 1 and _DEFINITE.match(sentence, pm.end()):
+                described = _described(sentence, pos, names)
+                if described:
+                    pos = np_end = described  # "shot the clerk, a student, behind the counter"
         else:
             described = _NAME_APPOSITIVE.match(sentence, pos)
             if described:
