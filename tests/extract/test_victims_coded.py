@@ -452,3 +452,16 @@ def test_a_list_and_its_victims_told_apart() -> None:
 def test_a_noun_phrase_naming_its_own_harm_is_no_part_of_the_next() -> None:
     figures = _figures("Deputies found two dead men and two injured in the yard.")
     assert {(f.category, f.value) for f in figures} == {("killed", 2), ("injured", 2)}
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Deputies: Boy wounded in accidental shooting near lake", "injured"),
+        ("Girl struck by bullet while sitting on porch", "injured"),
+        ("Hunter wounds self with shotgun in field", "injured"),
+        ("Toddler in critical condition after gunshot at home", "injured"),
+    ],
+)
+def test_a_headline_names_one_victim(text: str, category: str) -> None:
+    assert {(f.category, f.value) for f in _figures(text)} == {(category, 1)}

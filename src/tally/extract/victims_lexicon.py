@@ -264,8 +264,8 @@ SHOT_PASSIVE = (
     r"\s+(?:in|on|and|multiple|once|twice|several|at\s+least)\b)"
 )
 SHOT_BY = (
-    r"(?:struck|hit|grazed)\s+by\s+(?:a\s+)?(?:stray\s+)?"
-    r"(?:bullets?|gunfire|a\s+round|pellets?|shots?)"
+    r"(?:struck|hit|grazed)\s+by\s+(?:what\s+(?:may\s+have\s+been|was|were|appeared\s+to\s+be)\s+)?"
+    r"(?:a\s+)?(?:stray\s+)?[\"“]?(?:\w+\s+)?(?:bullets?|gunfire|a\s+round|pellets?|shots?)"
 )
 
 KILLED_ACTIVE = (
@@ -312,7 +312,9 @@ REDUCED = re.compile(
     r"\b(?:(?:found|left)\s+)?(?:(?P<k>shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|killed|"
     r"slain|found\s+dead|fatally\s+(?:shot|wounded)|dies|died|dead)|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|wounded|injured|"
-    r"hurt|hospitalized|critically\s+(?:injured|wounded|hurt))|(?P<s>(?:shot|grazed)(?!\s+at\b)|"
+    r"hurt|hospitalized|critically\s+(?:injured|wounded|hurt)|wounds\s+(?:him|her)?self"
+    r"|in\s+(?:critical|serious|grave)\s+condition)|(?P<s>(?:shot|grazed)(?!\s+at\b)|"
+    r"(?:struck|hit)\s+by\s+(?:an?\s+)?(?:stray\s+)?(?:bullets?|gunfire)|"
     r"shoots\s+self|shot\s+self))\b"
     r"(?!\s+(?:an?|the|his|her|their|him|them|(?:him|her)self|" + _NUM + r"|"
     r"and\s+(?:killed|wounded)\s+(?:an?|the|his|her|him))\b)",
@@ -320,6 +322,7 @@ REDUCED = re.compile(
 )
 REDUCED_STARTS = re.compile(
     "found|left|shot|shoot|kill|slain|fatal|die|dead|wound|injur|hurt|hospital|critical|graz"
+    "|struck|hit|in"
 )
 """What every `REDUCED` match begins with, lower-cased (see `keywords.finditer_at`)."""
 ACTIVE = re.compile(

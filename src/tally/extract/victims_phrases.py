@@ -60,6 +60,10 @@ _DEMONYM_END = re.compile(r"\b[Aa]n?\s+[A-Z][a-z]{2,}(?:ian|an|i|ese)$")
 """A noun phrase ending in a nationality after "a" ("A Palestinian"): `lex.NP` may end there."""
 
 
+_LABEL = re.compile(r"\s*(?:[A-Z][\w.'’-]*\s*){1,3}:\s*")
+"""A headline's label before its words ("Police: Youth wounded ...", "UPDATE: ...")."""
+
+
 def may_end_on_head(text: str) -> bool:
     """Whether `lex.NP` or `lex.BARE_NP` may end where `text` does: on a people noun's last
     word (`_HEAD_ENDS`) or a nationality after "a" (`_DEMONYM_END`)."""
@@ -135,7 +139,11 @@ def np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | N
     if allow_bare and head_last:
         m = search_end(lex.BARE_NP, tail)
         before = tail[: m.start()] if m else ""
-        if m and (not before.strip(" \t\"“‘'—–-:") or _AFTER_CONJ.search(before)):
+        if m and (
+            not before.strip(" \t\"“‘'—–-:")
+            or _AFTER_CONJ.search(before)
+            or _LABEL.fullmatch(before)
+        ):
             return describe(m, base, "bare")
     return None
 
