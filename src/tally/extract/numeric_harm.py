@@ -60,7 +60,7 @@ six people from a bus and shot them dead", "seized four men before executing the
 _THEM_SPAN = 200
 _SENTENCE_STOP = re.compile(r"[;:!?]|\.(?:\s|$)")
 _SUSPECTS = re.compile(
-    rf"(?:(?!\band\b)[^.;,]){{0,40}}?\b((?:{'|'.join(_VOCAB.suspects_after)})\b)", re.I
+    rf"(?:(?!\band\b)[^.;]){{0,40}}?\b((?:{'|'.join(_VOCAB.suspects_after)})\b)", re.I
 )
 
 
