@@ -16,12 +16,14 @@ from tally.link.states import (
     call_sign_side,
     headline_city_state,
     on_side,
+    outlet_city,
     state_votes,
     us_leaning,
 )
-from tally.link.towns import most_named_town, url_town, us_towns
+from tally.link.towns import most_named_town, outlet_town, url_town, us_towns
 from tally.link.where import (
     OUTLET,
+    borough_of,
     city_of,
     county_named,
     dateline_state,
@@ -81,6 +83,8 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         loc = url_town(doc.url, st) or loc
     if loc is None:
         loc = county_named(top, st)
+    if us and (loc is None or (loc.lat is None and loc.place in {loc.admin1, st})):
+        loc = outlet_town(doc, st) or loc  # "... - Action News 5 - Memphis, Tennessee"
     if loc and loc.country in {None, "US"} and not loc.admin1:
         loc = _county_state(loc, doc)
     if loc and us:
@@ -94,7 +98,9 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         loc = enclosing_city(loc) or loc  # "in the Englewood neighborhood": Chicago's
     if loc:
         start, end = outlet_suffix(doc.text)  # "... - News 9 - Oklahoma City": the outlet's
-        loc = city_of(loc, doc.text[:start] + doc.text[end:4000] if end else doc.text[:4000])
+        text = doc.text[:start] + doc.text[end:4000] if end else doc.text[:4000]
+        loc = city_of(loc, text, outlet_city(doc.url) if us else None)
+        loc = borough_of(loc, text)
     country = (
         loc.country if loc and loc.country else (min(countries) if len(countries) == 1 else None)
     )
@@ -142,12 +148,26 @@ def _in_leading_state(loc: Located, doc: Document, named: set[str]) -> Located:
     return most_named_town(doc, leader) or county_named(doc.text[:4000], leader) or loc
 
 
+def _leading_state(doc: Document) -> str | None:
+    """The US state the document points at by `LEAD_MARGIN` votes more than at any other
+    (`state_votes`), if one does."""
+    ranked = state_votes(doc).most_common(2)
+    if not ranked:
+        return None
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    return ranked[0][0] if ranked[0][1] - second >= LEAD_MARGIN else None
+
+
 def _broadcasters_side(loc: Located, doc: Document, named: set[str]) -> Located:
     """`loc`, or, from a US broadcaster on the other side of the Mississippi
     (`where.call_sign_side`) whose report names not `loc`'s state, the biggest town of
-    the name on the broadcaster's side: a Missouri station's "Columbia"."""
+    the name on the broadcaster's side: a Missouri station's "Columbia". A document that
+    points at `loc`'s state by `LEAD_MARGIN` votes more than at any other keeps it: an old
+    station keeps the other side's letter (a Dallas station's "W")."""
     side = call_sign_side(doc.url)
     if side is None or loc.country != "US" or loc.lat is None or loc.admin1 in named:
+        return loc
+    if _leading_state(doc) == loc.admin1:
         return loc
     if on_side(loc.admin1, side):
         return loc

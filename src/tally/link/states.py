@@ -262,6 +262,25 @@ def _host_city_state(host: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)
+def outlet_city(url: str | None) -> str | None:
+    """The big US city (`HOST_CITY`) a publisher's address is named for: its host label
+    ("chicagotribune.com", "abc7chicago.com") or a section of its path ("/chicago/")."""
+    cities = gazetteer.big_us_cities(HOST_CITY)
+    host = _host_label(url)
+    found = next((squashed for squashed in cities if squashed in host), None) if host else None
+    if found is None and url:
+        original = re.split(r"(?=https?://)", url)[-1]
+        m = re.match(r"https?://[^/]+(/[^?#]*)?", original)
+        for seg in (m.group(1) or "").lower().split("/") if m else ():
+            if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", seg) and seg.replace("-", "") in cities:
+                found = seg.replace("-", "")
+                break
+    if found is None:
+        return None
+    return gazetteer.big_us_names(HOST_CITY)[found][0]
+
+
 def _host_label(url: str | None) -> str:
     """The publisher's host name without its common prefixes and suffix (of an archived copy,
     the original's): "kansascity" for a Kansas City outlet."""

@@ -1,0 +1,139 @@
+"""The city a report's place is part of (`link.where.city_of`, `borough_of`): a neighbourhood
+of the city an outlet's address names, the borough of a city whose addresses name boroughs;
+and the broadcaster's side of the Mississippi and a headline's townsman against the dateline
+(`link.locate`, `link.places`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tally.link.describe import describe
+from tally.link.states import outlet_city
+from tally.link.text import lead, sentences
+from tally.models import Document
+
+
+def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | None]:
+    doc = Document(id="d", text=text, kind="text", name="a.txt", url=url, published="2016-05-02")
+    headline, lead_sents = lead(doc, sentences(doc))
+    li = describe(doc, headline, lead_sents)
+    return li.place, li.admin1
+
+
+@pytest.mark.parametrize(
+    ("url", "city"),
+    [
+        ("http://www.chicagotribune.com/news/local/breaking/ct-two-shot-story.html", "Chicago"),
+        ("http://web.archive.org/web/2016/http://abc7chicago.com/news/two-shot/1234/", "Chicago"),
+        ("https://www.dnainfo.com/chicago/20160101/logan-square/two-shot", "Chicago"),
+        ("http://www.example.com/news/local/two-shot/", None),
+        (None, None),
+    ],
+)
+def test_the_city_an_outlets_address_is_named_for(url: str | None, city: str | None) -> None:
+    assert outlet_city(url) == city
+
+
+CHICAGO = "http://www.chicagotribune.com/news/local/breaking/ct-shooting-20160501-story.html"
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "place", "state"),
+    [
+        (  # a neighbourhood of the city the outlet's address names, which the text never names
+            "Two men wounded in Logan Square shooting\n\nTwo men were wounded early Sunday "
+            "when a gunman opened fire on a group standing outside a bar in Logan Square, "
+            "police said. Neither man was cooperating with detectives.",
+            CHICAGO,
+            "Chicago",
+            "Illinois",
+        ),
+        (  # a suburb the dateline names beside its state is a town of its own
+            "Man shot in Skokie home\n\nSKOKIE, Ill. — A man was shot inside a home in Skokie "
+            "on Saturday night after an argument with a relative, authorities said.",
+            CHICAGO,
+            "Skokie",
+            "Illinois",
+        ),
+        (  # a suburb its own police work
+            "Woman wounded in Skokie\n\nA woman was wounded by gunfire in Skokie on Monday, "
+            "and Skokie police were searching for the driver of a dark sedan.",
+            CHICAGO,
+            "Skokie",
+            "Illinois",
+        ),
+        (  # a place a county's deputies patrol is no neighbourhood of the city
+            "Teen shot in Skokie\n\nA teenager was shot in Skokie late Friday, according to "
+            "sheriff's deputies, who said the boy was expected to survive.",
+            CHICAGO,
+            "Skokie",
+            "Illinois",
+        ),
+        (  # no outlet's city: the neighbourhood stays as read
+            "Two men wounded in Logan Square shooting\n\nTwo men were wounded early Sunday "
+            "when a gunman opened fire on a group standing outside a bar in Logan Square, "
+            "police said.",
+            "http://www.example.com/news/two-men-wounded/",
+            "Logan Square",
+            "Illinois",
+        ),
+    ],
+)
+def test_a_neighbourhood_of_the_outlets_city_is_the_city(
+    text: str, url: str, place: str, state: str
+) -> None:
+    assert _main_place(text, url) == (place, state)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (  # the city, and the borough its text names
+            "Three men shot overnight\n\nNEW YORK — Three men were shot early Sunday in "
+            "New York City, police said. The shooting happened on a corner in the Bronx, "
+            "and the victims were taken to a hospital in the Bronx.",
+            "The Bronx",
+        ),
+        (  # a neighbourhood of a borough, the borough unnamed
+            "Teen shot in Flatbush\n\nA 17-year-old was shot in the leg in Flatbush on "
+            "Tuesday evening, police said. He was expected to survive.",
+            "Brooklyn",
+        ),
+        (  # a neighbourhood, and the borough the text names
+            "Two hurt in Mott Haven shooting\n\nTwo people were hurt when shots were fired "
+            "in Mott Haven on Friday night, the NYPD said. Bronx detectives are looking for "
+            "a man in a red jacket.",
+            "The Bronx",
+        ),
+        (  # the city with no borough named stays the city
+            "Officer shot during traffic stop\n\nNEW YORK — A police officer was shot during "
+            "a traffic stop in New York City on Thursday, officials said.",
+            "New York City",
+        ),
+    ],
+)
+def test_a_city_of_boroughs_is_placed_in_the_borough(text: str, place: str) -> None:
+    assert _main_place(text) == (place, "New York")
+
+
+def test_an_old_stations_letter_yields_to_the_state_its_report_points_at() -> None:
+    """A station west of the Mississippi whose call sign begins with W: Dallas, Texas, not
+    Georgia's Dallas, when the report keeps pointing at Texas."""
+    text = (
+        "Man shot outside Dallas gas station\n\nDALLAS — A man was shot outside a gas "
+        "station in Dallas on Friday night, Dallas police said. The man was taken to a "
+        "hospital in Fort Worth. Police in Texas have not made an arrest."
+    )
+    url = "http://www.wxtx.com/news/crime/man-shot-outside-gas-station/123/"
+    assert _main_place(text, url) == ("Dallas", "Texas")
+
+
+def test_a_headlines_townsman_yields_to_the_dateline() -> None:
+    """A headline's "Springfield man charged" tells where he lives, the dateline where it
+    happened."""
+    text = (
+        "Springfield man charged in shooting\n\nDECATUR, Ill. — A Springfield man was "
+        "charged Tuesday with attempted murder in a shooting that wounded two people outside "
+        "a bar on Sunday, police said."
+    )
+    assert _main_place(text) == ("Decatur", "Illinois")
