@@ -137,3 +137,37 @@ def test_a_headlines_townsman_yields_to_the_dateline() -> None:
         "a bar on Sunday, police said."
     )
     assert _main_place(text) == ("Decatur", "Illinois")
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "place", "state"),
+    [
+        (  # a page's video playlist below the headline names other stories' towns
+            "Teen shot in the leg in Bakersfield\n1:12 Salinas couple wins county fair prize\n"
+            "0:45 Visalia council votes on new park\n\nA 16-year-old was shot in the leg "
+            "Tuesday night, police said.",
+            None,
+            "Bakersfield",
+            "California",
+        ),
+        (  # a town closing the headline, a playlist's time on the next line: no road number
+            "Man wounded in Sacramento\n2:05 Storm closes highway near Reno\n\nA man was "
+            "wounded in a shooting outside a store on Tuesday, officers said.",
+            None,
+            "Sacramento",
+            "California",
+        ),
+        (  # a Chicago outlet's report of a neighbourhood named like a Texas city
+            "Four wounded in Austin shooting\n\nFour people were wounded when someone opened "
+            "fire on a porch in Austin on Saturday night, police said. Chicago police have "
+            "made no arrests, and a Chicago alderman called for calm.",
+            "http://chicago.suntimes.com/news/four-wounded-in-austin-shooting/",
+            "Chicago",
+            "Illinois",
+        ),
+    ],
+)
+def test_playlists_and_outlets_of_another_state(
+    text: str, url: str | None, place: str, state: str
+) -> None:
+    assert _main_place(text, url) == (place, state)

@@ -12,6 +12,7 @@ from tally.link import gazetteer
 from tally.link.near import enclosing_city, near_namesake
 from tally.link.places import Located, hints, main_country, place_in
 from tally.link.states import (
+    HOST_CITY,
     body_states,
     call_sign_side,
     headline_city_state,
@@ -90,6 +91,7 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     if loc and us:
         loc = _in_leading_state(loc, doc, named)
         loc = _broadcasters_side(loc, doc, named)
+        loc = _outlets_state(loc, doc, named)
     if loc:
         loc = near_namesake(loc, doc, top)  # of a US town, whether or not the text leans US
     if loc and us and neighbourhood_named(top, loc.place):
@@ -146,6 +148,24 @@ def _in_leading_state(loc: Located, doc: Document, named: set[str]) -> Located:
     if same:
         return Located.of(same[0], loc.where_prec)
     return most_named_town(doc, leader) or county_named(doc.text[:4000], leader) or loc
+
+
+def _outlets_state(loc: Located, doc: Document, named: set[str]) -> Located:
+    """`loc`, or, from an outlet whose address names a big city of another state
+    (`outlet_city`) when the report points at that state more than at `loc`'s and names
+    not `loc`'s state in its lead: the town of `loc`'s name there, else the city itself.
+    A neighbourhood named like a far city ("Austin" of a Chicago outlet) is the outlet's."""
+    name = outlet_city(doc.url)
+    if not name or loc.country != "US" or not loc.admin1 or loc.admin1 in named:
+        return loc
+    city = next((p for p in us_towns(name) if p.population >= HOST_CITY), None)
+    if city is None or city.admin1 == loc.admin1:
+        return loc
+    votes = state_votes(doc)
+    if votes.get(loc.admin1, 0) >= votes.get(city.admin1 or "", 0):
+        return loc
+    same = [p for p in us_towns(loc.place) if p.admin1 == city.admin1]
+    return dataclasses.replace(Located.of(same[0] if same else city, loc.where_prec), cues=loc.cues)
 
 
 def _leading_state(doc: Document) -> str | None:

@@ -31,6 +31,7 @@ from tally.link.where import (
     is_county,
     line_at,
     other_story,
+    playlist_line,
     state_word,
     title_case,
     town_key,
@@ -376,12 +377,12 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
                     text[m.start() : m.start("p")],
                 )
             )
-            if re.match(r"\s+\d", text[m.end("p") :]):
+            if re.match(r"[ \t]+\d", text[m.end("p") :]):
                 continue  # "Route 91", "Building 7": a road or a unit, not a place
             if rank == 1 and _taken_there(text, m.start("p")):
                 continue  # "flown to a hospital in Columbus": where the victim went
-            if other_story(text, m.start("p")):
-                continue  # "RELATED: Boy drowns in Seguin"
+            if other_story(text, m.start("p")) or playlist_line(text, m.start("p")):
+                continue  # "RELATED: Boy drowns in Seguin", "1:36 Vigil held in Seguin"
             phrase = re.split(r"['’]s\s+", m.group("p"))[-1]
             named = named and rank != 4 and not title_case(line_at(text, m.start("p")))
             out.append((rank, m.start("p"), phrase, m.groupdict().get("s"), near, named))

@@ -65,6 +65,15 @@ _OTHER_STORY = re.compile(
     r"^[ \t]*(?:" + "|".join(re.escape(h) for h in _DATA["other_story"]["heads"]) + r")[ \t]*:.*$",
     re.I | re.M,
 )
+_PLAYLIST = re.compile(r"^[ \t]*\d{1,2}:\d\d[ \t]+(?![AaPp]\.?[Mm]\b)[A-Z].*$", re.M)
+"""A line of a page's video playlist: a video's length and title ("1:36 Vigil held for teen")."""
+
+
+def playlist_line(text: str, pos: int) -> bool:
+    """Whether `pos` lies on a line of a page's video playlist (`_PLAYLIST`): its places are
+    other stories', though of the outlet's own area."""
+    start = text.rfind("\n", 0, pos) + 1
+    return bool(_PLAYLIST.match(text, start)) and _PLAYLIST.match(text, start).end() > pos  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=4)
