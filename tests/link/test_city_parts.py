@@ -171,3 +171,31 @@ def test_playlists_and_outlets_of_another_state(
     text: str, url: str | None, place: str, state: str
 ) -> None:
     assert _main_place(text, url) == (place, state)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "state"),
+    [
+        (  # the headline's townsman and the town the headline places the shooting in
+            "Dormont teen killed in Carnegie shooting\n\nA 17-year-old was shot and killed "
+            "outside a convenience store on Friday night, Pennsylvania State Police said.",
+            "Carnegie",
+            "Pennsylvania",
+        ),
+        (  # an arrest after a shooting: the shooting's town, not where the suspect was taken
+            "One arrested after fatal shooting in Carbondale, Illinois\n\nPolice arrested a "
+            "man on Sunday and were looking for two others.",
+            "Carbondale",
+            "Illinois",
+        ),
+        (  # a hamlet the gazetteer lacks, its state beside it, over a city named below
+            "Three arrested in killing of teen in Quailridge, TN\n\nAgents arrested three "
+            "people on Monday. The victim was taken to a hospital in Memphis, where he died. "
+            "Memphis police assisted.",
+            "Quailridge",
+            "Tennessee",
+        ),
+    ],
+)
+def test_the_headline_places_the_shooting(text: str, place: str, state: str) -> None:
+    assert _main_place(text) == (place, state)

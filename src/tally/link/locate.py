@@ -9,7 +9,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from tally.link import gazetteer
-from tally.link.near import enclosing_city, near_namesake
+from tally.link.near import enclosing_city, near_namesake, written_beside
 from tally.link.places import Located, hints, main_country, place_in
 from tally.link.states import (
     HOST_CITY,
@@ -29,6 +29,7 @@ from tally.link.where import (
     county_named,
     dateline_state,
     dateline_town,
+    is_county,
     neighbourhood_named,
     outlet_suffix,
     town_key,
@@ -78,7 +79,18 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         if found and found.lat is not None and in_state and found.admin1 == in_state:
             loc = found  # a town of the state the document is in, named below the lead
     st = (loc.admin1 if loc else None) or (min(states) if len(states) == 1 else in_state)
-    if (loc is None or loc.lat is None) and st and (loc is None or loc.country in {None, "US"}):
+    beside = bool(
+        loc
+        and loc.admin1
+        and not is_county(loc.place)
+        and loc.admin1 in written_beside(top, loc.place)
+    )
+    if (
+        (loc is None or loc.lat is None)
+        and st
+        and (loc is None or loc.country in {None, "US"})
+        and not beside  # "in Toone, TN": a town too small for the gazetteer, as written
+    ):
         loc = most_named_town(doc, st) or loc
     if loc is None or loc.lat is None:
         loc = url_town(doc.url, st) or loc

@@ -396,8 +396,10 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
         rank, pos = c[0], c[1]
         if rank == 2:
             return (1, rank, pos)
-        if rank == 4 and pos < headline and pos in people and filed:
-            return (1, 3, pos)  # "Raytown man charged" / "KANSAS CITY, Mo. —": the dateline's
+        if rank == 4 and pos < headline and pos in people:
+            # "Raytown man charged" / "KANSAS CITY, Mo. —", "Beaver teen killed in Aliquippa
+            # shooting": where he lives, after the dateline and the lead's place phrases
+            return (1, 3, pos) if filed else (0, 2, pos)
         if rank == 4 and pos < headline:  # "Waukegan police seek ...": the headline's town
             return (0, 1, pos)
         if rank == 4:  # "an Aurora man" below: only when no phrase places the story
@@ -412,7 +414,15 @@ def _taken_there(text: str, pos: int) -> bool:
     it in its sentence, at most 60 characters back)."""
     before = text[max(0, pos - 60) : pos]
     before = re.split(r"[.!?]\s|\n", before)[-1]
-    return bool(TAKEN.search(before))
+    taken = list(TAKEN.finditer(before))
+    return bool(taken) and not _EVENT_BETWEEN.search(before, taken[-1].end())
+
+
+_EVENT_BETWEEN = re.compile(
+    r"\b(?:shootings?|killings?|stabbings?|homicides?|murders?|crash|attack|standoff)\b", re.I
+)
+"""An event named between a word of taking and the place ("arrested after a shooting in
+Carbondale"): the place is the event's."""
 
 
 def place_in(
