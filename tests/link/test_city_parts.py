@@ -199,3 +199,25 @@ def test_playlists_and_outlets_of_another_state(
 )
 def test_the_headline_places_the_shooting(text: str, place: str, state: str) -> None:
     assert _main_place(text) == (place, state)
+
+
+def test_a_us_dateline_alone_tells_the_state() -> None:
+    """A report whose only pointer at its state is its dateline: a neighbourhood named like a
+    capital abroad is the dateline's city's."""
+    text = (
+        "Two hurt in Algiers shooting\n\nNEW ORLEANS — Two men were hurt in a shooting on the "
+        "West Bank late Friday, and detectives were looking for a gray pickup."
+    )
+    assert _main_place(text) == ("New Orleans", "Louisiana")
+
+
+def test_a_shooting_in_a_city_meant_by_its_name_stays_there() -> None:
+    """A report filed in one state about a shooting in a big city of another that no other
+    town shares a name with: the shooting's city, however the report points elsewhere."""
+    text = (
+        "Dallas barber recalls visit from Baton Rouge gunman\n\nThe man filmed himself in a "
+        "Dallas barbershop days before the shooting in Baton Rouge that killed three "
+        "officers.\nDALLAS — Barbers in Dallas said they recognised the man. Dallas police "
+        "said they had no record of him, and a Dallas pastor said he had met him."
+    )
+    assert _main_place(text) == ("Baton Rouge", "Louisiana")

@@ -6,6 +6,7 @@ names, the city a neighbourhood lies in."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from tally.link import gazetteer
@@ -13,6 +14,7 @@ from tally.link.near import enclosing_city, near_namesake, written_beside
 from tally.link.places import Located, hints, main_country, place_in
 from tally.link.states import (
     HOST_CITY,
+    big_city_state,
     body_states,
     call_sign_side,
     headline_city_state,
@@ -101,7 +103,7 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     if loc and loc.country in {None, "US"} and not loc.admin1:
         loc = _county_state(loc, doc)
     if loc and us:
-        loc = _in_leading_state(loc, doc, named)
+        loc = _in_leading_state(loc, doc, named, top)
         loc = _broadcasters_side(loc, doc, named)
         loc = _outlets_state(loc, doc, named)
     if loc:
@@ -140,10 +142,12 @@ def _county_state(loc: Located, doc: Document) -> Located:
     return dataclasses.replace(loc, admin1=ranked[0], country="US", where_prec=3)
 
 
-def _in_leading_state(loc: Located, doc: Document, named: set[str]) -> Located:
+def _in_leading_state(loc: Located, doc: Document, named: set[str], top: str = "") -> Located:
     """`loc`, or, when the document points at another US state by `LEAD_MARGIN` votes more
     (and its lead does not name `loc`'s state), that state's town of the name, else the
-    town of that state the document names most ("in Austin" of a Chicago report)."""
+    town of that state the document names most ("in Austin" of a Chicago report), unless
+    the lead places a shooting in a big city of `loc`'s name no other town shares ("before
+    the shooting in Baton Rouge", of a Dallas report)."""
     votes = state_votes(doc)
     ranked = votes.most_common(2)
     if not ranked:
@@ -159,7 +163,16 @@ def _in_leading_state(loc: Located, doc: Document, named: set[str]) -> Located:
     same = [p for p in gazetteer.places(loc.place) if p.country == "US" and p.admin1 == leader]
     if same:
         return Located.of(same[0], loc.where_prec)
+    if loc.admin1 and big_city_state(loc.place) == loc.admin1 and _event_in(loc.place).search(top):
+        return loc
     return most_named_town(doc, leader) or county_named(doc.text[:4000], leader) or loc
+
+
+def _event_in(place: str) -> re.Pattern[str]:
+    """A harm event placed in `place` ("shooting in Baton Rouge")."""
+    return re.compile(
+        rf"\b(?:shootings?|killings?|attacks?|ambush|massacre|rampage) in {re.escape(place)}\b"
+    )
 
 
 def _outlets_state(loc: Located, doc: Document, named: set[str]) -> Located:

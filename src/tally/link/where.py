@@ -69,6 +69,12 @@ _PLAYLIST = re.compile(r"^[ \t]*\d{1,2}:\d\d[ \t]+(?![AaPp]\.?[Mm]\b)[A-Z].*$", 
 """A line of a page's video playlist: a video's length and title ("1:36 Vigil held for teen")."""
 
 
+def without_playlist(text: str) -> str:
+    """`text` without the lines of a page's video playlist (`_PLAYLIST`): other stories'
+    words, which pages of one outlet share."""
+    return _PLAYLIST.sub("", text) if ":" in text else text
+
+
 def playlist_line(text: str, pos: int) -> bool:
     """Whether `pos` lies on a line of a page's video playlist (`_PLAYLIST`): its places are
     other stories', though of the outlet's own area."""
