@@ -10,6 +10,7 @@ import pytest
 from tally.link.describe import describe
 from tally.link.states import outlet_city
 from tally.link.text import lead, sentences
+from tally.link.where import playlist_line
 from tally.models import Document
 
 
@@ -221,3 +222,17 @@ def test_a_shooting_in_a_city_meant_by_its_name_stays_there() -> None:
         "said they had no record of him, and a Dallas pastor said he had met him."
     )
     assert _main_place(text) == ("Baton Rouge", "Louisiana")
+
+
+@pytest.mark.parametrize(
+    ("line", "playlist"),
+    [
+        ("1:36 Vigil held for teen shot outside school", True),
+        ("0:44 Mayor of Elmwood addresses the shooting at a bar Pause", True),
+        ("14:05 Police in the capital say the toll has risen to 40.", False),  # a live report
+        ("10:30 PM EST Updated on Monday", False),  # a time of day
+    ],
+)
+def test_a_playlists_line_is_a_videos_length_and_title(line: str, playlist: bool) -> None:
+    text = "Headline of the report\n" + line + "\nThe report goes on."
+    assert playlist_line(text, text.index(line) + 6) is playlist

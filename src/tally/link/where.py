@@ -65,8 +65,12 @@ _OTHER_STORY = re.compile(
     r"^[ \t]*(?:" + "|".join(re.escape(h) for h in _DATA["other_story"]["heads"]) + r")[ \t]*:.*$",
     re.I | re.M,
 )
-_PLAYLIST = re.compile(r"^[ \t]*\d{1,2}:\d\d[ \t]+(?![AaPp]\.?[Mm]\b)[A-Z].*$", re.M)
-"""A line of a page's video playlist: a video's length and title ("1:36 Vigil held for teen")."""
+_PLAYLIST = re.compile(
+    r"^[ \t]*\d{1,2}:\d\d[ \t]+(?![AaPp]\.?[Mm]\b)[A-Z][^\n]{0,120}[^.!?\s][ \t]*$", re.M
+)
+"""A line of a page's video playlist: a video's length and a title that ends no sentence
+("1:36 Vigil held for teen"); a live report's entries ("14:05 Police say the toll ...") are
+sentences."""
 
 
 def without_playlist(text: str) -> str:
