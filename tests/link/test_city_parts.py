@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tally.link.describe import describe
+from tally.link.places import place_in
 from tally.link.states import outlet_city
 from tally.link.text import lead, sentences
 from tally.link.where import playlist_line
@@ -236,3 +237,9 @@ def test_a_shooting_in_a_city_meant_by_its_name_stays_there() -> None:
 def test_a_playlists_line_is_a_videos_length_and_title(line: str, playlist: bool) -> None:
     text = "Headline of the report\n" + line + "\nThe report goes on."
     assert playlist_line(text, text.index(line) + 6) is playlist
+
+
+def test_a_sentence_run_on_without_its_space_ends_the_towns_name() -> None:
+    """ "in Fayetteville.Police said": the town, not a place called "Fayetteville.Police"."""
+    found = place_in("A woman was shot in Fayetteville.Police said she would survive.", "US")
+    assert found is not None and found.place == "Fayetteville"

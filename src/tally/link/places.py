@@ -253,6 +253,7 @@ def _run_places(
 def _resolve(
     name: str, state: str | None, countries: set[str], states: set[str], near: bool, named: bool
 ) -> Located | None:
+    name = re.split(r"\.(?=[A-Z][a-z])", name)[0]  # "Goldsboro.Police": a missing space
     name = name.strip(" .,'’-")
     if re.search(r"['’]s?$", name):
         return None
