@@ -19,6 +19,7 @@ from tally.link.home import home_cues
 from tally.link.locate import document_place
 from tally.link.places import STOP_PLACES, Located, place_in
 from tally.link.text import Sentence
+from tally.link.where import without_playlist
 from tally.models import Document, LocalIncident
 
 __all__ = [  # place_in and Located live in places; callers of describe may take them from here
@@ -322,7 +323,7 @@ def describe(doc: Document, headline: str, lead: list[Sentence]) -> LocalInciden
     early = len(headline) + 1 + (len(lead[0].text) if lead else 0)
     where = document_place(doc, top, early)
     loc, country, admin1 = where.loc, where.country, where.admin1
-    words = proper_words(top)
+    words = proper_words(without_playlist(top))
     return LocalIncident(
         doc_id=doc.id,
         key="main",

@@ -435,13 +435,19 @@ def big_us_keys(min_population: int) -> frozenset[str]:
 def big_us_cities(min_population: int) -> dict[str, str]:
     """US cities of at least this population, by name with letters only, lower-cased
     ("kansascity") → state name: how a local outlet's host names its city."""
+    return {squashed: state for squashed, (_, state) in big_us_names(min_population).items()}
+
+
+@lru_cache(maxsize=4)
+def big_us_names(min_population: int) -> dict[str, tuple[str, str]]:
+    """`big_us_cities` with each city's name: "kansascity" → ("Kansas City", "Missouri")."""
     if min_population < BIG_US:
         raise ValueError(f"big_us_cities reads places of at least {BIG_US:,} people")
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, str]] = {}
     for _, rank, name, state, pop in _big_us_rows():
         if rank or pop < min_population:
             continue
         squashed = re.sub(r"[^a-z]", "", name.lower())
         if state and len(squashed) >= 5:
-            out.setdefault(squashed, state)
+            out.setdefault(squashed, (name, state))
     return out

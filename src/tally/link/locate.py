@@ -6,26 +6,32 @@ names, the city a neighbourhood lies in."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from tally.link import gazetteer
-from tally.link.near import enclosing_city, near_namesake
+from tally.link.near import enclosing_city, near_namesake, written_beside
 from tally.link.places import Located, hints, main_country, place_in
 from tally.link.states import (
+    HOST_CITY,
+    big_city_state,
     body_states,
     call_sign_side,
     headline_city_state,
     on_side,
+    outlet_city,
     state_votes,
     us_leaning,
 )
-from tally.link.towns import most_named_town, url_town, us_towns
+from tally.link.towns import most_named_town, outlet_town, url_town, us_towns
 from tally.link.where import (
     OUTLET,
+    borough_of,
     city_of,
     county_named,
     dateline_state,
     dateline_town,
+    is_county,
     neighbourhood_named,
     outlet_suffix,
     town_key,
@@ -75,17 +81,31 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         if found and found.lat is not None and in_state and found.admin1 == in_state:
             loc = found  # a town of the state the document is in, named below the lead
     st = (loc.admin1 if loc else None) or (min(states) if len(states) == 1 else in_state)
-    if (loc is None or loc.lat is None) and st and (loc is None or loc.country in {None, "US"}):
+    beside = bool(
+        loc
+        and loc.admin1
+        and not is_county(loc.place)
+        and loc.admin1 in written_beside(top, loc.place)
+    )
+    if (
+        (loc is None or loc.lat is None)
+        and st
+        and (loc is None or loc.country in {None, "US"})
+        and not beside  # "in Toone, TN": a town too small for the gazetteer, as written
+    ):
         loc = most_named_town(doc, st) or loc
     if loc is None or loc.lat is None:
         loc = url_town(doc.url, st) or loc
     if loc is None:
         loc = county_named(top, st)
+    if us and (loc is None or (loc.lat is None and loc.place in {loc.admin1, st})):
+        loc = outlet_town(doc, st) or loc  # "... - Action News 5 - Memphis, Tennessee"
     if loc and loc.country in {None, "US"} and not loc.admin1:
         loc = _county_state(loc, doc)
     if loc and us:
-        loc = _in_leading_state(loc, doc, named)
+        loc = _in_leading_state(loc, doc, named, top)
         loc = _broadcasters_side(loc, doc, named)
+        loc = _outlets_state(loc, doc, named)
     if loc:
         loc = near_namesake(loc, doc, top)  # of a US town, whether or not the text leans US
     if loc and us and neighbourhood_named(top, loc.place):
@@ -94,7 +114,9 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         loc = enclosing_city(loc) or loc  # "in the Englewood neighborhood": Chicago's
     if loc:
         start, end = outlet_suffix(doc.text)  # "... - News 9 - Oklahoma City": the outlet's
-        loc = city_of(loc, doc.text[:start] + doc.text[end:4000] if end else doc.text[:4000])
+        text = doc.text[:start] + doc.text[end:4000] if end else doc.text[:4000]
+        loc = city_of(loc, text, outlet_city(doc.url) if us else None)
+        loc = borough_of(loc, text)
     country = (
         loc.country if loc and loc.country else (min(countries) if len(countries) == 1 else None)
     )
@@ -120,10 +142,12 @@ def _county_state(loc: Located, doc: Document) -> Located:
     return dataclasses.replace(loc, admin1=ranked[0], country="US", where_prec=3)
 
 
-def _in_leading_state(loc: Located, doc: Document, named: set[str]) -> Located:
+def _in_leading_state(loc: Located, doc: Document, named: set[str], top: str = "") -> Located:
     """`loc`, or, when the document points at another US state by `LEAD_MARGIN` votes more
     (and its lead does not name `loc`'s state), that state's town of the name, else the
-    town of that state the document names most ("in Austin" of a Chicago report)."""
+    town of that state the document names most ("in Austin" of a Chicago report), unless
+    the lead places a shooting in a big city of `loc`'s name no other town shares ("before
+    the shooting in Baton Rouge", of a Dallas report)."""
     votes = state_votes(doc)
     ranked = votes.most_common(2)
     if not ranked:
@@ -139,15 +163,56 @@ def _in_leading_state(loc: Located, doc: Document, named: set[str]) -> Located:
     same = [p for p in gazetteer.places(loc.place) if p.country == "US" and p.admin1 == leader]
     if same:
         return Located.of(same[0], loc.where_prec)
+    if loc.admin1 and big_city_state(loc.place) == loc.admin1 and _event_in(loc.place).search(top):
+        return loc
     return most_named_town(doc, leader) or county_named(doc.text[:4000], leader) or loc
+
+
+def _event_in(place: str) -> re.Pattern[str]:
+    """A harm event placed in `place` ("shooting in Baton Rouge")."""
+    return re.compile(
+        rf"\b(?:shootings?|killings?|attacks?|ambush|massacre|rampage) in {re.escape(place)}\b"
+    )
+
+
+def _outlets_state(loc: Located, doc: Document, named: set[str]) -> Located:
+    """`loc`, or, from an outlet whose address names a big city of another state
+    (`outlet_city`) when the report points at that state more than at `loc`'s and names
+    not `loc`'s state in its lead: the town of `loc`'s name there, else the city itself.
+    A neighbourhood named like a far city ("Austin" of a Chicago outlet) is the outlet's."""
+    name = outlet_city(doc.url)
+    if not name or loc.country != "US" or not loc.admin1 or loc.admin1 in named:
+        return loc
+    city = next((p for p in us_towns(name) if p.population >= HOST_CITY), None)
+    if city is None or city.admin1 == loc.admin1:
+        return loc
+    votes = state_votes(doc)
+    if votes.get(loc.admin1, 0) >= votes.get(city.admin1 or "", 0):
+        return loc
+    same = [p for p in us_towns(loc.place) if p.admin1 == city.admin1]
+    return dataclasses.replace(Located.of(same[0] if same else city, loc.where_prec), cues=loc.cues)
+
+
+def _leading_state(doc: Document) -> str | None:
+    """The US state the document points at by `LEAD_MARGIN` votes more than at any other
+    (`state_votes`), if one does."""
+    ranked = state_votes(doc).most_common(2)
+    if not ranked:
+        return None
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    return ranked[0][0] if ranked[0][1] - second >= LEAD_MARGIN else None
 
 
 def _broadcasters_side(loc: Located, doc: Document, named: set[str]) -> Located:
     """`loc`, or, from a US broadcaster on the other side of the Mississippi
     (`where.call_sign_side`) whose report names not `loc`'s state, the biggest town of
-    the name on the broadcaster's side: a Missouri station's "Columbia"."""
+    the name on the broadcaster's side: a Missouri station's "Columbia". A document that
+    points at `loc`'s state by `LEAD_MARGIN` votes more than at any other keeps it: an old
+    station keeps the other side's letter (a Dallas station's "W")."""
     side = call_sign_side(doc.url)
     if side is None or loc.country != "US" or loc.lat is None or loc.admin1 in named:
+        return loc
+    if _leading_state(doc) == loc.admin1:
         return loc
     if on_side(loc.admin1, side):
         return loc

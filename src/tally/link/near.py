@@ -80,11 +80,11 @@ def _stated(doc: Document, top: str, loc: Located) -> bool:
         state in hints(top, True)[1]
         or dateline_state(doc) == state
         or url_states(doc.url).get(state or "", 0) >= 2
-        or state in _beside(doc.text[:LIMIT], loc.place)
+        or state in written_beside(doc.text[:LIMIT], loc.place)
     )
 
 
-def _beside(text: str, name: str) -> set[str]:
+def written_beside(text: str, name: str) -> set[str]:
     """The US states `text` writes beside `name` ("Cameron, W.Va.", "Madison, WI")."""
     out: set[str] = set()
     if f"{name}," not in text:
@@ -118,7 +118,7 @@ def _votes(doc: Document, loc: Located, rivals: list[gazetteer.Place]) -> Counte
             continue  # a hamlet's name is as likely a shop's, a street's or a person's
         for state, lat, lon in here:
             votes[state] += _weight(towns, lat, lon)
-    for state in _beside(doc.text[:LIMIT], loc.place) & states:
+    for state in written_beside(doc.text[:LIMIT], loc.place) & states:
         votes[state] += STATED
     filed = _dateline_county(doc)
     for state in set(gazetteer.county_states(filed)) & states if filed else ():

@@ -31,6 +31,7 @@ from tally.link.where import (
     is_county,
     line_at,
     other_story,
+    playlist_line,
     state_word,
     title_case,
     town_key,
@@ -58,19 +59,25 @@ _NAMED = quick_start(
 _POSSESSIVE = quick_start(
     re.compile(r"\b(?P<s>[A-Z][\w-]+)['’]s (?P<p>[A-Z][\w-]+(?: [A-Z][\w-]+)?)")
 )
+_PEOPLE = (
+    r"man|woman|boy|girl|teens?|teenager|father|mother|mom|dad|residents?|homeowner|family"
+    r"|youth|students?|toddler|child|infant|baby|couple|native|men|women|kids|children|neighbors"
+)
+"""The people an attributive town names ("a Raytown man"): where they live, not always where
+it happened."""
 _ATTRIBUTIVE = quick_start(
     re.compile(
         r"\b(?P<p>(?:St\. |Ft\. |Mt\. )?[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})"
         r"(?= (?:(?:"
         + "|".join(re.escape(w) for w in ATTRIBUTE_BETWEEN)
-        + r") ){0,2}(?:[Pp]olice|[Ss]heriff|man|woman|boy|girl|teens?"
-        r"|teenager|father|mother|mom|dad|residents?|officers?|homeowner|family|youth|students?"
-        r"|toddler|child|infant|baby|couple|native|men|women|teens|kids|children|neighbors"
-        r"|shootings?|homicides?|murders?|killings?|stabbings?|slayings?|death|gunfire|standoff)\b)"
+        + r") ){0,2}(?P<n>[Pp]olice|[Ss]heriff|officers?|"
+        + _PEOPLE
+        + r"|shootings?|homicides?|murders?|killings?|stabbings?|slayings?|death|gunfire|standoff)\b)"
     )
 )
 """A town named as an attribute ("an Aurora man", "Dallas police", "in fatal Hammond
 shooting", "a Bossier City nightclub shooting"): trusted only when the gazetteer knows it."""
+_PERSON = re.compile(_PEOPLE)
 _ORG_WORDS = {
     "forces",
     "force",
@@ -246,6 +253,7 @@ def _run_places(
 def _resolve(
     name: str, state: str | None, countries: set[str], states: set[str], near: bool, named: bool
 ) -> Located | None:
+    name = re.split(r"\.(?=[A-Z][a-z])", name)[0]  # "Goldsboro.Police": a missing space
     name = name.strip(" .,'’-")
     if re.search(r"['’]s?$", name):
         return None
@@ -359,6 +367,7 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
     `named` when the text marks the phrase as a place, so a name the gazetteer lacks is kept.
     """
     out = []
+    people: set[int] = set()
     patterns = (_NAMED, _LOCATIVE, DATELINE, _POSSESSIVE, _ATTRIBUTIVE)
     for rank, pattern in enumerate(patterns):
         for m in pattern.finditer(text):
@@ -369,22 +378,29 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
                     text[m.start() : m.start("p")],
                 )
             )
-            if re.match(r"\s+\d", text[m.end("p") :]):
+            if re.match(r"[ \t]+\d", text[m.end("p") :]):
                 continue  # "Route 91", "Building 7": a road or a unit, not a place
             if rank == 1 and _taken_there(text, m.start("p")):
                 continue  # "flown to a hospital in Columbus": where the victim went
-            if other_story(text, m.start("p")):
-                continue  # "RELATED: Boy drowns in Seguin"
+            if other_story(text, m.start("p")) or playlist_line(text, m.start("p")):
+                continue  # "RELATED: Boy drowns in Seguin", "1:36 Vigil held in Seguin"
             phrase = re.split(r"['’]s\s+", m.group("p"))[-1]
             named = named and rank != 4 and not title_case(line_at(text, m.start("p")))
             out.append((rank, m.start("p"), phrase, m.groupdict().get("s"), near, named))
+            if rank == 4 and _PERSON.fullmatch(m.group("n") or ""):
+                people.add(m.start("p"))
 
     headline = text.find("\n") if early and "\n" in text[:early] else 0
+    filed = any(c[0] == 2 for c in out)
 
     def order(c: tuple[int, int, str, str | None, bool, bool]) -> tuple[int, int, int]:
         rank, pos = c[0], c[1]
         if rank == 2:
             return (1, rank, pos)
+        if rank == 4 and pos < headline and pos in people:
+            # "Raytown man charged" / "KANSAS CITY, Mo. —", "Beaver teen killed in Aliquippa
+            # shooting": where he lives, after the dateline and the lead's place phrases
+            return (1, 3, pos) if filed else (0, 2, pos)
         if rank == 4 and pos < headline:  # "Waukegan police seek ...": the headline's town
             return (0, 1, pos)
         if rank == 4:  # "an Aurora man" below: only when no phrase places the story
@@ -399,7 +415,15 @@ def _taken_there(text: str, pos: int) -> bool:
     it in its sentence, at most 60 characters back)."""
     before = text[max(0, pos - 60) : pos]
     before = re.split(r"[.!?]\s|\n", before)[-1]
-    return bool(TAKEN.search(before))
+    taken = list(TAKEN.finditer(before))
+    return bool(taken) and not _EVENT_BETWEEN.search(before, taken[-1].end())
+
+
+_EVENT_BETWEEN = re.compile(
+    r"\b(?:shootings?|killings?|stabbings?|homicides?|murders?|crash|attack|standoff)\b", re.I
+)
+"""An event named between a word of taking and the place ("arrested after a shooting in
+Carbondale"): the place is the event's."""
 
 
 def place_in(

@@ -113,7 +113,7 @@ def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
             continue  # "Boise said", of a man named Frederick Boise
         for state, share in _run_votes(m.group(0)):
             votes[state] += share
-    filed = dateline_town(doc, sure=True) if votes else None
+    filed = dateline_town(doc, sure=True)
     if filed and filed.admin1:
         votes[filed.admin1] += 3  # where a US document was filed
     if host_state := _host_city_state(_host_label(doc.url)):
@@ -149,6 +149,12 @@ def _big_city_state(run: str) -> tuple[bool, str | None]:
                 return True, top.admin1
             return True, None
     return False, None
+
+
+def big_city_state(name: str) -> str | None:
+    """The state of the big US city (`BIG_CITY`) this name is, when no other US town of the
+    name is a fifth as big ("Baton Rouge", not "Columbus"): a city meant by its name."""
+    return _big_city_state(name)[1]
 
 
 _LEADING_RUN = re.compile(
@@ -260,6 +266,25 @@ def _host_city_state(host: str) -> str | None:
             if squashed in host:
                 return state
     return None
+
+
+@lru_cache(maxsize=8)
+def outlet_city(url: str | None) -> str | None:
+    """The big US city (`HOST_CITY`) a publisher's address is named for: its host label
+    ("chicagotribune.com", "abc7chicago.com") or a section of its path ("/chicago/")."""
+    cities = gazetteer.big_us_cities(HOST_CITY)
+    host = _host_label(url)
+    found = next((squashed for squashed in cities if squashed in host), None) if host else None
+    if found is None and url:
+        original = re.split(r"(?=https?://)", url)[-1]
+        m = re.match(r"https?://[^/]+(/[^?#]*)?", original)
+        for seg in (m.group(1) or "").lower().split("/") if m else ():
+            if re.fullmatch(r"[a-z]+(?:-[a-z]+)*", seg) and seg.replace("-", "") in cities:
+                found = seg.replace("-", "")
+                break
+    if found is None:
+        return None
+    return gazetteer.big_us_names(HOST_CITY)[found][0]
 
 
 def _host_label(url: str | None) -> str:

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tally.link import gazetteer
-from tally.link.states import BIG_CITY, surnames
+from tally.link.places import hints
+from tally.link.states import BIG_CITY, outlet_city, surnames
 from tally.link.where import (
     AMBIGUOUS,
     NAMES_BEFORE,
@@ -189,3 +190,27 @@ def _url_place(name: str, state: str | None, least: int) -> Located | None:
     if here is None or here.population < least:
         return None
     return Located.of(here, 2)
+
+
+def outlet_town(doc: Document, state: str | None) -> Located | None:
+    """The town the outlet is in, for a report whose text places it in no town: the big
+    city its address is named for ("kansascity.com", `states.outlet_city`), else a town of
+    `state` the title's outlet suffix names ("... - Action News 5 - Memphis, Tennessee");
+    none outside `state` when the report points at one."""
+    name = outlet_city(doc.url)
+    if name:
+        city = next((p for p in us_towns(name) if p.population >= BIG_CITY), None)
+        if city and (state is None or city.admin1 == state):
+            return Located.of(city, 2)
+    start, end = outlet_suffix(doc.text)
+    suffix = doc.text[start:end]
+    if not end or not state or hints(suffix, True)[1] - {state}:
+        return None  # "... - wistv.com - Columbia, South Carolina" of a report of Kentucky
+    for m in TOWN_RUN.finditer(suffix):
+        for name in name_prefixes(m.group(0)):
+            if len(name) < 4 or name.lower() in NOT_TOWNS or gazetteer.us_state(name):
+                continue
+            here = [p for p in us_towns(name) if p.admin1 == state]
+            if here:
+                return Located.of(here[0], 2)
+    return None

@@ -4,6 +4,7 @@ city a neighbourhood lies in."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import tomllib
@@ -64,6 +65,25 @@ _OTHER_STORY = re.compile(
     r"^[ \t]*(?:" + "|".join(re.escape(h) for h in _DATA["other_story"]["heads"]) + r")[ \t]*:.*$",
     re.I | re.M,
 )
+_PLAYLIST = re.compile(
+    r"^[ \t]*\d{1,2}:\d\d[ \t]+(?![AaPp]\.?[Mm]\b)[A-Z][^\n]{0,120}[^.!?\s][ \t]*$", re.M
+)
+"""A line of a page's video playlist: a video's length and a title that ends no sentence
+("1:36 Vigil held for teen"); a live report's entries ("14:05 Police say the toll ...") are
+sentences."""
+
+
+def without_playlist(text: str) -> str:
+    """`text` without the lines of a page's video playlist (`_PLAYLIST`): other stories'
+    words, which pages of one outlet share."""
+    return _PLAYLIST.sub("", text) if ":" in text else text
+
+
+def playlist_line(text: str, pos: int) -> bool:
+    """Whether `pos` lies on a line of a page's video playlist (`_PLAYLIST`): its places are
+    other stories', though of the outlet's own area."""
+    start = text.rfind("\n", 0, pos) + 1
+    return bool(_PLAYLIST.match(text, start)) and _PLAYLIST.match(text, start).end() > pos  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=4)
@@ -179,9 +199,10 @@ _POLICED = quick_start(
 )
 
 
-def city_of(loc: Located, text: str) -> Located:
-    """The city `loc` lies in, when the text names one around it (Englewood → Chicago) and
-    no police of `loc`'s own; the linking cues stay those of `loc`."""
+def city_of(loc: Located, text: str, outlet: str | None = None) -> Located:
+    """The city `loc` lies in, when the text names one around it (Englewood → Chicago), or
+    the publisher's address does (`outlet`, "chicagotribune.com": as a city whose police the
+    text names), and no police of `loc`'s own; the linking cues stay those of `loc`."""
     if loc.lat is None or loc.lon is None:
         return loc
     pop = next((int(c[4:]) for c in loc.cues if c.startswith("pop:")), 0)
@@ -191,9 +212,7 @@ def city_of(loc: Located, text: str) -> Located:
         if p.country == loc.country and p.name == loc.place and p.admin1 == loc.admin1
     ]
     seen: set[str] = set()
-    if (f"{loc.place} Police" in text or f"{loc.place} police" in text) and re.search(
-        rf"\b{re.escape(loc.place)} [Pp]olice\b", text
-    ):
+    if own_police(loc.place, text):
         return loc  # "Spencer Police were called": a suburb has police of its own
     policed = {m.group(1) for m in _POLICED.finditer(text)}
     for m in _NAME_RUN.finditer(text):
@@ -205,7 +224,104 @@ def city_of(loc: Located, text: str) -> Located:
             wide = phrase in policed
             if phrase != loc.place and (city := _around(phrase, loc, here, wide)):
                 return city
+    if outlet and outlet != loc.place and _may_be_part(loc, pop, text):
+        return _around(outlet, loc, here) or loc
     return loc
+
+
+OWN_CITY = 100_000
+"""A place this big is a city of its own, whatever outlet reports it (Pasadena of a Los
+Angeles station)."""
+_SHERIFF = re.compile(r"\b(?:[Ss]heriff|[Dd]eputies)\b")
+
+
+def _may_be_part(loc: Located, pop: int, text: str) -> bool:
+    """Whether `loc` may be a part of the city an outlet's address names: smaller than
+    `OWN_CITY`, policed by no sheriff (a county's deputies patrol suburbs and unincorporated
+    places, not a big city's neighbourhoods) and not the town a dateline names beside its
+    state ("LITTLETON, Colo. (CBS4) –")."""
+    if pop >= OWN_CITY or _SHERIFF.search(text):
+        return False
+    m = DATELINE.search(text[:1500])
+    return not (
+        m and m.group("s") and town_key(m.group("p").strip().title()) == town_key(loc.place)
+    )
+
+
+def own_police(place: str, text: str) -> bool:
+    """Whether the text names `place`'s own police ("Spencer Police were called")."""
+    return (f"{place} Police" in text or f"{place} police" in text) and bool(
+        re.search(rf"\b{re.escape(place)} [Pp]olice\b", text)
+    )
+
+
+BOROUGHS: dict[str, tuple[str, ...]] = {
+    city: tuple(parts) for city, parts in _DATA["boroughs"].items()
+}
+"""Cities whose addresses name their boroughs, with the boroughs (`places.toml`)."""
+
+
+def borough_of(loc: Located, text: str) -> Located:
+    """The borough `loc` is in, for a city whose addresses name their borough (`BOROUGHS`):
+    of the city itself, the borough the text names most (the first of equals), else the
+    city; of a neighbourhood (no police of its own named), of the boroughs `CITY_FACTOR`
+    times its size whose centre lies within `NEIGHBOURHOOD_KM`, the one the text names
+    most, else the nearest ("Coney Island" is Brooklyn's). The linking cues stay those of
+    `loc`."""
+    if loc.country != "US" or loc.lat is None or loc.lon is None:
+        return loc
+    lat, lon = loc.lat, loc.lon
+    if loc.place in BOROUGHS:
+        parts = [p for n in BOROUGHS[loc.place] if (p := _borough(n, loc.admin1))]
+        named = _most_named(parts, text)
+        return (
+            dataclasses.replace(Located.of(named, loc.where_prec), cues=loc.cues) if named else loc
+        )
+    if own_police(loc.place, text) or loc.place in {n for ns in BOROUGHS.values() for n in ns}:
+        return loc
+    pop = next((int(c[4:]) for c in loc.cues if c.startswith("pop:")), 0)
+    for names in BOROUGHS.values():
+        parts = [
+            p
+            for n in names
+            if (p := _borough(n, loc.admin1))
+            and p.population >= CITY_FACTOR * pop
+            and _km(p, lat, lon) <= NEIGHBOURHOOD_KM
+        ]
+        best = _most_named(parts, text) or min(parts, key=lambda p: _km(p, lat, lon), default=None)
+        if best is not None:
+            return dataclasses.replace(Located.of(best, loc.where_prec), cues=loc.cues)
+    return loc
+
+
+def _most_named(parts: list[gazetteer.Place], text: str) -> gazetteer.Place | None:
+    """Of these boroughs, the one the text names most (the first of equals; "the Bronx" as
+    "Bronx"), if it names any."""
+    counts: dict[str, tuple[int, int]] = {}
+    for p in parts:
+        bare = re.sub(r"^The ", "", p.name)
+        found = [m.start() for m in re.finditer(rf"\b{re.escape(bare)}\b", text)]
+        if found:
+            counts[p.name] = (-len(found), found[0])
+    return min((p for p in parts if p.name in counts), key=lambda p: counts[p.name], default=None)
+
+
+def _borough(name: str, state: str | None) -> gazetteer.Place | None:
+    """The gazetteer's borough of this name in `state`."""
+    return next(
+        (
+            p
+            for p in gazetteer.places(name)
+            if p.country == "US" and p.admin1 == state and town_key(p.name) == town_key(name)
+        ),
+        None,
+    )
+
+
+def _km(p: gazetteer.Place, lat: float, lon: float) -> float:
+    dy = (p.lat - lat) * 111.0
+    dx = (p.lon - lon) * 111.0 * math.cos(math.radians(lat))
+    return math.hypot(dx, dy)
 
 
 def _around(
