@@ -431,6 +431,7 @@ def test_a_later_harm_is_not_the_counts(text: str, not_harmed: int) -> None:
         "A Kenyan court sentenced the driver on Monday.",
         "Police threatened to shoot two traders who refused to pay.",
         "Three men, a teenager charged in the Elm Street killing, appeared in court.",
+        "Every family there had mourned the death of a cousin, a friend or a neighbour.",
     ],
 )
 def test_a_nationality_before_a_noun_is_no_person(text: str) -> None:

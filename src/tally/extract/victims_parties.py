@@ -348,6 +348,7 @@ def _mention(np: dict[str, Any], groups: set[str], attacker: bool, **fields: Any
     )
 
 
+_OR_NEXT = re.compile(r"\s*,?\s+or\s+(?:an?|the|his|her|their)\s", re.I)
 _DEFINITE = re.compile(r"\s*(?:the|his|her|their|its|[A-Z]?[a-z]+['’]s)\s", re.I)
 _APPOSITION_ENDS = re.compile(
     r"\s*(?:,(?!\s*(?:and|or)\b)(?!\s*(?:an?|the|his|her|their|its|one|two|three)\s)|[.;:]|$|\s(?:in|at|on|near|outside|inside|with|during|after|before|while|as|who|"
@@ -438,6 +439,8 @@ def _object(
         pos += conj.end()
     if not first:
         return None
+    if len(counts) > 1 and _OR_NEXT.match(sentence, np_end):
+        return None  # "the loss of a cousin, a friend or a colleague": kinds, not a count
     if apposed and len(counts) > 2 and counts[0] == sum(counts[1:]):
         count = counts[0]  # "killed 14 people, 9 fighters and 5 civilians": a total, its parts
     end = offset + np_end
