@@ -402,6 +402,9 @@ def test_a_run_after_a_death_takes_its_own_verb(text: str, killed: int, injured:
         # a headline's present tense; a party's long name before its member
         ("Herders shoot two rangers near the salt lick", "injured", 2),
         ("A local Mukti Sangram Dal leader was chopped to death by a mob.", "killed", 1),
+        # the object of a killing, whatever participle follows it; passers-by
+        ("Militiamen killed 9 road workers taken captive near the dam.", "killed", 9),
+        ("The strike killed six passersby near the square.", "killed", 6),
         # a definite victim described by a phrase set off by commas is one person
         ("He shot the clerk, a 19-year-old student, behind the counter.", "injured", 1),
         ("Raiders killed the guard, a herder, and a boy at the camp.", "killed", 3),

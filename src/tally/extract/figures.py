@@ -119,6 +119,8 @@ shot and killed a ranger"): the attackers, whom a harm word later in the clause 
 _SHOT_CUE = re.compile(r"shot|(?:hit|struck)\s+by\s+(?:gunfire|[\w\s]*bullets?)", re.I)
 """A harm cue that says people were shot, whether they lived or died (rule `num.shot`)."""
 _LISTED_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)")
+_AUX_BEFORE_CUE = re.compile(rf"\s*(?:[\w'-]+\s+){{0,6}}?{lex.RUN_AUX}\s", re.I)
+"""A finite verb after a count's noun phrase: the clause's own predicate, not a participle."""
 _THEN_KILLED = re.compile(
     r"[^.;:]{0,60}?(?:,\s*|\s+)(?:and\s+)?(?:(?:later|then|subsequently|eventually|afterwards)\s+)?"
     r"(?:killed|executed|murdered|beheaded|slain|shot\s+dead|shot\s+and\s+killed|hanged"
@@ -397,7 +399,13 @@ def _read_number(
         pred = predicate(sentence[f.end :])
         if pred:
             bare_transfer = group is None and _TAKEN_TO.match(pred[0].group(0))
-            if not bare_transfer:
+            reduced = (  # "killed 11 aid workers taken hostage": the verb's, not the participle's
+                verb is not None
+                and verb.lastgroup == "killed"
+                and lex.cue_category(pred[0]) == "captured"
+                and not _AUX_BEFORE_CUE.match(sentence, f.end)
+            )
+            if not bare_transfer and not reduced:
                 shot = _SHOT_CUE.fullmatch(pred[0].group(0)) is not None
                 f.decide(lex.cue_category(pred[0]), "num.shot" if shot else "num.harm_after")
                 f.end += pred[1]
