@@ -54,3 +54,23 @@ def test_counts_joined_under_one_harm_are_one_run(text: str, runs: list[list[int
 )
 def test_counts_of_separate_clauses_or_parts_are_no_run(text: str) -> None:
     assert _runs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Nine herders were shot dead at the well. Two more bodies were found in the scrub.", 11),
+        ("Fourteen people died in the fire. Another four died later in hospital.", 18),
+        ("Police found two men killed and another two wounded in the yard.", 2),
+        ("Two dead in market shooting\n\nTwo more people were shot dead in the city this week.", 2),
+    ],
+)
+def test_a_count_added_to_the_one_before_is_summed(text: str, killed: int) -> None:
+    from tally.extract import extract
+    from tally.models import Document, Statement
+    from tally.reconcile import reconcile
+    from tally.totals import totals
+
+    figures = extract(Document(id="t", text=text, kind="text", name="t.txt"))
+    rows = reconcile([Statement(f, "2024-05-01", None, "t.txt") for f in figures])
+    assert totals(rows)["killed"] == killed

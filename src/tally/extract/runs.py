@@ -65,6 +65,7 @@ def _patterns() -> tuple[re.Pattern[str], frozenset[str], re.Pattern[str], re.Pa
 def by_run(doc: Document, figures: list[Figure]) -> list[Figure]:
     """`figures` with `part_of` set on each term of a run of two or more counts."""
     runs = find_runs(doc.text, figures)
+    runs += more_runs(doc.text, figures, {i for run in runs for i in run})
     if not runs:
         return figures
     span = {}
@@ -72,6 +73,40 @@ def by_run(doc: Document, figures: list[Figure]) -> list[Figure]:
         key = f"{figures[run[0]].start}-{figures[run[-1]].end}"
         span.update((i, key) for i in run)
     return [replace(f, part_of=span[i]) if i in span else f for i, f in enumerate(figures)]
+
+
+_MORE = re.compile(r"(?:another|a\s+further|an\s+additional)\s|[\w,-]+\s+more\b", re.I)
+"""A count told as added to one before it ("another three died in hospital", "four more
+bodies were found"): the two are one toll's terms."""
+_MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
+_MORE_GAP = 400
+
+
+def more_runs(text: str, figures: list[Figure], taken: set[int]) -> list[list[int]]:
+    """Pairs of the count before and a count added to it (`_MORE`), of one harm and role,
+    within a few sentences, neither a part nor already a run's term."""
+    order = sorted(range(len(figures)), key=lambda i: (figures[i].start, figures[i].end))
+    out: list[list[int]] = []
+    for n, i in enumerate(order):
+        f = figures[i]
+        added = _MORE.match(text, f.start) or _MORE_BEFORE.search(
+            text, max(0, f.start - 20), f.start
+        )
+        if i in taken or not added:
+            continue
+        before = [j for j in order[:n] if figures[j].end <= f.start]
+        if not before:
+            continue
+        j = before[-1]  # the count it is added to is the one just before, of its harm
+        g = figures[j]
+        if g.category != f.category or g.role != f.role or f.start - g.end >= _MORE_GAP:
+            continue  # "a boy shot dead and another two wounded": another harm, no sum
+        headline = "\n" not in text[: g.start].strip() and "\n" in text.strip()
+        if j in taken or g.subset or g.part_of or headline:
+            continue  # a headline's count is the toll the article then tells again
+        out.append([j, i])
+        taken.update((i, j))
+    return out
 
 
 def find_runs(text: str, figures: list[Figure]) -> list[list[int]]:
