@@ -310,7 +310,7 @@ INTRANSITIVE_STARTS = re.compile(
 """What every `INTRANSITIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
 REDUCED = re.compile(
     r"\b(?:(?:found|left)\s+)?(?:(?P<k>shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|killed|"
-    r"slain|found\s+dead|fatally\s+(?:shot|wounded)|dies|died|dead)|"
+    r"slain|found\s+dead|fatally\s+(?:shot|wounded)|dies|died|(?<!for\s)dead)|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|wounded|injured|"
     r"hurt|hospitalized|critically\s+(?:injured|wounded|hurt)|wounds\s+(?:him|her)?self"
     r"|in\s+(?:critical|serious|grave)\s+condition)|(?P<s>(?:shot|grazed)(?!\s+at\b)|"
@@ -360,7 +360,7 @@ TITLE_DEATH = quick_start(
         r"deadly\s+shooting|(?:shot|gunned\s+down)\s+and\s+killed|shot\s+dead|shot\s+to\s+death|"
         r"slaying|manslaughter|(?<!attempted )(?:homicide|murder(?:ed)?)|"
         r"(?:man|woman|boy|girl|teen|teenager|child|toddler|baby|infant|student|officer|deputy|"
-        r"father|mother|son|daughter|dad|mom)\b[^.,;:]{0,40}?\b(?:killed|dies|died|slain|dead))\b",
+        r"father|mother|son|daughter|dad|mom)\b[^.,;:]{0,40}?\b(?:killed|dies|died|slain|(?<!for\s)dead))\b",
         re.IGNORECASE,
     )
 )
@@ -381,7 +381,7 @@ FATAL_CUE = quick_start(
     re.compile(
         r"\b(?:shooting\s+death|(?<!non-)(?<!non)fatal(?:ly)?|deadly(?!\s+(?:weapon|force))|"
         r"(?<!attempted )(?:homicide(?!\s+(?:unit|division|detectives?|investigators?|bureau|squad"
-        r"|section|office|team))|murder(?:ed)?)|killed|died|dies|dead|slain|manslaughter|death)\b",
+        r"|section|office|team))|murder(?:ed)?)|killed|died|dies|(?<!for\s)dead|slain|manslaughter|death)\b",
         re.IGNORECASE,
     )
 )
