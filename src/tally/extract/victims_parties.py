@@ -348,6 +348,12 @@ def _mention(np: dict[str, Any], groups: set[str], attacker: bool, **fields: Any
     )
 
 
+_POSTMODIFIER_PP = re.compile(
+    r"\s+(?:from|of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=,?\s+and\s)", re.I
+)
+"""A phrase after a victim's noun that says where he was from or what he did, before the
+next victim of the list ("one constable from the local police station and one home guard")."""
+_AND_NEXT_NP = re.compile(r",?\s+and\s+(?:an?|one|the|his|her|their|another)\s", re.I)
 _OR_NEXT = re.compile(r"\s*,?\s+or\s+(?:an?|the|his|her|their)\s", re.I)
 _DEFINITE = re.compile(r"\s*(?:the|his|her|their|its|[A-Z]?[a-z]+['’]s)\s", re.I)
 _APPOSITION_ENDS = re.compile(
@@ -432,6 +438,9 @@ def _object(
             described = _NAME_APPOSITIVE.match(sentence, pos)
             if described:
                 pos = np_end = described.end(1)
+        pp = _POSTMODIFIER_PP.match(sentence, pos)
+        if pp and _AND_NEXT_NP.match(sentence, pp.end()):
+            pos = pp.end()  # "killed one constable from the post and one guard"
         conj = re.match(r"(?:,\s*and|,|\s+and)\s+", sentence[pos:])
         if not conj:
             break
