@@ -406,7 +406,7 @@ def test_a_run_after_a_death_takes_its_own_verb(text: str, killed: int, injured:
         ("Militiamen killed 9 road workers taken captive near the dam.", "killed", 9),
         ("The strike killed six passersby near the square.", "killed", 6),
         # a victim's origin or body between the terms of a list
-        ("Militants shot dead one ranger from the forest post and one porter.", "killed", 2),
+        ("Militants shot dead one constable from the forest post and one guard.", "killed", 2),
         ("Gunmen killed a member of the water board and his nephew.", "killed", 2),
         # a definite victim described by a phrase set off by commas is one person
         ("He shot the clerk, a 19-year-old student, behind the counter.", "injured", 1),
