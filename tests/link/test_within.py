@@ -426,3 +426,19 @@ def test_a_days_battle_is_an_event_a_wars_count_is_not(sentence: str, background
     d = doc(sentence)
     figures, _ = link_within(d, [fig(d, "8 people", 8)])
     assert (figures[0].incident != MAIN) is background
+
+
+def test_deaths_that_set_off_the_event_are_another_incident() -> None:
+    d = doc(
+        "The killing of two carpenters by militants in Djibo sparked angry protests in Dori. "
+        "Protesters beat 9 people, medics said."
+    )
+    figures, _ = link_within(d, [fig(d, "two carpenters", 2), fig(d, "9 people", 9, "injured")])
+    assert figures[0].incident != MAIN
+    assert figures[1].incident == MAIN
+
+
+def test_deaths_caused_by_an_attack_stay_its_own() -> None:
+    d = doc("Eight civilians were killed in blasts sparked by air strikes on depots near Dori.")
+    figures, _ = link_within(d, [fig(d, "Eight civilians", 8)])
+    assert figures[0].incident == MAIN

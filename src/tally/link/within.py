@@ -95,6 +95,14 @@ _ANSWERED = re.compile(
 )
 """An event of the article that answers deaths before it, right before their count ("the
 funeral of", "a protest against the killing of"): those deaths are not its own."""
+_CAUSED = re.compile(
+    r"[^.;]{0,80}?\b(?:triggered|sparked|prompted|provoked|set\s+off|touched\s+off)\s+(?!by\b)"
+    r"(?:a\s+|an\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:protests?|riots?|clashes|demonstrations?|unrest"
+    r"|outrage|reprisals?)\b",
+    re.I,
+)
+"""Deaths told as what set off the article's event ("the murders of two masons ... triggered
+a storm of protest"): those deaths are another incident's."""
 _BATTLE = re.compile(r"(?:the|of|amid) fighting|fighting between", re.I)
 """A conflict cue that may name one day's battle ("fighting between rebels and soldiers killed
 eight people on Monday") as well as the war."""
@@ -191,8 +199,13 @@ def _recalled(
     recalled = [
         k == MAIN
         and f.category == "killed"
-        and bool(_RECALLED.match(doc.text, f.end, sents[si].end))
-        and bool(_ANSWERED.search(doc.text, sents[si].start, f.start))
+        and (
+            (
+                bool(_RECALLED.match(doc.text, f.end, sents[si].end))
+                and bool(_ANSWERED.search(doc.text, sents[si].start, f.start))
+            )
+            or bool(_CAUSED.match(doc.text, f.end, sents[si].end))
+        )
         for f, k, si in zip(figures, keys, sentence_of, strict=True)
     ]
     if not any(recalled) or all(r or k != MAIN for r, k in zip(recalled, keys, strict=True)):
