@@ -343,3 +343,20 @@ def test_a_part_set_off_inside_the_clause_leaves_its_harm_to_the_whole(
     sentence: str, category: str, value: int
 ) -> None:
     assert (category, value) in {(c, v) for c, _g, v, _h, _q in _figures(sentence)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Gunfire erupted at a cookout. One of the three victims died later.", [("killed", 1)]),
+        ("Gunfire erupted. Two of the five victims are in critical condition.", [("injured", 2)]),
+        ("None of the four victims was taken to a hospital by ambulance.", []),
+        ("Two of the three people killed were cousins.", [("killed", 2), ("killed", 3)]),
+        ("All of the three victims died at the scene.", [("killed", 3)]),
+    ],
+)
+def test_the_whole_a_part_is_taken_from_does_not_take_the_parts_verb(
+    sentence: str, expected: list[tuple[str, int]]
+) -> None:
+    figures = extract_numeric(_doc(sentence))
+    assert sorted((f.category, f.value) for f in figures) == sorted(expected)

@@ -209,3 +209,38 @@ def test_people_shot_are_injured_less_the_dead_in_the_full_extractor(
 def test_quoted_speech_is_not_a_statement() -> None:
     text = "“They killed my baby,” the neighbor said. A man was wounded."
     assert _totals(text) == (0, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A clerk was killed at the store. Two women were also shot there.", 1, 2),
+        ("Ray Mott died at the scene. Dan Webb, Lia Toms and Al Pike were also shot.", 1, 3),
+        ("A guard was killed. Dan Webb and Lia Toms, who was also shot, fled the bar.", 1, 1),
+        ("Two people died in the fire. Four people were shot, two of them fatally.", 2, 2),
+    ],
+)
+def test_people_also_shot_are_besides_the_dead(text: str, killed: int, injured: int) -> None:
+    figures = extract(_doc(text))
+    assert max((f.value for f in figures if f.category == "killed"), default=0) == killed
+    assert max((f.value for f in figures if f.category == "injured"), default=0) == injured
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Two men, Dan Webb and Al Pike, were wounded outside the diner.", 0, 2),
+        ("Three teens, Lia Toms, Dan Webb and Al Pike, were shot on the porch.", 0, 3),
+        ("Deputies found Webb and his two daughters, Lia Webb, 9, and Ada Webb, 6, dead.", 3, 0),
+        (
+            "Ray Mott, 41, Jo Mott, 38, and their two sons, Ben Mott and Eli Mott, died in the attack.",
+            4,
+            0,
+        ),
+        ("Two men, a woman and a boy were wounded when the gunman fired.", 0, 4),
+    ],
+)
+def test_names_restating_a_counted_plural_are_not_more_people(
+    text: str, killed: int, injured: int
+) -> None:
+    assert _totals(text) == (killed, injured)

@@ -173,6 +173,15 @@ _NONE_SURVIVED = re.compile(
     re.I,
 )
 """'100 people had been queuing ... and none of them survived': they were killed."""
+_WHOLE_OF = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|none|some|several|most)"
+    r"\s+of\s+(?:the|those|these)\s+$",
+    re.IGNORECASE,
+)
+"""A count that is the whole a part is taken from ("one of the three victims died"): the verb
+after it tells of the part, not of the three."""
+_PARTICIPLE = re.compile(r"killed|shot|wounded|injured|hurt|slain|dead", re.IGNORECASE)
+"""A participle right after the whole's noun ("one of the two men shot") is the whole's."""
 _TAKEN_TO = re.compile(r"taken\s+to\s+(?!(?:the\s+|a\s+)?hospital)", re.I)
 """A bare number "taken to <a named> hospital" may be anyone moved; a people noun says who."""
 _BODIES_OF = re.compile(r"(?:bod(?:y|ies)|remains)\s+of", re.I)
@@ -385,8 +394,18 @@ def _read_number(
     if qualifier == "at_least" and _OR_MORE.match(after):
         f.end = max(f.end, num.end + _OR_MORE.match(after).end())
     gap_prev = sentence[prev.end : qstart] if prev else None
+    whole = bool(_WHOLE_OF.search(tail))  # "one of the three victims died": not the three
+    if (
+        whole
+        and (pred := predicate(sentence[f.end :]))
+        and _PARTICIPLE.fullmatch(pred[0].group(0).strip())
+    ):
+        whole = False  # "one of the two firefighters shot": the participle tells of the two
     inherit = (
-        prev is not None and prev.category is not None and bool(_INHERIT_GAP.match(gap_prev or ""))
+        prev is not None
+        and prev.category is not None
+        and bool(_INHERIT_GAP.match(gap_prev or ""))
+        and not whole
     )
     harm_of_noun(f, sentence, after, head, harmed, group, verb is not None)
     if f.rule == "num.cue_noun" and group is not None and lex.FATE_VERB_BEFORE.search(tail):
@@ -395,7 +414,7 @@ def _read_number(
         fate_after(f, sentence, tail, cut)
         if f.category is None:
             f.category, f.rule = adjective
-    if f.category is None:
+    if f.category is None and not whole:
         pred = predicate(sentence[f.end :])
         if pred:
             bare_transfer = group is None and _TAKEN_TO.match(pred[0].group(0))
@@ -488,6 +507,8 @@ def _read_number(
         and not lex.VERB_BEFORE.search(tail)
         and not _INCLUDE_BEFORE.search(tail)
     )
+    if f.category is None and whole:
+        return None  # the verbs after it tell of the part taken out of it
     if f.category is None and group is not None:
         harmed_them(f, sentence)
     if f.category is None and group is not None and _AGENT_AFTER.match(sentence, f.end):

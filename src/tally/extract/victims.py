@@ -147,6 +147,8 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
             continue
         if _one_more(m, pm):
             m.kind = "new"  # "The driver was also killed": one more dead, not the first
+        if _more_shot(m, pm) and not _RELATIVE.search(sentence, m.start - start, pred[0]):
+            m.others = True  # "Ann Lee and Sam Cole were also shot": besides the dead
         taken.append(pred)
         if not out:
             attribution = _attribution(sentence, lower)
@@ -184,6 +186,22 @@ def _one_more(m: Mention, pm: re.Match[str]) -> bool:
         and m.category == "killed"
         and not m.attacker
         and m.head not in {"he", "she", "victim", "any"}
+        and bool(_ALSO.search(pm.group(0)))
+    )
+
+
+_RELATIVE = re.compile(r",\s*(?:who|which)\b", re.IGNORECASE)
+"""A relative clause before the predicate ("A and B, who was also shot, ..."): its "also"
+tells of one of them, not of the list."""
+
+
+def _more_shot(m: Mention, pm: re.Match[str]) -> bool:
+    """Whether people said to be "also" shot are more than those already counted ("a man
+    died; two women were also shot": 2 injured besides him), not a total with the dead."""
+    return (
+        m.kind == "plural"
+        and m.category == "shot"
+        and not m.attacker
         and bool(_ALSO.search(pm.group(0)))
     )
 

@@ -274,6 +274,21 @@ def _modified_subject(
     return None
 
 
+_POSSESSIVE_END = re.compile(r"\b(?:his|her|their)\s+$", re.IGNORECASE)
+
+
+def _named_apposition(conj: str, other: dict, count: int, coordinated: bool) -> bool:
+    """Whether a counted plural before a comma ("two other men, ...") is the list of names
+    after it restated: as many as it counts, not more people besides them."""
+    return (
+        coordinated
+        and conj.strip() == ","
+        and other.get("kind") == "plural"
+        and other.get("count") == count
+        and not other.get("attacker")
+    )
+
+
 def _finish(
     found: dict,
     sentence: str,
@@ -289,6 +304,8 @@ def _finish(
     count, groups = found["count"], {found["group"]}
     coordinated = False
     mixed = False  # "a soldier and five militants were killed": not all attackers
+    apposed: dict | None = None
+    all_named = found.get("kind") == "name"
     while True:
         conj = _COORDINATOR.search(left[:start])
         if not conj:
@@ -301,7 +318,14 @@ def _finish(
         listed = other.get("bare") and found.get("bare")
         if not coordinated and conj.group(0).strip() == "," and not listed:
             break
+        if all_named and _named_apposition(conj.group(0), other, count, coordinated):
+            start, apposed = other["start"], other  # "two men, Tom Hart and Sam Cole, were shot"
+            if owner := _POSSESSIVE_END.search(left[:start]):
+                start = owner.start()  # "Hart and his two sons, Tom and Sam": three
+            all_named = False
+            continue
         count += other["count"]
+        all_named = all_named and other.get("kind") == "name"
         groups.add(other["group"])
         mixed = mixed or bool(other.get("attacker")) != bool(found.get("attacker"))
         start = other["start"]
@@ -310,6 +334,8 @@ def _finish(
     if coordinated:
         kind = "plural"
     others = bool(found.get("others")) and not coordinated
+    if apposed is not None:
+        others = bool(apposed.get("others"))
     attacker = bool(found.get("attacker")) and (reflexive or not mixed)
     if reflexive and found["head"] in {"he", "she"}:
         earlier = left[: found["start"]].lower()

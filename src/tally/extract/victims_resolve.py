@@ -415,7 +415,7 @@ def shot_counts(numeric: list[Figure], victims: list[Figure]) -> list[Figure]:
                 k.category == "killed" and max(f.start - k.end, k.start - f.end) < 30
                 for k in numeric
             )  # "1 killed, 4 shot", "4 shot, 1 dead": a headline's list, read either way
-            apart = listed or bool(_OTHERS.search(f.quote))
+            apart = listed or bool(_BESIDES.search(f.quote))
             if f.rule == "num.shot" and dead >= f.value and not apart:
                 continue  # "two people were shot ... where they later died": all of them dead
             if f.rule == "num.shot" and 0 < dead < f.value and not apart:
@@ -457,3 +457,5 @@ WEAK_HARM = frozenset(
 """Rules that take a count's harm from a cue near it, not from its own clause ("two men"
 a few words from "shot"): too weak a count of the dead to take from the people shot."""
 _OTHERS = re.compile(r"\bother", re.IGNORECASE)
+_BESIDES = re.compile(r"\bother|\balso\b", re.IGNORECASE)
+"""People shot besides the dead: "three others were shot", "two women were also shot"."""
