@@ -213,23 +213,8 @@ def _recalled(
     out = list(keys)
     for n, r in enumerate(recalled):
         if r:
-            sent = sents[sentence_of[n]]
-            key = f"bg-s{sent.start}"
-            if key not in extra:
-                clause = doc.text[sent.start : sent.end]
-                lo, hi, prec = _relative_date(clause, main_lo, doc)
-                date_s = format_range(lo, hi, prec) if lo and hi else None
-                extra[key] = LocalIncident(
-                    doc_id=doc.id,
-                    key=key,
-                    published=doc.published,
-                    background=True,
-                    country=main.country,
-                    type=incident_type(clause),
-                    date=date_s,
-                    date_prec=prec if date_s else None,
-                    cues=("kind:past", *(f"w:{w}" for w in proper_words(clause))),
-                )
+            key, li = _past(doc, sents[sentence_of[n]], main, main_lo, None)
+            extra.setdefault(key, li)
             out[n] = key
     return out
 
@@ -413,30 +398,43 @@ def _classify(
         return MAIN, None
     cue = best[1]
     clause = doc.text[sent.start : sent.end]
-    kind = incident_type(clause) or ("conflict" if cue.kind == "conflict" else None)
-    base = dict(
-        doc_id=doc.id, published=doc.published, background=True, country=main.country, type=kind
-    )
     if cue.kind == "conflict":
+        kind = incident_type(clause) or "conflict"
         return CONFLICT, _conflict(doc, main, cue.date, kind, clause)
-    if cue.kind == "past" and cue.date:
-        lo, hi, prec = cue.date
+    return _past(doc, sent, main, main_lo, cue.date if cue.kind == "past" else None)
+
+
+def _past(
+    doc: Document,
+    sent: Sentence,
+    main: LocalIncident,
+    main_lo: date | None,
+    dated: tuple[date, date, int] | None,
+) -> tuple[str, LocalIncident]:
+    """The background incident a sentence tells of another time: keyed by its date where a
+    cue dates it (`dated`), else by its sentence, dated relative to the main incident."""
+    clause = doc.text[sent.start : sent.end]
+    if dated:
+        lo, hi, prec = dated
         key = f"bg-{lo:%Y%m%d}"
-        date_s = format_range(lo, hi, prec)
+        date_s: str | None = format_range(lo, hi, prec)
     else:
         lo, hi, prec = _relative_date(clause, main_lo, doc)
         key = f"bg-s{sent.start}"
         date_s = format_range(lo, hi, prec) if lo and hi else None
-    place = place_in(clause, main.country)
-    name = name_in(clause)
     li = LocalIncident(
+        doc_id=doc.id,
         key=key,
-        name=name,
+        name=name_in(clause),
+        type=incident_type(clause),
         date=date_s,
         date_prec=prec if date_s else None,
+        published=doc.published,
+        background=True,
+        country=main.country,
         cues=("kind:past", *tuple(f"w:{w}" for w in proper_words(clause))),
-        **base,
     )
+    place = place_in(clause, main.country)
     if place is not None:
         li = dataclasses.replace(
             li,
