@@ -35,6 +35,7 @@ from tally.extract.numeric_harm import (
 )
 from tally.extract.phrases import (
     FUTURE_HARM,
+    NUMBER_WORDS,
     STRONG_VERB,
     may_hold_number,
     not_count,
@@ -46,7 +47,7 @@ from tally.extract.phrases import (
 from tally.extract.sentences import document_sentences
 from tally.extract.tolls import OFFICIAL, running_totals, since_last_count
 from tally.extract.vocab import english
-from tally.keywords import lowered, may_contain, quick_start
+from tally.keywords import lowered, may_contain, quick_start, word_alternation
 from tally.models import Document, Figure
 
 _VOCAB = english()
@@ -174,8 +175,7 @@ _NONE_SURVIVED = re.compile(
 )
 """'100 people had been queuing ... and none of them survived': they were killed."""
 _WHOLE_OF = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|none|some|several|most)"
-    r"\s+of\s+(?:the|those|these)\s+$",
+    rf"\b(?:\d+|{word_alternation(NUMBER_WORDS)}|none|some|several|most)\s+of\s+(?:the|those|these)\s+$",
     re.IGNORECASE,
 )
 """A count that is the whole a part is taken from ("one of the three victims died"): the verb

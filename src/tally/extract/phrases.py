@@ -239,32 +239,28 @@ girls, were killed"), up to the verb."""
 
 _PHONE_AFTER = re.compile(lex.VOCAB.phone_after, re.I)
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
-_MODALS = frozenset({"would", "will", "could", "might", "may", "should", "must", "shall"})
-_BE_NEXT = re.compile(r"\s+(?:not\s+)?be\b", re.I)
 FUTURE_HARM = re.compile(
     r"\b(?:would|will|could|might|may|should|must|shall)\s+(?:not\s+)?be\b", re.I
 )
-"""A harm told as a threat or a possibility to come ("will be killed"), not as done."""
+"""A harm told as a threat or a possibility to come ("all four would be executed", "will be
+killed"), not as done ("may have been killed" is an estimate of one done)."""
 
 
 def _counts(words: str) -> bool:
     """True when each part of a list starts with a count ("two women and four girls")."""
-    return all(
-        (p.split() or [""])[0].isdigit() or (p.split() or [""])[0].lower() in NUMBER_WORDS
-        for p in _LIST_SPLIT.split(words)
-    )
+    firsts = [(p.split() or [""])[0].lower() for p in _LIST_SPLIT.split(words)]
+    return all(w.isdigit() or w in NUMBER_WORDS for w in firsts)
 
 
 def predicate(after: str) -> tuple[re.Match[str], int] | None:
     """A harm cue right after a noun phrase ("were killed", "remain missing"), and its end."""
     pos = 0
-    modal = False
     for _ in range(7):
         rest = after[pos:]
         lead = len(rest) - len(rest.lstrip())
         m = lex.CUE_RE.match(rest, lead)
         if m:
-            return None if modal else (m, pos + m.end())
+            return None if FUTURE_HARM.search(after, 0, pos + lead) else (m, pos + m.end())
         part = _BREAKDOWN_APPOSED.match(rest) if rest.startswith(",") else None
         if part and _counts(part.group(1)):
             pos += part.end()
@@ -283,8 +279,6 @@ def predicate(after: str) -> tuple[re.Match[str], int] | None:
             continue
         if word.lower() in _STOP or word[0].isupper() or word.lower() in _PREDICATE_BLOCK:
             return None
-        # "all four would be executed": a threat, not a harm ("may have been killed" is one)
-        modal = modal or (word.lower() in _MODALS and bool(_BE_NEXT.match(rest, w.end())))
         pos += w.end()
     return None
 
