@@ -377,8 +377,8 @@ def _mention(np: dict[str, Any], groups: set[str], attacker: bool, **fields: Any
 _POSTMODIFIER_PP = re.compile(
     r"\s+(?:from|of)\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,4}?[\w'’-]+(?=,?\s+and\s)", re.I
 )
-"""A phrase after a victim's noun that says where he was from or what he did, before the
-next victim of the list ("one constable from the local police station and one home guard")."""
+"""A phrase after a victim's noun that says where he is from or what he belongs to, before
+the next victim of the list ("one ranger from the forest post and one porter")."""
 _AND_NEXT_NP = re.compile(r",?\s+and\s+(?:an?|one|the|his|her|their|another)\s", re.I)
 _OR_NEXT = re.compile(r"\s*,?\s+or\s+(?:an?|the|his|her|their)\s", re.I)
 _DEFINITE = re.compile(r"\s*(?:the|his|her|their|its|[A-Z]?[a-z]+['’]s)\s", re.I)
