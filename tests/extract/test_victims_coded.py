@@ -402,6 +402,9 @@ def test_a_run_after_a_death_takes_its_own_verb(text: str, killed: int, injured:
         # a headline's present tense; a party's long name before its member
         ("Herders shoot two rangers near the salt lick", "injured", 2),
         ("A local Mukti Sangram Dal leader was chopped to death by a mob.", "killed", 1),
+        # a count told as more of the same after its verb
+        ("Gunmen killed two guards and wounded a further five at the gate.", "injured", 5),
+        ("The blast killed a driver and injured an additional six pilgrims.", "injured", 6),
         # the object of a killing, whatever participle follows it; passers-by
         ("Militiamen killed 9 road workers taken captive near the dam.", "killed", 9),
         ("The strike killed six passersby near the square.", "killed", 6),
