@@ -126,7 +126,7 @@ _THEN_KILLED = re.compile(
     r"[^.;:]{0,60}?(?:,\s*|\s+)(?:and\s+)?(?:(?:later|then|subsequently|eventually|afterwards)\s+)?"
     r"(?:killed|executed|murdered|beheaded|slain|shot\s+dead|shot\s+and\s+killed|hanged"
     r"|found\s+dead|tortured\s+to\s+death|beaten\s+to\s+death)\b"
-    r"(?!\s+(?:a|an|the|his|her|one|two|three|four|five|another|\d)\b)",
+    rf"(?!\s+(?:a|an|the|his|her|another|\d|{word_alternation(NUMBER_WORDS)})\b)",
     re.I,
 )
 """What befell people after they were taken ("were kidnapped and later killed", "abducted two

@@ -94,10 +94,9 @@ def more_runs(text: str, figures: list[Figure], taken: set[int]) -> list[list[in
         )
         if i in taken or not added:
             continue
-        before = [j for j in order[:n] if figures[j].end <= f.start]
-        if not before:
-            continue
-        j = before[-1]  # the count it is added to is the one just before, of its harm
+        j = next((j for j in reversed(order[:n]) if figures[j].end <= f.start), None)
+        if j is None:
+            continue  # the count it is added to is the one just before, of its harm
         g = figures[j]
         if g.category != f.category or g.role != f.role or f.start - g.end >= _MORE_GAP:
             continue  # "a boy shot dead and another two wounded": another harm, no sum

@@ -56,9 +56,12 @@ _AGE_NUM = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 _AGE = _AGE_NUM + r"[- ](?:year|month|week|day)s?[- ]old"
 _NUM = r"(?:(?<![/.:\d])\d{1,3}(?![/:]\d)|" + "|".join(NUMBER_WORDS) + r")"
 """A count: a numeral that is no part of a date or a time ("on 21/12"), or a number word."""
+DEMONYM_ONE = r"(?-i:[A-Z][a-z]{2,}(?:ian|an|i|ese))"
+"""One person's nationality or people as written ("Palestinian", "Israeli", "Sudanese")."""
 _DEMONYM_HEAD = (
-    r"(?:(?<=\ba\s)|(?<=\ban\s))(?-i:[A-Z][a-z]{2,}(?:ian|an|i|ese))"
-    r"(?=\s*(?:[,.;:)]|$)|\s+(?:was|were|is|who|had|has|died|and|in|near|from|at|on|by|after|during|when|while|as|outside|inside|with)\b)"
+    r"(?:(?<=\ba\s)|(?<=\ban\s))"
+    + DEMONYM_ONE
+    + r"(?=\s*(?:[,.;:)]|$)|\s+(?:was|were|is|who|had|has|died|and|in|near|from|at|on|by|after|during|when|while|as|outside|inside|with)\b)"
 )
 """One person named by a nationality or people after "a" or "an" ("an Israeli was shot",
 "injured a Palestinian"), not a modifier of a noun after it ("an Italian restaurant")."""

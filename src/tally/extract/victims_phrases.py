@@ -56,7 +56,7 @@ def _unbracketed(text: str) -> str:
     return _BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
 
 
-_DEMONYM_END = re.compile(r"\b[Aa]n?\s+[A-Z][a-z]{2,}(?:ian|an|i|ese)$")
+_DEMONYM_END = re.compile(r"\b[Aa]n?\s+" + lex.DEMONYM_ONE + "$")
 """A noun phrase ending in a nationality after "a" ("A Palestinian"): `lex.NP` may end there."""
 
 
