@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tally.errors import InputError
-from tally.ingest.repair import Repaired, merge, repair
+from tally.ingest.repair import merge, repair
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -89,12 +89,23 @@ class Decoded:
     repairs: tuple[str, ...] = ()
 
 
-def decode(data: bytes, name: str, declared: str | None = None) -> Decoded:
-    """Decode an input's bytes by the rules of this module; raise `InputError` naming `name`.
+def decode(
+    data: bytes, name: str, declared: str | None = None, *, entities: bool = False
+) -> Decoded:
+    """Decode an input's bytes by the rules of this module and `repair` the text once;
+    raise `InputError` naming `name`.
 
     `declared` is the charset the input claims (an HTML `<meta charset>`, an HTTP
     header); it is used when the bytes are not valid UTF-8 and it decodes them.
+    `entities` decodes `&...;` too (plain text; HTML source leaves them to its parser).
     """
+    raw = _decoded(data, name, declared)
+    fixed = repair(raw.text, entities=entities)
+    return Decoded(fixed.text, raw.encoding, merge(raw.repairs, fixed.repairs))
+
+
+def _decoded(data: bytes, name: str, declared: str | None) -> Decoded:
+    """The text of an input's bytes, checked to be text, before any repair."""
     if not data:
         raise InputError("empty file", source=name)
     for bom, encoding in _BOMS:
@@ -157,8 +168,7 @@ def _checked(text: str, encoding: str, name: str, repairs: tuple[str, ...] = ())
         )
     if "\x00" in text:
         raise InputError("binary data, not text (it holds NUL characters)", source=name)
-    fixed: Repaired = repair(text, entities=False)
-    return Decoded(fixed.text, encoding, merge(repairs, fixed.repairs))
+    return Decoded(text, encoding, repairs)
 
 
 def _stray_bytes(err: UnicodeError) -> tuple[str, int]:

@@ -25,7 +25,7 @@ from tally.errors import InputError
 from tally.ingest.encoding import decode
 from tally.ingest.html import parse_html
 from tally.ingest.options import HTML_SUFFIXES, IngestOptions
-from tally.ingest.repair import merge, repair
+from tally.ingest.repair import merge
 from tally.ingest.text import parse_text
 from tally.models import Document, Source
 
@@ -69,11 +69,9 @@ def read(source: Source, options: IngestOptions | None = None) -> Document:
     if is_html:
         declared = declared or _meta_charset(data)
     declared = declared or options.encoding
-    decoded = decode(data, source.name, declared=declared)
+    decoded = decode(data, source.name, declared=declared, entities=not is_html)
     text, repairs = decoded.text, decoded.repairs
     if not is_html:
-        fixed = repair(text)
-        text, repairs = fixed.text, merge(repairs, fixed.repairs)
         _check_lines(text, options, source.name)
     doc = _parse_html(text, source) if is_html else parse_text(text, source)
     if not doc.text.strip():

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from tally.cache import cache_dir
 from tally.link.bloom import Bloom
 
 _VERSION = 11
@@ -113,12 +114,6 @@ AP_STATES = {
     "Wis.": "WI",
     "Wyo.": "WY",
 }
-
-
-def cache_dir() -> Path:
-    """Where tally keeps derived data: `$XDG_CACHE_HOME/tally`, else `~/.cache/tally`."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "tally"
 
 
 def _build() -> Iterator[tuple[str, tuple]]:

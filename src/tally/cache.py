@@ -1,0 +1,157 @@
+"""Derived data tally keeps on this machine, and the compiled-pattern cache kept there.
+
+tally's vocabulary compiles into several hundred regular expressions when its modules
+are imported, and Python's `re` parses and compiles each one in Python code: about 0.2 s
+of every command's start, and of every worker's. `install` keeps the compiled form of
+the patterns compiled while a module is imported (a module-level `re.compile`, directly
+or through a helper it calls) in a file of the cache directory, and later processes
+build those patterns from it without parsing them again. Patterns compiled later (a
+name of the text made into a pattern) are not kept: they differ from run to run.
+
+The file is keyed by the interpreter (`sys.version`, `_sre.MAGIC`, the code word size):
+the compiled form of a pattern string and its flags depends on nothing else, and any
+other interpreter reads another file. A missing, unreadable or foreign file is ignored
+(and rewritten); `TALLY_PATTERN_CACHE=off` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import array
+import atexit
+import marshal
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+_sre: Any = __import__("_sre")
+_compiler: Any = __import__("re._compiler", fromlist=["compile"])
+_parser: Any = __import__("re._parser", fromlist=["parse"])
+
+
+def cache_dir() -> Path:
+    """Where tally keeps derived data: `$XDG_CACHE_HOME/tally`, else `~/.cache/tally`."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "tally"
+
+
+_Entry = tuple[int, bytes, int, dict[str, int], tuple[str | None, ...]]
+"""A compiled pattern: its final flags, its code words (`array('I')` bytes), the number of
+its groups, its group index and its groups' names by number."""
+
+MAX_ENTRIES = 4096
+"""At most this many patterns are kept; past it, only those this process built."""
+
+
+class PatternCache:
+    """Compiled patterns by (pattern string, flags), read from and written to one file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.entries: dict[tuple[str, int], _Entry] = {}
+        self.used: set[tuple[str, int]] = set()
+        self.added = False
+        try:
+            loaded = marshal.loads(path.read_bytes())
+            if isinstance(loaded, dict):
+                self.entries = loaded
+        except (OSError, EOFError, ValueError, TypeError):
+            pass
+
+    def compile(self, pattern: Any, flags: int = 0) -> Any:
+        """`re._compiler.compile`, from the file where it holds the pattern."""
+        if not isinstance(pattern, str) or flags & _DEBUG:
+            return _original(pattern, flags)
+        key = (pattern, flags)
+        entry = self.entries.get(key)
+        if entry is not None:
+            try:
+                final, code, groups, index, names = entry
+                built = _sre.compile(
+                    pattern, final, array.array("I", code).tolist(), groups, index, names
+                )
+                self.used.add(key)
+                return built
+            except (TypeError, ValueError, RuntimeError):
+                del self.entries[key]
+        if not _importing():
+            return _original(pattern, flags)
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
+        index = dict(parsed.state.groupdict)
+        names: list[str | None] = [None] * parsed.state.groups
+        for name, i in index.items():
+            names[i] = name
+        final, groups = flags | parsed.state.flags, parsed.state.groups - 1
+        built = _sre.compile(pattern, final, code, groups, index, tuple(names))
+        self.entries[key] = (final, array.array("I", code).tobytes(), groups, index, tuple(names))
+        self.used.add(key)
+        self.added = True
+        return built
+
+    def save(self) -> None:
+        """Write the file (atomically) if this process compiled a pattern it did not hold."""
+        if not self.added:
+            return
+        entries = self.entries
+        if len(entries) > MAX_ENTRIES:
+            entries = {k: v for k, v in entries.items() if k in self.used}
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".patterns-")
+            with os.fdopen(fd, "wb") as fh:
+                marshal.dump(entries, fh)
+            os.replace(tmp, self.path)
+        except (OSError, ValueError):
+            pass  # a cache that cannot be written is only slower
+        self.added = False
+
+
+def _importing() -> bool:
+    """Whether the pattern is compiled while a module is imported: the nearest module body
+    on the stack is run by the import system (not `python -m`'s `__main__`, not `exec`)."""
+    frame = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_name == "<module>":
+            caller = frame.f_back
+            return caller is not None and caller.f_code.co_filename.startswith(_IMPORT_SYSTEM)
+        frame = frame.f_back
+    return False
+
+
+_IMPORT_SYSTEM = "<frozen importlib._bootstrap"
+
+
+def pattern_file() -> Path:
+    """The cache file for this interpreter."""
+    version = "-".join(map(str, sys.version_info[:3]))
+    return cache_dir() / f"patterns-py{version}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+
+
+_original = _compiler.compile
+_DEBUG = _compiler.SRE_FLAG_DEBUG
+_installed: list[PatternCache] = []
+
+
+def install() -> PatternCache | None:
+    """Build patterns from this machine's cache from now on (once per process)."""
+    if _installed:
+        return _installed[0]
+    if os.environ.get("TALLY_PATTERN_CACHE", "").strip().lower() in ("off", "0", "no", "false"):
+        return None
+    if _compiler.compile is not _original or array.array("I").itemsize != _sre.CODESIZE:
+        return None
+    cache = PatternCache(pattern_file())
+    _compiler.compile = cache.compile
+    atexit.register(cache.save)
+    _installed.append(cache)
+    return cache
+
+
+def uninstall() -> None:
+    """Compile patterns as `re` does again (the file is written if it changed)."""
+    if _installed:
+        _installed[0].save()
+        _compiler.compile = _original
+        _installed.clear()

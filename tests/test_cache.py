@@ -1,0 +1,151 @@
+"""The compiled-pattern cache: patterns built from it are the patterns `re` compiles."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from tally import cache
+
+MODULE = textwrap.dedent(
+    r"""
+    import re
+
+    def _words(*ws):
+        return re.compile(r"\b(?:" + "|".join(ws) + r")\b", re.I)
+
+    TOLL = re.compile(r"(?P<n>\d+)\s+(?:people\s+)?(?P<how>killed|dead|injured)", re.I)
+    HARM = _words("shot", "stabbed", "wounded")
+    """
+)
+
+PROBE = textwrap.dedent(
+    r"""
+    import json, re, sys
+    import tally
+    from re import _parser
+    if sys.argv[1] == "no-parse":
+        def refuse(*args, **kwargs):
+            raise AssertionError("parsed a pattern the cache holds")
+        _parser.parse = refuse
+    import victims_module as m
+    text = "Police said 3 people killed, 12 INJURED; one man was Shot."
+    print(json.dumps({
+        "toll": [mm.groupdict() for mm in m.TOLL.finditer(text)],
+        "harm": m.HARM.findall(text),
+        "flags": [m.TOLL.flags, m.HARM.flags],
+        "groups": [m.TOLL.groups, dict(m.TOLL.groupindex)],
+    }))
+    """
+)
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A folder holding a module with patterns, and an environment caching into tmp_path."""
+    (tmp_path / "victims_module.py").write_text(MODULE)
+    (tmp_path / "probe.py").write_text(PROBE)
+    env = {
+        **os.environ,
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path]),
+    }
+    env.pop("TALLY_PATTERN_CACHE", None)
+    return tmp_path, env
+
+
+def _probe(folder: Path, env: dict[str, str], mode: str = "parse") -> dict[str, object]:
+    out = subprocess.run(
+        [sys.executable, str(folder / "probe.py"), mode],
+        env=env,
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout)
+
+
+def _cache_files(folder: Path) -> list[Path]:
+    return sorted((folder / "cache" / "tally").glob("patterns-*.marshal"))
+
+
+def test_a_second_process_builds_imported_patterns_without_parsing(sandbox) -> None:
+    folder, env = sandbox
+    first = _probe(folder, env)
+    assert len(_cache_files(folder)) == 1
+    second = _probe(folder, env, "no-parse")
+    plain = _probe(folder, {**env, "TALLY_PATTERN_CACHE": "off"})
+    assert first == second == plain
+    assert first["toll"] == [{"n": "3", "how": "killed"}, {"n": "12", "how": "INJURED"}]
+    assert first["harm"] == ["Shot"]
+
+
+def test_a_broken_cache_file_is_ignored_and_rewritten(sandbox) -> None:
+    folder, env = sandbox
+    expected = _probe(folder, env)
+    (path,) = _cache_files(folder)
+    path.write_bytes(b"\x00not a marshalled dict")
+    assert _probe(folder, env) == expected
+    assert _probe(folder, env, "no-parse") == expected
+
+
+def test_patterns_compiled_after_import_are_not_kept(tmp_path: Path) -> None:
+    held = cache.PatternCache(tmp_path / "p.marshal")
+    pattern = held.compile(r"\bmore than (\d+) (?:people|civilians)\b", re.I)
+    assert pattern.match("more than 20 civilians").group(1) == "20"
+    assert not held.entries and not held.added
+    held.save()
+    assert not (tmp_path / "p.marshal").exists()
+
+
+def test_every_tally_pattern_from_the_cache_matches_as_compiled(sandbox) -> None:
+    """Each module-level pattern of the pipeline's modules, built from a warm cache, has the
+    flags, groups and matches of the same pattern compiled by `re` on sentences of news."""
+    folder, env = sandbox
+    script = textwrap.dedent(
+        r"""
+        import importlib, json, pkgutil, re, sys
+        import tally
+        from tally import cache
+        sentences = [
+            "At least 12 people were killed and 30 wounded when gunmen opened fire, police said.",
+            "Two men, 19 and 24, were shot dead near the 1200 block of Main St. on Saturday night.",
+            "The ministry put the toll at 1,204, up from 980; residents say hundreds more died.",
+        ]
+        names = [m.name for m in pkgutil.walk_packages(tally.__path__, "tally.")
+                 if not m.name.startswith(("tally.web", "tally.cli", "tally.__main__"))]
+        seen = []
+        for name in names:
+            module = importlib.import_module(name)
+            for value in vars(module).values():
+                if isinstance(value, re.Pattern) and isinstance(value.pattern, str):
+                    fresh = cache._original(value.pattern, value.flags & ~re.UNICODE)
+                    same = (fresh.flags, fresh.groups, dict(fresh.groupindex)) == (
+                        value.flags, value.groups, dict(value.groupindex))
+                    for s in sentences:
+                        same = same and [m.span() for m in fresh.finditer(s)] == [
+                            m.span() for m in value.finditer(s)]
+                    seen.append([name, value.pattern[:60], same])
+        print(json.dumps(seen))
+        """
+    )
+    (folder / "every.py").write_text(script)
+    subprocess.run([sys.executable, str(folder / "every.py")], env=env, check=True)
+    warm = subprocess.run(
+        [sys.executable, str(folder / "every.py")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    seen = json.loads(warm.stdout)
+    assert len(seen) > 300
+    assert [s for s in seen if not s[2]] == []
