@@ -41,3 +41,43 @@ def test_given_language_wins() -> None:
 
 def test_too_little_text_is_english() -> None:
     assert detect("12 dead") == "en"
+
+
+LONG_STARTS = [
+    (
+        "Gunmen opened fire on a crowded market on Saturday, killing at least 14 people and "
+        "wounding dozens more, officials said. The attack began shortly after noon, when "
+        "stalls were busiest, and lasted for several minutes before police arrived.",
+        "en",
+    ),
+    (
+        "Comunitat · València · L'Horta · Ribera Alta · Ribera Baixa · Safor · Camp de Túria\n"
+        "La riada deja al menos 40 muertos en varios municipios de la provincia, según el "
+        "último balance de los servicios de emergencia, que siguen buscando a decenas de "
+        "desaparecidos en las zonas más afectadas por el agua.",
+        "es",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "code"), LONG_STARTS)
+def test_a_clear_start_is_named_from_a_glance(
+    text: str, code: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long sample is read first only as far as `GLANCE`; where that is not clear (a
+    dateline of local names), the whole sample and its paragraphs decide, as before."""
+    module = __import__("tally.lang.detect", fromlist=["_predict"])
+    read: list[int] = []
+    predict = module._predict
+
+    def counted(sample: str) -> tuple[str, float] | None:
+        read.append(len(sample))
+        return predict(sample)
+
+    monkeypatch.setattr(module, "_predict", counted)
+    assert detect(text) == code
+    assert read[0] <= module.GLANCE
+    if code == "en":
+        assert read == read[:1]
+    else:
+        assert len(read) > 1 and read[1] > module.GLANCE
