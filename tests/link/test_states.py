@@ -95,3 +95,13 @@ def test_town_names_used_as_surnames(text: str, names: set[str]) -> None:
 )
 def test_a_titles_outlet_suffix_votes_for_no_state(text: str, votes: int) -> None:
     assert state_votes(_doc(text)).get("South Carolina", 0) == votes
+
+
+def test_state_votes_are_not_those_of_another_text_of_the_same_id_and_length() -> None:
+    """The votes kept for the last document are not given to another of its id and length."""
+    first = "A man was shot in Shreveport, Louisiana, on Sunday night."
+    second = "A man was shot in Augusta, Georgia, on Sunday night, police."[: len(first)]
+    assert len(first) == len(second)
+    docs = [Document(id="d", text=t, kind="text", name="a.txt") for t in (first, second)]
+    assert state_votes(docs[0]).most_common(1)[0][0] == "Louisiana"
+    assert state_votes(docs[1]).most_common(1)[0][0] == "Georgia"

@@ -67,12 +67,14 @@ HOST_CITY = 200_000
 """A US city this big whose name a publisher's host holds ("kansascity.com") hints at its state."""
 
 
-_VOTES: dict[tuple[str, int], Counter[str]] = {}
+_VOTES: dict[tuple[str, str, str | None, int], Counter[str]] = {}
 
 
 def state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
-    """`_state_votes`, kept for the document last asked about (several deciders ask)."""
-    key = (doc.id + str(len(doc.text)) + (doc.url or ""), limit)
+    """`_state_votes`, kept for the document last asked about (several deciders ask); keyed
+    by the text itself, not its length: two documents of one id (a test's, a re-ingested
+    edit) may differ in nothing else."""
+    key = (doc.id, doc.text, doc.url, limit)
     if key not in _VOTES:
         _VOTES.clear()
         _VOTES[key] = _state_votes(doc, limit)
