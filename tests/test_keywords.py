@@ -18,6 +18,8 @@ from tally.extract.phrases import _DATE_BEFORE, _MONTH_WORDS
 from tally.extract.victims_phrases import may_end_on_head
 from tally.keywords import (
     Gated,
+    boundary,
+    bounded,
     finditer_at,
     lowered,
     may_contain,
@@ -278,3 +280,26 @@ def test_word_alternation_matches_as_the_longest_first_list_does() -> None:
     for _ in range(5000):
         text = " ".join(rng.choice(pool) + rng.choice(ends) for _ in range(rng.randint(1, 6)))
         assert _match_list(trie, text) == _match_list(plain, text), text
+
+
+_PHRASE_TEXTS = [
+    ("Spencer Police", "Officers of the Spencer Police were called."),
+    ("Spencer Police", "The SouthSpencer Police were called."),
+    ("Spencer Police", "Spencer Policemen were called."),
+    ("Spencer Police", "Spencer Police_unit and Spencer Police."),
+    ("Eau Claire", "in Eau Claire's north side"),
+    ("São Paulo", "aSão Paulo e São Paulo"),
+    ("Ufa", "Уфа, Ufa1 and Ufa"),
+    (" police", "city police and police"),
+    ("Mt. Vernon", "Mt. Vernon.Mt. Vernon"),
+]
+
+
+@pytest.mark.parametrize(("phrase", "text"), _PHRASE_TEXTS)
+def test_bounded_finds_what_the_word_bounded_pattern_finds(phrase: str, text: str) -> None:
+    """`bounded` agrees with `re.search(r"\\b" + re.escape(phrase) + r"\\b")` everywhere,
+    letters of any script, digits and "_" being word characters as `re` counts them."""
+    expected = bool(re.search(rf"\b{re.escape(phrase)}\b", text))
+    assert bounded(text, phrase) is expected
+    for i in range(len(text) + 1):
+        assert boundary(text, i) is bool(re.compile(r"\b").match(text, i)), (text, i)

@@ -32,6 +32,28 @@ def may_contain(lower: str | None, words: Iterable[str]) -> bool:
     return lower is None or any(map(lower.__contains__, words))
 
 
+def _word(ch: str) -> bool:
+    """Whether `re`'s `\\w` matches `ch` (a letter, digit or number of any script, or "_")."""
+    return ch.isalnum() or ch == "_"
+
+
+def boundary(text: str, i: int) -> bool:
+    """Whether `re`'s `\\b` holds at `i` of `text`: a word character on one side only."""
+    before = i > 0 and _word(text[i - 1])
+    return before != (i < len(text) and _word(text[i]))
+
+
+def bounded(text: str, phrase: str) -> bool:
+    """Whether `re.search(r"\\b" + re.escape(phrase) + r"\\b", text)` finds it (`phrase`
+    not empty), without compiling a pattern for the phrase."""
+    i = text.find(phrase)
+    while i >= 0:
+        if boundary(text, i) and boundary(text, i + len(phrase)):
+            return True
+        i = text.find(phrase, i + 1)
+    return False
+
+
 def may_end_with(text: str, words: frozenset[str]) -> bool:
     """False only when the word ending `text` is plain ASCII letters and not one of `words`.
 

@@ -164,14 +164,18 @@ def search_end(pattern: re.Pattern[str], tail: str) -> re.Match[str] | None:
     return best
 
 
+_SPACES = re.compile(r"\s+")
+_SHOT_MOD = re.compile(r"\b(?:shooting|gunshot)\b")
+
+
 def describe(m: re.Match[str], base: int, how: str) -> dict | None:
     """Count, kind, group, age and sex of a matched noun phrase."""
-    head = re.sub(r"\s+", "-", m.group("head").lower())
+    head = _SPACES.sub("-", m.group("head").lower())
     if head not in lex.GROUP_OF and not lex.AGE_IN.fullmatch(head):
         head = head.rsplit("-", 1)[-1]
     mods = (m.group("mods") or "").lower()
     det = (m.groupdict().get("det") or "").lower()
-    det = re.sub(r"\s+", " ", det)
+    det = _SPACES.sub(" ", det)
     age = None
     found = lex.AGE_IN.search(head) or lex.AGE_IN.search(mods)
     if found and found.group(2).lower() == "year":
@@ -212,7 +216,7 @@ def describe(m: re.Match[str], base: int, how: str) -> dict | None:
         return None
     gender = "m" if head in lex.MALE else "f" if head in lex.FEMALE else None
     return {
-        "shot": bool(re.search(r"\b(?:shooting|gunshot)\b", mods)),
+        "shot": ("shooting" in mods or "gunshot" in mods) and bool(_SHOT_MOD.search(mods)),
         "bare": how == "bare",
         "others": head in {"others", "other"}
         or "other" in mods.split()

@@ -99,11 +99,14 @@ class DateMention:
         return format_range(self.lo, self.hi, self.prec)
 
 
+_ISO_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)")
+
+
 def parse_iso(value: str | None) -> date | None:
     """A `YYYY-MM-DD` (or longer ISO timestamp) string as a date, else None."""
     if not value:
         return None
-    m = re.match(r"(\d{4})-(\d\d)-(\d\d)", value)
+    m = _ISO_DAY.match(value)
     if not m:
         return None
     try:

@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 
+from tally.keywords import boundary
 from tally.link import gazetteer
 from tally.link.places import Located, hints
 from tally.link.states import HOST_CITY, url_states
@@ -84,12 +85,20 @@ def _stated(doc: Document, top: str, loc: Located) -> bool:
     )
 
 
+_BESIDE = re.compile(r",\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)")
+"""What follows a name that a state is written beside: its comma and the state's words."""
+
+
 def written_beside(text: str, name: str) -> set[str]:
     """The US states `text` writes beside `name` ("Cameron, W.Va.", "Madison, WI")."""
     out: set[str] = set()
-    if f"{name}," not in text:
-        return out  # no pattern compiled for a name never written before a comma
-    for m in re.finditer(rf"\b{re.escape(name)},\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)", text):
+    pos = 0
+    while (i := text.find(f"{name},", pos)) >= 0:
+        m = _BESIDE.match(text, i + len(name)) if boundary(text, i) else None
+        if m is None:
+            pos = i + 1
+            continue
+        pos = m.end()
         for words in (m.group(1), m.group(1).split()[0]):
             found = gazetteer.us_state(words.rstrip(".")) or gazetteer.us_state(words)
             if found:

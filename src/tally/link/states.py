@@ -19,7 +19,7 @@ from tally.link.where import (
     AMBIGUOUS,
     COUNTY,
     COUNTY_WORDS,
-    NEIGHBOURHOOD_WORDS,
+    NEIGHBOURHOOD_AFTER,
     NOT_TOWNS,
     TOWN_RUN,
     US_WORDS,
@@ -54,9 +54,6 @@ def _state_pattern() -> re.Pattern[str]:
 
 
 _STATES: list[re.Pattern[str]] = []
-
-
-_NEIGHBOURHOOD_AFTER = re.compile(rf" (?:{NEIGHBOURHOOD_WORDS})\b")
 
 
 BIG_CITY = 100_000
@@ -109,11 +106,14 @@ def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
                 votes[s] += 1 / len(states)
     people = surnames(doc, limit)
     for m in TOWN_RUN.finditer(text):
-        if doc.in_furniture(m.start(), m.end()) or _NEIGHBOURHOOD_AFTER.match(text, m.end()):
+        run_votes = _run_votes(m.group(0))
+        if not run_votes:
+            continue  # most runs name no town: the tests below are for those that do
+        if doc.in_furniture(m.start(), m.end()) or NEIGHBOURHOOD_AFTER.match(text, m.end()):
             continue  # "the Austin neighborhood" names no Texas
         if m.group(0) in people:
             continue  # "Boise said", of a man named Frederick Boise
-        for state, share in _run_votes(m.group(0)):
+        for state, share in run_votes:
             votes[state] += share
     filed = dateline_town(doc, sure=True)
     if filed and filed.admin1:
@@ -289,6 +289,7 @@ def outlet_city(url: str | None) -> str | None:
     return gazetteer.big_us_names(HOST_CITY)[found][0]
 
 
+@lru_cache(maxsize=64)
 def _host_label(url: str | None) -> str:
     """The publisher's host name without its common prefixes and suffix (of an archived copy,
     the original's): "kansascity" for a Kansas City outlet."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from tally.keywords import quick_start
+from tally.keywords import boundary, bounded, quick_start
 from tally.link import gazetteer
 from tally.link.nodes import STREET_LAST
 from tally.models import Document
@@ -140,16 +140,28 @@ def neighbourhood_named(text: str, name: str) -> bool:
     Side Gresham neighborhood", "a neighborhood called Uptown"); "a Philadelphia
     neighborhood" and "the Kensington section of Philadelphia" are the city's."""
     if name not in text or not _NEIGHBOURHOOD_WORD.search(text):
-        return False  # both readings need the word: most texts skip compiling one for `name`
-    n = re.escape(name)
-    side = r"(?:(?:North|South|East|West|Northwest|Northeast|Southwest|Southeast)(?: Side)? )?"
-    return bool(
-        re.search(
-            rf"\bthe {side}{n} (?:{NEIGHBOURHOOD_WORDS})\b"
-            rf"|\b(?:{NEIGHBOURHOOD_WORDS}) (?:called|known as) {n}\b",
-            text,
-        )
-    )
+        return False  # both readings need the word
+    i = text.find(name)
+    while i >= 0:
+        if NEIGHBOURHOOD_AFTER.match(text, i + len(name)) and any(
+            text.startswith(p, i - len(p)) and boundary(text, i - len(p))
+            for p in _THE_SIDE
+            if len(p) <= i
+        ):
+            return True  # "the (South Side) Gresham neighborhood"
+        i = text.find(name, i + 1)
+    return any(
+        text.startswith(name, m.end()) and boundary(text, m.end() + len(name))
+        for m in _NEIGHBOURHOOD_CALLED.finditer(text)
+    )  # "a neighborhood called Uptown"
+
+
+_SIDES = ("North", "South", "East", "West", "Northwest", "Northeast", "Southwest", "Southeast")
+_THE_SIDE = ("the ", *(f"the {s} " for s in _SIDES), *(f"the {s} Side " for s in _SIDES))
+"""What `neighbourhood_named` reads right before a neighbourhood's name."""
+NEIGHBOURHOOD_AFTER = re.compile(rf" (?:{NEIGHBOURHOOD_WORDS})\b")
+"""A neighbourhood word after a name ("Austin neighborhood"): the name is no town's."""
+_NEIGHBOURHOOD_CALLED = re.compile(rf"\b(?:{NEIGHBOURHOOD_WORDS}) (?:called|known as) ")
 
 
 def is_county(name: str) -> bool:
@@ -250,9 +262,7 @@ def _may_be_part(loc: Located, pop: int, text: str) -> bool:
 
 def own_police(place: str, text: str) -> bool:
     """Whether the text names `place`'s own police ("Spencer Police were called")."""
-    return (f"{place} Police" in text or f"{place} police" in text) and bool(
-        re.search(rf"\b{re.escape(place)} [Pp]olice\b", text)
-    )
+    return bounded(text, f"{place} Police") or bounded(text, f"{place} police")
 
 
 BOROUGHS: dict[str, tuple[str, ...]] = {
@@ -450,8 +460,16 @@ def outlet_suffix(text: str) -> tuple[int, int]:
 @lru_cache(maxsize=65536)
 def town_key(name: str) -> str:
     """A town's name compared loosely ("St. Louis" and "Saint Louis", "Mt." and "Mount")."""
-    key = re.sub(r"^(?:st|saint)\b\.?", "saint", name.lower())
-    return re.sub(r"^(?:mt|mount)\b\.?", "mount", re.sub(r"^(?:ft|fort)\b\.?", "fort", key))
+    key = name.lower()
+    if not key.startswith(("s", "m", "f")):
+        return key  # none of the three spellings can open it
+    key = _SAINT_KEY.sub("saint", key)
+    return _MOUNT_KEY.sub("mount", _FORT_KEY.sub("fort", key))
+
+
+_SAINT_KEY = re.compile(r"^(?:st|saint)\b\.?")
+_FORT_KEY = re.compile(r"^(?:ft|fort)\b\.?")
+_MOUNT_KEY = re.compile(r"^(?:mt|mount)\b\.?")
 
 
 NOT_TOWNS = FURNITURE | NOT_ALONE | {w.lower() for w in (*MONTHS, *WEEKDAYS)} | HOLIDAYS
