@@ -14,7 +14,9 @@ from tally.keywords import quick_start
 VOCAB = english()
 _CUES = list(VOCAB.cues)
 """Harm cues, most specific first: "believed buried" is missing before "buried" is killed."""
-CUE_RE = re.compile("|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(_CUES)), re.I)
+CUE_RE = quick_start(
+    re.compile("|".join(f"(?P<c{i}>\\b(?:{p})\\b)" for i, (_, p) in enumerate(_CUES)), re.I)
+)
 CUE_CATEGORY = [c for c, _ in _CUES]
 
 

@@ -50,12 +50,14 @@ OFFICIAL = re.compile(
 """The count a number is given as, naming its source ("the official toll", "A police figure")."""
 _NOT_HARM = quick_start(re.compile(rf"\b(?:{'|'.join(_VOCAB.toll_not_harm)})\b", re.I))
 ORDINALS = {w: i for i, w in enumerate(_VOCAB.ordinals, 2)}
-RUNNING = re.compile(
-    r"\ba\s+(?P<n>\d+(?:st|nd|rd|th)|"
-    + "|".join(ORDINALS)
-    + r")\s+(?P<np>(?:[\w.'-]+\s+){0,4}?)(?:has\s+|had\s+|have\s+)?"
-    r"(?:died|been\s+killed|was\s+killed|killed|dead)\b",
-    re.I,
+RUNNING = quick_start(
+    re.compile(
+        r"\ba\s+(?P<n>\d+(?:st|nd|rd|th)|"
+        + "|".join(ORDINALS)
+        + r")\s+(?P<np>(?:[\w.'-]+\s+){0,4}?)(?:has\s+|had\s+|have\s+)?"
+        r"(?:died|been\s+killed|was\s+killed|killed|dead)\b",
+        re.I,
+    )
 )
 """A running total named by an ordinal ("a 13th service member died" is killed 13)."""
 _COUNT_LIKE = re.compile(r"(?:\b([A-Z][a-z]+)\s+)?\d[\d,.]*")

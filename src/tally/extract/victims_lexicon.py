@@ -90,10 +90,12 @@ _DET = (
     + r"(?:\s+(?:other|more|additional))?|"
     r"" + _NUM + r"\s+of\s+(?:the|them|those|whom|which|his|her|their)(?:\s+" + _NUM + r")?)"
 )
-NP = re.compile(
-    r"\b" + _DET + r"\s+(?P<mods>" + _MOD + r"{0,4})(?P<head>" + _HEAD + r"|" + _AGE + r")\b"
-    r"(?:,\s*(?P<age>\d{1,2}),)?",
-    re.IGNORECASE,
+NP = quick_start(
+    re.compile(
+        r"\b" + _DET + r"\s+(?P<mods>" + _MOD + r"{0,4})(?P<head>" + _HEAD + r"|" + _AGE + r")\b"
+        r"(?:,\s*(?P<age>\d{1,2}),)?",
+        re.IGNORECASE,
+    )
 )
 BARE_NP = re.compile(
     r"\b(?P<mods>(?:"
@@ -117,13 +119,15 @@ NAME = re.compile(
     + PARTICLE
     + r"[A-Z][a-z'’]+)){0,3})(?:,\s*(?P<age>\d{1,2}))?,?\s*$"
 )
-PARTITIVE = re.compile(
-    r"(?<!,)(?<!,\s)(?<!ages\s)(?<!aged\s)(?<!age\s)(?<!father\sof\s)(?<!mother\sof\s)"
-    r"(?<!parent\sof\s)(?<!dad\sof\s)(?<!mom\sof\s)\b(?P<n>"
-    + _NUM
-    + r")(?:\s+of\s+(?:them|those|whom|which|the\s+(?:\w+\s+){0,2}?"
-    r"(?:victims|people|men|women|boys|girls|teens|children|others)))?\s*$",
-    re.IGNORECASE,
+PARTITIVE = quick_start(
+    re.compile(
+        r"(?<!,)(?<!,\s)(?<!ages\s)(?<!aged\s)(?<!age\s)(?<!father\sof\s)(?<!mother\sof\s)"
+        r"(?<!parent\sof\s)(?<!dad\sof\s)(?<!mom\sof\s)\b(?P<n>"
+        + _NUM
+        + r")(?:\s+of\s+(?:them|those|whom|which|the\s+(?:\w+\s+){0,2}?"
+        r"(?:victims|people|men|women|boys|girls|teens|children|others)))?\s*$",
+        re.IGNORECASE,
+    )
 )
 PRONOUN = re.compile(r"\b(?P<pron>he|she)\s*$", re.IGNORECASE)
 AGE_IN = re.compile(_AGE_NUM + r"[- ](year|month|week|day)s?[- ]old", re.IGNORECASE)

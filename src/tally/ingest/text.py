@@ -80,7 +80,9 @@ _HARM = quick_start(
 """A line that speaks of harm is never taken for a prompt ("cookie" in a sentence about a fire)."""
 _MARKER = re.compile(r"^(?:-+ )?(?:advertisement|sponsored(?: content)?)(?: -+)?$", re.I)
 """A lone marker line: it is furniture, but the lines after it are not a list."""
-_GALLERY = re.compile(r"\b(?:Image|Photo|Slide) \d{1,3} of /? ?\d{1,3}\b|\bBack to Gallery\b")
+_GALLERY = quick_start(
+    re.compile(r"\b(?:Image|Photo|Slide) \d{1,3} of /? ?\d{1,3}\b|\bBack to Gallery\b")
+)
 """A photo gallery's slide ("Image 2 of 10 ...", "Back to Gallery"): its captions repeat
 once per slide and are often of other stories; they are not the article."""
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~#·•]\s*){3,}\s*$")
@@ -90,8 +92,8 @@ _BYLINE = re.compile(
     r"^\s*[Bb]y\s+(?P<name>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|&|de|van|von|al))*)"
 )
 _PARTICLES = {"of", "the", "and", "de", "du", "des", "la", "le", "el", "al", "di", "do", "da"}
-PUBLISHER_CUE = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&'’. -]{2,40})", re.I
+PUBLISHER_CUE = quick_start(
+    re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<name>[A-Z][\w&'’. -]{2,40})", re.I)
 )
 
 

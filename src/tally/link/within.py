@@ -44,24 +44,26 @@ from tally.words import small_numbers
 MAIN = "main"
 CONFLICT = "bg-conflict"
 
-_CONFLICT_CUE = re.compile(
-    r"\b(?:insurgency|insurgencies|civil war|the war|a war|this war|its war|conflict"
-    r"|(?:the|of|since|amid) fighting|fighting between"
-    r"|violence (?:by|in|across|since)|(?:jihadist|militant|armed|sectarian|gang) violence"
-    r"|at the height of|in (?:less|more) than (?:\w+ )?(?:years|decades)"
-    r"|over the (?:past|last) (?:\w+ )?(?:years|decades)|(?:decade|year)s?-long"
-    r"|(?:has|have) been (?:accused of|blamed for) (?:killing|the deaths)"
-    r"|so far this year|this year alone|(?:earlier |so far )?this (?:year|month)\b(?!['’]s)"
-    r"|(?:across|throughout|around) the (?:city|county|state|country|nation|region|\w+ boroughs)"
-    r"|citywide|nationwide|in (?:\d+|\w+) separate (?:shootings|incidents|attacks)"
-    r"|separate (?:shooting )?incidents|in separate shootings"
-    r"|(?:across|throughout) (?!the\b)(?P<across>(?-i:[A-Z][a-z]+))"
-    r"|the (?:battle|offensive|siege) (?:for|of)\b"
-    r"|[\w]+-(?:year|month|week|decade) (?:war|conflict|insurgency|siege|occupation)"
-    r"|for (?:more than|over|nearly|almost) (?:\w+ )?(?:weeks?|months?|years?)"
-    r"|in total since|since (?:the (?:start|beginning|outbreak)|(?:the )?fighting|the war|the conflict"
-    r"|the (?:invasion|offensive|siege|campaign) (?:began|started)))\b",
-    re.I,
+_CONFLICT_CUE = quick_start(
+    re.compile(
+        r"\b(?:insurgency|insurgencies|civil war|the war|a war|this war|its war|conflict"
+        r"|(?:the|of|since|amid) fighting|fighting between"
+        r"|violence (?:by|in|across|since)|(?:jihadist|militant|armed|sectarian|gang) violence"
+        r"|at the height of|in (?:less|more) than (?:\w+ )?(?:years|decades)"
+        r"|over the (?:past|last) (?:\w+ )?(?:years|decades)|(?:decade|year)s?-long"
+        r"|(?:has|have) been (?:accused of|blamed for) (?:killing|the deaths)"
+        r"|so far this year|this year alone|(?:earlier |so far )?this (?:year|month)\b(?!['’]s)"
+        r"|(?:across|throughout|around) the (?:city|county|state|country|nation|region|\w+ boroughs)"
+        r"|citywide|nationwide|in (?:\d+|\w+) separate (?:shootings|incidents|attacks)"
+        r"|separate (?:shooting )?incidents|in separate shootings"
+        r"|(?:across|throughout) (?!the\b)(?P<across>(?-i:[A-Z][a-z]+))"
+        r"|the (?:battle|offensive|siege) (?:for|of)\b"
+        r"|[\w]+-(?:year|month|week|decade) (?:war|conflict|insurgency|siege|occupation)"
+        r"|for (?:more than|over|nearly|almost) (?:\w+ )?(?:weeks?|months?|years?)"
+        r"|in total since|since (?:the (?:start|beginning|outbreak)|(?:the )?fighting|the war|the conflict"
+        r"|the (?:invasion|offensive|siege|campaign) (?:began|started)))\b",
+        re.I,
+    )
 )
 _RELATIVE_CUE = quick_start(
     re.compile(
