@@ -71,3 +71,24 @@ def test_a_document_is_split_once_with_its_language(language: str, text: str, fi
     spans = document_sentences(doc)
     assert text[slice(*spans[0])] == first
     assert document_sentences(doc) is spans
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (
+            "Two men were taken to the hospital.Police said the driver fled!Nobody else was hurt.",
+            [
+                "Two men were taken to the hospital.",
+                "Police said the driver fled!",
+                "Nobody else was hurt.",
+            ],
+        ),
+        ("It is.We are not sure.", ["It is.We are not sure."]),
+        ("Shots rang out at 2 a.m.Residents fled.", ["Shots rang out at 2 a.m.Residents fled."]),
+        ("The U.S.Army said nothing.", ["The U.S.Army said nothing."]),
+    ],
+)
+def test_a_glued_end_splits_right_after_its_stop(text: str, pieces: list[str]) -> None:
+    """Three small letters, a stop and a capitalised word: the stop ends the first sentence."""
+    assert [text[s:e] for s, e in split_sentences(text, glued=True)] == pieces

@@ -52,11 +52,13 @@ class Splitter:
     ordinal: re.Pattern[str] | None = None
     """A number's stop and the month name after it: a date ("16. März"), inside a sentence."""
     glued: re.Pattern[str] | None = None
-    """Where a crawled page glued two paragraphs ("the hospital.Police said"): an end when
-    asked for (`split_sentences(glued=True)`)."""
+    """Where a crawled page glued two paragraphs ("the hospital.Police said"): the end of
+    each match is a sentence end when asked for (`split_sentences(glued=True)`)."""
 
 
-_GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])")
+_GLUED = re.compile(r"[.!?](?<=[a-z]{3}.)(?=[A-Z][a-z])")
+"""The stop of a glued end ("hospital.Police"): matched as a character, not as the empty
+place after it, so `re` looks only at stops, not at every position."""
 
 ENGLISH = Splitter(_END, _ABBREV, _ABBREV_REACH, glued=_GLUED)
 
@@ -147,8 +149,8 @@ def _add(
 ) -> None:
     if glued is not None:
         for m in glued.finditer(text, start, end):
-            _add(text, start, m.start(), spans, None)
-            start = m.start()
+            _add(text, start, m.end(), spans, None)
+            start = m.end()
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
