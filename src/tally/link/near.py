@@ -22,7 +22,14 @@ from tally.link import gazetteer
 from tally.link.places import Located, hints
 from tally.link.states import HOST_CITY, url_states
 from tally.link.towns import placed_runs, us_towns
-from tally.link.where import CITY_FACTOR, DATELINE, counties_in, dateline_state, reach, town_key
+from tally.link.where import (
+    CITY_FACTOR,
+    counties_in,
+    dateline_state,
+    datelines,
+    reach,
+    town_key,
+)
 from tally.models import Document
 
 NEAR_KM = 60.0
@@ -141,7 +148,7 @@ def _votes(doc: Document, loc: Located, rivals: list[gazetteer.Place]) -> Counte
 
 def _dateline_county(doc: Document) -> str | None:
     """The county a dateline names beside its town ("JACKSONVILLE, ONSLOW COUNTY -")."""
-    m = DATELINE.search(doc.text[:1500])
+    m = next(iter(datelines(doc.text)), None)
     if not m or not m.group("s") or doc.in_furniture(m.start(), m.end()):
         return None
     name = m.group("s").title()

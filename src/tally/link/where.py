@@ -254,7 +254,7 @@ def _may_be_part(loc: Located, pop: int, text: str) -> bool:
     state ("LITTLETON, Colo. (CBS4) –")."""
     if pop >= OWN_CITY or _SHERIFF.search(text):
         return False
-    m = DATELINE.search(text[:1500])
+    m = next(iter(datelines(text)), None)
     return not (
         m and m.group("s") and town_key(m.group("p").strip().title()) == town_key(loc.place)
     )
@@ -383,12 +383,23 @@ DATELINE = quick_start(
 """A dateline ("ROCKY MOUNT, N.C. —", "COLUMBUS (WCMH)–"): where the story was filed."""
 
 
+def datelines(text: str, limit: int = 1500) -> tuple[re.Match[str], ...]:
+    """`DATELINE`'s matches in the first `limit` characters of `text`, found once for the
+    several deciders that read a document's dateline."""
+    return _datelines(text[:limit])
+
+
+@lru_cache(maxsize=8)
+def _datelines(head: str) -> tuple[re.Match[str], ...]:
+    return tuple(DATELINE.finditer(head))
+
+
 def dateline_town(doc: Document, limit: int = 1500, sure: bool = False) -> gazetteer.Place | None:
     """The town of the document's first dateline when it is a US one (its state named beside
     it, else its likeliest reading anywhere is in the US); with `sure`, a dateline without its
     state only when no other US town of the name is a fifth as big (`AMBIGUOUS`): "WOODLAWN —"
     of a Chicago outlet is not Maryland's."""
-    for m in DATELINE.finditer(doc.text[:limit]):
+    for m in datelines(doc.text, limit):
         if doc.in_furniture(m.start(), m.end()):
             continue
         st = gazetteer.us_state(m.group("s").rstrip(".")) if m.group("s") else None
@@ -409,7 +420,7 @@ def dateline_town(doc: Document, limit: int = 1500, sure: bool = False) -> gazet
 def dateline_state(doc: Document, limit: int = 1500) -> str | None:
     """The US state the document's first dateline names beside its town ("LEXINGTON, Ky.
     (WTVQ) –"), outside page furniture."""
-    for m in DATELINE.finditer(doc.text[:limit]):
+    for m in datelines(doc.text, limit):
         if doc.in_furniture(m.start(), m.end()):
             continue
         s = m.group("s")
