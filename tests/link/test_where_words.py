@@ -8,7 +8,14 @@ import re
 import pytest
 
 from tally.link.near import written_beside
-from tally.link.where import NEIGHBOURHOOD_WORDS, neighbourhood_named, own_police, town_key
+from tally.link.where import (
+    NEIGHBOURHOOD_WORDS,
+    TOWN_RUN,
+    neighbourhood_named,
+    own_police,
+    town_key,
+    town_run_matches,
+)
 
 
 def _neighbourhood_pattern(text: str, name: str) -> bool:
@@ -91,3 +98,16 @@ def test_written_beside(text: str, name: str, states: set[str]) -> None:
 )
 def test_town_key(name: str, key: str) -> None:
     assert town_key(name) == key
+
+
+def test_town_runs_at_every_limit_are_those_of_the_cut_text() -> None:
+    """`town_run_matches` gives `TOWN_RUN.finditer(text[:limit])` for every limit, a run
+    cut by the limit ("Grand Rapi", "St. L") included."""
+    text = (
+        "Police in Grand Rapids said a St. Louis man and a Mt. Vernon woman were shot on "
+        "Main Street. New York City officers, Ft. Worth and St. Paul were not involved. X Y"
+    )
+    for limit in range(len(text) + 2):
+        got = [(m.start(), m.group(0)) for m in town_run_matches(text, limit)]
+        want = [(m.start(), m.group(0)) for m in TOWN_RUN.finditer(text[:limit])]
+        assert got == want, limit

@@ -21,7 +21,6 @@ from tally.link.where import (
     COUNTY_WORDS,
     NEIGHBOURHOOD_AFTER,
     NOT_TOWNS,
-    TOWN_RUN,
     US_WORDS,
     country_named,
     dateline_town,
@@ -31,6 +30,7 @@ from tally.link.where import (
     state_word,
     title_case,
     town_key,
+    town_run_matches,
 )
 from tally.models import Document
 
@@ -105,7 +105,7 @@ def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
             for s in states:
                 votes[s] += 1 / len(states)
     people = surnames(doc, limit)
-    for m in TOWN_RUN.finditer(text):
+    for m in town_run_matches(doc.text, limit):
         run_votes = _run_votes(m.group(0))
         if not run_votes:
             continue  # most runs name no town: the tests below are for those that do

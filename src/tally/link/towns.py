@@ -24,6 +24,7 @@ from tally.link.where import (
     other_story,
     outlet_suffix,
     town_key,
+    town_run_matches,
 )
 from tally.models import Document
 
@@ -54,7 +55,7 @@ def _runs(doc: Document, limit: int, signed: bool) -> Iterator[re.Match[str]]:
     """The capitalised runs `town_runs` reads."""
     people = surnames(doc)
     suffix = outlet_suffix(doc.text) if signed else (0, 0)
-    for m in TOWN_RUN.finditer(doc.text[:limit]):
+    for m in town_run_matches(doc.text, limit):
         if doc.in_furniture(m.start(), m.end()) or m.group(0) in people:
             continue
         if suffix[0] <= m.start() < suffix[1] or other_story(doc.text, m.start()):

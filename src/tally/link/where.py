@@ -448,6 +448,33 @@ COUNTY = quick_start(
 COUNTY_WORDS = ("County", "Co.", "Parish")
 """What every `COUNTY` match holds: a text without one is not scanned."""
 TOWN_RUN = quick_start(re.compile(r"\b(?:(?:St|Ft|Mt)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}"))
+"""A run of capitalised words that may name a town ("St. Paul", "Grand Rapids")."""
+TOWN_RUN_REACH = 8000
+"""How much of a document `town_run_matches` scans once for every limit up to it."""
+
+
+def town_run_matches(text: str, limit: int) -> list[re.Match[str]]:
+    """`TOWN_RUN.finditer(text[:limit])`, read off one scan of the first `TOWN_RUN_REACH`
+    characters (the state votes and the town readers ask with different limits). The
+    pattern asks nothing of the text past a match, so the matches that end within the
+    limit are the same; the scan resumes, on the cut text, at the first that does not."""
+    if limit > TOWN_RUN_REACH:
+        return list(TOWN_RUN.finditer(text[:limit]))
+    out: list[re.Match[str]] = []
+    for m in _town_runs(text[:TOWN_RUN_REACH]):
+        if m.end() > limit:
+            if m.start() < limit:
+                out.extend(TOWN_RUN.finditer(text[:limit], m.start()))
+            break
+        out.append(m)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _town_runs(head: str) -> tuple[re.Match[str], ...]:
+    return tuple(TOWN_RUN.finditer(head))
+
+
 AMBIGUOUS = 5
 """A big city's name votes for its state only when no other US town of the name is a fifth
 as big (Pasadena, California and Pasadena, Texas vote for neither)."""
