@@ -207,3 +207,19 @@ def test_a_roundup_shooting_links_to_its_own_report() -> None:
     girl = mapping[(docs[1].id, MAIN)]
     assert mapping[(docs[0].id, keys[0][2])] == girl
     assert mapping[(docs[0].id, keys[0][1])] != girl
+
+
+@pytest.mark.parametrize(
+    ("text", "streets"),
+    [
+        ("Police found him in the 4200 block of Elm Avenue.", {"elm#4200"}),
+        ("Shots were fired at 5th and Walnut.", {"5th", "walnut"}),
+        ("The gunman fled toward Oak Road after the shooting.", {"oak"}),
+        ("Two men were wounded at Maple and Cedar, police said.", set()),
+        ("A woman was killed in the family's home on Friday night.", set()),
+    ],
+)
+def test_scene_streets_with_and_without_a_suffix_or_a_digit(text: str, streets: set[str]) -> None:
+    """A sentence with neither a digit nor a street's suffix names no street (an intersection
+    of two bare names is not read as one); the prefilter skips it without changing a result."""
+    assert scene_streets(text) == streets

@@ -74,6 +74,15 @@ _STREET = quick_start(
 )
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _SUFFIX_WORDS = frozenset(STREET_LAST)
+_SUFFIX_STEMS = tuple({w.capitalize() for w in STREET_LAST})
+_DIGIT = re.compile(r"\d")
+
+
+def _may_name_street(text: str) -> bool:
+    """False only when `scene_streets` finds nothing in `text`: a block, an ordinal street
+    and a named one need a digit or a street's (capitalised) suffix; an intersection
+    without either is skipped there."""
+    return bool(_DIGIT.search(text)) or any(map(text.__contains__, _SUFFIX_STEMS))
 
 
 def is_roundup(text: str) -> bool:
@@ -95,6 +104,8 @@ def scene_streets(text: str) -> frozenset[str]:
     ("Smith, of the 4200 block of Elm Avenue"): each as its name (`_key`), with "#" and the
     block's number when the text gives one ("elm#4200")."""
     out: set[str] = set()
+    if not _may_name_street(text):
+        return frozenset()
     for m in _STREET.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
         if _RESIDENCE.search(before) and not _SCENE_OF.search(before):
