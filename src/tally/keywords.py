@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -20,8 +21,10 @@ _UNSAFE = re.compile("[\u0130\u0131\u017f\u212a]")
 """İ, ı, ſ and the Kelvin sign: `re.IGNORECASE` or `str.lower()` maps them to an ASCII letter."""
 
 
+@lru_cache(maxsize=1024)
 def lowered(text: str) -> str | None:
-    """`text.lower()`, or None where lower-casing could disagree with `re.IGNORECASE`."""
+    """`text.lower()`, or None where lower-casing could disagree with `re.IGNORECASE`; kept
+    for recent texts, as each sentence is asked about by several prefilters."""
     if not text.isascii() and _UNSAFE.search(text):
         return None
     return text.lower()
