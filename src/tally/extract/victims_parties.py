@@ -16,16 +16,61 @@ from tally.extract.phrases import date_before
 from tally.extract.victims_phrases import describe, not_listed, np_at_end, np_at_start
 from tally.extract.victims_resolve import Mention
 from tally.extract.vocab import english
-from tally.keywords import quick_start
+from tally.keywords import may_end_with, quick_start
 
-_TRAILING_ADVERBS = re.compile(
-    r"(?:\s+(?:then|later|also|both|all|each|soon|had|has|have|who|which|accidentally|"
-    r"allegedly|apparently|reportedly|fatally|critically|seriously|mortally|badly|severely|"
-    r"gravely|possibly|immediately|eventually|initially|subsequently|unintentionally|"
-    r"ultimately|tragically|repeatedly|previously|recently|reportedly|mistakenly|inadvertently|"
-    r"fortunately|sadly|reportedly|just|still))+\s*$",
-    re.IGNORECASE,
-)
+_TRAILING_WORDS = [
+    "then",
+    "later",
+    "also",
+    "both",
+    "all",
+    "each",
+    "soon",
+    "had",
+    "has",
+    "have",
+    "who",
+    "which",
+    "accidentally",
+    "allegedly",
+    "apparently",
+    "reportedly",
+    "fatally",
+    "critically",
+    "seriously",
+    "mortally",
+    "badly",
+    "severely",
+    "gravely",
+    "possibly",
+    "immediately",
+    "eventually",
+    "initially",
+    "subsequently",
+    "unintentionally",
+    "ultimately",
+    "tragically",
+    "repeatedly",
+    "previously",
+    "recently",
+    "mistakenly",
+    "inadvertently",
+    "fortunately",
+    "sadly",
+    "just",
+    "still",
+]
+"""Words between a subject and its harm verb ("a man who was later fatally shot")."""
+_TRAILING_ADVERBS = re.compile(rf"(?:\s+(?:{'|'.join(_TRAILING_WORDS)}))+\s*$", re.IGNORECASE)
+_TRAILING_SET = frozenset(_TRAILING_WORDS)
+
+
+def _strip_trailing(left: str) -> str:
+    """`left` without the `_TRAILING_WORDS` it ends with; most texts end with none, and are
+    not scanned."""
+    return _TRAILING_ADVERBS.sub("", left) if may_end_with(left, _TRAILING_SET) else left
+
+
 _PARENTHETICAL = re.compile(
     r",\s*(?:ages?|aged)\s[^;:.!?]{1,60}?,\s*$|,[^,;:.!?]{1,90},\s*$|\s*\([^()]{1,90}\)\s*$|"
     r"\s+[-–—]{1,2}\s[^-–—]{1,90}\s[-–—]{1,2}\s*$|\s+[-–—]{1,2}\s[^-–—,;:.!?]{1,90},\s*$"
@@ -195,7 +240,7 @@ def _subject(
     """The person or group left of a predicate ending at `at`, as a mention up to `pred_end`."""
     left = sentence[:at]
     for _ in range(3):
-        stripped = _TRAILING_ADVERBS.sub("", left) if not reduced else left
+        stripped = _strip_trailing(left) if not reduced else left
         found = np_at_end(stripped, names, allow_bare=True)
         if (
             found
