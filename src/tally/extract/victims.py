@@ -134,6 +134,8 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
             sentence[max(0, pm.start() - 60) : pm.start()]
         ):
             continue
+        if lex.charged_deed(sentence, pm.start()):
+            continue  # "lynched a man accused of killing his wife": an earlier event's death
         m = mention(sentence, start, pm, cat, how, names)
         if m is not None and _shot_by_police(sentence, pm, how):
             m.attacker, m.group, m.by_police = True, "combatants", True
@@ -179,10 +181,11 @@ _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 
 
 def _one_more(m: Mention, pm: re.Match[str]) -> bool:
-    """Whether a definite noun phrase killed "also" is one more of the dead ("the driver was
-    also killed"), not someone already counted: a noun other than a pronoun or "victim"."""
+    """Whether a noun phrase killed "also" is one more of the dead ("the driver was also
+    killed", "his brother was also killed", "a policeman was also killed"), not someone
+    already counted: a noun other than a pronoun or "victim"."""
     return (
-        m.kind == "def"
+        m.kind in {"def", "indef"}
         and m.category == "killed"
         and not m.attacker
         and m.head not in {"he", "she", "victim", "any"}

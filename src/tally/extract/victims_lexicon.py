@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tally.extract.lexicon import CUE_RE
 from tally.extract.vocab import english
 from tally.keywords import quick_start, word_alternation
 from tally.words import MONTHS, WEEKDAYS, small_numbers
@@ -131,6 +132,15 @@ AGE_IN = re.compile(_AGE_NUM + r"[- ](year|month|week|day)s?[- ]old", re.IGNOREC
 ANOTHER = re.compile(
     r"\b(?:another|a\s+(?:second|third|fourth|fifth|sixth)|the\s+other)\s*$", re.IGNORECASE
 )
+ELLIPTIC_OBJECT = re.compile(
+    r"(?:(?P<another>another)(?:\s+(?P<n>" + _NUM + r"|dozen))?|(?P<m>" + _NUM + r")\s+more)"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:and|in|along|who|when|while|as|during|on|at|near|with|inside|"
+    r"outside|before|after|according|but|by)\b)",
+    re.IGNORECASE,
+)
+"""An object whose noun is left out as the one before it gives it ("killed a guard and
+wounded another", "wounding another five", "injured three more"): how many, of the same
+people."""
 WOUNDING_OF = quick_start(
     re.compile(
         r"\b(?P<i>wounding|injuring)\s+of\s+|\b(?P<s>(?:non-fatal\s+)?shooting)\s+of\s+",
@@ -493,6 +503,43 @@ DEATH_AS_CAUSE = re.compile(
     re.IGNORECASE,
 )
 """What makes a "death of" the event's cause, ending right before the death's noun."""
+DEED_CHARGED = re.compile(
+    r"(?:" + "|".join(english().deed_charged) + r")\s+(?:the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""What makes a killing the deed someone harmed is charged with ("lynched a man accused of
+killing two herders"), ending right before the killing's word."""
+KILLING_WORD = re.compile(
+    r"(?:killings?|murders?|murdering|deaths?|slayings?|slaying|lynching|massacre|beheading"
+    r"|assassination|shooting|stabbing|hacking|executions?)\b",
+    re.IGNORECASE,
+)
+"""A killing named as a deed (a gerund or a noun), which `DEED_CHARGED` may precede."""
+
+
+def death_as_cause(sentence: str, at: int) -> bool:
+    """Whether the killing word at `at` names deaths the event answers or marks ("in
+    retaliation for the killing of three youths", "protests over the death of a student"):
+    another event's toll, not this one's."""
+    return bool(
+        KILLING_WORD.match(sentence, at) and DEATH_AS_CAUSE.search(sentence[max(0, at - 60) : at])
+    )
+
+
+def charged_deed(sentence: str, at: int) -> bool:
+    """Whether the killing word at `at` is what someone harmed earlier in the sentence is
+    charged with ("lynched two robbers accused of killing three people"): an earlier event's
+    toll, not this one's. A charge with no harm before it ("arrested a man accused of killing
+    two") leaves the killing the event's."""
+    if not KILLING_WORD.match(sentence, at):
+        return False
+    charged = DEED_CHARGED.search(sentence[max(0, at - 60) : at])
+    if charged is None:
+        return False
+    return bool(CUE_RE.search(sentence, 0, max(0, at - 60) + charged.start()))
+
+
 ELSEWHERE_WORDS = (
     "last", "earlier", "ago", "19", "20", "since", "previous", "prior", "separate", "unrelated",
     "similar", "other", "this", "anniversary", "month", "year", "week",

@@ -274,6 +274,11 @@ def _modified_subject(
     return None
 
 
+_INCLUDING_OPEN = re.compile(r"\b(?:including|among\s+them|among\s+whom|such\s+as)\b[^.;:]*$", re.I)
+"""A list opened by "including" that runs up to a comma: the parts of a count before it, not
+people listed with the subject after it."""
+_WHOLE_HEADS = frozenset({"people", "persons", "victims", "others", "civilians", "individuals"})
+"""Nouns of a count that a list after it may restate ("two people, a nurse and a porter")."""
 _POSSESSIVE_END = re.compile(r"\b(?:his|her|their)\s+$", re.IGNORECASE)
 
 
@@ -287,6 +292,27 @@ def _named_apposition(conj: str, other: dict, count: int, coordinated: bool) -> 
         and other.get("count") == count
         and not other.get("attacker")
     )
+
+
+_OF_PHRASE = re.compile(r"\s+of\s+")
+"""Where a noun phrase's "of" phrase starts ("the driver of a truck")."""
+
+
+def _of_modified_at_end(text: str, names: frozenset[str]) -> dict | None:
+    """A person's noun phrase with an "of" phrase ending `text` ("the driver of a truck and
+    his helper were killed"): the noun phrase, so a list before a predicate counts it."""
+    window = max(0, len(text) - 70)
+    for cut in _OF_PHRASE.finditer(text, window):
+        if _OTHER_CLAUSE.search(text, cut.end()) or "," in text[cut.end() :]:
+            continue
+        found = np_at_end(text[: cut.start()], names, allow_bare=False)
+        if (
+            found
+            and found["kind"] in {"indef", "def"}
+            and _CLAUSE_START.search(text[: found["start"]])
+        ):
+            return found
+    return None
 
 
 def _finish(
@@ -311,10 +337,23 @@ def _finish(
         if not conj:
             break
         other = np_at_end(left[: conj.start()], names, allow_bare=True)
+        if not other and not coordinated:
+            other = _of_modified_at_end(left[: conj.start()], names)
         if not other or other.get("kind") == "part":
             break
         if _OWN_FATE.search(left, other["start"], conj.start()):
             break  # "two dead victims and two injured": that phrase names its own harm
+        if "," in conj.group(0) and _INCLUDING_OPEN.search(left, 0, conj.start()):
+            break  # "killed, including a man and a boy, and twelve others were hurt"
+        if (
+            coordinated
+            and conj.group(0).strip() == ","
+            and other.get("kind") == "plural"
+            and other.get("count") == count
+            and other.get("head") in _WHOLE_HEADS
+        ):
+            start = other["start"]  # "two people, a guard and a cook, were hurt": the two
+            break
         listed = other.get("bare") and found.get("bare")
         if not coordinated and conj.group(0).strip() == "," and not listed:
             break
@@ -411,6 +450,7 @@ def _object(
     pos = pm.end()
     count, groups, first = 0, set(), None
     counts: list[int] = []
+    kinds: list[str] = []
     attackers: list[bool] = []
     apposed = False
     prev_head = ""
@@ -448,6 +488,7 @@ def _object(
         first = first or found
         count += found["count"]
         counts.append(found["count"])
+        kinds.append(found["kind"])
         attackers.append(bool(found.get("attacker")))
         groups.add(found["group"])
         pos = np_end = found["end"]
@@ -456,6 +497,10 @@ def _object(
             appositive = _APPOSITIVE.match(sentence, pos)
             if appositive:
                 pos = np_end = appositive.end(1)
+                if len(counts) == 1 and found["kind"] == "plural":
+                    apposed = True  # "two others, Omar and Ali": their names
+                    kinds.append("name")
+                    counts.append(1)
             elif len(counts) == 1 and found["count"] == 1 and _DEFINITE.match(sentence, pm.end()):
                 described = _described(sentence, pos, names)
                 if described:
@@ -478,6 +523,14 @@ def _object(
         return None  # "the loss of a cousin, a friend or a colleague": kinds, not a count
     if apposed and len(counts) > 2 and counts[0] == sum(counts[1:]):
         count = counts[0]  # "killed 14 people, 9 fighters and 5 civilians": a total, its parts
+    elif (
+        apposed
+        and len(counts) > 1
+        and kinds[0] == "plural"
+        and all(k == "name" for k in kinds[1:])
+        and sum(counts[1:]) <= counts[0]
+    ):
+        count = counts[0]  # "injuring two others, Omar and Ali Khan": the two, named
     end = offset + np_end
     left = lex.LEFT.match(sentence, np_end)
     verb = pm.group(0).lower()

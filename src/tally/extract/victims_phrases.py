@@ -44,7 +44,7 @@ _SPEAKER_AFTER = re.compile(
 _NAME_NEXT = re.compile(r"\s+[A-Z][a-z]+")
 _BRACKETS = re.compile(r"(?<=\S)\s*\((?-i:[A-Z][A-Za-z-]{0,9})\)(?=\s+[a-z])")
 """An abbreviation in parentheses inside a noun phrase, before its next lower-case word."""
-_HEAD_ENDS = frozenset(w.rsplit("-", 1)[-1] for w in lex.GROUP_OF) | {"grader", "graders", "old"}
+_HEAD_ENDS = frozenset(re.split(r"[- ]", w)[-1] for w in lex.GROUP_OF) | {"grader", "old"}
 """The words `lex.NP` and `lex.BARE_NP` end on, unless they end on an age or a comma."""
 
 
@@ -245,6 +245,18 @@ def np_at_start(
         if found:
             found["end"] = pos + m.end()
         return found
+    elliptic = lex.ELLIPTIC_OBJECT.match(rest) if first and not bare else None
+    if elliptic:
+        word = elliptic.group("n") or elliptic.group("m")
+        count = 12 if word and word.lower() == "dozen" else lex.count_of(word) if word else 1
+        return {
+            "count": count or 1,
+            "kind": "new" if count in (None, 1) else "plural",
+            "group": "people",
+            "head": "others",
+            "others": True,
+            "end": pos + elliptic.end(),
+        }
     pron = re.match(r"(him|her)\b(?!self)", rest, re.IGNORECASE)
     if pron and first:
         head = pron.group(1).lower()
