@@ -581,3 +581,106 @@ def test_a_vehicle_over_a_mine_killing_is_the_toll() -> None:
         "killed": 1,
         "injured": 2,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A union organiser along with his bodyguard were shot dead outside the office.", 2),
+        ("A shopkeeper as well as his nephew were hacked to death.", 2),
+        ("A rebel commander, as well as three other fighters were killed in the raid.", 4),
+    ],
+)
+def test_a_subject_joined_by_along_with_or_as_well_as_is_summed(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A ward councillor was targeted by masked men and killed near his home.", 1),
+        ("A cattle trader was ambushed by bandits and later killed.", 1),
+        ("Raiders kill farm watchman at a depot", 1),
+        ("Unknown gunmen shoot and kill bank cashier in the town", 1),
+    ],
+)
+def test_a_victim_named_before_a_second_verb_or_bare_in_a_headline(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A border clash over grazing caused the death of one.", 1),
+        ("Raiders slaughtered a herdsman and his son at the well.", 2),
+        ("A trader was slaughtered in his shop on Friday night.", 1),
+        ("Riots spread through the town following the lynching of a bus driver.", 0),
+    ],
+)
+def test_a_death_of_a_count_and_a_slaughter_are_killings(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Gunmen assassinated Col. Karim Jaber, the deputy police chief, outside his office.", 1),
+        ("Insurgents shot dead Lt.-Col. Omar Hadi near the depot.", 1),
+        (
+            "Rebels seized Pastor Jonah Sule on Monday. On Friday Sule's body was found in a creek.",
+            1,
+        ),
+    ],
+)
+def test_a_victim_named_with_a_title_or_by_his_body_is_counted(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("12 suspected LRA killed in an army raid near the border", 12),
+        ("Troops said 4 ADF were killed in the forest.", 4),
+    ],
+)
+def test_a_groups_acronym_counts_its_members(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Four pilgrims were killed in the blast. A vendor was also killed.", 5),
+        ("At least six guards died in the raid. A cook was also killed.", 7),
+        ("Gunmen shot dead Musa Bello, a trader and a member of the market board, at dawn.", 1),
+        ("Troops said 22 ZNA soldiers were killed and five rebels died.", 27),
+    ],
+)
+def test_one_more_victim_is_added_and_a_second_role_is_the_same_man(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Gunmen killed Dr. Lena Moyo, her husband Tomas, and their son.", 3),
+        ("Raiders shot dead Abu Musa, his brother and a herdsman.", 3),
+        ("16 YO SHOT OUTSIDE STORE", 0),
+    ],
+)
+def test_kin_after_a_name_are_more_people(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Gunfire Leaves 1 Man Dead, 4 People Hurt", 1, 4),
+        ("Detectives are looking into the death of Leo Park, his neighbour's son.", 1, 0),
+    ],
+)
+def test_a_headline_and_an_apposition_with_a_possessive_are_not_lists(
+    text: str, killed: int, injured: int
+) -> None:
+    got = _totals(text)
+    assert (got.get("killed", 0), got.get("injured", 0)) == (killed, injured)

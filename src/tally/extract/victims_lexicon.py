@@ -110,6 +110,15 @@ BARE_NP = re.compile(
     r"(?:,\s*(?P<age>\d{1,2})(?![\d-]),?)?",
     re.IGNORECASE,
 )
+LOOSE_NP = re.compile(
+    r"\b(?P<mods>(?:(?!(?:"
+    + _STOP
+    + r"|kill|kills|shoot|shoots|and|\w+ing)\b)[A-Za-z][a-z'’]*(?:-[A-Za-z]+)*\s+)"
+    r"{0,3})(?P<head>" + _HEAD + r")\b(?!['’-])(?P<age>)",
+    re.IGNORECASE,
+)
+"""A noun phrase of a headline's object without a determiner, its modifiers any words
+("kill mobile phone company employee", "shoot peace activist")."""
 PARTICLE = r"(?:(?:al|el|as|ad|ash|ibn|bin|abu|abd|ul|ud|de|da|van|von)[-\s])"
 """A lower-case particle inside a name ("Mohammed al-Garawi", "Omar bin Said")."""
 NAME = re.compile(
@@ -178,12 +187,14 @@ COUNT_IN = re.compile(
 body named beside it ("after the body of a woman was found", the toll rose to 40) is one of
 them."""
 BODY_FOUND = re.compile(
-    r"\b(?P<pron>his|her)\s+(?:[\w-]+\s+){0,2}?(?:body|corpse)\s+(?:was|had\s+been|has\s+been)\s+"
+    r"\b(?P<pron>his|her|(?-i:[A-Z][a-z'’-]{2,})['’]s)\s+(?:[\w-]+\s+){0,2}?(?:body|corpse)\s+"
+    r"(?:was|had\s+been|has\s+been)\s+"
     r"(?:(?:later|then|subsequently|eventually)\s+)?(?:found|recovered|discovered|dumped|retrieved|"
     r"fished\s+out|exhumed)\b",
     re.IGNORECASE,
 )
-"""A victim known by the finding of his or her body ("his body was found in a ditch")."""
+"""A victim known by the finding of his or her body ("his body was found in a ditch", "Omar's
+body was recovered")."""
 NOT_NAMES = frozenset(
     [
         *WEEKDAYS,
@@ -256,6 +267,7 @@ KILLED_PASSIVE = (
     r"found\s+(?:shot\s+)?dead|"
     r"found\s+shot\s+to\s+death|decapitated|(?:hanged|hung)\s+to\s+death|pronounced\s+dead|declared\s+dead|fatally\s+(?:shot|wounded|"
     r"injured|struck|hit)|mortally\s+wounded|dead|deceased|assassinated|executed|beheaded|lynched|martyred|"
+    r"slaughtered|"
     r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|chopped|axed|"
     r"macheted|strangled|choked|smothered|suffocated|battered|kicked|trampled|lynched|hammered|slashed|"
     r"burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive|"
@@ -342,7 +354,7 @@ ACTIVE = re.compile(
     r"\b(?:(?P<k>shot\s+and\s+killed|fatally\s+(?:shot|shoots|wounded|wounds|struck|strikes)|"
     r"shoots\s+and\s+kills|killing|killed|kills|(?<!to )(?<!not )(?<!will )kill|"
     r"murdered|murders|"
-    r"murdering|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|shoot(?:ing|s)?\s+dead|"
+    r"murdering|slaughter(?:ed|ing|s)|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|shoot(?:ing|s)?\s+dead|"
     r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es)?|"
     r"decapitat(?:ed|ing|es)|claim(?:ed|s|ing)?\s+(?:the\s+)?li(?:fe|ves)\s+of|"
     r"unable\s+to\s+save)|"
@@ -354,7 +366,7 @@ ACTIVE = re.compile(
     re.IGNORECASE,
 )
 ACTIVE_STARTS = re.compile(
-    "shot|fatal|shoot|kill|murder|gunned|slay|slew|wound|injur|critical|hitting|striking|left|leav"
+    "shot|fatal|shoot|kill|murder|slaughter|gunned|slay|slew|wound|injur|critical|hitting|striking|left|leav"
     "|pronounced|declared|found|finding|discovered|located|assassinat|execut|behead|lynch|decapitat"
     "|claim|unable"
     "|stab|hack|beat|bludgeon|club|ston|burn|tortur"

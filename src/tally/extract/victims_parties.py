@@ -32,7 +32,10 @@ _PARENTHETICAL = re.compile(
 )
 _OWN_FATE = re.compile(r"\b(?:dead|deceased|injured|wounded|slain|killed|hurt)\b", re.I)
 """A harm named inside a noun phrase of a list: its people are not the predicate's."""
-_COORDINATOR = re.compile(r"(?:,\s*and|,|\s+and|\s+&)\s*$")
+_COORDINATOR = re.compile(
+    r"(?:,\s*and|,\s*as\s+well\s+as|,|\s+and|\s+&|\s+as\s+well\s+as|,?\s+along\s+with"
+    r"|,?\s+together\s+with)\s*$"
+)
 _APPOSITIVE = re.compile(
     r"(,\s*(?:\d{1,2}-year-old\s+)?[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+)){0,3}"
     r"(?:,\s*\d{1,2})?)(?=,|\s|$)"
@@ -117,6 +120,21 @@ def mention(
         return _object(sentence, offset, pm, cat, names)
     if how == "body":
         pron = pm.group("pron").lower()
+        if pron not in {"his", "her"}:  # "Omar's body was found": the one so named
+            name = re.sub(r"['’]s$", "", pron)
+            if name in lex.NOT_NAMES or name in lex.GROUP_OF:
+                return None
+            return Mention(
+                offset + pm.start(),
+                offset + pm.end(),
+                "killed",
+                1,
+                "name",
+                "people",
+                name=name,
+                head="name",
+                rule="victim.body_found",
+            )
         return Mention(
             offset + pm.start(),
             offset + pm.end(),
@@ -207,7 +225,7 @@ def _subject(
         if found:
             return _finish(found, sentence, offset, stripped, pred_end, cat, reflexive, names)
         if reduced:
-            return None
+            return _done_to_then(sentence, offset, left, pred_end, cat, names)
         paren = _PARENTHETICAL.search(stripped)
         if not paren:
             break
@@ -223,11 +241,8 @@ def _subject(
         return m
     if not reflexive and cat == "killed" and (m := _someone(sentence, offset, left, pred_end)):
         return m
-    if not reflexive and cat == "killed" and (done := _DONE_TO_THEN.search(left)):
-        head = left[: done.start()]
-        found = np_at_end(head, names, allow_bare=False)
-        if found and found["kind"] in {"indef", "def", "plural"}:
-            return _finish(found, sentence, offset, head, pred_end, cat, False, names)
+    if not reflexive and (m := _done_to_then(sentence, offset, left, pred_end, cat, names)):
+        return m
     if reflexive:
         attacker = _the_attacker(left.lower())
         return Mention(
@@ -239,6 +254,20 @@ def _subject(
             "combatants" if attacker else "people",
             attacker=attacker,
         )
+    return None
+
+
+def _done_to_then(
+    sentence: str, offset: int, left: str, pred_end: int, cat: str, names: frozenset[str]
+) -> Mention | None:
+    """The subject of a first verb that a death told after "and" is also of ("a trader was
+    hacked with machetes and later killed", "was targeted by gunmen and killed")."""
+    if cat != "killed" or not (done := _DONE_TO_THEN.search(left)):
+        return None
+    head = left[: done.start()]
+    found = np_at_end(head, names, allow_bare=False)
+    if found and found["kind"] in {"indef", "def", "plural"}:
+        return _finish(found, sentence, offset, head, pred_end, cat, False, names)
     return None
 
 
@@ -428,6 +457,15 @@ _APPOSITION_ENDS = re.compile(
 
 
 _A_AN = re.compile(r"an?\s", re.I)
+_GIVEN_NAME = re.compile(r"\s+([A-Z][a-z'’]+)(?=\s*(?:,|\band\b|$|\.))")
+"""A name right after a kin noun ("her husband Kevin, and ..."): the same person."""
+_LIST_GOES_ON = re.compile(r"(?:\s+[A-Z][a-z'’]+)?\s*,?\s*and\s")
+"""A list that goes on after a kin noun ("her husband Kevin, and their son")."""
+_KIN_OF = re.compile(r"(?:his|her|their)\s", re.I)
+"""A possessive after a name and a comma ("Ann Roe, her husband and their son"): others, not
+the name's apposition."""
+_AND_AN = re.compile(r"\s+and\s+(?=an?\s)", re.I)
+"""A second role of one named person, without a comma before it ("a judge and a member")."""
 
 
 def _described(sentence: str, pos: int, names: frozenset[str]) -> int | None:
@@ -455,9 +493,8 @@ def _object(
     apposed = False
     prev_head = ""
     present = ("kill", "kills", "shoots", "wounds", "injures", "lynch", "lynches")
-    bare = pm.group(0).rstrip().lower().endswith(present) or (
-        not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
-    )
+    told_now = pm.group(0).rstrip().lower().endswith(present)
+    bare = told_now or (not sentence.rstrip().endswith((".", "!", "?", '"', "”")))
     if skip := lex.SELF_AND.match(sentence, pos):
         pos = skip.end()
     np_end = pos
@@ -466,7 +503,14 @@ def _object(
     ):
         names = frozenset({"-"})  # "the shooting Sunday": a noun, not a deed done to a name
     while True:
-        found = np_at_start(sentence, pos, names, first is None, bare=bare or first is not None)
+        found = np_at_start(
+            sentence,
+            pos,
+            names,
+            first is None,
+            bare=bare or first is not None,
+            loose=told_now and first is None,
+        )
         if not found or (first is not None and not_listed(sentence, pos, found)):
             break
         if (
@@ -474,6 +518,7 @@ def _object(
             and prev_head == "name"
             and found["kind"] in {"indef", "def"}
             and re.fullmatch(r",\s*", sentence[np_end:pos])
+            and not (_KIN_OF.match(sentence, pos) and _LIST_GOES_ON.match(sentence, found["end"]))
         ):  # "killed Omar al-Said, a senior judge, and ...": the name's apposition
             rest = _APPOSITION_REST.match(sentence, found["end"])
             prev_head, pos = "", rest.end() if rest else found["end"]
@@ -493,6 +538,13 @@ def _object(
         groups.add(found["group"])
         pos = np_end = found["end"]
         prev_head = found["head"]
+        head_at = found["end"] - len(found["head"])
+        lower_head = found["head"] != "name" and sentence[head_at : head_at + 1].islower()
+        given = (
+            _GIVEN_NAME.match(sentence, pos) if found["kind"] == "indef" and lower_head else None
+        )
+        if given and given.group(1).lower() not in lex.NOT_NAMES:
+            pos = np_end = given.end()  # "her husband Kevin": the kin, named
         if found["head"] != "name":
             appositive = _APPOSITIVE.match(sentence, pos)
             if appositive:
@@ -509,6 +561,12 @@ def _object(
             described = _NAME_APPOSITIVE.match(sentence, pos)
             if described:
                 pos = np_end = described.end(1)
+                more = _AND_AN.match(sentence, pos)
+                role = np_at_start(sentence, more.end(), names, False) if more else None
+                if role and role["kind"] == "indef" and role["count"] == 1:
+                    rest = _APPOSITION_REST.match(sentence, role["end"])
+                    if rest:  # "Omar Said, a judge and a member of the council, ...": one man
+                        pos = np_end = rest.end()
         pp = _POSTMODIFIER_PP.match(sentence, pos)
         if pp and _AND_NEXT_NP.match(sentence, pp.end()):
             pos = pp.end()  # "killed one constable from the post and one guard"

@@ -84,6 +84,8 @@ class Vocabulary:
     death_as_cause: tuple[str, ...]
     """Words before "the death of X" that make that death the cause of the event told
     ("students protesting the death of a classmate"), not a harm of it: patterns."""
+    name_titles: tuple[str, ...]
+    """Abbreviated titles before a person's name ("Col.", "Lt.-Gen.", "Dr."), without the dot."""
     deed_charged: tuple[str, ...]
     """Words before a killing that make it what someone harmed in the event was charged with
     ("lynched a man accused of killing two herders"), an earlier event: patterns."""
@@ -208,6 +210,7 @@ def english() -> Vocabulary:
         victim_hypothetical=tuple(data["victim_hypothetical"]["patterns"]),
         death_as_cause=tuple(data["death_as_cause"]["patterns"]),
         deed_charged=tuple(data["deed_charged"]["patterns"]),
+        name_titles=tuple(data["name_titles"]["words"]),
         deaths_among_shot=tuple(data["deaths_among_shot"]["patterns"]),
         official_sources=tuple(data["official_sources"]["words"]),
         source_stop=frozenset(data["source_key"]["stop"]),
