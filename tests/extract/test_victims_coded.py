@@ -479,3 +479,208 @@ def test_a_noun_phrase_naming_its_own_harm_is_no_part_of_the_next() -> None:
 )
 def test_a_headline_names_one_victim(text: str, category: str) -> None:
     assert {(f.category, f.value) for f in _figures(text)} == {(category, 1)}
+
+
+def _totals(text: str) -> dict[str, int]:
+    doc = Document(id="t", text=text, kind="text", name="t.txt")
+    return totals(reconcile([Statement(f, "2024-05-01", None, "t.txt") for f in extract(doc)]))
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Raiders shot dead a herdsman and wounded another near the well.", 1, 1),
+        ("A mine hit the patrol, killing one ranger and wounding another.", 1, 1),
+        ("The shelling killed two farmers and injured four more in the valley.", 2, 4),
+        ("Gunmen killed a trader and wounded another, police said.", 1, 1),
+    ],
+)
+def test_an_object_left_to_the_one_before_is_counted(text: str, killed: int, injured: int) -> None:
+    got = _totals(text)
+    assert (got.get("killed", 0), got.get("injured", 0)) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A schoolteacher and a village head were shot dead by insurgents.", 2),
+        ("The owner of a tea stall and his helper were hacked to death.", 2),
+        ("A member of the ward committee and his bodyguard were gunned down.", 2),
+        ("Gunmen shot dead a village head outside the mosque.", 1),
+    ],
+)
+def test_a_list_with_compound_or_modified_nouns_is_summed(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Villagers beat a man to death after accusing him of killing two herders.", 1),
+        ("A mob lynched two cattle thieves suspected of murdering a farmer.", 2),
+        ("A crowd burnt a robber to death for killing a night watchman.", 1),
+        ("Youths lynched a man believed to be behind the murder of three boys.", 1),
+        # no harm told before the charge: the killing is the event
+        ("Police arrested a man accused of killing two herders.", 2),
+    ],
+)
+def test_a_killing_the_harmed_are_charged_with_is_another_event(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Two masked men shoot and kill a shopkeeper in the bazaar.", 1),
+        ("Four bandits kill a herder near the dam.", 1),
+        ("Three gunmen shoot dead a shopkeeper outside his store.", 1),
+    ],
+)
+def test_a_count_before_a_present_tense_deed_counts_the_doers(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a count restated by its parts after a comma
+        ("Two people, a nurse and a porter, were hurt when the grenade went off.", 0, 2),
+        # a list opened by "including" ends at its comma: the next count is its own
+        ("Nine people were killed, including two girls, and six were wounded in the raid.", 9, 6),
+        ("Four guards died, including a woman and a boy, and ten others were hurt.", 4, 10),
+        # a count and its names
+        (
+            "Gunmen shot dead a teacher and wounded two others, Bilal and Omar Ali.",
+            1,
+            2,
+        ),
+    ],
+)
+def test_a_count_is_not_summed_with_its_own_parts_or_names(
+    text: str, killed: int, injured: int
+) -> None:
+    got = _totals(text)
+    assert (got.get("killed", 0), got.get("injured", 0)) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mortars were fired at the base in retaliation for the killing of four herders.",
+        "Students protested over the death of two classmates last week.",
+        "Activists stoned the embassy on the anniversary of the execution of 30 prisoners.",
+        "Clashes over the killing of a cleric shut the market for a day.",
+    ],
+)
+def test_deaths_the_event_answers_are_not_its_toll(text: str) -> None:
+    assert _totals(text).get("killed", 0) == 0
+
+
+def test_a_vehicle_over_a_mine_killing_is_the_toll() -> None:
+    assert _totals("A truck ran over a landmine killing one and injuring two others.") == {
+        "killed": 1,
+        "injured": 2,
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A union organiser along with his bodyguard were shot dead outside the office.", 2),
+        ("A shopkeeper as well as his nephew were hacked to death.", 2),
+        ("A rebel commander, as well as three other fighters were killed in the raid.", 4),
+    ],
+)
+def test_a_subject_joined_by_along_with_or_as_well_as_is_summed(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A ward councillor was targeted by masked men and killed near his home.", 1),
+        ("A cattle trader was ambushed by bandits and later killed.", 1),
+        ("Raiders kill farm watchman at a depot", 1),
+        ("Unknown gunmen shoot and kill bank cashier in the town", 1),
+    ],
+)
+def test_a_victim_named_before_a_second_verb_or_bare_in_a_headline(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A border clash over grazing caused the death of one.", 1),
+        ("Raiders slaughtered a herdsman and his son at the well.", 2),
+        ("A trader was slaughtered in his shop on Friday night.", 1),
+        ("Riots spread through the town following the lynching of a bus driver.", 0),
+    ],
+)
+def test_a_death_of_a_count_and_a_slaughter_are_killings(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Gunmen assassinated Col. Karim Jaber, the deputy police chief, outside his office.", 1),
+        ("Insurgents shot dead Lt.-Col. Omar Hadi near the depot.", 1),
+        (
+            "Rebels seized Pastor Jonah Sule on Monday. On Friday Sule's body was found in a creek.",
+            1,
+        ),
+    ],
+)
+def test_a_victim_named_with_a_title_or_by_his_body_is_counted(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("12 suspected LRA killed in an army raid near the border", 12),
+        ("Troops said 4 ADF were killed in the forest.", 4),
+    ],
+)
+def test_a_groups_acronym_counts_its_members(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Four pilgrims were killed in the blast. A vendor was also killed.", 5),
+        ("At least six guards died in the raid. A cook was also killed.", 7),
+        ("Gunmen shot dead Musa Bello, a trader and a member of the market board, at dawn.", 1),
+        ("Troops said 22 ZNA soldiers were killed and five rebels died.", 27),
+    ],
+)
+def test_one_more_victim_is_added_and_a_second_role_is_the_same_man(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Gunmen killed Dr. Lena Moyo, her husband Tomas, and their son.", 3),
+        ("Raiders shot dead Abu Musa, his brother and a herdsman.", 3),
+        ("16 YO SHOT OUTSIDE STORE", 0),
+    ],
+)
+def test_kin_after_a_name_are_more_people(text: str, killed: int) -> None:
+    assert _totals(text).get("killed", 0) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Gunfire Leaves 1 Man Dead, 4 People Hurt", 1, 4),
+        ("Detectives are looking into the death of Leo Park, his neighbour's son.", 1, 0),
+    ],
+)
+def test_a_headline_and_an_apposition_with_a_possessive_are_not_lists(
+    text: str, killed: int, injured: int
+) -> None:
+    got = _totals(text)
+    assert (got.get("killed", 0), got.get("injured", 0)) == (killed, injured)

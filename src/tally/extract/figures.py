@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from tally.extract import breakdown
 from tally.extract import lexicon as lex
+from tally.extract import victims_lexicon as vlex
 from tally.extract.attribution import Attributor, credited
 from tally.extract.combine import share_attribution
 from tally.extract.numbers import NumberMention, find_numbers
@@ -99,8 +100,11 @@ _AGENT_AFTER = re.compile(
     r"which|and|but)\b)[^.;:]){0,80}?\b"
     r"(?:opened\s+fire|fired\s+(?:up)?on|fired\s+at|(?:shot|killed|murdered|stabbed|hacked|beheaded|"
     r"assassinated|ambushed|attacked|abducted|kidnapped|executed|gunned\s+down|shot\s+dead|"
-    r"detonated|stormed|raided|entered|dragged|targeted|lynched|hurled|threw)"
-    r"(?:\s+and\s+(?:killed|wounded|injured|shot))?\s+(?:an?|the|his|her|their|its|one|two|"
+    r"detonated|stormed|raided|entered|dragged|targeted|lynched|hurled|threw|"
+    r"(?:shoot|kill|murder|stab|hack|behead|assassinate|ambush|attack|abduct|kidnap|execute|"
+    r"lynch|raid|storm|target)(?:e?s)?|guns?\s+down|shoots?\s+dead|opens?\s+fire\s+on)"
+    r"(?:\s+and\s+(?:killed|wounded|injured|shot|kills?|wounds?|injures?|shoots?))?"
+    r"\s+(?:an?|the|his|her|their|its|one|two|"
     r"three|four|five|six|seven|eight|nine|ten|several|him|them|\d+|[A-Z][\w'-]+)\b)"
 )
 _AGENT_CLAUSE = re.compile(
@@ -227,6 +231,10 @@ def extract_numeric(doc: Document) -> list[Figure]:
             a, b = s0 + min(f.qstart, f.num.start), s0 + f.end
             if doc.in_furniture(s0 + f.num.start, s0 + f.num.end) or f.category is None:
                 continue
+            if f.rule == "num.harm_before" and (
+                vlex.charged_deed(sentence, f.qstart) or vlex.death_as_cause(sentence, f.qstart)
+            ):
+                continue  # another event's deaths: charged, answered or marked
             attribution = attributor.attribute(sentence, sources, f.num.start)
             if f.official and (
                 attribution is None
@@ -270,6 +278,18 @@ def extract_numeric(doc: Document) -> list[Figure]:
         carry = next((f for f in reversed(found) if f.category), carry)
         announced = None
     return share_attribution(figures)
+
+
+_ACTIVE_PRESENT = re.compile(
+    r"(?:(?:shoots?|kills?|murders?|stabs?|hacks?|beheads?|lynch(?:es)?|wounds?|injures?)"
+    r"(?:\s+and\s+(?:kills?|wounds?|injures?))?|guns?\s+down|shoots?\s+dead)",
+    re.I,
+)
+"""A harm verb in the present tense, active ("three gunmen kill a trader")."""
+_OBJECT_NEXT = re.compile(
+    rf"\s+(?:an?|the|his|her|their|two|\d+|{word_alternation(NUMBER_WORDS)})\b", re.I
+)
+"""An object after the verb: the count before it counts those who did the harm."""
 
 
 _FATE_LATER = re.compile(rf"[^.;:,\n]{{0,60}}?\s{lex.RUN_AUX}\s+(?:[a-z]+ly\s+)?", re.I)
@@ -424,7 +444,9 @@ def _read_number(
                 and lex.cue_category(pred[0]) == "captured"
                 and not _AUX_BEFORE_CUE.match(sentence, f.end)
             )
-            if not bare_transfer and not reduced:
+            said = sentence[f.end : f.end + pred[1]].strip()
+            doer = _ACTIVE_PRESENT.fullmatch(said) and _OBJECT_NEXT.match(sentence, f.end + pred[1])
+            if not bare_transfer and not reduced and not doer:
                 shot = _SHOT_CUE.fullmatch(pred[0].group(0)) is not None
                 f.decide(lex.cue_category(pred[0]), "num.shot" if shot else "num.harm_after")
                 f.end += pred[1]

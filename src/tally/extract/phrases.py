@@ -207,6 +207,18 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
             and predicate(after[words[i].end() :])
         ):
             return "people", words[i].start() + len(w), lw, False
+        if (
+            modifiers <= 1
+            and w.isupper()
+            and w.isalpha()
+            and 2 <= len(w) <= 6
+            and i + 1 < len(words)
+            and words[i + 1].group(0).islower()  # not a headline in capitals ("16 YO SHOT")
+            and words[i + 1].group(0) not in lex.GROUP_NOUNS
+            and lw not in lex.FUNCTION_WORDS
+            and predicate(after[words[i].end() :])
+        ):  # a group's acronym as its members' noun ("8 suspected SLDF killed")
+            return "people", words[i].start() + len(w), lw, False
         if lex.CUE_RE.fullmatch(w):
             adjective_cue = lw
             if i + 1 >= len(words) or words[i + 1].group(0).lower() not in lex.GROUP_NOUNS:

@@ -79,6 +79,11 @@ _MORE = re.compile(r"(?:another|a\s+further|an\s+additional)\s|[\w,-]+\s+more\b"
 """A count told as added to one before it ("another three died in hospital", "four more
 bodies were found"): the two are one toll's terms."""
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional)\s+$", re.I)
+_ALSO = re.compile(r"\b(?:also|too)\b", re.I)
+"""A victim named as killed "also" ("a passer-by was also killed"): one more beside the count
+before, unless both are the victims reader's own (it has added them up). Not one "also shot",
+who may be of a count of people shot before ("a triple shooting ... a child was also shot")."""
+_ONE_MORE_RULES = frozenset({"victim.singular"})
 _MORE_GAP = 400
 
 
@@ -89,8 +94,16 @@ def more_runs(text: str, figures: list[Figure], taken: set[int]) -> list[list[in
     out: list[list[int]] = []
     for n, i in enumerate(order):
         f = figures[i]
-        added = _MORE.match(text, f.start) or _MORE_BEFORE.search(
-            text, max(0, f.start - 20), f.start
+        also = (
+            f.rule in _ONE_MORE_RULES
+            and f.category == "killed"
+            and f.value == 1
+            and bool(_ALSO.search(f.quote))
+        )
+        added = (
+            _MORE.match(text, f.start)
+            or _MORE_BEFORE.search(text, max(0, f.start - 20), f.start)
+            or also
         )
         if i in taken or not added:
             continue
@@ -101,7 +114,8 @@ def more_runs(text: str, figures: list[Figure], taken: set[int]) -> list[list[in
         if g.category != f.category or g.role != f.role or f.start - g.end >= _MORE_GAP:
             continue  # "a boy shot dead and another two wounded": another harm, no sum
         headline = "\n" not in text[: g.start].strip() and "\n" in text.strip()
-        if j in taken or g.subset or g.part_of or headline:
+        own = g.subset and not (also and g.rule.startswith("num.") and g.rule not in NOT_TERMS)
+        if j in taken or own or g.part_of or headline:
             continue  # a headline's count is the toll the article then tells again
         out.append([j, i])
         taken.update((i, j))

@@ -35,6 +35,7 @@ _SUICIDE = re.compile(r"\bmurder[- ]suicide|\bsuicide\b|\bself-inflicted\b", re.
 _FULL_NAME = quick_start(re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+([A-Z][a-z]{2,})\b"))
 _HARM_STEMS = (
     "shot", "shoot", "kill", "dead", "die", "wound", "injur", "hurt", "slain", "slay", "murder",
+    "slaughter",
     "hospital", "condition", "fatal", "struck", "strik", "hit", "graz", "death", "homicide", "self",
     "life", "lives", "passed away", "surviv", "succumb", "gunned", "assassin", "behead", "lynch", "execut",
     "alive", "bod", "corpse", "decapitat", "hang", "hung", "detonat", "explod", "trigger", "ramm",
@@ -134,6 +135,8 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
             sentence[max(0, pm.start() - 60) : pm.start()]
         ):
             continue
+        if lex.charged_deed(sentence, pm.start()):
+            continue  # "lynched a man accused of killing his wife": an earlier event's death
         m = mention(sentence, start, pm, cat, how, names)
         if m is not None and _shot_by_police(sentence, pm, how):
             m.attacker, m.group, m.by_police = True, "combatants", True
@@ -179,10 +182,11 @@ _ALSO = re.compile(r"\balso\b", re.IGNORECASE)
 
 
 def _one_more(m: Mention, pm: re.Match[str]) -> bool:
-    """Whether a definite noun phrase killed "also" is one more of the dead ("the driver was
-    also killed"), not someone already counted: a noun other than a pronoun or "victim"."""
+    """Whether a noun phrase killed "also" is one more of the dead ("the driver was also
+    killed", "his brother was also killed", "a policeman was also killed"), not someone
+    already counted: a noun other than a pronoun or "victim"."""
     return (
-        m.kind == "def"
+        m.kind in {"def", "indef"}
         and m.category == "killed"
         and not m.attacker
         and m.head not in {"he", "she", "victim", "any"}
@@ -374,6 +378,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[st
             "shoot",
             "kill",
             "murder",
+            "slaughter",
             "gunned",
             "slay",
             "slew",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from tally.extract.lexicon import CUE_RE
 from tally.extract.vocab import english
 from tally.keywords import quick_start, word_alternation
 from tally.words import MONTHS, WEEKDAYS, small_numbers
@@ -111,6 +112,15 @@ BARE_NP = re.compile(
     r"(?:,\s*(?P<age>\d{1,2})(?![\d-]),?)?",
     re.IGNORECASE,
 )
+LOOSE_NP = re.compile(
+    r"\b(?P<mods>(?:(?!(?:"
+    + _STOP
+    + r"|kill|kills|shoot|shoots|and|\w+ing)\b)[A-Za-z][a-z'’]*(?:-[A-Za-z]+)*\s+)"
+    r"{0,3})(?P<head>" + _HEAD + r")\b(?!['’-])(?P<age>)",
+    re.IGNORECASE,
+)
+"""A noun phrase of a headline's object without a determiner, its modifiers any words
+("kill mobile phone company employee", "shoot peace activist")."""
 PARTICLE = r"(?:(?:al|el|as|ad|ash|ibn|bin|abu|abd|ul|ud|de|da|van|von)[-\s])"
 """A lower-case particle inside a name ("Mohammed al-Garawi", "Omar bin Said")."""
 NAME = re.compile(
@@ -135,6 +145,15 @@ AGE_IN = re.compile(_AGE_NUM + r"[- ](year|month|week|day)s?[- ]old", re.IGNOREC
 ANOTHER = re.compile(
     r"\b(?:another|a\s+(?:second|third|fourth|fifth|sixth)|the\s+other)\s*$", re.IGNORECASE
 )
+ELLIPTIC_OBJECT = re.compile(
+    r"(?:(?P<another>another)(?:\s+(?P<n>" + _NUM + r"|dozen))?|(?P<m>" + _NUM + r")\s+more)"
+    r"(?=\s*(?:[.,;:)]|$)|\s+(?:and|in|along|who|when|while|as|during|on|at|near|with|inside|"
+    r"outside|before|after|according|but|by)\b)",
+    re.IGNORECASE,
+)
+"""An object whose noun is left out as the one before it gives it ("killed a guard and
+wounded another", "wounding another five", "injured three more"): how many, of the same
+people."""
 WOUNDING_OF = quick_start(
     re.compile(
         r"\b(?P<i>wounding|injuring)\s+of\s+|\b(?P<s>(?:non-fatal\s+)?shooting)\s+of\s+",
@@ -172,12 +191,14 @@ COUNT_IN = re.compile(
 body named beside it ("after the body of a woman was found", the toll rose to 40) is one of
 them."""
 BODY_FOUND = re.compile(
-    r"\b(?P<pron>his|her)\s+(?:[\w-]+\s+){0,2}?(?:body|corpse)\s+(?:was|had\s+been|has\s+been)\s+"
+    r"\b(?P<pron>his|her|(?-i:[A-Z][a-z'’-]{2,})['’]s)\s+(?:[\w-]+\s+){0,2}?(?:body|corpse)\s+"
+    r"(?:was|had\s+been|has\s+been)\s+"
     r"(?:(?:later|then|subsequently|eventually)\s+)?(?:found|recovered|discovered|dumped|retrieved|"
     r"fished\s+out|exhumed)\b",
     re.IGNORECASE,
 )
-"""A victim known by the finding of his or her body ("his body was found in a ditch")."""
+"""A victim known by the finding of his or her body ("his body was found in a ditch", "Omar's
+body was recovered")."""
 NOT_NAMES = frozenset(
     [
         *WEEKDAYS,
@@ -250,6 +271,7 @@ KILLED_PASSIVE = (
     r"found\s+(?:shot\s+)?dead|"
     r"found\s+shot\s+to\s+death|decapitated|(?:hanged|hung)\s+to\s+death|pronounced\s+dead|declared\s+dead|fatally\s+(?:shot|wounded|"
     r"injured|struck|hit)|mortally\s+wounded|dead|deceased|assassinated|executed|beheaded|lynched|martyred|"
+    r"slaughtered|"
     r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|chopped|axed|"
     r"macheted|strangled|choked|smothered|suffocated|battered|kicked|trampled|lynched|hammered|slashed|"
     r"burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive|"
@@ -336,7 +358,7 @@ ACTIVE = re.compile(
     r"\b(?:(?P<k>shot\s+and\s+killed|fatally\s+(?:shot|shoots|wounded|wounds|struck|strikes)|"
     r"shoots\s+and\s+kills|killing|killed|kills|(?<!to )(?<!not )(?<!will )kill|"
     r"murdered|murders|"
-    r"murdering|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|shoot(?:ing|s)?\s+dead|"
+    r"murdering|slaughter(?:ed|ing|s)|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|shoot(?:ing|s)?\s+dead|"
     r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es)?|"
     r"decapitat(?:ed|ing|es)|claim(?:ed|s|ing)?\s+(?:the\s+)?li(?:fe|ves)\s+of|"
     r"unable\s+to\s+save)|"
@@ -348,7 +370,7 @@ ACTIVE = re.compile(
     re.IGNORECASE,
 )
 ACTIVE_STARTS = re.compile(
-    "shot|fatal|shoot|kill|murder|gunned|slay|slew|wound|injur|critical|hitting|striking|left|leav"
+    "shot|fatal|shoot|kill|murder|slaughter|gunned|slay|slew|wound|injur|critical|hitting|striking|left|leav"
     "|pronounced|declared|found|finding|discovered|located|assassinat|execut|behead|lynch|decapitat"
     "|claim|unable"
     "|stab|hack|beat|bludgeon|club|ston|burn|tortur"
@@ -497,6 +519,43 @@ DEATH_AS_CAUSE = re.compile(
     re.IGNORECASE,
 )
 """What makes a "death of" the event's cause, ending right before the death's noun."""
+DEED_CHARGED = re.compile(
+    r"(?:" + "|".join(english().deed_charged) + r")\s+(?:the\s+|their\s+|his\s+|her\s+)?"
+    r"(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+"""What makes a killing the deed someone harmed is charged with ("lynched a man accused of
+killing two herders"), ending right before the killing's word."""
+KILLING_WORD = re.compile(
+    r"(?:killings?|murders?|murdering|deaths?|slayings?|slaying|lynching|massacre|beheading"
+    r"|assassination|shooting|stabbing|hacking|executions?)\b",
+    re.IGNORECASE,
+)
+"""A killing named as a deed (a gerund or a noun), which `DEED_CHARGED` may precede."""
+
+
+def death_as_cause(sentence: str, at: int) -> bool:
+    """Whether the killing word at `at` names deaths the event answers or marks ("in
+    retaliation for the killing of three youths", "protests over the death of a student"):
+    another event's toll, not this one's."""
+    return bool(
+        KILLING_WORD.match(sentence, at) and DEATH_AS_CAUSE.search(sentence[max(0, at - 60) : at])
+    )
+
+
+def charged_deed(sentence: str, at: int) -> bool:
+    """Whether the killing word at `at` is what someone harmed earlier in the sentence is
+    charged with ("lynched two robbers accused of killing three people"): an earlier event's
+    toll, not this one's. A charge with no harm before it ("arrested a man accused of killing
+    two") leaves the killing the event's."""
+    if not KILLING_WORD.match(sentence, at):
+        return False
+    charged = DEED_CHARGED.search(sentence[max(0, at - 60) : at])
+    if charged is None:
+        return False
+    return bool(CUE_RE.search(sentence, 0, max(0, at - 60) + charged.start()))
+
+
 ELSEWHERE_WORDS = (
     "last", "earlier", "ago", "19", "20", "since", "previous", "prior", "separate", "unrelated",
     "similar", "other", "this", "anniversary", "month", "year", "week",

@@ -77,7 +77,10 @@ _PARENTHETICAL = re.compile(
 )
 _OWN_FATE = re.compile(r"\b(?:dead|deceased|injured|wounded|slain|killed|hurt)\b", re.I)
 """A harm named inside a noun phrase of a list: its people are not the predicate's."""
-_COORDINATOR = re.compile(r"(?:,\s*and|,|\s+and|\s+&)\s*$")
+_COORDINATOR = re.compile(
+    r"(?:,\s*and|,\s*as\s+well\s+as|,|\s+and|\s+&|\s+as\s+well\s+as|,?\s+along\s+with"
+    r"|,?\s+together\s+with)\s*$"
+)
 _APPOSITIVE = re.compile(
     r"(,\s*(?:\d{1,2}-year-old\s+)?[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+)){0,3}"
     r"(?:,\s*\d{1,2})?)(?=,|\s|$)"
@@ -162,6 +165,21 @@ def mention(
         return _object(sentence, offset, pm, cat, names)
     if how == "body":
         pron = pm.group("pron").lower()
+        if pron not in {"his", "her"}:  # "Omar's body was found": the one so named
+            name = re.sub(r"['’]s$", "", pron)
+            if name in lex.NOT_NAMES or name in lex.GROUP_OF:
+                return None
+            return Mention(
+                offset + pm.start(),
+                offset + pm.end(),
+                "killed",
+                1,
+                "name",
+                "people",
+                name=name,
+                head="name",
+                rule="victim.body_found",
+            )
         return Mention(
             offset + pm.start(),
             offset + pm.end(),
@@ -252,7 +270,7 @@ def _subject(
         if found:
             return _finish(found, sentence, offset, stripped, pred_end, cat, reflexive, names)
         if reduced:
-            return None
+            return _done_to_then(sentence, offset, left, pred_end, cat, names)
         paren = _PARENTHETICAL.search(stripped)
         if not paren:
             break
@@ -268,11 +286,8 @@ def _subject(
         return m
     if not reflexive and cat == "killed" and (m := _someone(sentence, offset, left, pred_end)):
         return m
-    if not reflexive and cat == "killed" and (done := _DONE_TO_THEN.search(left)):
-        head = left[: done.start()]
-        found = np_at_end(head, names, allow_bare=False)
-        if found and found["kind"] in {"indef", "def", "plural"}:
-            return _finish(found, sentence, offset, head, pred_end, cat, False, names)
+    if not reflexive and (m := _done_to_then(sentence, offset, left, pred_end, cat, names)):
+        return m
     if reflexive:
         attacker = _the_attacker(left.lower())
         return Mention(
@@ -284,6 +299,20 @@ def _subject(
             "combatants" if attacker else "people",
             attacker=attacker,
         )
+    return None
+
+
+def _done_to_then(
+    sentence: str, offset: int, left: str, pred_end: int, cat: str, names: frozenset[str]
+) -> Mention | None:
+    """The subject of a first verb that a death told after "and" is also of ("a trader was
+    hacked with machetes and later killed", "was targeted by gunmen and killed")."""
+    if cat != "killed" or not (done := _DONE_TO_THEN.search(left)):
+        return None
+    head = left[: done.start()]
+    found = np_at_end(head, names, allow_bare=False)
+    if found and found["kind"] in {"indef", "def", "plural"}:
+        return _finish(found, sentence, offset, head, pred_end, cat, False, names)
     return None
 
 
@@ -319,6 +348,11 @@ def _modified_subject(
     return None
 
 
+_INCLUDING_OPEN = re.compile(r"\b(?:including|among\s+them|among\s+whom|such\s+as)\b[^.;:]*$", re.I)
+"""A list opened by "including" that runs up to a comma: the parts of a count before it, not
+people listed with the subject after it."""
+_WHOLE_HEADS = frozenset({"people", "persons", "victims", "others", "civilians", "individuals"})
+"""Nouns of a count that a list after it may restate ("two people, a nurse and a porter")."""
 _POSSESSIVE_END = re.compile(r"\b(?:his|her|their)\s+$", re.IGNORECASE)
 
 
@@ -332,6 +366,27 @@ def _named_apposition(conj: str, other: dict, count: int, coordinated: bool) -> 
         and other.get("count") == count
         and not other.get("attacker")
     )
+
+
+_OF_PHRASE = re.compile(r"\s+of\s+")
+"""Where a noun phrase's "of" phrase starts ("the driver of a truck")."""
+
+
+def _of_modified_at_end(text: str, names: frozenset[str]) -> dict | None:
+    """A person's noun phrase with an "of" phrase ending `text` ("the driver of a truck and
+    his helper were killed"): the noun phrase, so a list before a predicate counts it."""
+    window = max(0, len(text) - 70)
+    for cut in _OF_PHRASE.finditer(text, window):
+        if _OTHER_CLAUSE.search(text, cut.end()) or "," in text[cut.end() :]:
+            continue
+        found = np_at_end(text[: cut.start()], names, allow_bare=False)
+        if (
+            found
+            and found["kind"] in {"indef", "def"}
+            and _CLAUSE_START.search(text[: found["start"]])
+        ):
+            return found
+    return None
 
 
 def _finish(
@@ -356,10 +411,23 @@ def _finish(
         if not conj:
             break
         other = np_at_end(left[: conj.start()], names, allow_bare=True)
+        if not other and not coordinated:
+            other = _of_modified_at_end(left[: conj.start()], names)
         if not other or other.get("kind") == "part":
             break
         if _OWN_FATE.search(left, other["start"], conj.start()):
             break  # "two dead victims and two injured": that phrase names its own harm
+        if "," in conj.group(0) and _INCLUDING_OPEN.search(left, 0, conj.start()):
+            break  # "killed, including a man and a boy, and twelve others were hurt"
+        if (
+            coordinated
+            and conj.group(0).strip() == ","
+            and other.get("kind") == "plural"
+            and other.get("count") == count
+            and other.get("head") in _WHOLE_HEADS
+        ):
+            start = other["start"]  # "two people, a guard and a cook, were hurt": the two
+            break
         listed = other.get("bare") and found.get("bare")
         if not coordinated and conj.group(0).strip() == "," and not listed:
             break
@@ -434,6 +502,15 @@ _APPOSITION_ENDS = re.compile(
 
 
 _A_AN = re.compile(r"an?\s", re.I)
+_GIVEN_NAME = re.compile(r"\s+([A-Z][a-z'’]+)(?=\s*(?:,|\band\b|$|\.))")
+"""A name right after a kin noun ("her husband Kevin, and ..."): the same person."""
+_LIST_GOES_ON = re.compile(r"(?:\s+[A-Z][a-z'’]+)?\s*,?\s*and\s")
+"""A list that goes on after a kin noun ("her husband Kevin, and their son")."""
+_KIN_OF = re.compile(r"(?:his|her|their)\s", re.I)
+"""A possessive after a name and a comma ("Ann Roe, her husband and their son"): others, not
+the name's apposition."""
+_AND_AN = re.compile(r"\s+and\s+(?=an?\s)", re.I)
+"""A second role of one named person, without a comma before it ("a judge and a member")."""
 
 
 def _described(sentence: str, pos: int, names: frozenset[str]) -> int | None:
@@ -456,13 +533,13 @@ def _object(
     pos = pm.end()
     count, groups, first = 0, set(), None
     counts: list[int] = []
+    kinds: list[str] = []
     attackers: list[bool] = []
     apposed = False
     prev_head = ""
     present = ("kill", "kills", "shoots", "wounds", "injures", "lynch", "lynches")
-    bare = pm.group(0).rstrip().lower().endswith(present) or (
-        not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
-    )
+    told_now = pm.group(0).rstrip().lower().endswith(present)
+    bare = told_now or (not sentence.rstrip().endswith((".", "!", "?", '"', "”")))
     if skip := lex.SELF_AND.match(sentence, pos):
         pos = skip.end()
     np_end = pos
@@ -471,7 +548,14 @@ def _object(
     ):
         names = frozenset({"-"})  # "the shooting Sunday": a noun, not a deed done to a name
     while True:
-        found = np_at_start(sentence, pos, names, first is None, bare=bare or first is not None)
+        found = np_at_start(
+            sentence,
+            pos,
+            names,
+            first is None,
+            bare=bare or first is not None,
+            loose=told_now and first is None,
+        )
         if not found or (first is not None and not_listed(sentence, pos, found)):
             break
         if (
@@ -479,6 +563,7 @@ def _object(
             and prev_head == "name"
             and found["kind"] in {"indef", "def"}
             and re.fullmatch(r",\s*", sentence[np_end:pos])
+            and not (_KIN_OF.match(sentence, pos) and _LIST_GOES_ON.match(sentence, found["end"]))
         ):  # "killed Omar al-Said, a senior judge, and ...": the name's apposition
             rest = _APPOSITION_REST.match(sentence, found["end"])
             prev_head, pos = "", rest.end() if rest else found["end"]
@@ -493,14 +578,26 @@ def _object(
         first = first or found
         count += found["count"]
         counts.append(found["count"])
+        kinds.append(found["kind"])
         attackers.append(bool(found.get("attacker")))
         groups.add(found["group"])
         pos = np_end = found["end"]
         prev_head = found["head"]
+        head_at = found["end"] - len(found["head"])
+        lower_head = found["head"] != "name" and sentence[head_at : head_at + 1].islower()
+        given = (
+            _GIVEN_NAME.match(sentence, pos) if found["kind"] == "indef" and lower_head else None
+        )
+        if given and given.group(1).lower() not in lex.NOT_NAMES:
+            pos = np_end = given.end()  # "her husband Kevin": the kin, named
         if found["head"] != "name":
             appositive = _APPOSITIVE.match(sentence, pos)
             if appositive:
                 pos = np_end = appositive.end(1)
+                if len(counts) == 1 and found["kind"] == "plural":
+                    apposed = True  # "two others, Omar and Ali": their names
+                    kinds.append("name")
+                    counts.append(1)
             elif len(counts) == 1 and found["count"] == 1 and _DEFINITE.match(sentence, pm.end()):
                 described = _described(sentence, pos, names)
                 if described:
@@ -509,6 +606,12 @@ def _object(
             described = _NAME_APPOSITIVE.match(sentence, pos)
             if described:
                 pos = np_end = described.end(1)
+                more = _AND_AN.match(sentence, pos)
+                role = np_at_start(sentence, more.end(), names, False) if more else None
+                if role and role["kind"] == "indef" and role["count"] == 1:
+                    rest = _APPOSITION_REST.match(sentence, role["end"])
+                    if rest:  # "Omar Said, a judge and a member of the council, ...": one man
+                        pos = np_end = rest.end()
         pp = _POSTMODIFIER_PP.match(sentence, pos)
         if pp and _AND_NEXT_NP.match(sentence, pp.end()):
             pos = pp.end()  # "killed one constable from the post and one guard"
@@ -523,6 +626,14 @@ def _object(
         return None  # "the loss of a cousin, a friend or a colleague": kinds, not a count
     if apposed and len(counts) > 2 and counts[0] == sum(counts[1:]):
         count = counts[0]  # "killed 14 people, 9 fighters and 5 civilians": a total, its parts
+    elif (
+        apposed
+        and len(counts) > 1
+        and kinds[0] == "plural"
+        and all(k == "name" for k in kinds[1:])
+        and sum(counts[1:]) <= counts[0]
+    ):
+        count = counts[0]  # "injuring two others, Omar and Ali Khan": the two, named
     end = offset + np_end
     left = lex.LEFT.match(sentence, np_end)
     verb = pm.group(0).lower()

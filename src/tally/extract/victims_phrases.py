@@ -12,12 +12,18 @@ import re
 
 from tally.extract import victims_lexicon as lex
 from tally.extract.victims_lexicon import PARTICLE
+from tally.extract.vocab import english
 from tally.keywords import may_end_with, quick_start, word_alternation
 
 _AGE_BEFORE = re.compile(r"(\d{1,2})-year-old\s+$")
 _TITLE = word_alternation(sorted(w for w in lex.OFFICE_NOUNS if not w.endswith("s")))
+_ABBREVIATED_TITLE = (
+    r"(?:(?:" + "|".join(english().name_titles) + r")\.?(?:[-\s]?(?:Col|Gen|Cmdr)\.?)?\s+(?=[A-Z]))"
+)
+"""An abbreviated title before a name ("Col. ", "Lt.-Col. ", "Dr "): no part of the name."""
 _OBJECT_NAME = re.compile(
     r"(?:(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:" + _TITLE + r")\s+(?=[A-Z]))?"
+    r"(?:" + _ABBREVIATED_TITLE + r")?"
     r"(?:(?P<age>\d{1,2})-year-old\s+)?(?P<name>[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+|Jr\.?"
     r"|III|II|" + PARTICLE + r"[A-Z][a-z'’]+)){0,3})(?:,\s*(?P<age2>\d{1,2})\b)?"
 )
@@ -44,7 +50,7 @@ _SPEAKER_AFTER = re.compile(
 _NAME_NEXT = re.compile(r"\s+[A-Z][a-z]+")
 _BRACKETS = re.compile(r"(?<=\S)\s*\((?-i:[A-Z][A-Za-z-]{0,9})\)(?=\s+[a-z])")
 """An abbreviation in parentheses inside a noun phrase, before its next lower-case word."""
-_HEAD_ENDS = frozenset(w.rsplit("-", 1)[-1] for w in lex.GROUP_OF) | {"grader", "graders", "old"}
+_HEAD_ENDS = frozenset(re.split(r"[- ]", w)[-1] for w in lex.GROUP_OF) | {"grader", "old"}
 """The words `lex.NP` and `lex.BARE_NP` end on, unless they end on an age or a comma."""
 
 
@@ -233,22 +239,44 @@ def describe(m: re.Match[str], base: int, how: str) -> dict | None:
 
 
 def np_at_start(
-    sentence: str, pos: int, names: frozenset[str], first: bool, *, bare: bool = False
+    sentence: str,
+    pos: int,
+    names: frozenset[str],
+    first: bool,
+    *,
+    bare: bool = False,
+    loose: bool = False,
 ) -> dict | None:
     """A noun phrase, object pronoun or name starting at `pos`, with its end.
 
-    `bare` allows a noun without a determiner, as in a list ("a husband, wife and son").
+    `bare` allows a noun without a determiner, as in a list ("a husband, wife and son");
+    `loose` also allows any words before it, as a headline's object has them ("kill shop
+    owner").
     """
     rest = _unbracketed(sentence[pos:])
     m = lex.NP.match(rest)
     how = "np"
     if not m and bare:
         m, how = lex.BARE_NP.match(rest), "bare"
+    if not m and loose:
+        m, how = lex.LOOSE_NP.match(rest), "bare"
     if m:
         found = describe(m, pos, how)
         if found:
             found["end"] = pos + m.end()
         return found
+    elliptic = lex.ELLIPTIC_OBJECT.match(rest) if first and not bare else None
+    if elliptic:
+        word = elliptic.group("n") or elliptic.group("m")
+        count = 12 if word and word.lower() == "dozen" else lex.count_of(word) if word else 1
+        return {
+            "count": count or 1,
+            "kind": "new" if count in (None, 1) else "plural",
+            "group": "people",
+            "head": "others",
+            "others": True,
+            "end": pos + elliptic.end(),
+        }
     pron = re.match(r"(him|her)\b(?!self)", rest, re.IGNORECASE)
     if pron and first:
         head = pron.group(1).lower()

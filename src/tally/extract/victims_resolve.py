@@ -361,6 +361,15 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
         last = max(evidence, key=lambda m: m.end)
         if last.end - start > 400:
             start = last.start
+        singles = {id(v.mention) for v in parts}
+        for i, f in enumerate(out):
+            if (
+                f.category == category
+                and f.value == 1
+                and not f.subset
+                and any(id(v.mention) in singles and v.mention.start == f.start for v in parts)
+            ):
+                out[i] = replace(f, subset=True)  # one of the people the total counts
         emit(category, "people", whole, start, last.end, last.attribution)
     return out
 

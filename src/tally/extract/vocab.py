@@ -82,10 +82,15 @@ class Vocabulary:
     victim_negation: tuple[str, ...]
     victim_hypothetical: tuple[str, ...]
     death_as_cause: tuple[str, ...]
-    deaths_among_shot: tuple[str, ...]
-    """Participles after a count of people shot saying how many of them died: patterns."""
     """Words before "the death of X" that make that death the cause of the event told
     ("students protesting the death of a classmate"), not a harm of it: patterns."""
+    name_titles: tuple[str, ...]
+    """Abbreviated titles before a person's name ("Col.", "Lt.-Gen.", "Dr."), without the dot."""
+    deed_charged: tuple[str, ...]
+    """Words before a killing that make it what someone harmed in the event was charged with
+    ("lynched a man accused of killing two herders"), an earlier event: patterns."""
+    deaths_among_shot: tuple[str, ...]
+    """Participles after a count of people shot saying how many of them died: patterns."""
     official_sources: tuple[str, ...]
     """Sources that are authorities (`word_pattern` forms; `*` marks a stem)."""
     source_stop: frozenset[str]
@@ -204,6 +209,8 @@ def english() -> Vocabulary:
         victim_negation=tuple(data["victim_negation"]["patterns"]),
         victim_hypothetical=tuple(data["victim_hypothetical"]["patterns"]),
         death_as_cause=tuple(data["death_as_cause"]["patterns"]),
+        deed_charged=tuple(data["deed_charged"]["patterns"]),
+        name_titles=tuple(data["name_titles"]["words"]),
         deaths_among_shot=tuple(data["deaths_among_shot"]["patterns"]),
         official_sources=tuple(data["official_sources"]["words"]),
         source_stop=frozenset(data["source_key"]["stop"]),
