@@ -211,6 +211,14 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "New Orleans",
             "Louisiana",
         ),
+        (  # the town of the title's outlet suffix is the outlet's, not the report's
+            "Boy shot in Ritchie County - WXYZ - Clarksburg, Morgantown: News, Sports, "
+            "Weather\n\nA 10-year-old boy was shot on Wednesday in a wooded area of Ritchie "
+            "County, deputies said.",
+            None,
+            "Ritchie County",
+            "West Virginia",
+        ),
         (  # the headline's "X police" places the story before a city named below
             "Waukegan police searching for 18-year-old murder suspect\n\nThe suspect is "
             "believed to have fled to Chicago after the shooting on Sunday, officers said.",

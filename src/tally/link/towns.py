@@ -112,16 +112,17 @@ def us_towns(name: str) -> tuple[gazetteer.Place, ...]:
 def most_named_town(
     doc: Document, state: str, limit: int = 6000, besides: str = ""
 ) -> Located | None:
-    """The town of `state` the document names most often outside page furniture (the earliest
-    of equals): where a local report happened when no phrase places it ("Indianapolis Metro
-    Police", "on Detroit's west side"); `besides`, a name not to count."""
+    """The town of `state` the document names most often outside page furniture and the
+    title's outlet suffix (the earliest of equals): where a local report happened when no
+    phrase places it ("Indianapolis Metro Police", "on Detroit's west side"), not where its
+    outlet is ("... - News 12 Shreveport"); `besides`, a name not to count."""
     counts: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], gazetteer.Place] = {}
     filed = dateline_town(doc)
     if filed and filed.admin1 == state:
         counts[(filed.name, state)] += 2
         first[(filed.name, state)] = filed
-    for names in town_runs(doc, limit, besides):
+    for names in town_runs(doc, limit, besides, signed=True):
         for name in names:
             here = [p for p in us_towns(name) if p.admin1 == state]
             if here:

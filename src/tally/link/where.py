@@ -411,8 +411,10 @@ def dateline_state(doc: Document, limit: int = 1500) -> str | None:
 def name_prefixes(name: str) -> list[str]:
     """A capitalised run and its leading words, longest first ("Chicago Police" → "Chicago"),
     but none a street's or county's name goes on from ("Sheridan Road" names no Sheridan,
-    "Tyler County" no town of Tyler)."""
+    "Niles Cortland Road" no Niles, "Tyler County" no town of Tyler)."""
     words = name.split()
+    if len(words) > 1 and words[-1].lower().rstrip(".") in STREET_LAST:
+        return [name]  # a street's name of several words: none of its leading words a town's
     return [
         " ".join(words[:n])
         for n in range(len(words), 0, -1)
