@@ -258,6 +258,29 @@ def test_datelines_and_capitals_abroad_and_at_home(text: str, place: str, countr
 
 
 @pytest.mark.parametrize(
+    ("text", "place", "state"),
+    [
+        (  # a station's call sign with its channel
+            "Man wounded outside church\n\nROANOKE (WXYZ 10) – A man was shot on Sunday near "
+            "a church in the Riverdale Gardens area, police said.",
+            "Roanoke",
+            "Virginia",
+        ),
+        (  # ... or with the wire it shares the story with
+            "Two hurt in shooting at party\n\nAKRON (WXYZ/AP) — Two people were hurt when "
+            "someone fired into a party on Saturday night in the Elm Hollow section, police said.",
+            "Akron",
+            "Ohio",
+        ),
+    ],
+)
+def test_a_dateline_with_a_call_sign_of_several_words_places_the_story(
+    text: str, place: str, state: str
+) -> None:
+    assert _main_place(text) == (place, state, "US")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Two men were shot in North County late on Friday, deputies said.",

@@ -366,11 +366,12 @@ def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
 
 DATELINE = quick_start(
     re.compile(
-        r"^(?P<p>[A-Z][A-Z .'’-]{2,40}?)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?\s*(?:\([\w.]{1,20}\)\s*)?[:—–-]",
+        r"^(?P<p>[A-Z][A-Z .'’-]{2,40}?)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?\s*(?:\((?=[^)]*\w)[\w.,/& ]{1,30}\)\s*)?[:—–-]",
         re.M,
     )
 )
-"""A dateline ("ROCKY MOUNT, N.C. —", "COLUMBUS (WCMH)–"): where the story was filed."""
+"""A dateline ("ROCKY MOUNT, N.C. —", "COLUMBUS (WCMH)–", "SALEM (WXYZ 10/AP) –"): where the
+story was filed."""
 
 
 def dateline_town(doc: Document, limit: int = 1500, sure: bool = False) -> gazetteer.Place | None:
