@@ -219,6 +219,14 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Ritchie County",
             "West Virginia",
         ),
+        (  # a town a victim was flown to is no town the report names for its place
+            "Boy wounded while hunting\n\nA 12-year-old boy was shot while hunting in Ritchie "
+            "County on Saturday, deputies said. He was flown to a hospital in Morgantown, "
+            "where he is in stable condition.",
+            None,
+            "Ritchie County",
+            "West Virginia",
+        ),
         (  # the headline's "X police" places the story before a city named below
             "Waukegan police searching for 18-year-old murder suspect\n\nThe suspect is "
             "believed to have fled to Chicago after the shooting on Sunday, officers said.",
