@@ -227,6 +227,13 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Ritchie County",
             "West Virginia",
         ),
+        (  # a county abbreviated is the county, as its name is written in full
+            "Man shot at party in Pickens Co.\n\nA man was shot at a party on Sunday night in "
+            "Pickens Co., Alabama, deputies said.",
+            None,
+            "Pickens County",
+            "Alabama",
+        ),
         (  # the headline's "X police" places the story before a city named below
             "Waukegan police searching for 18-year-old murder suspect\n\nThe suspect is "
             "believed to have fled to Chicago after the shooting on Sunday, officers said.",

@@ -269,6 +269,8 @@ def _resolve(
         words = words[1:]  # "West Baltimore", "Southeast D.C.": the city's part is the city's
     if not words or " ".join(words).lower() in STOP_PLACES | NOT_ALONE:
         return None
+    if len(words) > 1 and words[-1] in {"Co", "CO"}:
+        words = [*words[:-1], "County"]  # "in Cherokee Co.": the county, as its name is written
     name = " ".join(words)
     if len(name) < 2 or (
         re.fullmatch(r"[A-Z]{2,4}", name)
