@@ -234,6 +234,13 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Pickens County",
             "Alabama",
         ),
+        (  # a town abroad of the name the publisher's host is named for: the outlet's own
+            "Woman wounded in accidental shooting\n\nA 30-year-old woman was hurt on Saturday "
+            "in Paris when a gun went off, according to the police chief.",
+            "http://www.theparisnews.example/free/article_1.html",
+            "Paris",
+            "Texas",
+        ),
         (  # the headline's "X police" places the story before a city named below
             "Waukegan police searching for 18-year-old murder suspect\n\nThe suspect is "
             "believed to have fled to Chicago after the shooting on Sunday, officers said.",
