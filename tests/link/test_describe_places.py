@@ -237,7 +237,7 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
         (  # a town abroad of the name the publisher's host is named for: the outlet's own
             "Woman wounded in accidental shooting\n\nA 30-year-old woman was hurt on Saturday "
             "in Paris when a gun went off, according to the police chief.",
-            "http://www.theparisnews.example/free/article_1.html",
+            "http://www.parisvalleynews.example/local/article_1.html",
             "Paris",
             "Texas",
         ),

@@ -221,7 +221,8 @@ def at_home(
     """`li`, an unsure report, placed in its outlet's home state: at the first of its towns
     that lies there, else, when it has no state or a small town abroad (`home_cues` keeps
     a big city abroad sure), in the state alone, at the outlet's home town (`home_place`)
-    when it names no town: a local station's report of "a downtown hotel" is of its city."""
+    when it names no town: a local station's report of "a motel off the interstate" is of
+    its city."""
     if li.admin1 == home and li.country == "US":
         return _at_home_town(li, home, home_place) if li.place is None else li
     for name in towns:

@@ -134,7 +134,7 @@ def document_place(doc: Document, top: str, early: int) -> Where:
 
 def _outlets_town(loc: Located, doc: Document) -> Located:
     """`loc`, a town abroad, or the biggest US town of its name when the publisher's host is
-    named for it ("theparisnews.com" of "an 18-year-old Paris woman"): a local outlet's
+    named for it ("parisvalleynews.example" of "a man hurt in Paris"): a local outlet's
     report of its own town, not of its namesake abroad."""
     if not host_names(doc.url, loc.place):
         return loc

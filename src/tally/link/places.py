@@ -270,7 +270,7 @@ def _resolve(
     if not words or " ".join(words).lower() in STOP_PLACES | NOT_ALONE:
         return None
     if len(words) > 1 and words[-1] in {"Co", "CO"}:
-        words = [*words[:-1], "County"]  # "in Cherokee Co.": the county, as its name is written
+        words = [*words[:-1], "County"]  # "in Marlow Co.": the county, as its name is written
     name = " ".join(words)
     if len(name) < 2 or (
         re.fullmatch(r"[A-Z]{2,4}", name)

@@ -290,8 +290,8 @@ def outlet_city(url: str | None) -> str | None:
 
 
 def host_names(url: str | None, name: str) -> bool:
-    """Whether the publisher's host label holds this place's name, squashed ("theparisnews"
-    holds Paris, "readingeagle" Reading): a local outlet named for its town."""
+    """Whether the publisher's host label holds this place's name, squashed ("parisvalleynews"
+    holds Paris, "dunmoreledger" Dunmore): a local outlet named for its town."""
     key = re.sub(r"[^a-z]", "", name.lower())
     return len(key) >= HOST_NAME and key in re.sub(r"[^a-z]", "", _host_label(url))
 

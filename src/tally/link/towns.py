@@ -114,9 +114,9 @@ def most_named_town(
 ) -> Located | None:
     """The town of `state` the document names most often outside page furniture and the
     title's outlet suffix (the earliest of equals), but where a victim was taken ("flown to
-    a hospital in Macon"): where a local report happened when no phrase places it
+    a hospital in Dunmore"): where a local report happened when no phrase places it
     ("Indianapolis Metro Police", "on Detroit's west side"), not where its outlet is ("... -
-    News 12 Shreveport"); `besides`, a name not to count."""
+    Channel 9 Dunmore"); `besides`, a name not to count."""
     counts: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], gazetteer.Place] = {}
     filed = dateline_town(doc)
@@ -125,7 +125,7 @@ def most_named_town(
         first[(filed.name, state)] = filed
     for m in _runs(doc, limit, True):
         if taken_there(doc.text, m.start()):
-            continue  # "taken to a hospital in Macon": where a victim went
+            continue  # "taken to a hospital in Dunmore": where a victim went
         for name in _run_names(m.group(0), besides):
             here = [p for p in us_towns(name) if p.admin1 == state]
             if here:

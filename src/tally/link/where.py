@@ -412,7 +412,7 @@ def dateline_state(doc: Document, limit: int = 1500) -> str | None:
 def name_prefixes(name: str) -> list[str]:
     """A capitalised run and its leading words, longest first ("Chicago Police" → "Chicago"),
     but none a street's or county's name goes on from ("Sheridan Road" names no Sheridan,
-    "Niles Cortland Road" no Niles, "Tyler County" no town of Tyler)."""
+    "Elm Ridge Road" no Elm, "Tyler County" no town of Tyler)."""
     words = name.split()
     if len(words) > 1 and words[-1].lower().rstrip(".") in STREET_LAST:
         return [name]  # a street's name of several words: none of its leading words a town's
