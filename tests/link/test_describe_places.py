@@ -212,7 +212,7 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Louisiana",
         ),
         (  # the town of the title's outlet suffix is the outlet's, not the report's
-            "Boy shot in Ritchie County - WXYZ - Clarksburg, Morgantown: News, Sports, "
+            "Boy shot in Ritchie County - WXYZ 12 - Parkersburg and the Valley: News and "
             "Weather\n\nA 10-year-old boy was shot on Wednesday in a wooded area of Ritchie "
             "County, deputies said.",
             None,
