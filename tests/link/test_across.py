@@ -518,3 +518,40 @@ def test_a_report_naming_the_other_place_links_when_that_place_is_sure(
     )
     _, mapping = link_across([town, other])
     assert (mapping[("a", "main")] == mapping[("b", "main")]) is linked
+
+
+@pytest.mark.parametrize(
+    ("cues", "linked"),
+    [
+        ((), False),  # the town may be only where a victim was taken
+        (("w:renata vos",), True),  # one victim named by both
+    ],
+)
+def test_a_county_report_naming_a_town_links_to_its_report_only_by_a_shared_cue(
+    cues: tuple[str, ...], linked: bool
+) -> None:
+    """A shooting in "Marlow County", Ohio, whose report names the town of Dunmore (where
+    the victim was flown), and one in Dunmore on the same day: one event only when both
+    name something identifying."""
+    town = li(
+        "a",
+        type="shooting",
+        date="2016-04-26",
+        date_prec=1,
+        place="Dunmore",
+        admin1="Ohio",
+        country="US",
+        cues=("place:dunmore", "w:kessel drive", *cues),
+    )
+    county = li(
+        "b",
+        type="shooting",
+        date="2016-04-26",
+        date_prec=1,
+        place="Marlow County",
+        admin1="Ohio",
+        country="US",
+        cues=("place:marlow county", "w:dunmore", *cues),
+    )
+    _, mapping = link_across([town, county])
+    assert (mapping[("a", "main")] == mapping[("b", "main")]) is linked

@@ -211,6 +211,36 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "New Orleans",
             "Louisiana",
         ),
+        (  # the town of the title's outlet suffix is the outlet's, not the report's
+            "Boy shot in Ritchie County - WXYZ 12 - Parkersburg and the Valley: News and "
+            "Weather\n\nA 10-year-old boy was shot on Wednesday in a wooded area of Ritchie "
+            "County, deputies said.",
+            None,
+            "Ritchie County",
+            "West Virginia",
+        ),
+        (  # a town a victim was flown to is no town the report names for its place
+            "Boy wounded while hunting\n\nA 12-year-old boy was shot while hunting in Ritchie "
+            "County on Saturday, deputies said. He was flown to a hospital in Morgantown, "
+            "where he is in stable condition.",
+            None,
+            "Ritchie County",
+            "West Virginia",
+        ),
+        (  # a county abbreviated is the county, as its name is written in full
+            "Man shot at party in Pickens Co.\n\nA man was shot at a party on Sunday night in "
+            "Pickens Co., Alabama, deputies said.",
+            None,
+            "Pickens County",
+            "Alabama",
+        ),
+        (  # a town abroad of the name the publisher's host is named for: the outlet's own
+            "Woman wounded in accidental shooting\n\nA 30-year-old woman was hurt on Saturday "
+            "in Paris when a gun went off, according to the police chief.",
+            "http://www.parisvalleynews.example/local/article_1.html",
+            "Paris",
+            "Texas",
+        ),
         (  # the headline's "X police" places the story before a city named below
             "Waukegan police searching for 18-year-old murder suspect\n\nThe suspect is "
             "believed to have fled to Chicago after the shooting on Sunday, officers said.",
@@ -247,6 +277,29 @@ def test_datelines_and_capitals_abroad_and_at_home(text: str, place: str, countr
     found, admin1, got = _main_place(text)
     assert (found, got) == (place, country)
     assert admin1 != "Washington"
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "state"),
+    [
+        (  # a station's call sign with its channel
+            "Man wounded outside church\n\nROANOKE (WXYZ 10) – A man was shot on Sunday near "
+            "a church in the Riverdale Gardens area, police said.",
+            "Roanoke",
+            "Virginia",
+        ),
+        (  # ... or with the wire it shares the story with
+            "Two hurt in shooting at party\n\nAKRON (WXYZ/AP) — Two people were hurt when "
+            "someone fired into a party on Saturday night in the Elm Hollow section, police said.",
+            "Akron",
+            "Ohio",
+        ),
+    ],
+)
+def test_a_dateline_with_a_call_sign_of_several_words_places_the_story(
+    text: str, place: str, state: str
+) -> None:
+    assert _main_place(text) == (place, state, "US")
 
 
 @pytest.mark.parametrize(

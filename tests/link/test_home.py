@@ -13,7 +13,7 @@ import pytest
 from tally import incremental, pipeline
 from tally.export import incident_rows
 from tally.link.across import link_whole
-from tally.link.home import at_home, home_outlet, home_state
+from tally.link.home import at_home, home_outlet, home_state, homes
 from tally.link.text import lead, sentences
 from tally.link.within import link_within
 from tally.models import Document, LocalIncident, Source
@@ -36,6 +36,24 @@ def test_an_outlet_has_a_home_when_most_of_its_sure_reports_are_there(
     votes: dict[str, int], home: str | None
 ) -> None:
     assert home_state(Counter(votes)) == home
+
+
+@pytest.mark.parametrize(
+    ("votes", "home"),
+    [
+        (["Ohio|Dayton"] * 3 + ["Ohio|Kettering", "Ohio"], "Ohio|Dayton"),
+        (["Ohio|Dayton"] * 2 + ["Ohio"] * 3, "Ohio"),  # two reports of a town are no home town
+        # a report sure of its state alone is no vote for a town
+        (["Ohio|Dayton"] * 3 + ["Ohio|Xenia"] * 2 + ["Ohio"] * 4, "Ohio|Dayton"),
+        (["Ohio|Dayton"] * 3 + [f"Ohio|Town {i}" for i in range(6)], "Ohio"),  # under the share
+        (["Texas|Dallas"] * 3 + ["Ohio"] * 6, "Ohio"),  # a town of another state than the home
+        (["Ohio|Dayton"], None),
+    ],
+)
+def test_an_outlets_home_town_is_where_many_of_its_sure_reports_are(
+    votes: list[str], home: str | None
+) -> None:
+    assert homes(("valleynews.example", v) for v in votes).get("valleynews.example") == home
 
 
 def _cues(text: str, url: str) -> tuple[str, ...]:
@@ -71,12 +89,12 @@ def test_the_outlet_is_the_host_before_a_wire_or_group_publisher(
         (  # the dateline names the state: a vote for the outlet's home
             "Man shot outside bar\n\nDAYTON, Ohio — A man was shot outside a bar on Third "
             "Street early Sunday, police said.",
-            ("outlet:valleynews.example", "home:Ohio"),
+            ("outlet:valleynews.example", "home:Ohio|Dayton"),
         ),
         (  # the lead names the state beside the town
             "Two hurt in shooting\n\nTwo men were hurt in a shooting in Lebanon, Ohio, on "
             "Saturday night, deputies said.",
-            ("outlet:valleynews.example", "home:Ohio"),
+            ("outlet:valleynews.example", "home:Ohio|Lebanon"),
         ),
         (  # a town of many states, none named: unsure, with the towns it may be
             "Woman shot in Springfield\n\nA woman was shot in the leg in Springfield on "
@@ -86,12 +104,12 @@ def test_the_outlet_is_the_host_before_a_wire_or_group_publisher(
         (  # a town no other state has a namesake of: sure without naming its state
             "Teen hurt in Wetumpka shooting\n\nA teenager was hurt in a shooting in Wetumpka "
             "late Friday, police said.",
-            ("outlet:valleynews.example", "home:Alabama"),
+            ("outlet:valleynews.example", "home:Alabama|Wetumpka"),
         ),
         (  # ... whatever village abroad shares its name
             "Ravenel pair dies after gunfire\n\nDeputies said two sisters died on Tuesday "
             "after someone fired into their house in Ravenel.",
-            ("outlet:valleynews.example", "home:South Carolina"),
+            ("outlet:valleynews.example", "home:South Carolina|Ravenel"),
         ),
         (  # the title's outlet names its own town: not one the report may be in
             "Woman shot in Springfield - Valley News 7 - Dayton\n\nA woman was shot in the "
@@ -167,12 +185,40 @@ SPRINGFIELD_MO = LocalIncident(
         ),
         # no town at all: the state alone
         (LocalIncident(doc_id="d", key="main"), (), "Kentucky", (None, "Kentucky", "US")),
+        # ... at the outlet's home town when it has one
+        (
+            LocalIncident(doc_id="d", key="main"),
+            (),
+            "Kentucky|Lexington",
+            ("Lexington", "Kentucky", "US"),
+        ),
+        (
+            LocalIncident(doc_id="d", key="main", admin1="Kentucky", country="US"),
+            ("Cascade Mall",),
+            "Kentucky|Lexington",
+            ("Lexington", "Kentucky", "US"),
+        ),
+        # a town of the report's names comes before the home town
+        (
+            LocalIncident(doc_id="d", key="main", country="US"),
+            ("Burlington",),
+            "Vermont|Montpelier",
+            ("Burlington", "Vermont", "US"),
+        ),
+        # a town the report gives stays, whatever the home town
+        (
+            SPRINGFIELD_MO,
+            ("Springfield",),
+            "Missouri|Kansas City",
+            ("Springfield", "Missouri", "US"),
+        ),
     ],
 )
 def test_an_unsure_report_is_placed_in_its_outlets_home(
     li: LocalIncident, towns: tuple[str, ...], home: str, where: tuple
 ) -> None:
-    placed = at_home(li, towns, home)
+    state, _, town = home.partition("|")
+    placed = at_home(li, towns, state, town)
     assert (placed.place, placed.admin1, placed.country) == where
     assert (placed.lat is None) == (where[0] is None)
 

@@ -328,6 +328,7 @@ def test_a_neighbourhood_the_gazetteer_lacks_is_not_the_town_it_begins_with() ->
     [
         ("Chicago Police Department", ["Chicago Police Department", "Chicago Police", "Chicago"]),
         ("Sheridan Road", ["Sheridan Road"]),
+        ("Elm Ridge Road", ["Elm Ridge Road"]),  # a street of several words names no Elm
         ("Memphis Highway", ["Memphis Highway"]),  # any suffix streets.toml lists
         ("Boise Ln", ["Boise Ln"]),
         ("Tyler County", ["Tyler County"]),

@@ -23,6 +23,7 @@ from tally.link.nodes import (
     meet,
     same_street,
 )
+from tally.link.where import is_county
 
 
 def _lasting(a: Node, b: Node) -> bool:
@@ -61,6 +62,14 @@ def _same_name(a: Node, b: Node) -> bool:
         n and (stem := n.rsplit(" ", 1)[0]) != n and stem in other.words
         for n, other in ((na, b), (nb, a))
     )
+
+
+def _whole_named(n: Node) -> bool:
+    """Whether another report's naming `n`'s place tells, without a shared cue, that it is
+    `n`'s event: `n`'s place is a county of a known state, which a report of a town in it
+    names as the town's ("a Dunmore shooting, Marlow County deputies said"). A town that a
+    county's report names may be only where a victim was taken or a body examined."""
+    return bool(n.li.admin1) and is_county(n.li.place or "")
 
 
 def pair_score(a: Node, b: Node, lasting: bool = False) -> int | None:
@@ -115,8 +124,8 @@ def pair_score(a: Node, b: Node, lasting: bool = False) -> int | None:
             return None
         score += 1 if named else 0
     elif (
-        (meet(a.places, b.words) and (specific or a.li.admin1))
-        or (meet(b.places, a.words) and (specific or b.li.admin1))
+        (meet(a.places, b.words) and (specific or _whole_named(a)))
+        or (meet(b.places, a.words) and (specific or _whole_named(b)))
         or ((km := distance_km(a.li, b.li)) is not None and km < NEAR_KM)
     ):
         score += 1

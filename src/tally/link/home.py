@@ -56,7 +56,8 @@ def home_cues(
             and not _beside(top, loc, admin1)
         )
     ):
-        return (*cues, f"home:{signed or admin1}")
+        state = signed or admin1
+        return (*cues, f"home:{state}{_town_vote(loc, state)}")
     if signed or (country == "US" and admin1 and _big_city(loc, admin1)):
         cues = (*cues, f"home:{signed or admin1}")  # a vote; the report stays unsure
     if country not in {None, "US"} and (
@@ -66,6 +67,18 @@ def home_cues(
     own = [loc.place] if loc and loc.lat is not None else []
     towns = list(dict.fromkeys([*own, *town_names(doc)]))[:TOWNS]
     return (*cues, "where:unsure", *(f"town:{t}" for t in towns))
+
+
+TOWN_MARK = "|"
+"""Between the state and the town of a sure report's vote ("home:Georgia|Atlanta")."""
+
+
+def _town_vote(loc: Located | None, state: str) -> str:
+    """The town part of a sure report's vote: its gazetteer town when that lies in the state
+    it votes for, so the outlet's home town is learnt as its state is."""
+    if loc is None or loc.lat is None or loc.country != "US" or loc.admin1 != state:
+        return ""
+    return f"{TOWN_MARK}{loc.place}"
 
 
 def home_outlet(doc: Document) -> str | None:
@@ -167,20 +180,51 @@ def home_state(votes: Counter[str]) -> str | None:
     return state if n >= HOME_MIN and n >= HOME_SHARE * total else None
 
 
+HOME_TOWN_MIN = 3
+"""Sure reports of one town an outlet's home town needs."""
+HOME_TOWN_SHARE = 0.4
+"""The share of its home state's sure reports with a town the home town must hold: a
+station's city is where most of its reports happen, not all (its suburbs have the rest)."""
+
+
+def home_town(votes: Counter[str]) -> str | None:
+    """The home town of an outlet whose sure reports of its home state are in these towns,
+    if one holds `HOME_TOWN_SHARE` of them and at least `HOME_TOWN_MIN`."""
+    if not votes:
+        return None
+    town, n = min(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    return town if n >= HOME_TOWN_MIN and n >= HOME_TOWN_SHARE * sum(votes.values()) else None
+
+
 def homes(votes: Iterable[tuple[str, str]]) -> dict[str, str]:
-    """Each outlet's home state from (outlet, sure state) pairs, one per report."""
+    """Each outlet's home from (outlet, sure vote) pairs, one per report (`home_cues`): its
+    home state, with its home town after `TOWN_MARK` when one is learnt ("Georgia|Atlanta")."""
     counts: dict[str, Counter[str]] = {}
-    for name, state in votes:
+    towns: dict[str, Counter[tuple[str, str]]] = {}
+    for name, vote in votes:
+        state, _, town = vote.partition(TOWN_MARK)
         counts.setdefault(name, Counter())[state] += 1
-    return {name: home for name, c in counts.items() if (home := home_state(c))}
+        if town:
+            towns.setdefault(name, Counter())[(state, town)] += 1
+    out = {}
+    for name, c in counts.items():
+        if home := home_state(c):
+            here = Counter({t: n for (s, t), n in towns.get(name, {}).items() if s == home})
+            town = home_town(here)
+            out[name] = f"{home}{TOWN_MARK}{town}" if town else home
+    return out
 
 
-def at_home(li: LocalIncident, towns: tuple[str, ...], home: str) -> LocalIncident:
+def at_home(
+    li: LocalIncident, towns: tuple[str, ...], home: str, home_place: str = ""
+) -> LocalIncident:
     """`li`, an unsure report, placed in its outlet's home state: at the first of its towns
     that lies there, else, when it has no state or a small town abroad (`home_cues` keeps
-    a big city abroad sure), in the state alone."""
+    a big city abroad sure), in the state alone, at the outlet's home town (`home_place`)
+    when it names no town: a local station's report of "a motel off the interstate" is of
+    its city."""
     if li.admin1 == home and li.country == "US":
-        return li
+        return _at_home_town(li, home, home_place) if li.place is None else li
     for name in towns:
         here = [p for p in us_towns(name) if p.admin1 == home]
         if here:
@@ -190,12 +234,24 @@ def at_home(li: LocalIncident, towns: tuple[str, ...], home: str) -> LocalIncide
                 li, place=p.name, admin1=home, country="US", lat=p.lat, lon=p.lon, where_prec=prec
             )
     if li.admin1 is None and li.country in {None, "US"}:
-        return dataclasses.replace(li, admin1=home, country="US")
+        placed = dataclasses.replace(li, admin1=home, country="US")
+        return _at_home_town(placed, home, home_place) if li.place is None else placed
     if li.country not in {None, "US"}:  # a small town abroad of an unsure US outlet's report
         return dataclasses.replace(
             li, place=None, admin1=home, country="US", lat=None, lon=None, where_prec=4
         )
     return li
+
+
+def _at_home_town(li: LocalIncident, home: str, town: str) -> LocalIncident:
+    """`li`, in its outlet's home state without a town, at the outlet's home town if it has
+    one; at the state's precision, so a town another report of the incident gives comes
+    first."""
+    here = next((p for p in us_towns(town) if p.admin1 == home), None) if town else None
+    if here is None:
+        return li
+    prec = min(li.where_prec or 6, 4)
+    return dataclasses.replace(li, place=here.name, lat=here.lat, lon=here.lon, where_prec=prec)
 
 
 def placed(
@@ -204,4 +260,7 @@ def placed(
     """`li` where its outlet's home (`known`) places it: unchanged when it is sure of its
     place (`towns` None) or its outlet has no home."""
     home = known.get(outlet_name) if outlet_name and towns is not None else None
-    return at_home(li, towns or (), home) if home else li
+    if not home:
+        return li
+    state, _, town = home.partition(TOWN_MARK)
+    return at_home(li, towns or (), state, town)

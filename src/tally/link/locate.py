@@ -18,6 +18,7 @@ from tally.link.states import (
     body_states,
     call_sign_side,
     headline_city_state,
+    host_names,
     on_side,
     outlet_city,
     state_votes,
@@ -108,6 +109,8 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         loc = _outlets_state(loc, doc, named)
     if loc:
         loc = near_namesake(loc, doc, top)  # of a US town, whether or not the text leans US
+    if loc and loc.country not in {None, "US"} and loc.lat is not None:
+        loc = _outlets_town(loc, doc)
     if loc and us and neighbourhood_named(top, loc.place):
         loc = _city_around(loc, doc)
     if loc and us and neighbourhood_named(doc.text[:4000], loc.place):
@@ -127,6 +130,16 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         admin1 = min(states) if len(states) == 1 else in_state
     country = country or ("US" if admin1 else None)
     return Where(loc, country, admin1)
+
+
+def _outlets_town(loc: Located, doc: Document) -> Located:
+    """`loc`, a town abroad, or the biggest US town of its name when the publisher's host is
+    named for it ("parisvalleynews.example" of "a man hurt in Paris"): a local outlet's
+    report of its own town, not of its namesake abroad."""
+    if not host_names(doc.url, loc.place):
+        return loc
+    here = us_towns(loc.place)
+    return dataclasses.replace(Located.of(here[0], loc.where_prec), cues=loc.cues) if here else loc
 
 
 def _county_state(loc: Located, doc: Document) -> Located:

@@ -269,6 +269,8 @@ def _resolve(
         words = words[1:]  # "West Baltimore", "Southeast D.C.": the city's part is the city's
     if not words or " ".join(words).lower() in STOP_PLACES | NOT_ALONE:
         return None
+    if len(words) > 1 and words[-1] in {"Co", "CO"}:
+        words = [*words[:-1], "County"]  # "in Marlow Co.": the county, as its name is written
     name = " ".join(words)
     if len(name) < 2 or (
         re.fullmatch(r"[A-Z]{2,4}", name)
@@ -380,7 +382,7 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
             )
             if re.match(r"[ \t]+\d", text[m.end("p") :]):
                 continue  # "Route 91", "Building 7": a road or a unit, not a place
-            if rank == 1 and _taken_there(text, m.start("p")):
+            if rank == 1 and taken_there(text, m.start("p")):
                 continue  # "flown to a hospital in Columbus": where the victim went
             if other_story(text, m.start("p")) or playlist_line(text, m.start("p")):
                 continue  # "RELATED: Boy drowns in Seguin", "1:36 Vigil held in Seguin"
@@ -410,7 +412,7 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
     return sorted(out, key=order)
 
 
-def _taken_there(text: str, pos: int) -> bool:
+def taken_there(text: str, pos: int) -> bool:
     """Whether the place phrase at `pos` says where a victim was taken (`where.TAKEN` before
     it in its sentence, at most 60 characters back)."""
     before = text[max(0, pos - 60) : pos]

@@ -289,6 +289,17 @@ def outlet_city(url: str | None) -> str | None:
     return gazetteer.big_us_names(HOST_CITY)[found][0]
 
 
+def host_names(url: str | None, name: str) -> bool:
+    """Whether the publisher's host label holds this place's name, squashed ("parisvalleynews"
+    holds Paris, "dunmoreledger" Dunmore): a local outlet named for its town."""
+    key = re.sub(r"[^a-z]", "", name.lower())
+    return len(key) >= HOST_NAME and key in re.sub(r"[^a-z]", "", _host_label(url))
+
+
+HOST_NAME = 5
+"""The fewest letters of a name a host label is read for: shorter ones hide in any word."""
+
+
 @lru_cache(maxsize=64)
 def _host_label(url: str | None) -> str:
     """The publisher's host name without its common prefixes and suffix (of an archived copy,

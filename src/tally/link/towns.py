@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tally.link import gazetteer
-from tally.link.places import hints
+from tally.link.places import hints, taken_there
 from tally.link.states import BIG_CITY, outlet_city, surnames
 from tally.link.where import (
     AMBIGUOUS,
@@ -113,17 +113,21 @@ def us_towns(name: str) -> tuple[gazetteer.Place, ...]:
 def most_named_town(
     doc: Document, state: str, limit: int = 6000, besides: str = ""
 ) -> Located | None:
-    """The town of `state` the document names most often outside page furniture (the earliest
-    of equals): where a local report happened when no phrase places it ("Indianapolis Metro
-    Police", "on Detroit's west side"); `besides`, a name not to count."""
+    """The town of `state` the document names most often outside page furniture and the
+    title's outlet suffix (the earliest of equals), but where a victim was taken ("flown to
+    a hospital in Dunmore"): where a local report happened when no phrase places it
+    ("Indianapolis Metro Police", "on Detroit's west side"), not where its outlet is ("... -
+    Channel 9 Dunmore"); `besides`, a name not to count."""
     counts: Counter[tuple[str, str]] = Counter()
     first: dict[tuple[str, str], gazetteer.Place] = {}
     filed = dateline_town(doc)
     if filed and filed.admin1 == state:
         counts[(filed.name, state)] += 2
         first[(filed.name, state)] = filed
-    for names in town_runs(doc, limit, besides):
-        for name in names:
+    for m in _runs(doc, limit, True):
+        if taken_there(doc.text, m.start()):
+            continue  # "taken to a hospital in Dunmore": where a victim went
+        for name in _run_names(m.group(0), besides):
             here = [p for p in us_towns(name) if p.admin1 == state]
             if here:
                 key = (here[0].name, state)

@@ -376,11 +376,12 @@ def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
 
 DATELINE = quick_start(
     re.compile(
-        r"^(?P<p>[A-Z][A-Z .'’-]{2,40}?)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?\s*(?:\([\w.]{1,20}\)\s*)?[:—–-]",
+        r"^(?P<p>[A-Z][A-Z .'’-]{2,40}?)(?:,\s+(?P<s>[A-Z][\w.]*(?: [A-Z][\w.]*)?))?\s*(?:\((?=[^)]*\w)[\w.,/& ]{1,30}\)\s*)?[:—–-]",
         re.M,
     )
 )
-"""A dateline ("ROCKY MOUNT, N.C. —", "COLUMBUS (WCMH)–"): where the story was filed."""
+"""A dateline ("ROCKY MOUNT, N.C. —", "COLUMBUS (WCMH)–", "SALEM (WXYZ 10/AP) –"): where the
+story was filed."""
 
 
 def datelines(text: str, limit: int = 1500) -> tuple[re.Match[str], ...]:
@@ -432,8 +433,10 @@ def dateline_state(doc: Document, limit: int = 1500) -> str | None:
 def name_prefixes(name: str) -> list[str]:
     """A capitalised run and its leading words, longest first ("Chicago Police" → "Chicago"),
     but none a street's or county's name goes on from ("Sheridan Road" names no Sheridan,
-    "Tyler County" no town of Tyler)."""
+    "Elm Ridge Road" no Elm, "Tyler County" no town of Tyler)."""
     words = name.split()
+    if len(words) > 1 and words[-1].lower().rstrip(".") in STREET_LAST:
+        return [name]  # a street's name of several words: none of its leading words a town's
     return [
         " ".join(words[:n])
         for n in range(len(words), 0, -1)
