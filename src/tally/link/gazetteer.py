@@ -433,6 +433,15 @@ def big_us_cities(min_population: int) -> dict[str, str]:
     return {squashed: state for squashed, (_, state) in big_us_names(min_population).items()}
 
 
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
+def squashed(name: str) -> str:
+    """A name's lower-case letters alone ("Kansas City" -> "kansascity"), as a web host
+    spells it."""
+    return _NOT_LETTER.sub("", name.lower())
+
+
 @lru_cache(maxsize=4)
 def big_us_names(min_population: int) -> dict[str, tuple[str, str]]:
     """`big_us_cities` with each city's name: "kansascity" → ("Kansas City", "Missouri")."""
@@ -442,7 +451,7 @@ def big_us_names(min_population: int) -> dict[str, tuple[str, str]]:
     for _, rank, name, state, pop in _big_us_rows():
         if rank or pop < min_population:
             continue
-        squashed = re.sub(r"[^a-z]", "", name.lower())
-        if state and len(squashed) >= 5:
-            out.setdefault(squashed, (name, state))
+        key = squashed(name)
+        if state and len(key) >= 5:
+            out.setdefault(key, (name, state))
     return out

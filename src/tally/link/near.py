@@ -99,8 +99,8 @@ _BESIDE = re.compile(r",\s+([A-Z][\w.]*(?: [A-Z][a-z]+)?)")
 def written_beside(text: str, name: str) -> set[str]:
     """The US states `text` writes beside `name` ("Cameron, W.Va.", "Madison, WI")."""
     out: set[str] = set()
-    pos = 0
-    while (i := text.find(f"{name},", pos)) >= 0:
+    pos, written = 0, f"{name},"
+    while (i := text.find(written, pos)) >= 0:
         m = _BESIDE.match(text, i + len(name)) if boundary(text, i) else None
         if m is None:
             pos = i + 1

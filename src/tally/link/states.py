@@ -206,10 +206,10 @@ def url_states(url: str | None) -> dict[str, int]:
                 state = gazetteer.us_state(name).name  # type: ignore[union-attr]
                 out[state] = max(out.get(state, 0), 2 if seg.count("-") < SECTION_WORDS else 1)
                 path = path.replace(f" {name} ", " ")
-    squashed = re.sub(r"[^a-z]", "", _host_label("http://" + m.group(1)).split(".")[-1])
+    host = gazetteer.squashed(_host_label("http://" + m.group(1)).split(".")[-1])
     for name in names:
         key = name.replace(" ", "")
-        if len(key) >= 5 and key in squashed:
+        if len(key) >= HOST_NAME and key in host:
             state = gazetteer.us_state(name).name  # type: ignore[union-attr]
             out.setdefault(state, 1)
             break
@@ -292,8 +292,8 @@ def outlet_city(url: str | None) -> str | None:
 def host_names(url: str | None, name: str) -> bool:
     """Whether the publisher's host label holds this place's name, squashed ("parisvalleynews"
     holds Paris, "dunmoreledger" Dunmore): a local outlet named for its town."""
-    key = re.sub(r"[^a-z]", "", name.lower())
-    return len(key) >= HOST_NAME and key in re.sub(r"[^a-z]", "", _host_label(url))
+    key = gazetteer.squashed(name)
+    return len(key) >= HOST_NAME and key in gazetteer.squashed(_host_label(url))
 
 
 HOST_NAME = 5
