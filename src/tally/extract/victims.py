@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 
 from tally.extract import victims_lexicon as lex
-from tally.extract.victims_parties import harm_category, mention
+from tally.extract.victims_objects import harm_category
+from tally.extract.victims_parties import mention
 from tally.extract.victims_phrases import np_at_start
 from tally.extract.victims_resolve import (
     DEED,
