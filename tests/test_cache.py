@@ -149,3 +149,27 @@ def test_every_tally_pattern_from_the_cache_matches_as_compiled(sandbox) -> None
     seen = json.loads(warm.stdout)
     assert len(seen) > 300
     assert [s for s in seen if not s[2]] == []
+
+
+def test_patterns_no_process_uses_are_dropped_past_the_size_bound(
+    sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edited vocabulary leaves its old patterns unused: past `MAX_BYTES` they go, and the
+    patterns the saving process used stay, whatever their age."""
+    folder, env = sandbox
+    _probe(folder, env)
+    (path,) = _cache_files(folder)
+    held = cache.PatternCache(path)
+    used = set(held.entries)
+    stale = {(f"old pattern {i}" + "x" * 1000, 0): (0, b"\0" * 4000, 0, {}, ()) for i in range(50)}
+    held.entries = {**stale, **held.entries}
+    held.used, held.added = set(used), True
+    monkeypatch.setattr(cache, "MAX_BYTES", sum(cache._size(k, held.entries[k]) for k in used))
+    held.save()
+    assert set(cache.PatternCache(path).entries) == used
+    held.entries, held.added = {**stale, **held.entries}, True
+    monkeypatch.setattr(cache, "MAX_BYTES", cache.MAX_BYTES + 2 * 5100)
+    held.save()
+    kept = set(cache.PatternCache(path).entries)
+    assert used < kept and len(kept - used) == 2
+    assert _probe(folder, env, "no-parse")["harm"] == ["Shot"]
