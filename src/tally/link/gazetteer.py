@@ -25,7 +25,7 @@ from pathlib import Path
 from tally.cache import cache_dir
 from tally.link.bloom import Bloom
 
-_VERSION = 11
+_VERSION = 12
 _NAME = re.compile(r"^[^\W\d_](?:[^\W\d_]|[ .'’-])*$")
 """A name of letters in any script (spaces, dots, hyphens, apostrophes between): "Derna", "درنة"."""
 _KEEP = 8
@@ -240,7 +240,7 @@ def _write(conn: sqlite3.Connection) -> None:
     names = Bloom.of(keys, len(keys))
     conn.execute("INSERT INTO names VALUES (?, ?)", (names.bits, names.hashes))
     conn.execute(
-        f"CREATE INDEX places_big_us ON places (population) "
+        f"CREATE INDEX places_big_us ON places (key, rank, name, admin1, population, country) "
         f"WHERE country = 'US' AND population >= {BIG_US}"
     )
     conn.execute("INSERT INTO complete VALUES (?)", (_VERSION,))
@@ -402,19 +402,20 @@ Louis County" and "Saint Louis County")."""
 
 BIG_US = 100_000
 """The smallest population `big_us_cities` and `big_us_keys` are asked about: their rows are
-read at once through the index's partial index of them (`places_big_us`)."""
+read at once from the index's partial index of them (`places_big_us`), which holds every
+column they need in the order they are wanted: read through the table, one page per row,
+and sorted here, they took 0.1 s of every process's start."""
 
 
 @lru_cache(maxsize=1)
 def _big_us_rows() -> tuple[tuple[str, int, str, str | None, int], ...]:
     """Key, rank, name, state and population of every US place of at least `BIG_US` people,
-    in the index's order (sorted here: ordered by SQLite, they would be read by a scan of
-    every place rather than through the partial index)."""
+    by key and rank."""
     rows = index().conn.execute(
         "SELECT key, rank, name, admin1, population FROM places "
-        f"WHERE country = 'US' AND population >= {BIG_US}"
+        f"WHERE country = 'US' AND population >= {BIG_US} ORDER BY key, rank"
     )
-    return tuple(sorted(rows, key=lambda r: (r[0], r[1])))
+    return tuple(rows)
 
 
 @lru_cache(maxsize=4)
