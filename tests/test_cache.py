@@ -173,3 +173,62 @@ def test_patterns_no_process_uses_are_dropped_past_the_size_bound(
     kept = set(cache.PatternCache(path).entries)
     assert used < kept and len(kept - used) == 2
     assert _probe(folder, env, "no-parse")["harm"] == ["Shot"]
+
+
+def test_a_memo_asked_at_import_is_read_by_the_next_process(sandbox) -> None:
+    """What a module reads off a pattern at import (`keywords.quick_start`'s classes) is
+    computed by the first process only; one asked for later is computed every time."""
+    folder, env = sandbox
+    (folder / "memo_module.py").write_text(
+        textwrap.dedent(
+            """
+            import pathlib
+            from tally import cache
+
+            def _count():
+                log = pathlib.Path(__file__).with_name("computed.log")
+                log.write_text(log.read_text() + "x" if log.exists() else "x")
+                return "[\\\\dA-Za-z]"
+
+            CLASS = cache.memo(("probe", "v1"), _count)
+
+            def later():
+                return cache.memo(("probe", "later"), _count)
+            """
+        )
+    )
+    script = "import memo_module as m; print(m.CLASS, m.later())"
+    for _ in range(3):
+        out = subprocess.run(
+            [sys.executable, "-c", script], env=env, cwd=folder, capture_output=True, text=True
+        )
+        assert out.stdout.split() == [r"[\dA-Za-z]"] * 2, out.stderr
+    assert (folder / "computed.log").read_text() == "xxxx"
+
+
+def test_quick_start_from_a_warm_cache_is_the_pattern_it_builds_cold(sandbox) -> None:
+    folder, env = sandbox
+    script = textwrap.dedent(
+        r"""
+        import re
+        from tally.keywords import quick_start
+        P = quick_start(re.compile(r"\b(?:at\s+least|more\s+than)\s+(\d+)\s+(?:dead|killed)", re.I))
+        N = quick_start(re.compile(r"(?:[^a-z]|$)killed", re.I))
+        print(P.pattern); print(N.pattern)
+        """
+    )
+    (folder / "qs_module.py").write_text(script)
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", "import qs_module"],
+            env=e,
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for e in (env, env, {**env, "TALLY_PATTERN_CACHE": "off"})
+    ]
+    assert runs[0] == runs[1] == runs[2]
+    assert runs[0].splitlines()[0].startswith("(?=[am])")
+    assert runs[0].splitlines()[1] == "(?:[^a-z]|$)killed"

@@ -22,8 +22,11 @@ import marshal
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _sre: Any = __import__("_sre")
 _compiler: Any = __import__("re._compiler", fromlist=["compile"])
@@ -48,8 +51,12 @@ patterns and leaves its old ones unused; without a bound the file grows with eve
 command's start reads it whole."""
 
 
-def _size(key: tuple[str, int], entry: _Entry) -> int:
-    return len(key[0]) + len(entry[1])
+def _size(key: tuple[Any, ...], entry: Any) -> int:
+    """About how many bytes an item takes in the file: a pattern's string and code words,
+    a memo's key and value as written."""
+    if isinstance(entry, tuple) and len(entry) == 5 and isinstance(entry[1], bytes):
+        return len(key[0]) + len(entry[1])
+    return len(repr(key)) + len(repr(entry))
 
 
 class PatternCache:
@@ -58,14 +65,27 @@ class PatternCache:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.entries: dict[tuple[str, int], _Entry] = {}
-        self.used: set[tuple[str, int]] = set()
+        self.memos: dict[tuple[Any, ...], Any] = {}
+        self.used: set[tuple[Any, ...]] = set()
         self.added = False
         try:
             loaded = marshal.loads(path.read_bytes())
-            if isinstance(loaded, dict):
-                self.entries = loaded
+            if isinstance(loaded, dict) and loaded.keys() == {"patterns", "memos"}:
+                self.entries, self.memos = loaded["patterns"], loaded["memos"]
         except (OSError, EOFError, ValueError, TypeError):
             pass
+
+    def memo(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        """`compute()`, from the file where it holds `key` (see `memo` below)."""
+        if key in self.memos:
+            self.used.add(key)
+            return self.memos[key]
+        value = compute()
+        if _importing():
+            self.memos[key] = value
+            self.used.add(key)
+            self.added = True
+        return value
 
     def compile(self, pattern: Any, flags: int = 0) -> Any:
         """`re._compiler.compile`, from the file where it holds the pattern."""
@@ -102,29 +122,37 @@ class PatternCache:
         """Write the file (atomically) if this process compiled a pattern it did not hold."""
         if not self.added:
             return
-        entries = {k: v for k, v in self.entries.items() if k in self.used}
-        room = MAX_BYTES - sum(_size(k, v) for k, v in entries.items())
-        for key in reversed(list(self.entries)):
-            if key in entries:
-                continue
-            room -= _size(key, self.entries[key])
-            if room < 0:
-                break
-            entries[key] = self.entries[key]
+        entries = _bounded(self.entries, self.used, MAX_BYTES)
+        memos = _bounded(self.memos, self.used, MAX_BYTES // 8)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".patterns-")
             with os.fdopen(fd, "wb") as fh:
-                marshal.dump(entries, fh)
+                marshal.dump({"patterns": entries, "memos": memos}, fh)
             os.replace(tmp, self.path)
         except (OSError, ValueError):
             pass  # a cache that cannot be written is only slower
         self.added = False
 
 
+def _bounded(held: dict[Any, Any], used: set[Any], budget: int) -> dict[Any, Any]:
+    """What a save keeps of `held`: the items this process used, then the others, newest
+    first, while the whole stays within about `budget` bytes."""
+    kept = {k: v for k, v in held.items() if k in used}
+    room = budget - sum(_size(k, v) for k, v in kept.items())
+    for key in reversed(list(held)):
+        if key in kept:
+            continue
+        room -= _size(key, held[key])
+        if room < 0:
+            break
+        kept[key] = held[key]
+    return kept
+
+
 def _importing() -> bool:
-    """Whether the pattern is compiled while a module is imported: the nearest module body
-    on the stack is run by the import system (not `python -m`'s `__main__`, not `exec`)."""
+    """Whether the caller runs while a module is imported: the nearest module body on the
+    stack is run by the import system (not `python -m`'s `__main__`, not `exec`)."""
     frame = sys._getframe(1)
     while frame is not None:
         if frame.f_code.co_name == "<module>":
@@ -161,6 +189,17 @@ def install() -> PatternCache | None:
     atexit.register(cache.save)
     _installed.append(cache)
     return cache
+
+
+def memo(key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    """`compute()`, kept in the cache file beside the patterns when asked for while a module
+    is imported: for what a module reads off a pattern at import as costly as compiling it
+    (`keywords.quick_start` parses each of its patterns, 0.09 s of every start). `key` holds
+    everything the value depends on, a digest of the code that computes it among them; the
+    value is a str, number, None or a tuple of them."""
+    if not _installed:
+        return compute()
+    return _installed[0].memo(key, compute)
 
 
 def uninstall() -> None:

@@ -9,12 +9,16 @@ a text holding one of those gets no lower-cased copy, and its tests pass.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from pathlib import Path
 from re import _constants as _c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
+
+from tally import cache
 
 _WORD_CHARS = re.compile(r"\w*")
 _UNSAFE = re.compile("[\u0130\u0131\u017f\u212a]")
@@ -99,14 +103,27 @@ def quick_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """
     if not isinstance(pattern.pattern, str):
         return pattern
+    key = ("quick_start", _DIGEST, pattern.pattern, pattern.flags)
+    cls = cache.memo(key, lambda: _start_class(pattern))
+    return (
+        pattern if cls is None else re.compile(f"(?=[{cls}])(?:{pattern.pattern})", pattern.flags)
+    )
+
+
+def _start_class(pattern: re.Pattern[str]) -> str | None:
+    """The class of characters `pattern`'s matches begin with, or None where it is unsure."""
     try:
         chars, nullable = _first(_parser.parse(pattern.pattern, pattern.flags))
         if nullable or not chars:
-            return pattern
-        cls = "".join(c if c in _CATEGORIES.values() else re.escape(c) for c in sorted(chars))
-        return re.compile(f"(?=[{cls}])(?:{pattern.pattern})", pattern.flags)
+            return None
+        return "".join(c if c in _CATEGORIES.values() else re.escape(c) for c in sorted(chars))
     except (_Unknown, re.error):
-        return pattern
+        return None
+
+
+_DIGEST = hashlib.blake2b(Path(__file__).read_bytes(), digest_size=8).hexdigest()
+"""This module's code, by which `quick_start`'s classes are kept (`cache.memo`): an edit of
+how they are read off a pattern reads them again."""
 
 
 _CATEGORIES = {
