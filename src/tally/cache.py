@@ -166,9 +166,14 @@ _IMPORT_SYSTEM = "<frozen importlib._bootstrap"
 
 
 def pattern_file() -> Path:
-    """The cache file for this interpreter."""
+    """The cache file for this interpreter, in this file format (`FORMAT`)."""
     version = "-".join(map(str, sys.version_info[:3]))
-    return cache_dir() / f"patterns-py{version}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+    return cache_dir() / f"patterns{FORMAT}-py{version}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
+
+
+FORMAT = 2
+"""The file's layout (2: patterns and memos). In the name, so that tally versions of
+another layout sharing the cache directory keep their own file, not each other's."""
 
 
 _original = _compiler.compile
