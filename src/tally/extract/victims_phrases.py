@@ -30,7 +30,8 @@ _ABBREVIATED_TITLE = (
 )
 """An abbreviated title before a name ("Col. ", "Lt.-Col. ", "Dr "): no part of the name."""
 _OBJECT_NAME = re.compile(
-    r"(?:(?:(?:[A-Z][\w'’-]+|[A-Z]{2,5})\s+){0,2}(?:[a-z]+\s+){0,2}(?i:" + _TITLE + r")\s+(?=[A-Z]))?"
+    r"(?:(?:(?:[A-Z][\w'’-]+|[A-Z]{2,5})\s+){0,2}(?:[a-z]+\s+){0,2}"
+    r"(?i:" + _TITLE + r")\s+(?=[A-Z]))?"
     r"(?:" + _ABBREVIATED_TITLE + r")?"
     r"(?:(?P<age>\d{1,2})-year-old\s+)?(?P<name>[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+|Jr\.?"
     r"|III|II|" + PARTICLE + r"[A-Z][a-z'’]+)){0,3})(?:,\s*(?P<age2>\d{1,2})\b)?"
