@@ -63,6 +63,9 @@ def test_counts_of_separate_clauses_or_parts_are_no_run(text: str) -> None:
         ("Fourteen people died in the fire. Another four died later in hospital.", 18),
         ("Police found two men killed and another two wounded in the yard.", 2),
         ("Two dead in market shooting\n\nTwo more people were shot dead in the city this week.", 2),
+        # a count whose own predicate says "also", beside the victim named before it
+        ("Rebels shot dead Musa Kaya, a village headman. His three guards were also killed.", 4),
+        ("Gunmen killed a policeman near the bridge. Two farmers were also killed there.", 3),
     ],
 )
 def test_a_count_added_to_the_one_before_is_summed(text: str, killed: int) -> None:

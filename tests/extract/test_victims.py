@@ -244,3 +244,16 @@ def test_names_restating_a_counted_plural_are_not_more_people(
     text: str, killed: int, injured: int
 ) -> None:
     assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers said a boy younger than 12 was shot in the arm on Friday.",
+        "A woman older than 70 was shot outside the pharmacy.",
+        "A girl under the age of 10 was shot in the leg at the park.",
+    ],
+)
+def test_an_age_before_a_singular_predicate_counts_nobody(text: str) -> None:
+    figures = extract(_doc(text))
+    assert all(f.value <= 1 for f in figures), [(f.value, f.quote) for f in figures]

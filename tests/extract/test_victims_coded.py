@@ -64,6 +64,20 @@ def _killed(figures: list[Figure], role: str = "victim") -> int:
         ("Bandits killed a trader, his wife and son on the highway.", 3),
         ("A farmer who was wounded in the raid later passed away in hospital.", 1),
         ("Soldiers killed two smugglers and three tailors in the night raid.", 3),
+        # a title of role words before a name, as subject or object
+        ("Police Major Omar Farid was killed by gunmen in the city centre.", 1),
+        ("Police Captain Omar Farid was assassinated by unidentified gunmen.", 1),
+        ("Gunmen killed provincial police officer Omar Farid Saleh near his house.", 1),
+        ("The blast killed police Sergeant Anan Boonmee and wounded two railway workers.", 1),
+        ("Unknown men killed Radio Sawt reporter Lina Haddad on her way to work.", 1),
+        # a dotted abbreviation among a noun's modifiers
+        ("A retired U.S. Army sergeant was assassinated by guerrillas in the hills.", 1),
+        ("The U.N. envoy was shot dead outside the hotel.", 1),
+        # found in the state a killing left ("found decapitated", "found stabbed to death")
+        ("A Dutch diplomat was found stabbed to death in a hotel room.", 1),
+        ("A farm manager was found with his throat slit near the river.", 1),
+        ("Omar Farid was found decapitated beside a canal.", 1),
+        ("The assembly speaker was assassinated outside parliament.", 1),
     ],
 )
 def test_victims_named_without_a_toll_are_counted(text: str, killed: int) -> None:

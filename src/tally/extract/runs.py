@@ -84,6 +84,10 @@ _ALSO = re.compile(r"\b(?:also|too)\b", re.I)
 before, unless both are the victims reader's own (it has added them up). Not one "also shot",
 who may be of a count of people shot before ("a triple shooting ... a child was also shot")."""
 _ONE_MORE_RULES = frozenset({"victim.singular"})
+_ALSO_COUNTS = frozenset({"num.harm_after"})
+"""Rules of a count whose own predicate may say "also" ("two guards were also killed"): those
+people beside the victim named before, even where the victims reader took that one for a
+part of the count."""
 _MORE_GAP = 400
 
 
@@ -94,10 +98,10 @@ def more_runs(text: str, figures: list[Figure], taken: set[int]) -> list[list[in
     out: list[list[int]] = []
     for n, i in enumerate(order):
         f = figures[i]
+        counted = f.rule in _ALSO_COUNTS  # "three bodyguards were also killed"
         also = (
-            f.rule in _ONE_MORE_RULES
+            ((f.rule in _ONE_MORE_RULES and f.value == 1) or counted)
             and f.category == "killed"
-            and f.value == 1
             and bool(_ALSO.search(f.quote))
         )
         added = (
@@ -114,7 +118,13 @@ def more_runs(text: str, figures: list[Figure], taken: set[int]) -> list[list[in
         if g.category != f.category or g.role != f.role or f.start - g.end >= _MORE_GAP:
             continue  # "a boy shot dead and another two wounded": another harm, no sum
         headline = "\n" not in text[: g.start].strip() and "\n" in text.strip()
-        own = g.subset and not (also and g.rule.startswith("num.") and g.rule not in NOT_TERMS)
+        own = g.subset and not (
+            also
+            and (
+                (g.rule.startswith("num.") and g.rule not in NOT_TERMS)
+                or (counted and g.rule in _ONE_MORE_RULES)
+            )
+        )
         if j in taken or own or g.part_of or headline:
             continue  # a headline's count is the toll the article then tells again
         out.append([j, i])

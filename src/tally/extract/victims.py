@@ -40,7 +40,7 @@ _HARM_STEMS = (
     "hospital", "condition", "fatal", "struck", "strik", "hit", "graz", "death", "homicide", "self",
     "life", "lives", "passed away", "surviv", "succumb", "gunned", "assassin", "behead", "lynch", "execut",
     "alive", "bod", "corpse", "decapitat", "hang", "hung", "detonat", "explod", "trigger", "ramm",
-    "set off", "sets off", "setting off", "martyr", "slew",
+    "set off", "sets off", "setting off", "martyr", "slew", "throat",
 )  # fmt: skip
 _HARM_WORD = quick_start(re.compile("|".join(_HARM_STEMS), re.IGNORECASE))
 _PART_OF = re.compile(

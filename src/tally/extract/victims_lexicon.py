@@ -80,8 +80,10 @@ _MOD = (
     r"local|off-duty|on-duty|innocent|pregnant|armed|alleged|wounded|injured|other|"
     r"police|school|high-school|college|store|gas-station|shooting|gunshot|male|female|"
     r"black|white|hispanic|asian|[a-z]+-year-old)(?:\s*,\s*|\s+)|"
+    r"(?-i:(?:[A-Z]\.){2,3})\s+|"
     r"(?!(?:" + _STOP + r")\b)[A-Za-z][a-z'’]*(?:-[A-Za-z]+)*\s+)"
 )
+"""A modifier of a people noun: an age, a word, or a dotted abbreviation ("a U.N. envoy")."""
 _DET = (
     r"(?P<det>another|a\s+(?:second|third|fourth|fifth|sixth)|an?|one|the|this|that|his|her|"
     r"their|its|[a-z]\w+['’]s|both|all|all\s+"
@@ -275,7 +277,9 @@ KILLED_PASSIVE = (
     r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|chopped|axed|"
     r"macheted|strangled|choked|smothered|suffocated|battered|kicked|trampled|lynched|hammered|slashed|"
     r"burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive|"
-    r"(?:taken|removed)\s+(?:off|from)\s+life\s+support"
+    r"(?:taken|removed)\s+(?:off|from)\s+life\s+support|"
+    r"found\s+(?:decapitated|beheaded|murdered|slain|strangled|executed|with\s+(?:his|her|their)\s+"
+    r"throats?\s+(?:slit|slashed|cut)|(?:stabbed|hacked|beaten|bludgeoned|burned|tortured)\s+to\s+death)"
 )
 INJURED_PASSIVE = (
     r"shot\s+and\s+(?:wounded|injured|hurt)|wounded|injured|hurt|hospitalized|"

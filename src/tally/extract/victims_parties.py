@@ -71,6 +71,8 @@ def _strip_trailing(left: str) -> str:
     return _TRAILING_ADVERBS.sub("", left) if may_end_with(left, _TRAILING_SET) else left
 
 
+_SINGULAR_VERB = re.compile(r"\s*(?:was|is|has)\b", re.IGNORECASE)
+"""A predicate of one person: a numeral before it counts no people ("under 12 was shot")."""
 _PARENTHETICAL = re.compile(
     r",\s*(?:ages?|aged)\s[^;:.!?]{1,60}?,\s*$|,[^,;:.!?]{1,90},\s*$|\s*\([^()]{1,90}\)\s*$|"
     r"\s+[-–—]{1,2}\s[^-–—]{1,90}\s[-–—]{1,2}\s*$|\s+[-–—]{1,2}\s[^-–—,;:.!?]{1,90},\s*$"
@@ -247,6 +249,13 @@ def _subject(
             and date_before(stripped[: found["start"]])
         ):
             return None  # "shot early October 27 has died": a day, not a count
+        if (
+            found
+            and found["count"] > 1
+            and stripped[found["start"] : found["start"] + 1].isdigit()
+            and _SINGULAR_VERB.match(sentence, at)
+        ):
+            return None  # "a boy younger than 12 was shot": an age, not a count
         if found:
             return _finish(found, sentence, offset, stripped, pred_end, cat, reflexive, names)
         if reduced:

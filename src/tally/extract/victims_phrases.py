@@ -16,13 +16,22 @@ from tally.extract.vocab import english
 from tally.keywords import may_end_with, quick_start, word_alternation
 
 _AGE_BEFORE = re.compile(r"(\d{1,2})-year-old\s+$")
-_TITLE = word_alternation(sorted(w for w in lex.OFFICE_NOUNS if not w.endswith("s")))
+_TITLE_HEADS = frozenset(
+    w.lower()
+    for w in (*lex.OFFICE_NOUNS, *english().victim_nouns["forces"][1], *english().name_titles)
+    if not w.endswith("s")
+) | {"officer", "trooper", "agent", "deputy", "major"}
+"""A role that may stand as a title before a name ("Captain", "Officer", "Major")."""
+_TITLE = word_alternation(sorted(_TITLE_HEADS))
+_TITLE_WORDS = _TITLE_HEADS | {"police", "army", "senior", "chief", "assistant", "vice"}
+"""The words of a title before a name: role nouns and what may open them ("Police Major")."""
 _ABBREVIATED_TITLE = (
     r"(?:(?:" + "|".join(english().name_titles) + r")\.?(?:[-\s]?(?:Col|Gen|Cmdr)\.?)?\s+(?=[A-Z]))"
 )
 """An abbreviated title before a name ("Col. ", "Lt.-Col. ", "Dr "): no part of the name."""
 _OBJECT_NAME = re.compile(
-    r"(?:(?:[A-Z][a-z]+\s+)?(?:[a-z]+\s+)?(?:" + _TITLE + r")\s+(?=[A-Z]))?"
+    r"(?:(?:(?:[A-Z][\w'’-]+|[A-Z]{2,5})\s+){0,2}(?:[a-z]+\s+){0,2}"
+    r"(?i:" + _TITLE + r")\s+(?=[A-Z]))?"
     r"(?:" + _ABBREVIATED_TITLE + r")?"
     r"(?:(?P<age>\d{1,2})-year-old\s+)?(?P<name>[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+|Jr\.?"
     r"|III|II|" + PARTICLE + r"[A-Z][a-z'’]+)){0,3})(?:,\s*(?P<age2>\d{1,2})\b)?"
@@ -76,6 +85,18 @@ def may_end_on_head(text: str) -> bool:
     return may_end_with(text, _HEAD_ENDS) or bool(_DEMONYM_END.search(text))
 
 
+def _titled(name: str) -> list[str]:
+    """The name after a title of capitalised role words ("Police Captain Omar Said": "Omar
+    Said"), or [] when `name` does not open with such a title before two name words."""
+    words = name.split()
+    i = 0
+    while i < len(words) and words[i].lower().strip(".") in _TITLE_WORDS:
+        i += 1
+    if i and len(words) - i >= 2 and words[i - 1].lower().strip(".") in _TITLE_HEADS:
+        return words[i:]
+    return []
+
+
 def np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | None:
     """A noun phrase, name or pronoun ending `left` (whitespace aside)."""
     body = lex.AGE_PP.sub("", _AMONG.sub("", left.rstrip()))
@@ -112,8 +133,10 @@ def np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | N
     m = lex.NAME.search(_HOMETOWN.sub("", tail)) if "-" not in names else None
     if m and _PREPOSITION_BEFORE.search(tail[: m.start()]):
         m = None
-    if m and m.group("name").split()[0].lower() not in lex.NOT_NAMES:
+    if m and (m.group("name").split()[0].lower() not in lex.NOT_NAMES or _titled(m.group("name"))):
         words = [w for w in m.group("name").split() if w.lower() not in lex.NOT_NAMES]
+        if _titled(m.group("name")):
+            words = _titled(m.group("name"))
         if all(w.lower() in lex.GROUP_OF for w in words):
             words = []
         elif words and (last := words[-1].lower().strip(".")) in lex.GROUP_OF:
