@@ -684,3 +684,28 @@ def test_a_headline_and_an_apposition_with_a_possessive_are_not_lists(
 ) -> None:
     got = _totals(text)
     assert (got.get("killed", 0), got.get("injured", 0)) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Troops killed at least 30 people, including 12 in the northern suburbs.", 30, 0),
+        ("Police killed at least 14 marchers in the region, including four in the capital.", 14, 0),
+        ("At least 40 members of the sect, including two of its elders, were killed.", 40, 0),
+        ("A body was found at a tea estate near the village.", 1, 0),
+        ("The monitor said 23 mutilated corpses were found near the dam.", 23, 0),
+        ("A farmer's body is discovered in a ditch by the road.", 1, 0),
+        ("A herder was shot dead on Monday. A body was found near his camp on Tuesday.", 1, 0),
+        ("Gunmen shot Ravel, a tailor, dead in his shop late last night.", 1, 0),
+        ("A crowd tries to lynch a man who ran over a cyclist", 0, 0),
+        ("Villagers storm the police post in a bid to lynch a suspected thief", 0, 0),
+        ("Police shot dead a man who was trying to separate two rival crowds at the gate.", 1, 0),
+        ("16 villagers -- the youngest a 6-month-old boy -- have been killed.", 16, 0),
+        ("Three porters, including a 12-year-old boy were killed and 15 others injured.", 3, 15),
+    ],
+)
+def test_a_part_an_aside_or_an_attempt_leaves_the_whole_toll(
+    text: str, killed: int, injured: int
+) -> None:
+    got = _totals(text)
+    assert (got.get("killed", 0), got.get("injured", 0)) == (killed, injured)

@@ -191,14 +191,14 @@ COUNT_IN = re.compile(
 body named beside it ("after the body of a woman was found", the toll rose to 40) is one of
 them."""
 BODY_FOUND = re.compile(
-    r"\b(?P<pron>his|her|(?-i:[A-Z][a-z'’-]{2,})['’]s)\s+(?:[\w-]+\s+){0,2}?(?:body|corpse)\s+"
-    r"(?:was|had\s+been|has\s+been)\s+"
+    r"\b(?P<pron>his|her|an?|(?-i:[A-Z][a-z'’-]{2,})['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:body|corpse)\s+"
+    r"(?:was|is|had\s+been|has\s+been)\s+"
     r"(?:(?:later|then|subsequently|eventually)\s+)?(?:found|recovered|discovered|dumped|retrieved|"
     r"fished\s+out|exhumed)\b",
     re.IGNORECASE,
 )
 """A victim known by the finding of his or her body ("his body was found in a ditch", "Omar's
-body was recovered")."""
+body was recovered", "a body is discovered": someone not yet named, unless already seen)."""
 NOT_NAMES = frozenset(
     [
         *WEEKDAYS,
@@ -565,7 +565,7 @@ ELSEWHERE = quick_start(
         r"\b(?:last\s+(?:year|summer|spring|fall|winter)|earlier\s+this\s+year|"
         r"years?\s+ago|months\s+ago|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|"
         r"(?:previous|prior)(?!\s+(?:enmity|feud|dispute|rivalry|grudge|quarrel|animosity))|"
-        r"separate|unrelated|similar|another\s+shooting|other\s+shootings?|so\s+far\s+this\s+year|"
+        r"(?<!to\s)separate|unrelated|similar|another\s+shooting|other\s+shootings?|so\s+far\s+this\s+year|"
         r"this\s+year|anniversary|since|(?:months|years|weeks)\s+(?:after|before|earlier|later))\b",
         re.IGNORECASE,
     )

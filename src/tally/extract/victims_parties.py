@@ -155,6 +155,16 @@ def mention(
         return object_of(sentence, offset, pm, cat, names)
     if how == "body":
         pron = pm.group("pron").lower()
+        if pron in {"a", "an"}:  # "a body was found": one dead, or one already counted
+            return Mention(
+                offset + pm.start(),
+                offset + pm.end(),
+                "killed",
+                1,
+                "indef",
+                "people",
+                rule="victim.body_found",
+            )
         if pron not in {"his", "her"}:  # "Omar's body was found": the one so named
             name = re.sub(r"['’]s$", "", pron)
             if name in lex.NOT_NAMES or name in lex.GROUP_OF:
