@@ -38,7 +38,8 @@ _HARM_STEMS = (
     "shot", "shoot", "kill", "dead", "die", "wound", "injur", "hurt", "slain", "slay", "murder",
     "slaughter",
     "hospital", "condition", "fatal", "struck", "strik", "hit", "graz", "death", "homicide", "self",
-    "life", "lives", "passed away", "surviv", "succumb", "gunned", "assassin", "behead", "lynch", "execut",
+    "life", "lives", "passed away", "surviv", "succumb", "gunned", "gun down", "guns down",
+    "assassin", "behead", "lynch", "execut",
     "alive", "bod", "corpse", "decapitat", "hang", "hung", "detonat", "explod", "trigger", "ramm",
     "set off", "sets off", "setting off", "martyr", "slew",
 )  # fmt: skip
@@ -381,6 +382,8 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[st
             "murder",
             "slaughter",
             "gunned",
+            "gun down",
+            "guns down",
             "slay",
             "slew",
             "wound",

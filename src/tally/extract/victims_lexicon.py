@@ -274,7 +274,7 @@ KILLED_PASSIVE = (
     r"slaughtered|"
     r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|chopped|axed|"
     r"macheted|strangled|choked|smothered|suffocated|battered|kicked|trampled|lynched|hammered|slashed|"
-    r"burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive|"
+    r"clobbered|bashed|burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive|"
     r"(?:taken|removed)\s+(?:off|from)\s+life\s+support"
 )
 INJURED_PASSIVE = (
@@ -358,7 +358,7 @@ ACTIVE = re.compile(
     r"\b(?:(?P<k>shot\s+and\s+killed|fatally\s+(?:shot|shoots|wounded|wounds|struck|strikes)|"
     r"shoots\s+and\s+kills|killing|killed|kills|(?<!to )(?<!not )(?<!will )kill|"
     r"murdered|murders|"
-    r"murdering|slaughter(?:ed|ing|s)|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|shoot(?:ing|s)?\s+dead|"
+    r"murdering|slaughter(?:ed|ing|s)|gunned\s+down|(?<!a\s)(?<!the\s)guns?\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|shoot(?:ing|s)?\s+dead|"
     r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es)?|"
     r"decapitat(?:ed|ing|es)|claim(?:ed|s|ing)?\s+(?:the\s+)?li(?:fe|ves)\s+of|"
     r"unable\s+to\s+save)|"
@@ -370,7 +370,7 @@ ACTIVE = re.compile(
     re.IGNORECASE,
 )
 ACTIVE_STARTS = re.compile(
-    "shot|fatal|shoot|kill|murder|slaughter|gunned|slay|slew|wound|injur|critical|hitting|striking|left|leav"
+    "shot|fatal|shoot|kill|murder|slaughter|gun|slay|slew|wound|injur|critical|hitting|striking|left|leav"
     "|pronounced|declared|found|finding|discovered|located|assassinat|execut|behead|lynch|decapitat"
     "|claim|unable"
     "|stab|hack|beat|bludgeon|club|ston|burn|tortur"

@@ -110,6 +110,7 @@ _DONE_TO_THEN = re.compile(
 with machetes and later", "was beaten by two men and"): the subject is the first verb's."""
 _POSTMODIFIER = re.compile(
     r"\s+(?:of|for|from|with|in|at|on|inside|near|working|serving|belonging|employed|who|in\s+charge|attached"
+    r"|linked|identified|associated|affiliated|based|known|believed|suspected|accused|named|wanted"
     r"|(?!(?:being|having|during|including|according|morning|evening|building)\b)[a-z]{3,}ing)\b",
     re.IGNORECASE,
 )
