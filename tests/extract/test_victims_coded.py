@@ -703,6 +703,8 @@ def test_a_headline_and_an_apposition_with_a_possessive_are_not_lists(
         ("A herder was clobbered to death by a mob near the well.", 1, 0),
         ("A hired gunman linked to the gang was killed in a raid by the police.", 1, 0),
         ("A rebel leader identified as Kamal was killed by troops on Saturday.", 1, 0),
+        ("A blogger hacked to death in the old town on Monday.", 1, 0),
+        ("Shopkeeper stabbed to death in the market", 1, 0),
         ("A crowd tries to lynch a man who ran over a cyclist", 0, 0),
         ("Villagers storm the police post in a bid to lynch a suspected thief", 0, 0),
         ("Police shot dead a man who was trying to separate two rival crowds at the gate.", 1, 0),

@@ -368,6 +368,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[st
             "struck by",
             "hit by",
             "condition",
+            "to death",
         ),
         lex.REDUCED_STARTS,
     ),

@@ -339,7 +339,8 @@ INTRANSITIVE_STARTS = re.compile(
 """What every `INTRANSITIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
 REDUCED = re.compile(
     r"\b(?:(?:found|left)\s+)?(?:(?P<k>shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|killed|"
-    r"slain|found\s+dead|fatally\s+(?:shot|wounded)|dies|died|(?<!for\s)dead)|"
+    r"slain|found\s+dead|fatally\s+(?:shot|wounded)|dies|died|(?<!for\s)dead|(?:hacked|stabbed|"
+    r"beaten|bludgeoned|clubbed|clobbered|stoned|chopped|burnt|burned|strangled)\s+to\s+death)|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|wounded|injured|"
     r"hurt|hospitalized|critically\s+(?:injured|wounded|hurt)|wounds\s+(?:him|her)?self"
     r"|in\s+(?:critical|serious|grave)\s+condition)|(?P<s>(?:shot|grazed)(?!\s+at\b)|"
@@ -351,7 +352,7 @@ REDUCED = re.compile(
 )
 REDUCED_STARTS = re.compile(
     "found|left|shot|shoot|kill|slain|fatal|die|dead|wound|injur|hurt|hospital|critical|graz"
-    "|struck|hit|in"
+    "|struck|hit|in|hack|stab|beat|bludgeon|club|clobber|ston|chop|burn|strangl"
 )
 """What every `REDUCED` match begins with, lower-cased (see `keywords.finditer_at`)."""
 ACTIVE = re.compile(
