@@ -698,3 +698,36 @@ def test_a_headline_and_an_apposition_with_a_possessive_are_not_lists(
 ) -> None:
     got = _totals(text)
     assert (got.get("killed", 0), got.get("injured", 0)) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Troops killed at least 30 people, including 12 in the northern suburbs.", 30, 0),
+        ("Police killed at least 14 marchers in the region, including four in the capital.", 14, 0),
+        ("At least 40 members of the sect, including two of its elders, were killed.", 40, 0),
+        ("A body was found at a tea estate near the village.", 1, 0),
+        ("The monitor said 23 mutilated corpses were found near the dam.", 23, 0),
+        ("A farmer's body is discovered in a ditch by the road.", 1, 0),
+        ("A herder was shot dead on Monday. A body was found near his camp on Tuesday.", 1, 0),
+        ("Gunmen shot Ravel, a tailor, dead in his shop late last night.", 1, 0),
+        ("Two officers gun down a suspected robber as he sat in a cafe.", 1, 0),
+        ("A gang guns down two traders at the bus park.", 2, 0),
+        ("He pointed a gun down the street and fired.", 0, 0),
+        ("A herder was clobbered to death by a mob near the well.", 1, 0),
+        ("A hired gunman linked to the gang was killed in a raid by the police.", 1, 0),
+        ("A rebel leader identified as Kamal was killed by troops on Saturday.", 1, 0),
+        ("A blogger hacked to death in the old town on Monday.", 1, 0),
+        ("Shopkeeper stabbed to death in the market", 1, 0),
+        ("A crowd tries to lynch a man who ran over a cyclist", 0, 0),
+        ("Villagers storm the police post in a bid to lynch a suspected thief", 0, 0),
+        ("Police shot dead a man who was trying to separate two rival crowds at the gate.", 1, 0),
+        ("16 villagers -- the youngest a 6-month-old boy -- have been killed.", 16, 0),
+        ("Three porters, including a 12-year-old boy were killed and 15 others injured.", 3, 15),
+    ],
+)
+def test_a_part_an_aside_or_an_attempt_leaves_the_whole_toll(
+    text: str, killed: int, injured: int
+) -> None:
+    got = _totals(text)
+    assert (got.get("killed", 0), got.get("injured", 0)) == (killed, injured)

@@ -442,3 +442,22 @@ def test_deaths_caused_by_an_attack_stay_its_own() -> None:
     d = doc("Eight civilians were killed in blasts sparked by air strikes on depots near Dori.")
     figures, _ = link_within(d, [fig(d, "Eight civilians", 8)])
     assert figures[0].incident == MAIN
+
+
+@pytest.mark.parametrize(
+    ("sentence", "alone"),
+    [
+        ("On Monday 8 people were killed in clashes across the country.", True),
+        ("In all 8 people were killed in protests nationwide on Friday, the ministry said.", True),
+        ("On Monday 8 people were killed in clashes across Peru.", True),
+        ("Clashes across the country have killed 8 people since March.", False),
+        ("On Monday 8 people were shot across Dunmore.", False),
+    ],
+)
+def test_a_toll_spread_over_a_country_alone_links_to_no_other_report(
+    sentence: str, alone: bool
+) -> None:
+    d = doc(sentence)
+    figures, locals_ = link_within(d, [fig(d, "8 people", 8)])
+    own = next(li for li in locals_ if li.key == figures[0].incident)
+    assert ("kind:tally" in own.cues) is alone

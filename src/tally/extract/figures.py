@@ -61,6 +61,8 @@ _SPEAKS = re.compile(
     rf"\s*(?:(?:{'|'.join(_VOCAB.speaks_before)})\s+)?(?:{'|'.join(_VOCAB.speaks)})\b", re.I
 )
 _NOT_HARMED = quick_start(re.compile(rf"\b(?:{'|'.join(_VOCAB.not_harmed_before)})\s+$", re.I))
+_PART_GAP = re.compile(r"\b(?:including|among\s+them|of\s+(?:whom|which)|among\s+whom)\s+$", re.I)
+"""The gap before a count taken out of the one before ("30 people, including 12 ...")."""
 _INHERIT_GAP = re.compile(
     r"^\s*(?:[,–—-]\s*)?(?:(?:and|or|plus|as\s+well\s+as|with|including|among\s+them|of\s+(?:whom|which)"
     r"|while|compared\s+(?:with|to)|against|versus|from|to|up\s+from|down\s+from|revised\s+from)"
@@ -481,6 +483,8 @@ def _read_number(
         f.decide(prev.category, "num.inherit")
         if group is None:
             f.group = prev.group
+        if f.group == prev.group and _PART_GAP.search(gap_prev or ""):
+            f.subset = True  # "killed 30 people, including 12 in the north": 12 of the 30
     if f.category is None:
         v = lex.VERB_BEFORE.search(tail)
         if v:
@@ -497,7 +501,7 @@ def _read_number(
             f.decide("killed", "num.identified")
             f.subset = True
     deaths_before = (prev or carry) is not None and (prev or carry).category == "killed"
-    named_dead = head in {"bodies", "dead"} or (head == "victims" and deaths_before)
+    named_dead = head in {"bodies", "corpses", "dead"} or (head == "victims" and deaths_before)
     if f.category is None and named_dead and _VICTIM_VERB_BEFORE.search(tail):
         f.decide("killed", "num.victims_named")
     if f.category is None and _TAKEN_BEFORE.search(tail) and _HOSPITAL_AFTER.match(after[nend:]):
@@ -579,7 +583,7 @@ def _read_number(
         f.subset = True
     if head in lex.ROLE_NOUNS and f.group == "people":
         f.subset = True
-    if head in {"bodies", "body"} or _AMONG_WERE_BEFORE.search(tail):
+    if head in {"bodies", "body", "corpses"} or _AMONG_WERE_BEFORE.search(tail):
         f.subset = f.subset or f.group == "people"
     if not f.subset and partitive_part(f, after):
         f.subset, f.rule = True, "num.partitive"

@@ -242,6 +242,12 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
 _INCLUDED = re.compile(rf"[^,.;:()]{{1,60}}?\s{lex.RUN_AUX}\s+(?:[a-z]+ly\s+)?")
 """The people an "including" names between a count and its verb, up to the verb."""
 
+_DASHED = re.compile(r"\s*(?:--|—|\s–\s)(?:(?!--|—|\s–\s)[^.;:()]){1,90}(?:--|—|\s–\s)")
+"""An aside set off by dashes between a count and its verb ("-- the youngest a boy --")."""
+_AUX_AFTER_ASIDE = re.compile(r"(\s*)(?:(?:have|has|had)\s+been|were|was|are|is)?\s*", re.I)
+"""The auxiliary between an aside and its harm ("-- ... -- have been killed")."""
+_COMMA_INCLUDING = re.compile(r",\s*including\b(?![^.;:()]*,\s*(?:were|was|are|is)\b)", re.I)
+"""A comma opening the people an "including" names, with no comma closing them before the verb."""
 _BREAKDOWN_APPOSED = re.compile(
     rf",\s*((?:\d+|[a-z]+)\s[^,.;:()]{{1,40}}(?:,\s*[^,.;:()]{{1,40}}){{0,3}}),\s*(?={lex.RUN_AUX}\s)"
 )
@@ -256,6 +262,13 @@ FUTURE_HARM = re.compile(
 )
 """A harm told as a threat or a possibility to come ("all four would be executed", "will be
 killed"), not as done ("may have been killed" is an estimate of one done)."""
+
+
+def _has_count(words: str) -> bool:
+    """True when `words` hold a count of their own or name a part (a breakdown, not an aside:
+    "-- two men and a boy --", "— including a teenager —"), ages aside."""
+    said = words.lower().replace(",", " ").split()
+    return any(w.isdigit() or w in NUMBER_WORDS or w == "including" for w in said)
 
 
 def _counts(words: str) -> bool:
@@ -277,6 +290,16 @@ def predicate(after: str) -> tuple[re.Match[str], int] | None:
         if part and _counts(part.group(1)):
             pos += part.end()
             continue
+        aside = _DASHED.match(rest) if "-" in rest[:4] or "—" in rest[:4] else None
+        if aside and not _has_count(aside.group(0)):  # "16 villagers -- the youngest a boy --"
+            after_aside = rest[aside.end() :]
+            aux = _AUX_AFTER_ASIDE.match(after_aside)
+            cue = lex.CUE_RE.match(after_aside, aux.end()) or lex.CUE_RE.match(
+                after_aside, aux.end(1)
+            )
+            return (cue, pos + aside.end() + cue.end()) if cue else None
+        if _COMMA_INCLUDING.match(rest):  # "three civilians, including a boy were killed"
+            rest, pos = rest[1:], pos + 1
         w = re.match(r"\s*([A-Za-z][\w'’-]*)", rest)
         if not w:
             return None

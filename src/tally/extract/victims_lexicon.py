@@ -193,14 +193,14 @@ COUNT_IN = re.compile(
 body named beside it ("after the body of a woman was found", the toll rose to 40) is one of
 them."""
 BODY_FOUND = re.compile(
-    r"\b(?P<pron>his|her|(?-i:[A-Z][a-z'’-]{2,})['’]s)\s+(?:[\w-]+\s+){0,2}?(?:body|corpse)\s+"
-    r"(?:was|had\s+been|has\s+been)\s+"
+    r"\b(?P<pron>his|her|an?|(?-i:[A-Z][a-z'’-]{2,})['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:body|corpse)\s+"
+    r"(?:was|is|had\s+been|has\s+been)\s+"
     r"(?:(?:later|then|subsequently|eventually)\s+)?(?:found|recovered|discovered|dumped|retrieved|"
     r"fished\s+out|exhumed)\b",
     re.IGNORECASE,
 )
 """A victim known by the finding of his or her body ("his body was found in a ditch", "Omar's
-body was recovered")."""
+body was recovered", "a body is discovered": someone not yet named, unless already seen)."""
 NOT_NAMES = frozenset(
     [
         *WEEKDAYS,
@@ -276,7 +276,7 @@ KILLED_PASSIVE = (
     r"slaughtered|"
     r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|chopped|axed|"
     r"macheted|strangled|choked|smothered|suffocated|battered|kicked|trampled|lynched|hammered|slashed|"
-    r"burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive|"
+    r"clobbered|bashed|burned|burnt)\s+to\s+death|burn(?:ed|t)\s+alive|"
     r"(?:taken|removed)\s+(?:off|from)\s+life\s+support|"
     r"found\s+(?:decapitated|beheaded|murdered|slain|strangled|executed|with\s+(?:his|her|their)\s+"
     r"throats?\s+(?:slit|slashed|cut)|(?:stabbed|hacked|beaten|bludgeoned|burned|tortured)\s+to\s+death)"
@@ -343,7 +343,8 @@ INTRANSITIVE_STARTS = re.compile(
 """What every `INTRANSITIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
 REDUCED = re.compile(
     r"\b(?:(?:found|left)\s+)?(?:(?P<k>shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|killed|"
-    r"slain|found\s+dead|fatally\s+(?:shot|wounded)|dies|died|(?<!for\s)dead)|"
+    r"slain|found\s+dead|fatally\s+(?:shot|wounded)|dies|died|(?<!for\s)dead|(?:hacked|stabbed|"
+    r"beaten|bludgeoned|clubbed|clobbered|stoned|chopped|burnt|burned|strangled)\s+to\s+death)|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|wounded|injured|"
     r"hurt|hospitalized|critically\s+(?:injured|wounded|hurt)|wounds\s+(?:him|her)?self"
     r"|in\s+(?:critical|serious|grave)\s+condition)|(?P<s>(?:shot|grazed)(?!\s+at\b)|"
@@ -355,14 +356,14 @@ REDUCED = re.compile(
 )
 REDUCED_STARTS = re.compile(
     "found|left|shot|shoot|kill|slain|fatal|die|dead|wound|injur|hurt|hospital|critical|graz"
-    "|struck|hit|in"
+    "|struck|hit|in|hack|stab|beat|bludgeon|club|clobber|ston|chop|burn|strangl"
 )
 """What every `REDUCED` match begins with, lower-cased (see `keywords.finditer_at`)."""
 ACTIVE = re.compile(
     r"\b(?:(?P<k>shot\s+and\s+killed|fatally\s+(?:shot|shoots|wounded|wounds|struck|strikes)|"
     r"shoots\s+and\s+kills|killing|killed|kills|(?<!to )(?<!not )(?<!will )kill|"
     r"murdered|murders|"
-    r"murdering|slaughter(?:ed|ing|s)|gunned\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|shoot(?:ing|s)?\s+dead|"
+    r"murdering|slaughter(?:ed|ing|s)|gunned\s+down|(?<!a\s)(?<!the\s)guns?\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|shoot(?:ing|s)?\s+dead|"
     r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es)?|"
     r"decapitat(?:ed|ing|es)|claim(?:ed|s|ing)?\s+(?:the\s+)?li(?:fe|ves)\s+of|"
     r"unable\s+to\s+save)|"
@@ -374,7 +375,7 @@ ACTIVE = re.compile(
     re.IGNORECASE,
 )
 ACTIVE_STARTS = re.compile(
-    "shot|fatal|shoot|kill|murder|slaughter|gunned|slay|slew|wound|injur|critical|hitting|striking|left|leav"
+    "shot|fatal|shoot|kill|murder|slaughter|gun|slay|slew|wound|injur|critical|hitting|striking|left|leav"
     "|pronounced|declared|found|finding|discovered|located|assassinat|execut|behead|lynch|decapitat"
     "|claim|unable"
     "|stab|hack|beat|bludgeon|club|ston|burn|tortur"
@@ -569,7 +570,7 @@ ELSEWHERE = quick_start(
         r"\b(?:last\s+(?:year|summer|spring|fall|winter)|earlier\s+this\s+year|"
         r"years?\s+ago|months\s+ago|in\s+(?:19|20)\d\d|since\s+(?:19|20)\d\d|"
         r"(?:previous|prior)(?!\s+(?:enmity|feud|dispute|rivalry|grudge|quarrel|animosity))|"
-        r"separate|unrelated|similar|another\s+shooting|other\s+shootings?|so\s+far\s+this\s+year|"
+        r"(?<!to\s)separate|unrelated|similar|another\s+shooting|other\s+shootings?|so\s+far\s+this\s+year|"
         r"this\s+year|anniversary|since|(?:months|years|weeks)\s+(?:after|before|earlier|later))\b",
         re.IGNORECASE,
     )

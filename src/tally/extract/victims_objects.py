@@ -23,6 +23,26 @@ _NAME_APPOSITIVE = re.compile(
 _TO_DEATH = re.compile(r"\s+(?:to\s+death|dead|alive)\b", re.IGNORECASE)
 
 
+_NAME_THEN_DEAD = re.compile(
+    r"(?-i:([A-Z][a-z'’-]{2,}))(?:,\s+an?\s+[^,;.]{1,50},)?\s+(?:dead|to\s+death)\b"
+)
+"""One name, perhaps described, between "shot" and its fate ("shot Omar, a driver, dead")."""
+
+
+def _named_dead(sentence: str, offset: int, pm: re.Match[str], cat: str) -> Mention | None:
+    """The one person a killing names by a single name the text has not given in full."""
+    if cat not in {"shot", "killed"}:
+        return None
+    m = _NAME_THEN_DEAD.match(sentence, pm.end())
+    if m is None or m.group(1).lower() in lex.NOT_NAMES or m.group(1).lower() in lex.GROUP_OF:
+        return None
+    name = m.group(1).lower()
+    return Mention(
+        offset + pm.start(), offset + m.end(), "killed", 1, "name", "people",
+        name=name, head="name", rule="victim.object",
+    )  # fmt: skip
+
+
 def harm_category(pm: re.Match[str]) -> str:
     """killed, injured or shot, from a predicate match's named groups."""
     groups = pm.groupdict()
@@ -183,7 +203,7 @@ def object_of(
         apposed = apposed or (len(counts) == 1 and conj.group(0).strip() == ",")
         pos += conj.end()
     if not first:
-        return None
+        return _named_dead(sentence, offset, pm, cat)
     if len(counts) > 1 and _OR_NEXT.match(sentence, np_end):
         return None  # "the loss of a cousin, a friend or a colleague": kinds, not a count
     if apposed and len(counts) > 2 and counts[0] == sum(counts[1:]):

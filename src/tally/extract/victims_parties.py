@@ -112,6 +112,7 @@ _DONE_TO_THEN = re.compile(
 with machetes and later", "was beaten by two men and"): the subject is the first verb's."""
 _POSTMODIFIER = re.compile(
     r"\s+(?:of|for|from|with|in|at|on|inside|near|working|serving|belonging|employed|who|in\s+charge|attached"
+    r"|linked|identified|associated|affiliated|based|known|believed|suspected|accused|named|wanted"
     r"|(?!(?:being|having|during|including|according|morning|evening|building)\b)[a-z]{3,}ing)\b",
     re.IGNORECASE,
 )
@@ -157,6 +158,16 @@ def mention(
         return object_of(sentence, offset, pm, cat, names)
     if how == "body":
         pron = pm.group("pron").lower()
+        if pron in {"a", "an"}:  # "a body was found": one dead, or one already counted
+            return Mention(
+                offset + pm.start(),
+                offset + pm.end(),
+                "killed",
+                1,
+                "indef",
+                "people",
+                rule="victim.body_found",
+            )
         if pron not in {"his", "her"}:  # "Omar's body was found": the one so named
             name = re.sub(r"['’]s$", "", pron)
             if name in lex.NOT_NAMES or name in lex.GROUP_OF:

@@ -171,6 +171,9 @@ def link_within(doc: Document, figures: list[Figure]) -> tuple[list[Figure], lis
     roundup = is_roundup(headline + "\n" + lead_first)
     keys = _recalled(doc, sents, main, main_lo, figures, keys, sentence_of, extra)
     keys = _separated(doc, sents, lead_end, roundup, main, keys, sentence_of, extra)
+    if keys and all(k == CONFLICT for k in keys) and _one_days_spread(sents, sentence_of):
+        li = extra[CONFLICT]  # a country's toll of one day, all the article counts: its own
+        extra[CONFLICT] = dataclasses.replace(li, cues=(*li.cues, "kind:tally"))
     if roundup and any(k.startswith("sep-") for k in keys):
         main = dataclasses.replace(main, cues=(*main.cues, "kind:tally"))
     out = [dataclasses.replace(f, incident=k) for f, k in zip(figures, keys, strict=True)]
@@ -182,6 +185,29 @@ def link_within(doc: Document, figures: list[Figure]) -> tuple[list[Figure], lis
         li = extra[k]
         locals_.append(dataclasses.replace(li, cues=li.cues + tuple(sorted(fig_cues.get(k, ())))))
     return out, locals_
+
+
+_SPREAD = re.compile(
+    r"\b(?:(?:across|throughout|around)\s+(?:the\s+)?(?:country|nation|(?P<name>(?-i:[A-Z])\w+))"
+    r"|nationwide|countrywide)\b",
+    re.I,
+)
+"""A toll told as spread over a country ("across the country", "nationwide", "across Peru")."""
+
+
+def _spread(text: str) -> bool:
+    """Whether `text` tells a toll spread over a country (a country's name in the gazetteer,
+    not a city's: a city's overnight tally is its own separate shootings)."""
+    m = _SPREAD.search(text)
+    return m is not None and (not m.group("name") or gazetteer.country(m.group("name")) is not None)
+
+
+def _one_days_spread(sents: list[Sentence], sentence_of: list[int]) -> bool:
+    """Whether every figure's sentence tells a toll spread over a country, not a running
+    count ("killed across the country on Monday", not "has killed ... since March"): with
+    no other figure, the article's own tally, linked to no other report's (`kind:tally`)."""
+    told = {sents[i].text for i in sentence_of} if sents else set()
+    return bool(told) and all(_spread(t) and not _ONGOING.search(t) for t in told)
 
 
 def _recalled(
