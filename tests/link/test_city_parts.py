@@ -9,7 +9,7 @@ import pytest
 
 from tally.link.describe import describe
 from tally.link.places import place_in
-from tally.link.states import outlet_city
+from tally.link.states import host_town, outlet_city
 from tally.link.text import lead, sentences
 from tally.link.where import playlist_line
 from tally.models import Document
@@ -34,6 +34,53 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
 )
 def test_the_city_an_outlets_address_is_named_for(url: str | None, city: str | None) -> None:
     assert outlet_city(url) == city
+
+
+@pytest.mark.parametrize(
+    ("url", "town"),
+    [
+        ("http://www.lufkinweeklyplanet.com/news/local/a-story", ("Lufkin", "Texas")),
+        (
+            "http://web.archive.org/web/2016/http://fox9beaumont.com:80/news/x",
+            ("Beaumont", "Texas"),
+        ),
+        ("http://www.myrtlebeachbreeze.com/crime/x.html", ("Myrtle Beach", "South Carolina")),
+        ("http://www.readingeagle.com/news/x", None),  # Reading, England first: no US town's
+        ("http://www.smalltownunion.com/news/x", None),  # a newspaper's word
+        ("http://www.example.com/news/x", None),
+        (None, None),
+    ],
+)
+def test_the_town_a_local_outlets_host_is_named_for(
+    url: str | None, town: tuple[str, str] | None
+) -> None:
+    found = host_town(url)
+    assert ((found.name, found.admin1) if found else None) == town
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "place", "state"),
+    [
+        (  # the text names no town: the outlet's
+            "Boy, 6, hurt in accidental shooting\n\nA 6-year-old boy was taken to a hospital "
+            "after a gun went off in a bedroom on Tuesday night, officers said.",
+            "http://www.beaumontdailyplanet.com/news/boy-hurt/",
+            "Beaumont",
+            "Texas",
+        ),
+        (  # a big city named in passing does not outvote the outlet's town
+            "Man shot after chase\n\nMacon Police say a Detroit man was shot after a chase "
+            "early on Sunday near a gas station.",
+            "http://www.maconweeklyplanet.com/story/1/man-shot/",
+            "Macon",
+            "Georgia",
+        ),
+    ],
+)
+def test_a_local_outlets_town_places_a_report_that_names_none(
+    text: str, url: str, place: str, state: str
+) -> None:
+    assert _main_place(text, url) == (place, state)
 
 
 CHICAGO = "http://www.chicagotribune.com/news/local/breaking/ct-shooting-20160501-story.html"

@@ -29,6 +29,8 @@ name no place (`places.toml`)."""
 STOP_WORDS = tuple(_DATA["stop"]["words"])
 ATTRIBUTE_BETWEEN = tuple(_DATA["attributive"]["between"])
 PLACE_TAILS = frozenset(_DATA["places"]["tails"])
+NAMEPLATE = frozenset(_DATA["host"]["nameplate"])
+"""Words of newspapers' and stations' names, no town's in a host label (`places.toml`)."""
 """Last words of a neighbourhood's or suburb's name ("Hamilton Heights"), `places.toml`."""
 """Words between a town's name and the noun it is an attribute of (`places.toml`)."""
 TAKEN = re.compile(
