@@ -250,6 +250,34 @@ def test_the_headline_places_the_shooting(text: str, place: str, state: str) -> 
     assert _main_place(text) == (place, state)
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "state"),
+    [
+        (  # the lead's acting police, over the towns the victims are from
+            "Four men wounded in shooting\n\nKinston police are investigating a shooting "
+            "that happened early Sunday at a business.\n\nOfficers said three men from Ayden "
+            "and a man from Snow Hill were wounded.",
+            "Kinston",
+            "North Carolina",
+        ),
+        (  # a police officer of one town is a person; the shooting is in the other
+            "Officer's son hurt\n\nA Concord police officer's son was hurt in a shooting in "
+            "Gastonia on Monday night.",
+            "Gastonia",
+            "North Carolina",
+        ),
+        (  # a sheriff named like a city is its county's: the dateline's town
+            "Man hurt at range\n\nPOWAY, Calif. — San Diego sheriff's detectives were "
+            "investigating a shooting at a range in Poway on Tuesday.",
+            "Poway",
+            "California",
+        ),
+    ],
+)
+def test_the_leads_police_place_the_shooting(text: str, place: str, state: str) -> None:
+    assert _main_place(text) == (place, state)
+
+
 def test_a_us_dateline_alone_tells_the_state() -> None:
     """A report whose only pointer at its state is its dateline: a neighbourhood named like a
     capital abroad is the dateline's city's."""

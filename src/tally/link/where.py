@@ -28,6 +28,8 @@ FURNITURE = {w.lower() for w in (*_DATA["stop"]["furniture"], *_DATA["stop"]["br
 name no place (`places.toml`)."""
 STOP_WORDS = tuple(_DATA["stop"]["words"])
 ATTRIBUTE_BETWEEN = tuple(_DATA["attributive"]["between"])
+FORCE_MEMBERS = frozenset(_DATA["attributive"]["members"])
+"""Words after "X police" that make it one of the force's people (`places.toml`)."""
 PLACE_TAILS = frozenset(_DATA["places"]["tails"])
 NAMEPLATE = frozenset(_DATA["host"]["nameplate"])
 """Words of newspapers' and stations' names, no town's in a host label (`places.toml`)."""
