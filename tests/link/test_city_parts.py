@@ -118,6 +118,20 @@ CHICAGO = "http://www.chicagotribune.com/news/local/breaking/ct-shooting-2016050
             "Skokie",
             "Illinois",
         ),
+        (  # a place the gazetteer lacks everywhere, of the outlet city's state: the city's
+            "Man shot in Eastfield Flats\n\nA man was shot in Eastfield Flats, Illinois, on "
+            "Sunday night as he walked home from a bus stop, police said.",
+            CHICAGO,
+            "Chicago",
+            "Illinois",
+        ),
+        (  # its own police named: a place of its own
+            "Man shot in Eastfield Flats\n\nA man was shot in Eastfield Flats, Illinois, on "
+            "Sunday night, and Eastfield Flats police were looking for a gunman.",
+            CHICAGO,
+            "Eastfield Flats",
+            "Illinois",
+        ),
         (  # no outlet's city: the neighbourhood stays as read
             "Two men wounded in Logan Square shooting\n\nTwo men were wounded early Sunday "
             "when a gunman opened fire on a group standing outside a bar in Logan Square, "
