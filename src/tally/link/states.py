@@ -310,13 +310,18 @@ HOST_RIVAL = 2
 """How many times bigger than any other US town of its name such a town must be."""
 
 
-@lru_cache(maxsize=256)
 def host_town(url: str | None) -> gazetteer.Place | None:
     """The US town a local outlet's host is named for ("delrionewsherald" Del Rio, Texas):
     the longest name of one or two words the host label's letters hold of a US town of at
     least `HOST_TOWN` people `HOST_RIVAL` times any namesake's size, none when that name is
-    a newspaper's word (`where.NAMEPLATE`) or a bigger place's abroad. Kept per host."""
-    label = gazetteer.squashed(_host_label(url).split(".")[-1])
+    a newspaper's word (`where.NAMEPLATE`) or a bigger place's abroad."""
+    return _host_town(_host_label(url))
+
+
+@lru_cache(maxsize=4096)
+def _host_town(host: str) -> gazetteer.Place | None:
+    """`host_town` of a host label, kept per host: an outlet's documents come by the hundred."""
+    label = gazetteer.squashed(host.split(".")[-1])
     best: gazetteer.Place | None = None
     for size in range(len(label), HOST_NAME - 1, -1):
         for i in range(len(label) - size + 1):
