@@ -9,7 +9,7 @@ import pytest
 
 from tally.link.describe import describe
 from tally.link.places import place_in
-from tally.link.states import outlet_city
+from tally.link.states import host_town, outlet_city
 from tally.link.text import lead, sentences
 from tally.link.where import playlist_line
 from tally.models import Document
@@ -34,6 +34,53 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
 )
 def test_the_city_an_outlets_address_is_named_for(url: str | None, city: str | None) -> None:
     assert outlet_city(url) == city
+
+
+@pytest.mark.parametrize(
+    ("url", "town"),
+    [
+        ("http://www.lufkinweeklyplanet.com/news/local/a-story", ("Lufkin", "Texas")),
+        (
+            "http://web.archive.org/web/2016/http://fox9beaumont.com:80/news/x",
+            ("Beaumont", "Texas"),
+        ),
+        ("http://www.myrtlebeachbreeze.com/crime/x.html", ("Myrtle Beach", "South Carolina")),
+        ("http://www.readingeagle.com/news/x", None),  # Reading, England first: no US town's
+        ("http://www.smalltownunion.com/news/x", None),  # a newspaper's word
+        ("http://www.example.com/news/x", None),
+        (None, None),
+    ],
+)
+def test_the_town_a_local_outlets_host_is_named_for(
+    url: str | None, town: tuple[str, str] | None
+) -> None:
+    found = host_town(url)
+    assert ((found.name, found.admin1) if found else None) == town
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "place", "state"),
+    [
+        (  # the text names no town: the outlet's
+            "Boy, 6, hurt in accidental shooting\n\nA 6-year-old boy was taken to a hospital "
+            "after a gun went off in a bedroom on Tuesday night, officers said.",
+            "http://www.beaumontdailyplanet.com/news/boy-hurt/",
+            "Beaumont",
+            "Texas",
+        ),
+        (  # a big city named in passing does not outvote the outlet's town
+            "Man shot after chase\n\nMacon Police say a Detroit man was shot after a chase "
+            "early on Sunday near a gas station.",
+            "http://www.maconweeklyplanet.com/story/1/man-shot/",
+            "Macon",
+            "Georgia",
+        ),
+    ],
+)
+def test_a_local_outlets_town_places_a_report_that_names_none(
+    text: str, url: str, place: str, state: str
+) -> None:
+    assert _main_place(text, url) == (place, state)
 
 
 CHICAGO = "http://www.chicagotribune.com/news/local/breaking/ct-shooting-20160501-story.html"
@@ -69,6 +116,20 @@ CHICAGO = "http://www.chicagotribune.com/news/local/breaking/ct-shooting-2016050
             "sheriff's deputies, who said the boy was expected to survive.",
             CHICAGO,
             "Skokie",
+            "Illinois",
+        ),
+        (  # a place the gazetteer lacks everywhere, of the outlet city's state: the city's
+            "Man shot in Eastfield Flats\n\nA man was shot in Eastfield Flats, Illinois, on "
+            "Sunday night as he walked home from a bus stop, police said.",
+            CHICAGO,
+            "Chicago",
+            "Illinois",
+        ),
+        (  # its own police named: a place of its own
+            "Man shot in Eastfield Flats\n\nA man was shot in Eastfield Flats, Illinois, on "
+            "Sunday night, and Eastfield Flats police were looking for a gunman.",
+            CHICAGO,
+            "Eastfield Flats",
             "Illinois",
         ),
         (  # no outlet's city: the neighbourhood stays as read
@@ -200,6 +261,34 @@ def test_playlists_and_outlets_of_another_state(
     ],
 )
 def test_the_headline_places_the_shooting(text: str, place: str, state: str) -> None:
+    assert _main_place(text) == (place, state)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "state"),
+    [
+        (  # the lead's acting police, over the towns the victims are from
+            "Four men wounded in shooting\n\nKinston police are investigating a shooting "
+            "that happened early Sunday at a business.\n\nOfficers said three men from Ayden "
+            "and a man from Snow Hill were wounded.",
+            "Kinston",
+            "North Carolina",
+        ),
+        (  # a police officer of one town is a person; the shooting is in the other
+            "Officer's son hurt\n\nA Concord police officer's son was hurt in a shooting in "
+            "Gastonia on Monday night.",
+            "Gastonia",
+            "North Carolina",
+        ),
+        (  # a sheriff named like a city is its county's: the dateline's town
+            "Man hurt at range\n\nPOWAY, Calif. — San Diego sheriff's detectives were "
+            "investigating a shooting at a range in Poway on Tuesday.",
+            "Poway",
+            "California",
+        ),
+    ],
+)
+def test_the_leads_police_place_the_shooting(text: str, place: str, state: str) -> None:
     assert _main_place(text) == (place, state)
 
 

@@ -99,7 +99,7 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         loc = url_town(doc.url, st) or loc
     if loc is None:
         loc = county_named(top, st)
-    if us and (loc is None or (loc.lat is None and loc.place in {loc.admin1, st})):
+    if (us or loc is None) and (loc is None or (loc.lat is None and loc.place in {loc.admin1, st})):
         loc = outlet_town(doc, st) or loc  # "... - Action News 5 - Memphis, Tennessee"
     if loc and loc.country in {None, "US"} and not loc.admin1:
         loc = _county_state(loc, doc)

@@ -21,6 +21,7 @@ from tally.link.where import (
     ATTRIBUTE_BETWEEN,
     COMPASS,
     DATELINE,
+    FORCE_MEMBERS,
     FURNITURE,
     NOT_ALONE,
     PLACE_TAILS,
@@ -78,6 +79,9 @@ _ATTRIBUTIVE = quick_start(
 """A town named as an attribute ("an Aurora man", "Dallas police", "in fatal Hammond
 shooting", "a Bossier City nightclub shooting"): trusted only when the gazetteer knows it."""
 _PERSON = re.compile(_PEOPLE)
+_FORCE = re.compile(r"[Pp]olice")
+"""The force an attributive town names ("Dallas police"): where it acts; a sheriff is a
+county's ("San Diego sheriff's detectives" in a suburb)."""
 _ORG_WORDS = {
     "forces",
     "force",
@@ -370,6 +374,7 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
     """
     out = []
     people: set[int] = set()
+    forces: set[int] = set()
     patterns = (_NAMED, _LOCATIVE, DATELINE, _POSSESSIVE, _ATTRIBUTIVE)
     for rank, pattern in enumerate(patterns):
         for m in pattern.finditer(text):
@@ -391,6 +396,10 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
             out.append((rank, m.start("p"), phrase, m.groupdict().get("s"), near, named))
             if rank == 4 and _PERSON.fullmatch(m.group("n") or ""):
                 people.add(m.start("p"))
+            elif rank == 4 and _FORCE.fullmatch(m.group("n") or ""):
+                after = text[m.end("n") : m.end("n") + 14].split()
+                if not after or after[0].lower().rstrip(",") not in FORCE_MEMBERS:
+                    forces.add(m.start("p"))  # "Rocky Glen police are investigating"
 
     headline = text.find("\n") if early and "\n" in text[:early] else 0
     filed = any(c[0] == 2 for c in out)
@@ -403,8 +412,8 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
             # "Raytown man charged" / "KANSAS CITY, Mo. —", "Beaver teen killed in Aliquippa
             # shooting": where he lives, after the dateline and the lead's place phrases
             return (1, 3, pos) if filed else (0, 2, pos)
-        if rank == 4 and pos < headline:  # "Waukegan police seek ...": the headline's town
-            return (0, 1, pos)
+        if rank == 4 and (pos < headline or (pos < early and pos in forces)):
+            return (0, 1, pos)  # "Waukegan police seek ...": the headline's or lead's town
         if rank == 4:  # "an Aurora man" below: only when no phrase places the story
             return (3, rank, pos)
         return (0 if pos < early else 2, min(rank, 1), pos)

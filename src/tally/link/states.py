@@ -19,6 +19,7 @@ from tally.link.where import (
     AMBIGUOUS,
     COUNTY,
     COUNTY_WORDS,
+    NAMEPLATE,
     NEIGHBOURHOOD_AFTER,
     NOT_TOWNS,
     US_WORDS,
@@ -80,9 +81,10 @@ def state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
 
 def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
     """How strongly the document points at each US state, outside page furniture (and the
-    title's outlet suffix, where the outlet is, for states named): a state
-    named (2), a county name (1, shared among the states that have one), a big city named
-    (1), and, weakly, a big city the publisher's host is named after (1)."""
+        title's outlet suffix, where the outlet is, for states named): a state
+        named (2), a county name (1, shared among the states that have one), a big city named
+        (1), and, weakly, a big city or town the publisher's host is named after (1,
+    `host_town`)."""
     if not _STATES:
         _STATES.append(_state_pattern())
     text = doc.text[:limit]
@@ -118,7 +120,8 @@ def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
     filed = dateline_town(doc, sure=True)
     if filed and filed.admin1:
         votes[filed.admin1] += 3  # where a US document was filed
-    if host_state := _host_city_state(_host_label(doc.url)):
+    town = host_town(doc.url)
+    if host_state := _host_city_state(_host_label(doc.url)) or (town and town.admin1):
         votes[host_state] += 1
     for state, weight in url_states(doc.url).items():
         votes[state] += weight
@@ -298,6 +301,48 @@ def host_names(url: str | None, name: str) -> bool:
 
 HOST_NAME = 5
 """The fewest letters of a name a host label is read for: shorter ones hide in any word."""
+
+
+HOST_TOWN = 10_000
+"""A US town this big whose whole name a local outlet's host holds ("lufkindailynews") is
+where the outlet is (`host_town`)."""
+HOST_RIVAL = 2
+"""How many times bigger than any other US town of its name such a town must be."""
+
+
+def host_town(url: str | None) -> gazetteer.Place | None:
+    """The US town a local outlet's host is named for ("delrionewsherald" Del Rio, Texas):
+    the longest name of one or two words the host label's letters hold of a US town of at
+    least `HOST_TOWN` people `HOST_RIVAL` times any namesake's size, none when that name is
+    a newspaper's word (`where.NAMEPLATE`) or a bigger place's abroad."""
+    return _host_town(_host_label(url))
+
+
+@lru_cache(maxsize=4096)
+def _host_town(host: str) -> gazetteer.Place | None:
+    """`host_town` of a host label, kept per host: an outlet's documents come by the hundred."""
+    label = gazetteer.squashed(host.split(".")[-1])
+    best: gazetteer.Place | None = None
+    for size in range(len(label), HOST_NAME - 1, -1):
+        for i in range(len(label) - size + 1):
+            part = label[i : i + size]
+            names = [part] + [f"{part[:j]} {part[j:]}" for j in range(3, size - 2)]
+            for name in names:
+                if part in NAMEPLATE:
+                    break
+                found = [p for p in gazetteer.places(name) if gazetteer.squashed(p.name) == part]
+                if found and found[0].country != "US" and found[0].population >= HOST_TOWN:
+                    return None  # "readingeagle" of Reading, England first: no US town's
+                us = [p for p in found if p.country == "US"]
+                if not us or us[0].population < HOST_TOWN:
+                    continue
+                rival = max((p.population for p in us[1:]), default=0)
+                if rival * HOST_RIVAL < us[0].population:
+                    best = us[0]
+                    break
+            if best:
+                return best
+    return None
 
 
 @lru_cache(maxsize=64)

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from tally.link import gazetteer
 from tally.link.places import hints, taken_there
-from tally.link.states import BIG_CITY, outlet_city, surnames
+from tally.link.states import BIG_CITY, host_town, outlet_city, surnames
 from tally.link.where import (
     AMBIGUOUS,
     NAMES_BEFORE,
@@ -199,7 +199,8 @@ def _url_place(name: str, state: str | None, least: int) -> Located | None:
 
 def outlet_town(doc: Document, state: str | None) -> Located | None:
     """The town the outlet is in, for a report whose text places it in no town: the big
-    city its address is named for ("kansascity.com", `states.outlet_city`), else a town of
+    city its address is named for ("kansascity.com", `states.outlet_city`), else the town its
+    host is (`states.host_town`), else a town of
     `state` the title's outlet suffix names ("... - Action News 5 - Memphis, Tennessee");
     none outside `state` when the report points at one."""
     name = outlet_city(doc.url)
@@ -207,6 +208,9 @@ def outlet_town(doc: Document, state: str | None) -> Located | None:
         city = next((p for p in us_towns(name) if p.population >= BIG_CITY), None)
         if city and (state is None or city.admin1 == state):
             return Located.of(city, 2)
+    town = host_town(doc.url)  # "lufkindailynews.com": a local paper named for its town
+    if town and (state is None or town.admin1 == state):
+        return Located.of(town, 2)
     start, end = outlet_suffix(doc.text)
     suffix = doc.text[start:end]
     if not end or not state or hints(suffix, True)[1] - {state}:

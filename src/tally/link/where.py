@@ -28,7 +28,11 @@ FURNITURE = {w.lower() for w in (*_DATA["stop"]["furniture"], *_DATA["stop"]["br
 name no place (`places.toml`)."""
 STOP_WORDS = tuple(_DATA["stop"]["words"])
 ATTRIBUTE_BETWEEN = tuple(_DATA["attributive"]["between"])
+FORCE_MEMBERS = frozenset(_DATA["attributive"]["members"])
+"""Words after "X police" that make it one of the force's people (`places.toml`)."""
 PLACE_TAILS = frozenset(_DATA["places"]["tails"])
+NAMEPLATE = frozenset(_DATA["host"]["nameplate"])
+"""Words of newspapers' and stations' names, no town's in a host label (`places.toml`)."""
 """Last words of a neighbourhood's or suburb's name ("Hamilton Heights"), `places.toml`."""
 """Words between a town's name and the noun it is an attribute of (`places.toml`)."""
 TAKEN = re.compile(
@@ -216,7 +220,7 @@ def city_of(loc: Located, text: str, outlet: str | None = None) -> Located:
     the publisher's address does (`outlet`, "chicagotribune.com": as a city whose police the
     text names), and no police of `loc`'s own; the linking cues stay those of `loc`."""
     if loc.lat is None or loc.lon is None:
-        return loc
+        return _unknown_part(loc, text, outlet)
     pop = next((int(c[4:]) for c in loc.cues if c.startswith("pop:")), 0)
     here = [(loc.lat, loc.lon, pop)] + [
         (p.lat, p.lon, p.population)
@@ -239,6 +243,29 @@ def city_of(loc: Located, text: str, outlet: str | None = None) -> Located:
     if outlet and outlet != loc.place and _may_be_part(loc, pop, text):
         return _around(outlet, loc, here) or loc
     return loc
+
+
+def _unknown_part(loc: Located, text: str, outlet: str | None) -> Located:
+    """The city an outlet's address names (`outlet`, a big city of `loc`'s state) for a
+    place the gazetteer knows in no state ("Eastfield Flats"), nor a
+    county, whose own police the text does not name: a part of the outlet's city."""
+    if not outlet or loc.country != "US" or not loc.admin1 or loc.place == loc.admin1:
+        return loc
+    if is_county(loc.place) or own_police(loc.place, text):
+        return loc
+    if any(p.country == "US" for p in gazetteer.places(loc.place)):
+        return loc  # "Capitol Heights": a town of another state, as the text may mean
+    city = next(
+        (
+            p
+            for p in gazetteer.places(outlet)
+            if p.country == "US" and p.admin1 == loc.admin1 and p.population >= OWN_CITY
+        ),
+        None,
+    )
+    if city is None:
+        return loc
+    return Located(city.name, city.admin1, "US", city.lat, city.lon, loc.where_prec, loc.cues)
 
 
 OWN_CITY = 100_000
