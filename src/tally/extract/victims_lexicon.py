@@ -201,55 +201,8 @@ BODY_FOUND = re.compile(
 )
 """A victim known by the finding of his or her body ("his body was found in a ditch", "Omar's
 body was recovered", "a body is discovered": someone not yet named, unless already seen)."""
-NOT_NAMES = frozenset(
-    [
-        *WEEKDAYS,
-        *MONTHS,
-        "police",
-        "sheriff",
-        "officers",
-        "authorities",
-        "investigators",
-        "the",
-        "a",
-        "an",
-        "he",
-        "she",
-        "they",
-        "it",
-        "officials",
-        "county",
-        "city",
-        "department",
-        "chief",
-        "detectives",
-        "deputies",
-        "lt",
-        "sgt",
-        "capt",
-        "det",
-        "officer",
-        "spokesman",
-        "spokeswoman",
-        "news",
-        "hospital",
-        "medical",
-        "center",
-        "one",
-        "five",
-        "four",
-        "three",
-        "two",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "family",
-        "members",
-        "victims",
-    ]
-)
+NOT_NAMES = frozenset([*WEEKDAYS, *MONTHS, *english().not_names])
+"""Capitalised words that are no victim's name ("Police", "Monday", "Five")."""
 
 _ADV = (
     r"(?:(?:also|reportedly|allegedly|apparently|accidentally|then|later|both|all|each|"

@@ -80,6 +80,8 @@ class Vocabulary:
     victim_sources: dict[str, tuple[str, ...]]
     """The victims reader's sources: `nouns`, `verbs_before` and `verbs_after` them (patterns)."""
     victim_negation: tuple[str, ...]
+    not_names: tuple[str, ...]
+    """Capitalised words that are no victim's name, besides weekdays and months."""
     victim_hypothetical: tuple[str, ...]
     death_as_cause: tuple[str, ...]
     """Words before "the death of X" that make that death the cause of the event told
@@ -207,6 +209,7 @@ def english() -> Vocabulary:
         },
         victim_sources={k: tuple(v) for k, v in data["victim_sources"].items()},
         victim_negation=tuple(data["victim_negation"]["patterns"]),
+        not_names=tuple(data["not_names"]["words"]),
         victim_hypothetical=tuple(data["victim_hypothetical"]["patterns"]),
         death_as_cause=tuple(data["death_as_cause"]["patterns"]),
         deed_charged=tuple(data["deed_charged"]["patterns"]),
