@@ -164,7 +164,9 @@ def test_patterns_no_process_uses_are_dropped_past_the_size_bound(
     stale = {(f"old pattern {i}" + "x" * 1000, 0): (0, b"\0" * 4000, 0, {}, ()) for i in range(50)}
     held.entries = {**stale, **held.entries}
     held.used, held.added = set(used), True
-    monkeypatch.setattr(cache, "MAX_BYTES", sum(cache._size(k, held.entries[k]) for k in used))
+    monkeypatch.setattr(
+        cache, "MAX_BYTES", sum(cache._pattern_size(k, held.entries[k]) for k in used)
+    )
     held.save()
     assert set(cache.PatternCache(path).entries) == used
     held.entries, held.added = {**stale, **held.entries}, True

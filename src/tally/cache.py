@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 _sre: Any = __import__("_sre")
 _compiler: Any = __import__("re._compiler", fromlist=["compile"])
@@ -51,12 +51,14 @@ patterns and leaves its old ones unused; without a bound the file grows with eve
 command's start reads it whole."""
 
 
-def _size(key: tuple[Any, ...], entry: Any) -> int:
-    """About how many bytes an item takes in the file: a pattern's string and code words,
-    a memo's key and value as written."""
-    if isinstance(entry, tuple) and len(entry) == 5 and isinstance(entry[1], bytes):
-        return len(key[0]) + len(entry[1])
-    return len(repr(key)) + len(repr(entry))
+def _pattern_size(key: tuple[str, int], entry: _Entry) -> int:
+    """About how many bytes a pattern takes in the file: its string and its code words."""
+    return len(key[0]) + len(entry[1])
+
+
+def _memo_size(key: tuple[Any, ...], value: Any) -> int:
+    """About how many bytes a memo takes in the file: its key and value as written."""
+    return len(repr(key)) + len(repr(value))
 
 
 class PatternCache:
@@ -75,7 +77,7 @@ class PatternCache:
         except (OSError, EOFError, ValueError, TypeError):
             pass
 
-    def memo(self, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+    def memo(self, key: tuple[Any, ...], compute: Callable[[], _T]) -> _T:
         """`compute()`, from the file where it holds `key` (see `memo` below)."""
         if key in self.memos:
             self.used.add(key)
@@ -122,8 +124,8 @@ class PatternCache:
         """Write the file (atomically) if this process compiled a pattern it did not hold."""
         if not self.added:
             return
-        entries = _bounded(self.entries, self.used, MAX_BYTES)
-        memos = _bounded(self.memos, self.used, MAX_BYTES // 8)
+        entries = _bounded(self.entries, self.used, MAX_BYTES, _pattern_size)
+        memos = _bounded(self.memos, self.used, MAX_BYTES // 8, _memo_size)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".patterns-")
@@ -135,15 +137,17 @@ class PatternCache:
         self.added = False
 
 
-def _bounded(held: dict[Any, Any], used: set[Any], budget: int) -> dict[Any, Any]:
+def _bounded(
+    held: dict[Any, Any], used: set[Any], budget: int, size: Callable[[Any, Any], int]
+) -> dict[Any, Any]:
     """What a save keeps of `held`: the items this process used, then the others, newest
-    first, while the whole stays within about `budget` bytes."""
+    first, while the whole stays within about `budget` bytes (by `size`)."""
     kept = {k: v for k, v in held.items() if k in used}
-    room = budget - sum(_size(k, v) for k, v in kept.items())
+    room = budget - sum(size(k, v) for k, v in kept.items())
     for key in reversed(list(held)):
         if key in kept:
             continue
-        room -= _size(key, held[key])
+        room -= size(key, held[key])
         if room < 0:
             break
         kept[key] = held[key]
@@ -196,7 +200,7 @@ def install() -> PatternCache | None:
     return cache
 
 
-def memo(key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+def memo(key: tuple[Any, ...], compute: Callable[[], _T]) -> _T:
     """`compute()`, kept in the cache file beside the patterns when asked for while a module
     is imported: for what a module reads off a pattern at import as costly as compiling it
     (`keywords.quick_start` parses each of its patterns, 0.09 s of every start). `key` holds

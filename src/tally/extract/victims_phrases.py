@@ -133,10 +133,9 @@ def np_at_end(left: str, names: frozenset[str], *, allow_bare: bool) -> dict | N
     m = lex.NAME.search(_HOMETOWN.sub("", tail)) if "-" not in names else None
     if m and _PREPOSITION_BEFORE.search(tail[: m.start()]):
         m = None
-    if m and (m.group("name").split()[0].lower() not in lex.NOT_NAMES or _titled(m.group("name"))):
-        words = [w for w in m.group("name").split() if w.lower() not in lex.NOT_NAMES]
-        if _titled(m.group("name")):
-            words = _titled(m.group("name"))
+    titled = _titled(m.group("name")) if m else []
+    if m and (m.group("name").split()[0].lower() not in lex.NOT_NAMES or titled):
+        words = titled or [w for w in m.group("name").split() if w.lower() not in lex.NOT_NAMES]
         if all(w.lower() in lex.GROUP_OF for w in words):
             words = []
         elif words and (last := words[-1].lower().strip(".")) in lex.GROUP_OF:

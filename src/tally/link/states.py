@@ -81,10 +81,9 @@ def state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
 
 def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
     """How strongly the document points at each US state, outside page furniture (and the
-        title's outlet suffix, where the outlet is, for states named): a state
-        named (2), a county name (1, shared among the states that have one), a big city named
-        (1), and, weakly, a big city or town the publisher's host is named after (1,
-    `host_town`)."""
+    title's outlet suffix, where the outlet is, for states named): a state named (2), a
+    county name (1, shared among the states that have one), a big city named (1), and,
+    weakly, a big city or town the publisher's host is named after (1, `host_town`)."""
     if not _STATES:
         _STATES.append(_state_pattern())
     text = doc.text[:limit]
@@ -326,10 +325,9 @@ def _host_town(host: str) -> gazetteer.Place | None:
     for size in range(len(label), HOST_NAME - 1, -1):
         for i in range(len(label) - size + 1):
             part = label[i : i + size]
-            names = [part] + [f"{part[:j]} {part[j:]}" for j in range(3, size - 2)]
-            for name in names:
-                if part in NAMEPLATE:
-                    break
+            if part in NAMEPLATE:
+                continue
+            for name in [part] + [f"{part[:j]} {part[j:]}" for j in range(3, size - 2)]:
                 found = [p for p in gazetteer.places(name) if gazetteer.squashed(p.name) == part]
                 if found and found[0].country != "US" and found[0].population >= HOST_TOWN:
                     return None  # "readingeagle" of Reading, England first: no US town's

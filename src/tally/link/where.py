@@ -28,13 +28,13 @@ FURNITURE = {w.lower() for w in (*_DATA["stop"]["furniture"], *_DATA["stop"]["br
 name no place (`places.toml`)."""
 STOP_WORDS = tuple(_DATA["stop"]["words"])
 ATTRIBUTE_BETWEEN = tuple(_DATA["attributive"]["between"])
+"""Words between a town's name and the noun it is an attribute of (`places.toml`)."""
 FORCE_MEMBERS = frozenset(_DATA["attributive"]["members"])
 """Words after "X police" that make it one of the force's people (`places.toml`)."""
 PLACE_TAILS = frozenset(_DATA["places"]["tails"])
+"""Last words of a neighbourhood's or suburb's name ("Hamilton Heights"), `places.toml`."""
 NAMEPLATE = frozenset(_DATA["host"]["nameplate"])
 """Words of newspapers' and stations' names, no town's in a host label (`places.toml`)."""
-"""Last words of a neighbourhood's or suburb's name ("Hamilton Heights"), `places.toml`."""
-"""Words between a town's name and the noun it is an attribute of (`places.toml`)."""
 TAKEN = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in _DATA["elsewhere"]["taken"]) + r")\b", re.I
 )
