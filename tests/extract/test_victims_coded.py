@@ -723,6 +723,8 @@ def test_a_headline_and_an_apposition_with_a_possessive_are_not_lists(
         ("Villagers storm the police post in a bid to lynch a suspected thief", 0, 0),
         ("Police shot dead a man who was trying to separate two rival crowds at the gate.", 1, 0),
         ("16 villagers -- the youngest a 6-month-old boy -- have been killed.", 16, 0),
+        ("Nine miners – the oldest a 60-year-old foreman – were killed in the blast.", 9, 0),
+        ("Eleven guards—among them a new recruit—were wounded at the gate.", 0, 11),
         ("Three porters, including a 12-year-old boy were killed and 15 others injured.", 3, 15),
     ],
 )

@@ -290,7 +290,7 @@ def predicate(after: str) -> tuple[re.Match[str], int] | None:
         if part and _counts(part.group(1)):
             pos += part.end()
             continue
-        aside = _DASHED.match(rest) if "-" in rest[:4] or "—" in rest[:4] else None
+        aside = _DASHED.match(rest) if any(d in rest[:4] for d in "-—–") else None
         if aside and not _has_count(aside.group(0)):  # "16 villagers -- the youngest a boy --"
             after_aside = rest[aside.end() :]
             aux = _AUX_AFTER_ASIDE.match(after_aside)
