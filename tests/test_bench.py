@@ -79,3 +79,26 @@ def test_bench_scale_review_clones_links_merges_and_ingests(shared: Path, tmp_pa
     assert r["merge_s"] > 0 and r["relink_100_s"] > 0
     assert r["ingest_100_summary"].startswith("100 documents stored") and not r["errors"]
     assert r["incidents_after"] > r["incidents"] - 1  # the merge took one, new reports add
+
+
+def test_spacy_ratio_is_the_median_of_back_to_back_pairs() -> None:
+    from types import SimpleNamespace
+
+    from run import spacy_summary
+
+    nlp = SimpleNamespace(meta={"lang": "en", "name": "core_web_sm", "version": "3"}, pipe_names=[])
+    # tally reads 1,000 words per run; the host slows down in the second pair, for both sides
+    ingest = {
+        "j1": {"words": 1000, "words_per_s": 500},
+        "j1_runs": [{"seconds": 1.0, "cpu_seconds": 1.0}, {"seconds": 4.0, "cpu_seconds": 2.0}],
+    }
+    parts = [
+        {"seconds": 2.0, "cpu_seconds": 2.0, "words": 200, "docs": 1, "tokens": 250},
+        {"seconds": 8.0, "cpu_seconds": 4.0, "words": 200, "docs": 1, "tokens": 250},
+    ]
+    got = spacy_summary(nlp, parts, ingest)
+    assert got["tally_j1_ratio_pairs"] == [10.0, 10.0]
+    assert got["tally_j1_ratio"] == 10.0
+    assert got["tally_j1_cpu_ratio"] == 10.0
+    assert got["words_per_s"] == 40
+    assert got["tally_j1_ratio_of_totals"] == 12.5
