@@ -51,6 +51,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+from tally import words
 from tally.models import Reconciled, Statement
 
 INF = math.inf
@@ -109,15 +110,8 @@ def superseded(statements: list[Statement]) -> list[bool]:
     return [not is_part(s) and claim(s)[0] < later[s.published or ""] for s in statements]
 
 
-MULTIPLES = {
-    12: "dozens",
-    20: "scores",
-    100: "hundreds",
-    1000: "thousands",
-    10_000: "tens of thousands",
-    100_000: "hundreds of thousands",
-    1_000_000: "millions",
-}
+MULTIPLES = {value: word for word, value in words.MULTIPLES.items()}
+"""A vague multiple's word by its value ("hundreds" for 100)."""
 _BOUND_WORDS = {
     "at_least": "at least",
     "more_than": "more than",

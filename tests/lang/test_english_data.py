@@ -67,3 +67,45 @@ def test_what_makes_a_number_no_count(after: str, not_count: bool) -> None:
     from tally.extract.lexicon import NOT_COUNT_AFTER
 
     assert bool(NOT_COUNT_AFTER.match(after)) is not_count
+
+
+def test_the_calendar_gives_each_month_its_name_first_and_every_form_its_number() -> None:
+    from tally import words
+
+    assert [words.MONTH_NUMBERS[m] for m in words.MONTHS] == list(range(1, 13))
+    assert words.MONTH_NUMBERS["sept"] == words.MONTH_NUMBERS["sep"] == 9
+    assert set(words.MONTH_NUMBERS) >= words.COMMON_MONTHS
+    assert words.WEEKDAYS[0] == "monday" and len(words.WEEKDAYS) == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("nineteen", 19),
+        ("Thirty-nine", 39),
+        ("one hundred and twelve", 112),
+        ("two dozen", 24),
+        ("1.2 million", 1_200_000),
+        ("three billion", 3_000_000_000),
+        ("four thousand two hundred", 4200),
+    ],
+)
+def test_number_words_and_scales_come_from_numbers_toml(text: str, value: int) -> None:
+    from tally.extract.numbers import parse_number
+
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("tens of thousands fled", 10_000, "multiples"),
+        ("hundreds of thousands fled", 100_000, "multiples"),
+        ("scores were hurt", 20, "multiples"),
+    ],
+)
+def test_vague_multiples_come_from_numbers_toml(text: str, value: int, qualifier: str) -> None:
+    from tally.extract.numbers import find_numbers
+
+    first = next(iter(find_numbers(text)))
+    assert (first.value, first.qualifier) == (value, qualifier)

@@ -14,23 +14,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tally.keywords import word_alternation
-from tally.words import NUMBER_WORDS, TENS
+from tally.words import MULTIPLES, NUMBER_WORDS, SCALES, TENS
 
 UNITS = NUMBER_WORDS
 
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-MULTIPLES = {
-    "dozens": 12,
-    "scores": 20,
-    "hundreds": 100,
-    "thousands": 1000,
-    "tens of thousands": 10_000,
-    "hundreds of thousands": 100_000,
-    "millions": 1_000_000,
-}
-
 _WORD = word_alternation([*UNITS, *TENS, *SCALES, "dozen"])
-_SCALE_AND = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))\s+and\s+"
+_SCALE = "|".join(SCALES)
+_SCALE_AND = "(?:" + "|".join(f"(?<={w})" for w in SCALES) + r")\s+and\s+"
 """The "and" of "one hundred and twelve", after a scale only: "two and four" is two numbers."""
 _WORDNUM = rf"(?:a\s+)?(?:{_WORD})(?:(?:{_SCALE_AND}|[\s-]+)(?:{_WORD}))*"
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
@@ -39,12 +29,13 @@ _ZW = f"[{ZERO_WIDTH}]?"
 _RUN = rf"\d(?:{_ZW}\d)*"
 _DIGITS = rf"\d{{1,3}}(?:[,\u00a0\u202f]{_ZW}\d(?:{_ZW}\d){{2}})+(?:\.\d+)?|{_RUN}(?:\.\d+)?"
 _INVISIBLE = str.maketrans({c: None for c in ZERO_WIDTH} | {"\u00a0": ",", "\u202f": ","})
-_SCALE_AFTER = r"(?:[\s-]+(?:hundred|thousand|million|billion)\b)?"
+_SCALE_AFTER = rf"(?:[\s-]+(?:{_SCALE})\b)?"
 _SINGLE = rf"(?:(?:{_DIGITS}){_SCALE_AFTER}|\b{_WORDNUM}\b)"
-_MULTIPLE = r"\b(?:tens\s+of\s+thousands|hundreds\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)\b"
+_MULTIPLES = word_alternation(MULTIPLES, space=r"\s+")
+_MULTIPLE = rf"\b(?:{_MULTIPLES})\b"
 
 _NUMBER_RE = re.compile(_SINGLE, re.I)
-_VAGUE = r"\b(?:several|a\s+few|few|many)\s+(?:hundred|thousand|million|dozen)\b"
+_VAGUE = rf"\b(?:several|a\s+few|few|many)\s+(?:{_SCALE}|dozen)\b"
 _MENTION_RE = re.compile(
     rf"(?P<vague>{_VAGUE})|(?P<half>\bhalf\s+a\s+million\b)"
     rf"|(?P<between>\bbetween\s+)?(?P<a>{_SINGLE})"
@@ -52,9 +43,7 @@ _MENTION_RE = re.compile(
     rf"|(?P<mult>{_MULTIPLE})",
     re.I,
 )
-_DIGIT_WORD = re.compile(
-    rf"^(?P<num>{_DIGITS})[\s-]*(?P<scale>hundred|thousand|million|billion)?$", re.I
-)
+_DIGIT_WORD = re.compile(rf"^(?P<num>{_DIGITS})[\s-]*(?P<scale>{_SCALE})?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -104,8 +93,8 @@ def _parse_words(s: str) -> int | None:
             current += TENS[w]
         elif w == "dozen":
             current = (current or 1) * 12
-        elif w == "hundred":
-            current = (current or 1) * 100
+        elif w in SCALES and SCALES[w] < 1000:
+            current = (current or 1) * SCALES[w]
         elif w in SCALES:
             total += (current or 1) * SCALES[w]
             current = 0

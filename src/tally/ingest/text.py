@@ -13,29 +13,9 @@ from collections.abc import Iterator
 
 from tally.keywords import quick_start
 from tally.models import Document, Source, Span, text_hash
+from tally.words import MONTH_NUMBERS
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        1,
-    )
-    for m in names
-}
-_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<mon>" + "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True)) + r")\.?"
 _DATES = [
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
     re.compile(
@@ -196,7 +176,7 @@ def find_date(text: str) -> str | None:
         if not m:
             continue
         g = m.groupdict()
-        month = int(g["m"]) if g.get("m") else MONTHS[g["mon"].lower()]
+        month = int(g["m"]) if g.get("m") else MONTH_NUMBERS[g["mon"].lower()]
         day, year = int(g["d"]), int(g["y"])
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue

@@ -16,14 +16,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tally.keywords import lowered, may_contain
-from tally.words import small_numbers
+from tally.words import MONTH_NUMBERS, small_numbers
+from tally.words import WEEKDAYS as WEEKDAY_NAMES
 
-MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-MONTHS["sept"] = 9
-WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+MONTHS = MONTH_NUMBERS
+WEEKDAYS = {day: i for i, day in enumerate(WEEKDAY_NAMES)}
 
-_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MON = (
+    "(?P<mon>"
+    + "|".join(m.capitalize() for m in sorted(MONTH_NUMBERS, key=len, reverse=True))
+    + r")\.?"
+)
 _MON2 = _MON.replace("?P<mon>", "?P<mon2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _DAY2 = r"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?"
