@@ -210,9 +210,9 @@ def test_a_big_block_scores_only_pairs_that_share_a_cue(monkeypatch: pytest.Monk
     scored = []
     score = across.pair_score
 
-    def counting(a: nodes.Node, b: nodes.Node) -> int | None:
+    def counting(a: nodes.Node, b: nodes.Node, lasting: bool = False) -> int | None:
         scored.append((a.li.doc_id, b.li.doc_id))
-        return score(a, b)
+        return score(a, b, lasting)
 
     monkeypatch.setattr(across, "pair_score", counting)
     monkeypatch.setattr(candidates, "pair_score", counting)

@@ -99,7 +99,8 @@ _AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?([\w-]+)\b[^.;]{0,50}$")
 _VERB_FORM_BEFORE = re.compile(r"\b[a-z]{3,}(?:ed|es|s)\s+$")
 _AGENT_AFTER = re.compile(
     r"(?:(?!\b(?:was|were|are|is|been|be|killed|died|dead|wounded|injured|when|after|as|while|who|"
-    r"which|and|but)\b)[^.;:]){0,80}?\b"
+    r"which|and(?!\s+(?:then\s+|\w+ly\s+)?(?:shot|opened|killed|murdered|stabbed|attacked)\b)|but)"
+    r"\b)[^.;:]){0,80}?\b"
     r"(?:opened\s+fire|fired\s+(?:up)?on|fired\s+at|(?:shot|killed|murdered|stabbed|hacked|beheaded|"
     r"assassinated|ambushed|attacked|abducted|kidnapped|executed|gunned\s+down|shot\s+dead|"
     r"detonated|stormed|raided|entered|dragged|targeted|lynched|hurled|threw|"

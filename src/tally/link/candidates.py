@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from itertools import chain, combinations, product
 
 from tally.link.describe import DISASTERS, VIOLENT_GENERIC, is_actor
-from tally.link.evidence import pair_score
+from tally.link.evidence import full_name, pair_score
 from tally.link.nodes import (
     BIG_BLOCK,
     LASTING_TOLL,
@@ -22,6 +22,7 @@ from tally.link.nodes import (
     SLOW_SLACK_DAYS,
     SLOW_TYPES,
     THRESHOLD,
+    TOWN,
     Node,
     meet,
     precise,
@@ -60,12 +61,19 @@ def block_keys(n: Node) -> list[tuple[str, ...]]:
 
 
 def lasting_pairs(nodes: list[Node]) -> list[tuple[int, int, int, int]]:
-    """Scored pairs of deadly reports that share a rare multi-word name, whatever their dates
-    (a follow-up weeks later, an undated flash): indexed by that name, so the cost grows
-    with the reports of one name, never with the ledger."""
+    """Scored pairs of reports that share a rare multi-word name, whatever their dates (a
+    follow-up weeks later, an undated flash), of deadly reports or of placed ones (a small
+    event's victims named again: `evidence._followed_up`): indexed by that name, so the cost
+    grows with the reports of one name, never with the ledger."""
     by_name: dict[str, list[int]] = defaultdict(list)
     for i, n in enumerate(nodes):
-        if n.toll < LASTING_TOLL or n.conflict:
+        if n.conflict:
+            continue
+        if n.toll < LASTING_TOLL:  # a small event: only its people's names, if it is placed
+            if n.places and n.figs:
+                for w in n.rare_words:
+                    if full_name(w):
+                        by_name[w].append(i)
             continue
         for w in n.rare_words:
             if " " in w and not is_actor(w):
@@ -121,6 +129,11 @@ def cue_keys(n: Node) -> Iterator[tuple[str, ...]]:
         yield ("n", n.li.name.lower())
     if n.toll >= MASS_CASUALTY and n.li.date_prec == 1 and n.li.type and n.li.date:
         yield ("m", n.li.type, n.li.date)
+    t = n.li.type
+    if n.li.date_prec == 1 and n.li.date and t and t not in VIOLENT_GENERIC and n.population < TOWN:
+        for p in n.places:  # one town, day, type and count (`evidence._same_day_count`)
+            for f in n.figs:
+                yield ("t", p, n.li.date, f)
 
 
 def _near_keys(n: Node) -> Iterator[tuple[str, ...]]:

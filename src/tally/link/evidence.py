@@ -4,7 +4,17 @@ speaks for it, and when reports far apart in time may still be one event followe
 
 from __future__ import annotations
 
-from tally.link.describe import DISASTERS, VIOLENT_GENERIC, is_actor, types_compatible
+from functools import lru_cache
+
+from tally.link.dates import MONTHS, WEEKDAYS
+from tally.link.describe import (
+    ACTOR_TAILS,
+    DISASTERS,
+    TITLES,
+    VIOLENT_GENERIC,
+    is_actor,
+    types_compatible,
+)
 from tally.link.nodes import (
     BIG_CITY,
     DATE_SLACK_DAYS,
@@ -13,8 +23,10 @@ from tally.link.nodes import (
     NEAR_KM,
     SLOW_SLACK_DAYS,
     SLOW_TYPES,
+    STREET_LAST,
     STREET_PENALTY,
     THRESHOLD,
+    TOWN,
     TYPE_PENALTY,
     Node,
     common,
@@ -23,15 +35,19 @@ from tally.link.nodes import (
     meet,
     same_street,
 )
+from tally.link.places import ORG_WORDS, REGION_WORDS
 from tally.link.where import is_county
+
+FOLLOW_UP_DAYS = 60
+"""How long after a small event a report may follow it up and be linked by names alone."""
 
 
 def _lasting(a: Node, b: Node) -> bool:
     """Whether two reports far apart in time may be one event followed up: both deadly
-    (`LASTING_TOLL`), sharing two rare multi-word names (a tower, an arena, a theatre), or
-    one or the incident's name and a figure, and neither published before the other's
-    event."""
-    if min(a.toll, b.toll) < LASTING_TOLL:
+    (`LASTING_TOLL`) or a small event's follow-up (`_followed_up`), sharing two rare
+    multi-word names (a tower, an arena, a theatre), or one or the incident's name and a
+    figure, and neither published before the other's event."""
+    if min(a.toll, b.toll) < LASTING_TOLL and not _followed_up(a, b):
         return False
     for x, y in ((a, b), (b, a)):
         if x.lo_day and (x.li.date_prec or 9) <= 2 and x.lo_day < day(x.li.published) - 7:
@@ -42,6 +58,41 @@ def _lasting(a: Node, b: Node) -> bool:
     if len(names) >= 2:
         return True
     return bool(names or _same_name(a, b)) and meet(a.rare_figs, b.rare_figs)
+
+
+def full_name(word: str) -> bool:
+    """Whether a proper name reads as a person's full name: two to four words, none a word
+    that makes a street, a place, an organisation, an actor or a title ("dana elm", not
+    "elm county hospital" nor "detective dana elm")."""
+    parts = word.split()
+    return 2 <= len(parts) <= 4 and _not_person().isdisjoint(parts)
+
+
+@lru_cache(maxsize=1)
+def _not_person() -> frozenset[str]:
+    """Words no person's name holds: those of organisations, places, actors, titles, streets,
+    the days and months ("easter sunday"), and the capitalised words that name no victim
+    (`victims.toml` [not_names])."""
+    from tally.extract.vocab import english  # here: linking alone loads no extractor
+
+    return frozenset(
+        {*ORG_WORDS, *REGION_WORDS, *ACTOR_TAILS, *TITLES, *STREET_LAST, *WEEKDAYS, *MONTHS}
+        | set(english().not_names)
+    )
+
+
+def _followed_up(a: Node, b: Node) -> bool:
+    """Whether a report weeks after a smaller event follows it up (the victims named, an
+    arrest): of one place, within `FOLLOW_UP_DAYS`, sharing a count and three rare names, two
+    of them people's full names (`full_name`); an official or a hospital is named in many
+    events of a city."""
+    if not (meet(a.geo, b.geo) or meet(a.places, b.places)):
+        return False
+    if abs(a.lo_day - b.lo_day) > FOLLOW_UP_DAYS or not meet(a.figs, b.figs):
+        return False
+    shared = [w for w in a.rare_words if w in b.rare_words and not is_actor(w)]
+    names = [w for w in shared if full_name(w)]
+    return len(shared) >= 3 and len(names) >= 2
 
 
 def _tolls_apart(x: int, y: int) -> int:
@@ -70,6 +121,22 @@ def _whole_named(n: Node) -> bool:
     names as the town's ("a Dunmore shooting, Marlow County deputies said"). A town that a
     county's report names may be only where a victim was taken or a body examined."""
     return bool(n.li.admin1) and is_county(n.li.place or "")
+
+
+def _same_day_count(a: Node, b: Node) -> bool:
+    """Whether two reports of one town tell the same count of one event on the same day:
+    both dated to that day, of one specific type, and sharing a figure (the same killed or
+    injured count). A town that is no big city seldom has two such events in a day."""
+    return (
+        a.li.date_prec == b.li.date_prec == 1
+        and a.li.date == b.li.date
+        and bool(a.li.type)
+        and a.li.type == b.li.type
+        and a.li.type not in VIOLENT_GENERIC
+        and (meet(a.geo, b.geo) or meet(a.places, b.places))
+        and meet(a.figs, b.figs)
+        and not (a.streets and b.streets and not same_street(a.streets, b.streets))
+    )
 
 
 def pair_score(a: Node, b: Node, lasting: bool = False) -> int | None:
@@ -113,6 +180,8 @@ def pair_score(a: Node, b: Node, lasting: bool = False) -> int | None:
         specific = 1
     score = 0
     big = max(a.population, b.population) > BIG_CITY
+    if not specific and max(a.population, b.population) < TOWN and _same_day_count(a, b):
+        specific = 1
     if meet(a.geo, b.geo) or meet(a.places, b.places):
         score += 1 if big else 2
         if not specific:

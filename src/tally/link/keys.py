@@ -4,10 +4,11 @@ local incident can be in, the words it counts towards rarity, and the blocks it 
 
 Keys are strings, a kind and its value:
 - `w|word`, `f|figure`: every proper name and figure (`candidates.cue_keys` uses the rare
-  ones; rarity moves with the ledger, so all are kept), `n|name`, `m|type|day`;
+  ones; rarity moves with the ledger, so all are kept), `n|name`, `m|type|day`,
+  `t|place|day|figure`;
 - `d|type|day`, `c|type|country`: the groups of nearby places (`candidates._near_keys`);
-- `L|w|name`, `L|n|name`: what a deadly report links by across distant dates
-  (`candidates.lasting_pairs`);
+- `L|w|name`, `L|n|name`: what a deadly report links by across distant dates, and a small
+  event's people's names (`candidates.lasting_pairs`);
 - `G|country|places`: a conflict's block and places (`clusters.link_conflicts`);
 - `B|kind|period|country`: the blocks (`candidates.block_keys`).
 """
@@ -19,11 +20,17 @@ from dataclasses import dataclass
 
 from tally.link.candidates import _near_keys, block_keys, cue_keys
 from tally.link.describe import is_actor
+from tally.link.evidence import full_name
 from tally.link.nodes import LASTING_TOLL, SLOW_SLACK_DAYS, Node, precise
 
 DATE_REACH = SLOW_SLACK_DAYS + 7
 """Days beyond its own dates within which another local incident may pair with one
 (`evidence.pair_score`'s slack, and a block's): a generous bound, checked by scoring."""
+
+
+_WHOLE = {"n", "m", "t"}
+"""The kinds of `cue_keys` stored as they are (names and figures are stored apart, all of
+them, since their rarity moves)."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,7 @@ def block_key(period: str, country: str) -> tuple[str, ...]:
 def indexed(n: Node) -> Indexed:
     """The keys, words and blocks of node `n`, built before `mark_rare` (all its words)."""
     keys: list[str] = [f"w|{w}" for w in n.words] + [f"f|{f}" for f in n.figs]
-    keys += ["|".join(k) for k in cue_keys(n) if k[0] in {"n", "m"}]
+    keys += ["|".join(k) for k in cue_keys(n) if k[0] in _WHOLE]
     keys += ["|".join(k) for k in _near_keys(n)]
     keys += lasting_keys(n)
     if n.conflict and n.li.country:
@@ -67,9 +74,14 @@ def indexed(n: Node) -> Indexed:
 
 
 def lasting_keys(n: Node) -> Iterator[str]:
-    """What a deadly report shares with its follow-ups (`candidates.lasting_pairs`); the
-    rarity of the words is checked when they are read."""
-    if n.toll < LASTING_TOLL or n.conflict:
+    """What a deadly report shares with its follow-ups, and a small placed event its people's
+    names (`candidates.lasting_pairs`); the rarity of the words is checked when they are
+    read."""
+    if n.conflict:
+        return
+    if n.toll < LASTING_TOLL:
+        if n.places and n.figs:
+            yield from (f"L|w|{w}" for w in n.words if full_name(w))
         return
     for w in n.words:
         if " " in w and not is_actor(w):
@@ -87,7 +99,7 @@ def search_keys(n: Node, rare: set[str] | frozenset[str]) -> tuple[list[str], li
     """The keys a new node's pairs share with theirs: those to read within `DATE_REACH` of
     its dates, and those to read whatever the dates (lasting names, conflicts)."""
     dated = [f"w|{w}" for w in n.words if w in rare] + [f"f|{f}" for f in n.figs if f in rare]
-    dated += ["|".join(k) for k in cue_keys(n) if k[0] in {"n", "m"}]
+    dated += ["|".join(k) for k in cue_keys(n) if k[0] in _WHOLE]
     dated += ["|".join(k) for k in _near_keys(n)]
     anytime = [k for k in lasting_keys(n) if k.startswith("L|n|") or k[4:] in rare]
     if n.conflict and n.li.country:

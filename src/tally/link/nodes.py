@@ -6,6 +6,7 @@ into small tuples of pooled strings: a ledger holds hundreds of thousands of the
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import math
 import tomllib
@@ -15,12 +16,15 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
-from tally.link.dates import parse_iso
+from tally.link.dates import WEEKDAYS, parse_iso
 from tally.models import LocalIncident
 
 BIG_BLOCK = 200
 BIG_CITY = 300_000
 """Above this population a shared city is weaker evidence: many incidents happen there each day."""
+TOWN = 100_000
+"""Below this population a place is a town: two events of one type and count there on one
+day are rare, so reports that tell them are one (`evidence._same_day_count`)."""
 SLOW_TYPES = {"flood", "conflict", "drought", "famine", "epidemic"}
 SLOW_SLACK_DAYS = 120
 THRESHOLD = 3
@@ -43,6 +47,11 @@ STREET_PENALTY = 2
 """Two reports of one city and days that each name streets and share none: two places."""
 _STREETS = tomllib.loads(Path(__file__).with_name("streets.toml").read_text(encoding="utf-8"))
 STREET_LAST, STREET_FIRST = (frozenset(_STREETS[k]) for k in ("last", "first"))
+STREET_SHORT: dict[str, str] = _STREETS["short"]
+COMPASS = frozenset(_STREETS["compass"])
+_WHEN = frozenset(WEEKDAYS) | {m.lower() for m in calendar.month_name if m} - {"may"}
+"""Words a capitalised phrase runs into after a street's name ("Payson Street Monday"): a
+weekday or a month ("may" ends names)."""
 """Reports call one event a fire and an explosion, an attack and a shooting, an air strike
 and a bombing: the type is evidence, never a veto."""
 
@@ -119,7 +128,7 @@ def node(li: LocalIncident, pool: dict | None = None) -> Node:
         elif kind == "geo":
             geo.add(value)
         elif kind == "w":
-            words.add(value)
+            words.add(word_form(value))
         elif kind == "fig":
             figs.add(value)
             category, _, number = value.rpartition(":")
@@ -158,6 +167,28 @@ def node(li: LocalIncident, pool: dict | None = None) -> Node:
 def fold(text: str) -> str:
     """Without diacritics ("sāmba" → "samba"): a report's spelling of the gazetteer's name."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+@lru_cache(maxsize=65536)
+def word_form(word: str) -> str:
+    """A proper name as linking compares it: a street's name without the weekday or month its
+    phrase ran into ("Payson Street Monday"), its abbreviation spelled out and its compass
+    word dropped ("N. Walnut St" and "Walnut Street" are one street; `same_street` also
+    counts them one). Other names keep their days ("Easter Sunday")."""
+    parts = word.split()
+    end = len(parts)
+    while end > 1 and parts[end - 1] in _WHEN:
+        end -= 1
+    if end < 2:
+        return word
+    last = parts[end - 1].rstrip(".")
+    last = STREET_SHORT.get(last, last)
+    if last not in STREET_LAST and last not in STREET_SHORT.values():
+        return word
+    street = [*parts[: end - 1], last]
+    if len(street) > 2 and street[0].rstrip(".") in COMPASS:
+        street.pop(0)
+    return " ".join(street)
 
 
 def is_street(word: str) -> bool:

@@ -82,7 +82,7 @@ _PERSON = re.compile(_PEOPLE)
 _FORCE = re.compile(r"[Pp]olice")
 """The force an attributive town names ("Dallas police"): where it acts; a sheriff is a
 county's ("San Diego sheriff's detectives" in a suburb)."""
-_ORG_WORDS = {
+ORG_WORDS = {
     "forces",
     "force",
     "army",
@@ -110,7 +110,7 @@ _ORG_WORDS = {
     "times",
     "post",
 }
-_REGION_WORDS = {
+REGION_WORDS = {
     *[
         "tower",
         "towers",
@@ -313,7 +313,7 @@ def _resolve(
         tail = {w.lower() for w in words[n:]}
         if n < len(words) and (
             " ".join(words[:n]).lower() in STOP_PLACES | NOT_ALONE
-            or tail & (_ORG_WORDS | _REGION_WORDS)
+            or tail & (ORG_WORDS | REGION_WORDS)
             or words[n] in PLACE_TAILS
         ):
             break  # "Sokoto State", "Sandy Hook Elementary School": a region or a building;
@@ -349,7 +349,7 @@ def _resolve(
     if found:
         p = found[0]
         return Located.of(p, 2 if near else 1)
-    if not named or len(words) > 2 or words[-1].lower() in _ORG_WORDS:
+    if not named or len(words) > 2 or words[-1].lower() in ORG_WORDS:
         return None
     country = next(iter(countries)) if len(countries) == 1 else None
     admin1 = st.admin1 if st else (next(iter(states)) if len(states) == 1 else None)
