@@ -381,11 +381,14 @@ def _around(
 
 NAME_TAILS = {
     *["City", "County", "Co.", "Parish", "Township", "Street", "St.", "Avenue", "Ave."],
-    *["Road", "Rd.", "Boulevard", "Blvd.", "Drive", "Lane", "Heights", "Park"],
+    *["Road", "Rd.", "Boulevard", "Blvd.", "Drive", "Lane", "Heights", "Park", "Ave", "Blvd"],
 }
 """Words after a state's name that make it part of another name."""
 COUNTY_TAILS = {"County", "Co.", "Parish", "Borough"}
 """Words after a town's name that make it a county's ("Tyler County" is not the town)."""
+
+
+_BLOCK_OF = re.compile(r"\bblock of (?:the )?$")
 
 
 def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
@@ -394,6 +397,8 @@ def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
     "Georgia Avenue"), and "Washington" only as ", Washington"
     or "Washington State" (alone it is mostly the capital or a name)."""
     after = words[i + n] if i + n < len(words) else ""
+    if i == 0 and _BLOCK_OF.search(text, max(0, start - 12), start):
+        return False  # "the 900 block of Pennsylvania": a street
     if after.rstrip(",") in NAME_TAILS or after.rstrip(",.;:") in NAME_TAILS:
         return False  # "Indiana Avenue."
     if words[i].rstrip(".") == "Washington" and n == 1:
