@@ -106,6 +106,12 @@ def test_the_outlet_is_the_host_before_a_wire_or_group_publisher(
             "late Friday, police said.",
             ("outlet:valleynews.example", "home:Alabama|Wetumpka"),
         ),
+        (  # ... but not of a page its outlet signs with another state: a neighbourhood of
+            # the outlet's city may share the name of a town the gazetteer knows elsewhere
+            "Teen hurt in Wetumpka shooting - Channel 9 News - Macon, Georgia\n\nA teenager "
+            "was hurt in a shooting in Wetumpka late Friday, police said.",
+            ("outlet:valleynews.example", "home:Georgia", "where:unsure", "town:Wetumpka"),
+        ),
         (  # ... whatever village abroad shares its name
             "Ravenel pair dies after gunfire\n\nDeputies said two sisters died on Tuesday "
             "after someone fired into their house in Ravenel.",

@@ -45,10 +45,11 @@ def home_cues(
         return ()
     cues = (f"outlet:{name.lower()}",)
     signed = signed_state(top)
+    stated = bool(country == "US" and admin1 and _stated(doc, top, admin1))
     if (
         country == "US"
         and admin1
-        and (_stated(doc, top, admin1) or _only_in(loc, admin1))
+        and (stated or (_only_in(loc, admin1) and signed in {None, admin1}))
         and not (
             signed
             and signed != admin1
