@@ -90,6 +90,12 @@ def test_furniture_is_marked_and_its_numbers_are_not_figures() -> None:
         ("The second of 3 victims, a woman, was hit in the arm, deputies said.", False),
         ("The gunman sent an email to the victim's inbox hours before he was shot.", False),
         ("==========", True),
+        (
+            "Winter Storm Watch issued March 3 at 4:12PM CST expiring March 5 at 6:00AM CST in "
+            "effect for: Dane, Iowa",
+            True,
+        ),
+        ("A flood warning was issued on Monday after the river rose, officials said.", False),
         ("The army said 14 soldiers were killed in the ambush.", False),
         ("Residents said the water rose within minutes.", False),
     ],

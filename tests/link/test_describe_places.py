@@ -60,6 +60,17 @@ def test_non_place_words_never_become_places(word: str, template: str) -> None:
             "North Carolina",
         ),
         ("A girl was shot in Springfield, Ohio, on the city's south side.", "Springfield", "Ohio"),
+        # where a person came from is not where it happened
+        (
+            "A gunman from Dayton wounded two men at a bar in Memphis, Tenn., on Friday.",
+            "Memphis",
+            "Tennessee",
+        ),
+        (
+            "A man from Boise was shot at a bar in Memphis, Tenn., on Friday, police said.",
+            "Memphis",
+            "Tennessee",
+        ),
     ],
 )
 def test_us_cities_and_states(text: str, place: str, state: str | None) -> None:

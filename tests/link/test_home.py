@@ -13,7 +13,7 @@ import pytest
 from tally import incremental, pipeline
 from tally.export import incident_rows
 from tally.link.across import link_whole
-from tally.link.home import at_home, home_outlet, home_state, homes
+from tally.link.home import at_home, home_outlet, home_state, homes, placed, signed_state
 from tally.link.text import lead, sentences
 from tally.link.within import link_within
 from tally.models import Document, LocalIncident, Source
@@ -105,6 +105,12 @@ def test_the_outlet_is_the_host_before_a_wire_or_group_publisher(
             "Teen hurt in Wetumpka shooting\n\nA teenager was hurt in a shooting in Wetumpka "
             "late Friday, police said.",
             ("outlet:valleynews.example", "home:Alabama|Wetumpka"),
+        ),
+        (  # ... but not of a page its outlet signs with another state: a neighbourhood of
+            # the outlet's city may share the name of a town the gazetteer knows elsewhere
+            "Teen hurt in Wetumpka shooting - Channel 9 News - Macon, Georgia\n\nA teenager "
+            "was hurt in a shooting in Wetumpka late Friday, police said.",
+            ("outlet:valleynews.example", "home:Georgia", "where:unsure", "town:Wetumpka"),
         ),
         (  # ... whatever village abroad shares its name
             "Ravenel pair dies after gunfire\n\nDeputies said two sisters died on Tuesday "
@@ -221,6 +227,56 @@ def test_an_unsure_report_is_placed_in_its_outlets_home(
     placed = at_home(li, towns, state, town)
     assert (placed.place, placed.admin1, placed.country) == where
     assert (placed.lat is None) == (where[0] is None)
+
+
+@pytest.mark.parametrize(
+    ("title", "state"),
+    [
+        ("Man shot at park - WXYZ TV9-WXYZ.com: News, weather Wilmington, NC", "North Carolina"),
+        ("Man shot at park - Channel 4 News - Dayton, Ohio", "Ohio"),
+        ("Man shot at park - Channel 4 News", None),
+        # a code not after a town names no state
+        ("Man shot at park - Channel 4 News - IN", None),
+    ],
+)
+def test_the_state_a_titles_outlet_signs_with(title: str, state: str | None) -> None:
+    assert signed_state(title + "\nA man was shot at a park, police said.") == state
+
+
+@pytest.mark.parametrize(
+    ("li", "towns", "known", "vote", "where"),
+    [
+        # an outlet with no home: a report in no state goes where its page signs
+        (
+            LocalIncident(doc_id="d", key="main", country="US"),
+            ("Wilmington", "Hampstead"),
+            {},
+            "North Carolina",
+            ("Wilmington", "North Carolina", "US"),
+        ),
+        # ... one in a state keeps it
+        (SPRINGFIELD_MO, ("Springfield",), {}, "Ohio", ("Springfield", "Missouri", "US")),
+        # ... as does one sure of its place
+        (LocalIncident(doc_id="d", key="main"), None, {}, "Ohio", (None, None, None)),
+        # the outlet's home comes before the report's own vote
+        (
+            LocalIncident(doc_id="d", key="main"),
+            (),
+            {"wxyz.example": "Kentucky"},
+            "Ohio",
+            (None, "Kentucky", "US"),
+        ),
+    ],
+)
+def test_an_unsure_report_of_an_outlet_with_no_home_follows_its_own_vote(
+    li: LocalIncident,
+    towns: tuple[str, ...] | None,
+    known: dict[str, str],
+    vote: str,
+    where: tuple,
+) -> None:
+    got = placed(li, "wxyz.example", towns, known, vote)
+    assert (got.place, got.admin1, got.country) == where
 
 
 REPORTS = [

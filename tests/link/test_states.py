@@ -97,6 +97,31 @@ def test_a_titles_outlet_suffix_votes_for_no_state(text: str, votes: int) -> Non
     assert state_votes(_doc(text)).get("South Carolina", 0) == votes
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        # a dateline's state, though its hamlet is in no gazetteer
+        ("Hunter hurt\n\nQUILLBROOK, NY (WXYZ)-- A hunter was shot on Monday.", "New York"),
+        ("Boy hurt\n\nQUILLBROOK, Ore. — A boy was shot on his porch on Monday.", "Oregon"),
+    ],
+)
+def test_a_datelines_state_votes_when_its_town_is_unknown(text: str, state: str) -> None:
+    leader, votes = state_votes(_doc(text)).most_common(1)[0]
+    assert leader == state and votes >= 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teen shot in 900 block of Virginia\n\nA teen was shot in the 900 block of Virginia.",
+        "Teen shot on Virginia Ave\n\nA teen was shot on Virginia Ave on Monday.",
+        "Teen shot on Virginia Blvd\n\nA teen was shot on Virginia Blvd on Monday.",
+    ],
+)
+def test_a_street_named_like_a_state_votes_for_no_state(text: str) -> None:
+    assert state_votes(_doc(text)).get("Virginia", 0) == 0
+
+
 def test_state_votes_are_not_those_of_another_text_of_the_same_id_and_length() -> None:
     """The votes kept for the last document are not given to another of its id and length."""
     first = "A man was shot in Shreveport, Louisiana, on Sunday night."

@@ -11,11 +11,14 @@ from tally.link.near import written_beside
 from tally.link.where import (
     NEIGHBOURHOOD_WORDS,
     TOWN_RUN,
+    dateline_state,
+    dateline_town,
     neighbourhood_named,
     own_police,
     town_key,
     town_run_matches,
 )
+from tally.models import Document
 
 
 def _neighbourhood_pattern(text: str, name: str) -> bool:
@@ -111,3 +114,30 @@ def test_town_runs_at_every_limit_are_those_of_the_cut_text() -> None:
         got = [(m.start(), m.group(0)) for m in town_run_matches(text, limit)]
         want = [(m.start(), m.group(0)) for m in TOWN_RUN.finditer(text[:limit])]
         assert got == want, limit
+
+
+def _doc(text: str) -> Document:
+    return Document(id="d", text=text, kind="text", name="a.txt", published="2016-05-02")
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "state"),
+    [
+        # a headline's label is filed nowhere: the dateline below it is
+        (
+            "NOPD: Man hurt in shooting\n\nBATON ROUGE – A man was shot on Friday, police said.",
+            "Baton Rouge",
+            None,
+        ),
+        (
+            "UPDATE: Man hurt in shooting\n\nTOLEDO, Ohio – A man was shot on Friday.",
+            "Toledo",
+            "Ohio",
+        ),
+        ("Man hurt in shooting\n\nTOLEDO, Ohio – A man was shot on Friday.", "Toledo", "Ohio"),
+    ],
+)
+def test_a_headlines_label_is_no_dateline(text: str, town: str, state: str | None) -> None:
+    filed = dateline_town(_doc(text))
+    assert filed is not None and filed.name == town
+    assert dateline_state(_doc(text)) == state

@@ -65,6 +65,13 @@ _GALLERY = quick_start(
 )
 """A photo gallery's slide ("Image 2 of 10 ...", "Back to Gallery"): its captions repeat
 once per slide and are often of other stories; they are not the article."""
+_WEATHER_ALERT = quick_start(
+    re.compile(
+        r"\b(?:Warning|Watch|Advisory|Statement) issued \w+\.? \d{1,2} at \d{1,2}:\d\d ?[AP]M\b"
+    )
+)
+"""A broadcaster's weather alert ("Winter Storm Warning issued January 11 at 6:51PM EST ...
+in effect for: Erie, Wyoming"): its counties are of the station's area, not the story's."""
 _SEPARATOR = re.compile(r"^\s*(?:[-=_*~#·•]\s*){3,}\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►]|\d{1,2}[.)])\s+\S")
 _MENU_SEP = re.compile(r"\s(?:\||›|»|>|•|/)\s")
@@ -147,6 +154,7 @@ def furniture_spans(text: str) -> list[Span]:
         if (
             _SEPARATOR.match(s)
             or _GALLERY.search(s)
+            or _WEATHER_ALERT.search(s)
             or _INLINE_FURNITURE.match(s)
             or _is_menu(s)
             or (words <= 30 and _PROMPT.search(s) and not _HARM.search(s))

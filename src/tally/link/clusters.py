@@ -106,7 +106,7 @@ def cluster_incident(
 ) -> tuple[Incident, str, date | None]:
     """The incident its members describe, each unsure member placed in its outlet's home
     state (`homes`, outlet → state: `link.home`)."""
-    lis = [at_outlet_home(n.li, n.outlet, n.towns, homes or {}) for n in members]
+    lis = [at_outlet_home(n.li, n.outlet, n.towns, homes or {}, n.home) for n in members]
     main = [li for li in lis if not li.background] or lis
     precise = min((li.date_prec or 9 for li in main), default=9)
     date_s = _vote([li.date for li in main if (li.date_prec or 9) == precise])

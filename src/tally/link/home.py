@@ -45,10 +45,11 @@ def home_cues(
         return ()
     cues = (f"outlet:{name.lower()}",)
     signed = signed_state(top)
+    stated = bool(country == "US" and admin1 and _stated(doc, top, admin1))
     if (
         country == "US"
         and admin1
-        and (_stated(doc, top, admin1) or _only_in(loc, admin1))
+        and (stated or (_only_in(loc, admin1) and signed in {None, admin1}))
         and not (
             signed
             and signed != admin1
@@ -167,7 +168,15 @@ def signed_state(top: str) -> str | None:
     News 7 - Dayton, Ohio"): where the outlet is, whatever the report is about."""
     start, end = outlet_suffix(top)
     states = hints(top[start:end], True)[1] if end else set()
+    if end and not states and (m := _SIGNED_CODE.search(top, start, end)):
+        code = gazetteer.us_state(m.group(1))  # "... - WXYZ - Wilmington, NC"
+        states = {code.name} if code else set()
     return next(iter(states)) if len(states) == 1 else None
+
+
+_SIGNED_CODE = re.compile(r"\b[A-Z][a-z]+,\s+([A-Z]{2})\s*$", re.M)
+"""A town and its state's postal code ending a title's outlet suffix (`hints` reads no bare
+code: "IN", "OR" and "ME" are words)."""
 
 
 def home_state(votes: Counter[str]) -> str | None:
@@ -255,11 +264,19 @@ def _at_home_town(li: LocalIncident, home: str, town: str) -> LocalIncident:
 
 
 def placed(
-    li: LocalIncident, outlet_name: str, towns: tuple[str, ...] | None, known: Mapping[str, str]
+    li: LocalIncident,
+    outlet_name: str,
+    towns: tuple[str, ...] | None,
+    known: Mapping[str, str],
+    vote: str = "",
 ) -> LocalIncident:
     """`li` where its outlet's home (`known`) places it: unchanged when it is sure of its
-    place (`towns` None) or its outlet has no home."""
+    place (`towns` None). Of an outlet with no home, a report in no state at all is placed
+    by its own vote (`vote`, `home_cues`: the state its page signs, "... - WXYZ - Wilmington,
+    NC"), its outlet's one report is the only one saying where it is."""
     home = known.get(outlet_name) if outlet_name and towns is not None else None
+    if not home and towns is not None and li.admin1 is None and li.country in {None, "US"}:
+        home = vote
     if not home:
         return li
     state, _, town = home.partition(TOWN_MARK)

@@ -79,6 +79,8 @@ _ATTRIBUTIVE = quick_start(
 """A town named as an attribute ("an Aurora man", "Dallas police", "in fatal Hammond
 shooting", "a Bossier City nightclub shooting"): trusted only when the gazetteer knows it."""
 _PERSON = re.compile(_PEOPLE)
+_ORIGIN = re.compile(rf"\b(?:{_PEOPLE}|offender|suspect|gunman|shooter|driver|visitors?) $")
+"""A person before "from X": X is where they came from, not where it happened."""
 _FORCE = re.compile(r"[Pp]olice")
 """The force an attributive town names ("Dallas police"): where it acts; a sheriff is a
 county's ("San Diego sheriff's detectives" in a suburb)."""
@@ -389,6 +391,12 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
                 continue  # "Route 91", "Building 7": a road or a unit, not a place
             if rank == 1 and taken_there(text, m.start("p")):
                 continue  # "flown to a hospital in Columbus": where the victim went
+            if (
+                rank == 1
+                and text.startswith("from", m.start())
+                and _ORIGIN.search(text, max(0, m.start() - 30), m.start())
+            ):
+                continue  # "a convicted offender from Kentucky": where he came from
             if other_story(text, m.start("p")) or playlist_line(text, m.start("p")):
                 continue  # "RELATED: Boy drowns in Seguin", "1:36 Vigil held in Seguin"
             phrase = re.split(r"['’]s\s+", m.group("p"))[-1]

@@ -24,6 +24,7 @@ from tally.link.where import (
     NOT_TOWNS,
     US_WORDS,
     country_named,
+    dateline_state,
     dateline_town,
     line_at,
     name_prefixes,
@@ -117,8 +118,8 @@ def _state_votes(doc: Document, limit: int = 8000) -> Counter[str]:
         for state, share in run_votes:
             votes[state] += share
     filed = dateline_town(doc, sure=True)
-    if filed and filed.admin1:
-        votes[filed.admin1] += 3  # where a US document was filed
+    if state := (filed.admin1 if filed else None) or dateline_state(doc):
+        votes[state] += 3  # where a US document was filed ("GLENMONT, NY —", a hamlet)
     town = host_town(doc.url)
     if host_state := _host_city_state(_host_label(doc.url)) or (town and town.admin1):
         votes[host_state] += 1

@@ -381,11 +381,14 @@ def _around(
 
 NAME_TAILS = {
     *["City", "County", "Co.", "Parish", "Township", "Street", "St.", "Avenue", "Ave."],
-    *["Road", "Rd.", "Boulevard", "Blvd.", "Drive", "Lane", "Heights", "Park"],
+    *["Road", "Rd.", "Boulevard", "Blvd.", "Drive", "Lane", "Heights", "Park", "Ave", "Blvd"],
 }
 """Words after a state's name that make it part of another name."""
 COUNTY_TAILS = {"County", "Co.", "Parish", "Borough"}
 """Words after a town's name that make it a county's ("Tyler County" is not the town)."""
+
+
+_BLOCK_OF = re.compile(r"\bblock of (?:the )?$")
 
 
 def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
@@ -394,6 +397,8 @@ def state_word(text: str, start: int, words: list[str], i: int, n: int) -> bool:
     "Georgia Avenue"), and "Washington" only as ", Washington"
     or "Washington State" (alone it is mostly the capital or a name)."""
     after = words[i + n] if i + n < len(words) else ""
+    if i == 0 and _BLOCK_OF.search(text, max(0, start - 12), start):
+        return False  # "the 900 block of Pennsylvania": a street
     if after.rstrip(",") in NAME_TAILS or after.rstrip(",.;:") in NAME_TAILS:
         return False  # "Indiana Avenue."
     if words[i].rstrip(".") == "Washington" and n == 1:
@@ -422,13 +427,19 @@ def _datelines(head: str) -> tuple[re.Match[str], ...]:
     return tuple(DATELINE.finditer(head))
 
 
+def headline_label(text: str, m: re.Match[str]) -> bool:
+    """Whether a dateline's match is the label a headline opens with ("NOPD: Man shot",
+    "UPDATE: ..."): the title is filed nowhere, its dateline is below it."""
+    return m.start() == 0 and m.group(0).endswith(":") and "\n" in text[: m.start() + 300]
+
+
 def dateline_town(doc: Document, limit: int = 1500, sure: bool = False) -> gazetteer.Place | None:
     """The town of the document's first dateline when it is a US one (its state named beside
     it, else its likeliest reading anywhere is in the US); with `sure`, a dateline without its
     state only when no other US town of the name is a fifth as big (`AMBIGUOUS`): "WOODLAWN —"
     of a Chicago outlet is not Maryland's."""
     for m in datelines(doc.text, limit):
-        if doc.in_furniture(m.start(), m.end()):
+        if doc.in_furniture(m.start(), m.end()) or headline_label(doc.text, m):
             continue
         st = gazetteer.us_state(m.group("s").rstrip(".")) if m.group("s") else None
         st = st or (gazetteer.us_state(m.group("s")) if m.group("s") else None)
@@ -449,7 +460,7 @@ def dateline_state(doc: Document, limit: int = 1500) -> str | None:
     """The US state the document's first dateline names beside its town ("LEXINGTON, Ky.
     (WTVQ) –"), outside page furniture."""
     for m in datelines(doc.text, limit):
-        if doc.in_furniture(m.start(), m.end()):
+        if doc.in_furniture(m.start(), m.end()) or headline_label(doc.text, m):
             continue
         s = m.group("s")
         st = (gazetteer.us_state(s.rstrip(".")) or gazetteer.us_state(s)) if s else None
