@@ -78,6 +78,11 @@ def _killed(figures: list[Figure], role: str = "victim") -> int:
         ("A farm manager was found with his throat slit near the river.", 1),
         ("Omar Farid was found decapitated beside a canal.", 1),
         ("The assembly speaker was assassinated outside parliament.", 1),
+        # the manner of the killing told before its object ("beat to death two herders")
+        ("A crowd beat to death a suspected pickpocket at the bus stand.", 1),
+        ("Youths stoned to death two cattle dealers on the ring road.", 2),
+        ("Raiders burnt alive three farmhands in their hut.", 3),
+        ("Unknown men hacked to death a tailor and his nephew.", 2),
     ],
 )
 def test_victims_named_without_a_toll_are_counted(text: str, killed: int) -> None:
