@@ -283,14 +283,15 @@ PASSIVE = re.compile(
     re.IGNORECASE,
 )
 INTRANSITIVE = re.compile(
-    r"\b(?:(?:also|later|then|eventually|subsequently|since|ultimately|tragically|just)\s+)*"
+    r"\b(?:(?:also|later|then|eventually|finally|subsequently|since|ultimately|tragically|just)\s+)*"
     r"(?:(?P<k>" + KILLED_ACTIVE + r")|(?P<i>" + INJURED_ACTIVE + r"))\b",
     re.IGNORECASE,
 )
 PASSIVE_STARTS = re.compile("was|were|is|are|ha|got|gets|be")
 """What every `PASSIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
 INTRANSITIVE_STARTS = re.compile(
-    "also|later|then|eventually|subsequently|since|ultimately|tragically|just|die|has|passed|succumbed"
+    "also|later|then|eventually|finally|subsequently|since|ultimately|tragically|just|die|has|passed"
+    "|succumbed"
     "|lost|did|proved|suffer|sustain|with|received|remain|survived|is|are|was|were"
 )
 """What every `INTRANSITIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
