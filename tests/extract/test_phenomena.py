@@ -270,6 +270,19 @@ def test_every_figure_names_its_rule(text: str, rule: str) -> None:
     assert figures[-1].rule == rule
 
 
+@pytest.mark.parametrize(
+    ("text", "fact"),
+    [
+        ("Clashes over a water point. FATALITIES: 6", ("killed", 6)),
+        ("Flash floods in the valley. Death toll: 23", ("killed", 23)),
+        ("Unrest in the market town. Injured: 14.", ("injured", 14)),
+    ],
+)
+def test_a_labelled_count_is_a_toll(text: str, fact: tuple[str, int]) -> None:
+    """A count after its label and a colon, as a note or an infobox gives it."""
+    assert [(f.category, f.value) for f in _read(text)] == [fact]
+
+
 def test_month_names_that_are_words_need_a_capital() -> None:
     assert _facts("Officials fear 500 may have drowned.") == [
         ("killed", "people", 500, None, "exact")

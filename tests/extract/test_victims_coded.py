@@ -78,6 +78,19 @@ def _killed(figures: list[Figure], role: str = "victim") -> int:
         ("A farm manager was found with his throat slit near the river.", 1),
         ("Omar Farid was found decapitated beside a canal.", 1),
         ("The assembly speaker was assassinated outside parliament.", 1),
+        # the manner of the killing told before its object ("beat to death two herders")
+        ("A crowd beat to death a suspected pickpocket at the bus stand.", 1),
+        ("Youths stoned to death two cattle dealers on the ring road.", 2),
+        ("Raiders burnt alive three farmhands in their hut.", 3),
+        ("Unknown men hacked to death a tailor and his nephew.", 2),
+        # a long relative clause set off by commas between the subject and its death
+        (
+            "A van driver, who suffered burns when attackers threw a firebomb at his vehicle on"
+            " the coastal highway near the old ferry terminal late on Monday night (12/03), died"
+            " in hospital on Tuesday.",
+            1,
+        ),
+        ("A porter, who was hurt in the blast at the depot, finally succumbed on Friday.", 1),
     ],
 )
 def test_victims_named_without_a_toll_are_counted(text: str, killed: int) -> None:

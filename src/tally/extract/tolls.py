@@ -18,6 +18,8 @@ from tally.keywords import quick_start
 _VOCAB = english()
 _KEYWORDS = "|".join(_VOCAB.toll_nouns)
 TOLL = re.compile(
+    r"\b(?P<label>(?:death\s+)?toll|fatalities|deaths|dead|killed|injured|wounded|injuries)"
+    r"\s*:\s*$|"
     rf"\b(?:(?P<kw>{_KEYWORDS})\b(?P<mid>[^;]{{0,110}}?)"
     r"|(?P<kw2>dead|deaths|injured|wounded|missing|displaced|killed|injuries)(?P<mid2>(?:\s+(?:had"
     r"|has|have|was|is|were|now|since|already|risen|rose|climbed|jumped|increased|grown|stood"
@@ -26,7 +28,8 @@ TOLL = re.compile(
     r"|exceeds|topped|tops|reporting|reported|as|rose|risen|(?:is|was|stands|stood)\s+now)\s+$",
     re.I,
 )
-"""A toll phrase ending right before a number ("the death toll rose to ", "the dead at ")."""
+"""A toll phrase ending right before a number ("the death toll rose to ", "the dead at "), or
+a label of a count ("Fatalities: ", "death toll: ", as an infobox or a coder's note gives it)."""
 PERIOD_TOLL = re.compile(
     r"(?:\b(?:year|month|week)(?:'s|’s)\s+(?:\w+\s+)?(?:toll|count|tally|total|homicides?|murders?"
     r"|killings?)|\b(?:19|20)\d\d(?:'s|’s)?\s+(?:homicide|murder|killing|shooting)s?\s+(?:count|tally"

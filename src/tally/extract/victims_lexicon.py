@@ -283,14 +283,15 @@ PASSIVE = re.compile(
     re.IGNORECASE,
 )
 INTRANSITIVE = re.compile(
-    r"\b(?:(?:also|later|then|eventually|subsequently|since|ultimately|tragically|just)\s+)*"
+    r"\b(?:(?:also|later|then|eventually|finally|subsequently|since|ultimately|tragically|just)\s+)*"
     r"(?:(?P<k>" + KILLED_ACTIVE + r")|(?P<i>" + INJURED_ACTIVE + r"))\b",
     re.IGNORECASE,
 )
 PASSIVE_STARTS = re.compile("was|were|is|are|ha|got|gets|be")
 """What every `PASSIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
 INTRANSITIVE_STARTS = re.compile(
-    "also|later|then|eventually|subsequently|since|ultimately|tragically|just|die|has|passed|succumbed"
+    "also|later|then|eventually|finally|subsequently|since|ultimately|tragically|just|die|has|passed"
+    "|succumbed"
     "|lost|did|proved|suffer|sustain|with|received|remain|survived|is|are|was|were"
 )
 """What every `INTRANSITIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
@@ -312,6 +313,14 @@ REDUCED_STARTS = re.compile(
     "|struck|hit|in|hack|stab|beat|bludgeon|club|clobber|ston|chop|burn|strangl"
 )
 """What every `REDUCED` match begins with, lower-cased (see `keywords.finditer_at`)."""
+_TO_DEATH_ACTIVE = (
+    r"(?:beat(?:s|ing)?|ston(?:e|es|ed|ing)|hack(?:s|ed|ing)?|stab(?:s|bed|bing)?|"
+    r"club(?:s|bed|bing)?|bludgeon(?:s|ed|ing)?|burn(?:s|ed|t|ing)?|chop(?:s|ped|ping)?|"
+    r"clobber(?:s|ed|ing)?|bash(?:es|ed|ing)?|strangl(?:es|ed|ing)|tortur(?:es|ed|ing))"
+    r"\s+to\s+death|burn(?:s|ed|t|ing)?\s+alive"
+)
+"""A killing told with its manner before the object ("beat to death two robbers", "burnt
+alive a trader"): the object is killed."""
 ACTIVE = re.compile(
     r"\b(?:(?P<k>shot\s+and\s+killed|fatally\s+(?:shot|shoots|wounded|wounds|struck|strikes)|"
     r"shoots\s+and\s+kills|killing|killed|kills|(?<!to )(?<!not )(?<!will )kill|"
@@ -319,7 +328,7 @@ ACTIVE = re.compile(
     r"murdering|slaughter(?:ed|ing|s)|gunned\s+down|(?<!a\s)(?<!the\s)guns?\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|shoot(?:ing|s)?\s+dead|"
     r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es)?|"
     r"decapitat(?:ed|ing|es)|claim(?:ed|s|ing)?\s+(?:the\s+)?li(?:fe|ves)\s+of|"
-    r"unable\s+to\s+save)|"
+    r"unable\s+to\s+save|" + _TO_DEATH_ACTIVE + r")|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|shoots\s+and\s+wounds|wounding|wounded|wounds|"
     r"injuring|injured|injures|critically\s+(?:injuring|wounding)|hitting|striking)|"
     r"(?P<s>shot|shoots|shooting|(?<!to )(?<!not )(?<!will )(?<!would )shoot|stabb(?:ed|ing)|stabs|hack(?:ed|ing)|beat(?:ing)?|"
@@ -331,7 +340,7 @@ ACTIVE_STARTS = re.compile(
     "shot|fatal|shoot|kill|murder|slaughter|gun|slay|slew|wound|injur|critical|hitting|striking|left|leav"
     "|pronounced|declared|found|finding|discovered|located|assassinat|execut|behead|lynch|decapitat"
     "|claim|unable"
-    "|stab|hack|beat|bludgeon|club|ston|burn|tortur"
+    "|stab|hack|beat|bludgeon|club|ston|burn|tortur|chop|clobber|bash|strangl"
 )
 """What every `ACTIVE` match begins with, lower-cased (see `keywords.finditer_at`)."""
 LEFT = re.compile(

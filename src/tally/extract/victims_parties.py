@@ -75,6 +75,7 @@ _SINGULAR_VERB = re.compile(r"\s*(?:was|is|has)\b", re.IGNORECASE)
 """A predicate of one person: a numeral before it counts no people ("under 12 was shot")."""
 _PARENTHETICAL = re.compile(
     r",\s*(?:ages?|aged)\s[^;:.!?]{1,60}?,\s*$|,[^,;:.!?]{1,90},\s*$|\s*\([^()]{1,90}\)\s*$|"
+    r",\s*who\s[^;:.!?\"“”]{1,240},\s*$|"
     r"\s+[-–—]{1,2}\s[^-–—]{1,90}\s[-–—]{1,2}\s*$|\s+[-–—]{1,2}\s[^-–—,;:.!?]{1,90},\s*$"
 )
 _OWN_FATE = re.compile(r"\b(?:dead|deceased|injured|wounded|slain|killed|hurt)\b", re.I)
