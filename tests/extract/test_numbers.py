@@ -59,6 +59,9 @@ def test_parse_number(text: str, value: int | None) -> None:
         ("several hundred people", [(100, None, "multiples")]),
         ("a few thousand residents", [(1000, None, "multiples")]),
         ("half a million refugees", [(500_000, None, None)]),
+        ("half a dozen bodies", [(6, None, None)]),
+        ("about half a thousand people", [(500, None, None)]),
+        ("half a hundred homes", [(50, None, None)]),
         ("more than a dozen", [(12, None, None)]),
     ],
 )

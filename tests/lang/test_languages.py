@@ -164,6 +164,7 @@ def test_attribution(language: str, sentence: str, source_word: str) -> None:
         ("es", "La ciudad tiene 2.300 viviendas y 15 kilómetros de costa."),
         ("de", "Der 19. Dezember 2016 bleibt ein Tag der Trauer."),
         ("ru", "Пожар начался 25 марта около 16 часов."),
+        ("ru", "Следствие по делу о пожаре длилось три с лишним года."),
     ],
 )
 def test_numbers_that_are_not_counts(language: str, sentence: str) -> None:
@@ -180,6 +181,52 @@ def test_numbers_that_are_not_counts(language: str, sentence: str) -> None:
 def test_breakdown_in_the_next_sentence(language: str, text: str, value: int, group: str) -> None:
     got = {(f.category, f.value, f.group) for f in extract(_doc(text, language))}
     assert ("killed", value, group) in got, got
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        (
+            "pt",
+            "A contagem subiu depressa: 95 mortos na noite de terça-feira, mais de 200 ao fim "
+            "de uma semana.",
+            {("killed", 95, "exact"), ("killed", 200, "more_than")},
+        ),
+        (
+            "es",
+            "El recuento creció cada hora: 40 muertos el miércoles, 95 el jueves y más de 150 "
+            "el viernes.",
+            {("killed", 40, "exact"), ("killed", 95, "exact"), ("killed", 150, "more_than")},
+        ),
+        (
+            "de",
+            "Am ersten Tag meldete die Polizei 30 Tote. Später erlagen weitere Schwerverletzte "
+            "im Krankenhaus ihren Verletzungen, die Zahl stieg auf 32 und schließlich auf 35.",
+            {("killed", 30, "exact"), ("killed", 32, "exact"), ("killed", 35, "exact")},
+        ),
+        (
+            "de",
+            "Bei dem Anschlag am Sonntag, 30. Oktober, starben 14 Menschen.",
+            {("killed", 14, "exact")},
+        ),
+        (
+            "ru",
+            "Погибли 12 человек, а за три с лишним года после пожара умерли ещё двое.",
+            {("killed", 12, "exact"), ("killed", 2, "exact")},
+        ),
+        (
+            "es",
+            "Alrededor de medio millar de personas han pasado la noche en los albergues "
+            "municipales, según el ayuntamiento.",
+            {("displaced", 500, "about")},
+        ),
+    ],
+)
+def test_counts_listed_after_the_first(language: str, text: str, expected: set) -> None:
+    """A bare number listed after its sentence's count counts what it counts (and only
+    counts: a date or a span of years beside it is not one)."""
+    got = {(f.category, f.value, f.qualifier) for f in extract(_doc(text, language))}
+    assert got == expected
 
 
 def test_subset_parts_are_marked() -> None:

@@ -9,6 +9,8 @@ counts people and a harm cue says what befell them:
 - `ml.harm_before`: a harm word precedes it ("tuant 86 personnes", "погибли не
   менее 64 человек");
 - `ml.toll`: a count noun precedes it ("le bilan s'élève à 84");
+- `ml.listed`: a bare number listed after the sentence's count, which it continues ("95
+  mortos na noite de 30 de outubro, mais de 200 ao fim de uma semana");
 - `ml.breakdown`: a people noun follows and the sentence already gave a figure
   ("De las 216 víctimas mortales, 131 eran hombres");
 - `ml.hospital`: people in hospital or treated (injured, usually a subset);
@@ -88,19 +90,38 @@ def _harm(lang: Language, text: str, last: bool = False) -> re.Match[str] | None
     return found[-1] if last else found[0]
 
 
-def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None) -> _Read | None:
-    """What the number at `num` counts in `sent`, or None when it is not a harmed-people count."""
+def read_number(
+    lang: Language,
+    sent: str,
+    num: NumberMention,
+    prior: str | None,
+    last: tuple[str, str] | None = None,
+) -> _Read | None:
+    """What the number at `num` counts in `sent`, or None when it is not a harmed-people count.
+
+    `prior` is the category the paragraph was counting; `last` the text from the sentence's
+    previous figure to this number and that figure's group, when the sentence gave one.
+    """
     after = sent[num.end :]
     before = sent[: num.start]
-    if lang.not_count.match(after) or re.match(r"^\s*[./:]\d", after):
+    qualified = lang.qualifier_after.match(after)  # "за три с лишним года"
+    if lang.not_count.match(after[qualified.end() :] if qualified else after):
+        return None
+    if re.match(r"^\s*[./:]\d", after):
         return None
     if re.search(r"(?:\bn[°ºo]\.?|№|#)\s*$", before, re.I):
         return None
+    if lang.date.match(sent, num.start):
+        return None  # "am Sonntag, 30. Oktober"
     if num.value in _YEAR and num.qualifier is None and re.search(r"\d{4}$", sent[: num.end]):
         return None
     near_after = _words_after(after, AFTER_WORDS)
     near_before = _words_before(before, BEFORE_WORDS)
     people = _people_after(lang, after)
+    partitive = lang.partitive.match(after) if num_noun(sent, num) else None
+    if people is None and partitive:  # "medio millar de personas", "un millier d'habitants"
+        named = _people_after(lang, after[partitive.end() :])
+        people = (named[0], partitive.end() + named[1]) if named else None
     lone = num.value == 1 and not sent[num.start : num.end][:1].isdigit()
     if _part_by_place(lang, after):
         earlier = _harm(lang, before, last=True)
@@ -133,6 +154,7 @@ def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None
         people is not None
         or not re.match(r"^\s*[^\W\d_]", after)
         or lang.between.match(after.lstrip())
+        or lang.adverbial.match(after.lstrip())  # "auf 85 und schließlich", "200 ao fim"
     )
     close = harm is not None and len(_WORD.findall(near_before[harm.end() :])) <= 1
     if harm and (counts or (num.qualifier == "multiples" and close)):
@@ -143,6 +165,8 @@ def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None
     if lang.toll.search(near_before) and counts:
         earlier = _harm(lang, before, last=True)
         counted = str(earlier.lastgroup) if earlier else prior
+        if prior and any(m.lastgroup == prior for m in lang.harm.finditer(before)):
+            counted = prior  # "erlagen weitere Schwerverletzte ..., die Zahl stieg auf 85"
         return _Read(counted or "killed", "ml.toll", group, subset)
     if prior and counts and lang.update.search(_words_before(before, 2)):
         return _Read(prior, "ml.update", group, subset)  # "уночі — вже про 53", "son ya 158"
@@ -151,11 +175,33 @@ def read_number(lang: Language, sent: str, num: NumberMention, prior: str | None
         named = _people_after(lang, after[listed.end() :])
         if named and named[0] != "people":
             return _Read(prior, "ml.breakdown", named[0], subset)
+    dated = lang.determiner.match(after.lstrip())  # "95 el jueves", "mais de 200 a semana"
+    if prior and last and (counts or dated) and people is None and _listed(lang, before, last[0]):
+        return _Read(prior, "ml.listed", last[1], subset)
     if prior and subset:
         return _Read(prior, "ml.breakdown", group, True)
     if people and prior and people[0] != "people":
         return _Read(prior, "ml.breakdown", group, subset)
     return None
+
+
+def num_noun(sent: str, num: NumberMention) -> bool:
+    """Whether the number is written as a noun ("millar", "Hunderte"), not in digits."""
+    return sent[num.end - 1 : num.end].isalpha()
+
+
+LISTED_GAP = 60
+"""The most characters from a count to a bare number listed after it."""
+
+
+def _listed(lang: Language, before: str, gap: str) -> bool:
+    """Whether a bare number continues the list of counts its sentence began ("95 mortos na
+    noite de 30 de outubro, mais de 200 ao fim de uma semana"): close to the count before it,
+    in the same clause or the next, after a comma, a conjunction or a preposition of the list."""
+    if len(gap) > LISTED_GAP or re.search(r"[.;:!?؟؛\n]", gap):
+        return False
+    q = lang.qualifier_before.search(before)
+    return bool(lang.listed.search(before[: q.start()] if q else before))
 
 
 def _part_by_place(lang: Language, after: str) -> bool:
@@ -255,13 +301,16 @@ def _sentence_figures(
     out: list[Figure] = []
     mentions = list(lang.numbers.find(sent))
     starts = [n.start for n in mentions]
+    last: tuple[int, str] | None = None
     for num in mentions:
-        read = read_number(lang, sent, num, prior)
+        listed = (sent[last[0] : num.start], last[1]) if last else None
+        read = read_number(lang, sent, num, prior, listed)
         if read is None or (read.rule == "ml.breakdown" and total and num.value > total):
             continue
         if not read.subset and read.rule != "ml.breakdown":
             total = max(total or 0, num.value)
         prior = read.category
+        last = (num.end, read.group)
         start, end = _quote_span(sent, num)
         out.append(
             Figure(

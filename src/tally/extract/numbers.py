@@ -37,7 +37,7 @@ _MULTIPLE = rf"\b(?:{_MULTIPLES})\b"
 _NUMBER_RE = re.compile(_SINGLE, re.I)
 _VAGUE = rf"\b(?:several|a\s+few|few|many)\s+(?:{_SCALE}|dozen)\b"
 _MENTION_RE = re.compile(
-    rf"(?P<vague>{_VAGUE})|(?P<half>\bhalf\s+a\s+million\b)"
+    rf"(?P<vague>{_VAGUE})|(?P<half>\bhalf\s+an?\s+(?:{_SCALE}|dozen)\b)"
     rf"|(?P<between>\bbetween\s+)?(?P<a>{_SINGLE})"
     rf"(?:(?P<sep>\s+(?:and|to|or)\s+|\s*[-–]\s*)(?P<b>{_SINGLE}))?"
     rf"|(?P<mult>{_MULTIPLE})",
@@ -140,8 +140,11 @@ def find_numbers(text: str) -> Iterator[NumberMention]:
             value = 12 if scale == "dozen" else SCALES[scale]
             yield NumberMention(m.start(), m.end(), value, None, "multiples")
             continue
-        if m.group("half"):
-            yield NumberMention(m.start(), m.end(), 500_000)
+        if m.group("half"):  # "half a dozen" 6, "half a million" 500,000
+            scale = m.group("half").split()[-1].lower()
+            yield NumberMention(
+                m.start(), m.end(), (12 if scale == "dozen" else SCALES[scale]) // 2
+            )
             continue
         if m.group("mult"):
             word = " ".join(m.group("mult").lower().split())

@@ -91,6 +91,11 @@ class Language:
     """Auxiliary verbs of a compound tense: the source sits next to them ("hatten die Behörden")."""
     update: re.Pattern[str]
     """Words that make a bare number the new count of what the sentence was counting ("ya")."""
+    listed: re.Pattern[str]
+    """Conjunctions and prepositions that continue a list of counts right before a bare number
+    ("95 mortos na noite, mais de 200 ao fim", "stieg auf 85 und schließlich auf 86")."""
+    partitive: re.Pattern[str]
+    """The preposition between a number noun and its people ("medio millar de personas")."""
     that: re.Pattern[str]
     """Words that open reported speech ("que", "dass", "что", "إن"): where a source ends."""
     refer_back: re.Pattern[str]
@@ -111,6 +116,14 @@ class Language:
     """Any harm, victim, hospital or toll word: a sentence without one holds no figure."""
     splitter: Splitter
     """How the language's sentences end: its `[sentences] abbreviations` never end one."""
+
+
+def _partitive(forms: list[str]) -> str:
+    """A pattern for the partitive right after a number: a form ending in an apostrophe
+    ("d'") is elided onto the next word, the others stand as words."""
+    elided = [re.escape(f[:-1]) + "['’]" for f in forms if f.endswith(("'", "’"))]
+    whole = [word_pattern([f]) + r"\s+" for f in forms if not f.endswith(("'", "’"))]
+    return r"^\s*(?:" + "|".join(elided + whole) + ")" if forms else ""
 
 
 @cache
@@ -166,6 +179,8 @@ def load(code: str) -> Language:
         adverbial_any=_compile(w("adverbial")),
         auxiliary=_compile(w("auxiliary")),
         update=_compile(w("update")),
+        listed=_compile(r"(?:,|" + w("listed") + r")\s*$" if cues.get("listed") else r",\s*$"),
+        partitive=_compile(_partitive(cues.get("partitive", []))),
         that=_compile(w("that")),
         refer_back=_compile(w("refer_back")),
         determiner=_compile("^" + w("determiner") if cues.get("determiner") else ""),
