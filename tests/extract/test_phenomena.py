@@ -276,6 +276,7 @@ def test_every_figure_names_its_rule(text: str, rule: str) -> None:
         ("Clashes over a water point. FATALITIES: 6", ("killed", 6)),
         ("Flash floods in the valley. Death toll: 23", ("killed", 23)),
         ("Unrest in the market town. Injured: 14.", ("injured", 14)),
+        ("Rioting after the count. FATALITIES:17 DETAILS NOT KNOWN.", ("killed", 17)),
     ],
 )
 def test_a_labelled_count_is_a_toll(text: str, fact: tuple[str, int]) -> None:

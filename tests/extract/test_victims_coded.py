@@ -91,6 +91,18 @@ def _killed(figures: list[Figure], role: str = "victim") -> int:
             1,
         ),
         ("A porter, who was hurt in the blast at the depot, finally succumbed on Friday.", 1),
+        # a death reported or confirmed ("was reported dead")
+        ("One mission official was reported dead after the raid on the compound.", 1),
+        ("A ferry hand was confirmed dead on Monday.", 1),
+        # the whole of a count ("killed all 6 of the passengers")
+        ("Rebels stopped the minibus and killed all 6 of the passengers.", 6),
+        ("The landslide killed all twelve on board the bus.", 12),
+        # a place or a time after the count, with a noun of things in it
+        ("Raiders kill 14 during cattle raid in the hills.", 14),
+        ("Gunmen killed 3 near the goat market.", 3),
+        ("Police killed three youth at a checkpoint on Monday.", 3),
+        ("2 local administrators were killed and 2 clerks were abducted.", 2),
+        ("Party representative killed at his home in the hills.", 1),
     ],
 )
 def test_victims_named_without_a_toll_are_counted(text: str, killed: int) -> None:

@@ -47,7 +47,12 @@ FUNCTION_WORDS = {
     "of", "and", "or", "who", "that", "which", "the", "a", "an", "been", "with", "as", "for",
     "after", "before", "when", "while", "since", "but", "than", "per", "said", "says", "say",
     "will", "would", "could", "may", "might", "be", "this", "these", "those", "its", "their",
+    "near", "during", "inside", "outside", "across", "under", "amid", "amidst", "around",
+    "through", "throughout", "along", "against", "within", "despite", "behind", "into", "onto",
+    "upon", "following", "over", "toward", "towards", "beyond",
 }  # fmt: skip
+"""Words that end the noun phrase after a number: auxiliaries, articles, pronouns and the
+prepositions that open a place or a time ("killed 3 near the border")."""
 
 # What follows a number that is not a count of people (ages, units, times, sums).
 NOT_COUNT_AFTER = re.compile("^(?:" + "|".join(VOCAB.not_count_after) + ")", re.I)

@@ -24,7 +24,9 @@ _DATE_AFTER = re.compile(
     rf"^(?i:st|nd|rd|th)?\s*(?:{_MONTHS})\b|^\s*[:/]\d|^\s*[-–/]\s*\d+\s+(?:{_MONTHS})\b"
 )
 _JOINED_BEFORE = re.compile(r"[A-Za-z\d][-–/]?$")
-_DECIMAL_BEFORE = re.compile(r"[:.]\d*$")
+_DECIMAL_BEFORE = re.compile(r"\d[:.]\d*$")
+"""The digits after a time's colon or a decimal point ("10:30", "2.5"); a label's colon
+("Fatalities:17") is not one."""
 _DECIMAL_AFTER = re.compile(r"^[:/]\d|^\.\d")
 _PLACE_COMMA = quick_start(re.compile(r"[A-Z][\w'’.-]*,\s*$"))
 _LIST_END = re.compile(r"\s*(?:[,.;)]|and\b|$)")

@@ -113,7 +113,7 @@ class Vocabulary:
         selves = "|".join(self.reflexives)  # "killing himself and two guards": two killed
         owner = r"(?:\s+(?:a|an|the)\s+family\s+of)?"  # "killed a family of seven"
         quote = r"(?:\s+[\"“])?"  # killing "nearly 50 people": a count quoted from a source
-        more = r"(?:\s+(?:another|a\s+further|an\s+additional))?"  # "wounded another seven"
+        more = r"(?:\s+(?:another|a\s+further|an\s+additional|all))?"  # "wounded another seven"
         return rf"\b(?:{named})(?:\s+(?:{selves})\s*,?\s+and)?{owner}{more}{quote}\s*$"
 
     @property
