@@ -103,6 +103,11 @@ def _killed(figures: list[Figure], role: str = "victim") -> int:
         ("Police killed three youth at a checkpoint on Monday.", 3),
         ("2 local administrators were killed and 2 clerks were abducted.", 2),
         ("Party representative killed at his home in the hills.", 1),
+        (
+            "Three gunmen were killed in an exchange of fire with troops. One soldier was also"
+            " martyred and another wounded in the exchange.",
+            1,
+        ),
     ],
 )
 def test_victims_named_without_a_toll_are_counted(text: str, killed: int) -> None:

@@ -295,8 +295,11 @@ _OBJECT_NEXT = re.compile(
 """An object after the verb: the count before it counts those who did the harm."""
 
 
-_FATE_LATER = re.compile(rf"[^.;:,\n]{{0,60}}?\s{lex.RUN_AUX}\s+(?:[a-z]+ly\s+)?", re.I)
-"""The verb of a run of counts, after the count: "4 firemen and 6 police officers were"."""
+_FATE_LATER = re.compile(
+    rf"[^.;:,\n]{{0,60}}?(?:,[^.;:,\n]{{1,40}},)?\s{lex.RUN_AUX}\s+(?:[a-z]+ly\s+)?", re.I
+)
+"""The verb of a run of counts, after the count: "4 firemen and 6 police officers were",
+"eight others, among them a child, were"."""
 
 
 _OTHER_VERB = re.compile(
