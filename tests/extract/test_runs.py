@@ -31,6 +31,9 @@ def _runs(text: str) -> list[list[int]]:
         ("The shelling left one soldier and one farmer dead.", [[1, 1]]),
         ("Gunmen opened fire, killing two guards and two drivers.", [[2, 2]]),
         ("A judge was shot dead along with two guards outside the court.", [[1, 2]]),
+        # a short phrase of the first count's noun before the joining word
+        ("One soldier from the reserve and four members of the gang were killed.", [[1, 4]]),
+        ("Two officers of the traffic police and three hawkers were injured.", [[2, 3]]),
     ],
 )
 def test_counts_joined_under_one_harm_are_one_run(text: str, runs: list[list[int]]) -> None:

@@ -171,6 +171,15 @@ def _term(text: str, f: Figure) -> bool:
     return not _patterns()[2].search(clause)
 
 
+_NOUN_PP = re.compile(
+    r"\s*(?:of|from|with)\s+(?:the\s+|a\s+|an\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s*,?\s*"
+    r"(?:and|as\s+well\s+as|plus)\s+$",
+    re.I,
+)
+"""A listed count's noun phrase going on to the next count ("one soldier from the army and
+"): a short phrase of its noun, then the joining word."""
+
+
 def _follows(text: str, figures: list[Figure], last: int, i: int) -> bool:
     """Whether figure `i` continues the run whose last term is `last`."""
     a, b = figures[last], figures[i]
@@ -180,6 +189,12 @@ def _follows(text: str, figures: list[Figure], last: int, i: int) -> bool:
         return b.rule not in NOT_TERMS  # "the mayor was killed along with three guards"
     if a.rule not in OPENS | AFTER_VERB | NEAR:
         return False  # a count with its own predicate ends its clause
+    if (
+        a.rule == "num.listed"
+        and b.rule in AFTER_LISTED | NEAR
+        and _NOUN_PP.match(text, a.end, b.start)
+    ):
+        return True  # "one soldier from the army and four members of the group were killed"
     if b.rule not in (AFTER_LISTED if a.rule in LISTS else AFTER_VERB):
         return False
     gap = _patterns()[0].match(text[a.end : b.start])
