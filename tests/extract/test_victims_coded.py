@@ -115,6 +115,21 @@ def test_victims_named_without_a_toll_are_counted(text: str, killed: int) -> Non
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Traders blocked the highway to protest the death of a porter who was reportedly killed"
+        " by a stray bullet.",
+        "Riders marched to protest the death of one of them who died in police custody.",
+        "Protesters demand justice for the death of a boy who was shot by police",
+    ],
+)
+def test_the_death_an_event_answers_is_not_its_toll(text: str) -> None:
+    """The victim whose death a protest answers, told in a relative clause, is another
+    event's: as the death noun itself is."""
+    assert _killed(_figures(text)) == 0
+
+
+@pytest.mark.parametrize(
     ("text", "victims", "perpetrators"),
     [
         ("A bomber blew himself up at the gate, killing two guards.", 2, 1),

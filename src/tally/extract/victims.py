@@ -139,6 +139,8 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
             continue
         if lex.charged_deed(sentence, pm.start()):
             continue  # "lynched a man accused of killing his wife": an earlier event's death
+        if lex.in_cause(sentence, pm.start()):
+            continue  # "protest the death of a woman who was killed": the cause's death
         m = mention(sentence, start, pm, cat, how, names)
         if m is not None and _shot_by_police(sentence, pm, how):
             m.attacker, m.group, m.by_police = True, "combatants", True

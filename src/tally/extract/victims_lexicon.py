@@ -510,6 +510,21 @@ def death_as_cause(sentence: str, at: int) -> bool:
     )
 
 
+_CAUSE_RELATIVE = re.compile(
+    r"(?:death|killing|murder|shooting|lynching)s?\s+of\s+[^.;:!?()]{1,60}?\b(?:who|whom|that)\s+"
+    r"[^.;:!?()]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def in_cause(sentence: str, at: int) -> bool:
+    """Whether the harm word at `at` tells, in a relative clause, of the victim whose death the
+    event answers ("blocked a road to protest the death of a woman who was killed by a stray
+    bullet"): that death is another event's, as `death_as_cause` decides for the noun."""
+    m = _CAUSE_RELATIVE.search(sentence, max(0, at - 140), at)
+    return bool(m and DEATH_AS_CAUSE.search(sentence[max(0, m.start() - 60) : m.start()]))
+
+
 def charged_deed(sentence: str, at: int) -> bool:
     """Whether the killing word at `at` is what someone harmed earlier in the sentence is
     charged with ("lynched two robbers accused of killing three people"): an earlier event's

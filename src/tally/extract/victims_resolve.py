@@ -219,8 +219,13 @@ def _death_in_title(doc: Document, mentions: list[Mention]) -> None:
         return
     line = opening[0]
     cue = lex.TITLE_DEATH.search(doc.text, line.start, line.end)
-    if cue and not any(
-        p.search(doc.text, line.start, line.end) for p in (lex.NEGATION, lex.HYPOTHETICAL)
+    if (
+        cue
+        and not any(
+            p.search(doc.text, line.start, line.end) for p in (lex.NEGATION, lex.HYPOTHETICAL)
+        )
+        and not lex.death_as_cause(doc.text, cue.start())
+        and not lex.in_cause(doc.text, cue.end())
     ):
         mentions.append(
             Mention(
