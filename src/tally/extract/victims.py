@@ -437,6 +437,7 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[st
         None,
     ),
     (5, lex.BODY_FOUND, "body", ("body", "corpse"), None),
+    (5, lex.BODY_FOUND_ACTIVE, "body", ("body", "corpse"), None),
     (5, lex.WOUNDING_OF, "active", ("wounding", "injuring", "shooting"), None),
     (6, lex.MULTI, "multi", ("double", "triple", "quadruple", "quintuple"), None),
 )

@@ -201,6 +201,12 @@ BODY_FOUND = re.compile(
 )
 """A victim known by the finding of his or her body ("his body was found in a ditch", "Omar's
 body was recovered", "a body is discovered": someone not yet named, unless already seen)."""
+BODY_FOUND_ACTIVE = re.compile(
+    r"\b(?:found|recovered|discovered|retrieved|exhumed|(?:pulled|fished)\s+out)\s+"
+    r"(?P<pron>his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:body|corpse)\b",
+    re.IGNORECASE,
+)
+"""The same finding told actively: "police found his body in a market"."""
 NOT_NAMES = frozenset([*WEEKDAYS, *MONTHS, *english().not_names])
 """Capitalised words that are no victim's name ("Police", "Monday", "Five")."""
 
