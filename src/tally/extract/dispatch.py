@@ -7,7 +7,8 @@ for the same fact. English (and any language without data in `tally.lang`) is
 read in two steps: the numerals (`extract.figures`), then the victims a text names
 (`extract.victims`, merged with the numerals by `extract.victims_merge`, which needs
 to know which numerals count the attackers); every language with data is read by
-`extract.multilingual`. Then `extract.attacker` decides whether a figure counts
+`extract.multilingual`. `extract.captives` reads the fate of people taken ("their bodies
+were found"). Then `extract.attacker` decides whether a figure counts
 the attackers, `extract.context` whether the words after it make it a part, and
 `extract.source` whether its source is an authority.
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tally.extract import attacker, context, figures, runs, source
+from tally.extract import attacker, captives, context, figures, runs, source
 from tally.extract.multilingual import extract_language
 from tally.extract.victims import count_victims
 from tally.extract.victims_merge import combine
@@ -62,13 +63,16 @@ ATTACKER = Component("attacker", attacker.REQUIRES, attacker.ASSIGNS, attacker.b
 CONTEXT = Component("context", ("doc.text", *context.REQUIRES), context.ASSIGNS, context.by_context)
 SOURCE = Component("source", source.REQUIRES, source.ASSIGNS, source.by_source)
 RUNS = Component("runs", ("doc.text", *runs.REQUIRES), runs.ASSIGNS, runs.by_run)
+CAPTIVES = Component(
+    "captives", ("doc.text", *captives.REQUIRES), captives.ASSIGNS, captives.by_fate
+)
 
 
 def components(language: str) -> tuple[Component, ...]:
     """The components that read a document in `language`, in the order they run."""
     if language in SUPPORTED:
         return (LANGUAGE_READER, ATTACKER, CONTEXT, SOURCE)
-    return (NUMERALS, ATTACKER, VICTIMS, CONTEXT, RUNS, SOURCE)
+    return (NUMERALS, ATTACKER, VICTIMS, CAPTIVES, CONTEXT, RUNS, SOURCE)
 
 
 def extract(doc: Document) -> list[Figure]:

@@ -93,6 +93,9 @@ class Vocabulary:
     ("lynched a man accused of killing two herders"), an earlier event: patterns."""
     deaths_among_shot: tuple[str, ...]
     """Participles after a count of people shot saying how many of them died: patterns."""
+    captives_dead: tuple[str, ...]
+    """What, after a count of people taken, tells they were found dead or killed ("their bodies
+    were found"): patterns."""
     official_sources: tuple[str, ...]
     """Sources that are authorities (`word_pattern` forms; `*` marks a stem)."""
     source_stop: frozenset[str]
@@ -215,6 +218,7 @@ def english() -> Vocabulary:
         deed_charged=tuple(data["deed_charged"]["patterns"]),
         name_titles=tuple(data["name_titles"]["words"]),
         deaths_among_shot=tuple(data["deaths_among_shot"]["patterns"]),
+        captives_dead=tuple(data["captives_dead"]["patterns"]),
         official_sources=tuple(data["official_sources"]["words"]),
         source_stop=frozenset(data["source_key"]["stop"]),
         run_joiners=tuple(data["joiners"]["patterns"]),
