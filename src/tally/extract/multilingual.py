@@ -118,7 +118,7 @@ def read_number(
     near_after = _words_after(after, AFTER_WORDS)
     near_before = _words_before(before, BEFORE_WORDS)
     people = _people_after(lang, after)
-    partitive = lang.partitive.match(after) if num_noun(sent, num) else None
+    partitive = lang.partitive.match(after) if _num_noun(sent, num) else None
     if people is None and partitive:  # "medio millar de personas", "un millier d'habitants"
         named = _people_after(lang, after[partitive.end() :])
         people = (named[0], partitive.end() + named[1]) if named else None
@@ -185,7 +185,7 @@ def read_number(
     return None
 
 
-def num_noun(sent: str, num: NumberMention) -> bool:
+def _num_noun(sent: str, num: NumberMention) -> bool:
     """Whether the number is written as a noun ("millar", "Hunderte"), not in digits."""
     return sent[num.end - 1 : num.end].isalpha()
 
