@@ -96,6 +96,8 @@ def _totals(text: str) -> tuple[int, int]:
         ("Gunfire hit Dan Ruiz and two other men outside the bar.", 0, 3),
         ("A bullet hit a 9-year-old boy in the arm on Friday.", 0, 1),
         ("The truck struck a cyclist on the bridge.", 0, 0),
+        # "both" before a noun a phrase follows
+        ("Both men inside the car were killed, police said.", 2, 0),
         # a possessive object owns what was harmed, unless a part of the body
         ("Several bullets struck the Ruiz family's home during the shootout.", 0, 0),
         ("A gunman shot Dan Ruiz's dog in the yard.", 0, 0),

@@ -29,7 +29,8 @@ MULTIPLE_SHOOTING: dict[str, int] = {
     "quintuple": 5,
 }
 
-ORDINALS = ("second", "third", "fourth", "fifth", "sixth")
+ORDINALS = english().ordinals
+"""Ordinal words from "second" (`tolls.toml`): "a fifth victim" is the fifth harmed."""
 
 _NOUNS = english().victim_nouns
 GROUP_OF: dict[str, str] = {"civilian": "civilians", "civilians": "civilians"}
@@ -85,7 +86,7 @@ _MOD = (
 )
 """A modifier of a people noun: an age, a word, or a dotted abbreviation ("a U.N. envoy")."""
 _DET = (
-    r"(?P<det>another|a\s+(?:second|third|fourth|fifth|sixth)|an?|one|the|this|that|his|her|"
+    r"(?P<det>another|a\s+(?:" + "|".join(ORDINALS) + r")|an?|one|the|this|that|his|her|"
     r"their|its|[a-z]\w+['’]s|both|all|all\s+"
     + _NUM
     + r"|"
@@ -152,7 +153,7 @@ PRONOUN = re.compile(r"\b(?P<pron>he|she)\s*$", re.IGNORECASE)
 AGE_IN = re.compile(_AGE_NUM + r"[- ](year|month|week|day)s?[- ]old", re.IGNORECASE)
 
 ANOTHER = re.compile(
-    r"\b(?:another|a\s+(?:second|third|fourth|fifth|sixth)|the\s+other)\s*$", re.IGNORECASE
+    r"\b(?:another|a\s+(?:" + "|".join(ORDINALS) + r")|the\s+other)\s*$", re.IGNORECASE
 )
 ELLIPTIC_OBJECT = re.compile(
     r"(?:(?P<another>another)(?:\s+(?P<n>" + _NUM + r"|dozen))?|(?P<m>" + _NUM + r")\s+more)"
