@@ -50,6 +50,25 @@ def _totals(text: str) -> tuple[int, int]:
             1,
             0,
         ),
+        # an ordinal ranks the harmed so far: the counts stated before it are its parts
+        (
+            "Three people were hurt in a shooting outside the club. A fourth victim was also"
+            " shot and drove to a hospital.",
+            0,
+            4,
+        ),
+        (
+            "Police said four people were shot on Main Street on Friday. Officers later learned"
+            " a fifth victim was shot in the hand.",
+            0,
+            5,
+        ),
+        (
+            "Two men were killed on Elm Street. A third victim was wounded and taken to a"
+            " hospital.",
+            2,
+            1,
+        ),
     ],
 )
 def test_victims_named_one_by_one_are_parts_of_a_stated_count(

@@ -82,6 +82,26 @@ def _totals(text: str) -> tuple[int, int]:
         ("Deputies said a 16 year old was hurt when the rifle went off in his hands.", 0, 1),
         ("A man walking his dog was shot and killed on Maple Avenue on Tuesday.", 1, 0),
         ("A man was wounded on the porch. A woman standing nearby was also shot.", 0, 2),
+        # names with a capital inside them
+        ("A man died at the scene. Dan Ruiz, Lee Park and Joe McNeil were also wounded.", 1, 3),
+        ("A man died at the scene. DeAndre Wills and Mary O'Dell were also wounded.", 1, 2),
+        # a name after a preposition is no subject of the verb
+        (
+            "Dan Ruiz died at the scene. A woman and a teen in the car with Ruiz were also hit.",
+            1,
+            2,
+        ),
+        # what a gun fires as the subject of "struck" or "hit"
+        ("A stray bullet struck a girl sleeping on the couch, police said.", 0, 1),
+        ("Gunfire hit Dan Ruiz and two other men outside the bar.", 0, 3),
+        ("A bullet hit a 9-year-old boy in the arm on Friday.", 0, 1),
+        ("The truck struck a cyclist on the bridge.", 0, 0),
+        # "both" before a noun a phrase follows
+        ("Both men inside the car were killed, police said.", 2, 0),
+        # a possessive object owns what was harmed, unless a part of the body
+        ("Several bullets struck the Ruiz family's home during the shootout.", 0, 0),
+        ("A gunman shot Dan Ruiz's dog in the yard.", 0, 0),
+        ("The bullet struck her son's left leg.", 0, 1),
     ],
 )
 def test_counts(text: str, killed: int, injured: int) -> None:

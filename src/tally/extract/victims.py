@@ -33,7 +33,11 @@ __all__ = ["count_victims"]
 
 _QUOTED = re.compile(r"“[^”]{0,600}”|\"[^\"\n]{0,600}\"")
 _SUICIDE = re.compile(r"\bmurder[- ]suicide|\bsuicide\b|\bself-inflicted\b", re.IGNORECASE)
-_FULL_NAME = quick_start(re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+([A-Z][a-z]{2,})\b"))
+_FULL_NAME = quick_start(
+    re.compile(
+        r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:\s+[A-Z]\.)?\s+([A-Z](?:[a-z]{2,}|[a-z]+[A-Z][a-z]+))\b"
+    )
+)
 _HARM_STEMS = (
     "shot", "shoot", "kill", "dead", "die", "wound", "injur", "hurt", "slain", "slay", "murder",
     "slaughter",
@@ -393,6 +397,9 @@ _PATTERNS: tuple[tuple[int, re.Pattern[str], str, tuple[str, ...], re.Pattern[st
             "injur",
             "hitting",
             "striking",
+            "struck",
+            "strike",
+            "hit",
             "left",
             "leav",
             "pronounced",

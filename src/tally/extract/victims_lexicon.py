@@ -29,7 +29,8 @@ MULTIPLE_SHOOTING: dict[str, int] = {
     "quintuple": 5,
 }
 
-ORDINALS = ("second", "third", "fourth", "fifth", "sixth")
+ORDINALS = english().ordinals
+"""Ordinal words from "second" (`tolls.toml`): "a fifth victim" is the fifth harmed."""
 
 _NOUNS = english().victim_nouns
 GROUP_OF: dict[str, str] = {"civilian": "civilians", "civilians": "civilians"}
@@ -85,7 +86,7 @@ _MOD = (
 )
 """A modifier of a people noun: an age, a word, or a dotted abbreviation ("a U.N. envoy")."""
 _DET = (
-    r"(?P<det>another|a\s+(?:second|third|fourth|fifth|sixth)|an?|one|the|this|that|his|her|"
+    r"(?P<det>another|a\s+(?:" + "|".join(ORDINALS) + r")|an?|one|the|this|that|his|her|"
     r"their|its|[a-z]\w+['’]s|both|all|all\s+"
     + _NUM
     + r"|"
@@ -125,11 +126,18 @@ LOOSE_NP = re.compile(
 ("kill mobile phone company employee", "shoot peace activist")."""
 PARTICLE = r"(?:(?:al|el|as|ad|ash|ibn|bin|abu|abd|ul|ud|de|da|van|von)[-\s])"
 """A lower-case particle inside a name ("Mohammed al-Garawi", "Omar bin Said")."""
+NAME_WORD = r"[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?"
+"""A capitalised word of a name, with a capital inside it as many surnames and given names
+have ("McNeil", "DeShawn", "O'Neal", "LaToya")."""
 NAME = re.compile(
-    r"(?P<name>(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?|[A-Z]\.)(?:\s+(?:[A-Z][a-z'’]+(?:-[A-Z][a-z]+)?|"
-    r"[A-Z]\.|Jr\.?|Sr\.?|II|III|"
+    r"(?P<name>(?:"
+    + NAME_WORD
+    + r"(?:-[A-Z][a-z]+)?|[A-Z]\.)(?:\s+(?:"
+    + NAME_WORD
+    + r"(?:-[A-Z][a-z]+)?|[A-Z]\.|Jr\.?|Sr\.?|II|III|"
     + PARTICLE
-    + r"[A-Z][a-z'’]+)){0,3})(?:,\s*(?P<age>\d{1,2}))?,?\s*$"
+    + NAME_WORD
+    + r")){0,3})(?:,\s*(?P<age>\d{1,2}))?,?\s*$"
 )
 PARTITIVE = quick_start(
     re.compile(
@@ -145,7 +153,7 @@ PRONOUN = re.compile(r"\b(?P<pron>he|she)\s*$", re.IGNORECASE)
 AGE_IN = re.compile(_AGE_NUM + r"[- ](year|month|week|day)s?[- ]old", re.IGNORECASE)
 
 ANOTHER = re.compile(
-    r"\b(?:another|a\s+(?:second|third|fourth|fifth|sixth)|the\s+other)\s*$", re.IGNORECASE
+    r"\b(?:another|a\s+(?:" + "|".join(ORDINALS) + r")|the\s+other)\s*$", re.IGNORECASE
 )
 ELLIPTIC_OBJECT = re.compile(
     r"(?:(?P<another>another)(?:\s+(?P<n>" + _NUM + r"|dozen))?|(?P<m>" + _NUM + r")\s+more)"
@@ -337,13 +345,17 @@ ACTIVE = re.compile(
     r"unable\s+to\s+save|" + _TO_DEATH_ACTIVE + r")|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|shoots\s+and\s+wounds|wounding|wounded|wounds|"
     r"injuring|injured|injures|critically\s+(?:injuring|wounding)|hitting|striking)|"
-    r"(?P<s>shot|shoots|shooting|(?<!to )(?<!not )(?<!will )(?<!would )shoot|stabb(?:ed|ing)|stabs|hack(?:ed|ing)|beat(?:ing)?|"
+    r"(?P<s>(?:"
+    + "|".join(rf"(?<=\b{w}\s)|(?<=\b{w}\salso\s)" for w in english().projectiles)
+    + r")"
+    r"(?:struck|strikes|strike|hit|hits)|shot|shoots|shooting|(?<!to )(?<!not )(?<!will )(?<!would )shoot|stabb(?:ed|ing)|stabs|hack(?:ed|ing)|beat(?:ing)?|"
     r"bludgeon(?:ed|ing)|club(?:bed|bing)|ston(?:ed|ing)|burn(?:ed|t|ing)|tortur(?:ed|ing))|"
     r"(?P<l>left|leaving|leaves|pronounced|declared|found|finding|discovered|located))\s+",
     re.IGNORECASE,
 )
 ACTIVE_STARTS = re.compile(
     "shot|fatal|shoot|kill|murder|slaughter|gun|slay|slew|wound|injur|critical|hitting|striking|left|leav"
+    "|struck|strike|hit"
     "|pronounced|declared|found|finding|discovered|located|assassinat|execut|behead|lynch|decapitat"
     "|claim|unable"
     "|stab|hack|beat|bludgeon|club|ston|burn|tortur|chop|clobber|bash|strangl"

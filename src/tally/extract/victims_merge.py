@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from tally.extract.victims_lexicon import DEATH_AS_CAUSE, DEATH_OF
-from tally.extract.victims_resolve import all_died, shot_counts
+from tally.extract.victims_resolve import ORDINAL, all_died, ordinal_counts, shot_counts
 from tally.models import Document, Figure
 
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+|some\s+|at\s+least\s+)?$", re.IGNORECASE)
@@ -61,6 +61,7 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
     stated with numerals, not their sum).
     """
     numeric = shot_counts(_harmed(doc.text, numeric), victims)
+    victims = ordinal_counts(victims, numeric)
     victims = [v for v in victims if not all_died(v, numeric)]
     victims = [v if v.rule else replace(v, rule="victims.count") for v in victims]
     out = list(numeric)
@@ -98,7 +99,21 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
         if inside and (more or _shot_split(v, clash, victims)):
             out = [f for f in out if f not in clash]
             out.append(v)
-    return sorted(_singles_as_parts(out), key=lambda f: (f.start, f.end))
+    return sorted(_before_a_rank(_singles_as_parts(out)), key=lambda f: (f.start, f.end))
+
+
+def _before_a_rank(figures: list[Figure]) -> list[Figure]:
+    """Counts of the injured stated before an ordinal that ranks more ("four people were
+    shot ... a fifth victim was found at a hospital"): parts of the count it gives."""
+    ranks = [f for f in figures if f.rule == ORDINAL]
+    return [
+        replace(f, subset=True)
+        if f.category == "injured"
+        and f.rule != ORDINAL
+        and any(r.start > f.start and r.value > f.value for r in ranks)
+        else f
+        for f in figures
+    ]
 
 
 def _without_attackers(v: Figure, numeric: list[Figure]) -> Figure | None:

@@ -8,11 +8,13 @@ import re
 from typing import Any
 
 from tally.extract import victims_lexicon as lex
+from tally.extract.victims_lexicon import NAME_WORD
 from tally.extract.victims_phrases import not_listed, np_at_start
 from tally.extract.victims_resolve import Mention
+from tally.extract.vocab import english
 
 _APPOSITIVE = re.compile(
-    r"(,\s*(?:\d{1,2}-year-old\s+)?[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+)){0,3}"
+    r"(,\s*(?:\d{1,2}-year-old\s+)?" + NAME_WORD + r"(?:\s+(?:[A-Z]\.|" + NAME_WORD + r")){0,3}"
     r"(?:,\s*\d{1,2})?)(?=,|\s|$)"
 )
 _APPOSITION_REST = re.compile(r"[^,;.]{0,80}?(?=,)")
@@ -84,9 +86,9 @@ _APPOSITION_ENDS = re.compile(
 
 
 _A_AN = re.compile(r"an?\s", re.I)
-_GIVEN_NAME = re.compile(r"\s+([A-Z][a-z'’]+)(?=\s*(?:,|\band\b|$|\.))")
+_GIVEN_NAME = re.compile(r"\s+(" + NAME_WORD + r")(?=\s*(?:,|\band\b|$|\.))")
 """A name right after a kin noun ("her husband Kevin, and ..."): the same person."""
-_LIST_GOES_ON = re.compile(r"(?:\s+[A-Z][a-z'’]+)?\s*,?\s*and\s")
+_LIST_GOES_ON = re.compile(r"(?:\s+" + NAME_WORD + r")?\s*,?\s*and\s")
 """A list that goes on after a kin noun ("her husband Kevin, and their son")."""
 _KIN_OF = re.compile(r"(?:his|her|their)\s", re.I)
 """A possessive after a name and a comma ("Ann Roe, her husband and their son"): others, not
@@ -106,6 +108,23 @@ def _described(sentence: str, pos: int, names: frozenset[str]) -> int | None:
     if not np or np["kind"] != "indef" or np["count"] != 1 or not _A_AN.match(sentence, at):
         return None
     return np["end"] if _APPOSITION_ENDS.match(sentence, np["end"]) else None
+
+
+_POSSESSED = re.compile(
+    r"\s*(?:(?<=['’]s)|(?<=s['’])|['’]s?)\s+(?P<words>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})"
+)
+"""What follows a possessive ("Omar's home", "the Smiths' car", "her son's left leg"): the
+thing possessed, its first words in `words`."""
+_BODY_PARTS = frozenset(english().body_parts)
+
+
+def _possessor(sentence: str, end: int) -> bool:
+    """Whether a noun phrase ending at `end` only owns what was harmed ("bullets struck the
+    Smiths' home", "shot Omar's dog"), a part of the body aside ("her son's leg")."""
+    if not {"'", "’"} & set(sentence[max(0, end - 2) : end + 1]):
+        return False
+    owned = _POSSESSED.match(sentence, end)
+    return bool(owned) and _BODY_PARTS.isdisjoint(owned.group("words").lower().split())
 
 
 def object_of(
@@ -140,6 +159,8 @@ def object_of(
         )
         if not found or (first is not None and not_listed(sentence, pos, found)):
             break
+        if _possessor(sentence, found["end"]):
+            break  # "struck Omar's home": his home, not him
         if (
             first is not None
             and prev_head == "name"
@@ -228,8 +249,8 @@ def object_of(
             return None
     elif cat == "shot" and (fatal := _TO_DEATH.match(sentence, np_end)):
         cat, end = "killed", offset + fatal.end()
-    elif cat == "shot" and not verb.startswith("shoot") and not verb.startswith("shot"):
-        return None
+    elif cat == "shot" and not verb.startswith(("shoot", "shot", "struck", "strike", "hit")):
+        return None  # stabbed, beaten ...: no shooting; struck, hit: by a bullet (`ACTIVE`)
     kind = first["kind"] if len(groups) == 1 and count == first["count"] else "plural"
     return people_mention(
         first,

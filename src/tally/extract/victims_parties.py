@@ -340,7 +340,7 @@ def _modified_subject(
         found = np_at_end(head, names, allow_bare=False)
         if not found or found["kind"] not in {"indef", "def", "plural"}:
             continue
-        if re.match(r"(?:all|both|each)\b", head[found["start"] :], re.IGNORECASE):
+        if re.match(r"(?:all|each)\b", head[found["start"] :], re.IGNORECASE):
             continue
         m = _finish(found, sentence, offset, head, pred_end, cat, False, names)
         if m and _CLAUSE_START.search(sentence[: m.start - offset]):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tally.extract import victims_lexicon as lex
-from tally.extract.victims_lexicon import PARTICLE
+from tally.extract.victims_lexicon import NAME_WORD, PARTICLE
 from tally.extract.vocab import english
 from tally.keywords import may_end_with, quick_start, word_alternation
 
@@ -33,13 +33,19 @@ _OBJECT_NAME = re.compile(
     r"(?:(?:(?:[A-Z][\w'’-]+|[A-Z]{2,5})\s+){0,2}(?:[a-z]+\s+){0,2}"
     r"(?i:" + _TITLE + r")\s+(?=[A-Z]))?"
     r"(?:" + _ABBREVIATED_TITLE + r")?"
-    r"(?:(?P<age>\d{1,2})-year-old\s+)?(?P<name>[A-Z][a-z'’]+(?:\s+(?:[A-Z]\.|[A-Z][a-z'’]+|Jr\.?"
-    r"|III|II|" + PARTICLE + r"[A-Z][a-z'’]+)){0,3})(?:,\s*(?P<age2>\d{1,2})\b)?"
+    r"(?:(?P<age>\d{1,2})-year-old\s+)?(?P<name>"
+    + NAME_WORD
+    + r"(?:\s+(?:[A-Z]\.|"
+    + NAME_WORD
+    + r"|Jr\.?|III|II|"
+    + PARTICLE
+    + NAME_WORD
+    + r")){0,3})(?:,\s*(?P<age2>\d{1,2})\b)?"
 )
 _AMONG = re.compile(r"\s+(?:among|of)\s+(?:them|those|the\s+victims)\s*$", re.IGNORECASE)
 _PREPOSITION_BEFORE = quick_start(
     re.compile(
-        r"\b(?:on|in|at|near|of|from|to|into|onto|off|by|along|across|outside|inside|toward|towards)"
+        r"\b(?:on|in|at|near|of|from|to|into|onto|off|by|along|across|outside|inside|toward|towards|with|beside|behind|alongside|against)"
         r"(?:\s+the)?\s*$",
         re.IGNORECASE,
     )

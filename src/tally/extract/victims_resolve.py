@@ -340,6 +340,9 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
         if v.attacker and v.category == "killed" and any(x.apart for x in v.mentions):
             rule = "victim.attacker_apart"
         emit(v.category, group, 1, m.start, m.end, m.attribution, among, rule, v.attacker)
+    for m in mentions:
+        if m.category in {"injured", "shot"} and not m.attacker and (n := _ordinal(m.text)):
+            emit("injured", m.group, n, m.start, m.end, m.attribution, rule=ORDINAL)
     for m in groups:
         rule = "victim.perpetrator" if m.attacker else _sum_rule(m) if m.listed else m.rule
         args = (m.start, m.end, m.attribution, False, rule, m.attacker)
@@ -397,6 +400,33 @@ DEED = "victim.deed"
 """Rule id of the objects of an attacker's harm verb in a sentence that then tells his own
 death or wound ("killed his wife and two sons before turning the gun on himself"): his
 deed, which does not hold him, so totals add him to it (`totals.DEED_RULES`)."""
+
+
+ORDINAL = "victim.ordinal"
+"""Rule id of a count an ordinal gives ("a fifth victim was found at a hospital"): the
+harmed so far, the dead among them; `ordinal_counts` takes the dead out."""
+_ORDINAL = re.compile(r"an?\s+(" + "|".join(lex.ORDINALS) + r")\b", re.IGNORECASE)
+
+
+def _ordinal(text: str) -> int:
+    """The rank an ordinal opening a mention gives its person ("a fourth victim": 4), or 0."""
+    m = _ORDINAL.match(text)
+    return lex.ORDINALS.index(m.group(1).lower()) + 2 if m else 0
+
+
+def ordinal_counts(victims: list[Figure], numeric: list[Figure]) -> list[Figure]:
+    """Victim figures with the count an ordinal gives read as the injured: the harmed so far
+    less the dead ("two men died ... a third victim was wounded": 1 injured)."""
+    killed = max(
+        (v.value for v in victims if v.category == "killed" and v.group != "combatants"),
+        default=0,
+    )
+    dead = max(killed, stated_dead(numeric))
+    return [
+        replace(v, value=v.value - dead) if v.rule == ORDINAL else v
+        for v in victims
+        if v.rule != ORDINAL or v.value > dead
+    ]
 
 
 def shot_counts(numeric: list[Figure], victims: list[Figure]) -> list[Figure]:

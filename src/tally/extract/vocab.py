@@ -91,6 +91,12 @@ class Vocabulary:
     deed_charged: tuple[str, ...]
     """Words before a killing that make it what someone harmed in the event was charged with
     ("lynched a man accused of killing two herders"), an earlier event: patterns."""
+    projectiles: tuple[str, ...]
+    """Nouns for what a gun fires ("bullet", "gunfire"): the subject of "struck" or "hit"
+    whose object was shot ("a stray bullet struck a girl")."""
+    body_parts: tuple[str, ...]
+    """Nouns for parts of the body: after a possessive object ("struck her son's leg") the
+    person is the one harmed, not a thing of theirs ("struck the family's home")."""
     deaths_among_shot: tuple[str, ...]
     """Participles after a count of people shot saying how many of them died: patterns."""
     captives_dead: tuple[str, ...]
@@ -217,6 +223,8 @@ def english() -> Vocabulary:
         death_as_cause=tuple(data["death_as_cause"]["patterns"]),
         deed_charged=tuple(data["deed_charged"]["patterns"]),
         name_titles=tuple(data["name_titles"]["words"]),
+        projectiles=tuple(data["projectiles"]["words"]),
+        body_parts=tuple(data["body_parts"]["words"]),
         deaths_among_shot=tuple(data["deaths_among_shot"]["patterns"]),
         captives_dead=tuple(data["captives_dead"]["patterns"]),
         official_sources=tuple(data["official_sources"]["words"]),
