@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from tally.extract import breakdown
 from tally.extract import lexicon as lex
-from tally.extract import victims_lexicon as vlex
+from tally.extract import victims_causes as causes
 from tally.extract.attribution import Attributor, credited
 from tally.extract.combine import share_attribution
 from tally.extract.numbers import NumberMention, find_numbers
@@ -240,7 +240,7 @@ def extract_numeric(doc: Document) -> list[Figure]:
             if doc.in_furniture(s0 + f.num.start, s0 + f.num.end) or f.category is None:
                 continue
             if f.rule == "num.harm_before" and (
-                vlex.charged_deed(sentence, f.qstart) or vlex.death_as_cause(sentence, f.qstart)
+                causes.charged_deed(sentence, f.qstart) or causes.death_as_cause(sentence, f.qstart)
             ):
                 continue  # another event's deaths: charged, answered or marked
             attribution = attributor.attribute(sentence, sources, f.num.start)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from tally.extract import victims_causes as causes
 from tally.extract import victims_lexicon as lex
 from tally.extract.victims_objects import harm_category
 from tally.extract.victims_parties import mention
@@ -137,13 +138,13 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
             continue
         if pm.re is lex.DEATH_OF and pm.group("body") and _body_of_another(sentence, pm):
             continue
-        if pm.re is lex.DEATH_OF and lex.DEATH_AS_CAUSE.search(
+        if pm.re is lex.DEATH_OF and causes.DEATH_AS_CAUSE.search(
             sentence[max(0, pm.start() - 60) : pm.start()]
         ):
             continue
-        if lex.charged_deed(sentence, pm.start()):
+        if causes.charged_deed(sentence, pm.start()):
             continue  # "lynched a man accused of killing his wife": an earlier event's death
-        if lex.in_cause(sentence, pm.start()):
+        if causes.in_cause(sentence, pm.start()):
             continue  # "protest the death of a woman who was killed": the cause's death
         m = mention(sentence, start, pm, cat, how, names)
         if m is not None and _shot_by_police(sentence, pm, how):

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from tally.extract.victims_lexicon import DEATH_AS_CAUSE, DEATH_OF
+from tally.extract.victims_causes import DEATH_AS_CAUSE
+from tally.extract.victims_lexicon import DEATH_OF
 from tally.extract.victims_resolve import ORDINAL, all_died, ordinal_counts, shot_counts
 from tally.models import Document, Figure
 

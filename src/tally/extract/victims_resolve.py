@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from tally.extract import victims_causes as causes
 from tally.extract import victims_lexicon as lex
 from tally.extract.sentences import document_sentences
 from tally.keywords import quick_start
@@ -224,8 +225,8 @@ def _death_in_title(doc: Document, mentions: list[Mention]) -> None:
         and not any(
             p.search(doc.text, line.start, line.end) for p in (lex.NEGATION, lex.HYPOTHETICAL)
         )
-        and not lex.death_as_cause(doc.text, cue.start())
-        and not lex.in_cause(doc.text, cue.end())
+        and not causes.death_as_cause(doc.text, cue.start())
+        and not causes.in_cause(doc.text, cue.end())
     ):
         mentions.append(
             Mention(
