@@ -93,9 +93,9 @@ def _killed(figures: list[Figure], role: str = "victim") -> int:
         ("A porter, who was hurt in the blast at the depot, finally succumbed on Friday.", 1),
         # a body found, told actively ("police found his body")
         ("Gunmen abducted a bank clerk on Friday. On Sunday police found his body in a field.", 1),
-        # a death reported or confirmed ("was reported dead")
+        # a death reported ("was reported dead")
         ("One mission official was reported dead after the raid on the compound.", 1),
-        ("A ferry hand was confirmed dead on Monday.", 1),
+        ("A ferry hand was reported dead on Monday.", 1),
         # the whole of a count ("killed all 6 of the passengers")
         ("Rebels stopped the minibus and killed all 6 of the passengers.", 6),
         ("The landslide killed all twelve on board the bus.", 12),

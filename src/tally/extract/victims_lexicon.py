@@ -237,7 +237,7 @@ KILLED_PASSIVE = (
     r"shot\s+and\s+killed|shot\s+dead|shot\s+to\s+death|shot\s+and\s+(?:fatally|mortally)\s+"
     r"wounded|killed|slain|murdered|gunned\s+down\s+and\s+killed|(?<!had\sbeen\s)gunned\s+down|"
     r"found\s+(?:shot\s+)?dead|"
-    r"found\s+shot\s+to\s+death|decapitated|(?:hanged|hung)\s+to\s+death|(?:pronounced|declared|reported|confirmed)\s+dead|fatally\s+(?:shot|wounded|"
+    r"found\s+shot\s+to\s+death|decapitated|(?:hanged|hung)\s+to\s+death|(?:pronounced|declared|reported)\s+dead|fatally\s+(?:shot|wounded|"
     r"injured|struck|hit)|mortally\s+wounded|dead|deceased|assassinated|executed|beheaded|lynched|martyred|"
     r"slaughtered|"
     r"(?:hacked|stabbed|beaten|bludgeoned|clubbed|stoned|tortured|crushed|chopped|axed|"
