@@ -11,7 +11,8 @@ from tally.link.evidence import full_name
 from tally.models import LocalIncident
 
 
-def _report(doc: str, date: str, pop: int, *cues: str, **kw: object) -> LocalIncident:
+def marlow_report(doc: str, date: str, pop: int, *cues: str, **kw: object) -> LocalIncident:
+    """A shooting report placed in Marlow, Ohio, of a town of `pop`, with its extra cues."""
     fields: dict = dict(
         doc_id=doc,
         key="main",
@@ -63,15 +64,15 @@ def _linked(a: LocalIncident, b: LocalIncident) -> bool:
     ],
 )
 def test_same_town_day_and_count(pop: int, second: dict, linked: bool) -> None:
-    a = _report("a", "2019-05-04", pop, "fig:killed:people:1")
-    b = _report("b", "2019-05-04", pop, "fig:killed:people:1")
+    a = marlow_report("a", "2019-05-04", pop, "fig:killed:people:1")
+    b = marlow_report("b", "2019-05-04", pop, "fig:killed:people:1")
     b = dataclasses.replace(b, **second)
     assert _linked(a, b) is linked
 
 
 def test_same_town_day_and_count_on_two_streets_stay_apart() -> None:
-    a = _report("a", "2019-05-04", 21_000, "fig:injured:people:1", "w:quarry road")
-    b = _report("b", "2019-05-04", 21_000, "fig:injured:people:1", "w:elmwood street")
+    a = marlow_report("a", "2019-05-04", 21_000, "fig:injured:people:1", "w:quarry road")
+    b = marlow_report("b", "2019-05-04", 21_000, "fig:injured:people:1", "w:elmwood street")
     assert not _linked(a, b)
 
 
@@ -93,8 +94,8 @@ FOLLOW = ("fig:killed:people:1", "w:dana orrin", "w:terrell vasquez", "w:fenwick
     ],
 )
 def test_small_event_followed_up(later: str, cues: tuple[str, ...], linked: bool) -> None:
-    a = _report("a", "2019-05-04", 21_000, *FOLLOW)
-    b = _report("b", later, 21_000, *cues)
+    a = marlow_report("a", "2019-05-04", 21_000, *FOLLOW)
+    b = marlow_report("b", later, 21_000, *cues)
     assert _linked(a, b) is linked
 
 

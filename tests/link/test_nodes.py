@@ -7,6 +7,7 @@ import pytest
 from tally.link.across import link_across
 from tally.link.nodes import word_form
 from tally.models import LocalIncident
+from tests.link.test_evidence import marlow_report
 
 
 @pytest.mark.parametrize(
@@ -32,20 +33,7 @@ def test_word_form(word: str, form: str) -> None:
 
 
 def _report(doc: str, street: str) -> LocalIncident:
-    return LocalIncident(
-        doc_id=doc,
-        key="main",
-        type="shooting",
-        date="2019-05-04",
-        date_prec=1,
-        place="Marlow",
-        admin1="Ohio",
-        country="US",
-        lat=40.1,
-        lon=-82.9,
-        where_prec=1,
-        cues=("place:marlow", "geo:US:Ohio:marlow", "pop:21000", f"w:{street}"),
-    )
+    return marlow_report(doc, "2019-05-04", 21000, f"w:{street}", published=None)
 
 
 @pytest.mark.parametrize(

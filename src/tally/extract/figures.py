@@ -126,10 +126,7 @@ _OWN_HARM_LATER = re.compile(
 shot and killed a ranger"): the attackers, whom a harm word later in the clause never names."""
 _SHOT_CUE = re.compile(r"shot|(?:hit|struck)\s+by\s+(?:gunfire|[\w\s]*bullets?)", re.I)
 """A harm cue that says people were shot, whether they lived or died (rule `num.shot`)."""
-_LISTED_NEXT = re.compile(
-    r"^\s*(?:(?:of|from|with)\s+(?:the\s+|a\s+|an\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s*)?"
-    r"(?:,\s*(?:and\s+)?|and\s+)"
-)
+_LISTED_NEXT = re.compile(rf"^\s*(?:{lex.NOUN_TAIL})?(?:,\s*(?:and\s+)?|and\s+)")
 """What joins a count to the next in a list: a comma or "and", after a short phrase of its
 noun ("one soldier from the army and four rebels were killed")."""
 _AUX_BEFORE_CUE = re.compile(rf"\s*(?:[\w'-]+\s+){{0,6}}?{lex.RUN_AUX}\s", re.I)

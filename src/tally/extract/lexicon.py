@@ -34,6 +34,9 @@ GROUP_NOUNS: dict[str, str] = VOCAB.group_nouns
 """Noun heads that count people, with the group each names."""
 THINGS = VOCAB.things
 RUN_AUX = r"(?:were|are|was|is|have\s+been|had\s+been)"
+NOUN_TAIL = r"(?:of|from|with)\s+(?:the\s+|a\s+|an\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s*"
+"""A short phrase a count's noun goes on in before the next count of a list ("one soldier
+from the army and four rebels"): read alike by the list (`figures`) and its run (`runs`)."""
 """The auxiliary a run of counts shares its fate by ("4 firemen and 6 police were wounded")."""
 ROLE_NOUNS = VOCAB.role_nouns
 """Noun heads naming a role among the harmed ("two teachers"): a count of them is a part."""

@@ -175,8 +175,13 @@ def read_number(
         named = _people_after(lang, after[listed.end() :])
         if named and named[0] != "people":
             return _Read(prior, "ml.breakdown", named[0], subset)
-    dated = lang.determiner.match(after.lstrip())  # "95 el jueves", "mais de 200 a semana"
-    if prior and last and (counts or dated) and people is None and _listed(lang, before, last[0]):
+    if (
+        prior
+        and last
+        and people is None
+        and (counts or lang.determiner.match(after.lstrip()))  # "95 el jueves", "a semana"
+        and _listed(lang, before, last[0])
+    ):
         return _Read(prior, "ml.listed", last[1], subset)
     if prior and subset:
         return _Read(prior, "ml.breakdown", group, True)

@@ -132,19 +132,21 @@ def _mentions(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+def _scale(phrase: str) -> int:
+    """The value of the scale word ending `phrase` ("several hundred", "half a dozen")."""
+    word = phrase.split()[-1].lower()
+    return 12 if word == "dozen" else SCALES[word]
+
+
 def find_numbers(text: str) -> Iterator[NumberMention]:
     """Every number mention in `text`, left to right, with ranges and multiples resolved."""
     for m in _mentions(text):
         if m.group("vague"):
-            scale = m.group("vague").split()[-1].lower()
-            value = 12 if scale == "dozen" else SCALES[scale]
+            value = _scale(m.group("vague"))
             yield NumberMention(m.start(), m.end(), value, None, "multiples")
             continue
         if m.group("half"):  # "half a dozen" 6, "half a million" 500,000
-            scale = m.group("half").split()[-1].lower()
-            yield NumberMention(
-                m.start(), m.end(), (12 if scale == "dozen" else SCALES[scale]) // 2
-            )
+            yield NumberMention(m.start(), m.end(), _scale(m.group("half")) // 2)
             continue
         if m.group("mult"):
             word = " ".join(m.group("mult").lower().split())

@@ -19,6 +19,7 @@ from dataclasses import replace
 from functools import cache
 
 from tally.extract.context import part_after
+from tally.extract.lexicon import NOUN_TAIL
 from tally.extract.vocab import english
 from tally.models import Document, Figure
 
@@ -171,11 +172,7 @@ def _term(text: str, f: Figure) -> bool:
     return not _patterns()[2].search(clause)
 
 
-_NOUN_PP = re.compile(
-    r"\s*(?:of|from|with)\s+(?:the\s+|a\s+|an\s+)?[\w-]+(?:\s+[\w-]+){0,2}?\s*,?\s*"
-    r"(?:and|as\s+well\s+as|plus)\s+$",
-    re.I,
-)
+_NOUN_PP = re.compile(rf"\s*{NOUN_TAIL},?\s*(?:and|as\s+well\s+as|plus)\s+$", re.I)
 """A listed count's noun phrase going on to the next count ("one soldier from the army and
 "): a short phrase of its noun, then the joining word."""
 

@@ -181,9 +181,10 @@ FOUND_AFTER = re.compile(
     re.IGNORECASE,
 )
 """The finding that makes "the body of a farmer" a death of this event: "... was found"."""
+_FINDING = r"(?:found|recovered|discovered|retrieved|exhumed|(?:pulled|fished)\s+out)"
+"""The verbs of a finding told actively ("police recovered ...")."""
 FOUND_BEFORE = re.compile(
-    r"\b(?:found|recovered|discovered|retrieved|exhumed|(?:pulled|fished)\s+out)\s+(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,2}$",
+    r"\b" + _FINDING + r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$",
     re.IGNORECASE,
 )
 """The same, told actively: "police recovered the body of a man"."""
@@ -209,8 +210,7 @@ BODY_FOUND = re.compile(
 """A victim known by the finding of his or her body ("his body was found in a ditch", "Omar's
 body was recovered", "a body is discovered": someone not yet named, unless already seen)."""
 BODY_FOUND_ACTIVE = re.compile(
-    r"\b(?:found|recovered|discovered|retrieved|exhumed|(?:pulled|fished)\s+out)\s+"
-    r"(?P<pron>his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:body|corpse)\b",
+    r"\b" + _FINDING + r"\s+(?P<pron>his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:body|corpse)\b",
     re.IGNORECASE,
 )
 """The same finding told actively: "police found his body in a market"."""

@@ -6,7 +6,6 @@ into small tuples of pooled strings: a ledger holds hundreds of thousands of the
 
 from __future__ import annotations
 
-import calendar
 import dataclasses
 import math
 import tomllib
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from tally.link.dates import WEEKDAYS, parse_iso
 from tally.models import LocalIncident
+from tally.words import MONTHS
 
 BIG_BLOCK = 200
 BIG_CITY = 300_000
@@ -43,17 +43,17 @@ LASTING_TOLL = 10
 """Follow-ups weeks or years later (an inquiry, a revised toll, an anniversary) are written
 about events this deadly; only such reports may link across distant dates (`_lasting`)."""
 TYPE_PENALTY = 1
+"""Reports call one event a fire and an explosion, an attack and a shooting, an air strike
+and a bombing: the type is evidence, never a veto."""
 STREET_PENALTY = 2
 """Two reports of one city and days that each name streets and share none: two places."""
 _STREETS = tomllib.loads(Path(__file__).with_name("streets.toml").read_text(encoding="utf-8"))
 STREET_LAST, STREET_FIRST = (frozenset(_STREETS[k]) for k in ("last", "first"))
 STREET_SHORT: dict[str, str] = _STREETS["short"]
 COMPASS = frozenset(_STREETS["compass"])
-_WHEN = frozenset(WEEKDAYS) | {m.lower() for m in calendar.month_name if m} - {"may"}
+_WHEN = frozenset(WEEKDAYS) | (frozenset(MONTHS) - {"may"})
 """Words a capitalised phrase runs into after a street's name ("Payson Street Monday"): a
 weekday or a month ("may" ends names)."""
-"""Reports call one event a fire and an explosion, an attack and a shooting, an air strike
-and a bombing: the type is evidence, never a veto."""
 
 
 @dataclass(slots=True)
