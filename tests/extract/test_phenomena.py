@@ -370,3 +370,21 @@ def test_a_count_taken_out_of_a_set_harmed_alike_is_a_part(
 ) -> None:
     (figure,) = [f for f in _read(text) if f.quote.startswith(lead)]
     assert figure.subset is subset
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("If one more person is hurt, the council will close the park.", []),
+        ("Whenever one of our students is killed, the whole school grieves.", []),
+        ("“Any time one of our players is hurt, it hits the team hard,” the coach said.", []),
+        ("Every time two people are shot on this block, nothing changes.", []),
+        ("If confirmed, the toll of 14 dead would be the worst this year.", [("killed", 14)]),
+        ("It was not clear if the two people killed were related.", [("killed", 2)]),
+        ("Gunshot residue kits were run on the three men questioned.", []),
+        ("Gun shot residue tests were done on the two men.", []),
+        ("The three men were shot near the park.", [("injured", 3)]),
+    ],
+)
+def test_a_count_in_a_condition_or_a_test_is_no_toll(text: str, expected: list[tuple]) -> None:
+    assert [(f.category, f.value) for f in _read(text)] == expected

@@ -277,3 +277,17 @@ def test_names_restating_a_counted_plural_are_not_more_people(
 def test_an_age_before_a_singular_predicate_counts_nobody(text: str) -> None:
     figures = extract(_doc(text))
     assert all(f.value <= 1 for f in figures), [(f.value, f.quote) for f in figures]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The shooting suspect says the gun went off by accident.", []),
+        ("Marlow shooting suspect turned himself in on Saturday.", []),
+        ("The stabbing suspect was arrested at his home.", []),
+        ("Deputies ended up shooting the suspect after he fired at them.", [("injured", 1)]),
+        ("The shooting victim was taken to the hospital.", [("injured", 1)]),
+    ],
+)
+def test_a_gerund_naming_the_suspect_shoots_nobody(text: str, expected: list[tuple]) -> None:
+    assert [(f.category, f.value) for f in extract(_doc(text))] == expected

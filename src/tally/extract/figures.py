@@ -61,6 +61,13 @@ _SPEAKS = re.compile(
     rf"\s*(?:(?:{'|'.join(_VOCAB.speaks_before)})\s+)?(?:{'|'.join(_VOCAB.speaks)})\b", re.I
 )
 _NOT_HARMED = quick_start(re.compile(rf"\b(?:{'|'.join(_VOCAB.not_harmed_before)})\s+$", re.I))
+_CONDITIONAL = re.compile(
+    rf"(?:^|[,;:(—–\"“‘']\s*|\b(?:and|but|or)\s+)(?:{'|'.join(_VOCAB.conditional)})\s+"
+    r"(?:(?!(?:is|are|was|were)\b)[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+"""A clause of condition or of any occasion open right before a count ("if one more person
+is hurt", "any time one of our students is killed"): a possibility, no toll."""
 _PART_GAP = re.compile(r"\b(?:including|among\s+them|of\s+(?:whom|which)|among\s+whom)\s+$", re.I)
 """The gap before a count taken out of the one before ("30 people, including 12 ...")."""
 _INHERIT_GAP = re.compile(
@@ -378,7 +385,7 @@ def _read_number(
     lead = before[:qstart]
     cut = max(0, len(lead) - 120)
     tail = lead[cut:]  # end-anchored searches over the whole lead would be quadratic
-    if _NOT_HARMED.search(tail):
+    if _NOT_HARMED.search(tail) or _CONDITIONAL.search(lead, max(0, len(lead) - 60)):
         return None
     group, nend, head, things = noun_phrase(after)
     verb = lex.VERB_BEFORE.search(tail)

@@ -496,7 +496,12 @@ ATTRIBUTION_WORDS = tuple(
 )
 """Words `ATTRIBUTION` cannot match without (see `keywords.may_contain`): from the same data."""
 NEGATION = quick_start(re.compile("|".join(english().victim_negation), re.IGNORECASE))
-HYPOTHETICAL = quick_start(re.compile("|".join(english().victim_hypothetical), re.IGNORECASE))
+HYPOTHETICAL = quick_start(
+    re.compile(
+        "|".join((*english().victim_hypothetical, rf"\b(?:{'|'.join(english().conditional)})\b")),
+        re.IGNORECASE,
+    )
+)
 ELSEWHERE_WORDS = (
     "last", "earlier", "ago", "19", "20", "since", "previous", "prior", "separate", "unrelated",
     "similar", "other", "this", "anniversary", "month", "year", "week",

@@ -127,6 +127,24 @@ def _possessor(sentence: str, end: int) -> bool:
     return bool(owned) and _BODY_PARTS.isdisjoint(owned.group("words").lower().split())
 
 
+_NOUN_USE = re.compile(r"\b(?:the|a|an|this|that|another|its|their|his|her)\s+$", re.IGNORECASE)
+"""A determiner right before a gerund makes it a noun ("the shooting suspect")."""
+
+
+_BARE_HEAD = re.compile(
+    r"(?!(?:the|a|an|one|his|her|their|its|this|that|another)\b)[a-z]+\b"
+    r"(?!\s*(?:,\s*)?(?:and|or|&)\b)",
+    re.IGNORECASE,
+)
+"""One bare word right after a gerund, of one person: the noun it modifies, with no
+determiner ("shooting suspect"), not a list's first."""
+
+
+def verb_ing(pm: re.Match[str]) -> bool:
+    """Whether an active predicate is one gerund ("shooting", "killing")."""
+    return bool(re.fullmatch(r"[a-z]+ing\s*", pm.group(0), re.IGNORECASE))
+
+
 def object_of(
     sentence: str, offset: int, pm: re.Match[str], cat: str, names: frozenset[str]
 ) -> Mention | None:
@@ -225,6 +243,15 @@ def object_of(
         pos += conj.end()
     if not first:
         return _named_dead(sentence, offset, pm, cat)
+    if (
+        all(attackers)
+        and verb_ing(pm)
+        and (
+            _NOUN_USE.search(sentence, 0, pm.start())
+            or (count == 1 and _BARE_HEAD.match(sentence, pm.end()))
+        )
+    ):
+        return None  # "the shooting suspect said", "Marlow shooting suspect": nobody shot
     if len(counts) > 1 and _OR_NEXT.match(sentence, np_end):
         return None  # "the loss of a cousin, a friend or a colleague": kinds, not a count
     if apposed and len(counts) > 2 and counts[0] == sum(counts[1:]):

@@ -59,6 +59,8 @@ class Vocabulary:
     phone_after: str
     """The words after such a number that make it the telephone line ("operators", "call")."""
     not_harmed_before: tuple[str, ...]
+    conditional: tuple[str, ...]
+    """Words opening a clause of condition or any occasion ("if", "whenever"), as patterns."""
     not_harmed_after: tuple[str, ...]
     suspects_after: tuple[str, ...]
     """What after a count, before any harm word, makes its people the suspects (patterns)."""
@@ -198,6 +200,7 @@ def english() -> Vocabulary:
         phone_numbers=frozenset(data["phone_numbers"]["numbers"]),
         phone_after=data["phone_numbers"]["after"],
         not_harmed_before=tuple(data["not_harmed_before"]["patterns"]),
+        conditional=tuple(data["conditional"]["openers"]),
         not_harmed_after=tuple(data["not_harmed_after"]["patterns"]),
         suspects_after=tuple(data["suspects_after"]["patterns"]),
         speaks_before=tuple(data["speaks"]["before"]),
