@@ -291,3 +291,17 @@ def test_an_age_before_a_singular_predicate_counts_nobody(text: str) -> None:
 )
 def test_a_gerund_naming_the_suspect_shoots_nobody(text: str, expected: list[tuple]) -> None:
     assert [(f.category, f.value) for f in extract(_doc(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deputies say one shot was fired inside the trailer.", []),
+        ("A single shot rang out just after midnight.", []),
+        ("Investigators believe only one shot hit the car.", []),
+        ("Two people were shot. One shot was fired from a passing car.", [("injured", 2)]),
+        ("Two shot, one killed outside a Marlow bar", [("injured", 2), ("killed", 1)]),
+    ],
+)
+def test_a_shot_fired_is_no_person_shot(text: str, expected: list[tuple]) -> None:
+    assert [(f.category, f.value) for f in extract(_doc(text))] == expected

@@ -461,8 +461,14 @@ def _read_number(
             )
             said = sentence[f.end : f.end + pred[1]].strip()
             doer = _ACTIVE_PRESENT.fullmatch(said) and _OBJECT_NEXT.match(sentence, f.end + pred[1])
-            if not bare_transfer and not reduced and not doer:
-                shot = _SHOT_CUE.fullmatch(pred[0].group(0)) is not None
+            shot = _SHOT_CUE.fullmatch(pred[0].group(0)) is not None
+            fired = (  # "one shot was fired": the gunshot, nobody shot
+                shot
+                and group is None
+                and said.lower() == "shot"
+                and lex.SHOT_FIRED.match(sentence, f.end + pred[1])
+            )
+            if not bare_transfer and not reduced and not doer and not fired:
                 f.decide(lex.cue_category(pred[0]), "num.shot" if shot else "num.harm_after")
                 f.end += pred[1]
                 f.cue = pred[0].group(0)

@@ -25,6 +25,8 @@ def cue_category(m: re.Match[str] | None) -> str:
     return CUE_CATEGORY[int(m.lastgroup[1:])] if m and m.lastgroup else "killed"
 
 
+SHOT_FIRED = re.compile(rf"\s*(?:{'|'.join(VOCAB.shot_fired)})", re.I)
+"""What after "one shot" makes the shot a gunshot ("one shot was fired"), nobody shot."""
 VERB_BEFORE = quick_start(re.compile(VOCAB.verbs_before_pattern, re.I))
 """Verbs that take the harmed count as their object: "killing 132 people", "wounding 15"."""
 FATE_VERB_BEFORE = quick_start(re.compile(rf"\b(?:{'|'.join(VOCAB.fate_verbs_before)})\s+$", re.I))

@@ -60,6 +60,8 @@ class Vocabulary:
     """The words after such a number that make it the telephone line ("operators", "call")."""
     not_harmed_before: tuple[str, ...]
     conditional: tuple[str, ...]
+    shot_fired: tuple[str, ...]
+    """What after "one shot" makes it a gunshot fired, not a person shot, as patterns."""
     """Words opening a clause of condition or any occasion ("if", "whenever"), as patterns."""
     not_harmed_after: tuple[str, ...]
     suspects_after: tuple[str, ...]
@@ -201,6 +203,7 @@ def english() -> Vocabulary:
         phone_after=data["phone_numbers"]["after"],
         not_harmed_before=tuple(data["not_harmed_before"]["patterns"]),
         conditional=tuple(data["conditional"]["openers"]),
+        shot_fired=tuple(data["shot_fired"]["patterns"]),
         not_harmed_after=tuple(data["not_harmed_after"]["patterns"]),
         suspects_after=tuple(data["suspects_after"]["patterns"]),
         speaks_before=tuple(data["speaks"]["before"]),
