@@ -305,3 +305,17 @@ def test_a_gerund_naming_the_suspect_shoots_nobody(text: str, expected: list[tup
 )
 def test_a_shot_fired_is_no_person_shot(text: str, expected: list[tuple]) -> None:
     assert [(f.category, f.value) for f in extract(_doc(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("A mother and her two children were found dead in the home.", 3, 0),
+        ("The gunman killed a farmer and his three sons.", 4, 0),
+        ("A man and his 2 daughters were shot outside the school.", 0, 3),
+        ("He shot his two brothers after an argument.", 0, 2),
+        ("Their three children were wounded in the blast.", 0, 3),
+    ],
+)
+def test_a_possessive_before_a_count_counts_the_kin(text: str, killed: int, injured: int) -> None:
+    assert _totals(text) == (killed, injured)

@@ -231,6 +231,10 @@ def describe(m: re.Match[str], base: int, how: str) -> dict | None:
             kind = "new"
     elif det in {"a", "an", "one"}:
         kind = "indef"
+    elif len(words) == 2 and (n := lex.count_of(words[1])) is not None:
+        kind, count = ("plural", n) if n != 1 else ("indef", 1)  # "her two children"
+        if n > 1 and not plural:
+            return None
     elif det in {"his", "her", "their", "its"} or det.endswith(("'s", "’s")):
         kind = "indef" if not plural else "plural"
         count = 1 if not plural else 0
