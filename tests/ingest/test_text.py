@@ -108,6 +108,27 @@ def test_furniture_lines(line: str, is_furniture: bool) -> None:
     assert covered is is_furniture
 
 
+@pytest.mark.parametrize(
+    ("heading", "item"),
+    [
+        ("À lire aussi", "• Lyon : deux blessés par balle devant un bar"),
+        ("Les plus lus", "1. Séisme : le bilan passe à 412 morts"),
+        ("Meistgelesen", "1. Unwetter: mindestens 23 Tote in Tirol"),
+        ("Lea también:", "- Incendio en Murcia deja 13 fallecidos"),
+        ("Leia também", "- Deslizamento mata 9 pessoas em Petrópolis"),
+        ("Читайте также", "- Пожар в Омске: погибли 7 человек"),
+        ("Читайте також", "- Обстріл Харкова: 5 загиблих"),
+        ("اقرأ أيضاً:", "- فيضانات تقتل 40 شخصا في السودان"),
+    ],
+)
+def test_lists_of_other_stories_are_furniture_in_every_language(heading: str, item: str) -> None:
+    text = f"Le titre\n\nDeux personnes sont mortes vendredi.\n\n---\n{heading}\n{item}\n"
+    spans = furniture_spans(text)
+    start = text.index(item)
+    assert any(s.start <= start and start + len(item) <= s.end for s in spans)
+    assert not any(s.start <= text.index("Deux") < s.end for s in spans)
+
+
 def test_prose_after_a_furniture_heading_is_kept() -> None:
     text = "Explore\n\nThe ministry said the toll was expected to rise as roads reopened.\n"
     spans = furniture_spans(text)

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from tally.keywords import quick_start
+from tally.lang.page import furniture
 from tally.models import Document, Source, Span, text_hash
 from tally.words import MONTH_NUMBERS
 
@@ -27,21 +28,10 @@ _A_YEAR = re.compile(r"(?:19|20)\d\d")
 HEADER_CHARS = 700
 """Metadata (dateline, byline, masthead) is read from the top of the text only."""
 
-FURNITURE_HEADINGS = re.compile(
-    r"^(?:related(?: stories| articles| news| content| coverage| reading)?|read (?:more|next|also)"
-    r"|also read|more (?:stories|news|from [\w' ]+|on this story|to read)|see also|most (?:read|popular"
-    r"|viewed|shared|watched)|popular(?: now| stories)?|trending(?: now| stories)?|top stories"
-    r"|latest(?: news| stories)?|recommended(?: for you| stories| reading)?|explore(?: more)?"
-    r"|you (?:may|might) also (?:like|be interested in)|editors?'? ?picks?|readers'? ?picks?"
-    r"|in other news|also on [\w' ]+|elsewhere on [\w' ]+|what to read next|don't miss"
-    r"|(?:-+ )?advertisement(?: -+)?|sponsored(?: content)?|from our partners)\s*:?$",
-    re.I,
-)
-_INLINE_FURNITURE = re.compile(
-    r"^(?:related(?: stories)?|read (?:more|next|also)|also read|see also|more|in other news"
-    r"|also on [\w' ]+|most read|top stories|recommended)\s*:\s*\S",
-    re.I,
-)
+_HEADINGS, _INLINE = furniture()
+FURNITURE_HEADINGS = re.compile(r"^(?:" + "|".join(_HEADINGS) + r")\s*:?$", re.I)
+"""A line heading a list of other stories, in any language (`tally.lang.page`)."""
+_INLINE_FURNITURE = re.compile(r"^(?:" + "|".join(_INLINE) + r")\s*:\s*\S", re.I)
 _PROMPT = quick_start(
     re.compile(
         r"\b(?:sign up|subscribe|newsletter|(?:in|to) your inbox|email notifications?"
