@@ -6,6 +6,7 @@ import dataclasses
 
 import pytest
 
+from tally.extract import extract
 from tally.extract.dispatch import FOUND, components
 from tally.models import Document, Figure, text_hash
 
@@ -55,3 +56,17 @@ def test_a_component_writes_only_the_fields_it_assigns(language: str, text: str)
                 changed = {f for f in FIGURE_FIELDS if getattr(old, f) != getattr(new, f)}
                 assert changed <= set(c.assigns), (c.name, changed)
     assert found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three men were shot and a fourth was wounded by shrapnel.",
+        "An 18-year-old man was shot in the leg. A 31-year-old man was also shot.",
+        "Two men were killed and a third was wounded in the attack.",
+    ],
+)
+def test_extraction_gives_one_figure_per_key(text: str) -> None:
+    doc = Document(id=text_hash(text), text=text, kind="text", name="t.txt")
+    keys = [f.key for f in extract(doc)]
+    assert keys and len(keys) == len(set(keys))

@@ -80,4 +80,17 @@ def extract(doc: Document) -> list[Figure]:
     found: list[Figure] = []
     for component in components(doc.language):
         found = component.run(doc, found)
-    return found
+    return one_per_key(found)
+
+
+def one_per_key(figures: list[Figure]) -> list[Figure]:
+    """The figures with one per key (document, span, category: what the ledger and a
+    correction know a statement by), the first of each, in text order: what the ledger
+    stores is what extraction returns."""
+    seen: set[str] = set()
+    out: list[Figure] = []
+    for f in figures:
+        if f.key not in seen:
+            seen.add(f.key)
+            out.append(f)
+    return out
