@@ -319,3 +319,14 @@ def test_a_shot_fired_is_no_person_shot(text: str, expected: list[tuple]) -> Non
 )
 def test_a_possessive_before_a_count_counts_the_kin(text: str, killed: int, injured: int) -> None:
     assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teen critical after being shot outside Marlow school",
+        "Cyclist recovering after being struck by a stray bullet",
+    ],
+)
+def test_a_headline_of_one_hurt_after_being_shot(text: str) -> None:
+    assert [(f.category, f.value) for f in extract(_doc(text))] == [("injured", 1)]

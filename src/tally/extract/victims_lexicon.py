@@ -315,7 +315,9 @@ REDUCED = re.compile(
     r"beaten|bludgeoned|clubbed|clobbered|stoned|chopped|burnt|burned|strangled)\s+to\s+death)|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|wounded|injured|"
     r"hurt|hospitalized|critically\s+(?:injured|wounded|hurt)|wounds\s+(?:him|her)?self"
-    r"|in\s+(?:critical|serious|grave)\s+condition)|(?P<s>(?:shot|grazed)(?!\s+at\b)|"
+    r"|in\s+(?:critical|serious|grave)\s+condition"
+    r"|(?:critical|recovering)\s+after\s+being\s+(?:shot|wounded|struck\s+by\s+(?:an?\s+)?"
+    r"(?:stray\s+)?(?:bullets?|gunfire)))|(?P<s>(?:shot|grazed)(?!\s+at\b)|"
     r"(?:struck|hit)\s+by\s+(?:an?\s+)?(?:stray\s+)?(?:bullets?|gunfire)|"
     r"shoots\s+self|shot\s+self))\b"
     r"(?!\s+(?:an?|the|his|her|their|him|them|(?:him|her)self|" + _NUM + r"|"
@@ -323,7 +325,7 @@ REDUCED = re.compile(
     re.IGNORECASE,
 )
 REDUCED_STARTS = re.compile(
-    "found|left|shot|shoot|kill|slain|fatal|die|dead|wound|injur|hurt|hospital|critical|graz"
+    "found|left|shot|shoot|kill|slain|fatal|die|dead|wound|injur|hurt|hospital|critical|graz|recover"
     "|struck|hit|in|hack|stab|beat|bludgeon|club|clobber|ston|chop|burn|strangl"
 )
 """What every `REDUCED` match begins with, lower-cased (see `keywords.finditer_at`)."""
