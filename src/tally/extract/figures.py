@@ -38,11 +38,13 @@ from tally.extract.phrases import (
     FUTURE_HARM,
     NUMBER_WORDS,
     STRONG_VERB,
+    in_condition,
     may_hold_number,
     not_count,
     noun_phrase,
     plural_object,
     predicate,
+    shot_fired,
     window_cue,
 )
 from tally.extract.sentences import document_sentences
@@ -61,13 +63,6 @@ _SPEAKS = re.compile(
     rf"\s*(?:(?:{'|'.join(_VOCAB.speaks_before)})\s+)?(?:{'|'.join(_VOCAB.speaks)})\b", re.I
 )
 _NOT_HARMED = quick_start(re.compile(rf"\b(?:{'|'.join(_VOCAB.not_harmed_before)})\s+$", re.I))
-_CONDITIONAL = re.compile(
-    rf"(?:^|[,;:(—–\"“‘']\s*|\b(?:and|but|or)\s+)(?:{'|'.join(_VOCAB.conditional)})\s+"
-    r"(?:(?!(?:is|are|was|were)\b)[\w'’-]+\s+){0,3}$",
-    re.I,
-)
-"""A clause of condition or of any occasion open right before a count ("if one more person
-is hurt", "any time one of our students is killed"): a possibility, no toll."""
 _PART_GAP = re.compile(r"\b(?:including|among\s+them|of\s+(?:whom|which)|among\s+whom)\s+$", re.I)
 """The gap before a count taken out of the one before ("30 people, including 12 ...")."""
 _INHERIT_GAP = re.compile(
@@ -385,7 +380,7 @@ def _read_number(
     lead = before[:qstart]
     cut = max(0, len(lead) - 120)
     tail = lead[cut:]  # end-anchored searches over the whole lead would be quadratic
-    if _NOT_HARMED.search(tail) or _CONDITIONAL.search(lead, max(0, len(lead) - 60)):
+    if _NOT_HARMED.search(tail) or in_condition(lead):
         return None
     group, nend, head, things = noun_phrase(after)
     verb = lex.VERB_BEFORE.search(tail)
@@ -462,12 +457,7 @@ def _read_number(
             said = sentence[f.end : f.end + pred[1]].strip()
             doer = _ACTIVE_PRESENT.fullmatch(said) and _OBJECT_NEXT.match(sentence, f.end + pred[1])
             shot = _SHOT_CUE.fullmatch(pred[0].group(0)) is not None
-            fired = (  # "one shot was fired": the gunshot, nobody shot
-                shot
-                and group is None
-                and said.lower() == "shot"
-                and lex.SHOT_FIRED.match(sentence, f.end + pred[1])
-            )
+            fired = shot and group is None and shot_fired(sentence, f.end, said, pred[1])
             if not bare_transfer and not reduced and not doer and not fired:
                 f.decide(lex.cue_category(pred[0]), "num.shot" if shot else "num.harm_after")
                 f.end += pred[1]

@@ -259,6 +259,25 @@ girls, were killed"), up to the verb."""
 
 _PHONE_AFTER = re.compile(lex.VOCAB.phone_after, re.I)
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_CONDITIONAL = re.compile(
+    rf"(?:^|[,;:(—–\"“‘']\s*|\b(?:and|but|or)\s+)(?:{'|'.join(lex.VOCAB.conditional)})\s+"
+    r"(?:(?!(?:is|are|was|were)\b)[\w'’-]+\s+){0,3}$",
+    re.I,
+)
+
+
+def in_condition(lead: str) -> bool:
+    """Whether a clause of condition or of any occasion is open right before a count ("if one
+    more person is hurt", "any time one of our students is killed"): a possibility, no toll."""
+    return bool(_CONDITIONAL.search(lead, max(0, len(lead) - 60)))
+
+
+def shot_fired(sentence: str, end: int, said: str, reach: int) -> bool:
+    """Whether a bare count's "shot" (`said`, read over `reach` characters from the count's
+    `end`) is the gunshot ("one shot was fired", "a single shot rang out"), nobody shot."""
+    return said.lower() == "shot" and bool(lex.SHOT_FIRED.match(sentence, end + reach))
+
+
 FUTURE_HARM = re.compile(
     r"\b(?:would|will|could|might|may|should|must|shall)\s+(?:not\s+)?be\b", re.I
 )
