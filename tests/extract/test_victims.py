@@ -330,3 +330,16 @@ def test_a_possessive_before_a_count_counts_the_kin(text: str, killed: int, inju
 )
 def test_a_headline_of_one_hurt_after_being_shot(text: str) -> None:
     assert [(f.category, f.value) for f in extract(_doc(text))] == [("injured", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Mother, 2 children found dead in Marlow home", 3, 0),
+        ("Man, 2 teens shot near Marlow park", 0, 3),
+        ("Man, woman shot outside Marlow bar", 0, 2),
+        ("Police said Monday, two men were shot.", 0, 2),
+    ],
+)
+def test_a_headline_lists_its_victims_with_commas(text: str, killed: int, injured: int) -> None:
+    assert _totals(text) == (killed, injured)

@@ -19,7 +19,7 @@ from tally.extract import victims_lexicon as lex
 from tally.extract.lexicon import SHOT_FIRED
 from tally.extract.victims_objects import harm_category
 from tally.extract.victims_parties import mention
-from tally.extract.victims_phrases import np_at_start
+from tally.extract.victims_phrases import headline, np_at_start
 from tally.extract.victims_resolve import (
     DEED,
     Mention,
@@ -119,8 +119,8 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
     ):
         return []
     words = sentence.split()
-    headline = not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
-    if headline and len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
+    title = headline(sentence)
+    if title and len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.6 * len(words):
         names = frozenset({"-"})
     whole = (len(sentence) - len(sentence.lstrip()), len(sentence.rstrip()))
     # a sentence all in quotes is a report quoted whole ("One guard was killed ..."), read

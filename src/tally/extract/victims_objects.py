@@ -9,7 +9,7 @@ from typing import Any
 
 from tally.extract import victims_lexicon as lex
 from tally.extract.victims_lexicon import NAME_WORD
-from tally.extract.victims_phrases import not_listed, np_at_start
+from tally.extract.victims_phrases import headline, not_listed, np_at_start
 from tally.extract.victims_resolve import Mention
 from tally.extract.vocab import english
 
@@ -158,7 +158,7 @@ def object_of(
     prev_head = ""
     present = ("kill", "kills", "shoots", "wounds", "injures", "lynch", "lynches")
     told_now = pm.group(0).rstrip().lower().endswith(present)
-    bare = told_now or (not sentence.rstrip().endswith((".", "!", "?", '"', "”")))
+    bare = told_now or headline(sentence)
     if skip := lex.SELF_AND.match(sentence, pos):
         pos = skip.end()
     np_end = pos

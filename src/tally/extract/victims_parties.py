@@ -13,7 +13,7 @@ from tally.extract import victims_lexicon as lex
 from tally.extract.attacker import names_attackers
 from tally.extract.phrases import date_before
 from tally.extract.victims_objects import object_of, people_mention
-from tally.extract.victims_phrases import describe, np_at_end
+from tally.extract.victims_phrases import describe, headline, np_at_end
 from tally.extract.victims_resolve import Mention
 from tally.extract.vocab import english
 from tally.keywords import may_end_with, quick_start
@@ -429,7 +429,9 @@ def _finish(
         ):
             start = other["start"]  # "two people, a guard and a cook, were hurt": the two
             break
-        listed = other.get("bare") and found.get("bare")
+        listed = other.get("bare") and (
+            found.get("bare") or (found.get("kind") == "plural" and headline(sentence))
+        )  # "Man, woman shot"; a headline's "Mother, 2 children found dead"
         if not coordinated and conj.group(0).strip() == "," and not listed:
             break
         if all_named and _named_apposition(conj.group(0), other, count, coordinated):

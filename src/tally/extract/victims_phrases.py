@@ -270,6 +270,12 @@ def describe(m: re.Match[str], base: int, how: str) -> dict | None:
     }
 
 
+def headline(sentence: str) -> bool:
+    """Whether a sentence reads as a headline (no stop at its end): its nouns may go bare
+    and its lists may be joined by commas alone ("Man, 2 teens shot")."""
+    return not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
 def np_at_start(
     sentence: str,
     pos: int,
