@@ -388,3 +388,17 @@ def test_a_count_taken_out_of_a_set_harmed_alike_is_a_part(
 )
 def test_a_count_in_a_condition_or_a_test_is_no_toll(text: str, expected: list[tuple]) -> None:
     assert [(f.category, f.value) for f in _read(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("A 13th soldier has died of his wounds.", 13),
+        ("A second victim has died after the shooting on Elm Street.", 2),
+        ("A third person has died after the bus crash, police said.", 3),
+    ],
+)
+def test_an_ordinal_death_is_the_running_total(text: str, killed: int) -> None:
+    assert [(f.category, f.value, f.rule) for f in _read(text)] == [
+        ("killed", killed, "num.running_total")
+    ]

@@ -101,7 +101,11 @@ def may_hold_number(sentence: str) -> bool:
     """A cheap test that lets most sentences skip the number search."""
     if _DIGIT.search(sentence):
         return True
-    return not NUMBER_WORDS.isdisjoint(_LETTERS.findall(sentence.lower()))
+    return not _COUNT_WORDS.isdisjoint(_LETTERS.findall(sentence.lower()))
+
+
+_COUNT_WORDS = NUMBER_WORDS | frozenset(lex.VOCAB.ordinals)
+"""Words that may give a count: number words, and ordinals ("a second victim has died")."""
 
 
 def noun_group(words: str) -> str | None:
