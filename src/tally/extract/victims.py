@@ -36,7 +36,8 @@ _QUOTED = re.compile(r"“[^”]{0,600}”|\"[^\"\n]{0,600}\"")
 _SUICIDE = re.compile(r"\bmurder[- ]suicide|\bsuicide\b|\bself-inflicted\b", re.IGNORECASE)
 _FULL_NAME = quick_start(
     re.compile(
-        r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:\s+[A-Z]\.)?\s+([A-Z](?:[a-z]{2,}|[a-z]+[A-Z][a-z]+))\b"
+        r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:\s+[A-Z]\.)?\s+"
+        r"((?:(?:al|el|ad|as|ash|an|ar|at|az|ul|ud)-)?[A-Z](?:[a-z]{2,}|[a-z]+[A-Z][a-z]+))\b"
     )
 )
 _HARM_STEMS = (
@@ -228,16 +229,23 @@ def _along(text: str, pos: int, names: frozenset[str]) -> tuple[int, int] | None
     w = _ALONG.match(text, pos)
     if not w:
         return None
-    count, end, at = 0, 0, w.end()
+    count, end, at, counted = 0, 0, w.end(), []
     while np := np_at_start(text, at, names, False):
-        if np["kind"] not in {"indef", "new"} or np["count"] != 1:
-            break  # a count of companions ("along with two guards") is the runs' to add
+        single = np["kind"] in {"indef", "new"} and np["count"] == 1
+        if not single and (np["kind"] not in {"plural", "part"} or np["attacker"]):
+            break
         count, end = count + np["count"], np["end"]
+        counted.append(single or bool(_POSSESSIVE.match(text, at)))
         conj = _AND.match(text, end)
         if not conj:
             break
         at = conj.end()
+    if counted == [False]:
+        return None  # a count of companions alone ("along with two guards") is the runs' to add
     return (count, end) if count else None
+
+
+_POSSESSIVE = re.compile(r"(?:his|her|their)\s", re.IGNORECASE)
 
 
 _AND = re.compile(r"\s*,?\s*and\s+|\s*,\s*(?=(?:an?|his|her|their|one|two|three)\s)", re.I)

@@ -85,7 +85,11 @@ _MOD = (
 )
 """A modifier of a people noun: an age, a word, or a dotted abbreviation ("a U.N. envoy")."""
 _DET = (
-    r"(?P<det>another|a\s+(?:" + "|".join(ORDINALS) + r")|an?|one|the|this|that|his|her|"
+    r"(?P<det>another|a\s+(?:"
+    + "|".join(ORDINALS)
+    + r")|(?:his|her|their)\s+"
+    + _NUM
+    + r"(?:\s+other)?|an?|one|the|this|that|his|her|"
     r"their|its|[a-z]\w+['’]s|both|all|all\s+"
     + _NUM
     + r"|"

@@ -225,6 +225,8 @@ def describe(m: re.Match[str], base: int, how: str) -> dict | None:
         kind, count = "part", lex.count_of(words[0]) or 1
     elif det in {"another"} or (len(words) == 2 and words[1] in lex.ORDINALS):
         kind = "new"
+    elif len(words) >= 2 and words[0] in {"his", "her", "their"}:
+        kind, count = "plural", lex.count_of(words[1]) or 0  # "her three children"
     elif len(words) >= 2 and words[-1] in {"other", "more", "additional"}:
         kind, count = "plural", lex.count_of(words[0]) or 0
         if count == 1:
