@@ -59,6 +59,9 @@ def test_a_toll_read_from_its_sentence(text: str, killed: int, injured: int) -> 
         ("The commander was killed along with six other militants in the raid.", 7),
         ("A roadside bomb killed a farmer, his wife and their four children.", 6),
         ("An air strike killed a mother, her two sons and three other children.", 6),
+        # the killers named between the harmed and the companions
+        ("A cleric was shot dead by unknown gunmen along with his wife and daughter.", 3),
+        ("A trader was killed by masked assailants along with his two sons.", 3),
     ],
 )
 def test_companions_named_after_the_harmed_are_added(text: str, killed: int) -> None:
@@ -93,6 +96,12 @@ def test_a_group_named_with_its_article_or_in_quotes_is_counted(text: str, kille
         ("Rebels killed an adivasi after branding him an informer.", 1),
         ("The body of a nationalist was found near the highway.", 1),
         ("Troops killed an infiltrator near the border fence.", 1),
+        # a pronoun who set off his own charge is the attacker, beside those he killed
+        (
+            "A suicide bomber walked up to the gate. He detonated his vest, killing himself and "
+            "one guard.",
+            2,
+        ),
     ],
 )
 def test_the_counted_and_their_killers_told_apart(text: str, killed: int) -> None:

@@ -27,7 +27,7 @@ from tally.extract.victims_resolve import (
     resolve,
     sentence_spans,
 )
-from tally.keywords import finditer_at, lowered, may_contain, quick_start
+from tally.keywords import finditer_at, lowered, may_contain, quick_start, word_alternation
 from tally.models import Document, Figure
 
 __all__ = ["count_victims"]
@@ -220,7 +220,13 @@ def _more_shot(m: Mention, pm: re.Match[str]) -> bool:
     )
 
 
-_ALONG = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+", re.IGNORECASE)
+_ALONG = re.compile(
+    r"(?:\s+by\s+(?:[\w-]+\s+){0,3}?(?:" + word_alternation(lex.ATTACKER_NOUNS) + r"))?"
+    r"\s*,?\s+(?:along|together)\s+with\s+",
+    re.IGNORECASE,
+)
+"""Where the people harmed with one named before are listed ("was killed along with his wife"),
+past the killers named between ("was shot by unknown gunmen along with his son")."""
 
 
 def _along(text: str, pos: int, names: frozenset[str]) -> tuple[int, int] | None:
@@ -230,7 +236,7 @@ def _along(text: str, pos: int, names: frozenset[str]) -> tuple[int, int] | None
     if not w:
         return None
     count, end, at, counted = 0, 0, w.end(), []
-    while np := np_at_start(text, at, names, False):
+    while np := np_at_start(text, at, names, False, bare=bool(counted)):  # "his wife and son"
         single = np["kind"] in {"indef", "new"} and np["count"] == 1
         if not single and (np["kind"] not in {"plural", "part"} or np["attacker"]):
             break

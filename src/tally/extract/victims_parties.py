@@ -143,8 +143,13 @@ _STRONG_INJURY = ("wounded", "injured", "hurt", "condition", "hospital", "expect
 
 def _the_attacker(before: str) -> bool:
     """Whether the words before a subject who harmed himself ("killed his wife and then
-    himself", "the gunman ... shot himself") make him the attacker (lower-cased words)."""
-    return bool(_HARMED_OTHERS.search(before)) or names_attackers(before)
+    himself", "the gunman ... shot himself", "he set off his vest, killing himself") make him
+    the attacker (lower-cased words)."""
+    return (
+        bool(_HARMED_OTHERS.search(before))
+        or names_attackers(before)
+        or bool(lex.SELF_DETONATION.search(before))
+    )
 
 
 def mention(
