@@ -106,3 +106,33 @@ def test_a_group_named_with_its_article_or_in_quotes_is_counted(text: str, kille
 )
 def test_the_counted_and_their_killers_told_apart(text: str, killed: int) -> None:
     assert _totals(text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a people noun before a noun of things at the sentence's end counts things
+        ("Three people were killed when rebels shelled four civilian homes.", 3, 0),
+        # the killers described by participles joined by "and"
+        (
+            "Two gunmen carrying rifles and wearing masks, shot dead a teacher at the gate.",
+            1,
+            0,
+        ),
+        # all those shot, dead
+        ("Gunmen shot a farmer and his wife near the well, killing both.", 2, 0),
+        ("Raiders shot three herders, killing all three.", 3, 0),
+        ("Raiders shot three herders, killing one.", 1, 2),
+        # the body of the one told of before
+        ("Gunmen seized a clerk in the town. Two days later police found the victim's body.", 1, 0),
+        # one more told "also", not the one before again
+        (
+            "Gunmen shot dead a councillor in the market. The attack also killed one of his "
+            "guards and wounded another.",
+            2,
+            1,
+        ),
+    ],
+)
+def test_the_fate_of_those_told_before(text: str, killed: int, injured: int) -> None:
+    assert _totals(text) == (killed, injured)

@@ -35,10 +35,10 @@ from tally.extract.numeric_harm import (
     toll,
 )
 from tally.extract.phrases import (
-    AGENT_AFTER,
     FUTURE_HARM,
     NUMBER_WORDS,
     STRONG_VERB,
+    doers_after,
     may_hold_number,
     not_count,
     noun_phrase,
@@ -464,7 +464,7 @@ def _read_number(
     f.coordinated_prev = bool(gap_prev is not None and _AND_GAP.fullmatch(gap_prev))
     if head == "them" and verb is not None and STRONG_VERB.match(verb.group(0)):
         f.decide(verb.lastgroup, "num.harm_before")
-    if head == "them" and f.category is None and AGENT_AFTER.match(sentence, f.end):
+    if head == "them" and f.category is None and doers_after(sentence, f.end):
         return None  # "two men arrived and one of them opened fire": a doer, not one harmed
     if head == "them" and them is not None:
         f.subset = group in (None, "people")
@@ -533,7 +533,7 @@ def _read_number(
         return None  # the verbs after it tell of the part taken out of it
     if f.category is None and group is not None:
         harmed_them(f, sentence)
-    if f.category is None and group is not None and AGENT_AFTER.match(sentence, f.end):
+    if f.category is None and group is not None and doers_after(sentence, f.end):
         return None
     if (
         f.category is None

@@ -59,7 +59,8 @@ _OWN_COUNT = re.compile(
 whose harm that is, not an earlier count's."""
 AGENT_AFTER = re.compile(
     r"(?:(?!\b(?:was|were|are|is|been|be|killed|died|dead|wounded|injured|when|after|as|while|who|"
-    r"which|and(?!\s+(?:then\s+|\w+ly\s+)?(?:shot|opened|killed|murdered|stabbed|attacked)\b)|but)"
+    r"which|and(?!\s+(?:then\s+|\w+ly\s+)?(?:shot|opened|fired|killed|murdered|stabbed|attacked)"
+    r"\b)|but)"
     r"\b)[^.;:]){0,80}?\b"
     r"(?:opened\s+fire|returned\s+fire|fired\s+(?:up)?on|fired\s+at|(?:shot|killed|murdered|"
     r"stabbed|hacked|beheaded|assassinated|ambushed|attacked|abducted|kidnapped|executed|"
@@ -73,6 +74,18 @@ AGENT_AFTER = re.compile(
 )
 """A count's people as the doers of the harm the words after it tell ("two men stormed the
 house", "one of them opened fire"): the attackers, no count of the harmed."""
+_PARTICIPLES = re.compile(r"\s+(?:\w{3,}ing\b[^.;:,]{0,40}?\s+and\s+)+(?=\w{3,}ing\b)")
+"""Participles describing a count's people, joined by "and" ("two gunmen carrying pistols and
+wearing masks"): the last one, and what they did after it, tell who they are."""
+
+
+def doers_after(sentence: str, end: int) -> re.Match[str] | None:
+    """`AGENT_AFTER` read after a count ending at `end`, past the participles joined by "and"
+    that describe its people."""
+    lead = _PARTICIPLES.match(sentence, end)
+    return AGENT_AFTER.match(sentence, lead.end() - 1 if lead else end)
+
+
 _INCLUDING = re.compile(
     r",\s*(?:including|among\s+them)\b[^,;]*,"
     r"|,\s*(?:including|among\s+them)\b[^,;]*?(?=\s+(?:were|are|have\s+been|had\s+been)\s)"
@@ -151,7 +164,7 @@ def _noun_next(words: list[re.Match[str]], i: int) -> bool:
 
 def _thing_next(words: list[re.Match[str]], i: int) -> bool:
     """Whether the word after `words[i]` is a noun of things ("police vehicles")."""
-    return i + 1 < len(words) and words[i + 1].group(0).lower() in lex.THINGS
+    return i + 1 < len(words) and words[i + 1].group(0).lower().rstrip(".") in lex.THINGS
 
 
 def _scare_quoted(words: list[re.Match[str]], i: int) -> bool:

@@ -177,6 +177,9 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
         elif along := _along(text, m.end, names):  # "along with his wife", "... and a cousin"
             m.count, m.kind, m.end = m.count + along[0], "plural", along[1]
         if m.kind == "plural" and m.category in {"shot", "injured"}:
+            if every := lex.ALL_KILLED_TAIL.match(text, m.end):
+                m.category, m.end = "killed", every.end()
+                continue
             tail = lex.FATALLY_TAIL.match(text, m.end) or lex.KILLING_TAIL.match(text, m.end)
             if tail and (n := lex.count_of(tail.group("n"))) and n < m.count:
                 m.killed_part = n

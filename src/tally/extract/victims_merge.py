@@ -100,7 +100,10 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
         ]
         if not clash:
             if not any(
-                f.category == v.category and f.value == v.value and f.role == v.role
+                f.category == v.category
+                and f.value == v.value
+                and f.role == v.role
+                and not _also(doc.text, f)
                 for f in numeric
             ):
                 out.append(v)
@@ -128,6 +131,15 @@ def _title_counted(doc: Document, v: Figure, numeric: list[Figure]) -> bool:
         f.category == "killed" and f.role == "victim" and span[0] <= f.start < span[1]
         for f in numeric
     )
+
+
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+
+
+def _also(text: str, f: Figure) -> bool:
+    """Whether numeric `f` counts people harmed "also", beside one told before ("one of his
+    guards was also killed", "the attack also killed two others"): not that one again."""
+    return bool(_ALSO.search(text, max(0, f.start - 20), f.end))
 
 
 def _before_a_rank(figures: list[Figure]) -> list[Figure]:

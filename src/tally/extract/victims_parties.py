@@ -181,6 +181,17 @@ def mention(
                 "people",
                 rule="victim.body_found",
             )
+        if pron.startswith("the"):  # "the victim's body was found": the one told of before
+            return Mention(
+                offset + pm.start(),
+                offset + pm.end(),
+                "killed",
+                1,
+                "def",
+                "people",
+                head="victim",
+                rule="victim.body_found",
+            )
         if pron not in {"his", "her"}:  # "Omar's body was found": the one so named
             name = re.sub(r"['’]s$", "", pron)
             if name in lex.NOT_NAMES or name in lex.GROUP_OF:
