@@ -38,6 +38,7 @@ from tally.extract.phrases import (
     FUTURE_HARM,
     NUMBER_WORDS,
     STRONG_VERB,
+    doers_after,
     in_condition,
     may_hold_number,
     not_count,
@@ -99,19 +100,6 @@ _OF_THING = re.compile(r"\s+of\s+(?:\d|[a-z]+\b(?<!them)(?<!whom)(?<!which))")
 _AND_NAME_BEFORE = re.compile(r"\band\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+$")
 _AMONG_BEFORE = re.compile(r"\bamong\s+(?:the\s+)?([\w-]+)\b[^.;]{0,50}$")
 _VERB_FORM_BEFORE = re.compile(r"\b[a-z]{3,}(?:ed|es|s)\s+$")
-_AGENT_AFTER = re.compile(
-    r"(?:(?!\b(?:was|were|are|is|been|be|killed|died|dead|wounded|injured|when|after|as|while|who|"
-    r"which|and(?!\s+(?:then\s+|\w+ly\s+)?(?:shot|opened|killed|murdered|stabbed|attacked)\b)|but)"
-    r"\b)[^.;:]){0,80}?\b"
-    r"(?:opened\s+fire|fired\s+(?:up)?on|fired\s+at|(?:shot|killed|murdered|stabbed|hacked|beheaded|"
-    r"assassinated|ambushed|attacked|abducted|kidnapped|executed|gunned\s+down|shot\s+dead|"
-    r"detonated|stormed|raided|entered|dragged|targeted|lynched|hurled|threw|"
-    r"(?:shoot|kill|murder|stab|hack|behead|assassinate|ambush|attack|abduct|kidnap|execute|"
-    r"lynch|raid|storm|target)(?:e?s)?|guns?\s+down|shoots?\s+dead|opens?\s+fire\s+on)"
-    r"(?:\s+and\s+(?:killed|wounded|injured|shot|kills?|wounds?|injures?|shoots?))?"
-    r"\s+(?:an?|the|his|her|their|its|one|two|"
-    r"three|four|five|six|seven|eight|nine|ten|several|him|them|\d+|[A-Z][\w'-]+)\b)"
-)
 _AGENT_CLAUSE = re.compile(
     r"\s+who\s+(?!(?:was|were|had|have|has|is|are|got)\b)(?:\w+\s+)?(?:opened\s+fire|"
     r"fired|shot|killed|attacked|robbed|ambushed)\b"
@@ -479,6 +467,8 @@ def _read_number(
     f.coordinated_prev = bool(gap_prev is not None and _AND_GAP.fullmatch(gap_prev))
     if head == "them" and verb is not None and STRONG_VERB.match(verb.group(0)):
         f.decide(verb.lastgroup, "num.harm_before")
+    if head == "them" and f.category is None and doers_after(sentence, f.end):
+        return None  # "two men arrived and one of them opened fire": a doer, not one harmed
     if head == "them" and them is not None:
         f.subset = group in (None, "people")
         if group is None:
@@ -546,7 +536,7 @@ def _read_number(
         return None  # the verbs after it tell of the part taken out of it
     if f.category is None and group is not None:
         harmed_them(f, sentence)
-    if f.category is None and group is not None and _AGENT_AFTER.match(sentence, f.end):
+    if f.category is None and group is not None and doers_after(sentence, f.end):
         return None
     if (
         f.category is None

@@ -57,9 +57,42 @@ _OWN_COUNT = re.compile(
 )
 """A count right after a harm verb: the verb's own object ("after troops killed three children"),
 whose harm that is, not an earlier count's."""
-_INCLUDING = re.compile(r",\s*(?:including|among\s+them)\b[^,;]*,")
-"""A part set off inside the clause ("four people, including two teens, were shot"): skipped,
-so the clause's own harm is read after it."""
+AGENT_AFTER = re.compile(
+    r"(?:(?!\b(?:was|were|are|is|been|be|killed|died|dead|wounded|injured|when|after|as|while|who|"
+    r"which|and(?!\s+(?:then\s+|\w+ly\s+)?(?:shot|opened|fired|killed|murdered|stabbed|attacked)"
+    r"\b)|but)"
+    r"\b)[^.;:]){0,80}?\b"
+    r"(?:opened\s+fire|returned\s+fire|fired\s+(?:up)?on|fired\s+at|(?:shot|killed|murdered|"
+    r"stabbed|hacked|beheaded|assassinated|ambushed|attacked|abducted|kidnapped|executed|"
+    r"gunned\s+down|shot\s+dead|detonated|stormed|raided|entered|dragged|targeted|lynched|hurled|"
+    r"threw|carried\s+out|launched|staged|"
+    r"(?:shoot|kill|murder|stab|hack|behead|assassinate|ambush|attack|abduct|kidnap|execute|"
+    r"lynch|raid|storm|target)(?:e?s)?|guns?\s+down|shoots?\s+dead|opens?\s+fire\s+on)"
+    r"(?:\s+and\s+(?:killed|wounded|injured|shot|kills?|wounds?|injures?|shoots?))?"
+    r"\s+(?:an?|the|his|her|their|its|one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|several|him|them|\d+|[A-Z][\w'-]+)\b)"
+)
+"""A count's people as the doers of the harm the words after it tell ("two men stormed the
+house", "one of them opened fire"): the attackers, no count of the harmed."""
+_PARTICIPLES = re.compile(r"\s+(?:\w{3,}ing\b[^.;:,]{0,40}?\s+and\s+)+(?=\w{3,}ing\b)")
+"""Participles describing a count's people, joined by "and" ("two gunmen carrying pistols and
+wearing masks"): the last one, and what they did after it, tell who they are."""
+
+
+def doers_after(sentence: str, end: int) -> re.Match[str] | None:
+    """`AGENT_AFTER` read after a count ending at `end`, past the participles joined by "and"
+    that describe its people."""
+    lead = _PARTICIPLES.match(sentence, end)
+    return AGENT_AFTER.match(sentence, lead.end() - 1 if lead else end)
+
+
+_INCLUDING = re.compile(
+    r",\s*(?:including|among\s+them)\b[^,;]*,"
+    r"|,\s*(?:including|among\s+them)\b[^,;]*?(?=\s+(?:were|are|have\s+been|had\s+been)\s)"
+)
+"""A part set off inside the clause ("four people, including two teens, were shot"; its
+closing comma left out before the verb, "20 fighters, including 3 commanders were killed"):
+skipped, so the clause's own harm is read after it."""
 _OWN_OBJECT = re.compile(
     r",\s*(?:and\s+)?(?:killing|wounding|injuring|hitting|striking)\b"
     r"(?!\s+(?:the|both|all|them|each|those|these|everyone)\b)"
@@ -81,6 +114,11 @@ _NOT_THINGS = frozenset(
     {"more", "other", "others", "another", "they", "we", "he", "she", "it", "i"}
 )
 """Words right after a number that never make it a count of things ("the 207 they reported")."""
+_OPEN_QUOTES = frozenset({'"', "“", "'", "‘"})
+_NAME_PARTICLE = re.compile(r"(?:al|el)\s+(?=[A-Z])|(?:a[lnrstdz]|ash|el)-(?=[A-Z])")
+"""An Arabic article in lower case opening a group's name ("four al Shabaab", "two
+al-Qaeda"): part of the name, no word of its own (a capital one, "El Paso", is a name's)."""
+_CLOSE_QUOTES = frozenset({'"', "”", "'", "’"})
 _NOT_NAMES = lex.FUNCTION_WORDS | {
     "some", "about", "around", "nearly", "almost", "over", "only", "another", "up", "more",
     "fewer", "less", "roughly", "approximately", "just", "all", "least", "estimated", "toll",
@@ -130,7 +168,18 @@ def _noun_next(words: list[re.Match[str]], i: int) -> bool:
 
 def _thing_next(words: list[re.Match[str]], i: int) -> bool:
     """Whether the word after `words[i]` is a noun of things ("police vehicles")."""
-    return i + 1 < len(words) and words[i + 1].group(0).lower() in lex.THINGS
+    return i + 1 < len(words) and words[i + 1].group(0).lower().rstrip(".") in lex.THINGS
+
+
+def _scare_quoted(words: list[re.Match[str]], i: int) -> bool:
+    """Whether the quote mark `words[i]` opens one word in quotes ('"thugs"', "'robbers'"), not
+    a quoted phrase."""
+    if i + 1 >= len(words) or not words[i + 1].group(0)[:1].isalpha():
+        return False
+    word = words[i + 1].group(0)
+    return word[-1] in _CLOSE_QUOTES or (
+        i + 2 < len(words) and words[i + 2].group(0) in _CLOSE_QUOTES
+    )
 
 
 def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
@@ -161,6 +210,14 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
     adjective_cue = None
     while i < len(words) and modifiers <= 3:
         w = words[i].group(0).rstrip(".") or "."
+        if (particle := _NAME_PARTICLE.match(after, words[i].start())) and particle.end() < len(
+            after
+        ):
+            if particle.group(0).endswith("-"):
+                w = w[len(particle.group(0)) :]  # "al-Shabaab": the name after its article
+            else:
+                i += 1  # "al Shabaab": the article, then the name
+                continue
         lw = w.lower()
         service = lex.SERVICE.match(after, words[i].start())
         if service:
@@ -182,6 +239,9 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
                 if mg and group == "people":
                     group = mg
             return group, end, head if adjective_cue is None else adjective_cue, False
+        if w in _OPEN_QUOTES and _scare_quoted(words, i):
+            i += 1  # a word in scare quotes ('five "thugs"'): the word
+            continue
         if w.startswith("(") and w.endswith(")") and modifiers:
             i += 1  # the acronym of the name before it
             continue
@@ -209,6 +269,7 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
             and len(w) > 3
             and lw not in lex.THINGS
             and (i + 1 >= len(words) or words[i + 1].group(0).lower() not in lex.GROUP_NOUNS)
+            and not _thing_next(words, i)  # "the two Springfield attacks"
             and not lex.CUE_RE.fullmatch(w)
             and predicate(after[words[i].end() :])
         ):
@@ -233,7 +294,8 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
         i += 1
     first = words[0].group(0) if words else ""
     counts_things = (
-        first[:1].isalpha()
+        not _NAME_PARTICLE.match(after.lstrip())
+        and first[:1].isalpha()
         and first[0].islower()
         and first.lower() not in lex.FUNCTION_WORDS
         and first.lower() not in _NOT_THINGS

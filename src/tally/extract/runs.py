@@ -89,6 +89,10 @@ _ALSO_COUNTS = frozenset({"num.harm_after"})
 """Rules of a count whose own predicate may say "also" ("two guards were also killed"): those
 people beside the victim named before, even where the victims reader took that one for a
 part of the count."""
+_ALSO_BEFORE = frozenset({"num.harm_before"})
+_ALSO_VERB = re.compile(r"\balso\s+(?:\w+\s+)?$", re.I)
+"""A harm verb told "also" right before a count ("also killed two guards"): those beside the
+victim named before."""
 _MORE_GAP = 400
 
 
@@ -105,6 +109,13 @@ def more_runs(text: str, figures: list[Figure], taken: set[int]) -> list[list[in
             and f.category == "killed"
             and bool(_ALSO.search(f.quote))
         )
+        also_verb = (  # "a guard was shot dead ... the attack also killed two passers-by"
+            not also
+            and f.rule in _ALSO_BEFORE
+            and f.category == "killed"
+            and bool(_ALSO_VERB.search(text, 0, f.start))
+        )
+        also = also or also_verb
         added = (
             _MORE.match(text, f.start)
             or _MORE_BEFORE.search(text, max(0, f.start - 20), f.start)
@@ -118,6 +129,8 @@ def more_runs(text: str, figures: list[Figure], taken: set[int]) -> list[list[in
         g = figures[j]
         if g.category != f.category or g.role != f.role or f.start - g.end >= _MORE_GAP:
             continue  # "a boy shot dead and another two wounded": another harm, no sum
+        if also_verb and g.rule not in _ONE_MORE_RULES:
+            continue  # beside a count, "also killed eight officials" may be another place's
         headline = "\n" not in text[: g.start].strip() and "\n" in text.strip()
         own = g.subset and not (
             also

@@ -28,7 +28,7 @@ from tally.extract.victims_resolve import (
     resolve,
     sentence_spans,
 )
-from tally.keywords import finditer_at, lowered, may_contain, quick_start
+from tally.keywords import finditer_at, lowered, may_contain, quick_start, word_alternation
 from tally.models import Document, Figure
 
 __all__ = ["count_victims"]
@@ -37,7 +37,8 @@ _QUOTED = re.compile(r"“[^”]{0,600}”|\"[^\"\n]{0,600}\"")
 _SUICIDE = re.compile(r"\bmurder[- ]suicide|\bsuicide\b|\bself-inflicted\b", re.IGNORECASE)
 _FULL_NAME = quick_start(
     re.compile(
-        r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:\s+[A-Z]\.)?\s+([A-Z](?:[a-z]{2,}|[a-z]+[A-Z][a-z]+))\b"
+        r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)?(?:\s+[A-Z]\.)?\s+"
+        r"((?:(?:al|el|ad|as|ash|an|ar|at|az|ul|ud)-)?[A-Z](?:[a-z]{2,}|[a-z]+[A-Z][a-z]+))\b"
     )
 )
 _HARM_STEMS = (
@@ -179,6 +180,9 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
         elif along := _along(text, m.end, names):  # "along with his wife", "... and a cousin"
             m.count, m.kind, m.end = m.count + along[0], "plural", along[1]
         if m.kind == "plural" and m.category in {"shot", "injured"}:
+            if every := lex.ALL_KILLED_TAIL.match(text, m.end):
+                m.category, m.end = "killed", every.end()
+                continue
             tail = lex.FATALLY_TAIL.match(text, m.end) or lex.KILLING_TAIL.match(text, m.end)
             if tail and (n := lex.count_of(tail.group("n"))) and n < m.count:
                 m.killed_part = n
@@ -222,7 +226,13 @@ def _more_shot(m: Mention, pm: re.Match[str]) -> bool:
     )
 
 
-_ALONG = re.compile(r"\s*,?\s+(?:along|together)\s+with\s+", re.IGNORECASE)
+_ALONG = re.compile(
+    r"(?:\s+by\s+(?:[\w-]+\s+){0,3}?(?:" + word_alternation(lex.ATTACKER_NOUNS) + r"))?"
+    r"\s*,?\s+(?:along|together)\s+with\s+",
+    re.IGNORECASE,
+)
+"""Where the people harmed with one named before are listed ("was killed along with his wife"),
+past the killers named between ("was shot by unknown gunmen along with his son")."""
 
 
 def _along(text: str, pos: int, names: frozenset[str]) -> tuple[int, int] | None:
@@ -231,16 +241,23 @@ def _along(text: str, pos: int, names: frozenset[str]) -> tuple[int, int] | None
     w = _ALONG.match(text, pos)
     if not w:
         return None
-    count, end, at = 0, 0, w.end()
-    while np := np_at_start(text, at, names, False):
-        if np["kind"] not in {"indef", "new"} or np["count"] != 1:
-            break  # a count of companions ("along with two guards") is the runs' to add
+    count, end, at, counted = 0, 0, w.end(), []
+    while np := np_at_start(text, at, names, False, bare=bool(counted)):  # "his wife and son"
+        single = np["kind"] in {"indef", "new"} and np["count"] == 1
+        if not single and (np["kind"] not in {"plural", "part"} or np["attacker"]):
+            break
         count, end = count + np["count"], np["end"]
+        counted.append(single or bool(_POSSESSIVE.match(text, at)))
         conj = _AND.match(text, end)
         if not conj:
             break
         at = conj.end()
+    if counted == [False]:
+        return None  # a count of companions alone ("along with two guards") is the runs' to add
     return (count, end) if count else None
+
+
+_POSSESSIVE = re.compile(r"(?:his|her|their)\s", re.IGNORECASE)
 
 
 _AND = re.compile(r"\s*,?\s*and\s+|\s*,\s*(?=(?:an?|his|her|their|one|two|three)\s)", re.I)

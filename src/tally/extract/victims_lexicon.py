@@ -86,7 +86,7 @@ _MOD = (
 """A modifier of a people noun: an age, a word, or a dotted abbreviation ("a U.N. envoy")."""
 _DET = (
     r"(?P<det>another|a\s+(?:" + "|".join(ORDINALS) + r")|an?|one|the|this|that|"
-    r"(?:his|her|their|its|[a-z]\w+['’]s)\s+" + _NUM + r"|his|her|"
+    r"(?:his|her|their|its|[a-z]\w+['’]s)\s+" + _NUM + r"(?:\s+other)?|his|her|"
     r"their|its|[a-z]\w+['’]s|both|all|all\s+"
     + _NUM
     + r"|"
@@ -202,7 +202,8 @@ COUNT_IN = re.compile(
 body named beside it ("after the body of a woman was found", the toll rose to 40) is one of
 them."""
 BODY_FOUND = re.compile(
-    r"\b(?P<pron>his|her|an?|(?-i:[A-Z][a-z'’-]{2,})['’]s)\s+(?:[\w'’-]+\s+){0,2}?(?:body|corpse)\s+"
+    r"\b(?P<pron>his|her|an?|the\s+victim['’]s|(?-i:[A-Z][a-z'’-]{2,})['’]s)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:body|corpse)\s+"
     r"(?:was|is|had\s+been|has\s+been)\s+"
     r"(?:(?:later|then|subsequently|eventually)\s+)?(?:found|recovered|discovered|dumped|retrieved|"
     r"fished\s+out|exhumed)\b",
@@ -211,10 +212,12 @@ BODY_FOUND = re.compile(
 """A victim known by the finding of his or her body ("his body was found in a ditch", "Omar's
 body was recovered", "a body is discovered": someone not yet named, unless already seen)."""
 BODY_FOUND_ACTIVE = re.compile(
-    r"\b" + _FINDING + r"\s+(?P<pron>his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:body|corpse)\b",
+    r"\b" + _FINDING + r"\s+(?P<pron>his|her|the\s+victim['’]s)\s+(?:[\w'’-]+\s+){0,2}?"
+    r"(?:body|corpse)\b",
     re.IGNORECASE,
 )
-"""The same finding told actively: "police found his body in a market"."""
+"""The same finding told actively: "police found his body in a market", "found the victim's
+body"."""
 NOT_NAMES = frozenset([*WEEKDAYS, *MONTHS, *english().not_names])
 """Capitalised words that are no victim's name ("Police", "Monday", "Five")."""
 
@@ -456,6 +459,17 @@ FATALLY_TAIL = re.compile(
     r"(?:fatally|(?:of\s+(?:them|whom|which)\s+)?(?:died|dead|was\s+killed|were\s+killed))",
     re.IGNORECASE,
 )
+ALL_KILLED_TAIL = re.compile(
+    _WHERE_BEFORE_TAIL
+    + r"\s*(?:[,;(]|\s[-–—]{1,2})\s*(?:and\s+)?(?:"
+    + "|".join(english().deaths_among_shot)
+    + r")\s+(?:them\s+)?(?:both|all)(?:\s+of\s+them|\s+"
+    + _NUM
+    + r")?\b",
+    re.IGNORECASE,
+)
+"""The fate of all those shot, told after them ("shot a guard and his son, killing both"):
+every one of them dead."""
 KILLING_TAIL = re.compile(
     _WHERE_BEFORE_TAIL
     + r"\s*(?:[,;(]|\s[-–—]{1,2})\s*(?:and\s+)?(?:"

@@ -15,10 +15,20 @@ from dataclasses import replace
 
 from tally.extract.victims_causes import DEATH_AS_CAUSE
 from tally.extract.victims_lexicon import DEATH_OF
-from tally.extract.victims_resolve import ORDINAL, all_died, ordinal_counts, shot_counts
+from tally.extract.victims_resolve import (
+    ORDINAL,
+    all_died,
+    ordinal_counts,
+    sentence_spans,
+    shot_counts,
+)
 from tally.models import Document, Figure
 
-_AGENT_BEFORE = re.compile(r"\bby\s+(?:the\s+|some\s+|at\s+least\s+)?$", re.IGNORECASE)
+_AGENT_BEFORE = re.compile(
+    r"\bby\s+(?:the\s+|some\s+|at\s+least\s+|(?:an?|the)\s+(?:group|gang|band|squad|team|mob)"
+    r"\s+of\s+(?:about\s+|some\s+|at\s+least\s+)?)?$",
+    re.IGNORECASE,
+)
 _ROSE_BY = re.compile(r"\b(?:rose|risen|rising|increased|climbed|jumped|grew|up)\s+by\s+$", re.I)
 _VERB_FIRST = re.compile(
     r"\s*(?:kill|wound|injur|shoot|shot|leav|left|murder|slay|slew|massacr)", re.IGNORECASE
@@ -65,6 +75,7 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
     victims = ordinal_counts(victims, numeric)
     victims = [v for v in victims if not all_died(v, numeric)]
     victims = [v if v.rule else replace(v, rule="victims.count") for v in victims]
+    victims = [v for v in victims if not _title_counted(doc, v, numeric)]
     out = list(numeric)
     for v in map(lambda v: _without_attackers(v, numeric), victims):
         if v is None:
@@ -89,7 +100,10 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
         ]
         if not clash:
             if not any(
-                f.category == v.category and f.value == v.value and f.role == v.role
+                f.category == v.category
+                and f.value == v.value
+                and f.role == v.role
+                and not _also(doc.text, f)
                 for f in numeric
             ):
                 out.append(v)
@@ -101,6 +115,31 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
             out = [f for f in out if f not in clash]
             out.append(v)
     return sorted(_before_a_rank(_singles_as_parts(out)), key=lambda f: (f.start, f.end))
+
+
+TITLE = "victim.title"
+"""Rule id of one death a headline tells with no victim named ("man shot dead")."""
+
+
+def _title_counted(doc: Document, v: Figure, numeric: list[Figure]) -> bool:
+    """Whether `v` is a headline's one death in a sentence whose numerals count the dead
+    ("two guards posted at the gate were shot dead"): the count is the dead it tells of."""
+    if v.rule != TITLE:
+        return False
+    span = next(((s, e) for s, e in sentence_spans(doc) if s <= v.start < e), None)
+    return span is not None and any(
+        f.category == "killed" and f.role == "victim" and span[0] <= f.start < span[1]
+        for f in numeric
+    )
+
+
+_ALSO = re.compile(r"\balso\b", re.IGNORECASE)
+
+
+def _also(text: str, f: Figure) -> bool:
+    """Whether numeric `f` counts people harmed "also", beside one told before ("one of his
+    guards was also killed", "the attack also killed two others"): not that one again."""
+    return bool(_ALSO.search(text, max(0, f.start - 20), f.end))
 
 
 def _before_a_rank(figures: list[Figure]) -> list[Figure]:

@@ -120,6 +120,13 @@ _POSTMODIFIER = re.compile(
 _OTHER_CLAUSE = re.compile(
     r"\b(?:was|were|is|are|said|says|told|reported|claimed|killed|shot|wounded|injured)\b|[;:]"
 )
+_RELATIVE_BE = re.compile(
+    r"^\s+who\s+(?:(?:was|were|is|are)|(?:had|has|have)\s+been)\b(?!\s+(?:\w+ly\s+)?"
+    r"(?:\w+ed|shot|hit|struck|hurt|cut|taken|found)\b)",
+    re.IGNORECASE,
+)
+"""The verb "to be" opening a relative clause of place or state ("a guard who was near the
+gate", "a man who had been in the car"): no clause of its own, unless a participle follows."""
 _CLAUSE_START = re.compile(
     r"(?:^|[,;:]|\b(?:and|when|after|as|while|but|where|then|that|before|because|since))\s*$",
     re.IGNORECASE,
@@ -136,8 +143,13 @@ _STRONG_INJURY = ("wounded", "injured", "hurt", "condition", "hospital", "expect
 
 def _the_attacker(before: str) -> bool:
     """Whether the words before a subject who harmed himself ("killed his wife and then
-    himself", "the gunman ... shot himself") make him the attacker (lower-cased words)."""
-    return bool(_HARMED_OTHERS.search(before)) or names_attackers(before)
+    himself", "the gunman ... shot himself", "he set off his vest, killing himself") make him
+    the attacker (lower-cased words)."""
+    return (
+        bool(_HARMED_OTHERS.search(before))
+        or names_attackers(before)
+        or bool(lex.SELF_DETONATION.search(before))
+    )
 
 
 def mention(
@@ -167,6 +179,17 @@ def mention(
                 1,
                 "indef",
                 "people",
+                rule="victim.body_found",
+            )
+        if pron.startswith("the"):  # "the victim's body was found": the one told of before
+            return Mention(
+                offset + pm.start(),
+                offset + pm.end(),
+                "killed",
+                1,
+                "def",
+                "people",
+                head="victim",
                 rule="victim.body_found",
             )
         if pron not in {"his", "her"}:  # "Omar's body was found": the one so named
@@ -333,7 +356,7 @@ def _modified_subject(
     """A subject whose noun a phrase follows ("a member of the city council was killed",
     "a contractor working for the army was shot"): the noun phrase that opens the clause."""
     for cut in _POSTMODIFIER.finditer(left, max(0, len(left) - 110)):
-        rest = left[cut.start() :]
+        rest = _RELATIVE_BE.sub("", left[cut.start() :], count=1)
         if _OTHER_CLAUSE.search(rest):
             continue
         head = left[: cut.start()]

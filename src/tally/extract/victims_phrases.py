@@ -202,6 +202,10 @@ _SPACES = re.compile(r"\s+")
 _SHOT_MOD = re.compile(r"\b(?:shooting|gunshot)\b")
 
 
+_POSSESSIVE = re.compile(r"his|her|their|its|[a-z]\w+['’]s")
+"""A possessive determiner, a pronoun's or a name's ("her", "the man's")."""
+
+
 def describe(m: re.Match[str], base: int, how: str) -> dict | None:
     """Count, kind, group, age and sex of a matched noun phrase."""
     head = _SPACES.sub("-", m.group("head").lower())
@@ -225,16 +229,17 @@ def describe(m: re.Match[str], base: int, how: str) -> dict | None:
         kind, count = "part", lex.count_of(words[0]) or 1
     elif det in {"another"} or (len(words) == 2 and words[1] in lex.ORDINALS):
         kind = "new"
+    elif len(words) >= 2 and _POSSESSIVE.fullmatch(words[0]) and lex.count_of(words[1]):
+        n = lex.count_of(words[1]) or 0  # "her two children", "his three other sons"
+        kind, count = ("plural", n) if n != 1 else ("indef", 1)
+        if n > 1 and not plural:
+            return None
     elif len(words) >= 2 and words[-1] in {"other", "more", "additional"}:
         kind, count = "plural", lex.count_of(words[0]) or 0
         if count == 1:
             kind = "new"
     elif det in {"a", "an", "one"}:
         kind = "indef"
-    elif len(words) == 2 and (n := lex.count_of(words[1])) is not None:
-        kind, count = ("plural", n) if n != 1 else ("indef", 1)  # "her two children"
-        if n > 1 and not plural:
-            return None
     elif det in {"his", "her", "their", "its"} or det.endswith(("'s", "’s")):
         kind = "indef" if not plural else "plural"
         count = 1 if not plural else 0
