@@ -221,6 +221,27 @@ def test_the_document_decides_which_town(
 
 
 @pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        (  # the states the body names most have no town of the name: its one town, in a
+            # state the body points at too (a town it names there)
+            "Boy hurt in Wetumpka shooting\n\nA boy was shot in Wetumpka on Monday night, "
+            "deputies said. He was visiting from Ohio. His father works in Texas. The boy was "
+            "flown to a hospital in Prattville.",
+            "Alabama",
+        ),
+        (  # ... but not in a state the body does not point at at all
+            "Boy hurt in Wetumpka shooting\n\nA boy was shot in Wetumpka on Monday night, "
+            "deputies said. He was visiting from Ohio. His father works in Texas.",
+            None,
+        ),
+    ],
+)
+def test_a_town_no_state_the_body_names_most_has(text: str, state: str | None) -> None:
+    assert _main_place(text) == ("Wetumpka", state, "US")
+
+
+@pytest.mark.parametrize(
     ("text", "place"),
     [
         (  # US words of time and policing: the US town, not a namesake abroad

@@ -74,7 +74,13 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     if body_country is None and not countries and us:
         body_country = "US"
     loc = place_in(
-        top, body_country, top, early, in_states or ({filed} if filed and us else None), us
+        top,
+        body_country,
+        top,
+        early,
+        in_states or ({filed} if filed and us else None),
+        us,
+        frozenset(state_votes(doc)),
     )
     if loc is None:
         body = doc.text[:4000]
