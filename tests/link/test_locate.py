@@ -204,6 +204,13 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Fresno",
             "California",
         ),
+        (  # the dateline's state, cut from the lead's sentence, over a state the lead names
+            "Man wounded outside bar\n\nSPRINGFIELD, Ill. (WXYZ) – A man visiting from "
+            "Missouri was wounded outside a bar in Springfield on Monday night.",
+            None,
+            "Springfield",
+            "Illinois",
+        ),
         (  # a neighbourhood named as one, its city unnamed: the big city it lies in
             "Girl, 16, dies after drive-by in Englewood\n\nA 16-year-old girl died Monday "
             "after shots were fired from a passing car in the Englewood neighborhood, the Cook "

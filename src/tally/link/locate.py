@@ -30,6 +30,7 @@ from tally.link.where import (
     borough_of,
     city_of,
     county_named,
+    dateline_filed,
     dateline_state,
     dateline_town,
     is_county,
@@ -81,6 +82,7 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         in_states or ({filed} if filed and us else None),
         us,
         frozenset(state_votes(doc)),
+        dateline_filed(doc) if us else None,
     )
     if loc is None:
         body = doc.text[:4000]

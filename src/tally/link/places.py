@@ -462,6 +462,7 @@ def place_in(
     state: str | set[str] | None = None,
     us: bool = False,
     voted: frozenset[str] = frozenset(),
+    filed: tuple[str, str] | None = None,
 ) -> Located | None:
     """The place `text` names, by rank (see `_candidates`) and then text order.
 
@@ -470,7 +471,9 @@ def place_in(
     names most, decides between US towns of one name when the context names none; `us`,
     that the document is about the US (see `hints`). A name no town of those states has,
     kept without a state, is its likeliest town instead when that lies in a state of
-    `voted` (the states the document points at at all).
+    `voted` (the states the document points at at all). `filed`, the town and state of a
+    dateline the lead's sentences no longer hold ("LEXINGTON, Ky. —"), places that town's
+    name in that state, as a state written beside it in the text does.
     """
     countries, states = hints(context or text, us)
     if country and not countries:
@@ -479,10 +482,10 @@ def place_in(
     if state and not states:
         countries, states = countries | {"US"}, set(state) if isinstance(state, set) else {state}
     found = _candidates(text, early)
-    loc = _first_place(found, countries, states, False)
+    loc = _first_place(found, countries, states, False, filed)
     if guessed and loc is not None and loc.lat is None and not loc.admin1:
         # "in Troy" of a report pointing at no state of a Troy: the name's likeliest town
-        again = _first_place(found, countries, states, True)
+        again = _first_place(found, countries, states, True, filed)
         if (
             again is not None
             and again.lat is not None
@@ -499,6 +502,7 @@ def _first_place(
     countries: set[str],
     states: set[str],
     guessed: bool,
+    filed: tuple[str, str] | None = None,
 ) -> Located | None:
     """The place of the first of `_candidates`' phrases that names one (`place_in`)."""
     named: Located | None = None
@@ -506,6 +510,8 @@ def _first_place(
     stated = {  # "Manchester, Illinois" below, "SALEM, IN (WXYZ) -" above
         c[2].lower(): c[3] for c in reversed(found) if c[3] and gazetteer.us_state(c[3].rstrip("."))
     }
+    if filed:
+        stated.setdefault(filed[0].lower(), filed[1])
     for rank, _, phrase, state, near, named_ok in found:
         loc = _resolve(
             phrase, state or stated.get(phrase.lower()), countries, states, near, named_ok, guessed
