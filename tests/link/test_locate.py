@@ -204,6 +204,13 @@ def _main_place(text: str, url: str | None = None) -> tuple[str | None, str | No
             "Fresno",
             "California",
         ),
+        (  # the dateline's state, cut from the lead's sentence, over a state the lead names
+            "Man wounded outside bar\n\nSPRINGFIELD, Ill. (WXYZ) – A man visiting from "
+            "Missouri was wounded outside a bar in Springfield on Monday night.",
+            None,
+            "Springfield",
+            "Illinois",
+        ),
         (  # a neighbourhood named as one, its city unnamed: the big city it lies in
             "Girl, 16, dies after drive-by in Englewood\n\nA 16-year-old girl died Monday "
             "after shots were fired from a passing car in the Englewood neighborhood, the Cook "
@@ -218,6 +225,27 @@ def test_the_document_decides_which_town(
     text: str, url: str | None, place: str, state: str
 ) -> None:
     assert _main_place(text, url) == (place, state, "US")
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        (  # the states the body names most have no town of the name: its one town, in a
+            # state the body points at too (a town it names there)
+            "Boy hurt in Wetumpka shooting\n\nA boy was shot in Wetumpka on Monday night, "
+            "deputies said. He was visiting from Ohio. His father works in Texas. The boy was "
+            "flown to a hospital in Prattville.",
+            "Alabama",
+        ),
+        (  # ... but not in a state the body does not point at at all
+            "Boy hurt in Wetumpka shooting\n\nA boy was shot in Wetumpka on Monday night, "
+            "deputies said. He was visiting from Ohio. His father works in Texas.",
+            None,
+        ),
+    ],
+)
+def test_a_town_no_state_the_body_names_most_has(text: str, state: str | None) -> None:
+    assert _main_place(text) == ("Wetumpka", state, "US")
 
 
 @pytest.mark.parametrize(

@@ -68,6 +68,23 @@ def test_the_town_read_stays(text: str) -> None:
     assert (place, state) in {("Henderson", "Nevada"), ("Memphis", "Tennessee")}
 
 
+@pytest.mark.parametrize(
+    ("url", "state"),
+    [
+        # a local outlet named for a town near the small namesake: that one
+        ("http://www.evansvillecourier.com/news/three-shot-overnight", "Kentucky"),
+        # a host named for no town: the big namesake
+        ("http://www.wxyz.com/news/three-shot-overnight", "Nevada"),
+    ],
+)
+def test_the_namesake_near_the_outlets_town(url: str, state: str) -> None:
+    text = (
+        "Three shot in Henderson overnight\n\nThree men were shot outside a bar in "
+        "Henderson late Saturday, deputies said."
+    )
+    assert _main_place(text, url) == ("Henderson", state)
+
+
 def test_a_county_in_the_dateline_tells_the_namesake() -> None:
     doc = _doc(
         "Father charged after son finds gun\n\nJACKSONVILLE, ONSLOW COUNTY - A father was "

@@ -30,6 +30,7 @@ from tally.link.where import (
     borough_of,
     city_of,
     county_named,
+    dateline_filed,
     dateline_state,
     dateline_town,
     is_county,
@@ -74,7 +75,14 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     if body_country is None and not countries and us:
         body_country = "US"
     loc = place_in(
-        top, body_country, top, early, in_states or ({filed} if filed and us else None), us
+        top,
+        body_country,
+        top,
+        early,
+        in_states or ({filed} if filed and us else None),
+        us,
+        frozenset(state_votes(doc)),
+        dateline_filed(doc) if us else None,
     )
     if loc is None:
         body = doc.text[:4000]

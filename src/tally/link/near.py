@@ -4,7 +4,8 @@ A report of "Cameron" whose page also names Wheeling and Steubenville is of the 
 Virginia town, not Wisconsin's; one of "Jacksonville" that names Onslow County is of North
 Carolina's. Each other town the report names counts for a namesake it lies near
 (`NEAR_KM`), as much as that reading of its name is likely (`_weight`); each county, for
-the namesakes in a state that has one of its name. A namesake wins when it leads the town
+the namesakes in a state that has one of its name; the town a local outlet's address names
+counts as a town the report names. A namesake wins when it leads the town
 the report was placed in by `MARGIN`: a reading the report points at plainly, never a
 coin toss. The report's own word for its state (headline, lead, dateline, address) is
 never overruled.
@@ -20,7 +21,7 @@ from collections import Counter
 from tally.keywords import boundary
 from tally.link import gazetteer
 from tally.link.places import Located, hints
-from tally.link.states import HOST_CITY, url_states
+from tally.link.states import HOST_CITY, host_town, outlet_city, url_states
 from tally.link.towns import placed_runs, us_towns
 from tally.link.where import (
     CITY_FACTOR,
@@ -134,6 +135,10 @@ def _votes(doc: Document, loc: Located, rivals: list[gazetteer.Place]) -> Counte
             continue  # a hamlet's name is as likely a shop's, a street's or a person's
         for state, lat, lon in here:
             votes[state] += _weight(towns, lat, lon)
+    home = _outlet_place(doc.url)
+    if home is not None and town_key(home.name) != key:
+        for state, lat, lon in here:  # "salinapost.example" of "in Abilene": Kansas's
+            votes[state] += _weight((home,), lat, lon)
     for state in written_beside(doc.text[:LIMIT], loc.place) & states:
         votes[state] += STATED
     filed = _dateline_county(doc)
@@ -144,6 +149,17 @@ def _votes(doc: Document, loc: Located, rivals: list[gazetteer.Place]) -> Counte
         for state in having:
             votes[state] += 1 / len(gazetteer.county_states(county))
     return votes
+
+
+def _outlet_place(url: str | None) -> gazetteer.Place | None:
+    """Where a local outlet is, as its address says: the town its host is named for
+    (`host_town`), else the big city it names (`outlet_city`); a place the report's town
+    lies near, as a town the report names."""
+    town = host_town(url)
+    if town is not None:
+        return town
+    name = outlet_city(url)
+    return next((p for p in us_towns(name) if p.population >= HOST_CITY), None) if name else None
 
 
 def _dateline_county(doc: Document) -> str | None:

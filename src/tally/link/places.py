@@ -257,8 +257,17 @@ def _run_places(
 
 
 def _resolve(
-    name: str, state: str | None, countries: set[str], states: set[str], near: bool, named: bool
+    name: str,
+    state: str | None,
+    countries: set[str],
+    states: set[str],
+    near: bool,
+    named: bool,
+    guessed: bool = False,
 ) -> Located | None:
+    """The place a phrase names; `guessed` when `states` are only the ones the rest of the
+    document points at most (`place_in`'s `state`): a preference among the name's US towns,
+    which keeps them all when none lies there."""
     name = re.split(r"\.(?=[A-Z][a-z])", name)[0]  # "Goldsboro.Police": a missing space
     name = name.strip(" .,'’-")
     if re.search(r"['’]s?$", name):
@@ -347,7 +356,7 @@ def _resolve(
                 if any(town_key(p.name) == town_key(found[0].name) for p in inside)
                 else (found[0],)
             )
-        found = inside or tuple(p for p in found if p.country != "US")
+        found = inside or tuple(p for p in found if p.country != "US" or (guessed and not st))
     if found:
         p = found[0]
         return Located.of(p, 2 if near else 1)
@@ -452,28 +461,60 @@ def place_in(
     early: int = 0,
     state: str | set[str] | None = None,
     us: bool = False,
+    voted: frozenset[str] = frozenset(),
+    filed: tuple[str, str] | None = None,
 ) -> Located | None:
     """The place `text` names, by rank (see `_candidates`) and then text order.
 
     A gazetteer city beats a name the gazetteer lacks, except a "village of X";
     a city beats a country or state. `state`, the US state the rest of the document
     names most, decides between US towns of one name when the context names none; `us`,
-    that the document is about the US (see `hints`).
+    that the document is about the US (see `hints`). A name no town of those states has,
+    kept without a state, is its likeliest town instead when that lies in a state of
+    `voted` (the states the document points at at all). `filed`, the town and state of a
+    dateline the lead's sentences no longer hold ("LEXINGTON, Ky. —"), places that town's
+    name in that state, as a state written beside it in the text does.
     """
     countries, states = hints(context or text, us)
     if country and not countries:
         countries = {country}
+    guessed = bool(state and not states)
     if state and not states:
         countries, states = countries | {"US"}, set(state) if isinstance(state, set) else {state}
+    found = _candidates(text, early)
+    loc = _first_place(found, countries, states, False, filed)
+    if guessed and loc is not None and loc.lat is None and not loc.admin1:
+        # "in Troy" of a report pointing at no state of a Troy: the name's likeliest town
+        again = _first_place(found, countries, states, True, filed)
+        if (
+            again is not None
+            and again.lat is not None
+            and again.admin1 in voted
+            and town_key(again.place) == town_key(loc.place)
+            and not re.search(rf"\b{re.escape(loc.place)} (?:county|parish)\b", text, re.I)
+        ):
+            return again  # not "in Marlow county": a county, written small
+    return loc
+
+
+def _first_place(
+    found: list[tuple[int, int, str, str | None, bool, bool]],
+    countries: set[str],
+    states: set[str],
+    guessed: bool,
+    filed: tuple[str, str] | None = None,
+) -> Located | None:
+    """The place of the first of `_candidates`' phrases that names one (`place_in`)."""
     named: Located | None = None
     coarse: Located | None = None
-    found = _candidates(text, early)
     stated = {  # "Manchester, Illinois" below, "SALEM, IN (WXYZ) -" above
         c[2].lower(): c[3] for c in reversed(found) if c[3] and gazetteer.us_state(c[3].rstrip("."))
     }
+    if filed:
+        stated.setdefault(filed[0].lower(), filed[1])
     for rank, _, phrase, state, near, named_ok in found:
         loc = _resolve(
-            phrase, state or stated.get(phrase.lower()), countries, states, near, named_ok
+            phrase, state or stated.get(phrase.lower()), countries, states, near, named_ok, guessed
         )
         if loc is None:
             continue

@@ -459,12 +459,19 @@ def dateline_town(doc: Document, limit: int = 1500, sure: bool = False) -> gazet
 def dateline_state(doc: Document, limit: int = 1500) -> str | None:
     """The US state the document's first dateline names beside its town ("LEXINGTON, Ky.
     (WTVQ) –"), outside page furniture."""
+    filed = dateline_filed(doc, limit)
+    return filed[1] if filed else None
+
+
+def dateline_filed(doc: Document, limit: int = 1500) -> tuple[str, str] | None:
+    """The town and US state of the document's first dateline, when it names its state
+    beside its town ("LEXINGTON, Ky. (WTVQ) –": Lexington, Kentucky), outside page furniture."""
     for m in datelines(doc.text, limit):
         if doc.in_furniture(m.start(), m.end()) or headline_label(doc.text, m):
             continue
         s = m.group("s")
         st = (gazetteer.us_state(s.rstrip(".")) or gazetteer.us_state(s)) if s else None
-        return st.name if st else None
+        return (m.group("p").strip().title(), st.name) if st else None
     return None
 
 
