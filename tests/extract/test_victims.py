@@ -343,3 +343,14 @@ def test_a_headline_of_one_hurt_after_being_shot(text: str) -> None:
 )
 def test_a_headline_lists_its_victims_with_commas(text: str, killed: int, injured: int) -> None:
     assert _totals(text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The hunter fired one shot at the geese and then fired a second shot as they rose.",
+        "Neighbours said they heard one shot shortly after midnight.",
+    ],
+)
+def test_a_shot_fired_at_nobody_is_no_victim(text: str) -> None:
+    assert extract(_doc(text)) == []

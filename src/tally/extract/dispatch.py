@@ -83,14 +83,18 @@ def extract(doc: Document) -> list[Figure]:
     return one_per_key(found)
 
 
+RUNNING = frozenset({"victim.ordinal", "num.running_total"})
+"""Rules of a running total an ordinal tells ("a fourth victim was shot": the fourth)."""
+
+
 def one_per_key(figures: list[Figure]) -> list[Figure]:
     """The figures with one per key (document, span, category: what the ledger and a
-    correction know a statement by), the first of each, in text order: what the ledger
-    stores is what extraction returns."""
-    seen: set[str] = set()
-    out: list[Figure] = []
+    correction know a statement by), in text order, so that what the ledger stores is what
+    extraction returns: of two readings of one span the first, unless the other is the
+    running total its ordinal tells (the spec's "a 13th service member died" is killed 13,
+    and no figure of one)."""
+    best: dict[str, Figure] = {}
     for f in figures:
-        if f.key not in seen:
-            seen.add(f.key)
-            out.append(f)
-    return out
+        if f.key not in best or (f.rule in RUNNING and best[f.key].rule not in RUNNING):
+            best[f.key] = f
+    return [f for f in figures if best[f.key] is f]

@@ -27,6 +27,13 @@ def cue_category(m: re.Match[str] | None) -> str:
 
 SHOT_FIRED = re.compile(rf"\s*(?:{'|'.join(VOCAB.shot_fired)})", re.I)
 """What after "one shot" makes the shot a gunshot ("one shot was fired"), nobody shot."""
+SHOT_FIRED_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(VOCAB.shot_fired_before)})\s+(?:(?:a|an|one|the|another|his|her|their)\s+)?"
+    rf"(?:(?:{'|'.join(VOCAB.ordinals)}|single|warning|fatal|final)\s+)?$",
+    re.I,
+)
+"""A verb of firing right before "shot" ("fired a second shot", "heard one shot"): the
+gunshot is its object."""
 VERB_BEFORE = quick_start(re.compile(VOCAB.verbs_before_pattern, re.I))
 """Verbs that take the harmed count as their object: "killing 132 people", "wounding 15"."""
 FATE_VERB_BEFORE = quick_start(re.compile(rf"\b(?:{'|'.join(VOCAB.fate_verbs_before)})\s+$", re.I))

@@ -16,7 +16,7 @@ import re
 
 from tally.extract import victims_causes as causes
 from tally.extract import victims_lexicon as lex
-from tally.extract.lexicon import SHOT_FIRED
+from tally.extract.lexicon import SHOT_FIRED, SHOT_FIRED_BEFORE
 from tally.extract.victims_objects import harm_category
 from tally.extract.victims_parties import mention
 from tally.extract.victims_phrases import headline, np_at_start
@@ -148,8 +148,11 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
             continue  # "lynched a man accused of killing his wife": an earlier event's death
         if causes.in_cause(sentence, pm.start()):
             continue  # "protest the death of a woman who was killed": the cause's death
-        if pm.group(0).strip().lower() == "shot" and SHOT_FIRED.match(sentence, pm.end()):
-            continue  # "one shot was fired": the gunshot, nobody shot
+        if pm.group(0).strip().lower() == "shot" and (
+            SHOT_FIRED.match(sentence, pm.end())
+            or SHOT_FIRED_BEFORE.search(sentence, max(0, pm.start() - 40), pm.start())
+        ):
+            continue  # "one shot was fired", "fired a second shot": the gunshot, nobody shot
         m = mention(sentence, start, pm, cat, how, names)
         if m is not None and _shot_by_police(sentence, pm, how):
             m.attacker, m.group, m.by_police = True, "combatants", True

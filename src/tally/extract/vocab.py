@@ -61,6 +61,8 @@ class Vocabulary:
     not_harmed_before: tuple[str, ...]
     conditional: tuple[str, ...]
     shot_fired: tuple[str, ...]
+    shot_fired_before: tuple[str, ...]
+    """The verbs whose object "shot" is a gunshot ("fired a second shot"), as patterns."""
     """What after "one shot" makes it a gunshot fired, not a person shot, as patterns."""
     """Words opening a clause of condition or any occasion ("if", "whenever"), as patterns."""
     not_harmed_after: tuple[str, ...]
@@ -204,6 +206,7 @@ def english() -> Vocabulary:
         not_harmed_before=tuple(data["not_harmed_before"]["patterns"]),
         conditional=tuple(data["conditional"]["openers"]),
         shot_fired=tuple(data["shot_fired"]["patterns"]),
+        shot_fired_before=tuple(data["shot_fired"]["before"]),
         not_harmed_after=tuple(data["not_harmed_after"]["patterns"]),
         suspects_after=tuple(data["suspects_after"]["patterns"]),
         speaks_before=tuple(data["speaks"]["before"]),

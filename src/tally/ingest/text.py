@@ -9,10 +9,11 @@ and marked as `Document.furniture` spans, so the extractor skips it.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
+from importlib import resources
 
 from tally.keywords import quick_start
-from tally.lang.page import furniture
 from tally.models import Document, Source, Span, text_hash
 from tally.words import MONTH_NUMBERS
 
@@ -28,9 +29,27 @@ _A_YEAR = re.compile(r"(?:19|20)\d\d")
 HEADER_CHARS = 700
 """Metadata (dateline, byline, masthead) is read from the top of the text only."""
 
-_HEADINGS, _INLINE = furniture()
+
+def furniture_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(headings, inline) of every language's `lang/<code>/page.toml`: the patterns of a line
+    heading a list of other stories ("Most read", "À lire aussi", "اقرأ أيضاً") and of a
+    line's lead-in to one link ("Read more: ..."). Furniture is marked before a document's
+    language is known, so every language's are tried on every document. Read from the
+    folder without importing `tally.lang` (reading a ledger loads no language data)."""
+    headings: list[str] = []
+    inline: list[str] = []
+    for folder in sorted(resources.files("tally").joinpath("lang").iterdir(), key=lambda f: f.name):
+        page = folder / "page.toml"
+        if page.is_file():
+            table = tomllib.loads(page.read_text(encoding="utf-8"))["furniture"]
+            headings += table["headings"]
+            inline += table.get("inline", [])
+    return tuple(headings), tuple(inline)
+
+
+_HEADINGS, _INLINE = furniture_words()
 FURNITURE_HEADINGS = re.compile(r"^(?:" + "|".join(_HEADINGS) + r")\s*:?$", re.I)
-"""A line heading a list of other stories, in any language (`tally.lang.page`)."""
+"""A line heading a list of other stories, in any language (`furniture_words`)."""
 _INLINE_FURNITURE = re.compile(r"^(?:" + "|".join(_INLINE) + r")\s*:\s*\S", re.I)
 _PROMPT = quick_start(
     re.compile(
