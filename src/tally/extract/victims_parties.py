@@ -8,6 +8,7 @@ where they end, and whether the words before an active verb are its shooter, not
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from tally.extract import victims_lexicon as lex
 from tally.extract.attacker import names_attackers
@@ -152,6 +153,28 @@ def _the_attacker(before: str) -> bool:
     )
 
 
+def _body_found(pm: re.Match[str], offset: int) -> Mention | None:
+    """The dead a body found stands for, by the word before "body": one ("a body was
+    found"), the victim told of before ("the victim's body"), the one named ("Omar's
+    body"), or the man or woman last named ("his body")."""
+    pron = pm.group("pron").lower()
+    found = partial(Mention, offset + pm.start(), offset + pm.end(), "killed", 1)
+    if pron in {"a", "an"}:  # one dead, or one already counted
+        return found("indef", "people", rule="victim.body_found")
+    if pron.startswith("the"):
+        return found("def", "people", head="victim", rule="victim.body_found")
+    if pron not in {"his", "her"}:
+        name = re.sub(r"['’]s$", "", pron)
+        if name in lex.NOT_NAMES or name in lex.GROUP_OF:
+            return None
+        return found("name", "people", name=name, head="name", rule="victim.body_found")
+    he = pron == "his"
+    return found(
+        "def", "people", gender="m" if he else "f", head="he" if he else "she",
+        rule="victim.body_found",
+    )  # fmt: skip
+
+
 def mention(
     sentence: str, offset: int, pm: re.Match[str], cat: str, how: str, names: frozenset[str]
 ) -> Mention | None:
@@ -170,54 +193,7 @@ def mention(
     if how == "active":
         return object_of(sentence, offset, pm, cat, names)
     if how == "body":
-        pron = pm.group("pron").lower()
-        if pron in {"a", "an"}:  # "a body was found": one dead, or one already counted
-            return Mention(
-                offset + pm.start(),
-                offset + pm.end(),
-                "killed",
-                1,
-                "indef",
-                "people",
-                rule="victim.body_found",
-            )
-        if pron.startswith("the"):  # "the victim's body was found": the one told of before
-            return Mention(
-                offset + pm.start(),
-                offset + pm.end(),
-                "killed",
-                1,
-                "def",
-                "people",
-                head="victim",
-                rule="victim.body_found",
-            )
-        if pron not in {"his", "her"}:  # "Omar's body was found": the one so named
-            name = re.sub(r"['’]s$", "", pron)
-            if name in lex.NOT_NAMES or name in lex.GROUP_OF:
-                return None
-            return Mention(
-                offset + pm.start(),
-                offset + pm.end(),
-                "killed",
-                1,
-                "name",
-                "people",
-                name=name,
-                head="name",
-                rule="victim.body_found",
-            )
-        return Mention(
-            offset + pm.start(),
-            offset + pm.end(),
-            "killed",
-            1,
-            "def",
-            "people",
-            gender="m" if pron == "his" else "f",
-            head="he" if pron == "his" else "she",
-            rule="victim.body_found",
-        )
+        return _body_found(pm, offset)
     tail = pm.re is lex.SELF_TAIL
     if tail and not _HARMED_OTHERS.search(sentence[: pm.start()].lower()):
         return None
