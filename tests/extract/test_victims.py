@@ -354,3 +354,18 @@ def test_a_headline_lists_its_victims_with_commas(text: str, killed: int, injure
 )
 def test_a_shot_fired_at_nobody_is_no_victim(text: str) -> None:
     assert extract(_doc(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Four people were shot at the well; two of them died.", 2, 2),
+        ("A man was shot at a gas station on Main Street.", 0, 1),
+        ("The officer was shot at but not hit.", 0, 0),
+        ("Two men were shot at by gunmen on Friday but escaped unhurt.", 0, 0),
+    ],
+)
+def test_shot_at_a_place_is_shot_and_shot_at_is_fired_upon(
+    text: str, killed: int, injured: int
+) -> None:
+    assert _totals(text) == (killed, injured)

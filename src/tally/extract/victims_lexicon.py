@@ -292,10 +292,13 @@ _BEFORE_DEATH = (
 )
 """Verbs of what was done to a victim before the death a passive names ("was abducted,
 tortured and killed"): the death decides the category."""
+_NOT_FIRED_AT = r"(?!\s+at\b(?!\s+(?:the|a|an|his|her|their|its|\d)\b))"
+"""Not "shot at", fired upon ("was shot at but not hit", "shot at by gunmen"), unless a place
+follows it ("were shot at the market": hit there)."""
 PASSIVE = re.compile(
     r"(?P<aux>" + _AUX + r")" + _ADV + r"[\"“]?" + _BEFORE_DEATH + r"(?:"
     r"(?P<k>" + KILLED_PASSIVE + r")|(?P<i>" + INJURED_PASSIVE + r")|"
-    r"(?P<s>" + SHOT_BY + r"|(?:" + SHOT_PASSIVE + r")(?!\s+at\b))"
+    r"(?P<s>" + SHOT_BY + r"|(?:" + SHOT_PASSIVE + r")" + _NOT_FIRED_AT + r")"
     r")\b",
     re.IGNORECASE,
 )
@@ -320,7 +323,7 @@ REDUCED = re.compile(
     r"hurt|hospitalized|critically\s+(?:injured|wounded|hurt)|wounds\s+(?:him|her)?self"
     r"|in\s+(?:critical|serious|grave)\s+condition"
     r"|(?:critical|recovering)\s+after\s+being\s+(?:shot|wounded|struck\s+by\s+(?:an?\s+)?"
-    r"(?:stray\s+)?(?:bullets?|gunfire)))|(?P<s>(?:shot|grazed)(?!\s+at\b)|"
+    r"(?:stray\s+)?(?:bullets?|gunfire)))|(?P<s>(?:shot|grazed)" + _NOT_FIRED_AT + r"|"
     r"(?:struck|hit)\s+by\s+(?:an?\s+)?(?:stray\s+)?(?:bullets?|gunfire)|"
     r"shoots\s+self|shot\s+self))\b"
     r"(?!\s+(?:an?|the|his|her|their|him|them|(?:him|her)self|" + _NUM + r"|"
