@@ -19,7 +19,7 @@ from tally.extract import victims_lexicon as lex
 from tally.extract.lexicon import SHOT_FIRED, SHOT_FIRED_BEFORE
 from tally.extract.victims_objects import harm_category
 from tally.extract.victims_parties import mention
-from tally.extract.victims_phrases import headline, np_at_start
+from tally.extract.victims_phrases import POSSESSIVE, headline, np_at_start
 from tally.extract.victims_resolve import (
     DEED,
     Mention,
@@ -250,7 +250,7 @@ def _along(text: str, pos: int, names: frozenset[str]) -> tuple[int, int] | None
         if not single and (np["kind"] not in {"plural", "part"} or np["attacker"]):
             break
         count, end = count + np["count"], np["end"]
-        counted.append(single or bool(_POSSESSIVE.match(text, at)))
+        counted.append(single or bool(POSSESSIVE.match(text, at)))
         conj = _AND.match(text, end)
         if not conj:
             break
@@ -258,9 +258,6 @@ def _along(text: str, pos: int, names: frozenset[str]) -> tuple[int, int] | None
     if counted == [False]:
         return None  # a count of companions alone ("along with two guards") is the runs' to add
     return (count, end) if count else None
-
-
-_POSSESSIVE = re.compile(r"(?:his|her|their)\s", re.IGNORECASE)
 
 
 _AND = re.compile(r"\s*,?\s*and\s+|\s*,\s*(?=(?:an?|his|her|their|one|two|three)\s)", re.I)

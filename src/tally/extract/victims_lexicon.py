@@ -462,24 +462,21 @@ FATALLY_TAIL = re.compile(
     r"(?:fatally|(?:of\s+(?:them|whom|which)\s+)?(?:died|dead|was\s+killed|were\s+killed))",
     re.IGNORECASE,
 )
-ALL_KILLED_TAIL = re.compile(
+_KILLING_AFTER = (
     _WHERE_BEFORE_TAIL
     + r"\s*(?:[,;(]|\s[-–—]{1,2})\s*(?:and\s+)?(?:"
     + "|".join(english().deaths_among_shot)
-    + r")\s+(?:them\s+)?(?:both|all)(?:\s+of\s+them|\s+"
-    + _NUM
-    + r")?\b",
+    + r")\s+"
+)
+"""", killing" after a count of people shot, where or when told before it."""
+ALL_KILLED_TAIL = re.compile(
+    _KILLING_AFTER + r"(?:them\s+)?(?:both|all)(?:\s+of\s+them|\s+" + _NUM + r")?\b",
     re.IGNORECASE,
 )
 """The fate of all those shot, told after them ("shot a guard and his son, killing both"):
 every one of them dead."""
 KILLING_TAIL = re.compile(
-    _WHERE_BEFORE_TAIL
-    + r"\s*(?:[,;(]|\s[-–—]{1,2})\s*(?:and\s+)?(?:"
-    + "|".join(english().deaths_among_shot)
-    + r")\s+(?P<n>"
-    + _NUM
-    + r")\b(?!\s+(?:others?|more|additional)\b)",
+    _KILLING_AFTER + r"(?P<n>" + _NUM + r")\b(?!\s+(?:others?|more|additional)\b)",
     re.IGNORECASE,
 )
 """", killing one" after a count of people shot: how many of them died."""

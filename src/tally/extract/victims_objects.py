@@ -140,7 +140,7 @@ _BARE_HEAD = re.compile(
 determiner ("shooting suspect"), not a list's first."""
 
 
-def verb_ing(pm: re.Match[str]) -> bool:
+def _verb_ing(pm: re.Match[str]) -> bool:
     """Whether an active predicate is one gerund ("shooting", "killing")."""
     return bool(re.fullmatch(r"[a-z]+ing\s*", pm.group(0), re.IGNORECASE))
 
@@ -245,7 +245,7 @@ def object_of(
         return _named_dead(sentence, offset, pm, cat)
     if (
         all(attackers)
-        and verb_ing(pm)
+        and _verb_ing(pm)
         and (
             _NOUN_USE.search(sentence, 0, pm.start())
             or (count == 1 and _BARE_HEAD.match(sentence, pm.end()))

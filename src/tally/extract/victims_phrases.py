@@ -202,8 +202,9 @@ _SPACES = re.compile(r"\s+")
 _SHOT_MOD = re.compile(r"\b(?:shooting|gunshot)\b")
 
 
-_POSSESSIVE = re.compile(r"his|her|their|its|[a-z]\w+['’]s")
-"""A possessive determiner, a pronoun's or a name's ("her", "the man's")."""
+POSSESSIVE = re.compile(r"(?:his|her|their|its|[a-z]\w+['’]s)(?=\s)", re.IGNORECASE)
+"""A possessive determiner before its noun, a pronoun's or a name's ("her son", "the man's
+two sons")."""
 
 
 def describe(m: re.Match[str], base: int, how: str) -> dict | None:
@@ -229,7 +230,7 @@ def describe(m: re.Match[str], base: int, how: str) -> dict | None:
         kind, count = "part", lex.count_of(words[0]) or 1
     elif det in {"another"} or (len(words) == 2 and words[1] in lex.ORDINALS):
         kind = "new"
-    elif len(words) >= 2 and _POSSESSIVE.fullmatch(words[0]) and lex.count_of(words[1]):
+    elif len(words) >= 2 and POSSESSIVE.match(det) and lex.count_of(words[1]):
         n = lex.count_of(words[1]) or 0  # "her two children", "his three other sons"
         kind, count = ("plural", n) if n != 1 else ("indef", 1)
         if n > 1 and not plural:

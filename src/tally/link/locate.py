@@ -31,7 +31,6 @@ from tally.link.where import (
     city_of,
     county_named,
     dateline_filed,
-    dateline_state,
     dateline_town,
     is_county,
     neighbourhood_named,
@@ -62,7 +61,8 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     kept = OUTLET.sub("", first)
     top, early = kept + "\n" + rest, early - (len(first) - len(kept))
     countries, states = hints(top, us)
-    filed = dateline_state(doc)
+    dated = dateline_filed(doc)
+    filed = dated[1] if dated else None
     if filed and us:
         countries, states = countries | {"US"}, states | {filed}  # "LEXINGTON, Ky. —"
     body_country = main_country(doc) if len(countries) != 1 else None
@@ -82,7 +82,7 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         in_states or ({filed} if filed and us else None),
         us,
         frozenset(state_votes(doc)),
-        dateline_filed(doc) if us else None,
+        dated if us else None,
     )
     if loc is None:
         body = doc.text[:4000]
