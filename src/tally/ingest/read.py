@@ -99,7 +99,11 @@ def read_bytes(path: str, options: IngestOptions, name: str | None = None) -> by
             raise InputError(f"not a regular file ({_file_kind(info.st_mode)})", source=name)
         check_size(info.st_size, options, name)
         with os.fdopen(fd, "rb", closefd=False) as fh:
-            data = fh.read(options.max_bytes + 1)
+            # Sized to the file, not the limit: a buffer of the limit per file costs more than
+            # the reading; what the file gained since fstat is read after it.
+            data = fh.read(min(info.st_size, options.max_bytes) + 1)
+            if len(data) > info.st_size:
+                data += fh.read(options.max_bytes + 1 - len(data))
         check_size(len(data), options, name)
         return data
     except OSError as err:
