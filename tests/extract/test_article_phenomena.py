@@ -110,6 +110,13 @@ def test_victims_take_the_harm_the_text_tells(
             [("injured", "people", 5)],
         ),
         ("Two police officers were wounded in the exchange.", [("injured", "people", 2)]),
+        ("Dispatchers received three 911 calls about the shooting.", []),
+        ("Deputies recovered two 9mm handguns at the shooting scene.", []),
+        ("Investigators recovered six 40-caliber casings at the scene of the shooting.", []),
+        (
+            "The station received four 9-1-1 calls before two guards were wounded.",
+            [("injured", "people", 2)],
+        ),
     ],
 )
 def test_counts_of_things_are_no_figures(text: str, expected: list[tuple[str, str, int]]) -> None:

@@ -171,6 +171,14 @@ def _thing_next(words: list[re.Match[str]], i: int) -> bool:
     return i + 1 < len(words) and words[i + 1].group(0).lower().rstrip(".") in lex.THINGS
 
 
+def _word_end(words: list[re.Match[str]], i: int) -> int:
+    """The last of the tokens that run on from `words[i]` without a space ("9", "mm" of "9mm";
+    "9", "-", "1", "-", "1" of "9-1-1")."""
+    while i + 1 < len(words) and words[i + 1].start() == words[i].end():
+        i += 1
+    return i
+
+
 def _scare_quoted(words: list[re.Match[str]], i: int) -> bool:
     """Whether the quote mark `words[i]` opens one word in quotes ('"thugs"', "'robbers'"), not
     a quoted phrase."""
@@ -254,6 +262,8 @@ def noun_phrase(after: str) -> tuple[str | None, int, str | None, bool]:
         ):
             i += 1  # two groups' names before one noun ("15 TTP and LeI militants")
             continue
+        if w[0].isdigit() and _thing_next(words, _word_end(words, i)):
+            return None, 0, None, True  # a number before things ("three 911 calls", "two 9mm guns")
         if not w[0].isalnum() or lw in lex.FUNCTION_WORDS or w[0].isdigit():
             break
         if lw in lex.THINGS:
