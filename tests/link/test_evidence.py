@@ -59,14 +59,34 @@ def _linked(a: LocalIncident, b: LocalIncident) -> bool:
         (21_000, dict(), True),  # a town, one day, one count
         (900_000, dict(), False),  # a big city has several such events a day
         (21_000, dict(date="2019-05-05", published="2019-05-05"), False),  # not the same day
-        (21_000, dict(cues=("place:marlow", "pop:21000", "fig:injured:people:2")), False),
+        # another count of the town's one shooting that day: one found dead, two hurt
+        (21_000, dict(cues=("place:marlow", "pop:21000", "fig:injured:people:2")), True),
         (21_000, dict(type="fire"), False),
     ],
 )
 def test_same_town_day_and_count(pop: int, second: dict, linked: bool) -> None:
+    """Two reports of one specific type, town and day are one event, whatever counts they
+    give: a town that is no big city seldom has two such events in a day."""
     a = marlow_report("a", "2019-05-04", pop, "fig:killed:people:1")
     b = marlow_report("b", "2019-05-04", pop, "fig:killed:people:1")
     b = dataclasses.replace(b, **second)
+    assert _linked(a, b) is linked
+
+
+@pytest.mark.parametrize(
+    ("cues_b", "linked"),
+    [
+        (("w:dana okafor", "fig:injured:people:2"), False),  # each names its own victim
+        (("w:dana okafor", "fig:killed:people:1"), True),  # the same count: one event
+        (("w:tamsin holloway", "fig:injured:people:2"), True),  # the same victim named
+        (("fig:injured:people:2",), True),  # one report names no one
+    ],
+)
+def test_same_town_and_day_with_other_people_named(cues_b: tuple[str, ...], linked: bool) -> None:
+    """Reports of one town and day giving other counts, each naming people the other does
+    not, are two events; a shared count or a shared name makes them one."""
+    a = marlow_report("a", "2019-05-04", 21_000, "w:tamsin holloway", "fig:killed:people:1")
+    b = marlow_report("b", "2019-05-04", 21_000, *cues_b)
     assert _linked(a, b) is linked
 
 

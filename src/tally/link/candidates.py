@@ -131,9 +131,8 @@ def cue_keys(n: Node) -> Iterator[tuple[str, ...]]:
         yield ("m", n.li.type, n.li.date)
     t = n.li.type
     if n.li.date_prec == 1 and n.li.date and t and t not in VIOLENT_GENERIC and n.population < TOWN:
-        for p in n.places:  # one town, day, type and count (`evidence._same_day_count`)
-            for f in n.figs:
-                yield ("t", p, n.li.date, f)
+        for p in n.places:  # one town, day and type (`evidence._same_day_count`)
+            yield ("t", p, n.li.date)
 
 
 def _near_keys(n: Node) -> Iterator[tuple[str, ...]]:

@@ -123,10 +123,19 @@ def _whole_named(n: Node) -> bool:
     return bool(n.li.admin1) and is_county(n.li.place or "")
 
 
+def _other_people(a: Node, b: Node) -> bool:
+    """Whether two reports each name people (`full_name`) and none the other's."""
+    pa, pb = ({w for w in n.rare_words if full_name(w)} for n in (a, b))
+    return bool(pa and pb) and pa.isdisjoint(pb)
+
+
 def _same_day_count(a: Node, b: Node) -> bool:
-    """Whether two reports of one town tell the same count of one event on the same day:
-    both dated to that day, of one specific type, and sharing a figure (the same killed or
-    injured count). A town that is no big city seldom has two such events in a day."""
+    """Whether two reports of one town tell of one event on the same day: both dated to that
+    day, of one specific type, on no streets apart, and sharing a figure (the same killed or
+    injured count) or, giving other counts, not each naming people the other does not (one
+    report's dead, another's wounded). A town that is no big city seldom has two such events
+    in a day (gva-dev: of the document pairs this links without a shared count, all are
+    coded as one)."""
     return (
         a.li.date_prec == b.li.date_prec == 1
         and a.li.date == b.li.date
@@ -134,7 +143,7 @@ def _same_day_count(a: Node, b: Node) -> bool:
         and a.li.type == b.li.type
         and a.li.type not in VIOLENT_GENERIC
         and (meet(a.geo, b.geo) or meet(a.places, b.places))
-        and meet(a.figs, b.figs)
+        and (meet(a.figs, b.figs) or not _other_people(a, b))
         and not (a.streets and b.streets and not same_street(a.streets, b.streets))
     )
 

@@ -23,8 +23,8 @@ BIG_BLOCK = 200
 BIG_CITY = 300_000
 """Above this population a shared city is weaker evidence: many incidents happen there each day."""
 TOWN = 100_000
-"""Below this population a place is a town: two events of one type and count there on one
-day are rare, so reports that tell them are one (`evidence._same_day_count`)."""
+"""Below this population a place is a town: two events of one type there on one day are
+rare, so reports that tell them are one (`evidence._same_day_count`)."""
 SLOW_TYPES = {"flood", "conflict", "drought", "famine", "epidemic"}
 SLOW_SLACK_DAYS = 120
 THRESHOLD = 3
