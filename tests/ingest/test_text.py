@@ -64,6 +64,9 @@ def test_furniture_is_marked_and_its_numbers_are_not_figures() -> None:
     [
         ("Most read", True),
         ("MORE ON THIS STORY", True),
+        ("Related Harbour Post stories:", True),
+        ("Also in the Briefing:", True),
+        ("Also in attendance were the mayor and two council members.", False),
         ("Related: Quake toll passes 200 | Aid arrives in the north", True),
         ("Read next: Floods kill 12 in the delta", True),
         ("Newsletter: Sign up for the Evening Brief", True),
@@ -119,6 +122,8 @@ def test_furniture_lines(line: str, is_furniture: bool) -> None:
         ("Читайте также", "- Пожар в Омске: погибли 7 человек"),
         ("Читайте також", "- Обстріл Харкова: 5 загиблих"),
         ("اقرأ أيضاً:", "- فيضانات تقتل 40 شخصا في السودان"),
+        ("Related Harbour Post stories:", "- Quarry blast: 6 dead, search called off"),
+        ("Also in the Briefing:", "- Ferry fire: 11 dead off the coast"),
     ],
 )
 def test_lists_of_other_stories_are_furniture_in_every_language(heading: str, item: str) -> None:
