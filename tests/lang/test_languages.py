@@ -120,6 +120,22 @@ TABLE: list[Row] = [
         [("killed", 60, "exact", "people"), ("killed", 8, "at_least", "people")],
     ),
     ("de", "Die Zahl der Toten stieg am Abend auf 27.", [("killed", 27, "exact", "people")]),
+    # a colon adds the count to a clause of harm or of the victims
+    (
+        "uk",
+        "Волонтери вважають, що жертв могло бути більше: близько 90 людей у підвалі школи.",
+        [("killed", 90, "about", "people")],
+    ),
+    (
+        "es",
+        "Los vecinos creen que las víctimas fueron muchas más: unas 90 personas en el sótano.",
+        [("killed", 90, "about", "people")],
+    ),
+    (
+        "fr",
+        "Selon les secouristes, le bilan serait plus lourd : environ 90 personnes dans la cave.",
+        [("killed", 90, "about", "people")],
+    ),
 ]
 
 
@@ -149,6 +165,7 @@ def test_sentence_figures(language: str, sentence: str, expected: list) -> None:
         ("de", "Am Abend hatten die Behörden von 31 Toten gesprochen.", "Behörden"),
         ("ru", "По данным МЧС, погибли 11 человек.", "МЧС"),
         ("uk", "За даними ДСНС, загинули 9 людей.", "ДСНС"),
+        ("uk", "Місія ООН дійшла висновку, що загинули 14 людей.", "ООН"),
         ("ar", "وقال وزير الصحة إن 23 شخصا قتلوا.", "وزير"),
     ],
 )

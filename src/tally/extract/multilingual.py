@@ -9,6 +9,8 @@ counts people and a harm cue says what befell them:
 - `ml.harm_before`: a harm word precedes it ("tuant 86 personnes", "погибли не
   менее 64 человек");
 - `ml.toll`: a count noun precedes it ("le bilan s'élève à 84");
+- `ml.colon`: a count of people opens what a colon adds to a clause of harm or of the
+  victims ("жертв могло бути вдвічі більше: близько 600 людей");
 - `ml.listed`: a bare number listed after the sentence's count, which it continues ("95
   mortos na noite de 30 de outubro, mais de 200 ao fim de uma semana");
 - `ml.breakdown`: a people noun follows and the sentence already gave a figure
@@ -168,6 +170,8 @@ def read_number(
         if prior and any(m.lastgroup == prior for m in lang.harm.finditer(before)):
             counted = prior  # "erlagen weitere Schwerverletzte ..., die Zahl stieg auf 85"
         return _Read(counted or "killed", "ml.toll", group, subset)
+    if people and last is None and (told := _before_colon(lang, before)):
+        return _Read(told, "ml.colon", group, subset)
     if prior and counts and lang.update.search(_words_before(before, 2)):
         return _Read(prior, "ml.update", group, subset)  # "уночі — вже про 53", "son ya 158"
     listed = lang.copula.match(after)
@@ -188,6 +192,24 @@ def read_number(
     if people and prior and people[0] != "people":
         return _Read(prior, "ml.breakdown", group, subset)
     return None
+
+
+_COLON_BEFORE = re.compile(r"[:：]\s*(?:[^\W\d_]+\s+){0,2}$")
+"""A colon right before a number, at most two words (a qualifier) between."""
+
+
+def _before_colon(lang: Language, before: str) -> str | None:
+    """What the clause a colon closes right before a count tells of: its harm word's
+    category, or killed where it names victims or a toll ("the toll may be twice as high:
+    about 600 people"), else None."""
+    colon = _COLON_BEFORE.search(before)
+    if colon is None:
+        return None
+    clause = _words_before(before[: colon.start()], BEFORE_WORDS)
+    harm = _harm(lang, clause, last=True)
+    if harm:
+        return str(harm.lastgroup)
+    return "killed" if lang.victims.search(clause) or lang.toll.search(clause) else None
 
 
 def _num_noun(sent: str, num: NumberMention) -> bool:
