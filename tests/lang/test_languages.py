@@ -189,6 +189,30 @@ def test_numbers_that_are_not_counts(language: str, sentence: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("language", "condition", "toll"),
+    [
+        (
+            "es",
+            "Si se confirmara la muerte de los desaparecidos,",
+            "la cifra total ascendería a 87.",
+        ),
+        ("fr", "Si les disparus sont retrouvés morts,", "40 personnes sont mortes."),
+        ("de", "Sollten sich die Angaben bestätigen,", "wären 40 Menschen gestorben."),
+        ("pt", "Se os desaparecidos forem confirmados mortos,", "o total de mortos chegará a 87."),
+        ("ru", "Если пропавшие погибли,", "число жертв достигнет 87."),
+        ("uk", "Якщо зниклі загинули,", "кількість жертв сягне 87."),
+        ("ar", "وإذا تأكدت وفاة المفقودين", "فإن الحصيلة سترتفع إلى 87 قتيلا."),
+    ],
+)
+def test_a_count_under_a_condition_is_no_figure(language: str, condition: str, toll: str) -> None:
+    """A sentence opened by a clause of condition tells what would be: its toll is no
+    figure, though the same toll stated outright is one."""
+    assert extract(_doc(f"{condition} {toll}", language)) == []
+    stated = toll[0].upper() + toll[1:]
+    assert [f.value for f in extract(_doc(stated, language))] in ([87], [40])
+
+
+@pytest.mark.parametrize(
     ("language", "text", "value", "group"),
     [
         ("es", "La riada causó 40 muertos.\nDe ellos, 25 eran mujeres y 15, hombres.", 25, "women"),

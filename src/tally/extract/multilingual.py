@@ -283,7 +283,7 @@ def extract_language(doc: Document, lang: Language) -> list[Figure]:
         harmful = lang.prefilter.search(sent)
         furniture = doc.in_furniture(s, e)
         found = []
-        if not furniture and (harmful or prior):
+        if not furniture and (harmful or prior) and not lang.condition.match(sent):
             found = _sentence_figures(
                 doc, lang, sent, s, found_sources, paragraph_source, prior, total
             )

@@ -89,6 +89,10 @@ class Language:
     """The same words anywhere: where a source phrase after its verb ends."""
     auxiliary: re.Pattern[str]
     """Auxiliary verbs of a compound tense: the source sits next to them ("hatten die Behörden")."""
+    condition: re.Pattern[str]
+    """Words opening a clause of condition ("si", "wenn", "если"): a sentence they open
+    tells what would be, and its counts are no figures ("si se confirmara ..., la cifra
+    ascendería a 232")."""
     update: re.Pattern[str]
     """Words that make a bare number the new count of what the sentence was counting ("ya")."""
     listed: re.Pattern[str]
@@ -178,6 +182,7 @@ def load(code: str) -> Language:
         adverbial=_compile("^" + w("adverbial") if cues.get("adverbial") else ""),
         adverbial_any=_compile(w("adverbial")),
         auxiliary=_compile(w("auxiliary")),
+        condition=_compile(r"^\W*" + w("condition") if cues.get("condition") else ""),
         update=_compile(w("update")),
         listed=_compile(r"(?:,|" + w("listed") + r")\s*$" if cues.get("listed") else r",\s*$"),
         partitive=_compile(_partitive(cues.get("partitive", []))),
