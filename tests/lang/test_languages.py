@@ -120,6 +120,13 @@ TABLE: list[Row] = [
         [("killed", 60, "exact", "people"), ("killed", 8, "at_least", "people")],
     ),
     ("de", "Die Zahl der Toten stieg am Abend auf 27.", [("killed", 27, "exact", "people")]),
+    # students are people of any age (pupils are children)
+    (
+        "es",
+        "Habló la madre de una estudiante de Derecho que murió en el incendio.",
+        [("killed", 1, "exact", "people")],
+    ),
+    ("pt", "Dez estudantes morreram no incêndio.", [("killed", 10, "exact", "people")]),
     # a colon adds the count to a clause of harm or of the victims
     (
         "uk",
