@@ -232,6 +232,29 @@ def test_breakdown_in_the_next_sentence(language: str, text: str, value: int, gr
 
 
 @pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        (
+            "pt",
+            "A cheia deixou 400 feridos. Os psicólogos estimam que 300 habitantes da zona "
+            "venham a precisar de apoio.",
+        ),
+        (
+            "es",
+            "La riada dejó 400 heridos. Los psicólogos calculan que 300 vecinos de la zona "
+            "necesitarán apoyo.",
+        ),
+    ],
+)
+def test_people_counted_later_without_a_part_marker_are_no_breakdown(
+    language: str, text: str
+) -> None:
+    """A sentence with no harm word of its own continues the count before it only as a
+    part of it ("De ellos, 25 eran mujeres"): people it counts otherwise are others."""
+    assert [f.value for f in extract(_doc(text, language))] == [400]
+
+
+@pytest.mark.parametrize(
     ("language", "text", "expected"),
     [
         (

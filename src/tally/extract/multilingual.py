@@ -189,7 +189,7 @@ def read_number(
         return _Read(prior, "ml.listed", last[1], subset)
     if prior and subset:
         return _Read(prior, "ml.breakdown", group, True)
-    if people and prior and people[0] != "people":
+    if people and prior and people[0] != "people" and last is not None:
         return _Read(prior, "ml.breakdown", group, subset)
     return None
 
