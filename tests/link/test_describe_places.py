@@ -339,3 +339,45 @@ def test_a_state_named_at_a_sentences_end_is_named(text: str, states: set[str]) 
     from tally.link.places import hints
 
     assert hints(text, True)[1] == states
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead", "place"),
+    [
+        (
+            "Two hurt in shooting",
+            "ELMVALE, Okla. — Two men were wounded Friday at a house in suburban Tulsa.",
+            "Elmvale",
+        ),
+        (
+            "Woman shot near Denver",
+            "LAKEWOOD, Colo. — A woman was shot outside Denver on Sunday, police said.",
+            "Lakewood",
+        ),
+        (
+            "Man wounded at home in Dallas suburbs",
+            "PLANO, Texas — A man was wounded on Monday, police said.",
+            "Plano",
+        ),
+        # without a dateline, the town the phrase is around is the one named
+        ("Woman shot near Denver", "A woman was shot outside Denver on Sunday.", "Denver"),
+    ],
+)
+def test_a_phrase_around_a_town_yields_to_the_dateline(
+    headline: str, lead: str, place: str
+) -> None:
+    text = f"{headline}\n{lead}"
+    found = places.place_in(text, early=len(text))
+    assert found is not None and found.place == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men were wounded in a shooting in Greater Lansing, police said.",
+        "Greater Lansing shooting leaves two men wounded",
+    ],
+)
+def test_a_town_with_its_surroundings_is_the_town(text: str) -> None:
+    found = places.place_in(text, early=len(text))
+    assert found is not None and found.place == "Lansing"
