@@ -43,12 +43,8 @@ TAKEN = re.compile(
 AROUND_BEFORE = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in _DATA["around"]["before"]) + r")\s+$", re.I
 )
-AROUND_AFTER = re.compile(
-    r"(?:['’]s)?(?: [a-z]+)? (?:"
-    + "|".join(re.escape(w) for w in _DATA["around"]["after"])
-    + r")\b",
-    re.I,
-)
+_AFTER = "|".join(re.escape(w) for w in _DATA["around"]["after"])
+AROUND_AFTER = re.compile(rf"(?:['’]s)?(?: [a-z]+)? (?:{_AFTER})\b", re.I)
 """Words before or after a place phrase that put it around the town, not in it
 (`places.toml` [around]: "in suburban Tulsa", "in Tulsa's suburbs")."""
 COMPASS = {
