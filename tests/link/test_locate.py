@@ -380,3 +380,26 @@ def test_a_county_named_for_a_saint_however_the_report_spells_it(text: str) -> N
     loc = county_named(text, "Missouri")
     assert loc is not None and (loc.place, loc.admin1) == ("St. Louis County", "Missouri")
     assert loc.cues == ("place:st. louis county",)  # one linking cue for every spelling
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "state"),
+    [
+        (  # a dateline's town the gazetteer lacks, with its state: not the larger town after it
+            "Boy hurt while hunting\n\nQUARBLEVILLE, S.D. — A 12-year-old was hurt while "
+            "hunting on Saturday about six miles north of Quarbleville.\nOfficers from Sioux "
+            "Falls said the boy was taken to Sioux Falls. Sioux Falls medics helped.",
+            "Quarbleville",
+            "South Dakota",
+        ),
+        (  # a headline run cut at "Near" takes no bridge's name for a town
+            "3 Hurt In Riverton Shooting Of Tour Van Near Harbor Bridge\n\nRIVERTON (AP) — "
+            "Two men fired shots at a tour van in west Riverton on Sunday, wounding three.",
+            "Riverton",
+            "Utah",
+        ),
+    ],
+)
+def test_a_datelines_town_stays_the_place(text: str, place: str, state: str) -> None:
+    got = _main_place(text)
+    assert got[:2] == (place, state)

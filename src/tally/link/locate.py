@@ -32,6 +32,8 @@ from tally.link.where import (
     county_named,
     dateline_filed,
     dateline_town,
+    datelines,
+    headline_label,
     is_county,
     neighbourhood_named,
     outlet_suffix,
@@ -94,7 +96,11 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         loc
         and loc.admin1
         and not is_county(loc.place)
-        and loc.admin1 in written_beside(top, loc.place)
+        and (
+            loc.admin1 in written_beside(top, loc.place)
+            or dated == (loc.place, loc.admin1)  # "ELMVALE, S.D. —"
+            or _filed_at(doc) == loc.place  # "ELMVALE —": a town, whatever the gazetteer knows
+        )
     )
     if (
         (loc is None or loc.lat is None)
@@ -138,6 +144,14 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         admin1 = min(states) if len(states) == 1 else in_state
     country = country or ("US" if admin1 else None)
     return Where(loc, country, admin1)
+
+
+def _filed_at(doc: Document) -> str | None:
+    """The town the document's first dateline names, as a name ("ELMVALE —": Elmvale)."""
+    for m in datelines(doc.text):
+        if not doc.in_furniture(m.start(), m.end()) and not headline_label(doc.text, m):
+            return m.group("p").strip().title()
+    return None
 
 
 def _outlets_town(loc: Located, doc: Document) -> Located:

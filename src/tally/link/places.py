@@ -146,6 +146,7 @@ REGION_WORDS = {
         "airport",
         "station",
         "park",
+        "bridge",
     ],
 }
 _DAYS = {*WEEKDAYS, *MONTHS}
