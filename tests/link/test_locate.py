@@ -403,3 +403,19 @@ def test_a_county_named_for_a_saint_however_the_report_spells_it(text: str) -> N
 def test_a_datelines_town_stays_the_place(text: str, place: str, state: str) -> None:
     got = _main_place(text)
     assert got[:2] == (place, state)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "state"),
+    [
+        (  # the headline's town, of one state only, though the text names another state
+            "Teen shot in Kalispell has died\n\nThe teen, who had moved from Ohio last year, was "
+            "shot on Tuesday afternoon outside an apartment building in Flathead County, "
+            "officers said. Flathead County deputies are looking for a gray sedan.",
+            "Kalispell",
+            "Montana",
+        ),
+    ],
+)
+def test_the_headlines_town_of_one_state_keeps_its_state(text: str, place: str, state: str) -> None:
+    assert _main_place(text)[:2] == (place, state)

@@ -37,6 +37,7 @@ from tally.link.where import (
     is_county,
     neighbourhood_named,
     outlet_suffix,
+    title_case,
     town_key,
 )
 from tally.models import Document
@@ -102,6 +103,14 @@ def document_place(doc: Document, top: str, early: int) -> Where:
             or _filed_at(doc) == loc.place  # "ELMVALE —": a town, whatever the gazetteer knows
         )
     )
+    if loc and loc.lat is None and not beside and _placed_in(kept, loc.place):
+        towns = us_towns(loc.place)  # "boy shot in Kalispell", in no state the lead names:
+        if (
+            len({p.admin1 for p in towns}) == 1
+            and loc.country in {None, "US"}
+            and towns[0].admin1 in state_votes(doc)
+        ):
+            loc = Located.of(towns[0], loc.where_prec)  # its one state's, which the body names
     if (
         (loc is None or loc.lat is None)
         and st
@@ -144,6 +153,14 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         admin1 = min(states) if len(states) == 1 else in_state
     country = country or ("US" if admin1 else None)
     return Where(loc, country, admin1)
+
+
+def _placed_in(headline: str, place: str) -> bool:
+    """Whether the headline places its event in `place` ("boy shot in Kalispell"), not in
+    title case, whose capitals mark no names."""
+    return not title_case(headline) and bool(
+        re.search(rf"\b(?:in|near|at) {re.escape(place)}\b", headline)
+    )
 
 
 def _filed_at(doc: Document) -> str | None:
