@@ -381,3 +381,15 @@ def test_a_phrase_around_a_town_yields_to_the_dateline(
 def test_a_town_with_its_surroundings_is_the_town(text: str) -> None:
     found = places.place_in(text, early=len(text))
     assert found is not None and found.place == "Lansing"
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("A man from Nevada shot a clerk at a gas station, deputies said.", set()),
+        ("The suspect from Oregon was arrested after the shooting, police said.", set()),
+        ("A man in Nevada shot a clerk at a gas station, deputies said.", {"Nevada"}),
+    ],
+)
+def test_where_a_person_came_from_tells_no_state(text: str, states: set[str]) -> None:
+    assert places.hints(text, True)[1] == states

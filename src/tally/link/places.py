@@ -88,32 +88,11 @@ _FORCE = re.compile(r"[Pp]olice")
 """The force an attributive town names ("Dallas police"): where it acts; a sheriff is a
 county's ("San Diego sheriff's detectives" in a suburb)."""
 ORG_WORDS = {
-    "forces",
-    "force",
-    "army",
-    "police",
-    "department",
-    "council",
-    "ministry",
-    "agency",
-    "committee",
-    "group",
-    "party",
-    "front",
-    "church",
-    "school",
-    "hospital",
-    "university",
-    "company",
-    "lines",
-    "association",
-    "office",
+    *["forces", "force", "army", "police", "department", "council", "ministry", "agency"],
+    *["committee", "group", "party", "front", "church", "school", "hospital", "university"],
+    *["company", "lines", "association", "office"],
     "court",  # a court of law, or of homes ("the Elm Court housing project")
-    "center",
-    "centre",
-    "news",
-    "times",
-    "post",
+    *["center", "centre", "news", "times", "post"],
 }
 REGION_WORDS = {
     *[
@@ -204,6 +183,10 @@ def _hints(text: str, us: bool) -> tuple[frozenset[str], frozenset[str]]:
     either: set[str] = set()
     big_us = False
     for m in _CAPITALISED_RUN.finditer(text):
+        if text.startswith("from ", m.start() - 5) and _ORIGIN.search(
+            text, max(0, m.start() - 35), m.start() - 5
+        ):
+            continue  # "a drifter from Nevada": where he came from
         run = m.group(0)
         words = run.split()
         big, spans = _run_places(run)
