@@ -419,3 +419,19 @@ def test_a_datelines_town_stays_the_place(text: str, place: str, state: str) -> 
 )
 def test_the_headlines_town_of_one_state_keeps_its_state(text: str, place: str, state: str) -> None:
     assert _main_place(text)[:2] == (place, state)
+
+
+def test_the_leading_states_namesake_is_a_town_of_the_same_name() -> None:
+    """A report of Denver pointing at Texas: its Texas town of the name, else the town it names
+    most there, never a town the gazetteer also knows by the name (Denver City)."""
+    from tally.link import gazetteer
+    from tally.link.locate import _in_leading_state
+    from tally.link.where import Located
+
+    denver = next(p for p in gazetteer.places("Denver") if p.admin1 == "Colorado")
+    doc = _doc(
+        "Officers in Amarillo, Texas, praised the work. Lubbock, Texas, officials and Abilene, "
+        "Texas, officials agreed with Texas troopers who once served in Denver."
+    )
+    got = _in_leading_state(Located.of(denver, 1), doc, set(), "")
+    assert (got.place, got.admin1) == ("Amarillo", "Texas")

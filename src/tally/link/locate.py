@@ -212,7 +212,11 @@ def _in_leading_state(loc: Located, doc: Document, named: set[str], top: str = "
         loc.admin1 in named or votes.get(loc.admin1 or "", 0) + LEAD_MARGIN > n
     ):
         return loc
-    same = [p for p in gazetteer.places(loc.place) if p.country == "US" and p.admin1 == leader]
+    same = [
+        p
+        for p in gazetteer.places(loc.place)
+        if p.country == "US" and p.admin1 == leader and town_key(p.name) == town_key(loc.place)
+    ]  # the town of the name, not one the gazetteer also knows by it ("Denver City")
     if same:
         return Located.of(same[0], loc.where_prec)
     if loc.admin1 and big_city_state(loc.place) == loc.admin1 and _event_in(loc.place).search(top):
