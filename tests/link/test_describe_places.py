@@ -393,3 +393,14 @@ def test_a_town_with_its_surroundings_is_the_town(text: str) -> None:
 )
 def test_where_a_person_came_from_tells_no_state(text: str, states: set[str]) -> None:
     assert places.hints(text, True)[1] == states
+
+
+@pytest.mark.parametrize(
+    ("text", "not_place"),
+    [
+        ("A man was shot in Denver on Monday, officials in Texas said.", "Denver City"),
+    ],
+)
+def test_a_town_of_the_named_state_is_one_of_the_same_name(text: str, not_place: str) -> None:
+    found = places.place_in(text)
+    assert found is not None and found.place != not_place and found.place == "Denver"

@@ -320,14 +320,19 @@ def _resolve(
         ):
             break  # "Sokoto State", "Sandy Hook Elementary School": a region or a building;
             # "Hamilton Heights": a place of its own the gazetteer lacks, not Hamilton
-        every = gazetteer.places(" ".join(words[:n]))
+        phrase_n = " ".join(words[:n])
+        every = gazetteer.places(phrase_n)
         found = every
         if countries:
             found = tuple(
                 p
                 for p in found
                 if p.country in countries
-                and (p.country != "US" or not want_states or p.admin1 in want_states)
+                and (
+                    p.country != "US"
+                    or not want_states
+                    or (p.admin1 in want_states and town_key(p.name) == town_key(phrase_n))
+                )
             ) or tuple(p for p in found if p.country in countries)
         if not found and every and _big_by_name(every[0], " ".join(words[:n])):
             found = every[:1]  # "in Fort Worth" of a text whose promo names Paris
