@@ -339,3 +339,68 @@ def test_a_state_named_at_a_sentences_end_is_named(text: str, states: set[str]) 
     from tally.link.places import hints
 
     assert hints(text, True)[1] == states
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead", "place"),
+    [
+        (
+            "Two hurt in shooting",
+            "ELMVALE, Okla. — Two men were wounded Friday at a house in suburban Tulsa.",
+            "Elmvale",
+        ),
+        (
+            "Woman shot near Denver",
+            "LAKEWOOD, Colo. — A woman was shot outside Denver on Sunday, police said.",
+            "Lakewood",
+        ),
+        (
+            "Man wounded at home in Dallas suburbs",
+            "PLANO, Texas — A man was wounded on Monday, police said.",
+            "Plano",
+        ),
+        # without a dateline, the town the phrase is around is the one named
+        ("Woman shot near Denver", "A woman was shot outside Denver on Sunday.", "Denver"),
+    ],
+)
+def test_a_phrase_around_a_town_yields_to_the_dateline(
+    headline: str, lead: str, place: str
+) -> None:
+    text = f"{headline}\n{lead}"
+    found = places.place_in(text, early=len(text))
+    assert found is not None and found.place == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two men were wounded in a shooting in Greater Lansing, police said.",
+        "Greater Lansing shooting leaves two men wounded",
+    ],
+)
+def test_a_town_with_its_surroundings_is_the_town(text: str) -> None:
+    found = places.place_in(text, early=len(text))
+    assert found is not None and found.place == "Lansing"
+
+
+@pytest.mark.parametrize(
+    ("text", "states"),
+    [
+        ("A man from Nevada shot a clerk at a gas station, deputies said.", set()),
+        ("The suspect from Oregon was arrested after the shooting, police said.", set()),
+        ("A man in Nevada shot a clerk at a gas station, deputies said.", {"Nevada"}),
+    ],
+)
+def test_where_a_person_came_from_tells_no_state(text: str, states: set[str]) -> None:
+    assert places.hints(text, True)[1] == states
+
+
+@pytest.mark.parametrize(
+    ("text", "not_place"),
+    [
+        ("A man was shot in Denver on Monday, officials in Texas said.", "Denver City"),
+    ],
+)
+def test_a_town_of_the_named_state_is_one_of_the_same_name(text: str, not_place: str) -> None:
+    found = places.place_in(text)
+    assert found is not None and found.place != not_place and found.place == "Denver"

@@ -380,3 +380,58 @@ def test_a_county_named_for_a_saint_however_the_report_spells_it(text: str) -> N
     loc = county_named(text, "Missouri")
     assert loc is not None and (loc.place, loc.admin1) == ("St. Louis County", "Missouri")
     assert loc.cues == ("place:st. louis county",)  # one linking cue for every spelling
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "state"),
+    [
+        (  # a dateline's town the gazetteer lacks, with its state: not the larger town after it
+            "Boy hurt while hunting\n\nQUARBLEVILLE, S.D. — A 12-year-old was hurt while "
+            "hunting on Saturday about six miles north of Quarbleville.\nOfficers from Sioux "
+            "Falls said the boy was taken to Sioux Falls. Sioux Falls medics helped.",
+            "Quarbleville",
+            "South Dakota",
+        ),
+        (  # a headline run cut at "Near" takes no bridge's name for a town
+            "3 Hurt In Riverton Shooting Of Tour Van Near Harbor Bridge\n\nRIVERTON (AP) — "
+            "Two men fired shots at a tour van in west Riverton on Sunday, wounding three.",
+            "Riverton",
+            "Utah",
+        ),
+    ],
+)
+def test_a_datelines_town_stays_the_place(text: str, place: str, state: str) -> None:
+    got = _main_place(text)
+    assert got[:2] == (place, state)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "state"),
+    [
+        (  # the headline's town, of one state only, though the text names another state
+            "Teen shot in Kalispell has died\n\nThe teen, who had moved from Ohio last year, was "
+            "shot on Tuesday afternoon outside an apartment building in Flathead County, "
+            "officers said. Flathead County deputies are looking for a gray sedan.",
+            "Kalispell",
+            "Montana",
+        ),
+    ],
+)
+def test_the_headlines_town_of_one_state_keeps_its_state(text: str, place: str, state: str) -> None:
+    assert _main_place(text)[:2] == (place, state)
+
+
+def test_the_leading_states_namesake_is_a_town_of_the_same_name() -> None:
+    """A report of Denver pointing at Texas: its Texas town of the name, else the town it names
+    most there, never a town the gazetteer also knows by the name (Denver City)."""
+    from tally.link import gazetteer
+    from tally.link.locate import _in_leading_state
+    from tally.link.where import Located
+
+    denver = next(p for p in gazetteer.places("Denver") if p.admin1 == "Colorado")
+    doc = _doc(
+        "Officers in Amarillo, Texas, praised the work. Lubbock, Texas, officials and Abilene, "
+        "Texas, officials agreed with Texas troopers who once served in Denver."
+    )
+    got = _in_leading_state(Located.of(denver, 1), doc, set(), "")
+    assert (got.place, got.admin1) == ("Amarillo", "Texas")

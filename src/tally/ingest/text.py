@@ -173,6 +173,14 @@ def furniture_spans(text: str) -> list[Span]:
     return _merge(spans)
 
 
+PLAYLIST = re.compile(
+    r"^[ \t]*\d{1,2}:\d\d[ \t]+(?![AaPp]\.?[Mm]\b)[A-Z][^\n]{0,120}[^.!?\s][ \t]*$", re.M
+)
+"""A line of a page's video playlist: a video's length and a title that ends no sentence
+("1:36 Vigil held for teen"); a live report's entries ("14:05 Police say the toll ...") are
+sentences. Other stories' headlines, though of the outlet's own area (`tally.link.where`)."""
+
+
 def _merge(spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for sp in sorted(spans, key=lambda s: s.start):

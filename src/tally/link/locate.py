@@ -32,9 +32,12 @@ from tally.link.where import (
     county_named,
     dateline_filed,
     dateline_town,
+    datelines,
+    headline_label,
     is_county,
     neighbourhood_named,
     outlet_suffix,
+    title_case,
     town_key,
 )
 from tally.models import Document
@@ -94,8 +97,20 @@ def document_place(doc: Document, top: str, early: int) -> Where:
         loc
         and loc.admin1
         and not is_county(loc.place)
-        and loc.admin1 in written_beside(top, loc.place)
+        and (
+            loc.admin1 in written_beside(top, loc.place)
+            or dated == (loc.place, loc.admin1)  # "ELMVALE, S.D. —"
+            or _filed_at(doc) == loc.place  # "ELMVALE —": a town, whatever the gazetteer knows
+        )
     )
+    if loc and loc.lat is None and not beside and _placed_in(kept, loc.place):
+        towns = us_towns(loc.place)  # "boy shot in Kalispell", in no state the lead names:
+        if (
+            len({p.admin1 for p in towns}) == 1
+            and loc.country in {None, "US"}
+            and towns[0].admin1 in state_votes(doc)
+        ):
+            loc = Located.of(towns[0], loc.where_prec)  # its one state's, which the body names
     if (
         (loc is None or loc.lat is None)
         and st
@@ -140,6 +155,22 @@ def document_place(doc: Document, top: str, early: int) -> Where:
     return Where(loc, country, admin1)
 
 
+def _placed_in(headline: str, place: str) -> bool:
+    """Whether the headline places its event in `place` ("boy shot in Kalispell"), not in
+    title case, whose capitals mark no names."""
+    return not title_case(headline) and bool(
+        re.search(rf"\b(?:in|near|at) {re.escape(place)}\b", headline)
+    )
+
+
+def _filed_at(doc: Document) -> str | None:
+    """The town the document's first dateline names, as a name ("ELMVALE —": Elmvale)."""
+    for m in datelines(doc.text):
+        if not doc.in_furniture(m.start(), m.end()) and not headline_label(doc.text, m):
+            return m.group("p").strip().title()
+    return None
+
+
 def _outlets_town(loc: Located, doc: Document) -> Located:
     """`loc`, a town abroad, or the biggest US town of its name when the publisher's host is
     named for it ("parisvalleynews.example" of "a man hurt in Paris"): a local outlet's
@@ -181,7 +212,11 @@ def _in_leading_state(loc: Located, doc: Document, named: set[str], top: str = "
         loc.admin1 in named or votes.get(loc.admin1 or "", 0) + LEAD_MARGIN > n
     ):
         return loc
-    same = [p for p in gazetteer.places(loc.place) if p.country == "US" and p.admin1 == leader]
+    same = [
+        p
+        for p in gazetteer.places(loc.place)
+        if p.country == "US" and p.admin1 == leader and town_key(p.name) == town_key(loc.place)
+    ]  # the town of the name, not one the gazetteer also knows by it ("Denver City")
     if same:
         return Located.of(same[0], loc.where_prec)
     if loc.admin1 and big_city_state(loc.place) == loc.admin1 and _event_in(loc.place).search(top):

@@ -18,6 +18,8 @@ from tally.link import gazetteer
 from tally.link.nodes import STREET_LAST
 from tally.link.states import BIG_CITY, us_leaning
 from tally.link.where import (
+    AROUND_AFTER,
+    AROUND_BEFORE,
     ATTRIBUTE_BETWEEN,
     COMPASS,
     DATELINE,
@@ -27,6 +29,7 @@ from tally.link.where import (
     PLACE_TAILS,
     STOP_WORDS,
     TAKEN,
+    WIDER,
     Located,
     country_named,
     is_county,
@@ -85,32 +88,11 @@ _FORCE = re.compile(r"[Pp]olice")
 """The force an attributive town names ("Dallas police"): where it acts; a sheriff is a
 county's ("San Diego sheriff's detectives" in a suburb)."""
 ORG_WORDS = {
-    "forces",
-    "force",
-    "army",
-    "police",
-    "department",
-    "council",
-    "ministry",
-    "agency",
-    "committee",
-    "group",
-    "party",
-    "front",
-    "church",
-    "school",
-    "hospital",
-    "university",
-    "company",
-    "lines",
-    "association",
-    "office",
+    *["forces", "force", "army", "police", "department", "council", "ministry", "agency"],
+    *["committee", "group", "party", "front", "church", "school", "hospital", "university"],
+    *["company", "lines", "association", "office"],
     "court",  # a court of law, or of homes ("the Elm Court housing project")
-    "center",
-    "centre",
-    "news",
-    "times",
-    "post",
+    *["center", "centre", "news", "times", "post"],
 }
 REGION_WORDS = {
     *[
@@ -143,6 +125,7 @@ REGION_WORDS = {
         "airport",
         "station",
         "park",
+        "bridge",
     ],
 }
 _DAYS = {*WEEKDAYS, *MONTHS}
@@ -200,6 +183,10 @@ def _hints(text: str, us: bool) -> tuple[frozenset[str], frozenset[str]]:
     either: set[str] = set()
     big_us = False
     for m in _CAPITALISED_RUN.finditer(text):
+        if text.startswith("from ", m.start() - 5) and _ORIGIN.search(
+            text, max(0, m.start() - 35), m.start() - 5
+        ):
+            continue  # "a drifter from Nevada": where he came from
         run = m.group(0)
         words = run.split()
         big, spans = _run_places(run)
@@ -280,8 +267,12 @@ def _resolve(
         words = words[:-1]  # "Lexington Monday": the day after the town
     while words and words[0].lower() in STOP_PLACES:
         words = words[1:]
-    if len(words) > 1 and words[0].lower() in COMPASS and not gazetteer.places(" ".join(words)):
-        words = words[1:]  # "West Baltimore", "Southeast D.C.": the city's part is the city's
+    if (
+        len(words) > 1
+        and words[0].lower() in COMPASS | WIDER
+        and not gazetteer.places(" ".join(words))
+    ):
+        words = words[1:]  # "West Baltimore", "Greater Lansing": the city's part is the city's
     if not words or " ".join(words).lower() in STOP_PLACES | NOT_ALONE:
         return None
     if len(words) > 1 and words[-1] in {"Co", "CO"}:
@@ -329,14 +320,19 @@ def _resolve(
         ):
             break  # "Sokoto State", "Sandy Hook Elementary School": a region or a building;
             # "Hamilton Heights": a place of its own the gazetteer lacks, not Hamilton
-        every = gazetteer.places(" ".join(words[:n]))
+        phrase_n = " ".join(words[:n])
+        every = gazetteer.places(phrase_n)
         found = every
         if countries:
             found = tuple(
                 p
                 for p in found
                 if p.country in countries
-                and (p.country != "US" or not want_states or p.admin1 in want_states)
+                and (
+                    p.country != "US"
+                    or not want_states
+                    or (p.admin1 in want_states and town_key(p.name) == town_key(phrase_n))
+                )
             ) or tuple(p for p in found if p.country in countries)
         if not found and every and _big_by_name(every[0], " ".join(words[:n])):
             found = every[:1]  # "in Fort Worth" of a text whose promo names Paris
@@ -380,12 +376,14 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
 
     Rank 0: "the village of X"; 1: a locative phrase ("in X", "near X"); 2: a dateline
     (where the story was filed, not always where it happened); 3: "X's Y". Phrases
-    before `early` (the headline and first sentence) come first, then the dateline.
+    before `early` (the headline and first sentence) come first, then the dateline; a
+    phrase around a town ("outside Denver", "in suburban Tulsa") comes after a dateline.
     `named` when the text marks the phrase as a place, so a name the gazetteer lacks is kept.
     """
     out = []
     people: set[int] = set()
     forces: set[int] = set()
+    around: set[int] = set()
     patterns = (_NAMED, _LOCATIVE, DATELINE, _POSSESSIVE, _ATTRIBUTIVE)
     for rank, pattern in enumerate(patterns):
         for m in pattern.finditer(text):
@@ -405,12 +403,18 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
                 and text.startswith("from", m.start())
                 and _ORIGIN.search(text, max(0, m.start() - 30), m.start())
             ):
-                continue  # "a convicted offender from Kentucky": where he came from
+                continue  # "a drifter from Nevada": where he came from
             if other_story(text, m.start("p")) or playlist_line(text, m.start("p")):
                 continue  # "RELATED: Boy drowns in Seguin", "1:36 Vigil held in Seguin"
             phrase = re.split(r"['’]s\s+", m.group("p"))[-1]
             named = named and rank != 4 and not title_case(line_at(text, m.start("p")))
             out.append((rank, m.start("p"), phrase, m.groupdict().get("s"), near, named))
+            if rank == 1 and (
+                near
+                or AROUND_BEFORE.search(text, max(0, m.start("p") - 30), m.start("p"))
+                or AROUND_AFTER.match(text, m.end("p"))
+            ):
+                around.add(m.start("p"))  # "outside Denver", "in suburban Tulsa"
             if rank == 4 and _PERSON.fullmatch(m.group("n") or ""):
                 people.add(m.start("p"))
             elif rank == 4 and _FORCE.fullmatch(m.group("n") or ""):
@@ -433,6 +437,8 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
             return (0, 1, pos)  # "Waukegan police seek ...": the headline's or lead's town
         if rank == 4:  # "an Aurora man" below: only when no phrase places the story
             return (3, rank, pos)
+        if filed and pos < early and pos in around:
+            return (1, 3, pos)  # "ELMVALE, Okla. — ... in suburban Tulsa": the dateline's town
         return (0 if pos < early else 2, min(rank, 1), pos)
 
     return sorted(out, key=order)

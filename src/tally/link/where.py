@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from tally.ingest.text import PLAYLIST
 from tally.keywords import boundary, bounded, quick_start
 from tally.link import gazetteer
 from tally.link.nodes import STREET_LAST
@@ -39,15 +40,25 @@ TAKEN = re.compile(
     r"\b(?:" + "|".join(re.escape(w) for w in _DATA["elsewhere"]["taken"]) + r")\b", re.I
 )
 """Words before a place phrase that make it where a victim was taken (`places.toml`)."""
+AROUND_BEFORE = re.compile(
+    r"\b(?:" + "|".join(re.escape(w) for w in _DATA["around"]["before"]) + r")\s+$", re.I
+)
+_AFTER = "|".join(re.escape(w) for w in _DATA["around"]["after"])
+AROUND_AFTER = re.compile(rf"(?:['’]s)?(?: [a-z]+)? (?:{_AFTER})\b", re.I)
+"""Words before or after a place phrase that put it around the town, not in it
+(`places.toml` [around]: "in suburban Tulsa", "in Tulsa's suburbs")."""
 COMPASS = {
     *["north", "south", "east", "west", "northwest", "northeast", "southwest", "southeast"],
     *["central", "northern", "southern", "eastern", "western"],
 }
 """Words naming a part of a place ("West Baltimore", "Southeast D.C.")."""
+WIDER = {"greater"}
+"""Words naming a place with its surroundings ("Greater Lansing"): the place's."""
 HOLIDAYS = {"christmas", "easter", "thanksgiving", "halloween", "independence"}
 NOT_ALONE = {
     *["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
     *COMPASS,
+    *WIDER,
     *[
         "downtown",
         "uptown",
@@ -69,25 +80,19 @@ _OTHER_STORY = re.compile(
     r"^[ \t]*(?:" + "|".join(re.escape(h) for h in _DATA["other_story"]["heads"]) + r")[ \t]*:.*$",
     re.I | re.M,
 )
-_PLAYLIST = re.compile(
-    r"^[ \t]*\d{1,2}:\d\d[ \t]+(?![AaPp]\.?[Mm]\b)[A-Z][^\n]{0,120}[^.!?\s][ \t]*$", re.M
-)
-"""A line of a page's video playlist: a video's length and a title that ends no sentence
-("1:36 Vigil held for teen"); a live report's entries ("14:05 Police say the toll ...") are
-sentences."""
 
 
 def without_playlist(text: str) -> str:
-    """`text` without the lines of a page's video playlist (`_PLAYLIST`): other stories'
+    """`text` without the lines of a page's video playlist (`PLAYLIST`): other stories'
     words, which pages of one outlet share."""
-    return _PLAYLIST.sub("", text) if ":" in text else text
+    return PLAYLIST.sub("", text) if ":" in text else text
 
 
 def playlist_line(text: str, pos: int) -> bool:
-    """Whether `pos` lies on a line of a page's video playlist (`_PLAYLIST`): its places are
+    """Whether `pos` lies on a line of a page's video playlist (`PLAYLIST`): its places are
     other stories', though of the outlet's own area."""
     start = text.rfind("\n", 0, pos) + 1
-    return bool(_PLAYLIST.match(text, start)) and _PLAYLIST.match(text, start).end() > pos  # type: ignore[union-attr]
+    return bool(PLAYLIST.match(text, start)) and PLAYLIST.match(text, start).end() > pos  # type: ignore[union-attr]
 
 
 @lru_cache(maxsize=4)
