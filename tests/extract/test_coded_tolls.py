@@ -151,3 +151,17 @@ def test_the_fate_of_those_told_before(text: str, killed: int, injured: int) -> 
 def test_a_victim_told_as_one_more_is_added_to_the_one_before(text: str) -> None:
     # the learnt chooser may not drop a victim the report adds ("also killed")
     assert _totals(text)[0] == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Gunmen attacked a patrol, killing one policeman. Two insurgents were also killed.", 3),
+        ("Two guards died at the gate. Two of the raiders were also killed in the clash.", 4),
+        ("A shopkeeper was shot dead by robbers. One of the robbers was also killed.", 2),
+        # a plain tally told without "also" may hold the attacker
+        ("Two people died in the shooting at the farm, including the gunman.", 2),
+    ],
+)
+def test_attackers_told_also_harmed_are_added_to_the_victims(text: str, killed: int) -> None:
+    assert _totals(text)[0] == killed
