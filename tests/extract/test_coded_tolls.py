@@ -34,6 +34,11 @@ def _totals(text: str) -> tuple[int, int]:
             1,
             0,
         ),
+        # a deed joined after the killing, done to the same object
+        ("A mob lynched and burned a suspected burglar in the town.", 1, 0),
+        ("A crowd lynches and burns a suspected cattle thief at the market.", 1, 0),
+        ("Armed men raided the farm, killing and robbing the owner.", 1, 0),
+        ("Villagers lynched and burned three suspected robbers.", 3, 0),
         # a relative clause of place or state before the predicate
         ("A guard who was near the gate was killed in the blast.", 1, 0),
         ("A porter who had been on duty at the depot was wounded in the explosion.", 0, 1),
