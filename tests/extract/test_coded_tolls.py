@@ -67,6 +67,9 @@ def test_a_toll_read_from_its_sentence(text: str, killed: int, injured: int) -> 
         # the killers named between the harmed and the companions
         ("A cleric was shot dead by unknown gunmen along with his wife and daughter.", 3),
         ("A trader was killed by masked assailants along with his two sons.", 3),
+        # a definite count in the list ("the three guards")
+        ("The blast killed the district chief and the three guards traveling with him.", 4),
+        ("Gunmen killed a judge and the two policemen guarding him.", 3),
     ],
 )
 def test_companions_named_after_the_harmed_are_added(text: str, killed: int) -> None:

@@ -86,7 +86,7 @@ _MOD = (
 """A modifier of a people noun: an age, a word, or a dotted abbreviation ("a U.N. envoy")."""
 _DET = (
     r"(?P<det>another|a\s+(?:" + "|".join(ORDINALS) + r")|an?|one|the|this|that|"
-    r"(?:his|her|their|its|[a-z]\w+['’]s)\s+" + _NUM + r"(?:\s+other)?|his|her|"
+    r"(?:the|his|her|their|its|[a-z]\w+['’]s)\s+" + _NUM + r"(?:\s+other)?|his|her|"
     r"their|its|[a-z]\w+['’]s|both|all|all\s+"
     + _NUM
     + r"|"
