@@ -327,9 +327,10 @@ def _terms(rows: list[Reconciled]) -> tuple[list[Term], str]:
     return terms, note
 
 
-APART_RULES = frozenset({"victim.attacker_apart", "num.suicide_attackers"})
+APART_RULES = frozenset({"victim.attacker_apart", "num.suicide_attackers", "perpetrator.also"})
 """Extraction rules of an attacker whose death is told apart from his victims (a suicide
-bomber, "killing himself and two guards"): a tally of the dead does not hold him."""
+bomber, "killing himself and two guards", "two gunmen were also killed"): a tally of the
+dead does not hold him."""
 DEED_RULES = frozenset(
     {
         "num.harm_before",

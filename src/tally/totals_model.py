@@ -40,6 +40,9 @@ GROUPS = ("people", "civilians", "combatants", "women", "men", "children", "elde
 QUALIFIERS = ("exact", "at_least", "more_than", "at_most", "fewer_than", "about", "range")
 CATS = ("killed", "injured")
 POINT = ("exact", "about", "range")
+NAMED_SUM = "victim.total_more"
+"""The rule of the victims reader's sum of the victims named one by one where one is told
+as one more ("his driver was also killed"; `extract.victims_resolve.TOTAL_WITH_MORE`)."""
 """Qualifiers naming a number rather than bounding it (as `tally.reconcile` weighs them)."""
 
 
@@ -291,7 +294,23 @@ def pick(total: Total, rows: Sequence[Reconciled], model: Model) -> Candidate | 
     best = model.choose(candidates(rows, total))
     if len({t.label for t in total.terms}) > 1 and best.value < total.best:
         return None  # the spec's total adds its groups (civilians and combatants): none dropped
+    if best.value < min(total.best, _named_sum(rows)):
+        return None  # the victims named one by one, one told as one more, all count
     return None if best.value == total.best else best
+
+
+def _named_sum(rows: Sequence[Reconciled]) -> int:
+    """The largest sum of the victims a report names one by one, one of them told as one
+    more: distinct people, each told as harmed, whom no total of the report drops."""
+    return max(
+        (
+            s.figure.value
+            for r in rows
+            for s in r.statements
+            if s.figure.rule == NAMED_SUM and s.figure.role != "perpetrator"
+        ),
+        default=0,
+    )
 
 
 def single_report(rows: Sequence[Reconciled]) -> bool:

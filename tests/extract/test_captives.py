@@ -23,6 +23,9 @@ def _killed(text: str) -> list[tuple[int, str]]:
             2,
         ),
         ("Militants kidnapped nine truckers on the pass. They later executed all of them.", 9),
+        ("Four traders were kidnapped by gunmen. The bodies of the men were later found.", 4),
+        ("Two brothers were abducted at dawn. Their severed heads were found days later.", 2),
+        ("Gunmen abducted three guards at the mine. Their corpses were later dumped on a road.", 3),
     ],
 )
 def test_captives_found_dead_are_counted_dead(text: str, killed: int) -> None:

@@ -110,6 +110,13 @@ def _killed(figures: list[Figure], role: str = "victim") -> int:
             " martyred and another wounded in the exchange.",
             1,
         ),
+        # a headline's bare noun killed, then a clause or the killers
+        ("Police reservist killed when bandits attack", 1),
+        ("Herder killed by raiders near the river", 1),
+        ("Trader killed as gunmen raid market", 1),
+        # a military rank as the victim's noun
+        ("Insurgents killed a police intelligence major in the capital.", 1),
+        ("A corporal was shot dead at the checkpoint.", 1),
     ],
 )
 def test_victims_named_without_a_toll_are_counted(text: str, killed: int) -> None:

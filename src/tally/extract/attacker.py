@@ -25,6 +25,7 @@ from functools import cache
 
 from tally.extract import victims_lexicon
 from tally.extract.sentences import document_sentences
+from tally.extract.victims_resolve import TOTAL, TOTAL_WITH_MORE
 from tally.extract.vocab import english
 from tally.lang import SUPPORTED, load
 from tally.models import Document, Figure
@@ -50,10 +51,14 @@ def names_attackers(quote: str) -> bool:
     return not _english()[0].isdisjoint(_WORDS.findall(quote.lower()))
 
 
+TOTALS = frozenset({TOTAL, TOTAL_WITH_MORE})
+"""Rule ids of a sum of victims the reader told apart from any attacker."""
+
+
 def attacker_harmed(text: str, f: Figure) -> bool:
     """A death or wound the sentence gives to the attacker it names just before ("the gunman,
     identified as X, was killed by officers"): one of a few people, never a victim."""
-    if f.group != "people" or f.value > 3 or f.rule == "victim.total":
+    if f.group != "people" or f.value > 3 or f.rule in TOTALS:
         return False  # a total of victims the reader told apart from any attacker
     _, named, died = _english()
     start = max(text.rfind(".", 0, f.start) + 1, f.start - 80)

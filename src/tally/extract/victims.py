@@ -165,7 +165,7 @@ def _mentions_in(text: str, start: int, end: int, names: frozenset[str]) -> list
         if lex.HYPOTHETICAL.search(clause) or lex.NEGATION.search(near):
             continue
         if _one_more(m, pm):
-            m.kind = "new"  # "The driver was also killed": one more dead, not the first
+            m.kind, m.more = "new", True  # "The driver was also killed": one more dead
         if _more_shot(m, pm) and not _RELATIVE.search(sentence, m.start - start, pred[0]):
             m.others = True  # "Ann Lee and Sam Cole were also shot": besides the dead
         taken.append(pred)

@@ -86,7 +86,7 @@ _MOD = (
 """A modifier of a people noun: an age, a word, or a dotted abbreviation ("a U.N. envoy")."""
 _DET = (
     r"(?P<det>another|a\s+(?:" + "|".join(ORDINALS) + r")|an?|one|the|this|that|"
-    r"(?:his|her|their|its|[a-z]\w+['’]s)\s+" + _NUM + r"(?:\s+other)?|his|her|"
+    r"(?:the|his|her|their|its|[a-z]\w+['’]s)\s+" + _NUM + r"(?:\s+other)?|his|her|"
     r"their|its|[a-z]\w+['’]s|both|all|all\s+"
     + _NUM
     + r"|"
@@ -343,14 +343,16 @@ _TO_DEATH_ACTIVE = (
 )
 """A killing told with its manner before the object ("beat to death two robbers", "burnt
 alive a trader"): the object is killed."""
+_BESIDE_KILLING = r"(?:\s+and\s+(?:" + "|".join(english().acts_beside_killing) + r")(?=\s))?"
+"""A deed joined after the killing and done to its object ("lynched and burned a thief")."""
 ACTIVE = re.compile(
-    r"\b(?:(?P<k>shot\s+and\s+killed|fatally\s+(?:shot|shoots|wounded|wounds|struck|strikes)|"
+    r"\b(?:(?P<k>(?:shot\s+and\s+killed|fatally\s+(?:shot|shoots|wounded|wounds|struck|strikes)|"
     r"shoots\s+and\s+kills|killing|killed|kills|(?<!to )(?<!not )(?<!will )kill|"
     r"murdered|murders|"
     r"murdering|slaughter(?:ed|ing|s)|gunned\s+down|(?<!a\s)(?<!the\s)guns?\s+down|slaying|slew|shot\s+and\s+fatally\s+wounded|shot\s+dead|shoot(?:ing|s)?\s+dead|"
     r"assassinat(?:ed|ing|es)|execut(?:ed|ing)|behead(?:ed|ing|s)|lynch(?:ed|ing|es)?|"
     r"decapitat(?:ed|ing|es)|claim(?:ed|s|ing)?\s+(?:the\s+)?li(?:fe|ves)\s+of|"
-    r"unable\s+to\s+save|" + _TO_DEATH_ACTIVE + r")|"
+    r"unable\s+to\s+save|" + _TO_DEATH_ACTIVE + r")" + _BESIDE_KILLING + r")|"
     r"(?P<i>shot\s+and\s+(?:wounded|injured)|shoots\s+and\s+wounds|wounding|wounded|wounds|"
     r"injuring|injured|injures|critically\s+(?:injuring|wounding)|hitting|striking)|"
     r"(?P<s>(?:"

@@ -114,7 +114,20 @@ def combine(doc: Document, numeric: list[Figure], victims: list[Figure]) -> list
         if inside and (more or _shot_split(v, clash, victims)):
             out = [f for f in out if f not in clash]
             out.append(v)
-    return sorted(_before_a_rank(_singles_as_parts(out)), key=lambda f: (f.start, f.end))
+    out = [_apart_if_also(doc.text, f) for f in _before_a_rank(_singles_as_parts(out))]
+    return sorted(out, key=lambda f: (f.start, f.end))
+
+
+ALSO_APART = "perpetrator.also"
+"""Rule id of attackers told as harmed "also" ("two of the attackers were also killed"):
+besides the victims told before, so a tally of those does not hold them."""
+
+
+def _apart_if_also(text: str, f: Figure) -> Figure:
+    """An attackers' count told "also" as one counted apart from the victims (`ALSO_APART`)."""
+    if f.role != "perpetrator" or f.subset or not _also(text, f):
+        return f
+    return replace(f, rule=ALSO_APART)
 
 
 TITLE = "victim.title"

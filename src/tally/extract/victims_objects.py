@@ -196,6 +196,8 @@ def object_of(
         same = first is not None and found.get("bare") and found["head"] in lex.OFFICE_NOUNS
         if same and re.match(r"\s+and\s+$", sentence[np_end:pos]) and count == 1:
             found = {**found, "count": 0, "group": first["group"]}
+        if first is None and found.get("definite") and cat != "killed":
+            break  # "striking the two girls": those told of before, their fates told apart
         first = first or found
         count += found["count"]
         counts.append(found["count"])

@@ -86,9 +86,15 @@ _COORDINATOR = re.compile(
     r"|,?\s+together\s+with)\s*$"
 )
 _APPOSED_NP = re.compile(r"(?<=, )" + lex.NP.pattern + r",\s*$", re.IGNORECASE)
+_NOT_A_MODIFIER = (
+    r"(?!(?:when|as|by|after|before|while|in|at|on|during|near|since|because|with|from|for|"
+    r"over|if|until|amid|among)\s)"
+)
+"""A word that opens a clause or phrase ("killed when rebels attack", "killed by rebels"),
+never a modifier of the object's noun."""
 _ACTIVE_OBJECT = re.compile(
     r"(?:\s+and\s+(?:fatally\s+)?(?:killed|wounded|injured|murdered))?(?:"
-    r"\s+(?:[\w'-]+\s+)?(?:" + lex.GROUP_HEADS + r")\b|"
+    r"\s+(?:" + _NOT_A_MODIFIER + r"[\w'-]+\s+)?(?:" + lex.GROUP_HEADS + r")\b|"
     r"\s+(?:his|her|their)\s|\s+\w+[-\s](?:year|month|week)s?[-\s]old\b|"
     r"\s+(?!(?:In|At|On|By|After|During|Near|Outside|Inside|For|While|With|From|Over|As|And)\b)"
     r"(?-i:[A-Z][a-z]+)\b(?!\s*,)"

@@ -230,8 +230,10 @@ def describe(m: re.Match[str], base: int, how: str) -> dict | None:
         kind, count = "part", lex.count_of(words[0]) or 1
     elif det in {"another"} or (len(words) == 2 and words[1] in lex.ORDINALS):
         kind = "new"
-    elif len(words) >= 2 and POSSESSIVE.match(det) and lex.count_of(words[1]):
-        n = lex.count_of(words[1]) or 0  # "her two children", "his three other sons"
+    elif (
+        len(words) >= 2 and (POSSESSIVE.match(det) or words[0] == "the") and lex.count_of(words[1])
+    ):
+        n = lex.count_of(words[1]) or 0  # "her two children", "the three guards"
         kind, count = ("plural", n) if n != 1 else ("indef", 1)
         if n > 1 and not plural:
             return None
@@ -282,6 +284,11 @@ def headline(sentence: str) -> bool:
     return not sentence.rstrip().endswith((".", "!", "?", '"', "”"))
 
 
+_THE_COUNT = re.compile(r"the\s+\S", re.IGNORECASE)
+"""A definite count ("the three guards"): the people told of before where it is a
+shooting's first object ("struck the two girls"), one the fatal tail may have counted."""
+
+
 def np_at_start(
     sentence: str,
     pos: int,
@@ -308,6 +315,7 @@ def np_at_start(
         found = describe(m, pos, how)
         if found:
             found["end"] = pos + m.end()
+            found["definite"] = bool(_THE_COUNT.match(m.groupdict().get("det") or ""))
         return found
     elliptic = lex.ELLIPTIC_OBJECT.match(rest) if first and not bare else None
     if elliptic:

@@ -57,6 +57,8 @@ class Mention:
     """ "three others were shot": people besides those already counted."""
     listed: bool = False
     """A count made by adding up named people ("his wife and a neighbor"), not stated."""
+    more: bool = False
+    """ "The driver was also killed": one more of the dead, besides those told before."""
     apart: bool = False
     """An attacker whose death the text counts apart from his victims ("killing himself and
     two guards", a suicide bomber): never among a stated toll."""
@@ -287,7 +289,7 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
         end: int,
         attr: str | None,
         subset: bool = False,
-        rule: str = "victim.total",
+        rule: str = TOTAL,
         perpetrator: bool = False,
     ) -> None:
         if value > 0:
@@ -379,8 +381,17 @@ def figures(doc: Document, mentions: list[Mention], victims: list[Victim]) -> li
                 and any(id(v.mention) in singles and v.mention.start == f.start for v in parts)
             ):
                 out[i] = replace(f, subset=True)  # one of the people the total counts
-        emit(category, "people", whole, start, last.end, last.attribution)
+        more = any(x.more for v in parts for x in v.mentions)
+        rule = TOTAL_WITH_MORE if more else TOTAL
+        emit(category, "people", whole, start, last.end, last.attribution, rule=rule)
     return out
+
+
+TOTAL = "victim.total"
+"""Rule id of the sum of the victims named one by one."""
+TOTAL_WITH_MORE = "victim.total_more"
+"""Rule id of that sum where one of them is told as one more (`Mention.more`: "the driver
+was also killed"): people the report adds to those before, whom no total of it drops."""
 
 
 def _single_rule(v: Victim) -> str:

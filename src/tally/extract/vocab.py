@@ -103,6 +103,9 @@ class Vocabulary:
     body_parts: tuple[str, ...]
     """Nouns for parts of the body: after a possessive object ("struck her son's leg") the
     person is the one harmed, not a thing of theirs ("struck the family's home")."""
+    acts_beside_killing: tuple[str, ...]
+    """Deeds joined after a verb of killing and done to its object ("lynched and burned a
+    thief"): patterns."""
     deaths_among_shot: tuple[str, ...]
     """Participles after a count of people shot saying how many of them died: patterns."""
     captives_dead: tuple[str, ...]
@@ -234,6 +237,7 @@ def english() -> Vocabulary:
         name_titles=tuple(data["name_titles"]["words"]),
         projectiles=tuple(data["projectiles"]["words"]),
         body_parts=tuple(data["body_parts"]["words"]),
+        acts_beside_killing=tuple(data["acts_beside_killing"]["patterns"]),
         deaths_among_shot=tuple(data["deaths_among_shot"]["patterns"]),
         captives_dead=tuple(data["captives_dead"]["patterns"]),
         official_sources=tuple(data["official_sources"]["words"]),
