@@ -40,10 +40,10 @@ GROUPS = ("people", "civilians", "combatants", "women", "men", "children", "elde
 QUALIFIERS = ("exact", "at_least", "more_than", "at_most", "fewer_than", "about", "range")
 CATS = ("killed", "injured")
 POINT = ("exact", "about", "range")
+"""Qualifiers naming a number rather than bounding it (as `tally.reconcile` weighs them)."""
 NAMED_SUM = "victim.total_more"
 """The rule of the victims reader's sum of the victims named one by one where one is told
 as one more ("his driver was also killed"; `extract.victims_resolve.TOTAL_WITH_MORE`)."""
-"""Qualifiers naming a number rather than bounding it (as `tally.reconcile` weighs them)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,12 +86,9 @@ _COORDINATOR = re.compile(
     r"|,?\s+together\s+with)\s*$"
 )
 _APPOSED_NP = re.compile(r"(?<=, )" + lex.NP.pattern + r",\s*$", re.IGNORECASE)
-_NOT_A_MODIFIER = (
-    r"(?!(?:when|as|by|after|before|while|in|at|on|during|near|since|because|with|from|for|"
-    r"over|if|until|amid|among)\s)"
-)
+_NOT_A_MODIFIER = r"(?!(?:" + "|".join(english().clause_openers) + r")\s)"
 """A word that opens a clause or phrase ("killed when rebels attack", "killed by rebels"),
-never a modifier of the object's noun."""
+never a modifier of the object's noun (`victims.toml` [clause_openers])."""
 _ACTIVE_OBJECT = re.compile(
     r"(?:\s+and\s+(?:fatally\s+)?(?:killed|wounded|injured|murdered))?(?:"
     r"\s+(?:" + _NOT_A_MODIFIER + r"[\w'-]+\s+)?(?:" + lex.GROUP_HEADS + r")\b|"

@@ -103,6 +103,9 @@ class Vocabulary:
     body_parts: tuple[str, ...]
     """Nouns for parts of the body: after a possessive object ("struck her son's leg") the
     person is the one harmed, not a thing of theirs ("struck the family's home")."""
+    clause_openers: tuple[str, ...]
+    """Words that open a clause or phrase after a harm verb ("killed when ...", "killed by
+    ..."), never a modifier of its object's noun."""
     acts_beside_killing: tuple[str, ...]
     """Deeds joined after a verb of killing and done to its object ("lynched and burned a
     thief"): patterns."""
@@ -237,6 +240,7 @@ def english() -> Vocabulary:
         name_titles=tuple(data["name_titles"]["words"]),
         projectiles=tuple(data["projectiles"]["words"]),
         body_parts=tuple(data["body_parts"]["words"]),
+        clause_openers=tuple(data["clause_openers"]["words"]),
         acts_beside_killing=tuple(data["acts_beside_killing"]["patterns"]),
         deaths_among_shot=tuple(data["deaths_among_shot"]["patterns"]),
         captives_dead=tuple(data["captives_dead"]["patterns"]),
