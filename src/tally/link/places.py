@@ -83,6 +83,15 @@ _ATTRIBUTIVE = quick_start(
 shooting", "a Bossier City nightclub shooting"): trusted only when the gazetteer knows it."""
 _PERSON = re.compile(_PEOPLE)
 _ORIGIN = re.compile(rf"\b(?:{_PEOPLE}|offender|suspect|gunman|shooter|driver|visitors?) $")
+
+
+def came_from(text: str, pos: int) -> bool:
+    """Whether the place named at `pos` is where a person came from ("a drifter from
+    Nevada"): "from" right before it, a person's noun right before that."""
+    start = pos - len("from ")
+    return text.startswith("from ", start) and bool(_ORIGIN.search(text, max(0, start - 30), start))
+
+
 """A person before "from X": X is where they came from, not where it happened."""
 _FORCE = re.compile(r"[Pp]olice")
 """The force an attributive town names ("Dallas police"): where it acts; a sheriff is a
@@ -183,9 +192,7 @@ def _hints(text: str, us: bool) -> tuple[frozenset[str], frozenset[str]]:
     either: set[str] = set()
     big_us = False
     for m in _CAPITALISED_RUN.finditer(text):
-        if text.startswith("from ", m.start() - 5) and _ORIGIN.search(
-            text, max(0, m.start() - 35), m.start() - 5
-        ):
+        if came_from(text, m.start()):
             continue  # "a drifter from Nevada": where he came from
         run = m.group(0)
         words = run.split()
@@ -334,7 +341,7 @@ def _resolve(
                     or (p.admin1 in want_states and town_key(p.name) == town_key(phrase_n))
                 )
             ) or tuple(p for p in found if p.country in countries)
-        if not found and every and _big_by_name(every[0], " ".join(words[:n])):
+        if not found and every and _big_by_name(every[0], phrase_n):
             found = every[:1]  # "in Fort Worth" of a text whose promo names Paris
         if found or (n == len(words) and named):
             break
@@ -398,11 +405,7 @@ def _candidates(text: str, early: int = 0) -> list[tuple[int, int, str, str | No
                 continue  # "Route 91", "Building 7": a road or a unit, not a place
             if rank == 1 and taken_there(text, m.start("p")):
                 continue  # "flown to a hospital in Columbus": where the victim went
-            if (
-                rank == 1
-                and text.startswith("from", m.start())
-                and _ORIGIN.search(text, max(0, m.start() - 30), m.start())
-            ):
+            if rank == 1 and came_from(text, m.start("p")):
                 continue  # "a drifter from Nevada": where he came from
             if other_story(text, m.start("p")) or playlist_line(text, m.start("p")):
                 continue  # "RELATED: Boy drowns in Seguin", "1:36 Vigil held in Seguin"

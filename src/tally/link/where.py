@@ -36,15 +36,17 @@ PLACE_TAILS = frozenset(_DATA["places"]["tails"])
 """Last words of a neighbourhood's or suburb's name ("Hamilton Heights"), `places.toml`."""
 NAMEPLATE = frozenset(_DATA["host"]["nameplate"])
 """Words of newspapers' and stations' names, no town's in a host label (`places.toml`)."""
-TAKEN = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in _DATA["elsewhere"]["taken"]) + r")\b", re.I
-)
+
+
+def _listed(table: str, key: str) -> str:
+    """An alternation of the phrases `places.toml` lists under `[table] key`, as written."""
+    return "(?:" + "|".join(re.escape(w) for w in _DATA[table][key]) + ")"
+
+
+TAKEN = re.compile(rf"\b{_listed('elsewhere', 'taken')}\b", re.I)
 """Words before a place phrase that make it where a victim was taken (`places.toml`)."""
-AROUND_BEFORE = re.compile(
-    r"\b(?:" + "|".join(re.escape(w) for w in _DATA["around"]["before"]) + r")\s+$", re.I
-)
-_AFTER = "|".join(re.escape(w) for w in _DATA["around"]["after"])
-AROUND_AFTER = re.compile(rf"(?:['’]s)?(?: [a-z]+)? (?:{_AFTER})\b", re.I)
+AROUND_BEFORE = re.compile(rf"\b{_listed('around', 'before')}\s+$", re.I)
+AROUND_AFTER = re.compile(rf"(?:['’]s)?(?: [a-z]+)? {_listed('around', 'after')}\b", re.I)
 """Words before or after a place phrase that put it around the town, not in it
 (`places.toml` [around]: "in suburban Tulsa", "in Tulsa's suburbs")."""
 COMPASS = {
@@ -76,10 +78,7 @@ NOT_ALONE = {
 """Words that begin place names ("West Englewood") but alone name no place."""
 
 
-_OTHER_STORY = re.compile(
-    r"^[ \t]*(?:" + "|".join(re.escape(h) for h in _DATA["other_story"]["heads"]) + r")[ \t]*:.*$",
-    re.I | re.M,
-)
+_OTHER_STORY = re.compile(rf"^[ \t]*{_listed('other_story', 'heads')}[ \t]*:.*$", re.I | re.M)
 
 
 def without_playlist(text: str) -> str:
@@ -92,7 +91,8 @@ def playlist_line(text: str, pos: int) -> bool:
     """Whether `pos` lies on a line of a page's video playlist (`PLAYLIST`): its places are
     other stories', though of the outlet's own area."""
     start = text.rfind("\n", 0, pos) + 1
-    return bool(PLAYLIST.match(text, start)) and PLAYLIST.match(text, start).end() > pos  # type: ignore[union-attr]
+    line = PLAYLIST.match(text, start)
+    return line is not None and line.end() > pos
 
 
 @lru_cache(maxsize=4)
